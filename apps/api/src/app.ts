@@ -1,0 +1,102 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Express, type Request, type Response } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { pinoHttp } from 'pino-http';
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { Config } from './config.js';
+import type { RequestContext } from './context.js';
+import { migrate, openDatabase } from './db/database.js';
+import { createErrorFormatter } from './graphql/format-error.js';
+import { buildGraphqlSchema } from './graphql/schema.js';
+import { createLogger, type Logger } from './logger.js';
+import { readSessionToken, resolveViewer } from './modules/identity/session.service.js';
+
+export interface SeatwiseApp {
+  app: Express;
+  orm: MikroORM;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+async function createContext(orm: MikroORM, config: Config, req: Request, res: Response): Promise<RequestContext> {
+  const em = orm.em.fork() as EntityManager;
+  const token = readSessionToken(req);
+  const viewer = token ? await resolveViewer(em, token) : null;
+  if (viewer) em.setFilterParams('tenant', { accountId: viewer.accountId });
+  return { em, viewer, config, req, res };
+}
+
+/** Serves the built SPA; its router also renders the playground at /graphql and /playground. */
+function serveWeb(app: Express, config: Config) {
+  const index = join(config.webDist, 'index.html');
+  if (!existsSync(index)) {
+    app.get('/', (_req, res) => {
+      res.type('text/plain').send('Seatwise API is running. The web app is not built: run `npm start` from the repository.');
+    });
+    return;
+  }
+  const html = readFileSync(index, 'utf8');
+  app.use(express.static(config.webDist, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!graphql|healthz|api\/).*/, (_req, res) => {
+    res.type('html').setHeader('Cache-Control', 'no-cache').send(html);
+  });
+  app.get('/graphql', (req, res, next) => {
+    if (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
+      res.type('html').setHeader('Cache-Control', 'no-cache').send(html);
+    } else {
+      next();
+    }
+  });
+}
+
+/** Builds the whole server (tests use this); `main.ts` only listens. Migrates the database first. */
+export async function createApp(config: Config): Promise<SeatwiseApp> {
+  const logger = createLogger(config.logLevel);
+  const orm = await openDatabase(config.database);
+  await migrate(orm);
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await buildGraphqlSchema(),
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ok', database: config.database.driver });
+    } catch (error) {
+      logger.error({ err: error }, 'health check failed');
+      res.status(503).json({ status: 'unavailable', database: config.database.driver });
+    }
+  });
+
+  serveWeb(app, config);
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: ({ req, res }) => createContext(orm, config, req, res) }),
+  );
+
+  return {
+    app,
+    orm,
+    logger,
+    async close() {
+      await apollo.stop();
+      await orm.close(true);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { InvalidInputError } from '../errors.js';
+
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_PAGE_SIZE = 100;
+
+/** A page request, validated: the same bounds and messages for every connection. */
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new InvalidInputError('first', `first must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+  }
+  return first;
+}
+
+/** Cursor = the sort key and id of a row, so the next page starts right after it (keyset paging). */
+export function encodeCursor(sortValue: unknown, id: string): string {
+  return Buffer.from(JSON.stringify([sortValue, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { sortValue: string | number; id: string } {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      (typeof value[0] === 'string' || typeof value[0] === 'number') &&
+      typeof value[1] === 'string'
+    ) {
+      return { sortValue: value[0], id: value[1] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new InvalidInputError('after', 'after is not a cursor of this list: pass an endCursor you received.');
+}

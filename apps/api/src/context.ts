@@ -1,0 +1,27 @@
+import type { Request, Response } from 'express';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { Role } from '@seatwise/schema';
+import type { Config } from './config.js';
+
+/** Who is asking: set from the session cookie, never from arguments. */
+export interface Viewer {
+  userId: string;
+  accountId: string;
+  role: Role;
+  sessionId: string;
+}
+
+/**
+ * The request context every service method takes first. `em` is forked per request and, once a
+ * session is found, its tenant filter is bound to the viewer's account.
+ */
+export interface RequestContext {
+  em: EntityManager;
+  viewer: Viewer | null;
+  config: Config;
+  req: Request;
+  res: Response;
+}
+
+/** The context of a signed-in request; services that need an account take this one. */
+export type AccountContext = RequestContext & { viewer: Viewer };

@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, type Filter, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Account } from '../modules/accounts/account.entity.js';
+
+/** Every row has a random UUID (safe to expose, no guessable sequence) and a creation time. */
+@Entity({ abstract: true })
+export abstract class BaseEntity {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'datetime' })
+  createdAt: Date & Opt = new Date();
+}
+
+export interface TenantFilterParams {
+  accountId: string;
+}
+
+/**
+ * Enabled by default on every tenant-owned entity. The request context sets `accountId` from the
+ * session; a query run without it fails instead of returning another account's rows.
+ */
+export const tenantFilter: Parameters<typeof Filter>[0] = {
+  name: 'tenant',
+  cond: (args: TenantFilterParams) => ({ account: args.accountId }),
+  default: true,
+};
+
+/** A row that belongs to one account: it carries its own `account_id`, and indexes lead with it. */
+@Entity({ abstract: true })
+export abstract class TenantEntity extends BaseEntity {
+  @ManyToOne(() => Account, { deleteRule: 'cascade' })
+  account!: Account;
+}

@@ -1,0 +1,26 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { DatabaseConfig } from '../config.js';
+import { ormOptions } from './orm.config.js';
+
+export type Orm = MikroORM;
+export type { EntityManager };
+
+export async function openDatabase(database: DatabaseConfig): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormOptions(database));
+  if (database.driver === 'sqlite') {
+    // One writer at a time, readers never blocked; wait instead of failing when the file is busy.
+    const connection = orm.em.getConnection();
+    await connection.execute('pragma journal_mode = wal');
+    await connection.execute('pragma synchronous = normal');
+    await connection.execute('pragma busy_timeout = 5000');
+    await connection.execute('pragma foreign_keys = on');
+  }
+  return orm;
+}
+
+/** Applies every pending migration; returns the names applied. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((migration) => migration.name);
+}

@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Options } from '@mikro-orm/core';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { DatabaseConfig } from '../config.js';
+import { entities } from './entities.js';
+import { postgresqlMigrations } from './migrations/postgresql/index.js';
+import { sqliteMigrations } from './migrations/sqlite/index.js';
+
+/** Where `db:migration:create` writes new migration files (the TypeScript sources). */
+export const migrationsSourceDir = (driver: DatabaseConfig['driver']) =>
+  fileURLToPath(new URL(`../../src/db/migrations/${driver}`, import.meta.url));
+
+export function ormOptions(database: DatabaseConfig): Options {
+  const common = {
+    entities,
+    extensions: [Migrator],
+    forceUtcTimezone: true,
+    // Entities are not discovered by reflection (Vite and tsx emit no decorator metadata).
+    discovery: { requireEntitiesArray: true },
+    allowGlobalContext: false,
+  } satisfies Options;
+
+  if (database.driver === 'sqlite') {
+    if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
+    return {
+      ...common,
+      driver: BetterSqliteDriver,
+      dbName: database.file,
+      migrations: {
+        migrationsList: sqliteMigrations,
+        path: migrationsSourceDir('sqlite'),
+        transactional: true,
+        allOrNothing: true,
+        snapshot: false,
+        emit: 'ts',
+      },
+    } as Options;
+  }
+  return {
+    ...common,
+    driver: PostgreSqlDriver,
+    clientUrl: database.url,
+    pool: { min: 0, max: 10 },
+    migrations: {
+      migrationsList: postgresqlMigrations,
+      path: migrationsSourceDir('postgresql'),
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+    },
+  } as Options;
+}

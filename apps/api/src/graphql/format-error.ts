@@ -1,0 +1,41 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+
+/** `Variable "$filter" got invalid value ... at "filter.roles[0]"` → `filter.roles[0]`. */
+function fieldOfCoercionError(message: string): string | undefined {
+  const at = /at "([^"]+)"/.exec(message)?.[1];
+  if (at) return at;
+  return /Variable "\$([^"]+)"/.exec(message)?.[1];
+}
+
+/**
+ * The one place errors become GraphQL errors: typed errors keep their code and field, GraphQL's
+ * own input errors get the field they name, anything unexpected is logged and answered generically.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof AppError) {
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+      const field = code === 'BAD_USER_INPUT' ? fieldOfCoercionError(formatted.message) : undefined;
+      return { ...formatted, extensions: { code, ...(field ? { field } : {}) } };
+    }
+    logger.error({ err: original }, 'unexpected error in a GraphQL operation');
+    return {
+      message: 'Something went wrong on the server. It has been logged; please try again.',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

@@ -1,0 +1,21 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, type AuthChecker } from 'type-graphql';
+import type { Role } from '@seatwise/schema';
+import type { RequestContext } from '../context.js';
+import { ForbiddenError, UnauthenticatedError } from '../errors.js';
+import { IdentityResolver } from '../modules/identity/identity.resolver.js';
+import { TeamsResolver } from '../modules/teams/teams.resolver.js';
+import { UsersResolver } from '../modules/users/users.resolver.js';
+
+export const resolvers = [IdentityResolver, UsersResolver, TeamsResolver] as const;
+
+/** `@Authorized()` = signed in; `@Authorized([roles])` = signed in with one of those roles. */
+const authChecker: AuthChecker<RequestContext, Role> = ({ context }, roles) => {
+  if (!context.viewer) throw new UnauthenticatedError();
+  if (roles.length > 0 && !roles.includes(context.viewer.role)) throw new ForbiddenError();
+  return true;
+};
+
+export function buildGraphqlSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers, authChecker, validate: false });
+}

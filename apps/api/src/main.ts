@@ -1,0 +1,42 @@
+import { createServer } from 'node:http';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createApp } from './app.js';
+import { seedDemo } from './db/seed/demo.js';
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const config = readConfig();
+const seatwise = await createApp(config);
+if (config.demo) seatwise.logger.info(await seedDemo(seatwise.orm));
+
+const server = createServer(seatwise.app);
+server.on('error', (error: NodeJS.ErrnoException) => {
+  console.error(
+    error.code === 'EADDRINUSE'
+      ? `Port ${config.port} is already in use: stop the other server or set PORT to another port.`
+      : `Could not listen on ${config.host}:${config.port}: ${error.message}`,
+  );
+  process.exit(1);
+});
+server.listen(config.port, config.host, () => {
+  const url = `http://localhost:${config.port}`;
+  console.log(`\nSeatwise is running at ${url}  (GraphQL and playground: ${url}/graphql)\n`);
+});
+
+async function shutdown() {
+  server.close();
+  await seatwise.close();
+  process.exit(0);
+}
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

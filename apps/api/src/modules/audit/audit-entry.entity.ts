@@ -1,0 +1,32 @@
+import { Entity, Filter, Index, ManyToOne, type Opt, Property } from '@mikro-orm/core';
+import { TenantEntity, tenantFilter } from '../../db/base.entity.js';
+import { User } from '../identity/user.entity.js';
+
+/** One admin action: who did what to which record, with the state before and after. */
+@Entity({ tableName: 'audit_entries' })
+@Filter(tenantFilter)
+@Index({ properties: ['account', 'createdAt'] })
+@Index({ properties: ['account', 'action'] })
+export class AuditEntry extends TenantEntity {
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  actor: User | null = null;
+
+  /** Stable action name, e.g. `user.invite`, `seat.assign`. */
+  @Property({ type: 'string', length: 60 })
+  action!: string;
+
+  @Property({ type: 'string', length: 40 })
+  targetType!: string;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  targetId: string | null = null;
+
+  @Property({ type: 'string', length: 500 })
+  summary!: string;
+
+  @Property({ type: 'json', nullable: true })
+  before: (Record<string, unknown> & Opt) | null = null;
+
+  @Property({ type: 'json', nullable: true })
+  after: (Record<string, unknown> & Opt) | null = null;
+}

@@ -1,0 +1,29 @@
+import { Collection, Entity, Enum, OneToMany, type Opt, Property, Unique } from '@mikro-orm/core';
+import { BaseEntity } from '../../db/base.entity.js';
+import { ProductVersion } from './product-version.entity.js';
+
+export enum ProductKind {
+  SOFTWARE = 'SOFTWARE',
+  CLOUD_SERVICE = 'CLOUD_SERVICE',
+}
+
+/** The vendor's catalogue: shared by every account, so not tenant-owned. */
+@Entity({ tableName: 'products' })
+export class Product extends BaseEntity {
+  /** Short stable code, e.g. ACD for AutoCAD-like products. */
+  @Property({ type: 'string', length: 20 })
+  @Unique()
+  code!: string;
+
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Enum({ items: () => ProductKind, type: 'string', length: 20 })
+  kind: ProductKind & Opt = ProductKind.SOFTWARE;
+
+  @Property({ type: 'text', nullable: true })
+  description: string | null = null;
+
+  @OneToMany(() => ProductVersion, (version) => version.product)
+  versions = new Collection<ProductVersion>(this);
+}

@@ -1,0 +1,25 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { SignInInput, SignInPayload, Viewer } from '@seatwise/schema';
+import type { RequestContext } from '../../context.js';
+import { currentViewer, signIn, signOut } from './identity.service.js';
+
+@Resolver()
+export class IdentityResolver {
+  @Query(() => Viewer, { nullable: true, description: 'The signed-in person, or null when nobody is signed in.' })
+  me(@Ctx() ctx: RequestContext): Promise<Viewer | null> {
+    return currentViewer(ctx);
+  }
+
+  @Mutation(() => SignInPayload, {
+    description:
+      'Signs in with email and password and sets the session cookie. A wrong email or password gets one generic error (INVALID_CREDENTIALS).',
+  })
+  async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: RequestContext): Promise<SignInPayload> {
+    return { viewer: await signIn(ctx, input) };
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the current session and clears its cookie. Always true.' })
+  signOut(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return signOut(ctx);
+  }
+}

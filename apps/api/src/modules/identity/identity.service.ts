@@ -1,0 +1,102 @@
+import { MembershipStatus, type SignInInput, type Viewer as ViewerType } from '@seatwise/schema';
+import type { AccountContext, RequestContext } from '../../context.js';
+import { AppError, InvalidInputError, UnauthenticatedError } from '../../errors.js';
+import { type Account } from '../accounts/account.entity.js';
+import { Membership } from '../users/membership.entity.js';
+import { decoyPasswordHash, verifyPassword } from './password.js';
+import { Session } from './session.entity.js';
+import {
+  clearSessionCookie,
+  hashToken,
+  newToken,
+  readSessionToken,
+  writeSessionCookie,
+} from './session.service.js';
+import { User } from './user.entity.js';
+
+const WRONG_CREDENTIALS = 'The email address or password is not correct.';
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+/**
+ * Checks email and password and opens a session in the person's account. Every failure, whether
+ * the email is unknown, the password wrong or the membership inactive, gets the same answer after
+ * the same amount of hashing work.
+ */
+export async function signIn(ctx: RequestContext, input: SignInInput): Promise<ViewerType> {
+  const email = normaliseEmail(input.email);
+  if (!email) throw new InvalidInputError('email', 'Enter your email address.');
+  if (!input.password) throw new InvalidInputError('password', 'Enter your password.');
+
+  const user = await ctx.em.findOne(User, { email });
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
+  if (!user || !user.passwordHash || !passwordOk) throw new AppError('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
+
+  // The account to work in: the oldest active membership (account switching comes with several).
+  const membership = await ctx.em.findOne(
+    Membership,
+    { user, status: MembershipStatus.ACTIVE },
+    { filters: false, orderBy: { createdAt: 'asc' }, populate: ['account'] },
+  );
+  if (!membership) throw new AppError('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
+
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + ctx.config.sessionDays * 24 * 60 * 60 * 1000);
+  ctx.em.create(Session, {
+    tokenHash: hashToken(token),
+    user,
+    account: membership.account,
+    expiresAt,
+    ip: ctx.req.ip ?? null,
+    userAgent: ctx.req.headers['user-agent']?.slice(0, 400) ?? null,
+  });
+  user.lastSignInAt = new Date();
+  await ctx.em.flush();
+  writeSessionCookie(ctx.res, ctx.config, token, expiresAt);
+
+  ctx.viewer = {
+    userId: user.id,
+    accountId: membership.account.id,
+    role: membership.role,
+    sessionId: '',
+  };
+  ctx.em.setFilterParams('tenant', { accountId: membership.account.id });
+  return toViewer(user, membership.account, membership);
+}
+
+/** Ends the current session (idempotent: signing out twice is not an error). */
+export async function signOut(ctx: RequestContext): Promise<boolean> {
+  const token = readSessionToken(ctx.req);
+  if (token) await ctx.em.nativeDelete(Session, { tokenHash: hashToken(token) });
+  clearSessionCookie(ctx.res, ctx.config);
+  ctx.viewer = null;
+  return true;
+}
+
+export async function currentViewer(ctx: RequestContext): Promise<ViewerType | null> {
+  if (!ctx.viewer) return null;
+  const { userId, accountId } = ctx.viewer;
+  const membership = await ctx.em.findOne(
+    Membership,
+    { user: userId, account: accountId },
+    { populate: ['user', 'account'] },
+  );
+  if (!membership) throw new UnauthenticatedError();
+  return toViewer(membership.user, membership.account, membership);
+}
+
+export function requireAccount(ctx: RequestContext): asserts ctx is AccountContext {
+  if (!ctx.viewer) throw new UnauthenticatedError();
+}
+
+function toViewer(user: User, account: Account, membership: Membership): ViewerType {
+  return {
+    id: user.id,
+    email: user.email,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    language: user.language,
+    role: membership.role,
+    account: { id: account.id, name: account.name, timeZone: account.timeZone },
+  };
+}

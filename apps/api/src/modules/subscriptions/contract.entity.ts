@@ -1,0 +1,25 @@
+import { Collection, Entity, Filter, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/core';
+import { TenantEntity, tenantFilter } from '../../db/base.entity.js';
+import { Team } from '../teams/team.entity.js';
+import { Subscription } from './subscription.entity.js';
+
+/** An agreement with the vendor under which one or more subscriptions are bought. */
+@Entity({ tableName: 'contracts' })
+@Filter(tenantFilter)
+@Unique({ properties: ['account', 'number'] })
+export class Contract extends TenantEntity {
+  @Property({ type: 'string', length: 40 })
+  number!: string;
+
+  @Property({ type: 'date' })
+  startsOn!: string;
+
+  @Property({ type: 'date' })
+  endsOn!: string;
+
+  @ManyToOne(() => Team, { nullable: true, deleteRule: 'set null' })
+  team: Team | null = null;
+
+  @OneToMany(() => Subscription, (subscription) => subscription.contract)
+  subscriptions = new Collection<Subscription>(this);
+}

@@ -1,0 +1,16 @@
+import { Entity, Filter, ManyToOne, Unique } from '@mikro-orm/core';
+import { TenantEntity, tenantFilter } from '../../db/base.entity.js';
+import { Product } from '../catalog/product.entity.js';
+import { Subscription } from './subscription.entity.js';
+
+/** A product included in a subscription (a collection includes several). */
+@Entity({ tableName: 'subscription_products' })
+@Filter(tenantFilter)
+@Unique({ properties: ['account', 'subscription', 'product'] })
+export class SubscriptionProduct extends TenantEntity {
+  @ManyToOne(() => Subscription, { deleteRule: 'cascade' })
+  subscription!: Subscription;
+
+  @ManyToOne(() => Product, { deleteRule: 'restrict' })
+  product!: Product;
+}

@@ -1,0 +1,170 @@
+import type { Knex } from '@mikro-orm/knex';
+import {
+  MembershipStatus,
+  type Role,
+  SortDirection,
+  UserSortField,
+  type User as UserType,
+  type UserConnection,
+  type UsersFilter,
+  type UsersOrder,
+} from '@seatwise/schema';
+import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
+import type { AccountContext } from '../../context.js';
+import { InvalidInputError, NotFoundError } from '../../errors.js';
+
+export interface ListUsersArgs {
+  first?: number | null;
+  after?: string | null;
+  filter?: UsersFilter | null;
+  orderBy?: UsersOrder | null;
+}
+
+const MAX_SEARCH_LENGTH = 100;
+
+/** SQL expression each sort field orders by; roles and statuses in their natural order. */
+const sortExpressions: Record<UserSortField, string> = {
+  [UserSortField.NAME]: 'u.sort_name',
+  [UserSortField.EMAIL]: 'u.email',
+  [UserSortField.ROLE]: "(case m.role when 'USER' then 0 when 'SECONDARY_ADMIN' then 1 else 2 end)",
+  [UserSortField.STATUS]: "(case m.status when 'ACTIVE' then 0 when 'INVITED' then 1 else 2 end)",
+  [UserSortField.JOINED_AT]: 'm.created_at',
+};
+
+interface UserRow {
+  id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  role: Role;
+  status: MembershipStatus;
+  team_id: string | null;
+  team_name: string | null;
+  joined_at: string | number | Date;
+  last_sign_in_at: string | number | Date | null;
+  seat_count: number | string;
+  membership_id: string;
+  sort_value: string | number;
+}
+
+/** The columns of a user row: membership, person, team name and seats held, in one select. */
+function userColumns(knex: Knex, sortExpression: string) {
+  return [
+    'u.id',
+    'u.email',
+    'u.first_name',
+    'u.last_name',
+    'm.role',
+    'm.status',
+    'm.team_id',
+    't.name as team_name',
+    'm.created_at as joined_at',
+    'u.last_sign_in_at',
+    'm.id as membership_id',
+    knex.raw(`${sortExpression} as sort_value`),
+    knex.raw(
+      '(select count(*) from seat_assignments sa where sa.account_id = m.account_id and sa.user_id = m.user_id) as seat_count',
+    ),
+  ];
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (match) => `\\${match}`);
+
+function applyFilter(query: Knex.QueryBuilder, accountId: string, filter: UsersFilter | null | undefined) {
+  query.where('m.account_id', accountId);
+  const statuses = filter?.statuses?.length ? filter.statuses : [MembershipStatus.ACTIVE, MembershipStatus.INVITED];
+  query.whereIn('m.status', statuses);
+  if (filter?.roles?.length) query.whereIn('m.role', filter.roles);
+  if (filter?.teamIds?.length) query.whereIn('m.team_id', filter.teamIds);
+  if (filter?.withoutTeam === true) query.whereNull('m.team_id');
+  if (filter?.withoutTeam === false) query.whereNotNull('m.team_id');
+  const search = filter?.search?.trim() ?? '';
+  if (search.length > MAX_SEARCH_LENGTH) {
+    throw new InvalidInputError('filter.search', `Search text can be at most ${MAX_SEARCH_LENGTH} characters.`);
+  }
+  // Every word must appear in the name or the email; both columns are stored lower-cased.
+  for (const word of search.toLowerCase().split(/\s+/).filter(Boolean)) {
+    const pattern = `%${escapeLike(word)}%`;
+    query.where((inner) => {
+      inner.whereRaw("u.sort_name like ? escape '\\'", [pattern]).orWhereRaw("u.email like ? escape '\\'", [pattern]);
+    });
+  }
+}
+
+/**
+ * One page of the account's users in two statements (page and total), whatever the page size:
+ * team names come from a join and seat counts from a correlated count on an indexed column.
+ */
+export async function listUsers(ctx: AccountContext, args: ListUsersArgs): Promise<UserConnection> {
+  const limit = pageSize(args.first);
+  const field = args.orderBy?.field ?? UserSortField.NAME;
+  const descending = args.orderBy?.direction === SortDirection.DESC;
+  const sortExpression = sortExpressions[field];
+  const knex = ctx.em.getKnex();
+  const accountId = ctx.viewer.accountId;
+
+  const page = knex('memberships as m')
+    .join('users as u', 'u.id', 'm.user_id')
+    .leftJoin('teams as t', 't.id', 'm.team_id')
+    .select(...userColumns(knex, sortExpression));
+  applyFilter(page, accountId, args.filter);
+  const count = knex('memberships as m').join('users as u', 'u.id', 'm.user_id').count({ total: '*' });
+  applyFilter(count, accountId, args.filter);
+
+  if (args.after) {
+    const cursor = decodeCursor(args.after);
+    page.whereRaw(`(${sortExpression}, m.id) ${descending ? '<' : '>'} (?, ?)`, [cursor.sortValue, cursor.id]);
+  }
+  const direction = descending ? 'desc' : 'asc';
+  page.orderByRaw(`${sortExpression} ${direction}, m.id ${direction}`).limit(limit + 1);
+
+  const [rows, totals] = await Promise.all([page as Promise<UserRow[]>, count as Promise<{ total: number | string }[]>]);
+  const hasNextPage = rows.length > limit;
+  const edges = rows.slice(0, limit).map((row) => ({
+    cursor: encodeCursor(normaliseSortValue(row.sort_value), row.membership_id),
+    node: toUser(row),
+  }));
+  return {
+    edges,
+    totalCount: Number(totals[0]?.total ?? 0),
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+export async function getUser(ctx: AccountContext, id: string): Promise<UserType> {
+  const knex = ctx.em.getKnex();
+  const row: UserRow | undefined = await knex('memberships as m')
+    .join('users as u', 'u.id', 'm.user_id')
+    .leftJoin('teams as t', 't.id', 'm.team_id')
+    .where('m.account_id', ctx.viewer.accountId)
+    .andWhere('u.id', id)
+    .first(...userColumns(knex, "''"));
+  if (!row) throw new NotFoundError('User', 'id');
+  return toUser(row);
+}
+
+/** Dates come back as Date (PostgreSQL) or epoch milliseconds (SQLite): cursors carry the raw value. */
+function normaliseSortValue(value: string | number | Date): string | number {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+function toUser(row: UserRow): UserType {
+  return {
+    id: row.id,
+    email: row.email,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    name: `${row.first_name} ${row.last_name}`,
+    role: row.role,
+    status: row.status,
+    team: row.team_id ? { id: row.team_id, name: row.team_name ?? '' } : null,
+    seatCount: Number(row.seat_count),
+    joinedAt: new Date(row.joined_at),
+    lastSignInAt: row.last_sign_in_at === null ? null : new Date(row.last_sign_in_at),
+  };
+}

@@ -1,0 +1,56 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Account } from '../accounts/account.type.js';
+import { Role } from '../users/role.enum.js';
+
+export enum Language {
+  EN = 'EN',
+  SL = 'SL',
+}
+
+registerEnumType(Language, {
+  name: 'Language',
+  description: 'A language the whole user interface and all messages are available in.',
+  valuesConfig: {
+    EN: { description: 'English.' },
+    SL: { description: 'Slovenian (slovenščina).' },
+  },
+});
+
+@ObjectType({ description: 'The signed-in person, in the account they are working in.' })
+export class Viewer {
+  @Field(() => ID, { description: "The signed-in person's user id." })
+  id!: string;
+
+  @Field(() => String, { description: 'Email address the person signs in with.' })
+  email!: string;
+
+  @Field(() => String, { description: 'Given name.' })
+  firstName!: string;
+
+  @Field(() => String, { description: 'Family name.' })
+  lastName!: string;
+
+  @Field(() => Language, { description: 'Display language the person chose.' })
+  language!: Language;
+
+  @Field(() => Role, { description: "The person's role in the current account." })
+  role!: Role;
+
+  @Field(() => Account, { description: 'The account the person is working in.' })
+  account!: Account;
+}
+
+@InputType({ description: 'Email and password to sign in with.' })
+export class SignInInput {
+  @Field(() => String, { description: 'Email address of the account.' })
+  email!: string;
+
+  @Field(() => String, { description: 'Password.' })
+  password!: string;
+}
+
+@ObjectType({ description: 'The result of a successful sign-in; the session cookie is set on the response.' })
+export class SignInPayload {
+  @Field(() => Viewer, { description: 'The person now signed in.' })
+  viewer!: Viewer;
+}

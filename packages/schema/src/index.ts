@@ -1,0 +1,7 @@
+export { SortDirection, PageInfo } from './common/pagination.type.js';
+export { Account } from './accounts/account.type.js';
+export { Role, MembershipStatus } from './users/role.enum.js';
+export { User, UserEdge, UserConnection, TeamRef } from './users/user.type.js';
+export { UsersFilter, UsersOrder, UserSortField } from './users/users.input.js';
+export { Team } from './teams/team.type.js';
+export { Language, Viewer, SignInInput, SignInPayload } from './identity/viewer.type.js';

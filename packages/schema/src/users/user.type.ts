@@ -1,0 +1,69 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../common/pagination.type.js';
+import { MembershipStatus, Role } from './role.enum.js';
+
+@ObjectType({ description: 'A short reference to a team, as shown next to a user.' })
+export class TeamRef {
+  @Field(() => ID, { description: 'Identifier of the team.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Name of the team.' })
+  name!: string;
+}
+
+@ObjectType({ description: 'A person as a member of the current account: who they are and what they may do here.' })
+export class User {
+  @Field(() => ID, { description: 'Stable identifier of the person (the same in every account they belong to).' })
+  id!: string;
+
+  @Field(() => String, { description: 'Email address the person signs in with.' })
+  email!: string;
+
+  @Field(() => String, { description: 'Given name.' })
+  firstName!: string;
+
+  @Field(() => String, { description: 'Family name.' })
+  lastName!: string;
+
+  @Field(() => String, { description: 'First and last name together, as shown in lists.' })
+  name!: string;
+
+  @Field(() => Role, { description: "The person's role in this account." })
+  role!: Role;
+
+  @Field(() => MembershipStatus, { description: 'Whether the person is active, invited or removed in this account.' })
+  status!: MembershipStatus;
+
+  @Field(() => TeamRef, { nullable: true, description: 'The team the person belongs to in this account, if any.' })
+  team!: TeamRef | null;
+
+  @Field(() => Int, { description: "How many of this account's seats the person holds." })
+  seatCount!: number;
+
+  @Field(() => Date, { description: 'When the person joined (or was invited to) this account.' })
+  joinedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the person last signed in; null if never.' })
+  lastSignInAt!: Date | null;
+}
+
+@ObjectType({ description: 'One user in a page of users, with the cursor that points at it.' })
+export class UserEdge {
+  @Field(() => String, { description: 'Opaque cursor of this user in the chosen order.' })
+  cursor!: string;
+
+  @Field(() => User, { description: 'The user.' })
+  node!: User;
+}
+
+@ObjectType({ description: "A page of the account's users." })
+export class UserConnection {
+  @Field(() => [UserEdge], { description: 'The users of this page, in order.' })
+  edges!: UserEdge[];
+
+  @Field(() => PageInfo, { description: 'Where this page stands in the whole list.' })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'How many users match the filter, on all pages together.' })
+  totalCount!: number;
+}
