@@ -114,6 +114,14 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
   const otherAdmin = addPerson(other, DEMO_OTHER_ADMIN_EMAIL, 'Lukas', 'Gruber', Role.PRIMARY_ADMIN, otherTeam);
   await em.flush();
 
+  // name.surname@company, with a number only where the name is taken (as a mail server would).
+  const taken = new Set<string>(['maja.horvat@kolektor-gradnje.si']);
+  const uniqueEmail = (local: string, domain: string) => {
+    let candidate = `${local}@${domain}`;
+    for (let suffix = 2; taken.has(candidate); suffix += 1) candidate = `${local}${suffix}@${domain}`;
+    taken.add(candidate);
+    return candidate;
+  };
   const generated = [
     ...Array.from({ length: userCount - 3 }, (_, offset) => {
       const index = offset + 3;
@@ -123,7 +131,7 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
         index % 29 === 0 ? MembershipStatus.INACTIVE : index % 13 === 0 ? MembershipStatus.INVITED : MembershipStatus.ACTIVE;
       return {
         account: main, first, last, status,
-        email: `${emailPart(first)}.${emailPart(last)}.${index}@kolektor-gradnje.si`,
+        email: uniqueEmail(`${emailPart(first)}.${emailPart(last)}`, 'kolektor-gradnje.si'),
         team: index % 11 === 0 ? null : teams[index % teams.length]!,
         role: index % 23 === 0 ? Role.SECONDARY_ADMIN : Role.USER,
       };

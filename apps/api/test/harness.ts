@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { DEMO_PASSWORD, seedDemo, type SeedOptions } from '../src/db/seed/demo.js';
+
+export type Driver = 'sqlite' | 'postgresql';
+export const drivers: Driver[] = ['sqlite', 'postgresql'];
+
+/** "Today" of the seeded demo data, so generated dates are the same on every run. */
+export const TODAY = new Date('2026-11-25T10:00:00Z');
+export { DEMO_PASSWORD };
+
+export interface GraphqlError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; field?: string };
+}
+
+export interface GraphqlResponse<T> {
+  data?: T | null;
+  errors?: GraphqlError[];
+}
+
+/** A client of the API over real HTTP that keeps its own cookies, like one browser. */
+export interface TestClient {
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
+  /** The raw response too, for tests about headers. */
+  post(query: string, variables?: Record<string, unknown>): Promise<{ response: Response; body: GraphqlResponse<unknown> }>;
+  signIn(email: string, password?: string): Promise<GraphqlResponse<unknown>>;
+  cookies: Map<string, string>;
+}
+
+export interface TestApp {
+  driver: Driver;
+  url: string;
+  orm: MikroORM;
+  /** A raw statement on the app's own connection (`?` placeholders on both drivers). */
+  sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  /** An entity manager fork for direct checks; tenant filter params must be set by the caller. */
+  em(): EntityManager;
+  client(): TestClient;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Admin URL of the PostgreSQL server; taken from the test run's global setup when omitted. */
+  pgAdminUrl?: string;
+  /** false: migrate only, no demo data. */
+  seed?: boolean | SeedOptions;
+}
+
+async function adminQuery(adminUrl: string, statement: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database for one suite: created here and removed by the returned `drop`. */
+export async function createTestDatabase(
+  driver: Driver,
+  pgAdminUrl?: string,
+): Promise<{ databaseUrl: string; drop: () => Promise<void> }> {
+  if (driver === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'seatwise-test-'));
+    return {
+      databaseUrl: `sqlite:${join(dir, 'seatwise.sqlite')}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const adminUrl = pgAdminUrl ?? (await import('vitest')).inject('pgAdminUrl');
+  const name = `seatwise_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(adminUrl, `create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    databaseUrl: url.toString(),
+    drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`),
+  };
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function createClient(url: string): TestClient {
+  const cookies = new Map<string, string>();
+  const post = async (query: string, variables?: Record<string, unknown>) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(cookies.size ? { cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    for (const header of response.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = header.split(';');
+      const separator = pair.indexOf('=');
+      const name = pair.slice(0, separator).trim();
+      const value = pair.slice(separator + 1).trim();
+      const expired = attributes.some((attribute) => /^\s*max-age=0\s*$/i.test(attribute));
+      if (!value || expired) cookies.delete(name);
+      else cookies.set(name, value);
+    }
+    const body = (await response.json()) as GraphqlResponse<unknown>;
+    return { response, body };
+  };
+  const client: TestClient = {
+    cookies,
+    post,
+    async graphql<T>(query: string, variables?: Record<string, unknown>) {
+      return (await post(query, variables)).body as GraphqlResponse<T>;
+    },
+    signIn(email, password = DEMO_PASSWORD) {
+      return client.graphql(
+        `mutation SignIn($input: SignInInput!) { signIn(input: $input) { viewer { id email role } } }`,
+        { input: { email, password } },
+      );
+    },
+  };
+  return client;
+}
+
+/**
+ * Starts the whole API on a fresh database of the given driver, with demo data seeded for a
+ * fixed day, listening on an ephemeral port.
+ */
+export async function startTestApp(driver: Driver, options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await createTestDatabase(driver, options.pgAdminUrl);
+  const config = loadConfig({ DATABASE_URL: database.databaseUrl, LOG_LEVEL: 'silent', NODE_ENV: 'test', SEATWISE_DEMO: '0' });
+  const seatwise = await createApp(config);
+  if (options.seed !== false) {
+    const seed = typeof options.seed === 'object' ? options.seed : {};
+    await seedDemo(seatwise.orm, { today: TODAY, ...seed });
+  }
+  const server = createServer(seatwise.app);
+  const port = await listen(server);
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    driver,
+    url,
+    orm: seatwise.orm,
+    sql<T>(query: string, params: unknown[] = []) {
+      return seatwise.orm.em.getConnection().execute(query, params) as Promise<T[]>;
+    },
+    em: () => seatwise.orm.em.fork() as EntityManager,
+    client: () => createClient(url),
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await seatwise.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Throws with the server's answer when an operation failed, so test output shows why. */
+export function dataOf<T>(response: GraphqlResponse<T>): T {
+  if (response.errors?.length || !response.data) {
+    throw new Error(`GraphQL operation failed: ${JSON.stringify(response.errors)}`);
+  }
+  return response.data;
+}
+
+export function errorOf(response: GraphqlResponse<unknown>): GraphqlError {
+  const error = response.errors?.[0];
+  if (!error) throw new Error(`Expected a GraphQL error, got data: ${JSON.stringify(response.data)}`);
+  return error;
+}
