@@ -1,6 +1,14 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // Vite would pick graphql's ESM build for our code while type-graphql and Apollo require() the
+    // CommonJS one: two copies of graphql cannot share a schema, so pin everyone to the one Node loads.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     environment: 'node',
     include: ['test/**/*.test.ts'],
@@ -9,5 +17,7 @@ export default defineConfig({
     fileParallelism: true,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The JSON report is what `npm test` sums into its closing line.
+    reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
   },
 });

@@ -57,7 +57,8 @@ function serveWeb(app: Express, config: Config) {
 export async function createApp(config: Config): Promise<SeatwiseApp> {
   const logger = createLogger(config.logLevel);
   const orm = await openDatabase(config.database);
-  await migrate(orm);
+  const applied = await migrate(orm);
+  if (applied.length) logger.info({ migrations: applied }, 'database migrated');
 
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildGraphqlSchema(),
@@ -71,7 +72,14 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  // Successful requests log at debug level: the console shows problems, not traffic.
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug'),
+    }),
+  );
 
   app.get('/healthz', async (_req, res) => {
     try {

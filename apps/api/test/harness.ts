@@ -148,7 +148,8 @@ export async function startTestApp(driver: Driver, options: TestAppOptions = {})
     const seed = typeof options.seed === 'object' ? options.seed : {};
     await seedDemo(seatwise.orm, { today: TODAY, ...seed });
   }
-  const server = createServer(seatwise.app);
+  // Longer than any pause between a client's requests, so fetch never reuses a socket being closed.
+  const server = createServer({ keepAliveTimeout: 120_000 }, seatwise.app);
   const port = await listen(server);
   const url = `http://127.0.0.1:${port}`;
   return {

@@ -37,6 +37,7 @@ export function ormOptions(database: DatabaseConfig): Options {
         allOrNothing: true,
         snapshot: false,
         emit: 'ts',
+        silent: true,
       },
     } as Options;
   }
@@ -52,6 +53,7 @@ export function ormOptions(database: DatabaseConfig): Options {
       allOrNothing: true,
       snapshot: false,
       emit: 'ts',
+      silent: true,
     },
   } as Options;
 }

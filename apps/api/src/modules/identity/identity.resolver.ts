@@ -14,7 +14,7 @@ export class IdentityResolver {
     description:
       'Signs in with email and password and sets the session cookie. A wrong email or password gets one generic error (INVALID_CREDENTIALS).',
   })
-  async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: RequestContext): Promise<SignInPayload> {
+  async signIn(@Arg('input', () => SignInInput, { description: 'Email and password to sign in with.' }) input: SignInInput, @Ctx() ctx: RequestContext): Promise<SignInPayload> {
     return { viewer: await signIn(ctx, input) };
   }
 

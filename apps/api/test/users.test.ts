@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
+
+interface UserNode {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  name: string;
+  role: string;
+  status: string;
+  team: { id: string; name: string } | null;
+  joinedAt: string;
+}
+
+interface UsersPage {
+  users: {
+    totalCount: number;
+    edges: { cursor: string; node: UserNode }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+
+const USERS = `
+  query Users($first: Int, $after: String, $filter: UsersFilter, $orderBy: UsersOrder) {
+    users(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      edges { cursor node { id email firstName lastName name role status team { id name } joinedAt } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+
+const SORT_FIELDS = ['NAME', 'EMAIL', 'ROLE', 'STATUS', 'JOINED_AT'] as const;
+const ROLE_RANK: Record<string, number> = { USER: 0, SECONDARY_ADMIN: 1, PRIMARY_ADMIN: 2 };
+const STATUS_RANK: Record<string, number> = { ACTIVE: 0, INVITED: 1, INACTIVE: 2 };
+
+/** Walks every page of a list and checks the pages join up: no duplicates, no gaps, a clean end. */
+async function allUsers(client: TestClient, variables: Record<string, unknown> = {}, first = 7) {
+  const nodes: UserNode[] = [];
+  let after: string | null = null;
+  let totalCount = -1;
+  for (let pageNumber = 0; pageNumber < 100; pageNumber += 1) {
+    const page: UsersPage = dataOf(await client.graphql<UsersPage>(USERS, { ...variables, first, after }));
+    const users = page.users;
+    totalCount = users.totalCount;
+    nodes.push(...users.edges.map((edge) => edge.node));
+    if (!users.pageInfo.hasNextPage) {
+      expect(users.edges.length).toBeLessThanOrEqual(first);
+      break;
+    }
+    expect(users.edges).toHaveLength(first);
+    expect(users.pageInfo.endCursor).toBe(users.edges.at(-1)?.cursor);
+    after = users.pageInfo.endCursor;
+  }
+  expect(new Set(nodes.map((node) => node.id)).size).toBe(nodes.length);
+  expect(nodes).toHaveLength(totalCount);
+  return nodes;
+}
+
+describe.each(drivers)('users list F-40 (%s)', (driver) => {
+  let app: TestApp;
+  let admin: TestClient;
+  let accountId: string;
+  /** Every active or invited user of the main account, as the default list shows them. */
+  let everyone: UserNode[];
+
+  const count = async (where: string, params: unknown[] = []) => {
+    const [row] = await app.sql<{ total: number | string }>(
+      `select count(*) as total from memberships m where m.account_id = ? and ${where}`,
+      [accountId, ...params],
+    );
+    return Number(row?.total);
+  };
+
+  /** Asks the database itself whether each pair is in order, so its collation is the judge. */
+  const inDatabaseOrder = async (values: string[], descending: boolean) => {
+    const pairs = values.slice(1).map((value, index) => (descending ? [value, values[index]!] : [values[index]!, value]));
+    if (pairs.length === 0) return true;
+    const [row] = await app.sql<{ bad: number | string }>(
+      `select count(*) as bad from (values ${pairs.map(() => '(?, ?)').join(', ')}) as v where v.column1 > v.column2`,
+      pairs.flat(),
+    );
+    return Number(row?.bad) === 0;
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp(driver);
+    admin = app.client();
+    dataOf(await admin.signIn('admin@example.com'));
+    const [account] = await app.sql<{ id: string }>('select id from accounts where name = ?', ['Kolektor Gradnje d.o.o.']);
+    accountId = account!.id;
+    everyone = await allUsers(admin, {}, 100);
+  });
+  afterAll(() => app?.close());
+
+  it('totalCount matches the database and the default list leaves out inactive users', async () => {
+    const { users } = dataOf(await admin.graphql<UsersPage>(USERS, { first: 5 }));
+    expect(users.totalCount).toBe(await count("m.status in ('ACTIVE', 'INVITED')"));
+    expect(users.totalCount).toBeGreaterThanOrEqual(50);
+    expect(everyone.some((user) => user.status === 'INACTIVE')).toBe(false);
+    expect(await count("m.status = 'INACTIVE'")).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['by name', 'NOVAK ana', 'admin@example.com'],
+    ['by email', 'HORVAT@Kolektor', 'maja.horvat@kolektor-gradnje.si'],
+    ['with diacritics', 'kovač', 'user@example.com'],
+  ])('searches %s, case-insensitive and word by word', async (_label, search, expected) => {
+    const found = await allUsers(admin, { filter: { search } });
+    expect(found.map((user) => user.email)).toContain(expected);
+    const words = search.toLowerCase().split(/\s+/);
+    const matches = (user: UserNode) =>
+      words.every((word) => user.name.toLowerCase().includes(word) || user.email.includes(word));
+    expect(found.every(matches)).toBe(true);
+    expect(found.map((user) => user.id).sort()).toEqual(everyone.filter(matches).map((user) => user.id).sort());
+  });
+
+  it('treats LIKE wildcards in the search as plain text', async () => {
+    const { users } = dataOf(await admin.graphql<UsersPage>(USERS, { filter: { search: '%' } }));
+    expect(users.totalCount).toBe(0);
+  });
+
+  it('filters by role', async () => {
+    const found = await allUsers(admin, { filter: { roles: ['SECONDARY_ADMIN'] } });
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((user) => user.role === 'SECONDARY_ADMIN')).toBe(true);
+    expect(found).toHaveLength(await count("m.role = 'SECONDARY_ADMIN' and m.status in ('ACTIVE', 'INVITED')"));
+  });
+
+  it('filters by status, inactive included only when asked for', async () => {
+    const inactive = await allUsers(admin, { filter: { statuses: ['INACTIVE'] } });
+    expect(inactive.length).toBeGreaterThan(0);
+    expect(inactive.every((user) => user.status === 'INACTIVE')).toBe(true);
+    expect(inactive).toHaveLength(await count("m.status = 'INACTIVE'"));
+    const invited = await allUsers(admin, { filter: { statuses: ['INVITED'] } });
+    expect(invited.length).toBeGreaterThan(0);
+    expect(invited.every((user) => user.status === 'INVITED')).toBe(true);
+  });
+
+  it('filters by team and by having no team', async () => {
+    const teams = await app.sql<{ id: string }>('select id from teams where account_id = ? order by name', [accountId]);
+    const teamId = teams[0]!.id;
+    const inTeam = await allUsers(admin, { filter: { teamIds: [teamId] } });
+    expect(inTeam.length).toBeGreaterThan(0);
+    expect(inTeam.every((user) => user.team?.id === teamId)).toBe(true);
+    expect(inTeam).toHaveLength(await count("m.team_id = ? and m.status in ('ACTIVE', 'INVITED')", [teamId]));
+
+    const withoutTeam = await allUsers(admin, { filter: { withoutTeam: true } });
+    expect(withoutTeam.length).toBeGreaterThan(0);
+    expect(withoutTeam.every((user) => user.team === null)).toBe(true);
+    const withTeam = await allUsers(admin, { filter: { withoutTeam: false } });
+    expect(withTeam.every((user) => user.team !== null)).toBe(true);
+    expect(withTeam.length + withoutTeam.length).toBe(everyone.length);
+  });
+
+  describe.each(SORT_FIELDS)('sorted by %s', (field) => {
+    it.each(['ASC', 'DESC'] as const)('%s is really in order across pages', async (direction) => {
+      const descending = direction === 'DESC';
+      const found = await allUsers(admin, {
+        filter: { statuses: ['ACTIVE', 'INVITED', 'INACTIVE'] },
+        orderBy: { field, direction },
+      });
+      expect(found).toHaveLength(await count('1 = 1'));
+      if (field === 'NAME' || field === 'EMAIL') {
+        const values = found.map((user) => (field === 'NAME' ? user.name.toLowerCase() : user.email));
+        expect(await inDatabaseOrder(values, descending)).toBe(true);
+        return;
+      }
+      const key = (user: UserNode) =>
+        field === 'ROLE' ? ROLE_RANK[user.role]! : field === 'STATUS' ? STATUS_RANK[user.status]! : Date.parse(user.joinedAt);
+      const unordered = found.slice(1).filter((user, index) => {
+        const difference = key(user) - key(found[index]!);
+        return descending ? difference > 0 : difference < 0;
+      });
+      expect(unordered).toEqual([]);
+      expect(new Set(found.map(key)).size).toBeGreaterThan(1);
+    });
+  });
+
+  it.each([0, 101, -1])('rejects first: %i on field `first`', async (first) => {
+    const error = errorOf(await admin.graphql(USERS, { first }));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+
+  it('rejects a cursor it did not issue on field `after`', async () => {
+    for (const after of ['garbage', Buffer.from('[1]').toString('base64url'), '%%%']) {
+      const error = errorOf(await admin.graphql(USERS, { after }));
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
+  });
+
+  it('rejects a search over 100 characters on field `filter.search`', async () => {
+    const error = errorOf(await admin.graphql(USERS, { filter: { search: 'a'.repeat(101) } }));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.search' });
+    dataOf(await admin.graphql(USERS, { filter: { search: 'a'.repeat(100) } }));
+  });
+
+  it('rejects an unknown enum value in variables with the field it sits in', async () => {
+    const role = errorOf(await admin.graphql(USERS, { filter: { roles: ['KING'] } }));
+    expect(role.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(role.extensions?.field).toMatch(/^filter\.roles/);
+    const order = errorOf(await admin.graphql(USERS, { orderBy: { field: 'SHOE_SIZE' } }));
+    expect(order.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(order.extensions?.field).toMatch(/^orderBy\.field/);
+  });
+
+  it('lets a USER role see none of the admin lists (FORBIDDEN)', async () => {
+    const user = app.client();
+    dataOf(await user.signIn('user@example.com'));
+    const someone = everyone[0]!;
+    const [team] = await app.sql<{ id: string }>('select id from teams where account_id = ?', [accountId]);
+    const operations: [string, Record<string, unknown>][] = [
+      [USERS, {}],
+      ['query { teams { id } }', {}],
+      ['query ($id: ID!) { user(id: $id) { id } }', { id: someone.id }],
+      ['query ($id: ID!) { team(id: $id) { id } }', { id: team!.id }],
+    ];
+    for (const [query, variables] of operations) {
+      const response = await user.graphql(query, variables);
+      expect(errorOf(response).extensions?.code).toBe('FORBIDDEN');
+      expect(response.data ?? null).toBeNull();
+    }
+  });
+
+  it('counts the active and invited members of every team', async () => {
+    const { teams } = dataOf(await admin.graphql<{ teams: { id: string; name: string; memberCount: number }[] }>(
+      'query { teams { id name memberCount } }',
+    ));
+    expect(teams.map((team) => team.name)).toEqual(['Arhitektura', 'Gradbeništvo', 'Strojništvo', 'Uprava']);
+    for (const team of teams) {
+      expect(team.memberCount).toBe(await count("m.team_id = ? and m.status in ('ACTIVE', 'INVITED')", [team.id]));
+      expect(team.memberCount).toBe(everyone.filter((user) => user.team?.id === team.id).length);
+      const single = dataOf(await admin.graphql<{ team: unknown }>('query ($id: ID!) { team(id: $id) { id name memberCount } }', { id: team.id }));
+      expect(single.team).toEqual(team);
+    }
+  });
+
+  it('returns one user by id with the same fields as the list', async () => {
+    const someone = everyone.find((user) => user.team !== null)!;
+    const { user } = dataOf(await admin.graphql<{ user: UserNode }>(
+      'query ($id: ID!) { user(id: $id) { id email firstName lastName name role status team { id name } joinedAt } }',
+      { id: someone.id },
+    ));
+    expect(user).toEqual(someone);
+  });
+});
