@@ -34,6 +34,17 @@ async function realSqliteChanges(app: TestApp, diff: string): Promise<string[]> 
     .filter((statement) => !existing.has(statement.toLowerCase()));
 }
 
+/**
+ * The trigram search indexes exist only on PostgreSQL (migration 20261125180000) and entities
+ * cannot declare them for both drivers, so the diff proposes dropping exactly those: nothing else.
+ */
+function realPostgresChanges(diff: string): string[] {
+  return diff
+    .split(/;\s*/)
+    .map((statement) => statement.trim())
+    .filter((statement) => statement && !/^drop index "users_(sort_name|email)_trgm_index"$/.test(statement));
+}
+
 describe.each(drivers)('migrations (%s)', (driver) => {
   let app: TestApp;
   beforeAll(async () => {
@@ -43,7 +54,7 @@ describe.each(drivers)('migrations (%s)', (driver) => {
 
   it('leave no difference between the entities and the migrated schema', async () => {
     const diff = await app.orm.schema.getUpdateSchemaSQL({ wrap: false, safe: false, dropTables: true });
-    const pending = driver === 'sqlite' ? await realSqliteChanges(app, diff) : diff.trim() ? [diff] : [];
+    const pending = driver === 'sqlite' ? await realSqliteChanges(app, diff) : realPostgresChanges(diff);
     expect(pending, 'entities changed without a migration: run `pnpm db:migration:create`').toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import type { MikroORM, RequiredEntityData } from '@mikro-orm/core';
 import { Language, MembershipStatus, Role } from '@seatwise/schema';
 import { Account } from '../../modules/accounts/account.entity.js';
@@ -270,6 +271,9 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
   em.create(AuditEntry, { account: other, actor: otherAdmin, action: 'account.seed', targetType: 'Account', targetId: other.id, summary: 'Demo data loaded' });
   await em.flush();
 
+  // Fresh planner statistics: after a bulk load PostgreSQL's planner would guess until autovacuum
+  // runs. (Not on SQLite: its sqlite_stat1 table breaks MikroORM 6's schema introspection.)
+  if (em.getPlatform() instanceof PostgreSqlPlatform) await em.getConnection().execute('vacuum analyze');
   return `seeded 2 accounts, ${userCount} users in ${main.name}, ${subscriptions.length + 1} subscriptions, ${events.length} usage events`;
 }
 

@@ -7,7 +7,7 @@ import { BaseEntity } from '../../db/base.entity.js';
  * and signs in once with one email address.
  */
 @Entity({ tableName: 'users' })
-@Index({ properties: ['sortName'] })
+@Index({ properties: ['sortName', 'id'] })
 export class User extends BaseEntity {
   /** Stored lower-cased, so uniqueness is case-insensitive. */
   @Property({ type: 'string', length: 254 })

@@ -10,6 +10,7 @@ import { Team } from '../teams/team.entity.js';
 @Unique({ properties: ['account', 'user'] })
 @Index({ properties: ['account', 'status', 'role'] })
 @Index({ properties: ['account', 'team'] })
+@Index({ properties: ['account', 'createdAt', 'user'] })
 export class Membership extends TenantEntity {
   @ManyToOne(() => User, { deleteRule: 'cascade' })
   user!: User;

@@ -43,7 +43,6 @@ interface UserRow {
   joined_at: string | number | Date;
   last_sign_in_at: string | number | Date | null;
   seat_count: number | string;
-  membership_id: string;
   sort_value: string | number;
 }
 
@@ -60,7 +59,6 @@ function userColumns(knex: Knex, sortExpression: string) {
     't.name as team_name',
     'm.created_at as joined_at',
     'u.last_sign_in_at',
-    'm.id as membership_id',
     knex.raw(`${sortExpression} as sort_value`),
     knex.raw(
       '(select count(*) from seat_assignments sa where sa.account_id = m.account_id and sa.user_id = m.user_id) as seat_count',
@@ -70,7 +68,13 @@ function userColumns(knex: Knex, sortExpression: string) {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (match) => `\\${match}`);
 
-function applyFilter(query: Knex.QueryBuilder, accountId: string, filter: UsersFilter | null | undefined) {
+/** Filters on the membership; joins `users as u` itself only for a search, so a plain count stays on one table. */
+function applyFilter(
+  query: Knex.QueryBuilder,
+  accountId: string,
+  filter: UsersFilter | null | undefined,
+  usersJoined: boolean,
+) {
   query.where('m.account_id', accountId);
   const statuses = filter?.statuses?.length ? filter.statuses : [MembershipStatus.ACTIVE, MembershipStatus.INVITED];
   query.whereIn('m.status', statuses);
@@ -82,8 +86,11 @@ function applyFilter(query: Knex.QueryBuilder, accountId: string, filter: UsersF
   if (search.length > MAX_SEARCH_LENGTH) {
     throw new InvalidInputError('filter.search', `Search text can be at most ${MAX_SEARCH_LENGTH} characters.`);
   }
-  // Every word must appear in the name or the email; both columns are stored lower-cased.
-  for (const word of search.toLowerCase().split(/\s+/).filter(Boolean)) {
+  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length && !usersJoined) query.join('users as u', 'u.id', 'm.user_id');
+  // Every word must appear in the name or the email; both columns are stored lower-cased (and, on
+  // PostgreSQL, trigram-indexed).
+  for (const word of words) {
     const pattern = `%${escapeLike(word)}%`;
     query.where((inner) => {
       inner.whereRaw("u.sort_name like ? escape '\\'", [pattern]).orWhereRaw("u.email like ? escape '\\'", [pattern]);
@@ -107,21 +114,22 @@ export async function listUsers(ctx: AccountContext, args: ListUsersArgs): Promi
     .join('users as u', 'u.id', 'm.user_id')
     .leftJoin('teams as t', 't.id', 'm.team_id')
     .select(...userColumns(knex, sortExpression));
-  applyFilter(page, accountId, args.filter);
-  const count = knex('memberships as m').join('users as u', 'u.id', 'm.user_id').count({ total: '*' });
-  applyFilter(count, accountId, args.filter);
+  applyFilter(page, accountId, args.filter, true);
+  const count = knex('memberships as m').count({ total: '*' });
+  applyFilter(count, accountId, args.filter, false);
 
   if (args.after) {
     const cursor = decodeCursor(args.after);
-    page.whereRaw(`(${sortExpression}, m.id) ${descending ? '<' : '>'} (?, ?)`, [cursor.sortValue, cursor.id]);
+    page.whereRaw(`(${sortExpression}, u.id) ${descending ? '<' : '>'} (?, ?)`, [cursor.sortValue, cursor.id]);
   }
   const direction = descending ? 'desc' : 'asc';
-  page.orderByRaw(`${sortExpression} ${direction}, m.id ${direction}`).limit(limit + 1);
+  // The user id breaks ties: with an index on (sort_name, id) the first page is read in index order.
+  page.orderByRaw(`${sortExpression} ${direction}, u.id ${direction}`).limit(limit + 1);
 
   const [rows, totals] = await Promise.all([page as Promise<UserRow[]>, count as Promise<{ total: number | string }[]>]);
   const hasNextPage = rows.length > limit;
   const edges = rows.slice(0, limit).map((row) => ({
-    cursor: encodeCursor(normaliseSortValue(row.sort_value), row.membership_id),
+    cursor: encodeCursor(normaliseSortValue(row.sort_value), row.id),
     node: toUser(row),
   }));
   return {

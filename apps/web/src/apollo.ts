@@ -1,0 +1,29 @@
+import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
+import { ErrorLink } from '@apollo/client/link/error';
+import { MeDocument } from './session/session.graphql';
+
+/**
+ * One client for the SPA. The session lives in an httpOnly cookie, so every request carries
+ * credentials; when the API says the session is gone, `me` becomes null and the route guard
+ * sends the person to /sign-in.
+ */
+export function createApolloClient(): ApolloClient {
+  const errorLink = new ErrorLink(({ error, operation }) => {
+    const unauthenticated =
+      CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+    if (unauthenticated && operation.operationName !== 'SignIn') {
+      client.cache.writeQuery({ query: MeDocument, data: { me: null } });
+    }
+  });
+
+  const client = new ApolloClient({
+    link: errorLink.concat(new HttpLink({ uri: '/graphql', credentials: 'include' })),
+    cache: new InMemoryCache({
+      typePolicies: {
+        // Pages of users are separate queries (cursor stack), not one merged list.
+        Query: { fields: { users: { keyArgs: ['first', 'after', 'filter', 'orderBy'] } } },
+      },
+    }),
+  });
+  return client;
+}

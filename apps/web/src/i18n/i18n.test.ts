@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import en from './en.json';
+import sl from './sl.json';
+
+type Tree = { [key: string]: string | Tree };
+
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+
+/** Every key as a dotted path, with plural forms folded into their base key. */
+function keysOf(tree: Tree, prefix = ''): Set<string> {
+  const keys = new Set<string>();
+  for (const [name, value] of Object.entries(tree)) {
+    const path = `${prefix}${name}`;
+    if (typeof value === 'string') keys.add(path.replace(pluralSuffix, ''));
+    else for (const key of keysOf(value, `${path}.`)) keys.add(key);
+  }
+  return keys;
+}
+
+const srcDir = fileURLToPath(new URL('..', import.meta.url));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'gql' ? [] : sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/** `t('a.b')`, `i18nKey="a.b"` and keys kept in tables such as `labelKey: 'a.b'`. */
+const keyUse = /(?:\bt\(\s*|\w*Key[=:]\s*\{?\s*)['"`]([A-Za-z][\w.-]*)['"`]/g;
+
+const en_ = keysOf(en as Tree);
+const sl_ = keysOf(sl as Tree);
+
+describe('translations', () => {
+  it('has every English key in Slovenian', () => {
+    expect([...en_].filter((key) => !sl_.has(key))).toEqual([]);
+  });
+
+  it('has every Slovenian key in English', () => {
+    expect([...sl_].filter((key) => !en_.has(key))).toEqual([]);
+  });
+
+  it('has no empty strings', () => {
+    const empty = (tree: Tree, prefix = ''): string[] =>
+      Object.entries(tree).flatMap(([name, value]) =>
+        typeof value === 'string' ? (value.trim() ? [] : [`${prefix}${name}`]) : empty(value, `${prefix}${name}.`),
+      );
+    expect([...empty(en as Tree), ...empty(sl as Tree)]).toEqual([]);
+  });
+
+  it('defines every key the source uses', () => {
+    const missing: string[] = [];
+    let used = 0;
+    for (const file of sourceFiles(srcDir)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(keyUse)) {
+        used += 1;
+        if (!en_.has(match[1]!)) missing.push(`${relative(srcDir, file)}: ${match[1]}`);
+      }
+    }
+    expect(used).toBeGreaterThan(20);
+    expect(missing).toEqual([]);
+  });
+
+  it('names every role and status', () => {
+    for (const key of ['USER', 'SECONDARY_ADMIN', 'PRIMARY_ADMIN']) expect(en_.has(`roles.${key}`)).toBe(true);
+    for (const key of ['ACTIVE', 'INVITED', 'INACTIVE']) expect(en_.has(`statuses.${key}`)).toBe(true);
+  });
+});

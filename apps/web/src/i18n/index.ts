@@ -1,0 +1,66 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import sl from './sl.json';
+
+export const languages = ['en', 'sl'] as const;
+export type UiLanguage = (typeof languages)[number];
+
+/** Each language is offered under its own name, so these are the same in every UI language. */
+export const languageNames: Record<UiLanguage, string> = { en: 'English', sl: 'Slovenščina' };
+
+const storageKey = 'seatwise.language';
+
+function isUiLanguage(value: unknown): value is UiLanguage {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+/** The language the person picked in this browser, if any. */
+export function storedLanguage(): UiLanguage | null {
+  try {
+    const value = localStorage.getItem(storageKey);
+    return isUiLanguage(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function browserLanguage(): UiLanguage {
+  const preferred = typeof navigator === 'undefined' ? [] : navigator.languages;
+  return preferred.some((tag) => tag.toLowerCase().startsWith('sl')) ? 'sl' : 'en';
+}
+
+/** Switches the whole UI and remembers the choice in this browser. */
+export async function chooseLanguage(language: UiLanguage): Promise<void> {
+  try {
+    localStorage.setItem(storageKey, language);
+  } catch {
+    // Private mode may refuse storage; the switch still applies to this visit.
+  }
+  await i18n.changeLanguage(language);
+}
+
+/** Follows the viewer's saved language unless this browser has its own choice. */
+export function adoptViewerLanguage(viewerLanguage: 'EN' | 'SL'): void {
+  if (storedLanguage()) return;
+  const language = viewerLanguage === 'SL' ? 'sl' : 'en';
+  if (i18n.language !== language) void i18n.changeLanguage(language);
+}
+
+export function currentLanguage(): UiLanguage {
+  return isUiLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
+}
+
+i18n.on('languageChanged', (language) => {
+  document.documentElement.lang = language;
+});
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, sl: { translation: sl } },
+  lng: storedLanguage() ?? browserLanguage(),
+  fallbackLng: 'en',
+  supportedLngs: [...languages],
+  interpolation: { escapeValue: false },
+});
+
+export default i18n;

@@ -1,0 +1,174 @@
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { CombinedGraphQLErrors } from '@apollo/client';
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Center,
+  Code,
+  Collapse,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { IconAlertCircle, IconInfoCircle, IconSparkles } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { MeDocument } from '../../session/session.graphql';
+import { FullPageLoader } from '../../ui/FullPageLoader';
+import { LanguageMenu } from '../../ui/LanguageMenu';
+import { Logo } from '../../ui/Logo';
+import { SignInDocument, SignInServerInfoDocument } from './sign-in.graphql';
+
+const demoEmail = 'admin@example.com';
+const demoPassword = 'Seatwise-demo-1';
+
+function returnPath(state: unknown): string {
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/sign-in') ? from : '/';
+}
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const client = useApolloClient();
+  const me = useQuery(MeDocument);
+  const serverInfo = useQuery(SignInServerInfoDocument);
+  const [signIn, { loading }] = useMutation(SignInDocument);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errorKey, setErrorKey] = useState<string | null>(null);
+  const [forgotOpen, setForgotOpen] = useState(false);
+
+  // An API without the demo flag yet: the demo data runs on developers' machines.
+  const showDemo =
+    serverInfo.data?.serverInfo.demo ??
+    (serverInfo.error !== undefined && ['localhost', '127.0.0.1'].includes(window.location.hostname));
+
+  if (me.loading && !me.data) return <FullPageLoader />;
+  if (me.data?.me) return <Navigate to={returnPath(location.state)} replace />;
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setErrorKey(null);
+    try {
+      const { data } = await signIn({ variables: { input: { email: email.trim(), password } } });
+      if (!data) throw new Error('signIn returned no data');
+      // Whatever an earlier session cached belongs to someone else.
+      await client.clearStore();
+      client.cache.writeQuery({ query: MeDocument, data: { me: data.signIn.viewer } });
+      await navigate(returnPath(location.state), { replace: true });
+    } catch (error) {
+      const invalid =
+        CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'INVALID_CREDENTIALS');
+      setErrorKey(invalid ? 'signIn.invalidCredentials' : 'signIn.failed');
+    }
+  }
+
+  return (
+    <Box mih="100dvh" bg="gray.0">
+      <Group justify="space-between" px="lg" py="md">
+        <Logo />
+        <LanguageMenu />
+      </Group>
+      <Center px="md" pb="xl" pt={{ base: 'md', sm: 60 }}>
+        <Stack w="100%" maw={420} gap="lg">
+          <Paper withBorder shadow="sm" radius="md" p={{ base: 'lg', sm: 'xl' }}>
+            <form onSubmit={(event) => void handleSubmit(event)} noValidate>
+              <Stack gap="md">
+                <div>
+                  <Title order={1} size="h2">
+                    {t('signIn.title')}
+                  </Title>
+                  <Text c="dimmed" size="sm" mt={4}>
+                    {t('signIn.subtitle')}
+                  </Text>
+                </div>
+                {errorKey && (
+                  <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
+                    {t(errorKey)}
+                  </Alert>
+                )}
+                <TextInput
+                  label={t('signIn.email')}
+                  type="email"
+                  autoComplete="username"
+                  required
+                  withAsterisk={false}
+                  autoFocus
+                  value={email}
+                  onChange={(event) => setEmail(event.currentTarget.value)}
+                />
+                <div>
+                  <Group justify="space-between" mb={4}>
+                    <Text component="label" htmlFor="sign-in-password" size="sm" fw={500}>
+                      {t('signIn.password')}
+                    </Text>
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="xs"
+                      fw={600}
+                      onClick={() => setForgotOpen((open) => !open)}
+                      aria-expanded={forgotOpen}
+                    >
+                      {t('signIn.forgot')}
+                    </Anchor>
+                  </Group>
+                  <PasswordInput
+                    id="sign-in-password"
+                    autoComplete="current-password"
+                    required
+                    value={password}
+                    onChange={(event) => setPassword(event.currentTarget.value)}
+                  />
+                  <Collapse in={forgotOpen}>
+                    <Alert mt="xs" variant="light" color="blue" icon={<IconInfoCircle />}>
+                      {t('signIn.forgotNote')}
+                    </Alert>
+                  </Collapse>
+                </div>
+                <Button type="submit" fullWidth size="md" loading={loading}>
+                  {t('signIn.submit')}
+                </Button>
+              </Stack>
+            </form>
+          </Paper>
+          {showDemo && (
+            <Paper withBorder radius="md" p="md" bg="indigo.0" style={{ borderColor: 'var(--mantine-color-indigo-2)' }}>
+              <Group gap="xs" mb={6}>
+                <IconSparkles size={18} color="var(--mantine-color-indigo-6)" />
+                <Text fw={600} size="sm">
+                  {t('signIn.demoTitle')}
+                </Text>
+              </Group>
+              <Text size="sm">{t('signIn.demoText')}</Text>
+              <Group gap="xs" mt={6}>
+                <Code>{demoEmail}</Code>
+                <Code>{demoPassword}</Code>
+              </Group>
+              <Button
+                mt="sm"
+                size="xs"
+                variant="white"
+                onClick={() => {
+                  setEmail(demoEmail);
+                  setPassword(demoPassword);
+                }}
+              >
+                {t('signIn.demoUse')}
+              </Button>
+            </Paper>
+          )}
+        </Stack>
+      </Center>
+    </Box>
+  );
+}

@@ -1,0 +1,210 @@
+import { useQuery } from '@apollo/client/react';
+import {
+  Button,
+  Group,
+  MultiSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconChevronLeft, IconChevronRight, IconSearch, IconUserSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UserSortField } from '../../gql/graphql';
+import { ErrorPanel } from '../../ui/ErrorPanel';
+import { UsersPageDocument, UsersTeamsDocument } from './users.graphql';
+import { UsersTable } from './UsersTable';
+import {
+  hasFilters,
+  roles,
+  statuses,
+  useUsersView,
+  usersFilter,
+  usersOrder,
+  withoutTeam,
+} from './usersSearchParams';
+
+const pageSize = 25;
+
+/** "By User" (F-40): the account's users with search, filters, sort and cursor pages. */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const [view, updateView] = useUsersView();
+  const [searchText, setSearchText] = useState(view.search);
+  const applySearch = useDebouncedCallback((search: string) => updateView({ search }), 300);
+
+  const filter = usersFilter(view);
+  const orderBy = usersOrder(view);
+  // Earlier pages' cursors, so "Previous" can go back; a new filter or sort starts from page one.
+  const viewKey = JSON.stringify([filter, orderBy]);
+  const [paging, setPaging] = useState<{ key: string; cursors: string[] }>({ key: viewKey, cursors: [] });
+  const cursors = paging.key === viewKey ? paging.cursors : [];
+  const after = cursors.at(-1) ?? null;
+
+  const teams = useQuery(UsersTeamsDocument);
+  const { data, previousData, loading, error, refetch } = useQuery(UsersPageDocument, {
+    variables: { first: pageSize, after, filter, orderBy },
+  });
+  const shown = data ?? previousData;
+  const connection = shown?.users;
+  const users = connection ? connection.edges.map((edge) => edge.node) : null;
+
+  function clearFilters() {
+    applySearch.cancel();
+    setSearchText('');
+    updateView({ search: '', roles: [], statuses: [], team: null });
+  }
+
+  function sortBy(field: UserSortField) {
+    updateView({ sort: field, direction: view.sort === field && view.direction === 'ASC' ? 'DESC' : 'ASC' });
+  }
+
+  const teamOptions = [
+    { value: withoutTeam, label: t('users.withoutTeam') },
+    ...(teams.data?.teams.map((team) => ({ value: team.id, label: team.name })) ?? []),
+  ];
+  const firstRow = cursors.length * pageSize + 1;
+  const total = connection?.totalCount ?? 0;
+  const isEmpty = data !== undefined && data.users.edges.length === 0;
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end" wrap="wrap" gap="xs">
+        <div>
+          <Title order={1} size="h2">
+            {t('users.title')}
+          </Title>
+          <Text c="dimmed" size="sm" mt={4}>
+            {t('users.subtitle')}
+          </Text>
+        </div>
+        {connection && (
+          <Text fw={600} size="sm" c="dimmed" aria-live="polite" data-testid="users-count">
+            {t('users.count', { count: connection.totalCount })}
+          </Text>
+        )}
+      </Group>
+
+      <Paper withBorder radius="md" p="md">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+          <TextInput
+            label={t('users.search')}
+            placeholder={t('users.searchPlaceholder')}
+            leftSection={<IconSearch size={16} />}
+            type="search"
+            value={searchText}
+            onChange={(event) => {
+              setSearchText(event.currentTarget.value);
+              applySearch(event.currentTarget.value);
+            }}
+          />
+          <MultiSelect
+            label={t('users.role')}
+            placeholder={view.roles.length ? undefined : t('users.anyRole')}
+            data={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+            value={view.roles}
+            onChange={(value) => updateView({ roles: value as typeof view.roles })}
+            clearable
+          />
+          <Select
+            label={t('users.team')}
+            placeholder={t('users.anyTeam')}
+            data={teamOptions}
+            value={view.team}
+            onChange={(team) => updateView({ team })}
+            clearable
+          />
+          <MultiSelect
+            label={t('users.status')}
+            placeholder={view.statuses.length ? undefined : t('users.anyStatus')}
+            data={statuses.map((status) => ({ value: status, label: t(`statuses.${status}`) }))}
+            value={view.statuses}
+            onChange={(value) => updateView({ statuses: value as typeof view.statuses })}
+            clearable
+          />
+        </SimpleGrid>
+      </Paper>
+
+      {error && !data ? (
+        <ErrorPanel title={t('users.errorTitle')} onRetry={() => void refetch()} />
+      ) : isEmpty ? (
+        <Paper withBorder radius="md" p="xl">
+          <Stack align="center" gap="xs" py="lg">
+            <ThemeIcon size={48} radius="xl" variant="light" color="gray">
+              <IconUserSearch size={26} />
+            </ThemeIcon>
+            <Title order={2} size="h4">
+              {t('users.emptyTitle')}
+            </Title>
+            <Text c="dimmed" size="sm" ta="center">
+              {view.search ? t('users.emptyText', { search: view.search }) : t('users.emptyTextNoSearch')}
+            </Text>
+            {hasFilters(view) && (
+              <Button variant="light" mt="xs" onClick={clearFilters}>
+                {t('users.clearFilters')}
+              </Button>
+            )}
+          </Stack>
+        </Paper>
+      ) : (
+        <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
+          <UsersTable
+            users={users}
+            sort={view.sort}
+            direction={view.direction}
+            onSort={sortBy}
+            busy={loading}
+            skeletonRows={8}
+          />
+          {connection && (
+            <Group
+              justify="space-between"
+              px="md"
+              py="sm"
+              style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+              component="nav"
+              aria-label={t('users.pagination')}
+            >
+              <Text size="sm" c="dimmed">
+                {total > 0 &&
+                  t('users.pageRange', {
+                    from: firstRow,
+                    to: firstRow + connection.edges.length - 1,
+                    total,
+                  })}
+              </Text>
+              <Group gap="xs">
+                <Button
+                  variant="default"
+                  size="xs"
+                  leftSection={<IconChevronLeft size={14} />}
+                  disabled={cursors.length === 0 || loading}
+                  onClick={() => setPaging({ key: viewKey, cursors: cursors.slice(0, -1) })}
+                >
+                  {t('users.previous')}
+                </Button>
+                <Button
+                  variant="default"
+                  size="xs"
+                  rightSection={<IconChevronRight size={14} />}
+                  disabled={!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor || loading}
+                  onClick={() =>
+                    setPaging({ key: viewKey, cursors: [...cursors, connection.pageInfo.endCursor!] })
+                  }
+                >
+                  {t('users.next')}
+                </Button>
+              </Group>
+            </Group>
+          )}
+        </Paper>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,138 @@
+import { Avatar, Group, Skeleton, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowsSort, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { SortDirection, UserSortField, UsersPageQuery } from '../../gql/graphql';
+import { formatDate, formatDateTime } from '../../ui/format';
+import { RoleBadge, StatusBadge } from './UserBadges';
+
+type UserRow = UsersPageQuery['users']['edges'][number]['node'];
+
+interface Column {
+  key: string;
+  labelKey: string;
+  sort?: UserSortField;
+  align?: 'right';
+}
+
+const columns: Column[] = [
+  { key: 'name', labelKey: 'users.columns.name', sort: 'NAME' },
+  { key: 'email', labelKey: 'users.columns.email', sort: 'EMAIL' },
+  { key: 'role', labelKey: 'users.columns.role', sort: 'ROLE' },
+  { key: 'team', labelKey: 'users.columns.team' },
+  { key: 'status', labelKey: 'users.columns.status', sort: 'STATUS' },
+  { key: 'seats', labelKey: 'users.columns.seats', align: 'right' },
+  { key: 'lastSignIn', labelKey: 'users.columns.lastSignIn' },
+];
+
+interface UsersTableProps {
+  users: UserRow[] | null;
+  sort: UserSortField;
+  direction: SortDirection;
+  onSort: (field: UserSortField) => void;
+  busy: boolean;
+  skeletonRows: number;
+}
+
+export function UsersTable({ users, sort, direction, onSort, busy, skeletonRows }: UsersTableProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+
+  function header(column: Column) {
+    const label = t(column.labelKey);
+    if (!column.sort) {
+      return (
+        <Table.Th key={column.key} ta={column.align}>
+          {label}
+        </Table.Th>
+      );
+    }
+    const sorted = sort === column.sort;
+    const Icon = !sorted ? IconArrowsSort : direction === 'ASC' ? IconSortAscending : IconSortDescending;
+    return (
+      <Table.Th
+        key={column.key}
+        aria-sort={sorted ? (direction === 'ASC' ? 'ascending' : 'descending') : 'none'}
+      >
+        <UnstyledButton
+          onClick={() => onSort(column.sort!)}
+          title={t('users.sortBy', { column: label })}
+          fw={700}
+          fz="sm"
+        >
+          <Group gap={4} wrap="nowrap">
+            {label}
+            <Icon size={15} stroke={1.8} color={sorted ? 'var(--mantine-color-indigo-6)' : 'var(--mantine-color-gray-5)'} />
+          </Group>
+        </UnstyledButton>
+      </Table.Th>
+    );
+  }
+
+  return (
+    <Table.ScrollContainer minWidth={0} type="native">
+      <Table
+        verticalSpacing="sm"
+        horizontalSpacing="sm"
+        highlightOnHover
+        aria-busy={busy}
+        style={{ width: 'max-content', minWidth: '100%', whiteSpace: 'nowrap', opacity: busy && users ? 0.6 : 1, transition: 'opacity 120ms' }}
+      >
+        <Table.Thead bg="gray.0">
+          <Table.Tr>{columns.map(header)}</Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {users
+            ? users.map((user) => (
+                <Table.Tr key={user.id}>
+                  <Table.Td>
+                    <Group gap="sm" wrap="nowrap">
+                      <Avatar size={30} radius="xl" color="initials" name={user.name} />
+                      <Text size="sm" fw={500}>
+                        {user.name}
+                      </Text>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c="dimmed">
+                      {user.email}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <RoleBadge role={user.role} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{user.team?.name ?? t('users.noTeam')}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={user.status} />
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                    {user.seatCount}
+                  </Table.Td>
+                  <Table.Td>
+                    {user.lastSignInAt ? (
+                      <Text size="sm" title={formatDateTime(user.lastSignInAt, language)}>
+                        {formatDate(user.lastSignInAt, language)}
+                      </Text>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        {t('users.never')}
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))
+            : Array.from({ length: skeletonRows }, (_, row) => (
+                <Table.Tr key={row} aria-hidden>
+                  {columns.map((column) => (
+                    <Table.Td key={column.key}>
+                      <Skeleton height={14} radius="sm" width={column.key === 'seats' ? 24 : '80%'} />
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,38 @@
+import { graphql } from '../../gql';
+
+export const UsersPageDocument = graphql(`
+  query UsersPage($first: Int!, $after: String, $filter: UsersFilter, $orderBy: UsersOrder) {
+    users(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          name
+          email
+          role
+          status
+          seatCount
+          lastSignInAt
+          team {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const UsersTeamsDocument = graphql(`
+  query UsersTeams {
+    teams {
+      id
+      name
+    }
+  }
+`);

@@ -1,0 +1,84 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type {
+  MembershipStatus,
+  Role,
+  SortDirection,
+  UserSortField,
+  UsersFilter,
+  UsersOrder,
+} from '../../gql/graphql';
+
+export const roles: Role[] = ['USER', 'SECONDARY_ADMIN', 'PRIMARY_ADMIN'];
+export const statuses: MembershipStatus[] = ['ACTIVE', 'INVITED', 'INACTIVE'];
+const sortFields: UserSortField[] = ['NAME', 'EMAIL', 'ROLE', 'STATUS', 'JOINED_AT'];
+
+/** `team=none` lists the users in no team. */
+export const withoutTeam = 'none';
+
+export interface UsersView {
+  search: string;
+  roles: Role[];
+  statuses: MembershipStatus[];
+  team: string | null;
+  sort: UserSortField;
+  direction: SortDirection;
+}
+
+function only<T extends string>(allowed: readonly T[], values: string[]): T[] {
+  return values.filter((value): value is T => (allowed as readonly string[]).includes(value));
+}
+
+export function parseUsersView(params: URLSearchParams): UsersView {
+  const sort = only(sortFields, params.getAll('sort'))[0] ?? 'NAME';
+  return {
+    search: params.get('q') ?? '',
+    roles: only(roles, params.getAll('role')),
+    statuses: only(statuses, params.getAll('status')),
+    team: params.get('team') || null,
+    sort,
+    direction: params.get('dir') === 'DESC' ? 'DESC' : 'ASC',
+  };
+}
+
+export function toSearchParams(view: UsersView): URLSearchParams {
+  const params = new URLSearchParams();
+  if (view.search.trim()) params.set('q', view.search.trim());
+  for (const role of view.roles) params.append('role', role);
+  for (const status of view.statuses) params.append('status', status);
+  if (view.team) params.set('team', view.team);
+  if (view.sort !== 'NAME') params.set('sort', view.sort);
+  if (view.direction !== 'ASC') params.set('dir', view.direction);
+  return params;
+}
+
+export function usersFilter(view: UsersView): UsersFilter {
+  const filter: UsersFilter = {};
+  if (view.search.trim()) filter.search = view.search.trim();
+  if (view.roles.length) filter.roles = view.roles;
+  if (view.statuses.length) filter.statuses = view.statuses;
+  if (view.team === withoutTeam) filter.withoutTeam = true;
+  else if (view.team) filter.teamIds = [view.team];
+  return filter;
+}
+
+export function usersOrder(view: UsersView): UsersOrder {
+  return { field: view.sort, direction: view.direction };
+}
+
+export function hasFilters(view: UsersView): boolean {
+  return Boolean(view.search.trim() || view.roles.length || view.statuses.length || view.team);
+}
+
+/** The list's search, filters and sort live in the URL, so a view can be shared and survives reload. */
+export function useUsersView() {
+  const [params, setParams] = useSearchParams();
+  const view = useMemo(() => parseUsersView(params), [params]);
+  const update = useCallback(
+    (change: Partial<UsersView>) => {
+      setParams((current) => toSearchParams({ ...parseUsersView(current), ...change }), { replace: true });
+    },
+    [setParams],
+  );
+  return [view, update] as const;
+}

@@ -1,0 +1,30 @@
+import { graphql } from '../gql';
+
+export const ViewerFieldsFragment = graphql(`
+  fragment ViewerFields on Viewer {
+    id
+    email
+    firstName
+    lastName
+    role
+    language
+    account {
+      id
+      name
+    }
+  }
+`);
+
+export const MeDocument = graphql(`
+  query Me {
+    me {
+      ...ViewerFields
+    }
+  }
+`);
+
+export const SignOutDocument = graphql(`
+  mutation SignOut {
+    signOut
+  }
+`);

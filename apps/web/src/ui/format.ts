@@ -1,0 +1,20 @@
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** A date and time from the API (ISO 8601), written the way the UI language writes it. */
+export function formatDateTime(iso: string, language: string): string {
+  return formatter(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+export function formatDate(iso: string, language: string): string {
+  return formatter(language, { dateStyle: 'medium' }).format(new Date(iso));
+}

@@ -1,0 +1,57 @@
+import {
+  IconApps,
+  IconChartBar,
+  IconCode,
+  IconFileCertificate,
+  IconHome,
+  IconUserCircle,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+import { isAdmin, type Viewer } from '../session/viewer';
+
+export interface NavLinkItem {
+  labelKey: string;
+  to: string;
+}
+
+export interface NavSection {
+  labelKey: string;
+  icon: Icon;
+  /** A section with one page links straight to it; others open to show their pages. */
+  to?: string;
+  links?: NavLinkItem[];
+  adminOnly: boolean;
+}
+
+/** The left navigation of Account management (F-11), in the order the product shows it. */
+const sections: NavSection[] = [
+  { labelKey: 'nav.home', icon: IconHome, to: '/', adminOnly: true },
+  {
+    labelKey: 'nav.products',
+    icon: IconApps,
+    adminOnly: false,
+    links: [
+      { labelKey: 'nav.allProducts', to: '/products' },
+      { labelKey: 'nav.productUpdates', to: '/products/updates' },
+    ],
+  },
+  {
+    labelKey: 'nav.reports',
+    icon: IconChartBar,
+    adminOnly: true,
+    links: [
+      { labelKey: 'nav.insights', to: '/reports/insights' },
+      { labelKey: 'nav.seatUsage', to: '/reports/seat-usage' },
+      { labelKey: 'nav.cloudUsage', to: '/reports/cloud-services-usage' },
+    ],
+  },
+  { labelKey: 'nav.users', icon: IconUsers, adminOnly: true, links: [{ labelKey: 'nav.byUser', to: '/users' }] },
+  { labelKey: 'nav.subscriptions', icon: IconFileCertificate, to: '/subscriptions', adminOnly: true },
+  { labelKey: 'nav.developer', icon: IconCode, adminOnly: true, links: [{ labelKey: 'nav.playground', to: '/playground' }] },
+  { labelKey: 'nav.profile', icon: IconUserCircle, to: '/profile', adminOnly: false },
+];
+
+export function navigationFor(viewer: Pick<Viewer, 'role'>): NavSection[] {
+  return isAdmin(viewer) ? sections : sections.filter((section) => !section.adminOnly);
+}
