@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +41,10 @@ function freePort(): Promise<number> {
 
 async function startEmbedded(): Promise<{ url: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'seatwise-pg-'));
+  // As root, PostgreSQL runs as an unprivileged `postgres` user (created if missing), who must
+  // reach the data folder.
+  const root = process.getuid?.() === 0;
+  if (root) chmodSync(dir, 0o755);
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: join(dir, 'data'),
@@ -48,6 +52,7 @@ async function startEmbedded(): Promise<{ url: string; stop: () => Promise<void>
     password: 'postgres',
     port,
     persistent: false,
+    createPostgresUser: root,
     onLog: () => undefined,
   });
   try {
