@@ -49,8 +49,16 @@ const env = z.object({
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-export function parseDatabaseUrl(raw: string | undefined, cwd = process.cwd()): DatabaseConfig {
-  const url = raw ?? 'sqlite:./data/seatwise.sqlite';
+/**
+ * Relative SQLite paths are taken from where the command was typed: pnpm runs package scripts in
+ * the package's folder but keeps the caller's folder in INIT_CWD. The default lives in the
+ * repository's ./data/ whichever script opens it.
+ */
+export function parseDatabaseUrl(
+  raw: string | undefined,
+  cwd = process.env.INIT_CWD ?? process.cwd(),
+): DatabaseConfig {
+  const url = raw ?? `sqlite:${resolve(repoRoot, 'data/seatwise.sqlite')}`;
   if (/^postgres(ql)?:\/\//.test(url)) {
     try {
       new URL(url);

@@ -20,11 +20,9 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
 describe('configuration', () => {
   it('has working defaults', () => {
     const config = loadConfig({});
-    expect(config.database).toEqual({
-      driver: 'sqlite',
-      url: 'sqlite:./data/seatwise.sqlite',
-      file: resolve(process.cwd(), 'data/seatwise.sqlite'),
-    });
+    // The repository's ./data/, whichever folder a script runs in.
+    const file = fileURLToPath(new URL('../../../data/seatwise.sqlite', import.meta.url));
+    expect(config.database).toEqual({ driver: 'sqlite', url: `sqlite:${file}`, file });
     expect(config.port).toBe(4000);
     expect(config.demo).toBe(true);
     expect(config.production).toBe(false);
