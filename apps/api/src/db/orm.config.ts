@@ -14,6 +14,17 @@ import { sqliteMigrations } from './migrations/sqlite/index.js';
 export const migrationsSourceDir = (driver: DatabaseConfig['driver']) =>
   fileURLToPath(new URL(`../../src/db/migrations/${driver}`, import.meta.url));
 
+/** Listed migration classes (no folder scanning), all applied in one transaction or none. */
+const migrationOptions = (driver: DatabaseConfig['driver']) => ({
+  migrationsList: driver === 'sqlite' ? sqliteMigrations : postgresqlMigrations,
+  path: migrationsSourceDir(driver),
+  transactional: true,
+  allOrNothing: true,
+  snapshot: false,
+  emit: 'ts' as const,
+  silent: true,
+});
+
 export function ormOptions(database: DatabaseConfig): Options {
   const common = {
     entities,
@@ -30,15 +41,7 @@ export function ormOptions(database: DatabaseConfig): Options {
       ...common,
       driver: BetterSqliteDriver,
       dbName: database.file,
-      migrations: {
-        migrationsList: sqliteMigrations,
-        path: migrationsSourceDir('sqlite'),
-        transactional: true,
-        allOrNothing: true,
-        snapshot: false,
-        emit: 'ts',
-        silent: true,
-      },
+      migrations: migrationOptions('sqlite'),
     } as Options;
   }
   return {
@@ -46,14 +49,6 @@ export function ormOptions(database: DatabaseConfig): Options {
     driver: PostgreSqlDriver,
     clientUrl: database.url,
     pool: { min: 0, max: 10 },
-    migrations: {
-      migrationsList: postgresqlMigrations,
-      path: migrationsSourceDir('postgresql'),
-      transactional: true,
-      allOrNothing: true,
-      snapshot: false,
-      emit: 'ts',
-      silent: true,
-    },
+    migrations: migrationOptions('postgresql'),
   } as Options;
 }
