@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The one entry point behind `npm start`, `npm test`, `npm run dev` and `npm run bench`: it needs
+// The one entry point behind `npm start`, `npm test` and the other root scripts: it needs
 // only Node and npm. It fetches the pinned pnpm when missing, installs dependencies when the
 // lockfile changed, builds through turbo (cached), then starts, tests or benchmarks.
 import { spawn, spawnSync } from 'node:child_process';
@@ -113,8 +113,15 @@ function main() {
       process.exit(result.status === 0 && failed === 0 && missing.length === 0 && passed > 0 ? 0 : 1);
       break;
     }
+    case 'db:migrate':
+    case 'db:migration:create':
+    case 'db:seed':
+    case 'schema:emit':
+      turbo(env, ['build', '--filter=@seatwise/schema', '--output-logs=errors-only']);
+      run('pnpm', ['--filter', '@seatwise/api', command, ...process.argv.slice(3)], env);
+      break;
     default:
-      fail(`unknown command "${command}": use start, test, dev or bench.`);
+      fail(`unknown command "${command}": use start, test, dev, bench, db:migrate, db:migration:create, db:seed or schema:emit.`);
   }
 }
 
