@@ -42,7 +42,7 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<V
 
   const token = newToken();
   const expiresAt = new Date(Date.now() + ctx.config.sessionDays * 24 * 60 * 60 * 1000);
-  ctx.em.create(Session, {
+  const session = ctx.em.create(Session, {
     tokenHash: hashToken(token),
     user,
     account: membership.account,
@@ -58,7 +58,7 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<V
     userId: user.id,
     accountId: membership.account.id,
     role: membership.role,
-    sessionId: '',
+    sessionId: session.id,
   };
   ctx.em.setFilterParams('tenant', { accountId: membership.account.id });
   return toViewer(user, membership.account, membership);

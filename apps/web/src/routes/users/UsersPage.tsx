@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserSortField } from '../../gql/graphql';
 import { ErrorPanel } from '../../ui/ErrorPanel';
+import { PageHeader } from '../../ui/PageHeader';
 import { UsersPageDocument, UsersTeamsDocument } from './users.graphql';
 import { UsersTable } from './UsersTable';
 import {
@@ -75,21 +76,17 @@ export function UsersPage() {
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end" wrap="wrap" gap="xs">
-        <div>
-          <Title order={1} size="h2">
-            {t('users.title')}
-          </Title>
-          <Text c="dimmed" size="sm" mt={4}>
-            {t('users.subtitle')}
-          </Text>
-        </div>
-        {connection && (
-          <Text fw={600} size="sm" c="dimmed" aria-live="polite" data-testid="users-count">
-            {t('users.count', { count: connection.totalCount })}
-          </Text>
-        )}
-      </Group>
+      <PageHeader
+        title={t('users.title')}
+        description={t('users.subtitle')}
+        aside={
+          connection && (
+            <Text fw={600} size="sm" c="dimmed" aria-live="polite" data-testid="users-count">
+              {t('users.count', { count: connection.totalCount })}
+            </Text>
+          )
+        }
+      />
 
       <Paper withBorder radius="md" p="md">
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
