@@ -41,12 +41,11 @@ function serveWeb(app: Express, config: Config) {
   }
   const html = readFileSync(index, 'utf8');
   app.use(express.static(config.webDist, { index: false, maxAge: '1h' }));
-  app.get(/^\/(?!graphql|healthz|api\/).*/, (_req, res) => {
-    res.type('html').setHeader('Cache-Control', 'no-cache').send(html);
-  });
+  const sendIndex = (res: Response) => res.type('html').setHeader('Cache-Control', 'no-cache').send(html);
+  app.get(/^\/(?!graphql|healthz|api\/).*/, (_req, res) => sendIndex(res));
   app.get('/graphql', (req, res, next) => {
     if (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
-      res.type('html').setHeader('Cache-Control', 'no-cache').send(html);
+      sendIndex(res);
     } else {
       next();
     }

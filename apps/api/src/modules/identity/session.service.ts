@@ -22,23 +22,21 @@ export function readSessionToken(req: Request): string | null {
   return parse(header)[SESSION_COOKIE] ?? null;
 }
 
+/** Not readable by scripts, not sent on cross-site posts, HTTPS-only in production. */
+const cookieOptions = (config: Config) =>
+  ({ httpOnly: true, sameSite: 'lax', secure: config.production, path: '/' }) as const;
+
 export function writeSessionCookie(res: Response, config: Config, token: string, expiresAt: Date) {
   res.append(
     'Set-Cookie',
-    serialize(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: config.production,
-      path: '/',
-      expires: expiresAt,
-    }),
+    serialize(SESSION_COOKIE, token, { ...cookieOptions(config), expires: expiresAt }),
   );
 }
 
 export function clearSessionCookie(res: Response, config: Config) {
   res.append(
     'Set-Cookie',
-    serialize(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure: config.production, path: '/', maxAge: 0 }),
+    serialize(SESSION_COOKIE, '', { ...cookieOptions(config), maxAge: 0 }),
   );
 }
 
