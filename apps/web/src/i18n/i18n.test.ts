@@ -2,10 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import sl from './sl.json';
-
-type Tree = { [key: string]: string | Tree };
+import { en, sl, type Tree } from './resources';
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 
@@ -33,8 +30,8 @@ function sourceFiles(dir: string): string[] {
 /** `t('a.b')`, `i18nKey="a.b"` and keys kept in tables such as `labelKey: 'a.b'`. */
 const keyUse = /(?:\bt\(\s*|\w*Key[=:]\s*\{?\s*)['"`]([A-Za-z][\w.-]*)['"`]/g;
 
-const en_ = keysOf(en as Tree);
-const sl_ = keysOf(sl as Tree);
+const en_ = keysOf(en);
+const sl_ = keysOf(sl);
 
 describe('translations', () => {
   it('has every English key in Slovenian', () => {
@@ -50,7 +47,7 @@ describe('translations', () => {
       Object.entries(tree).flatMap(([name, value]) =>
         typeof value === 'string' ? (value.trim() ? [] : [`${prefix}${name}`]) : empty(value, `${prefix}${name}.`),
       );
-    expect([...empty(en as Tree), ...empty(sl as Tree)]).toEqual([]);
+    expect([...empty(en), ...empty(sl)]).toEqual([]);
   });
 
   it('defines every key the source uses', () => {

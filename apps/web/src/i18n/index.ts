@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import sl from './sl.json';
+import { en, sl } from './resources';
 
 export const languages = ['en', 'sl'] as const;
 export type UiLanguage = (typeof languages)[number];
