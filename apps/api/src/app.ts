@@ -14,20 +14,36 @@ import { createErrorFormatter } from './graphql/format-error.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
 import { createLogger, type Logger } from './logger.js';
 import { readSessionToken, resolveViewer } from './modules/identity/session.service.js';
+import { createMailer, type Mailer } from './modules/mail/mailer.js';
+import { Outbox } from './modules/mail/outbox.js';
+import { createOutboxSmsSender, type SmsSender } from './modules/mail/sms.js';
+
+/** What every request shares: built once per app. */
+interface Services {
+  orm: MikroORM;
+  config: Config;
+  mail: Mailer;
+  sms: SmsSender;
+  outbox: Outbox;
+}
 
 export interface SeatwiseApp {
   app: Express;
   orm: MikroORM;
   logger: Logger;
+  mail: Mailer;
+  sms: SmsSender;
+  outbox: Outbox;
   close(): Promise<void>;
 }
 
-async function createContext(orm: MikroORM, config: Config, req: Request, res: Response): Promise<RequestContext> {
+async function createContext(services: Services, req: Request, res: Response): Promise<RequestContext> {
+  const { orm, config, mail, sms, outbox } = services;
   const em = orm.em.fork() as EntityManager;
   const token = readSessionToken(req);
   const viewer = token ? await resolveViewer(em, token) : null;
   if (viewer) em.setFilterParams('tenant', { accountId: viewer.accountId });
-  return { em, viewer, config, req, res };
+  return { em, viewer, config, req, res, mail, sms, outbox };
 }
 
 /** Serves the built SPA; its router also renders the playground at /graphql and /playground. */
@@ -58,6 +74,14 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   const orm = await openDatabase(config.database);
   const applied = await migrate(orm);
   if (applied.length) logger.info({ migrations: applied }, 'database migrated');
+  const outbox = new Outbox(config.mail.outboxDir);
+  const services: Services = {
+    orm,
+    config,
+    outbox,
+    mail: createMailer(config.mail, outbox, logger),
+    sms: createOutboxSmsSender(outbox, logger),
+  };
 
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildGraphqlSchema(),
@@ -94,15 +118,19 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: ({ req, res }) => createContext(orm, config, req, res) }),
+    expressMiddleware(apollo, { context: ({ req, res }) => createContext(services, req, res) }),
   );
 
   return {
     app,
     orm,
     logger,
+    mail: services.mail,
+    sms: services.sms,
+    outbox,
     async close() {
       await apollo.stop();
+      services.mail.close();
       await orm.close(true);
     },
   };

@@ -16,6 +16,18 @@ export interface Config {
   /** Folder of the built SPA that the API serves at `/`; absent during API-only tests. */
   webDist: string;
   sessionDays: number;
+  /** Folder for files Seatwise keeps beside the database (the mail outbox, generated keys). */
+  dataDir: string;
+  /** Address people reach Seatwise at, for links in messages. */
+  publicUrl: string;
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** `smtp://` or `smtps://` URL of the relay; without one, messages land in the outbox folder. */
+  smtpUrl: string | null;
+  from: string;
+  outboxDir: string;
 }
 
 export class ConfigError extends Error {
@@ -45,6 +57,10 @@ const env = z.object({
   }).default('info'),
   SEATWISE_WEB_DIST: z.string().optional(),
   SEATWISE_SESSION_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(365).default(14),
+  SEATWISE_DATA_DIR: z.string().trim().min(1, 'must not be empty').optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().trim().min(3, 'must be an address such as "Seatwise <no-reply@example.com>"').default('Seatwise <no-reply@seatwise.local>'),
 });
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -84,6 +100,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   const values = parsed.data;
   const production = values.NODE_ENV === 'production';
+  const dataDir = resolve(process.env.INIT_CWD ?? process.cwd(), values.SEATWISE_DATA_DIR ?? resolve(repoRoot, 'data'));
   return {
     database: parseDatabaseUrl(values.DATABASE_URL),
     port: values.PORT,
@@ -93,5 +110,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     webDist: resolve(values.SEATWISE_WEB_DIST ?? resolve(repoRoot, 'apps/web/dist')),
     sessionDays: values.SEATWISE_SESSION_DAYS,
+    dataDir,
+    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
+    mail: {
+      smtpUrl: values.SMTP_URL ?? null,
+      from: values.MAIL_FROM,
+      outboxDir: resolve(dataDir, 'outbox'),
+    },
   };
 }

@@ -2,6 +2,9 @@ import type { Request, Response } from 'express';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Role } from '@seatwise/schema';
 import type { Config } from './config.js';
+import type { Mailer } from './modules/mail/mailer.js';
+import type { Outbox } from './modules/mail/outbox.js';
+import type { SmsSender } from './modules/mail/sms.js';
 
 /** Who is asking: set from the session cookie, never from arguments. */
 export interface Viewer {
@@ -21,6 +24,10 @@ export interface RequestContext {
   config: Config;
   req: Request;
   res: Response;
+  /** Send after the transaction that decided to send has committed. */
+  mail: Mailer;
+  sms: SmsSender;
+  outbox: Outbox;
 }
 
 /** The context of a signed-in request; services that need an account take this one. */

@@ -9,6 +9,9 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import type { Mailer } from '../src/modules/mail/mailer.js';
+import type { Outbox } from '../src/modules/mail/outbox.js';
+import type { SmsSender } from '../src/modules/mail/sms.js';
 import { DEMO_PASSWORD, seedDemo, type SeedOptions } from '../src/db/seed/demo.js';
 
 export type Driver = 'sqlite' | 'postgresql';
@@ -47,6 +50,11 @@ export interface TestApp {
   /** An entity manager fork for direct checks; tenant filter params must be set by the caller. */
   em(): EntityManager;
   client(): TestClient;
+  /** Where messages land when no SMTP relay is configured (a fresh folder per app). */
+  outbox: Outbox;
+  /** The app's own mailer, for tests of the mail seam itself. */
+  mail: Mailer;
+  sms: SmsSender;
   close(): Promise<void>;
 }
 
@@ -55,6 +63,8 @@ export interface TestAppOptions {
   pgAdminUrl?: string;
   /** false: migrate only, no demo data. */
   seed?: boolean | SeedOptions;
+  /** More environment for the app's config, e.g. `SMTP_URL` of a test SMTP peer. */
+  env?: Record<string, string>;
 }
 
 async function adminQuery(adminUrl: string, statement: string) {
@@ -142,7 +152,15 @@ function createClient(url: string): TestClient {
  */
 export async function startTestApp(driver: Driver, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(driver, options.pgAdminUrl);
-  const config = loadConfig({ DATABASE_URL: database.databaseUrl, LOG_LEVEL: 'silent', NODE_ENV: 'test', SEATWISE_DEMO: '0' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'seatwise-data-'));
+  const config = loadConfig({
+    DATABASE_URL: database.databaseUrl,
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    SEATWISE_DEMO: '0',
+    SEATWISE_DATA_DIR: dataDir,
+    ...options.env,
+  });
   const seatwise = await createApp(config);
   if (options.seed !== false) {
     const seed = typeof options.seed === 'object' ? options.seed : {};
@@ -161,11 +179,15 @@ export async function startTestApp(driver: Driver, options: TestAppOptions = {})
     },
     em: () => seatwise.orm.em.fork() as EntityManager,
     client: () => createClient(url),
+    outbox: seatwise.outbox,
+    mail: seatwise.mail,
+    sms: seatwise.sms,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await seatwise.close();
       await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { OutboxPage } from './routes/outbox/OutboxPage';
 import { SignInPage } from './routes/sign-in/SignInPage';
 import { UsersPage } from './routes/users/UsersPage';
 import { AdminOnly } from './session/AdminOnly';
@@ -30,6 +31,7 @@ function StartPage() {
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  { path: '/outbox', element: <OutboxPage /> },
   // The API sends browsers asking for /graphql here; the playground signs nobody in by itself.
   { path: '/graphql', element: <Playground /> },
   { path: '/playground', element: <Playground /> },

@@ -9,3 +9,4 @@ export { UsersFilter, UsersOrder, UserSortField } from './users/users.input.js';
 export { Team } from './teams/team.type.js';
 export { Language, Viewer, SignInInput, SignInPayload } from './identity/viewer.type.js';
 export { ServerInfo } from './server/server-info.type.js';
+export { MessageChannel, OutboxMessage } from './mail/outbox.type.js';

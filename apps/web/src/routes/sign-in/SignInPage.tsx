@@ -19,7 +19,7 @@ import {
 import { IconAlertCircle, IconInfoCircle, IconSparkles } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { MeDocument } from '../../session/session.graphql';
 import { FullPageLoader } from '../../ui/FullPageLoader';
 import { LanguageMenu } from '../../ui/LanguageMenu';
@@ -165,6 +165,9 @@ export function SignInPage() {
               >
                 {t('signIn.demoUse')}
               </Button>
+              <Anchor component={Link} to="/outbox" size="sm" ml="md">
+                {t('outbox.open')}
+              </Anchor>
             </Paper>
           )}
         </Stack>

@@ -1,0 +1,14 @@
+import { graphql } from '../../gql';
+
+export const OutboxDocument = graphql(`
+  query Outbox {
+    outbox(first: 50) {
+      id
+      channel
+      to
+      subject
+      text
+      sentAt
+    }
+  }
+`);

@@ -1,0 +1,39 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum MessageChannel {
+  EMAIL = 'EMAIL',
+  SMS = 'SMS',
+}
+
+registerEnumType(MessageChannel, {
+  name: 'MessageChannel',
+  description: 'How a message reaches a person.',
+  valuesConfig: {
+    EMAIL: { description: 'An email message.' },
+    SMS: { description: 'A text message to a mobile phone.' },
+  },
+});
+
+@ObjectType({
+  description:
+    'A message Seatwise kept in its outbox instead of sending it, because no SMTP relay or SMS provider is configured. Listed in demo mode only.',
+})
+export class OutboxMessage {
+  @Field(() => ID, { description: 'Identifier of the message; identifiers sort by time.' })
+  id!: string;
+
+  @Field(() => MessageChannel, { description: 'Whether it is an email or a text message.' })
+  channel!: MessageChannel;
+
+  @Field(() => String, { description: 'Email address or phone number it was addressed to.' })
+  to!: string;
+
+  @Field(() => String, { nullable: true, description: 'Subject line of an email; null for a text message.' })
+  subject!: string | null;
+
+  @Field(() => String, { description: 'The message as plain text, links included.' })
+  text!: string;
+
+  @Field(() => Date, { description: 'When Seatwise produced the message.' })
+  sentAt!: Date;
+}
