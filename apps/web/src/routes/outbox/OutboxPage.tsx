@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Accordion, Anchor, Badge, Box, Button, Container, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconMail, IconMessage, IconRefresh } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorPanel } from '../../ui/ErrorPanel';
@@ -16,7 +17,13 @@ import { OutboxDocument } from './outbox.graphql';
  */
 export function OutboxPage() {
   const { t, i18n } = useTranslation();
-  const { data, loading, error, refetch } = useQuery(OutboxDocument, { pollInterval: 5000, notifyOnNetworkStatusChange: true });
+  // Polls quietly; only a refresh the person asked for shows on the button.
+  const { data, loading, error, refetch } = useQuery(OutboxDocument, { pollInterval: 5000 });
+  const [refreshing, setRefreshing] = useState(false);
+  const refresh = () => {
+    setRefreshing(true);
+    void refetch().finally(() => setRefreshing(false));
+  };
   const messages = data?.outbox ?? [];
 
   return (
@@ -38,12 +45,12 @@ export function OutboxPage() {
                 {t('outbox.intro')}
               </Text>
             </div>
-            <Button variant="light" leftSection={<IconRefresh size={16} />} loading={loading} onClick={() => void refetch()}>
+            <Button variant="light" leftSection={<IconRefresh size={16} />} loading={refreshing} onClick={refresh}>
               {t('outbox.refresh')}
             </Button>
           </Group>
           {error ? (
-            <ErrorPanel title={error.message} onRetry={() => void refetch()} />
+            <ErrorPanel title={error.message} onRetry={refresh} />
           ) : !data && loading ? (
             <Group justify="center" py="xl">
               <Loader aria-label={t('outbox.loading')} />
