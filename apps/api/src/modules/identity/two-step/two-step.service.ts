@@ -330,11 +330,8 @@ export async function beginSecondStep(ctx: RequestContext, user: User): Promise<
   const expiresAt = new Date(Date.now() + CHALLENGE_MS);
   await ctx.em.nativeDelete(SignInChallenge, { user, expiresAt: { $lt: new Date() } });
   ctx.em.create(SignInChallenge, { tokenHash: hashToken(token), user, expiresAt });
-  let code: string | null = null;
-  // A fresh sign-in sends a code unless one was sent moments ago (then "send again" is the way).
-  if (factor.method === TwoStepMethod.SMS && !(factor.smsSentAt && Date.now() - factor.smsSentAt.getTime() < SMS_RESEND_MS)) {
-    code = issueSmsCode(factor);
-  }
+  // Each sign-in whose password was right gets a fresh text message; resending is limited.
+  const code = factor.method === TwoStepMethod.SMS ? issueSmsCode(factor) : null;
   await ctx.em.flush();
   ctx.res.append('Set-Cookie', serialize(CHALLENGE_COOKIE, token, { ...challengeCookieOptions(ctx), expires: expiresAt }));
   if (code) await ctx.sms.send(factor.phone!, smsCodeText(user.language, code, SMS_CODE_MINUTES));
