@@ -1,6 +1,5 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Center, Code, Group, Image, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { IconCircleCheck } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RecoveryCodesList } from './RecoveryCodesList';
@@ -89,7 +88,10 @@ export function TwoStepSetupModal({ method, onClose }: { method: SetupMethod; on
     }
   }
 
-  const title = step.name === 'done' ? t('security.twoStep.nowOn') : t(method === 'SMS' ? 'security.twoStep.smsTitle' : 'security.twoStep.appTitle');
+  const title =
+    step.name === 'done'
+      ? t('security.twoStep.nowOn')
+      : t(method === 'SMS' ? 'security.twoStep.smsTitle' : 'security.twoStep.appTitle');
 
   return (
     <Modal opened onClose={onClose} title={title} size="md" closeOnClickOutside={step.name !== 'done'}>
@@ -101,7 +103,7 @@ export function TwoStepSetupModal({ method, onClose }: { method: SetupMethod; on
       {step.name === 'start' && (
         <form onSubmit={(event) => void handleStart(event)} noValidate>
           <Stack gap="sm">
-            <Text size="sm">{t('security.twoStep.passwordStep')}</Text>
+            <Text size="sm">{method === 'SMS' ? t('security.twoStep.smsStep') : t('security.twoStep.passwordStep')}</Text>
             {method === 'SMS' && (
               <TextInput
                 label={t('security.twoStep.phone')}
@@ -172,10 +174,6 @@ export function TwoStepSetupModal({ method, onClose }: { method: SetupMethod; on
       )}
       {step.name === 'done' && (
         <Stack gap="sm">
-          <Group gap="xs" c="teal.7">
-            <IconCircleCheck size={20} />
-            <Text fw={600}>{t('security.twoStep.nowOn')}</Text>
-          </Group>
           <RecoveryCodesList codes={step.codes} />
           <Group justify="flex-end">
             <Button onClick={onClose}>{t('security.twoStep.saved')}</Button>
