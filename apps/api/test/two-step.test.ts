@@ -228,6 +228,38 @@ describe.each(drivers)('2-step verification (%s)', (driver) => {
     expect(dataOf(await client.graphql<{ turnOffTwoStep: TwoStepStatus }>(TURN_OFF, { code: appCode(secret, 1) })).turnOffTwoStep.enabled).toBe(false);
   });
 
+  it('makes new recovery codes with the password; the old ones stop working', async () => {
+    const person = await freshPerson(app);
+    const { client, codes } = await withAuthenticator(person.email);
+    const REGENERATE = `mutation R($password: String!) { regenerateRecoveryCodes(input: { password: $password }) { codes } }`;
+    expect(errorOf(await client.graphql(REGENERATE, { password: 'wrong-password' })).extensions).toMatchObject({ field: 'password' });
+    const fresh = dataOf(await client.graphql<{ regenerateRecoveryCodes: { codes: string[] } }>(REGENERATE, { password: DEMO_PASSWORD }))
+      .regenerateRecoveryCodes.codes;
+    expect(fresh).toHaveLength(10);
+    expect(fresh.some((code) => codes.includes(code))).toBe(false);
+    expect((await status(client)).recoveryCodesLeft).toBe(10);
+
+    const signingIn = app.client();
+    dataOf(await signingIn.graphql(SIGN_IN, { email: person.email, password: DEMO_PASSWORD }));
+    expect(errorOf(await signingIn.graphql(COMPLETE, { code: codes[0], kind: 'RECOVERY_CODE' })).extensions?.field).toBe('code');
+    dataOf(await signingIn.graphql(COMPLETE, { code: fresh[0], kind: 'RECOVERY_CODE' }));
+  });
+
+  it('turns SMS 2-step off with a code it asks to have sent', async () => {
+    const person = await freshPerson(app);
+    const client = app.client();
+    dataOf(await client.signIn(person.email));
+    const phone = '+38641333444';
+    dataOf(await client.graphql(START_SMS, { phone, password: DEMO_PASSWORD }));
+    dataOf(await client.graphql(CONFIRM, { code: await latestSmsCode(app, phone) }));
+    // Sending again within 30 seconds is refused; once the wait is over a new code comes.
+    expect(errorOf(await client.graphql('mutation { sendTwoStepSmsCode { phoneHint } }')).extensions?.code).toBe('TOO_MANY_REQUESTS');
+    await app.sql('update two_step_factors set sms_sent_at = null where user_id = ?', [person.id]);
+    dataOf(await client.graphql('mutation { sendTwoStepSmsCode { phoneHint } }'));
+    const off = dataOf(await client.graphql<{ turnOffTwoStep: TwoStepStatus }>(TURN_OFF, { code: await latestSmsCode(app, phone) }));
+    expect(off.turnOffTwoStep.enabled).toBe(false);
+  });
+
   it('works by text message: set-up code, sign-in code, limited resending, wrong phone refused', async () => {
     const person = await freshPerson(app, { language: 'SL' });
     const client = app.client();
