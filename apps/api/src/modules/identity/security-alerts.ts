@@ -31,12 +31,17 @@ const securityAlertMail = defineMail<{ kind: SecurityAlertKind; name: string; li
 
 /**
  * Tells the person about a security-relevant change, in their language. Called after the change
- * has committed. (The Settings tab's notification preferences decide this in the full version.)
+ * has committed, best effort. (The Settings tab's notification preferences decide this in the full version.)
  */
 export async function sendSecurityAlert(ctx: RequestContext, user: User, kind: SecurityAlertKind): Promise<void> {
-  await ctx.mail.send(securityAlertMail, {
-    to: user.email,
-    language: user.language,
-    data: { kind, name: user.firstName, link: `${ctx.config.publicUrl}/profile/security` },
-  });
+  try {
+    await ctx.mail.send(securityAlertMail, {
+      to: user.email,
+      language: user.language,
+      data: { kind, name: user.firstName, link: `${ctx.config.publicUrl}/profile/security` },
+    });
+  } catch (error) {
+    // The change itself has committed; a relay that is down must not turn it into an error.
+    ctx.req.log?.error({ err: error, kind }, 'security alert could not be sent');
+  }
 }

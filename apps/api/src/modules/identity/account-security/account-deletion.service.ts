@@ -84,6 +84,11 @@ export async function deleteOwnAccount(ctx: AccountContext, input: DeleteOwnAcco
   });
   clearSessionCookie(ctx.res, ctx.config);
   (ctx as RequestContext).viewer = null;
-  await ctx.mail.send(accountDeletedMail, { to: farewell.to, language: farewell.language, data: { name: farewell.name } });
+  try {
+    await ctx.mail.send(accountDeletedMail, { to: farewell.to, language: farewell.language, data: { name: farewell.name } });
+  } catch (error) {
+    // The deletion has committed; the farewell is a courtesy.
+    ctx.req.log?.error({ err: error }, 'account deletion notice could not be sent');
+  }
   return true;
 }
