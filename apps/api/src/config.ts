@@ -21,6 +21,11 @@ export interface Config {
   /** Address people reach Seatwise at, for links in messages. */
   publicUrl: string;
   mail: MailConfig;
+  /**
+   * Key material for secrets Seatwise must read back (authenticator secrets), from
+   * `SEATWISE_SECRET_KEY`; null: a key file generated in the data folder is used.
+   */
+  secretKey: string | null;
 }
 
 export interface MailConfig {
@@ -60,6 +65,7 @@ const env = z.object({
   SEATWISE_DATA_DIR: z.string().trim().min(1, 'must not be empty').optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  SEATWISE_SECRET_KEY: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
   MAIL_FROM: z.string().trim().min(3, 'must be an address such as "Seatwise <no-reply@example.com>"').default('Seatwise <no-reply@seatwise.local>'),
 });
 
@@ -117,5 +123,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       from: values.MAIL_FROM,
       outboxDir: resolve(dataDir, 'outbox'),
     },
+    secretKey: values.SEATWISE_SECRET_KEY ?? null,
   };
 }

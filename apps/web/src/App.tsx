@@ -1,7 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { ConfirmEmailPage } from './routes/confirm-email/ConfirmEmailPage';
 import { OutboxPage } from './routes/outbox/OutboxPage';
+import { SecurityPage } from './routes/profile/security/SecurityPage';
 import { SignInPage } from './routes/sign-in/SignInPage';
 import { UsersPage } from './routes/users/UsersPage';
 import { AdminOnly } from './session/AdminOnly';
@@ -32,6 +34,7 @@ function StartPage() {
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/outbox', element: <OutboxPage /> },
+  { path: '/confirm-email', element: <ConfirmEmailPage /> },
   // The API sends browsers asking for /graphql here; the playground signs nobody in by itself.
   { path: '/graphql', element: <Playground /> },
   { path: '/playground', element: <Playground /> },
@@ -45,6 +48,7 @@ const router = createBrowserRouter([
           { path: 'products', element: <PlaceholderPage titleKey="nav.allProducts" /> },
           { path: 'products/updates', element: <PlaceholderPage titleKey="nav.productUpdates" /> },
           { path: 'profile', element: <PlaceholderPage titleKey="nav.profile" /> },
+          { path: 'profile/security', element: <SecurityPage /> },
           {
             element: <AdminOnly />,
             children: [

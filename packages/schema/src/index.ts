@@ -8,5 +8,28 @@ export { User, UserEdge, UserConnection, TeamRef } from './users/user.type.js';
 export { UsersFilter, UsersOrder, UserSortField } from './users/users.input.js';
 export { Team } from './teams/team.type.js';
 export { Language, Viewer, SignInInput, SignInPayload } from './identity/viewer.type.js';
+export {
+  TwoStepMethod,
+  SecondStepCodeKind,
+  TwoStepStatus,
+  AuthenticatorSetup,
+  SmsSetup,
+  RecoveryCodes,
+  StartAuthenticatorSetupInput,
+  StartSmsSetupInput,
+  ConfirmTwoStepInput,
+  TurnOffTwoStepInput,
+  RegenerateRecoveryCodesInput,
+  SecondStepChallenge,
+  CompleteSignInInput,
+} from './identity/two-step.type.js';
+export {
+  PendingEmailChange,
+  AccountSecurity,
+  ChangeEmailInput,
+  ConfirmEmailChangeInput,
+  EmailChangeResult,
+  DeleteOwnAccountInput,
+} from './identity/account-security.type.js';
 export { ServerInfo } from './server/server-info.type.js';
 export { MessageChannel, OutboxMessage } from './mail/outbox.type.js';

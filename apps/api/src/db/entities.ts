@@ -2,7 +2,11 @@ import { Account } from '../modules/accounts/account.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { Product } from '../modules/catalog/product.entity.js';
 import { ProductVersion } from '../modules/catalog/product-version.entity.js';
+import { EmailChange } from '../modules/identity/account-security/email-change.entity.js';
 import { Session } from '../modules/identity/session.entity.js';
+import { RecoveryCode } from '../modules/identity/two-step/recovery-code.entity.js';
+import { SignInChallenge } from '../modules/identity/two-step/sign-in-challenge.entity.js';
+import { TwoStepFactor } from '../modules/identity/two-step/two-step-factor.entity.js';
 import { User } from '../modules/identity/user.entity.js';
 import { SeatAssignment } from '../modules/seats/seat-assignment.entity.js';
 import { Contract } from '../modules/subscriptions/contract.entity.js';
@@ -34,4 +38,8 @@ export const entities = [
   UsageEvent,
   CloudCreditEntry,
   AuditEntry,
+  TwoStepFactor,
+  RecoveryCode,
+  SignInChallenge,
+  EmailChange,
 ];

@@ -3,13 +3,23 @@ import { buildSchema, type AuthChecker } from 'type-graphql';
 import type { Role } from '@seatwise/schema';
 import type { RequestContext } from '../context.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
+import { AccountSecurityResolver } from '../modules/identity/account-security/account-security.resolver.js';
 import { IdentityResolver } from '../modules/identity/identity.resolver.js';
+import { TwoStepResolver } from '../modules/identity/two-step/two-step.resolver.js';
 import { OutboxResolver } from '../modules/mail/outbox.resolver.js';
 import { ServerResolver } from '../modules/server/server.resolver.js';
 import { TeamsResolver } from '../modules/teams/teams.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
 
-export const resolvers = [ServerResolver, IdentityResolver, UsersResolver, TeamsResolver, OutboxResolver] as const;
+export const resolvers = [
+  ServerResolver,
+  IdentityResolver,
+  UsersResolver,
+  TeamsResolver,
+  OutboxResolver,
+  TwoStepResolver,
+  AccountSecurityResolver,
+] as const;
 
 /** `@Authorized()` = signed in; `@Authorized([roles])` = signed in with one of those roles. */
 const authChecker: AuthChecker<RequestContext, Role> = ({ context }, roles) => {

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Account } from '../accounts/account.type.js';
 import { Role } from '../users/role.enum.js';
+import { SecondStepChallenge } from './two-step.type.js';
 
 export enum Language {
   EN = 'EN',
@@ -49,8 +50,17 @@ export class SignInInput {
   password!: string;
 }
 
-@ObjectType({ description: 'The result of a successful sign-in; the session cookie is set on the response.' })
+@ObjectType({
+  description:
+    'The result of a sign-in step. Either `viewer` is set (signed in, session cookie set) or, when the person has 2-step verification on, `secondStep` is set and no session exists until `completeSignIn` succeeds.',
+})
 export class SignInPayload {
-  @Field(() => Viewer, { description: 'The person now signed in.' })
-  viewer!: Viewer;
+  @Field(() => Viewer, { nullable: true, description: 'The person now signed in; null while a second step is still needed.' })
+  viewer!: Viewer | null;
+
+  @Field(() => SecondStepChallenge, {
+    nullable: true,
+    description: 'Set when the password was right but a second step is needed; null once signed in.',
+  })
+  secondStep!: SecondStepChallenge | null;
 }

@@ -12,10 +12,10 @@ export class IdentityResolver {
 
   @Mutation(() => SignInPayload, {
     description:
-      'Signs in with email and password and sets the session cookie. A wrong email or password gets one generic error (INVALID_CREDENTIALS).',
+      'Signs in with email and password and sets the session cookie. A wrong email or password gets one generic error (INVALID_CREDENTIALS). With 2-step verification on, no session is opened yet: the answer carries `secondStep`, and `completeSignIn` finishes.',
   })
   async signIn(@Arg('input', () => SignInInput, { description: 'Email and password to sign in with.' }) input: SignInInput, @Ctx() ctx: RequestContext): Promise<SignInPayload> {
-    return { viewer: await signIn(ctx, input) };
+    return signIn(ctx, input);
   }
 
   @Mutation(() => Boolean, { description: 'Ends the current session and clears its cookie. Always true.' })

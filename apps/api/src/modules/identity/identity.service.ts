@@ -1,4 +1,4 @@
-import { MembershipStatus, type SignInInput, type Viewer as ViewerType } from '@seatwise/schema';
+import { MembershipStatus, type SignInInput, type SignInPayload, type Viewer as ViewerType } from '@seatwise/schema';
 import type { AccountContext, RequestContext } from '../../context.js';
 import { AppError, InvalidInputError, UnauthenticatedError } from '../../errors.js';
 import { type Account } from '../accounts/account.entity.js';
@@ -12,6 +12,7 @@ import {
   readSessionToken,
   writeSessionCookie,
 } from './session.service.js';
+import { beginSecondStep } from './two-step/two-step.service.js';
 import { User } from './user.entity.js';
 
 const WRONG_CREDENTIALS = 'The email address or password is not correct.';
@@ -21,9 +22,10 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 /**
  * Checks email and password and opens a session in the person's account. Every failure, whether
  * the email is unknown, the password wrong or the membership inactive, gets the same answer after
- * the same amount of hashing work.
+ * the same amount of hashing work. With 2-step verification on, the answer asks for the second
+ * step instead of opening a session.
  */
-export async function signIn(ctx: RequestContext, input: SignInInput): Promise<ViewerType> {
+export async function signIn(ctx: RequestContext, input: SignInInput): Promise<SignInPayload> {
   const email = normaliseEmail(input.email);
   if (!email) throw new InvalidInputError('email', 'Enter your email address.');
   if (!input.password) throw new InvalidInputError('password', 'Enter your password.');
@@ -32,14 +34,27 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<V
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
   if (!user || !user.passwordHash || !passwordOk) throw new AppError('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
 
-  // The account to work in: the oldest active membership (account switching comes with several).
-  const membership = await ctx.em.findOne(
+  const membership = await signInMembership(ctx, user);
+  if (!membership) throw new AppError('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
+
+  // 2-step verification: the password alone opens no session (two-step/two-step.service.ts).
+  const secondStep = await beginSecondStep(ctx, user);
+  if (secondStep) return { viewer: null, secondStep };
+
+  return { viewer: await openSession(ctx, user, membership), secondStep: null };
+}
+
+/** The account to work in: the oldest active membership (account switching comes with several). */
+export function signInMembership(ctx: RequestContext, user: User): Promise<Membership | null> {
+  return ctx.em.findOne(
     Membership,
     { user, status: MembershipStatus.ACTIVE },
     { filters: false, orderBy: { createdAt: 'asc' }, populate: ['account'] },
   );
-  if (!membership) throw new AppError('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
+}
 
+/** Opens a session for a person who passed every sign-in step and sets its cookie. */
+export async function openSession(ctx: RequestContext, user: User, membership: Membership): Promise<ViewerType> {
   const token = newToken();
   const expiresAt = new Date(Date.now() + ctx.config.sessionDays * 24 * 60 * 60 * 1000);
   const session = ctx.em.create(Session, {

@@ -44,6 +44,10 @@ export class User extends BaseEntity {
   @Property({ type: 'datetime', nullable: true })
   lastSignInAt: Date | null = null;
 
+  /** Set when the person deleted their own sign-in; the row stays, anonymised, for audit history. */
+  @Property({ type: 'datetime', nullable: true })
+  deletedAt: Date | null = null;
+
   @Property({ type: 'datetime', onUpdate: () => new Date() })
   updatedAt: Date & Opt = new Date();
 

@@ -20,10 +20,12 @@ import { IconAlertCircle, IconInfoCircle, IconSparkles } from '@tabler/icons-rea
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import type { ViewerFieldsFragment } from '../../gql/graphql';
 import { MeDocument } from '../../session/session.graphql';
 import { FullPageLoader } from '../../ui/FullPageLoader';
 import { LanguageMenu } from '../../ui/LanguageMenu';
 import { Logo } from '../../ui/Logo';
+import { SecondStepForm, type SecondStep } from './SecondStepForm';
 import { SignInDocument, SignInServerInfoDocument } from './sign-in.graphql';
 
 const demoEmail = 'admin@example.com';
@@ -46,6 +48,7 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [errorKey, setErrorKey] = useState<string | null>(null);
   const [forgotOpen, setForgotOpen] = useState(false);
+  const [secondStep, setSecondStep] = useState<SecondStep | null>(null);
 
   // An API without the demo flag yet: the demo data runs on developers' machines.
   const showDemo =
@@ -55,16 +58,26 @@ export function SignInPage() {
   if (me.loading && !me.data) return <FullPageLoader />;
   if (me.data?.me) return <Navigate to={returnPath(location.state)} replace />;
 
+  async function finishSignIn(viewer: ViewerFieldsFragment) {
+    // Whatever an earlier session cached belongs to someone else.
+    await client.clearStore();
+    client.cache.writeQuery({ query: MeDocument, data: { me: viewer } });
+    await navigate(returnPath(location.state), { replace: true });
+  }
+
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setErrorKey(null);
     try {
       const { data } = await signIn({ variables: { input: { email: email.trim(), password } } });
       if (!data) throw new Error('signIn returned no data');
-      // Whatever an earlier session cached belongs to someone else.
-      await client.clearStore();
-      client.cache.writeQuery({ query: MeDocument, data: { me: data.signIn.viewer } });
-      await navigate(returnPath(location.state), { replace: true });
+      if (data.signIn.secondStep) {
+        setPassword('');
+        setSecondStep(data.signIn.secondStep);
+        return;
+      }
+      if (!data.signIn.viewer) throw new Error('signIn returned no viewer');
+      await finishSignIn(data.signIn.viewer);
     } catch (error) {
       const invalid =
         CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'INVALID_CREDENTIALS');
@@ -81,65 +94,69 @@ export function SignInPage() {
       <Center px="md" pb="xl" pt={{ base: 'md', sm: 60 }}>
         <Stack w="100%" maw={420} gap="lg">
           <Paper withBorder shadow="sm" radius="md" p={{ base: 'lg', sm: 'xl' }}>
-            <form onSubmit={(event) => void handleSubmit(event)} noValidate>
-              <Stack gap="md">
-                <div>
-                  <Title order={1} size="h2">
-                    {t('signIn.title')}
-                  </Title>
-                  <Text c="dimmed" size="sm" mt={4}>
-                    {t('signIn.subtitle')}
-                  </Text>
-                </div>
-                {errorKey && (
-                  <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
-                    {t(errorKey)}
-                  </Alert>
-                )}
-                <TextInput
-                  label={t('signIn.email')}
-                  type="email"
-                  autoComplete="username"
-                  required
-                  withAsterisk={false}
-                  autoFocus
-                  value={email}
-                  onChange={(event) => setEmail(event.currentTarget.value)}
-                />
-                <div>
-                  <Group justify="space-between" mb={4}>
-                    <Text component="label" htmlFor="sign-in-password" size="sm" fw={500}>
-                      {t('signIn.password')}
+            {secondStep ? (
+              <SecondStepForm challenge={secondStep} onSignedIn={finishSignIn} onStartOver={() => setSecondStep(null)} />
+            ) : (
+              <form onSubmit={(event) => void handleSubmit(event)} noValidate>
+                <Stack gap="md">
+                  <div>
+                    <Title order={1} size="h2">
+                      {t('signIn.title')}
+                    </Title>
+                    <Text c="dimmed" size="sm" mt={4}>
+                      {t('signIn.subtitle')}
                     </Text>
-                    <Anchor
-                      component="button"
-                      type="button"
-                      size="xs"
-                      fw={600}
-                      onClick={() => setForgotOpen((open) => !open)}
-                      aria-expanded={forgotOpen}
-                    >
-                      {t('signIn.forgot')}
-                    </Anchor>
-                  </Group>
-                  <PasswordInput
-                    id="sign-in-password"
-                    autoComplete="current-password"
-                    required
-                    value={password}
-                    onChange={(event) => setPassword(event.currentTarget.value)}
-                  />
-                  <Collapse in={forgotOpen}>
-                    <Alert mt="xs" variant="light" color="blue" icon={<IconInfoCircle />}>
-                      {t('signIn.forgotNote')}
+                  </div>
+                  {errorKey && (
+                    <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
+                      {t(errorKey)}
                     </Alert>
-                  </Collapse>
-                </div>
-                <Button type="submit" fullWidth size="md" loading={loading}>
-                  {t('signIn.submit')}
-                </Button>
-              </Stack>
-            </form>
+                  )}
+                  <TextInput
+                    label={t('signIn.email')}
+                    type="email"
+                    autoComplete="username"
+                    required
+                    withAsterisk={false}
+                    autoFocus
+                    value={email}
+                    onChange={(event) => setEmail(event.currentTarget.value)}
+                  />
+                  <div>
+                    <Group justify="space-between" mb={4}>
+                      <Text component="label" htmlFor="sign-in-password" size="sm" fw={500}>
+                        {t('signIn.password')}
+                      </Text>
+                      <Anchor
+                        component="button"
+                        type="button"
+                        size="xs"
+                        fw={600}
+                        onClick={() => setForgotOpen((open) => !open)}
+                        aria-expanded={forgotOpen}
+                      >
+                        {t('signIn.forgot')}
+                      </Anchor>
+                    </Group>
+                    <PasswordInput
+                      id="sign-in-password"
+                      autoComplete="current-password"
+                      required
+                      value={password}
+                      onChange={(event) => setPassword(event.currentTarget.value)}
+                    />
+                    <Collapse in={forgotOpen}>
+                      <Alert mt="xs" variant="light" color="blue" icon={<IconInfoCircle />}>
+                        {t('signIn.forgotNote')}
+                      </Alert>
+                    </Collapse>
+                  </div>
+                  <Button type="submit" fullWidth size="md" loading={loading}>
+                    {t('signIn.submit')}
+                  </Button>
+                </Stack>
+              </form>
+            )}
           </Paper>
           {showDemo && (
             <Paper withBorder radius="md" p="md" bg="indigo.0" style={{ borderColor: 'var(--mantine-color-indigo-2)' }}>

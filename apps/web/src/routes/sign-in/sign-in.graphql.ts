@@ -6,6 +6,11 @@ export const SignInDocument = graphql(`
       viewer {
         ...ViewerFields
       }
+      secondStep {
+        method
+        phoneHint
+        expiresAt
+      }
     }
   }
 `);

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import type { ChangeEmailInput, ConfirmEmailChangeInput, EmailChangeResult, PendingEmailChange } from '@seatwise/schema';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { AccountContext, RequestContext } from '../../../context.js';
+import { AppError, InvalidInputError } from '../../../errors.js';
+import { normaliseEmail } from '../identity.service.js';
+import { verifyPassword } from '../password.js';
+import { hashToken, newToken } from '../session.service.js';
+import { User } from '../user.entity.js';
+import { EmailChange } from './email-change.entity.js';
+import { confirmEmailChangeMail, emailAlreadyUsedMail, emailChangedMail, emailChangeRequestedMail } from './account-security.mails.js';
+
+const LINK_HOURS = 24;
+const emailSchema = z.email().max(254);
+
+export async function pendingEmailChange(em: EntityManager, userId: string): Promise<PendingEmailChange | null> {
+  const change = await em.findOne(
+    EmailChange,
+    { user: userId, confirmedAt: null, expiresAt: { $gt: new Date() } },
+    { orderBy: { createdAt: 'desc' } },
+  );
+  return change ? { newEmail: change.newEmail, expiresAt: change.expiresAt } : null;
+}
+
+/**
+ * Records the wish and mails a single-use link to the new address; the old address is told. When
+ * the new address already belongs to someone, its owner is told instead of getting a link, and
+ * the requester sees the same answer, so addresses cannot be probed this way.
+ */
+export async function requestEmailChange(ctx: AccountContext, input: ChangeEmailInput): Promise<PendingEmailChange> {
+  const newEmail = normaliseEmail(input.newEmail);
+  if (!newEmail) throw new InvalidInputError('newEmail', 'Enter the new email address.');
+  if (!emailSchema.safeParse(newEmail).success) throw new InvalidInputError('newEmail', 'Enter a valid email address, like name@example.com.');
+  const user = await ctx.em.findOneOrFail(User, ctx.viewer.userId);
+  if (newEmail === user.email) throw new InvalidInputError('newEmail', 'This is already your email address.');
+  if (!input.password) throw new InvalidInputError('password', 'Enter your current password.');
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
+    throw new InvalidInputError('password', 'The password is not correct.');
+  }
+
+  const taken = (await ctx.em.count(User, { email: newEmail })) > 0;
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + LINK_HOURS * 60 * 60 * 1000);
+  await ctx.em.transactional(async (em) => {
+    // One pending change at a time: a new request voids the earlier link.
+    await em.nativeDelete(EmailChange, { user, confirmedAt: null });
+    em.create(EmailChange, { user, newEmail, tokenHash: hashToken(taken ? newToken() : token), expiresAt });
+  });
+
+  const securityLink = `${ctx.config.publicUrl}/profile/security`;
+  if (taken) {
+    await ctx.mail.send(emailAlreadyUsedMail, { to: newEmail, language: user.language, data: { link: `${ctx.config.publicUrl}/sign-in` } });
+  } else {
+    const link = `${ctx.config.publicUrl}/confirm-email?token=${encodeURIComponent(token)}`;
+    await ctx.mail.send(confirmEmailChangeMail, {
+      to: newEmail,
+      language: user.language,
+      data: { name: user.firstName, newEmail, link, hours: LINK_HOURS },
+    });
+  }
+  await ctx.mail.send(emailChangeRequestedMail, {
+    to: user.email,
+    language: user.language,
+    data: { name: user.firstName, newEmail, link: securityLink },
+  });
+  return { newEmail, expiresAt };
+}
+
+export async function cancelEmailChange(ctx: AccountContext): Promise<boolean> {
+  await ctx.em.nativeDelete(EmailChange, { user: ctx.viewer.userId, confirmedAt: null });
+  return true;
+}
+
+/** Opens the link: needs no session (it may be opened on another device), only the token. */
+export async function confirmEmailChange(ctx: RequestContext, input: ConfirmEmailChangeInput): Promise<EmailChangeResult> {
+  const token = input.token?.trim();
+  if (!token) throw new InvalidInputError('token', 'The link has no token. Open the link from the message again.');
+  const change = await ctx.em.findOne(EmailChange, { tokenHash: hashToken(token) }, { populate: ['user'] });
+  if (!change || change.confirmedAt) {
+    throw new AppError('LINK_INVALID', 'This link is not valid or was already used. Ask for a new one in your security settings.', 'token');
+  }
+  if (change.expiresAt.getTime() <= Date.now()) {
+    throw new AppError('LINK_EXPIRED', 'This link has expired. Ask for a new one in your security settings.', 'token');
+  }
+  const user = change.user;
+  if ((await ctx.em.count(User, { email: change.newEmail })) > 0) {
+    throw new AppError('EMAIL_TAKEN', 'This address now signs in to another Seatwise account, so it cannot be used.', 'token');
+  }
+  const oldEmail = user.email;
+  user.email = change.newEmail;
+  change.confirmedAt = new Date();
+  await ctx.em.flush();
+  await ctx.mail.send(emailChangedMail, { to: oldEmail, language: user.language, data: { name: user.firstName, newEmail: user.email } });
+  return { email: user.email };
+}

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, dataOf, drivers, errorOf, startTestApp, type TestApp } from './harness.js';
+import { appCode, freshPerson } from './security-fixtures.js';
+import { sentTo, startSmtpPeer, type SmtpPeer } from './smtp-peer.js';
+
+const DELETE = `mutation Delete($password: String!) { deleteOwnAccount(input: { password: $password }) }`;
+
+describe.each(drivers)('deleting one’s own account (%s)', (driver) => {
+  let app: TestApp;
+  let peer: SmtpPeer;
+
+  beforeAll(async () => {
+    peer = await startSmtpPeer();
+    app = await startTestApp(driver, { env: { SMTP_URL: peer.url } });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await peer?.close();
+  });
+
+  const count = async (sql: string, params: unknown[]) => Number(Object.values((await app.sql(sql, params))[0]!)[0]);
+
+  it('refuses a wrong password, naming the field, and changes nothing', async () => {
+    const person = await freshPerson(app);
+    const client = app.client();
+    dataOf(await client.signIn(person.email));
+    const error = errorOf(await client.graphql(DELETE, { password: 'wrong-password' }));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
+    expect(dataOf(await client.graphql<{ me: { email: string } }>('{ me { email } }')).me.email).toBe(person.email);
+  });
+
+  it('refuses the primary admin until the role is handed over', async () => {
+    const client = app.client();
+    dataOf(await client.signIn('admin@example.com'));
+    const error = errorOf(await client.graphql(DELETE, { password: DEMO_PASSWORD }));
+    expect(error.extensions?.code).toBe('PRIMARY_ADMIN_HANDOVER_REQUIRED');
+    expect(error.message).toContain('Kolektor Gradnje d.o.o.');
+    expect(await count('select count(*) from users where email = ? and deleted_at is null', ['admin@example.com'])).toBe(1);
+  });
+
+  it('needs a session', async () => {
+    expect(errorOf(await app.client().graphql(DELETE, { password: DEMO_PASSWORD })).extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('releases the seats, removes personal data, keeps audit history and signs out everywhere', async () => {
+    const person = await freshPerson(app, { withSeats: true });
+    await app.sql("update users set phone = '+38640999888', company = 'Kolektor' where id = ?", [person.id]);
+    const seatsBefore = await count('select count(*) from seat_assignments where user_id = ?', [person.id]);
+    expect(seatsBefore).toBeGreaterThan(0);
+
+    const client = app.client();
+    const elsewhere = app.client();
+    dataOf(await client.signIn(person.email));
+    dataOf(await elsewhere.signIn(person.email));
+    // With 2-step on, its secrets go too.
+    const setup = dataOf(await client.graphql<{ startAuthenticatorSetup: { secret: string } }>(
+      `mutation { startAuthenticatorSetup(input: { password: "${DEMO_PASSWORD}" }) { secret } }`,
+    ));
+    dataOf(await client.graphql(`mutation C($code: String!) { confirmTwoStep(input: { code: $code }) { codes } }`, {
+      code: appCode(setup.startAuthenticatorSetup.secret),
+    }));
+
+    expect(dataOf(await client.graphql<{ deleteOwnAccount: boolean }>(DELETE, { password: DEMO_PASSWORD })).deleteOwnAccount).toBe(true);
+    expect(client.cookies.has('seatwise_session')).toBe(false);
+    expect(dataOf(await client.graphql<{ me: unknown }>('{ me { id } }')).me).toBeNull();
+    expect(dataOf(await elsewhere.graphql<{ me: unknown }>('{ me { id } }')).me).toBeNull();
+    expect(errorOf(await app.client().signIn(person.email)).extensions?.code).toBe('INVALID_CREDENTIALS');
+
+    const [user] = await app.sql<Record<string, unknown>>('select * from users where id = ?', [person.id]);
+    expect(user).toMatchObject({ first_name: 'Deleted', last_name: 'user', phone: null, company: null, country: null, password_hash: null });
+    expect(user!.email).toBe(`deleted-${person.id}@deleted.invalid`);
+    expect(user!.deleted_at).not.toBeNull();
+    expect(JSON.stringify(await app.sql('select * from users where email = ?', [person.email]))).toBe('[]');
+    for (const table of ['seat_assignments', 'memberships', 'sessions', 'two_step_factors', 'two_step_recovery_codes']) {
+      expect(await count(`select count(*) from ${table} where user_id = ?`, [person.id]), table).toBe(0);
+    }
+    const audit = await app.sql<{ action: string; actor_id: string }>(
+      "select action, actor_id from audit_entries where target_id = ? and action = 'user.delete_self'",
+      [person.id],
+    );
+    expect(audit).toEqual([{ action: 'user.delete_self', actor_id: person.id }]);
+    const farewell = await peer.waitFor(sentTo(person.email));
+    expect(farewell.subject).toBe('Your Seatwise account was deleted');
+
+    // The admin's list no longer shows the person.
+    const admin = app.client();
+    dataOf(await admin.signIn('admin@example.com'));
+    const { users } = dataOf(await admin.graphql<{ users: { edges: { node: { email: string } }[] } }>(
+      `query S($q: String!) { users(filter: { search: $q }) { edges { node { email } } } }`,
+      { q: person.email },
+    ));
+    expect(users.edges).toHaveLength(0);
+  });
+});

@@ -1,0 +1,31 @@
+import { useQuery } from '@apollo/client/react';
+import { Group, Loader, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ErrorPanel } from '../../ui/ErrorPanel';
+import { DeleteAccountSection } from './security/DeleteAccountSection';
+import { EmailSection } from './security/EmailSection';
+import { AccountSecurityDocument } from './security/security.graphql';
+import { TwoStepSection } from './security/TwoStepSection';
+
+/** The Security tab of the profile (F-05): email, 2-step verification, deleting the account. */
+export function SecurityTab() {
+  const { t } = useTranslation();
+  const { data, loading, error, refetch } = useQuery(AccountSecurityDocument);
+  const security = data?.accountSecurity;
+
+  if (error && !security) return <ErrorPanel title={t('security.loadFailed')} onRetry={() => void refetch()} />;
+  if (loading || !security) {
+    return (
+      <Group justify="center" py="xl">
+        <Loader aria-label={t('app.loading')} />
+      </Group>
+    );
+  }
+  return (
+    <Stack gap="lg">
+      <EmailSection email={security.email} pending={security.pendingEmailChange ?? null} />
+      <TwoStepSection status={security.twoStep} />
+      <DeleteAccountSection />
+    </Stack>
+  );
+}

@@ -1,0 +1,97 @@
+import { graphql } from '../../../gql';
+
+export const AccountSecurityDocument = graphql(`
+  query AccountSecurity {
+    accountSecurity {
+      email
+      pendingEmailChange {
+        newEmail
+        expiresAt
+      }
+      twoStep {
+        ...TwoStepStatusFields
+      }
+    }
+  }
+`);
+
+export const TwoStepStatusFieldsFragment = graphql(`
+  fragment TwoStepStatusFields on TwoStepStatus {
+    enabled
+    method
+    phoneHint
+    recoveryCodesLeft
+    enabledAt
+  }
+`);
+
+export const ChangeEmailDocument = graphql(`
+  mutation ChangeEmail($input: ChangeEmailInput!) {
+    changeEmail(input: $input) {
+      newEmail
+      expiresAt
+    }
+  }
+`);
+
+export const CancelEmailChangeDocument = graphql(`
+  mutation CancelEmailChange {
+    cancelEmailChange
+  }
+`);
+
+export const StartAuthenticatorSetupDocument = graphql(`
+  mutation StartAuthenticatorSetup($input: StartAuthenticatorSetupInput!) {
+    startAuthenticatorSetup(input: $input) {
+      secret
+      otpauthUri
+      qrCodeDataUrl
+    }
+  }
+`);
+
+export const StartSmsSetupDocument = graphql(`
+  mutation StartSmsSetup($input: StartSmsSetupInput!) {
+    startSmsSetup(input: $input) {
+      phoneHint
+    }
+  }
+`);
+
+export const ConfirmTwoStepDocument = graphql(`
+  mutation ConfirmTwoStep($input: ConfirmTwoStepInput!) {
+    confirmTwoStep(input: $input) {
+      codes
+    }
+  }
+`);
+
+export const RegenerateRecoveryCodesDocument = graphql(`
+  mutation RegenerateRecoveryCodes($input: RegenerateRecoveryCodesInput!) {
+    regenerateRecoveryCodes(input: $input) {
+      codes
+    }
+  }
+`);
+
+export const SendTwoStepSmsCodeDocument = graphql(`
+  mutation SendTwoStepSmsCode {
+    sendTwoStepSmsCode {
+      phoneHint
+    }
+  }
+`);
+
+export const TurnOffTwoStepDocument = graphql(`
+  mutation TurnOffTwoStep($input: TurnOffTwoStepInput!) {
+    turnOffTwoStep(input: $input) {
+      ...TwoStepStatusFields
+    }
+  }
+`);
+
+export const DeleteOwnAccountDocument = graphql(`
+  mutation DeleteOwnAccount($input: DeleteOwnAccountInput!) {
+    deleteOwnAccount(input: $input)
+  }
+`);

@@ -1,0 +1,19 @@
+import { graphql } from '../../gql';
+
+export const CompleteSignInDocument = graphql(`
+  mutation CompleteSignIn($input: CompleteSignInInput!) {
+    completeSignIn(input: $input) {
+      viewer {
+        ...ViewerFields
+      }
+    }
+  }
+`);
+
+export const SendSignInSmsCodeDocument = graphql(`
+  mutation SendSignInSmsCode {
+    sendSignInSmsCode {
+      phoneHint
+    }
+  }
+`);
