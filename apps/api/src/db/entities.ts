@@ -2,6 +2,9 @@ import { Account } from '../modules/accounts/account.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { Product } from '../modules/catalog/product.entity.js';
 import { ProductVersion } from '../modules/catalog/product-version.entity.js';
+import { NotificationPreference } from '../modules/identity/notification-preference.entity.js';
+import { PasswordResetToken } from '../modules/identity/password-reset-token.entity.js';
+import { RateLimitCounter } from '../modules/identity/rate-limit.entity.js';
 import { Session } from '../modules/identity/session.entity.js';
 import { User } from '../modules/identity/user.entity.js';
 import { SeatAssignment } from '../modules/seats/seat-assignment.entity.js';
@@ -34,4 +37,7 @@ export const entities = [
   UsageEvent,
   CloudCreditEntry,
   AuditEntry,
+  PasswordResetToken,
+  NotificationPreference,
+  RateLimitCounter,
 ];

@@ -4,12 +4,24 @@ import type { Role } from '@seatwise/schema';
 import type { RequestContext } from '../context.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 import { IdentityResolver } from '../modules/identity/identity.resolver.js';
+import { PasswordResolver } from '../modules/identity/password.resolver.js';
+import { ProfileResolver } from '../modules/identity/profile.resolver.js';
+import { SessionsResolver } from '../modules/identity/sessions.resolver.js';
 import { OutboxResolver } from '../modules/mail/outbox.resolver.js';
 import { ServerResolver } from '../modules/server/server.resolver.js';
 import { TeamsResolver } from '../modules/teams/teams.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
 
-export const resolvers = [ServerResolver, IdentityResolver, UsersResolver, TeamsResolver, OutboxResolver] as const;
+export const resolvers = [
+  ServerResolver,
+  IdentityResolver,
+  PasswordResolver,
+  ProfileResolver,
+  SessionsResolver,
+  UsersResolver,
+  TeamsResolver,
+  OutboxResolver,
+] as const;
 
 /** `@Authorized()` = signed in; `@Authorized([roles])` = signed in with one of those roles. */
 const authChecker: AuthChecker<RequestContext, Role> = ({ context }, roles) => {

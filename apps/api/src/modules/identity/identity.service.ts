@@ -4,6 +4,8 @@ import { AppError, InvalidInputError, UnauthenticatedError } from '../../errors.
 import { type Account } from '../accounts/account.entity.js';
 import { Membership } from '../users/membership.entity.js';
 import { decoyPasswordHash, verifyPassword } from './password.js';
+import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from './rate-limits.js';
+import { sendSecurityAlert } from './security-alerts.js';
 import { Session } from './session.entity.js';
 import {
   clearSessionCookie,
@@ -27,10 +29,14 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<V
   const email = normaliseEmail(input.email);
   if (!email) throw new InvalidInputError('email', 'Enter your email address.');
   if (!input.password) throw new InvalidInputError('password', 'Enter your password.');
+  await assertSignInAllowed(ctx, email);
 
   const user = await ctx.em.findOne(User, { email });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
-  if (!user || !user.passwordHash || !passwordOk) throw new AppError('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
+  if (!user || !user.passwordHash || !passwordOk) {
+    await recordSignInFailure(ctx, email);
+    throw new AppError('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
+  }
 
   // The account to work in: the oldest active membership (account switching comes with several).
   const membership = await ctx.em.findOne(
@@ -38,7 +44,12 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<V
     { user, status: MembershipStatus.ACTIVE },
     { filters: false, orderBy: { createdAt: 'asc' }, populate: ['account'] },
   );
-  if (!membership) throw new AppError('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
+  if (!membership) {
+    await recordSignInFailure(ctx, email);
+    throw new AppError('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
+  }
+  await clearSignInFailures(ctx, email);
+  const newDevice = await isNewDevice(ctx, user);
 
   const token = newToken();
   const expiresAt = new Date(Date.now() + ctx.config.sessionDays * 24 * 60 * 60 * 1000);
@@ -61,7 +72,20 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<V
     sessionId: session.id,
   };
   ctx.em.setFilterParams('tenant', { accountId: membership.account.id });
+  // In the background: the alert must not hold up the sign-in.
+  if (newDevice) void sendSecurityAlert(ctx, user, 'NEW_SIGN_IN');
   return toViewer(user, membership.account, membership);
+}
+
+/**
+ * True when no live session of the person runs in this browser (same User-Agent); expired
+ * sessions are removed on the way. The person's first sign-in ever is not news to them.
+ */
+async function isNewDevice(ctx: RequestContext, user: User): Promise<boolean> {
+  await ctx.em.nativeDelete(Session, { user, expiresAt: { $lte: new Date() } });
+  if (!user.lastSignInAt) return false;
+  const userAgent = ctx.req.headers['user-agent']?.slice(0, 400) ?? null;
+  return (await ctx.em.count(Session, { user, userAgent })) === 0;
 }
 
 /** Ends the current session (idempotent: signing out twice is not an error). */
