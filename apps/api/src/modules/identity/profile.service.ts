@@ -5,6 +5,8 @@ import { InvalidInputError } from '../../errors.js';
 import { User } from './user.entity.js';
 
 const countries = new Set<string>(getCountries());
+// Tabs, newlines and other control characters have no place in a name.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 function toProfile(user: User): Profile {
