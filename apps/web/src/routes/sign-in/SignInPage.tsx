@@ -7,7 +7,6 @@ import {
   Button,
   Center,
   Code,
-  Collapse,
   Group,
   Paper,
   PasswordInput,
@@ -16,7 +15,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconAlertCircle, IconInfoCircle, IconSparkles } from '@tabler/icons-react';
+import { IconAlertCircle, IconCircleCheck, IconSparkles } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
@@ -42,10 +41,10 @@ export function SignInPage() {
   const me = useQuery(MeDocument);
   const serverInfo = useQuery(SignInServerInfoDocument);
   const [signIn, { loading }] = useMutation(SignInDocument);
-  const [email, setEmail] = useState('');
+  const arrived = location.state as { passwordReset?: boolean; email?: unknown } | null;
+  const [email, setEmail] = useState(typeof arrived?.email === 'string' ? arrived.email : '');
   const [password, setPassword] = useState('');
   const [errorKey, setErrorKey] = useState<string | null>(null);
-  const [forgotOpen, setForgotOpen] = useState(false);
 
   // An API without the demo flag yet: the demo data runs on developers' machines.
   const showDemo =
@@ -66,9 +65,14 @@ export function SignInPage() {
       client.cache.writeQuery({ query: MeDocument, data: { me: data.signIn.viewer } });
       await navigate(returnPath(location.state), { replace: true });
     } catch (error) {
-      const invalid =
-        CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'INVALID_CREDENTIALS');
-      setErrorKey(invalid ? 'signIn.invalidCredentials' : 'signIn.failed');
+      const code = CombinedGraphQLErrors.is(error) ? error.errors[0]?.extensions?.code : undefined;
+      setErrorKey(
+        code === 'INVALID_CREDENTIALS'
+          ? 'signIn.invalidCredentials'
+          : code === 'TOO_MANY_ATTEMPTS'
+            ? 'identity.errors.TOO_MANY_ATTEMPTS'
+            : 'signIn.failed',
+      );
     }
   }
 
@@ -91,6 +95,11 @@ export function SignInPage() {
                     {t('signIn.subtitle')}
                   </Text>
                 </div>
+                {arrived?.passwordReset && !errorKey && (
+                  <Alert color="teal" variant="light" icon={<IconCircleCheck />} role="status">
+                    {t('identity.reset.done')}
+                  </Alert>
+                )}
                 {errorKey && (
                   <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
                     {t(errorKey)}
@@ -111,14 +120,7 @@ export function SignInPage() {
                     <Text component="label" htmlFor="sign-in-password" size="sm" fw={500}>
                       {t('signIn.password')}
                     </Text>
-                    <Anchor
-                      component="button"
-                      type="button"
-                      size="xs"
-                      fw={600}
-                      onClick={() => setForgotOpen((open) => !open)}
-                      aria-expanded={forgotOpen}
-                    >
+                    <Anchor component={Link} to="/forgot-password" state={{ email: email.trim() }} size="xs" fw={600}>
                       {t('signIn.forgot')}
                     </Anchor>
                   </Group>
@@ -129,11 +131,6 @@ export function SignInPage() {
                     value={password}
                     onChange={(event) => setPassword(event.currentTarget.value)}
                   />
-                  <Collapse in={forgotOpen}>
-                    <Alert mt="xs" variant="light" color="blue" icon={<IconInfoCircle />}>
-                      {t('signIn.forgotNote')}
-                    </Alert>
-                  </Collapse>
                 </div>
                 <Button type="submit" fullWidth size="md" loading={loading}>
                   {t('signIn.submit')}
