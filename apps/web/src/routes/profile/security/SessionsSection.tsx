@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Group, Modal, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Divider, Group, Modal, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconAlertCircle, IconDeviceDesktop, IconDeviceMobile, IconDeviceTablet } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -74,63 +74,51 @@ export function SessionsSection() {
         <Skeleton height={120} />
       ) : (
         <Stack gap="md">
-          <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('profile.sessions.device')}</Table.Th>
-                  <Table.Th>{t('profile.sessions.ip')}</Table.Th>
-                  <Table.Th>{t('profile.sessions.lastSeen')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(data?.mySessions ?? []).map((session) => {
-                  const device = deviceName(session.browser, session.os);
-                  return (
-                    <Table.Tr key={session.id}>
-                      <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <DeviceIcon type={session.deviceType} />
-                          <div>
-                            <Text size="sm" fw={500}>
-                              {device}
-                            </Text>
-                            <Text size="xs" c="dimmed">
-                              {t('profile.sessions.signedIn', { date: formatDateTime(session.signedInAt, language) })}
-                            </Text>
-                          </div>
+          <Stack gap={0} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('profile.sessions.title')}>
+            {(data?.mySessions ?? []).map((session, index) => {
+              const device = deviceName(session.browser, session.os);
+              return (
+                <li key={session.id}>
+                  {index > 0 && <Divider />}
+                  <Group justify="space-between" wrap="nowrap" gap="sm" py="sm">
+                    <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
+                      <ThemeIcon variant="light" color="gray" size="lg" radius="md" style={{ flexShrink: 0 }}>
+                        <DeviceIcon type={session.deviceType} />
+                      </ThemeIcon>
+                      <div style={{ minWidth: 0 }}>
+                        <Group gap="xs" wrap="wrap">
+                          <Text size="sm" fw={500}>
+                            {device}
+                          </Text>
                           {session.current && (
                             <Badge size="sm" variant="light" color="teal">
                               {t('profile.sessions.thisDevice')}
                             </Badge>
                           )}
                         </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" ff="monospace">
-                          {session.ip ?? '—'}
+                        <Text size="xs" c="dimmed">
+                          {t('profile.sessions.ip')}: {session.ip ?? '—'} · {t('profile.sessions.lastSeen')}:{' '}
+                          {formatDateTime(session.lastSeenAt, language)}
                         </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{formatDateTime(session.lastSeenAt, language)}</Text>
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={`${t('profile.sessions.end')}: ${device}`}
-                          onClick={() => setConfirm({ kind: 'one', id: session.id, device, current: session.current })}
-                        >
-                          {t('profile.sessions.end')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                        <Text size="xs" c="dimmed">
+                          {t('profile.sessions.signedIn', { date: formatDateTime(session.signedInAt, language) })}
+                        </Text>
+                      </div>
+                    </Group>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      style={{ flexShrink: 0 }}
+                      aria-label={`${t('profile.sessions.end')}: ${device}`}
+                      onClick={() => setConfirm({ kind: 'one', id: session.id, device, current: session.current })}
+                    >
+                      {t('profile.sessions.end')}
+                    </Button>
+                  </Group>
+                </li>
+              );
+            })}
+          </Stack>
           <Group>
             <Button color="red" variant="light" onClick={() => setConfirm({ kind: 'all' })}>
               {t('profile.sessions.signOutEverywhere')}
