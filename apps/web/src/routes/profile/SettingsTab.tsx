@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { NotificationCategory, NotificationChannel } from '../../gql/graphql';
 import { currentLanguage, languageNames, type UiLanguage } from '../../i18n';
 import { useLanguageChoice } from '../../session/useLanguageChoice';
-import { apiError, errorText } from '../../ui/apiError';
+import { apiError, errorText, type ApiError } from '../../ui/apiError';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { MySettingsDocument, UpdateSettingsDocument } from './profile.graphql';
 
@@ -21,7 +21,8 @@ export function SettingsTab() {
     },
   });
   const language = useLanguageChoice();
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  // Kept as what happened, not as text: a language change re-renders the message in the new language.
+  const [status, setStatus] = useState<{ ok: true } | { ok: false; error: ApiError | null } | null>(null);
 
   if (error && !data) return <ErrorPanel onRetry={() => void refetch()} />;
   if (loading || !data) return <Skeleton height={320} radius="md" />;
@@ -30,9 +31,9 @@ export function SettingsTab() {
     setStatus(null);
     try {
       await language.choose(value as UiLanguage);
-      setStatus({ ok: true, text: t('profile.settings.saved') });
+      setStatus({ ok: true });
     } catch (caught) {
-      setStatus({ ok: false, text: errorText(t, apiError(caught), 'profile.errors') });
+      setStatus({ ok: false, error: apiError(caught) });
     }
   }
 
@@ -40,9 +41,9 @@ export function SettingsTab() {
     setStatus(null);
     try {
       await update({ variables: { input: { notifications: [{ category, channel }] } } });
-      setStatus({ ok: true, text: t('profile.settings.saved') });
+      setStatus({ ok: true });
     } catch (caught) {
-      setStatus({ ok: false, text: errorText(t, apiError(caught), 'profile.errors') });
+      setStatus({ ok: false, error: apiError(caught) });
     }
   }
 
@@ -62,7 +63,7 @@ export function SettingsTab() {
           withCloseButton
           onClose={() => setStatus(null)}
         >
-          {status.text}
+          {status.ok ? t('profile.settings.saved') : errorText(t, status.error, 'profile.errors')}
         </Alert>
       )}
       <Paper withBorder radius="md" p="lg">
