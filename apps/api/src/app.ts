@@ -13,7 +13,7 @@ import { migrate, openDatabase } from './db/database.js';
 import { createErrorFormatter } from './graphql/format-error.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
 import { createLogger, type Logger } from './logger.js';
-import { createRateLimits, type RateLimits } from './modules/identity/rate-limits.js';
+import { createRateLimits, sweepExpiredCounters, type RateLimits } from './modules/identity/rate-limits.js';
 import { readSessionToken, resolveViewer } from './modules/identity/session.service.js';
 import { createMailer, type Mailer } from './modules/mail/mailer.js';
 import { Outbox } from './modules/mail/outbox.js';
@@ -94,6 +94,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
+  const stopSweep = sweepExpiredCounters(orm, logger);
 
   const app = express();
   app.disable('x-powered-by');
@@ -132,6 +133,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     sms: services.sms,
     outbox,
     async close() {
+      stopSweep();
       await apollo.stop();
       services.mail.close();
       await orm.close(true);

@@ -64,6 +64,8 @@ describe.each(drivers)('passwords (%s)', (driver) => {
     expect(dataOf(await elsewhere.graphql<{ me: unknown }>(ME)).me).toBeNull();
     expect(errorOf(await app.client().signIn(email)).extensions?.code).toBe('INVALID_CREDENTIALS');
     expect(dataOf(await app.client().signIn(email, 'Nova-gesla-2026'))).toBeTruthy();
+    const [stored] = await app.sql<{ password_hash: string }>('select password_hash from users where email = ?', [email]);
+    expect(stored!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
 
     const reused = errorOf(await app.client().graphql(RESET, { token, password: 'Another-one-2026' }));
     expect(reused.extensions).toMatchObject({ code: 'INVALID_RESET_LINK', field: 'token' });

@@ -40,8 +40,8 @@ export async function requestPasswordReset(ctx: RequestContext, input: RequestPa
   const token = newToken();
   const expiresAt = new Date(Date.now() + ctx.config.resetLinkMinutes * 60_000);
   await ctx.em.transactional(async (em) => {
-    // Only the newest link works: asking again retires the earlier ones.
-    await em.nativeUpdate(PasswordResetToken, { user, usedAt: null }, { usedAt: new Date() });
+    // Only the newest link works: asking again removes the earlier ones, used or not.
+    await em.nativeDelete(PasswordResetToken, { user });
     em.create(PasswordResetToken, { tokenHash: hashToken(token), user, expiresAt });
   });
 

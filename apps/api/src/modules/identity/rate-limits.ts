@@ -5,6 +5,7 @@ import { RateLimiterPostgres, RateLimiterSQLite, type RateLimiterStoreAbstract }
 import type { Config } from '../../config.js';
 import type { RequestContext } from '../../context.js';
 import { AppError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
 
 /**
  * Brute-force protection with rate-limiter-flexible, its counters in the `rate_limits` table of
@@ -56,6 +57,23 @@ export function createRateLimits(orm: MikroORM, config: Config): RateLimits {
     resetByAccount: make('reset_account', 3, 60 * 60),
     resetByIp: make('reset_ip', 20, 60 * 60),
   };
+}
+
+/**
+ * Removes counters whose window ended more than an hour ago, every ten minutes; live windows are
+ * kept whatever their age. Returns the function that stops the sweep.
+ */
+export function sweepExpiredCounters(orm: MikroORM, logger: Logger): () => void {
+  const timer = setInterval(() => {
+    deleteExpiredCounters(orm).catch((error: unknown) => logger.warn({ err: error }, 'could not sweep expired rate-limit counters'));
+  }, 10 * 60 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+export async function deleteExpiredCounters(orm: MikroORM, now = Date.now()): Promise<number> {
+  const knex = (orm.em as EntityManager).getKnex();
+  return knex(TABLE).where('expire', '<', now - 60 * 60 * 1000).delete();
 }
 
 /** Emails are not stored in clear in the counters table. */
