@@ -6,6 +6,7 @@ import { Membership } from '../users/membership.entity.js';
 import { decoyPasswordHash, verifyPassword } from './password.js';
 import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from './rate-limits.js';
 import { sendSecurityAlert } from './security-alerts.js';
+import { isNewDevice } from './sessions.service.js';
 import { Session } from './session.entity.js';
 import {
   clearSessionCookie,
@@ -75,17 +76,6 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<V
   // In the background: the alert must not hold up the sign-in.
   if (newDevice) void sendSecurityAlert(ctx, user, 'NEW_SIGN_IN');
   return toViewer(user, membership.account, membership);
-}
-
-/**
- * True when no live session of the person runs in this browser (same User-Agent); expired
- * sessions are removed on the way. The person's first sign-in ever is not news to them.
- */
-async function isNewDevice(ctx: RequestContext, user: User): Promise<boolean> {
-  await ctx.em.nativeDelete(Session, { user, expiresAt: { $lte: new Date() } });
-  if (!user.lastSignInAt) return false;
-  const userAgent = ctx.req.headers['user-agent']?.slice(0, 400) ?? null;
-  return (await ctx.em.count(Session, { user, userAgent })) === 0;
 }
 
 /** Ends the current session (idempotent: signing out twice is not an error). */

@@ -1,10 +1,23 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { ActiveSession } from '@seatwise/schema';
-import type { AccountContext } from '../../context.js';
+import type { AccountContext, RequestContext } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { describeDevice } from './device.js';
 import { Session } from './session.entity.js';
 import { clearSessionCookie } from './session.service.js';
+import type { User } from './user.entity.js';
+
+/**
+ * True when no live session of the person runs in this browser (same User-Agent): a sign-in
+ * worth a NEW_SIGN_IN alert. Expired sessions are removed on the way. The person's first sign-in
+ * ever is not news to them.
+ */
+export async function isNewDevice(ctx: RequestContext, user: User): Promise<boolean> {
+  await ctx.em.nativeDelete(Session, { user, expiresAt: { $lte: new Date() } });
+  if (!user.lastSignInAt) return false;
+  const userAgent = ctx.req.headers['user-agent']?.slice(0, 400) ?? null;
+  return (await ctx.em.count(Session, { user, userAgent })) === 0;
+}
 
 /** Ends every session of a person, but `keepSessionId` if given; returns how many ended. */
 export function endSessionsOf(em: EntityManager, userId: string, keepSessionId?: string): Promise<number> {
