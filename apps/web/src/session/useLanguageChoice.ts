@@ -1,21 +1,9 @@
 import { useMutation } from '@apollo/client/react';
 import { useContext } from 'react';
-import { graphql } from '../gql';
 import { chooseLanguage, type UiLanguage } from '../i18n';
 import { MeDocument } from './session.graphql';
+import { UpdateSettingsDocument } from './settings.graphql';
 import { ViewerContext } from './viewer';
-
-export const SaveLanguageDocument = graphql(`
-  mutation SaveLanguage($input: UpdateSettingsInput!) {
-    updateSettings(input: $input) {
-      language
-      notifications {
-        category
-        channel
-      }
-    }
-  }
-`);
 
 /**
  * Switches the UI language and, for a signed-in person, saves it with them so it follows them to
@@ -23,7 +11,7 @@ export const SaveLanguageDocument = graphql(`
  */
 export function useLanguageChoice() {
   const viewer = useContext(ViewerContext);
-  const [saveLanguage, { loading }] = useMutation(SaveLanguageDocument, {
+  const [saveLanguage, { loading }] = useMutation(UpdateSettingsDocument, {
     refetchQueries: [MeDocument],
     update(cache, { data }) {
       if (data) cache.modify({ fields: { mySettings: () => data.updateSettings } });

@@ -8,7 +8,8 @@ import { currentLanguage, languageNames, type UiLanguage } from '../../i18n';
 import { useLanguageChoice } from '../../session/useLanguageChoice';
 import { apiError, errorText, type ApiError } from '../../ui/apiError';
 import { ErrorPanel } from '../../ui/ErrorPanel';
-import { MySettingsDocument, UpdateSettingsDocument } from './profile.graphql';
+import { UpdateSettingsDocument } from '../../session/settings.graphql';
+import { MySettingsDocument } from './profile.graphql';
 
 /** F-06: display language (saved with the person) and a channel per notification category. */
 export function SettingsTab() {

@@ -40,15 +40,3 @@ export const MySettingsDocument = graphql(`
     }
   }
 `);
-
-export const UpdateSettingsDocument = graphql(`
-  mutation UpdateSettings($input: UpdateSettingsInput!) {
-    updateSettings(input: $input) {
-      language
-      notifications {
-        category
-        channel
-      }
-    }
-  }
-`);
