@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertCircle, IconMailCheck } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { apiError, errorText } from '../../ui/apiError';
 import { AuthFrame } from './AuthFrame';
+import { SignInServerInfoDocument } from '../sign-in/sign-in.graphql';
 import { RequestPasswordResetDocument } from './password.graphql';
 
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -20,6 +21,8 @@ export function ForgotPasswordPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [request, { loading }] = useMutation(RequestPasswordResetDocument);
+  // In demo mode no mail leaves the server: the link waits in the Outbox.
+  const demo = useQuery(SignInServerInfoDocument).data?.serverInfo.demo ?? false;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -53,6 +56,11 @@ export function ForgotPasswordPage() {
           <Text size="sm" c="dimmed">
             {t('identity.forgot.sentHint')}
           </Text>
+          {demo && (
+            <Anchor component={Link} to="/outbox" size="sm">
+              {t('outbox.open')}
+            </Anchor>
+          )}
           <Anchor component={Link} to="/sign-in" size="sm">
             {t('identity.backToSignIn')}
           </Anchor>
