@@ -92,6 +92,7 @@ describe.each(drivers)('sign-in protection and sessions (%s)', (driver) => {
     const foreign = dataOf(await other.graphql<{ mySessions: SessionRow[] }>(SESSIONS)).mySessions[0]!;
     expect(errorOf(await laptop.graphql(END, { id: foreign.id })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
     expect(dataOf(await other.graphql<{ me: unknown }>(ME)).me).not.toBeNull();
+    expect(errorOf(await laptop.graphql(END, { id: 'not-a-session' })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
 
     expect(dataOf(await laptop.graphql(END, { id: phoneSession.id }))).toEqual({ endSession: true });
     expect(dataOf(await phone.graphql<{ me: unknown }>(ME)).me).toBeNull();

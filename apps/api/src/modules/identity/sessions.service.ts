@@ -7,6 +7,8 @@ import { Session } from './session.entity.js';
 import { clearSessionCookie } from './session.service.js';
 import type { User } from './user.entity.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * True when no live session of the person runs in this browser (same User-Agent): a sign-in
  * worth a NEW_SIGN_IN alert. Expired sessions are removed on the way. The person's first sign-in
@@ -46,6 +48,8 @@ export async function listMySessions(ctx: AccountContext): Promise<ActiveSession
 
 /** Ends one of the person's own sessions; ending the current one signs this browser out. */
 export async function endSession(ctx: AccountContext, id: string): Promise<boolean> {
+  // Not a session id at all (PostgreSQL would refuse to compare it with a uuid column).
+  if (!UUID.test(id)) throw new NotFoundError('Session', 'id');
   const ended = await ctx.em.nativeDelete(Session, { id, user: ctx.viewer.userId });
   if (!ended) throw new NotFoundError('Session', 'id');
   if (id === ctx.viewer.sessionId) {
