@@ -24,12 +24,15 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel(/^(Password|Geslo)$/).press('Enter');
 }
 
-/** The reset link in the newest message, read from the Outbox page (demo mode, no SMTP relay). */
+/** The reset link in the newest reset message, read from the Outbox page (demo mode, no SMTP relay). */
 async function resetLinkFromOutbox(page: Page, email: string): Promise<string> {
   await page.goto(`${server.url}/outbox`);
-  await page.getByRole('button', { name: /Reset your Seatwise password/ }).first().waitFor();
+  const control = page.getByRole('button', { name: /Reset your Seatwise password/ }).first();
+  await control.waitFor();
   await page.getByText(`To ${email}`).first().waitFor();
+  if ((await control.getAttribute('aria-expanded')) !== 'true') await control.click();
   const link = page.getByRole('link', { name: /reset-password\?token=/ }).first();
+  await link.waitFor();
   const href = await link.getAttribute('href');
   expect(href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/reset-password\?token=/);
   return href!;
