@@ -13,6 +13,7 @@ import { migrate, openDatabase } from './db/database.js';
 import { createErrorFormatter } from './graphql/format-error.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
 import { createLogger, type Logger } from './logger.js';
+import { createRateLimits, sweepExpiredCounters, type RateLimits } from './modules/identity/rate-limits.js';
 import { readSessionToken, resolveViewer } from './modules/identity/session.service.js';
 import { createMailer, type Mailer } from './modules/mail/mailer.js';
 import { Outbox } from './modules/mail/outbox.js';
@@ -25,6 +26,7 @@ interface Services {
   mail: Mailer;
   sms: SmsSender;
   outbox: Outbox;
+  limits: RateLimits;
 }
 
 export interface SeatwiseApp {
@@ -38,12 +40,12 @@ export interface SeatwiseApp {
 }
 
 async function createContext(services: Services, req: Request, res: Response): Promise<RequestContext> {
-  const { orm, config, mail, sms, outbox } = services;
+  const { orm, config, mail, sms, outbox, limits } = services;
   const em = orm.em.fork() as EntityManager;
   const token = readSessionToken(req);
   const viewer = token ? await resolveViewer(em, token) : null;
   if (viewer) em.setFilterParams('tenant', { accountId: viewer.accountId });
-  return { em, viewer, config, req, res, mail, sms, outbox };
+  return { em, viewer, config, req, res, mail, sms, outbox, limits, log: req.log };
 }
 
 /** Serves the built SPA; its router also renders the playground at /graphql and /playground. */
@@ -81,6 +83,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     outbox,
     mail: createMailer(config.mail, outbox, logger),
     sms: createOutboxSmsSender(outbox, logger),
+    limits: createRateLimits(orm, config),
   };
 
   const apollo = new ApolloServer<RequestContext>({
@@ -91,6 +94,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
+  const stopSweep = sweepExpiredCounters(orm, logger);
 
   const app = express();
   app.disable('x-powered-by');
@@ -129,6 +133,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     sms: services.sms,
     outbox,
     async close() {
+      stopSweep();
       await apollo.stop();
       services.mail.close();
       await orm.close(true);

@@ -26,6 +26,17 @@ export interface Config {
    * `SEATWISE_SECRET_KEY`; null: a key file generated in the data folder is used.
    */
   secretKey: string | null;
+  /** How long an emailed password reset link works. */
+  resetLinkMinutes: number;
+  signInLimits: SignInLimits;
+}
+
+/** Failed sign-ins allowed before further attempts are refused for the rest of the window. */
+export interface SignInLimits {
+  /** Per email address (known or not), in 15 minutes. */
+  perAccount: number;
+  /** Per client IP address, in one hour. */
+  perIp: number;
 }
 
 export interface MailConfig {
@@ -66,6 +77,9 @@ const env = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   SEATWISE_SECRET_KEY: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
+  SEATWISE_RESET_LINK_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(5).max(7 * 24 * 60).default(60),
+  SEATWISE_SIGNIN_FAILURES_PER_ACCOUNT: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(1000).default(10),
+  SEATWISE_SIGNIN_FAILURES_PER_IP: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(100000).default(100),
   MAIL_FROM: z.string().trim().min(3, 'must be an address such as "Seatwise <no-reply@example.com>"').default('Seatwise <no-reply@seatwise.local>'),
 });
 
@@ -124,5 +138,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       outboxDir: resolve(dataDir, 'outbox'),
     },
     secretKey: values.SEATWISE_SECRET_KEY ?? null,
+    resetLinkMinutes: values.SEATWISE_RESET_LINK_MINUTES,
+    signInLimits: {
+      perAccount: values.SEATWISE_SIGNIN_FAILURES_PER_ACCOUNT,
+      perIp: values.SEATWISE_SIGNIN_FAILURES_PER_IP,
+    },
   };
 }

@@ -2,6 +2,8 @@ import type { Request, Response } from 'express';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Role } from '@seatwise/schema';
 import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { RateLimits } from './modules/identity/rate-limits.js';
 import type { Mailer } from './modules/mail/mailer.js';
 import type { Outbox } from './modules/mail/outbox.js';
 import type { SmsSender } from './modules/mail/sms.js';
@@ -28,6 +30,10 @@ export interface RequestContext {
   mail: Mailer;
   sms: SmsSender;
   outbox: Outbox;
+  /** Brute-force counters shared by every instance (in the database). */
+  limits: RateLimits;
+  /** Logs under the request's id. */
+  log: Logger;
 }
 
 /** The context of a signed-in request; services that need an account take this one. */

@@ -79,7 +79,7 @@ describe.each(drivers)('deleting one’s own account (%s)', (driver) => {
       [person.id],
     );
     expect(audit).toEqual([{ action: 'user.delete_self', actor_id: person.id }]);
-    const farewell = await peer.waitFor(sentTo(person.email));
+    const farewell = await peer.waitFor((mail) => sentTo(person.email)(mail) && mail.subject === 'Your Seatwise account was deleted');
     expect(farewell.subject).toBe('Your Seatwise account was deleted');
 
     // The admin's list no longer shows the person.

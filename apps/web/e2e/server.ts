@@ -51,6 +51,7 @@ export async function startServer(): Promise<RunningServer> {
 
   const dataDir = mkdtempSync(join(tmpdir(), 'seatwise-e2e-'));
   const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   let output = '';
   const server = spawn(process.execPath, [apiMain], {
     cwd: repoRoot,
@@ -63,13 +64,14 @@ export async function startServer(): Promise<RunningServer> {
       LOG_LEVEL: 'warn',
       SEATWISE_WEB_DIST: webDist,
       NODE_ENV: 'test',
+      // Links in messages (password reset) point at this server.
+      PUBLIC_URL: url,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
-  const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (server.exitCode === null) {
       const exited = new Promise((resolve) => server.once('exit', resolve));

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { ConfirmEmailPage } from './routes/confirm-email/ConfirmEmailPage';
 import { OutboxPage } from './routes/outbox/OutboxPage';
-import { SecurityPage } from './routes/profile/security/SecurityPage';
+import { ForgotPasswordPage } from './routes/password/ForgotPasswordPage';
+import { ResetPasswordPage } from './routes/password/ResetPasswordPage';
+import { ProfilePage } from './routes/profile/ProfilePage';
 import { SignInPage } from './routes/sign-in/SignInPage';
 import { UsersPage } from './routes/users/UsersPage';
 import { AdminOnly } from './session/AdminOnly';
@@ -33,6 +35,8 @@ function StartPage() {
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
   { path: '/outbox', element: <OutboxPage /> },
   { path: '/confirm-email', element: <ConfirmEmailPage /> },
   // The API sends browsers asking for /graphql here; the playground signs nobody in by itself.
@@ -47,8 +51,8 @@ const router = createBrowserRouter([
           { index: true, element: <StartPage /> },
           { path: 'products', element: <PlaceholderPage titleKey="nav.allProducts" /> },
           { path: 'products/updates', element: <PlaceholderPage titleKey="nav.productUpdates" /> },
-          { path: 'profile', element: <PlaceholderPage titleKey="nav.profile" /> },
-          { path: 'profile/security', element: <SecurityPage /> },
+          { path: 'profile', element: <ProfilePage /> },
+          { path: 'profile/:tab', element: <ProfilePage /> },
           {
             element: <AdminOnly />,
             children: [

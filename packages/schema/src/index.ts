@@ -33,3 +33,21 @@ export {
 } from './identity/account-security.type.js';
 export { ServerInfo } from './server/server-info.type.js';
 export { MessageChannel, OutboxMessage } from './mail/outbox.type.js';
+export { Profile, UpdateProfileInput } from './identity/profile.type.js';
+export {
+  PasswordPolicy,
+  RequestPasswordResetInput,
+  PasswordResetLink,
+  ResetPasswordInput,
+  ChangePasswordInput,
+  ChangePasswordPayload,
+} from './identity/password.type.js';
+export { ActiveSession } from './identity/session.type.js';
+export {
+  NotificationCategory,
+  NotificationChannel,
+  NotificationPreference,
+  NotificationPreferenceInput,
+  Settings,
+  UpdateSettingsInput,
+} from './identity/settings.type.js';

@@ -3,6 +3,9 @@ import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { Product } from '../modules/catalog/product.entity.js';
 import { ProductVersion } from '../modules/catalog/product-version.entity.js';
 import { EmailChange } from '../modules/identity/account-security/email-change.entity.js';
+import { NotificationPreference } from '../modules/identity/notification-preference.entity.js';
+import { PasswordResetToken } from '../modules/identity/password-reset-token.entity.js';
+import { RateLimitCounter } from '../modules/identity/rate-limit.entity.js';
 import { Session } from '../modules/identity/session.entity.js';
 import { RecoveryCode } from '../modules/identity/two-step/recovery-code.entity.js';
 import { SignInChallenge } from '../modules/identity/two-step/sign-in-challenge.entity.js';
@@ -42,4 +45,7 @@ export const entities = [
   RecoveryCode,
   SignInChallenge,
   EmailChange,
+  PasswordResetToken,
+  NotificationPreference,
+  RateLimitCounter,
 ];

@@ -6,6 +6,9 @@ import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 import { AccountSecurityResolver } from '../modules/identity/account-security/account-security.resolver.js';
 import { IdentityResolver } from '../modules/identity/identity.resolver.js';
 import { TwoStepResolver } from '../modules/identity/two-step/two-step.resolver.js';
+import { PasswordResolver } from '../modules/identity/password.resolver.js';
+import { ProfileResolver } from '../modules/identity/profile.resolver.js';
+import { SessionsResolver } from '../modules/identity/sessions.resolver.js';
 import { OutboxResolver } from '../modules/mail/outbox.resolver.js';
 import { ServerResolver } from '../modules/server/server.resolver.js';
 import { TeamsResolver } from '../modules/teams/teams.resolver.js';
@@ -19,6 +22,9 @@ export const resolvers = [
   OutboxResolver,
   TwoStepResolver,
   AccountSecurityResolver,
+  PasswordResolver,
+  ProfileResolver,
+  SessionsResolver,
 ] as const;
 
 /** `@Authorized()` = signed in; `@Authorized([roles])` = signed in with one of those roles. */

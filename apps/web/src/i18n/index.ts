@@ -39,11 +39,13 @@ export async function chooseLanguage(language: UiLanguage): Promise<void> {
   await i18n.changeLanguage(language);
 }
 
-/** Follows the viewer's saved language unless this browser has its own choice. */
+/**
+ * Follows the language saved with the signed-in person, so a choice made on one device holds on
+ * every other; this browser remembers it for its sign-in page too.
+ */
 export function adoptViewerLanguage(viewerLanguage: 'EN' | 'SL'): void {
-  if (storedLanguage()) return;
   const language = viewerLanguage === 'SL' ? 'sl' : 'en';
-  if (i18n.language !== language) void i18n.changeLanguage(language);
+  if (i18n.language !== language || storedLanguage() !== language) void chooseLanguage(language);
 }
 
 export function currentLanguage(): UiLanguage {

@@ -14,7 +14,8 @@ export function AppLayout() {
   const viewer = useViewer();
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
-  const isCurrent = (to: string) => pathname === to;
+  // A page with tabs in its path (/profile/security) still marks its link.
+  const isCurrent = (to: string) => pathname === to || (to !== '/' && pathname.startsWith(`${to}/`));
 
   return (
     <AppShell

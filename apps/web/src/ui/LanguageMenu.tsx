@@ -1,11 +1,13 @@
 import { Button, Menu } from '@mantine/core';
 import { IconCheck, IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { chooseLanguage, currentLanguage, languageNames, languages } from '../i18n';
+import { currentLanguage, languageNames, languages } from '../i18n';
+import { useLanguageChoice } from '../session/useLanguageChoice';
 
 export function LanguageMenu() {
   const { t } = useTranslation();
   const active = currentLanguage();
+  const { choose } = useLanguageChoice();
   return (
     <Menu position="bottom-end" shadow="md" width={180}>
       <Menu.Target>
@@ -25,7 +27,7 @@ export function LanguageMenu() {
           <Menu.Item
             key={language}
             lang={language}
-            onClick={() => void chooseLanguage(language)}
+            onClick={() => void choose(language).catch(() => undefined)}
             rightSection={language === active ? <IconCheck size={16} /> : null}
           >
             {languageNames[language]}

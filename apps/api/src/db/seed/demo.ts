@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import type { MikroORM, RequiredEntityData } from '@mikro-orm/core';
-import { Language, MembershipStatus, Role } from '@seatwise/schema';
+import { Language, MembershipStatus, NotificationCategory, NotificationChannel, Role } from '@seatwise/schema';
 import { Account } from '../../modules/accounts/account.entity.js';
 import { AuditEntry } from '../../modules/audit/audit-entry.entity.js';
 import { Product, ProductKind } from '../../modules/catalog/product.entity.js';
 import { ProductVersion } from '../../modules/catalog/product-version.entity.js';
+import { NotificationPreference } from '../../modules/identity/notification-preference.entity.js';
 import { hashPassword } from '../../modules/identity/password.js';
 import { User } from '../../modules/identity/user.entity.js';
 import { SeatAssignment } from '../../modules/seats/seat-assignment.entity.js';
@@ -110,6 +111,9 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
     return user;
   };
   const admin = addPerson(main, DEMO_ADMIN_EMAIL, 'Ana', 'Novak', Role.PRIMARY_ADMIN, teams[3]!);
+  admin.phone = '+38641555123';
+  // The demo admin reads about product updates elsewhere: one preference that is not the default.
+  em.create(NotificationPreference, { user: admin, category: NotificationCategory.PRODUCT_UPDATES, channel: NotificationChannel.NONE });
   addPerson(main, DEMO_USER_EMAIL, 'Jure', 'Kovač', Role.USER, teams[0]!);
   addPerson(main, 'maja.horvat@kolektor-gradnje.si', 'Maja', 'Horvat', Role.SECONDARY_ADMIN, teams[1]!);
   const otherAdmin = addPerson(other, DEMO_OTHER_ADMIN_EMAIL, 'Lukas', 'Gruber', Role.PRIMARY_ADMIN, otherTeam);

@@ -4,6 +4,9 @@ import { AppError, InvalidInputError, UnauthenticatedError } from '../../errors.
 import { type Account } from '../accounts/account.entity.js';
 import { Membership } from '../users/membership.entity.js';
 import { decoyPasswordHash, verifyPassword } from './password.js';
+import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from './rate-limits.js';
+import { sendSecurityAlert } from './security-alerts.js';
+import { isNewDevice } from './sessions.service.js';
 import { Session } from './session.entity.js';
 import {
   clearSessionCookie,
@@ -29,13 +32,22 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<S
   const email = normaliseEmail(input.email);
   if (!email) throw new InvalidInputError('email', 'Enter your email address.');
   if (!input.password) throw new InvalidInputError('password', 'Enter your password.');
+  await assertSignInAllowed(ctx, email);
 
   const user = await ctx.em.findOne(User, { email });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
-  if (!user || !user.passwordHash || !passwordOk) throw new AppError('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
+  if (!user || !user.passwordHash || !passwordOk) {
+    await recordSignInFailure(ctx, email);
+    throw new AppError('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
+  }
 
   const membership = await signInMembership(ctx, user);
-  if (!membership) throw new AppError('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
+  if (!membership) {
+    await recordSignInFailure(ctx, email);
+    throw new AppError('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
+  }
+  // The password was right: its failures are forgotten; the second step has its own limit.
+  await clearSignInFailures(ctx, email);
 
   // 2-step verification: the password alone opens no session (two-step/two-step.service.ts).
   const secondStep = await beginSecondStep(ctx, user);
@@ -53,8 +65,12 @@ export function signInMembership(ctx: RequestContext, user: User): Promise<Membe
   );
 }
 
-/** Opens a session for a person who passed every sign-in step and sets its cookie. */
+/**
+ * Opens a session for a person who passed every sign-in step and sets its cookie; a sign-in from
+ * a browser with no live session of theirs gets a security alert.
+ */
 export async function openSession(ctx: RequestContext, user: User, membership: Membership): Promise<ViewerType> {
+  const newDevice = await isNewDevice(ctx, user);
   const token = newToken();
   const expiresAt = new Date(Date.now() + ctx.config.sessionDays * 24 * 60 * 60 * 1000);
   const session = ctx.em.create(Session, {
@@ -76,6 +92,8 @@ export async function openSession(ctx: RequestContext, user: User, membership: M
     sessionId: session.id,
   };
   ctx.em.setFilterParams('tenant', { accountId: membership.account.id });
+  // In the background: the alert must not hold up the sign-in.
+  if (newDevice) void sendSecurityAlert(ctx, user, 'NEW_SIGN_IN');
   return toViewer(user, membership.account, membership);
 }
 

@@ -2,12 +2,18 @@ import { useQuery } from '@apollo/client/react';
 import { Group, Loader, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../../ui/ErrorPanel';
+import { ChangeNameSection } from './security/ChangeNameSection';
+import { ChangePasswordSection } from './security/ChangePasswordSection';
 import { DeleteAccountSection } from './security/DeleteAccountSection';
 import { EmailSection } from './security/EmailSection';
 import { AccountSecurityDocument } from './security/security.graphql';
+import { SessionsSection } from './security/SessionsSection';
 import { TwoStepSection } from './security/TwoStepSection';
 
-/** The Security tab of the profile (F-05): email, 2-step verification, deleting the account. */
+/**
+ * The Security tab of the profile (F-05): name, email, password, 2-step verification, active
+ * sessions and deleting the account, each its own section.
+ */
 export function SecurityTab() {
   const { t } = useTranslation();
   const { data, loading, error, refetch } = useQuery(AccountSecurityDocument);
@@ -23,8 +29,11 @@ export function SecurityTab() {
   }
   return (
     <Stack gap="lg">
+      <ChangeNameSection />
       <EmailSection email={security.email} pending={security.pendingEmailChange ?? null} />
+      <ChangePasswordSection />
       <TwoStepSection status={security.twoStep} />
+      <SessionsSection />
       <DeleteAccountSection />
     </Stack>
   );

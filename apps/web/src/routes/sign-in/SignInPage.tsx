@@ -7,7 +7,6 @@ import {
   Button,
   Center,
   Code,
-  Collapse,
   Group,
   Paper,
   PasswordInput,
@@ -16,7 +15,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconAlertCircle, IconInfoCircle, IconSparkles } from '@tabler/icons-react';
+import { IconAlertCircle, IconCircleCheck, IconSparkles } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
@@ -44,10 +43,10 @@ export function SignInPage() {
   const me = useQuery(MeDocument);
   const serverInfo = useQuery(SignInServerInfoDocument);
   const [signIn, { loading }] = useMutation(SignInDocument);
-  const [email, setEmail] = useState('');
+  const arrived = location.state as { passwordReset?: boolean; email?: unknown } | null;
+  const [email, setEmail] = useState(typeof arrived?.email === 'string' ? arrived.email : '');
   const [password, setPassword] = useState('');
   const [errorKey, setErrorKey] = useState<string | null>(null);
-  const [forgotOpen, setForgotOpen] = useState(false);
   const [secondStep, setSecondStep] = useState<SecondStep | null>(null);
 
   // An API without the demo flag yet: the demo data runs on developers' machines.
@@ -79,9 +78,14 @@ export function SignInPage() {
       if (!data.signIn.viewer) throw new Error('signIn returned no viewer');
       await finishSignIn(data.signIn.viewer);
     } catch (error) {
-      const invalid =
-        CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'INVALID_CREDENTIALS');
-      setErrorKey(invalid ? 'signIn.invalidCredentials' : 'signIn.failed');
+      const code = CombinedGraphQLErrors.is(error) ? error.errors[0]?.extensions?.code : undefined;
+      setErrorKey(
+        code === 'INVALID_CREDENTIALS'
+          ? 'signIn.invalidCredentials'
+          : code === 'TOO_MANY_ATTEMPTS'
+            ? 'identity.errors.TOO_MANY_ATTEMPTS'
+            : 'signIn.failed',
+      );
     }
   }
 
@@ -107,6 +111,11 @@ export function SignInPage() {
                       {t('signIn.subtitle')}
                     </Text>
                   </div>
+                  {arrived?.passwordReset && !errorKey && (
+                    <Alert color="teal" variant="light" icon={<IconCircleCheck />} role="status">
+                      {t('identity.reset.done')}
+                    </Alert>
+                  )}
                   {errorKey && (
                     <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
                       {t(errorKey)}
@@ -127,14 +136,7 @@ export function SignInPage() {
                       <Text component="label" htmlFor="sign-in-password" size="sm" fw={500}>
                         {t('signIn.password')}
                       </Text>
-                      <Anchor
-                        component="button"
-                        type="button"
-                        size="xs"
-                        fw={600}
-                        onClick={() => setForgotOpen((open) => !open)}
-                        aria-expanded={forgotOpen}
-                      >
+                      <Anchor component={Link} to="/forgot-password" state={{ email: email.trim() }} size="xs" fw={600}>
                         {t('signIn.forgot')}
                       </Anchor>
                     </Group>
@@ -145,11 +147,6 @@ export function SignInPage() {
                       value={password}
                       onChange={(event) => setPassword(event.currentTarget.value)}
                     />
-                    <Collapse in={forgotOpen}>
-                      <Alert mt="xs" variant="light" color="blue" icon={<IconInfoCircle />}>
-                        {t('signIn.forgotNote')}
-                      </Alert>
-                    </Collapse>
                   </div>
                   <Button type="submit" fullWidth size="md" loading={loading}>
                     {t('signIn.submit')}

@@ -373,7 +373,6 @@ export async function completeSignIn(ctx: RequestContext, input: CompleteSignInI
     await ctx.em.flush();
     throw new AppError('INVALID_CREDENTIALS', 'The email address or password is not correct.');
   }
-  const viewer = await openSession(ctx, user, membership);
-  await sendSecurityAlert(ctx, user, 'NEW_SIGN_IN');
-  return { viewer, secondStep: null };
+  // openSession sends the new-sign-in alert when this browser is new to the person.
+  return { viewer: await openSession(ctx, user, membership), secondStep: null };
 }

@@ -1,0 +1,36 @@
+import type { ChangePasswordInput, ChangePasswordPayload } from '@seatwise/schema';
+import type { AccountContext } from '../../context.js';
+import { AppError, InvalidInputError } from '../../errors.js';
+import { hashPassword, verifyPassword } from './password.js';
+import { checkNewPassword } from './password-policy.js';
+import { assertPasswordCheckAllowed, recordPasswordCheckFailure } from './rate-limits.js';
+import { sendSecurityAlert } from './security-alerts.js';
+import { endSessionsOf } from './sessions.service.js';
+import { User } from './user.entity.js';
+
+/**
+ * Changes the own password after checking the current one (wrong guesses count towards the
+ * account's sign-in limit). Every other session ends; the person is told by a security alert.
+ */
+export async function changePassword(ctx: AccountContext, input: ChangePasswordInput): Promise<ChangePasswordPayload> {
+  const user = await ctx.em.findOneOrFail(User, { id: ctx.viewer.userId });
+  if (!input.currentPassword) throw new InvalidInputError('currentPassword', 'Enter your current password.');
+  await assertPasswordCheckAllowed(ctx, user.email, 'currentPassword');
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await recordPasswordCheckFailure(ctx, user.email);
+    throw new AppError('WRONG_PASSWORD', 'The current password is not correct.', 'currentPassword');
+  }
+  checkNewPassword('newPassword', input.newPassword, user);
+  if (input.newPassword === input.currentPassword) {
+    throw new InvalidInputError('newPassword', 'The new password must differ from the current one.');
+  }
+
+  const passwordHash = await hashPassword(input.newPassword);
+  const endedSessions = await ctx.em.transactional(async (em) => {
+    await em.nativeUpdate(User, { id: user.id }, { passwordHash, updatedAt: new Date() });
+    return endSessionsOf(em, user.id, ctx.viewer.sessionId);
+  });
+  user.passwordHash = passwordHash;
+  await sendSecurityAlert(ctx, user, 'PASSWORD_CHANGED');
+  return { endedSessions };
+}

@@ -1,0 +1,153 @@
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Badge, Button, Divider, Group, Modal, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
+import { IconAlertCircle, IconDeviceDesktop, IconDeviceMobile, IconDeviceTablet } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { currentLanguage } from '../../../i18n';
+import { MeDocument } from '../../../session/session.graphql';
+import { apiError, errorText } from '../../../ui/apiError';
+import { ErrorPanel } from '../../../ui/ErrorPanel';
+import { formatDateTime } from '../../../ui/format';
+import { EndSessionDocument, MySessionsDocument, SignOutEverywhereDocument } from './security.graphql';
+import { SecuritySection } from './SecuritySection';
+
+type Confirm = { kind: 'one'; id: string; device: string; current: boolean } | { kind: 'all' } | null;
+
+function DeviceIcon({ type }: { type: string | null }) {
+  if (type === 'mobile') return <IconDeviceMobile size={18} aria-hidden />;
+  if (type === 'tablet') return <IconDeviceTablet size={18} aria-hidden />;
+  return <IconDeviceDesktop size={18} aria-hidden />;
+}
+
+/** Active sessions (F-03): where the person is signed in; end one, or sign out everywhere. */
+export function SessionsSection() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const client = useApolloClient();
+  const navigate = useNavigate();
+  const { data, loading, error, refetch } = useQuery(MySessionsDocument, { fetchPolicy: 'cache-and-network' });
+  const [endSession, ending] = useMutation(EndSessionDocument);
+  const [signOutEverywhere, endingAll] = useMutation(SignOutEverywhereDocument);
+  const [confirm, setConfirm] = useState<Confirm>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function signedOut() {
+    await client.clearStore();
+    client.cache.writeQuery({ query: MeDocument, data: { me: null } });
+    await navigate('/sign-in', { replace: true });
+  }
+
+  async function handleConfirm() {
+    if (!confirm) return;
+    setFailure(null);
+    try {
+      if (confirm.kind === 'all') {
+        await signOutEverywhere();
+        setConfirm(null);
+        await signedOut();
+        return;
+      }
+      await endSession({ variables: { id: confirm.id } });
+      setConfirm(null);
+      if (confirm.current) await signedOut();
+      else await refetch();
+    } catch (caught) {
+      setConfirm(null);
+      setFailure(errorText(t, apiError(caught), 'profile.errors'));
+    }
+  }
+
+  const deviceName = (browser: string | null, os: string | null) =>
+    browser && os ? t('profile.sessions.browserOn', { browser, os }) : (browser ?? os ?? t('profile.sessions.unknownDevice'));
+
+  return (
+    <SecuritySection title={t('profile.sessions.title')} description={t('profile.sessions.hint')}>
+      {failure && (
+        <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert" mb="sm">
+          {failure}
+        </Alert>
+      )}
+      {error && !data ? (
+        <ErrorPanel onRetry={() => void refetch()} />
+      ) : loading && !data ? (
+        <Skeleton height={120} />
+      ) : (
+        <Stack gap="md">
+          <Stack gap={0} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('profile.sessions.title')}>
+            {(data?.mySessions ?? []).map((session, index) => {
+              const device = deviceName(session.browser, session.os);
+              return (
+                <li key={session.id}>
+                  {index > 0 && <Divider />}
+                  <Group justify="space-between" wrap="nowrap" gap="sm" py="sm">
+                    <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
+                      <ThemeIcon variant="light" color="gray" size="lg" radius="md" style={{ flexShrink: 0 }}>
+                        <DeviceIcon type={session.deviceType} />
+                      </ThemeIcon>
+                      <div style={{ minWidth: 0 }}>
+                        <Group gap="xs" wrap="wrap">
+                          <Text size="sm" fw={500}>
+                            {device}
+                          </Text>
+                          {session.current && (
+                            <Badge size="sm" variant="light" color="teal">
+                              {t('profile.sessions.thisDevice')}
+                            </Badge>
+                          )}
+                        </Group>
+                        <Text size="xs" c="dimmed">
+                          {t('profile.sessions.ip')}: {session.ip ?? '—'} · {t('profile.sessions.lastSeen')}:{' '}
+                          {formatDateTime(session.lastSeenAt, language)}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {t('profile.sessions.signedIn', { date: formatDateTime(session.signedInAt, language) })}
+                        </Text>
+                      </div>
+                    </Group>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      style={{ flexShrink: 0 }}
+                      aria-label={`${t('profile.sessions.end')}: ${device}`}
+                      onClick={() => setConfirm({ kind: 'one', id: session.id, device, current: session.current })}
+                    >
+                      {t('profile.sessions.end')}
+                    </Button>
+                  </Group>
+                </li>
+              );
+            })}
+          </Stack>
+          <Group>
+            <Button color="red" variant="light" onClick={() => setConfirm({ kind: 'all' })}>
+              {t('profile.sessions.signOutEverywhere')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      <Modal
+        opened={confirm !== null}
+        onClose={() => setConfirm(null)}
+        title={confirm?.kind === 'all' ? t('profile.sessions.confirmAllTitle') : t('profile.sessions.confirmOneTitle')}
+        centered
+      >
+        <Text size="sm">
+          {confirm?.kind === 'all'
+            ? t('profile.sessions.confirmAllText')
+            : confirm?.current
+              ? t('profile.sessions.confirmCurrentText')
+              : t('profile.sessions.confirmOneText', { device: confirm?.kind === 'one' ? confirm.device : '' })}
+        </Text>
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={() => setConfirm(null)}>
+            {t('profile.cancel')}
+          </Button>
+          <Button color="red" loading={ending.loading || endingAll.loading} onClick={() => void handleConfirm()}>
+            {confirm?.kind === 'all' ? t('profile.sessions.signOutEverywhere') : t('profile.sessions.end')}
+          </Button>
+        </Group>
+      </Modal>
+    </SecuritySection>
+  );
+}

@@ -1,0 +1,14 @@
+import { graphql } from '../gql';
+
+/** Language and notification channels: saved by the Settings tab and by the language menu. */
+export const UpdateSettingsDocument = graphql(`
+  mutation UpdateSettings($input: UpdateSettingsInput!) {
+    updateSettings(input: $input) {
+      language
+      notifications {
+        category
+        channel
+      }
+    }
+  }
+`);

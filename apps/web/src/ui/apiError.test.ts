@@ -1,0 +1,25 @@
+import { CombinedGraphQLErrors } from '@apollo/client';
+import i18n from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { en } from '../i18n/resources';
+import { apiError, errorText } from './apiError';
+
+const t = i18n.createInstance();
+await t.init({ lng: 'en', resources: { en: { translation: en } } });
+
+const failed = (code: string, field?: string) =>
+  new CombinedGraphQLErrors({ errors: [{ message: 'server words', extensions: { code, ...(field ? { field } : {}) } }] });
+
+describe('API errors in the reader language', () => {
+  it('reads code and field from the first error', () => {
+    expect(apiError(failed('BAD_USER_INPUT', 'phone'))).toEqual({ code: 'BAD_USER_INPUT', field: 'phone', message: 'server words' });
+    expect(apiError(new Error('network'))).toBeNull();
+  });
+
+  it('prefers the field, then the code, then the generic sentence', () => {
+    expect(errorText(t.t, apiError(failed('BAD_USER_INPUT', 'phone')), 'profile.errors')).toMatch(/valid phone number/);
+    expect(errorText(t.t, apiError(failed('WRONG_PASSWORD', 'currentPassword')), 'profile.errors')).toBe('The current password is not correct.');
+    expect(errorText(t.t, apiError(failed('SOMETHING_NEW')), 'profile.errors')).toBe('Something went wrong. Try again in a moment.');
+    expect(errorText(t.t, null, 'profile.errors')).toBe('Something went wrong. Try again in a moment.');
+  });
+});

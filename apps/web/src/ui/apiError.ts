@@ -1,0 +1,34 @@
+import { CombinedGraphQLErrors } from '@apollo/client';
+import type { TFunction } from 'i18next';
+
+/** The first error of a failed operation as the API typed it: a stable code and the field it names. */
+export interface ApiError {
+  code: string;
+  field: string | null;
+  message: string;
+}
+
+export function apiError(error: unknown): ApiError | null {
+  if (!CombinedGraphQLErrors.is(error)) return null;
+  const first = error.errors[0];
+  if (!first) return null;
+  const field = first.extensions?.field;
+  return { code: String(first.extensions?.code ?? ''), field: typeof field === 'string' ? field : null, message: first.message };
+}
+
+/**
+ * A translated sentence for an error: `<prefix>.<field>` for bad input in a field the screen knows,
+ * `<prefix>.<CODE>` for a typed error, else the generic one. The API's own English message is not
+ * shown, so the reader always sees their language.
+ */
+export function errorText(t: TFunction, error: ApiError | null, prefix: string): string {
+  if (error?.field && error.code === 'BAD_USER_INPUT') {
+    const key = `${prefix}.${error.field}`;
+    if (t(key, { defaultValue: '' })) return t(key);
+  }
+  if (error?.code) {
+    const key = `${prefix}.${error.code}`;
+    if (t(key, { defaultValue: '' })) return t(key);
+  }
+  return t('errors.generic');
+}
