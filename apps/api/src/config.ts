@@ -16,6 +16,15 @@ export interface Config {
   /** Folder of the built SPA that the API serves at `/`; absent during API-only tests. */
   webDist: string;
   sessionDays: number;
+  /** Installer files, built packages and development keys live here. */
+  dataDir: string;
+  /** HMAC secret for download links; generated into `dataDir` when not configured. */
+  downloadSecret: string | null;
+  /** The vendor's Ed25519 private key (PEM) for licence files; generated into `dataDir` when not configured. */
+  licencePrivateKey: string | null;
+  downloadLinkMinutes: number;
+  /** Whether this instance runs background jobs (custom install packages). */
+  jobWorker: boolean;
 }
 
 export class ConfigError extends Error {
@@ -45,6 +54,14 @@ const env = z.object({
   }).default('info'),
   SEATWISE_WEB_DIST: z.string().optional(),
   SEATWISE_SESSION_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(365).default(14),
+  SEATWISE_DATA_DIR: z.string().trim().min(1, 'must not be empty').optional(),
+  SEATWISE_DOWNLOAD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SEATWISE_LICENCE_PRIVATE_KEY: z
+    .string()
+    .refine((value) => value.includes('BEGIN PRIVATE KEY'), 'must be an Ed25519 private key in PEM (PKCS#8) form')
+    .optional(),
+  SEATWISE_DOWNLOAD_LINK_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(1).max(1440).default(60),
+  SEATWISE_JOB_WORKER: flag.default('1'),
 });
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -93,5 +110,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     webDist: resolve(values.SEATWISE_WEB_DIST ?? resolve(repoRoot, 'apps/web/dist')),
     sessionDays: values.SEATWISE_SESSION_DAYS,
+    dataDir: resolve(process.env.INIT_CWD ?? process.cwd(), values.SEATWISE_DATA_DIR ?? resolve(repoRoot, 'data')),
+    downloadSecret: values.SEATWISE_DOWNLOAD_SECRET ?? null,
+    licencePrivateKey: values.SEATWISE_LICENCE_PRIVATE_KEY ?? null,
+    downloadLinkMinutes: values.SEATWISE_DOWNLOAD_LINK_MINUTES,
+    jobWorker: values.SEATWISE_JOB_WORKER === '1',
   };
 }
