@@ -14,11 +14,17 @@ import { createErrorFormatter } from './graphql/format-error.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
 import { createLogger, type Logger } from './logger.js';
 import { readSessionToken, resolveViewer } from './modules/identity/session.service.js';
+import { downloadsRouter } from './http/downloads.js';
+import { JobWorker } from './modules/jobs/job-worker.js';
+import { BUILD_INSTALL_PACKAGE } from './modules/products/install-packages.service.js';
+import { installPackageBuilder } from './modules/products/package-builder.js';
 
 export interface SeatwiseApp {
   app: Express;
   orm: MikroORM;
   logger: Logger;
+  /** Runs background jobs when `config.jobWorker` is on (it polls the database). */
+  worker: JobWorker;
   close(): Promise<void>;
 }
 
@@ -90,6 +96,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     }
   });
 
+  app.use(downloadsRouter(orm, config, logger));
   serveWeb(app, config);
   app.use(
     '/graphql',
@@ -97,11 +104,16 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     expressMiddleware(apollo, { context: ({ req, res }) => createContext(orm, config, req, res) }),
   );
 
+  const worker = new JobWorker(orm, logger, { [BUILD_INSTALL_PACKAGE]: installPackageBuilder(config) });
+  if (config.jobWorker) worker.start();
+
   return {
     app,
     orm,
     logger,
+    worker,
     async close() {
+      await worker.stop();
       await apollo.stop();
       await orm.close(true);
     },

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { createApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
+import { createApp, type SeatwiseApp } from '../src/app.js';
+import { type Config, loadConfig } from '../src/config.js';
 import { DEMO_PASSWORD, seedDemo, type SeedOptions } from '../src/db/seed/demo.js';
 
 export type Driver = 'sqlite' | 'postgresql';
@@ -42,6 +42,8 @@ export interface TestApp {
   driver: Driver;
   url: string;
   orm: MikroORM;
+  config: Config;
+  seatwise: SeatwiseApp;
   /** A raw statement on the app's own connection (`?` placeholders on both drivers). */
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   /** An entity manager fork for direct checks; tenant filter params must be set by the caller. */
@@ -55,6 +57,8 @@ export interface TestAppOptions {
   pgAdminUrl?: string;
   /** false: migrate only, no demo data. */
   seed?: boolean | SeedOptions;
+  /** Extra environment for the app's configuration, e.g. `SEATWISE_JOB_WORKER: '0'`. */
+  env?: Record<string, string>;
 }
 
 async function adminQuery(adminUrl: string, statement: string) {
@@ -142,11 +146,20 @@ function createClient(url: string): TestClient {
  */
 export async function startTestApp(driver: Driver, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(driver, options.pgAdminUrl);
-  const config = loadConfig({ DATABASE_URL: database.databaseUrl, LOG_LEVEL: 'silent', NODE_ENV: 'test', SEATWISE_DEMO: '0' });
+  // Installer files, built packages and development keys of this app only.
+  const dataDir = mkdtempSync(join(tmpdir(), 'seatwise-data-'));
+  const config = loadConfig({
+    DATABASE_URL: database.databaseUrl,
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    SEATWISE_DEMO: '0',
+    SEATWISE_DATA_DIR: dataDir,
+    ...options.env,
+  });
   const seatwise = await createApp(config);
   if (options.seed !== false) {
     const seed = typeof options.seed === 'object' ? options.seed : {};
-    await seedDemo(seatwise.orm, { today: TODAY, ...seed });
+    await seedDemo(seatwise.orm, { today: TODAY, dataDir, ...seed });
   }
   // Longer than any pause between a client's requests, so fetch never reuses a socket being closed.
   const server = createServer({ keepAliveTimeout: 120_000 }, seatwise.app);
@@ -156,6 +169,8 @@ export async function startTestApp(driver: Driver, options: TestAppOptions = {})
     driver,
     url,
     orm: seatwise.orm,
+    config,
+    seatwise,
     sql<T>(query: string, params: unknown[] = []) {
       return seatwise.orm.em.getConnection().execute(query, params) as Promise<T[]>;
     },
@@ -166,6 +181,7 @@ export async function startTestApp(driver: Driver, options: TestAppOptions = {})
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await seatwise.close();
       await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -7,8 +7,21 @@ import { IdentityResolver } from '../modules/identity/identity.resolver.js';
 import { ServerResolver } from '../modules/server/server.resolver.js';
 import { TeamsResolver } from '../modules/teams/teams.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
+import { LicensingResolver } from '../modules/licensing/licensing.resolver.js';
+import { InstallPackagesResolver } from '../modules/products/install-packages.resolver.js';
+import { ProductsResolver } from '../modules/products/products.resolver.js';
+import { TrialsResolver } from '../modules/trials/trials.resolver.js';
 
-export const resolvers = [ServerResolver, IdentityResolver, UsersResolver, TeamsResolver] as const;
+export const resolvers = [
+  ServerResolver,
+  IdentityResolver,
+  UsersResolver,
+  TeamsResolver,
+  ProductsResolver,
+  InstallPackagesResolver,
+  LicensingResolver,
+  TrialsResolver,
+] as const;
 
 /** `@Authorized()` = signed in; `@Authorized([roles])` = signed in with one of those roles. */
 const authChecker: AuthChecker<RequestContext, Role> = ({ context }, roles) => {
