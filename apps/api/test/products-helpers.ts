@@ -56,7 +56,13 @@ export async function linksFor(client: TestClient, fileIds: string[]): Promise<L
 
 export const sha256 = (bytes: Buffer | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-export async function download(app: TestApp, url: string, headers: Record<string, string> = {}) {
+export interface Downloaded {
+  status: number;
+  headers: Headers;
+  body: Buffer;
+}
+
+export async function download(app: TestApp, url: string, headers: Record<string, string> = {}): Promise<Downloaded> {
   const response = await fetch(`${app.url}${url}`, { headers });
   return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
 }

@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import {
   type HomeUseLicenceInput,
   type LicenceRequest as LicenceRequestType,
-  LicenceRequestKind as LicenceRequestKindType,
+  type LicenceRequestKind as LicenceRequestKindType,
   type NetworkLicenceInput,
 } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';

@@ -1,9 +1,9 @@
 import { ProductKind } from '../catalog/product.entity.js';
 import type { Product } from '../catalog/product.entity.js';
-import { ProductVersion } from '../catalog/product-version.entity.js';
+import { type ProductVersion } from '../catalog/product-version.entity.js';
 import type { AccountContext } from '../../context.js';
 import { SeatAssignment } from '../seats/seat-assignment.entity.js';
-import { LicenceType, Subscription } from '../subscriptions/subscription.entity.js';
+import { LicenceType, type Subscription } from '../subscriptions/subscription.entity.js';
 import { SubscriptionProduct } from '../subscriptions/subscription-product.entity.js';
 import { Trial } from '../trials/trial.entity.js';
 import { isAdminRole, subscriptionActive, versionsCovered } from './entitlement-rules.js';

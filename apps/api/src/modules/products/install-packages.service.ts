@@ -52,7 +52,8 @@ async function addOnNamesOf(ctx: AccountContext, packages: InstallPackage[]) {
 
 function validSettings(input: CreateInstallPackageInput, platform: string): InstallSettings {
   const installPath = input.settings?.installPath?.trim() || defaultInstallPath[platform]!;
-  if (installPath.length > 200 || /[\u0000-\u001f"`$]/.test(installPath)) {
+  const unsafe = [...installPath].some((char) => char.charCodeAt(0) < 32 || '"`$'.includes(char));
+  if (installPath.length > 200 || unsafe) {
     throw new InvalidInputError('settings.installPath', 'The install folder must be at most 200 characters, without quotes, $ or control characters.');
   }
   return { installPath, desktopShortcut: input.settings?.desktopShortcut ?? true, silent: input.settings?.silent ?? false };
