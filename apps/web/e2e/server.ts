@@ -57,6 +57,7 @@ export async function startServer(): Promise<RunningServer> {
     env: {
       ...process.env,
       DATABASE_URL: `sqlite:${join(dataDir, 'e2e.sqlite')}`,
+      SEATWISE_DATA_DIR: dataDir,
       PORT: String(port),
       HOST: '127.0.0.1',
       SEATWISE_DEMO: '1',

@@ -1,6 +1,11 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { AllProductsPage } from './routes/products/AllProductsPage';
+import { InstallPackagesPage } from './routes/products/InstallPackagesPage';
+import { ProductUpdatesPage } from './routes/products/ProductUpdatesPage';
+import { TrialsPage } from './routes/products/TrialsPage';
+import { ViewDownloadsPage } from './routes/products/ViewDownloadsPage';
 import { SignInPage } from './routes/sign-in/SignInPage';
 import { UsersPage } from './routes/users/UsersPage';
 import { AdminOnly } from './session/AdminOnly';
@@ -40,8 +45,11 @@ const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <StartPage /> },
-          { path: 'products', element: <PlaceholderPage titleKey="nav.allProducts" /> },
-          { path: 'products/updates', element: <PlaceholderPage titleKey="nav.productUpdates" /> },
+          { path: 'products', element: <AllProductsPage /> },
+          { path: 'products/downloads', element: <ViewDownloadsPage /> },
+          { path: 'products/updates', element: <ProductUpdatesPage /> },
+          { path: 'products/packages', element: <InstallPackagesPage /> },
+          { path: 'products/trials', element: <TrialsPage /> },
           { path: 'profile', element: <PlaceholderPage titleKey="nav.profile" /> },
           {
             element: <AdminOnly />,
