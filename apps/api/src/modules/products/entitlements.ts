@@ -43,13 +43,17 @@ export async function loadEntitlements(ctx: AccountContext, now = new Date()): P
     {},
     { populate: ['subscription', 'product', 'product.versions'], orderBy: { product: { name: 'asc' } } },
   );
-  const seats = await em.find(SeatAssignment, {}, { fields: ['subscription', 'user'] });
-  const assigned = new Map<string, number>();
-  const mine = new Set<string>();
-  for (const seat of seats) {
-    assigned.set(seat.subscription.id, (assigned.get(seat.subscription.id) ?? 0) + 1);
-    if (seat.user.id === viewer.userId) mine.add(seat.subscription.id);
-  }
+  // Seats per subscription counted in the database: an account may hold tens of thousands of seats.
+  const counts: { subscription_id: string; total: number | string }[] = await em
+    .getKnex()
+    .from('seat_assignments')
+    .where('account_id', viewer.accountId)
+    .groupBy('subscription_id')
+    .select('subscription_id', em.getKnex().raw('count(*) as total'));
+  const assigned = new Map(counts.map((row) => [row.subscription_id, Number(row.total)]));
+  const mine = new Set(
+    (await em.find(SeatAssignment, { user: viewer.userId }, { fields: ['subscription'] })).map((seat) => seat.subscription.id),
+  );
   const trials = await em.find(Trial, { user: viewer.userId }, { populate: ['product', 'product.versions'] });
 
   const byProduct = new Map<string, Entitlement>();

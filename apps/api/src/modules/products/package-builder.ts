@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, renameSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
@@ -14,9 +14,42 @@ import { installScript, type PackageManifest } from './install-script.js';
 
 const untenanted = { filters: false } as const;
 
-async function addFile(pack: tar.Pack, name: string, path: string, size: number, mtime: Date) {
-  const entry = pack.entry({ name, size, mode: 0o644, mtime });
-  await pipeline(createReadStream(path), entry);
+type ArchiveEntry = { name: string; mode: number } & ({ text: string } | { path: string; size: number });
+
+/** Writes a .tar.gz of the entries to `target`; reports each file entry done; returns its checksum and size. */
+async function writeArchive(
+  target: string,
+  mtime: Date,
+  entries: ArchiveEntry[],
+  onFile: (done: number, total: number) => Promise<void>,
+): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
+  const pack = tar.pack();
+  const written = pipeline(
+    pack,
+    createGzip(),
+    new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        hash.update(chunk);
+        callback(null, chunk);
+      },
+    }),
+    createWriteStream(target),
+  );
+  const files = entries.filter((entry) => 'path' in entry).length;
+  let done = 0;
+  for (const entry of entries) {
+    if ('text' in entry) {
+      pack.entry({ name: entry.name, mode: entry.mode, mtime }, entry.text);
+    } else {
+      await pipeline(createReadStream(entry.path), pack.entry({ name: entry.name, size: entry.size, mode: entry.mode, mtime }));
+      done += 1;
+      await onFile(done, files);
+    }
+  }
+  pack.finalize();
+  await written;
+  return { sha256: hash.digest('hex'), size: statSync(target).size };
 }
 
 /**
@@ -57,33 +90,21 @@ export function installPackageBuilder(config: Config): JobHandler {
     // whose checksum the successful attempt recorded.
     const storageKey = `packages/${pkg.id}-${job.attempt}.tar.gz`;
     const temporary = join(dir, `${pkg.id}.${job.token.replace(/[^A-Za-z0-9-]/g, '_')}.part`);
-    const hash = createHash('sha256');
-    const pack = tar.pack();
-    const written = pipeline(
-      pack,
-      createGzip(),
-      new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          hash.update(chunk);
-          callback(null, chunk);
-        },
-      }),
-      createWriteStream(temporary),
-    );
-    pack.entry({ name: 'manifest.json', mode: 0o644, mtime: pkg.createdAt }, `${JSON.stringify(manifest, null, 2)}\n`);
-    pack.entry({ name: script.path, mode: 0o755, mtime: pkg.createdAt }, script.text);
-    for (const [index, part] of parts.entries()) {
-      await addFile(pack, part.path, join(config.dataDir, part.file.storageKey), Number(part.file.size), pkg.createdAt);
-      await progress(((index + 1) / (parts.length + 1)) * 100);
+    let archive: { sha256: string; size: number };
+    try {
+      archive = await writeArchive(temporary, pkg.createdAt, [
+        { name: 'manifest.json', mode: 0o644, text: `${JSON.stringify(manifest, null, 2)}\n` },
+        { name: script.path, mode: 0o755, text: script.text },
+        ...parts.map((part) => ({ name: part.path, mode: 0o644, path: join(config.dataDir, part.file.storageKey), size: Number(part.file.size) })),
+      ], (done, total) => progress((done / (total + 1)) * 100));
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw error;
     }
-    pack.finalize();
-    await written;
-    const sha256 = hash.digest('hex');
-    const size = statSync(temporary).size;
     renameSync(temporary, join(config.dataDir, storageKey));
 
     return async (tx: EntityManager) => {
-      await tx.nativeUpdate(InstallPackage, { id: pkg.id }, { storageKey, size, sha256 }, untenanted);
+      await tx.nativeUpdate(InstallPackage, { id: pkg.id }, { storageKey, ...archive }, untenanted);
     };
   };
 }
