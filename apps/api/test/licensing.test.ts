@@ -110,9 +110,13 @@ describe.each(drivers)('licences and trials (%s)', (driver) => {
   });
 
   it('starts a trial once, downloads while it runs and stops when it ends (F-26)', async () => {
-    const offers = dataOf(await user.graphql<{ trialOffers: { productId: string; productName: string; started: boolean }[] }>('{ trialOffers { productId productName started } }')).trialOffers;
-    const owned = new Set((await entitlementsOf(user)).map((product) => product.id));
-    const offer = offers.find((candidate) => !owned.has(candidate.productId))!;
+    const offers = dataOf(await user.graphql<{ trialOffers: { productId: string; productName: string; started: boolean; licensed: boolean }[] }>('{ trialOffers { productId productName started licensed } }')).trialOffers;
+    const owned = new Set((await entitlementsOf(user)).filter((product) => product.versions.length > 0).map((product) => product.id));
+    expect(offers.filter((candidate) => candidate.licensed).map((candidate) => candidate.productId).sort()).toEqual([...owned].sort());
+    const offer = offers.find((candidate) => !candidate.licensed)!;
+    // Nothing to try where a licence already covers the product.
+    const licensed = offers.find((candidate) => candidate.licensed)!;
+    expect(errorOf(await user.graphql(`mutation { startTrial(productId: "${licensed.productId}") { id } }`)).extensions?.field).toBe('productId');
     const START = `mutation Start($productId: ID!) { startTrial(productId: $productId) { id active daysLeft versionId } }`;
     const trial = dataOf(await user.graphql<{ startTrial: { id: string; active: boolean; daysLeft: number; versionId: string } }>(START, { productId: offer.productId })).startTrial;
     expect(trial).toMatchObject({ active: true, daysLeft: 30 });

@@ -43,4 +43,7 @@ export class TrialOffer {
 
   @Field(() => Boolean, { description: 'Whether the person already started a trial of it (a trial can be started once).' })
   started!: boolean;
+
+  @Field(() => Boolean, { description: 'Whether an active licence already covers the product (then there is nothing to try).' })
+  licensed!: boolean;
 }

@@ -5,9 +5,18 @@ import { InvalidInputError } from '../../errors.js';
 import { Product, ProductKind } from '../catalog/product.entity.js';
 import { User } from '../identity/user.entity.js';
 import { TRIAL_DAYS } from '../products/entitlement-rules.js';
+import { loadEntitlements } from '../products/entitlements.js';
 import { recordProductAudit } from '../products/product-audit.js';
 import { toTrial } from '../products/product-mapping.js';
 import { Trial } from './trial.entity.js';
+
+/** Products an active subscription already lets the person download. */
+async function licensedProductIds(ctx: AccountContext): Promise<Set<string>> {
+  const entitlements = await loadEntitlements(ctx);
+  return new Set(
+    entitlements.filter((entitlement) => entitlement.versions.some((grant) => grant.subscription !== null)).map((entitlement) => entitlement.product.id),
+  );
+}
 
 /** F-26 "Trials": every software product, and whether the person has used their one trial of it. */
 export async function listTrialOffers(ctx: AccountContext): Promise<TrialOffer[]> {
@@ -15,12 +24,14 @@ export async function listTrialOffers(ctx: AccountContext): Promise<TrialOffer[]
   const started = new Set(
     (await ctx.em.find(Trial, { user: ctx.viewer.userId }, { fields: ['product'] })).map((trial) => trial.product.id),
   );
+  const licensed = await licensedProductIds(ctx);
   return products.map((product) => ({
     productId: product.id,
     productName: product.name,
     description: product.description,
     days: TRIAL_DAYS,
     started: started.has(product.id),
+    licensed: licensed.has(product.id),
   }));
 }
 
@@ -37,6 +48,9 @@ export async function startTrial(ctx: AccountContext, productId: string): Promis
   if (!product) throw new InvalidInputError('productId', 'This product does not exist.');
   if (product.kind !== ProductKind.SOFTWARE || product.versions.length === 0) {
     throw new InvalidInputError('productId', `${product.name} is a cloud service: there is nothing to try out.`);
+  }
+  if ((await licensedProductIds(ctx)).has(product.id)) {
+    throw new InvalidInputError('productId', `You already have a licence for ${product.name}: there is no need for a trial.`);
   }
   const now = new Date();
   const exists = await ctx.em.count(Trial, { user: ctx.viewer.userId, product: product.id });

@@ -11,6 +11,15 @@ import { LicenceRequestsDocument, RequestHomeUseDocument } from './products.grap
 
 type Dialog = 'homeUse' | 'network' | 'activation' | 'status' | null;
 
+/** Long labels (Slovenian) wrap inside the button instead of being cut off. */
+const actionStyle = {
+  justify: 'flex-start',
+  h: 'auto',
+  mih: 36,
+  py: 6,
+  styles: { label: { whiteSpace: 'normal', textAlign: 'left' } },
+} as const;
+
 /** F-24 "More actions" of one product. */
 export function MoreActions({ product }: { product: Entitlement }) {
   const { t } = useTranslation();
@@ -21,6 +30,7 @@ export function MoreActions({ product }: { product: Entitlement }) {
     <>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
         <Button
+          {...actionStyle}
           component={Link}
           to={`/products/packages?new=1&product=${product.id}`}
           variant="default"
@@ -29,16 +39,16 @@ export function MoreActions({ product }: { product: Entitlement }) {
         >
           {t('installPackages.create')}
         </Button>
-        <Button variant="default" leftSection={<IconHome size={16} />} disabled={!product.homeUseAllowed} onClick={() => setDialog('homeUse')}>
+        <Button {...actionStyle} variant="default" leftSection={<IconHome size={16} />} disabled={!product.homeUseAllowed} onClick={() => setDialog('homeUse')}>
           {t('licensing.homeUse.action')}
         </Button>
-        <Button variant="default" leftSection={<IconServer size={16} />} disabled={!product.networkLicenceAllowed} onClick={() => setDialog('network')}>
+        <Button {...actionStyle} variant="default" leftSection={<IconServer size={16} />} disabled={!product.networkLicenceAllowed} onClick={() => setDialog('network')}>
           {t('licensing.network.action')}
         </Button>
-        <Button variant="default" leftSection={<IconKey size={16} />} onClick={() => setDialog('activation')}>
+        <Button {...actionStyle} variant="default" leftSection={<IconKey size={16} />} onClick={() => setDialog('activation')}>
           {t('licensing.activation.action')}
         </Button>
-        <Button variant="default" leftSection={<IconCertificate size={16} />} onClick={() => setDialog('status')}>
+        <Button {...actionStyle} variant="default" leftSection={<IconCertificate size={16} />} onClick={() => setDialog('status')}>
           {t('licensing.status.action')}
         </Button>
       </SimpleGrid>

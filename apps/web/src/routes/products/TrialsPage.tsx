@@ -91,14 +91,14 @@ export function TrialsPage() {
                     </div>
                     <Button
                       size="xs"
-                      variant={offer.started ? 'default' : 'filled'}
+                      variant={offer.started || offer.licensed ? 'default' : 'filled'}
                       leftSection={<IconFlask size={14} />}
-                      disabled={offer.started}
+                      disabled={offer.started || offer.licensed}
                       loading={pending === offer.productId}
                       onClick={() => void startTrial(offer.productId)}
                       aria-label={t('trials.startFor', { product: offer.productName })}
                     >
-                      {offer.started ? t('trials.used') : t('trials.start', { days: offer.days })}
+                      {offer.licensed ? t('trials.licensed') : offer.started ? t('trials.used') : t('trials.start', { days: offer.days })}
                     </Button>
                   </Stack>
                 </Card>

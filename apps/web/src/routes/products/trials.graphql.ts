@@ -8,6 +8,7 @@ export const TrialsPageDocument = graphql(`
       description
       days
       started
+      licensed
     }
     trials {
       id
