@@ -68,6 +68,13 @@ describe.each(drivers)('products and downloads (%s)', (driver) => {
     }
   });
 
+  it('gives a secondary admin the same view as the primary admin', async () => {
+    const secondary = app.client();
+    dataOf(await secondary.signIn('maja.horvat@kolektor-gradnje.si'));
+    const codes = (list: { code: string; versions: unknown[] }[]) => list.map((product) => `${product.code}:${product.versions.length}`);
+    expect(codes(await entitlementsOf(secondary))).toEqual(codes(await entitlementsOf(admin)));
+  });
+
   it('keeps accounts apart', async () => {
     const products = await entitlementsOf(other);
     expect(products.map((product) => product.code)).toEqual(['MOT']);
