@@ -14,6 +14,9 @@ interface Props {
 
 type Platform = 'WINDOWS' | 'MACOS' | 'LINUX';
 
+/** Fields whose server error shows under the field itself; any other shows above the buttons. */
+const shownAtField = ['name', 'versionId', 'platform', 'language', 'settings.installPath'];
+
 /** Choose product, version, platform, language, add-ons and settings; the build runs in the background. */
 export function CreatePackageForm({ productId, onCancel, onCreated }: Props) {
   const { t } = useTranslation();
@@ -34,7 +37,7 @@ export function CreatePackageForm({ productId, onCancel, onCreated }: Props) {
   const [nameError, setNameError] = useState<string | null>(null);
   const [create, { loading, error }] = useMutation(CreateInstallPackageDocument);
   const serverError = inputErrorOf(error);
-  const errorFor = (field: string) => (serverError?.field === field ? t(`installPackages.errors.${field}`, { defaultValue: serverError.message }) : undefined);
+  const errorFor = (field: string) => (serverError?.field === field ? t(`installPackages.errors.${field}`) : undefined);
 
   const addOns = version?.addOns.filter((addOn) => addOn.platform === platform) ?? [];
 
@@ -144,9 +147,9 @@ export function CreatePackageForm({ productId, onCancel, onCreated }: Props) {
           <Switch label={t('installPackages.desktopShortcut')} checked={desktopShortcut} onChange={(event) => setDesktopShortcut(event.currentTarget.checked)} mt={{ sm: 28 }} />
           <Switch label={t('installPackages.silent')} checked={silent} onChange={(event) => setSilent(event.currentTarget.checked)} mt={{ sm: 28 }} />
         </SimpleGrid>
-        {error && !serverError?.field && (
+        {error && !shownAtField.includes(serverError?.field ?? '') && (
           <Alert color="red" variant="light">
-            {error.message}
+            {serverError?.field?.startsWith('addOnIds') ? t('installPackages.errors.addOnIds') : t('installPackages.errors.other')}
           </Alert>
         )}
         <Group justify="flex-end">

@@ -72,7 +72,7 @@ export function InstallPackagesPage() {
         <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
           {link.error && (
             <Alert color="red" variant="light" m="sm">
-              {link.error.message}
+              {t('downloads.linkFailed')}
             </Alert>
           )}
           <ScrollArea>

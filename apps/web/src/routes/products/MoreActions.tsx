@@ -99,7 +99,7 @@ function HomeUseModal({ product, opened, onClose }: DialogProps) {
             />
             {error && (
               <Alert color="red" variant="light">
-                {error.message}
+                {t('licensing.homeUse.failed')}
               </Alert>
             )}
             <Button

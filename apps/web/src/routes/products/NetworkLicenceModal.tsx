@@ -103,7 +103,7 @@ export function NetworkLicenceModal({ product, opened, onClose }: Props) {
             <NumberInput label={t('licensing.network.seats')} description={t('licensing.network.seatsHint', { max: maxSeats })} min={1} max={maxSeats} value={seats} onChange={setSeats} error={fieldError('seats')} required />
             {error && !serverError?.field && (
               <Alert color="red" variant="light">
-                {error.message}
+                {t('licensing.network.failed')}
               </Alert>
             )}
             <Button type="submit" loading={loading}>

@@ -76,7 +76,7 @@ export function TrialsPage() {
             </Title>
             {starting.error && (
               <Alert color="red" variant="light">
-                {starting.error.message}
+                {t('trials.startFailed')}
               </Alert>
             )}
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
