@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Modal, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Modal, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconCertificate, IconHome, IconKey, IconPackage, IconServer } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -160,6 +160,17 @@ function ActivationModal({ product, opened, onClose }: DialogProps) {
               </Badge>
               {request.version} · {request.requestedBy} · {formatDateTime(request.createdAt, i18n.language)}
               {request.hostId && ` · ${request.serverHostName} (${request.hostId}), ${t('licensing.network.seatsCount', { count: request.seats ?? 0 })}`}
+              {request.licenceFile && (
+                <>
+                  {' · '}
+                  <Anchor
+                    href={`data:text/plain;charset=utf-8,${encodeURIComponent(request.licenceFile)}`}
+                    download={`${product.code.toLowerCase()}-${request.version}-network.lic`}
+                  >
+                    {t('licensing.network.download')}
+                  </Anchor>
+                </>
+              )}
             </Text>
           ))
         )}

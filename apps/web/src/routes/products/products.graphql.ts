@@ -153,6 +153,7 @@ export const LicenceRequestsDocument = graphql(`
       serverHostName
       hostId
       seats
+      licenceFile
     }
   }
 `);

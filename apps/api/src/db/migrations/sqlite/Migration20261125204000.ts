@@ -35,4 +35,11 @@ export class Migration20261125204000 extends Migration {
     this.addSql(`create index \`install_packages_account_id_created_by_id_created_at_index\` on \`install_packages\` (\`account_id\`, \`created_by_id\`, \`created_at\`);`);
   }
 
+  override async down(): Promise<void> {
+    this.addSql('drop table if exists `install_packages`;');
+    this.addSql('drop table if exists `jobs`;');
+    this.addSql('drop table if exists `licence_requests`;');
+    this.addSql('drop table if exists `trials`;');
+    this.addSql('drop table if exists `product_files`;');
+  }
 }
