@@ -53,7 +53,7 @@ export function ProductFilesTable({ files, emptyText, selectable, showProduct }:
         </Alert>
       )}
       <ScrollArea>
-        <Table striped withTableBorder miw={720}>
+        <Table striped withTableBorder miw={820}>
           <Table.Thead>
             <Table.Tr>
               {selectable && (
@@ -69,6 +69,7 @@ export function ProductFilesTable({ files, emptyText, selectable, showProduct }:
               <Table.Th>{t('productUpdates.columns.name')}</Table.Th>
               {showProduct && <Table.Th>{t('productUpdates.columns.product')}</Table.Th>}
               <Table.Th>{t('productUpdates.columns.kind')}</Table.Th>
+              <Table.Th>{t('downloads.platform')}</Table.Th>
               <Table.Th>{t('productUpdates.columns.released')}</Table.Th>
               <Table.Th>{t('productUpdates.columns.size')}</Table.Th>
               <Table.Th>SHA-256</Table.Th>
@@ -107,6 +108,7 @@ export function ProductFilesTable({ files, emptyText, selectable, showProduct }:
                   </Table.Td>
                 )}
                 <Table.Td>{t(`productUpdates.kinds.${file.kind}`)}</Table.Td>
+                <Table.Td>{t(`downloads.platforms.${file.platform}`)}</Table.Td>
                 <Table.Td>{formatDate(file.releasedAt, i18n.language)}</Table.Td>
                 <Table.Td>{formatSize(file.size, i18n.language)}</Table.Td>
                 <Table.Td>
