@@ -8,26 +8,20 @@ import { pinoHttp } from 'pino-http';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Config } from './config.js';
-import type { RequestContext } from './context.js';
+import { contextFor, type RequestContext, type Services } from './context.js';
 import { migrate, openDatabase } from './db/database.js';
 import { createErrorFormatter } from './graphql/format-error.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
+import { downloadsRouter } from './http/downloads.js';
 import { createLogger, type Logger } from './logger.js';
-import { createRateLimits, sweepExpiredCounters, type RateLimits } from './modules/identity/rate-limits.js';
+import { createRateLimits, sweepExpiredCounters } from './modules/identity/rate-limits.js';
 import { readSessionToken, resolveViewer } from './modules/identity/session.service.js';
+import { JobWorker } from './modules/jobs/job-worker.js';
 import { createMailer, type Mailer } from './modules/mail/mailer.js';
 import { Outbox } from './modules/mail/outbox.js';
 import { createOutboxSmsSender, type SmsSender } from './modules/mail/sms.js';
-
-/** What every request shares: built once per app. */
-interface Services {
-  orm: MikroORM;
-  config: Config;
-  mail: Mailer;
-  sms: SmsSender;
-  outbox: Outbox;
-  limits: RateLimits;
-}
+import { BUILD_INSTALL_PACKAGE } from './modules/products/install-packages.service.js';
+import { installPackageBuilder } from './modules/products/package-builder.js';
 
 export interface SeatwiseApp {
   app: Express;
@@ -36,16 +30,15 @@ export interface SeatwiseApp {
   mail: Mailer;
   sms: SmsSender;
   outbox: Outbox;
+  /** Runs background jobs when `config.jobWorker` is on (it polls the database). */
+  worker: JobWorker;
   close(): Promise<void>;
 }
 
 async function createContext(services: Services, req: Request, res: Response): Promise<RequestContext> {
-  const { orm, config, mail, sms, outbox, limits } = services;
-  const em = orm.em.fork() as EntityManager;
   const token = readSessionToken(req);
-  const viewer = token ? await resolveViewer(em, token) : null;
-  if (viewer) em.setFilterParams('tenant', { accountId: viewer.accountId });
-  return { em, viewer, config, req, res, mail, sms, outbox, limits, log: req.log };
+  const viewer = token ? await resolveViewer(services.orm.em.fork() as EntityManager, token) : null;
+  return contextFor(services, req, res, viewer);
 }
 
 /** Serves the built SPA; its router also renders the playground at /graphql and /playground. */
@@ -118,12 +111,16 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     }
   });
 
+  app.use(downloadsRouter(services, logger));
   serveWeb(app, config);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: ({ req, res }) => createContext(services, req, res) }),
   );
+
+  const worker = new JobWorker(orm, logger, { [BUILD_INSTALL_PACKAGE]: installPackageBuilder(config) });
+  if (config.jobWorker) worker.start();
 
   return {
     app,
@@ -132,8 +129,10 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     mail: services.mail,
     sms: services.sms,
     outbox,
+    worker,
     async close() {
       stopSweep();
+      await worker.stop();
       await apollo.stop();
       services.mail.close();
       await orm.close(true);

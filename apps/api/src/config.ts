@@ -16,7 +16,7 @@ export interface Config {
   /** Folder of the built SPA that the API serves at `/`; absent during API-only tests. */
   webDist: string;
   sessionDays: number;
-  /** Folder for files Seatwise keeps beside the database (the mail outbox, generated keys). */
+  /** Folder for files Seatwise keeps beside the database: the mail outbox, installer files, built packages, generated keys. */
   dataDir: string;
   /** Address people reach Seatwise at, for links in messages. */
   publicUrl: string;
@@ -29,6 +29,13 @@ export interface Config {
   /** How long an emailed password reset link works. */
   resetLinkMinutes: number;
   signInLimits: SignInLimits;
+  /** HMAC secret for download links; generated into `dataDir` when not configured. */
+  downloadSecret: string | null;
+  /** The vendor's Ed25519 private key (PEM) for licence files; generated into `dataDir` when not configured. */
+  licencePrivateKey: string | null;
+  downloadLinkMinutes: number;
+  /** Whether this instance runs background jobs (custom install packages). */
+  jobWorker: boolean;
 }
 
 /** Failed sign-ins allowed before further attempts are refused for the rest of the window. */
@@ -81,6 +88,13 @@ const env = z.object({
   SEATWISE_SIGNIN_FAILURES_PER_ACCOUNT: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(1000).default(10),
   SEATWISE_SIGNIN_FAILURES_PER_IP: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(100000).default(100),
   MAIL_FROM: z.string().trim().min(3, 'must be an address such as "Seatwise <no-reply@example.com>"').default('Seatwise <no-reply@seatwise.local>'),
+  SEATWISE_DOWNLOAD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SEATWISE_LICENCE_PRIVATE_KEY: z
+    .string()
+    .refine((value) => value.includes('BEGIN PRIVATE KEY'), 'must be an Ed25519 private key in PEM (PKCS#8) form')
+    .optional(),
+  SEATWISE_DOWNLOAD_LINK_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(1).max(1440).default(60),
+  SEATWISE_JOB_WORKER: flag.default('1'),
 });
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -143,5 +157,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       perAccount: values.SEATWISE_SIGNIN_FAILURES_PER_ACCOUNT,
       perIp: values.SEATWISE_SIGNIN_FAILURES_PER_IP,
     },
+    downloadSecret: values.SEATWISE_DOWNLOAD_SECRET ?? null,
+    licencePrivateKey: values.SEATWISE_LICENCE_PRIVATE_KEY ?? null,
+    downloadLinkMinutes: values.SEATWISE_DOWNLOAD_LINK_MINUTES,
+    jobWorker: values.SEATWISE_JOB_WORKER === '1',
   };
 }

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Role } from '@seatwise/schema';
 import type { Config } from './config.js';
@@ -38,3 +39,24 @@ export interface RequestContext {
 
 /** The context of a signed-in request; services that need an account take this one. */
 export type AccountContext = RequestContext & { viewer: Viewer };
+
+/** What every request shares: built once per app. */
+export interface Services {
+  orm: MikroORM;
+  config: Config;
+  mail: Mailer;
+  sms: SmsSender;
+  outbox: Outbox;
+  limits: RateLimits;
+}
+
+/**
+ * A request context for GraphQL and the REST routes alike: a fresh entity manager and, when a
+ * viewer is known, its tenant filter bound to the viewer's account.
+ */
+export function contextFor(services: Services, req: Request, res: Response, viewer: Viewer | null): RequestContext {
+  const { orm, config, mail, sms, outbox, limits } = services;
+  const em = orm.em.fork() as EntityManager;
+  if (viewer) em.setFilterParams('tenant', { accountId: viewer.accountId });
+  return { em, viewer, config, req, res, mail, sms, outbox, limits, log: req.log };
+}

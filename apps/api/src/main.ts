@@ -17,7 +17,7 @@ function readConfig(): Config {
 
 const config = readConfig();
 const seatwise = await createApp(config);
-if (config.demo) seatwise.logger.info(await seedDemo(seatwise.orm));
+if (config.demo) seatwise.logger.info(await seedDemo(seatwise.orm, { dataDir: config.dataDir }));
 
 const server = createServer(seatwise.app);
 server.on('error', (error: NodeJS.ErrnoException) => {

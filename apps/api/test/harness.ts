@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { createApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
+import { createApp, type SeatwiseApp } from '../src/app.js';
+import { type Config, loadConfig } from '../src/config.js';
 import type { Mailer } from '../src/modules/mail/mailer.js';
 import type { Outbox } from '../src/modules/mail/outbox.js';
 import type { SmsSender } from '../src/modules/mail/sms.js';
@@ -45,6 +45,8 @@ export interface TestApp {
   driver: Driver;
   url: string;
   orm: MikroORM;
+  config: Config;
+  seatwise: SeatwiseApp;
   /** A raw statement on the app's own connection (`?` placeholders on both drivers). */
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   /** An entity manager fork for direct checks; tenant filter params must be set by the caller. */
@@ -63,7 +65,7 @@ export interface TestAppOptions {
   pgAdminUrl?: string;
   /** false: migrate only, no demo data. */
   seed?: boolean | SeedOptions;
-  /** More environment for the app's config, e.g. `SMTP_URL` of a test SMTP peer. */
+  /** Extra environment for the app's configuration, e.g. `SMTP_URL` of a test SMTP peer or `SEATWISE_JOB_WORKER: '0'`. */
   env?: Record<string, string>;
 }
 
@@ -152,6 +154,7 @@ function createClient(url: string): TestClient {
  */
 export async function startTestApp(driver: Driver, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(driver, options.pgAdminUrl);
+  // The outbox, installer files, built packages and development keys of this app only.
   const dataDir = mkdtempSync(join(tmpdir(), 'seatwise-data-'));
   const config = loadConfig({
     DATABASE_URL: database.databaseUrl,
@@ -164,7 +167,7 @@ export async function startTestApp(driver: Driver, options: TestAppOptions = {})
   const seatwise = await createApp(config);
   if (options.seed !== false) {
     const seed = typeof options.seed === 'object' ? options.seed : {};
-    await seedDemo(seatwise.orm, { today: TODAY, ...seed });
+    await seedDemo(seatwise.orm, { today: TODAY, dataDir, ...seed });
   }
   // Longer than any pause between a client's requests, so fetch never reuses a socket being closed.
   const server = createServer({ keepAliveTimeout: 120_000 }, seatwise.app);
@@ -174,6 +177,8 @@ export async function startTestApp(driver: Driver, options: TestAppOptions = {})
     driver,
     url,
     orm: seatwise.orm,
+    config,
+    seatwise,
     sql<T>(query: string, params: unknown[] = []) {
       return seatwise.orm.em.getConnection().execute(query, params) as Promise<T[]>;
     },

@@ -11,7 +11,16 @@ const webDist = join(repoRoot, 'apps/web/dist');
 
 export interface RunningServer {
   url: string;
+  /** The instance's data folder (SQLite file, installer files, built packages). */
+  dataDir: string;
   stop: () => Promise<void>;
+}
+
+export interface ServerOptions {
+  /** Extra environment, e.g. `SEATWISE_JOB_WORKER: '0'`. */
+  env?: Record<string, string>;
+  /** Share another instance's data folder and database (a second API instance); it is not removed on stop. */
+  dataDir?: string;
 }
 
 function freePort(): Promise<number> {
@@ -40,7 +49,7 @@ async function waitForHealth(url: string, server: ChildProcess, output: () => st
 }
 
 /** Starts the built API with demo data on a fresh SQLite file, serving the built SPA. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const missing = [
     [apiMain, 'run `pnpm build` in apps/api (tsc -p tsconfig.build.json)'],
     [join(webDist, 'index.html'), 'run `pnpm build` in apps/web'],
@@ -49,7 +58,7 @@ export async function startServer(): Promise<RunningServer> {
     throw new Error(`The browser test needs built apps:\n${missing.map(([path, fix]) => `  ${path} is missing: ${fix}`).join('\n')}`);
   }
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'seatwise-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'seatwise-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
@@ -58,6 +67,7 @@ export async function startServer(): Promise<RunningServer> {
     env: {
       ...process.env,
       DATABASE_URL: `sqlite:${join(dataDir, 'e2e.sqlite')}`,
+      SEATWISE_DATA_DIR: dataDir,
       PORT: String(port),
       HOST: '127.0.0.1',
       SEATWISE_DEMO: '1',
@@ -66,6 +76,7 @@ export async function startServer(): Promise<RunningServer> {
       NODE_ENV: 'test',
       // Links in messages (password reset) point at this server.
       PUBLIC_URL: url,
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -79,7 +90,7 @@ export async function startServer(): Promise<RunningServer> {
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
       if (server.exitCode === null) server.kill('SIGKILL');
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     await waitForHealth(url, server, () => output);
@@ -87,5 +98,5 @@ export async function startServer(): Promise<RunningServer> {
     await stop();
     throw error;
   }
-  return { url, stop };
+  return { url, dataDir, stop };
 }

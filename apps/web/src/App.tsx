@@ -6,6 +6,11 @@ import { OutboxPage } from './routes/outbox/OutboxPage';
 import { ForgotPasswordPage } from './routes/password/ForgotPasswordPage';
 import { ResetPasswordPage } from './routes/password/ResetPasswordPage';
 import { ProfilePage } from './routes/profile/ProfilePage';
+import { AllProductsPage } from './routes/products/AllProductsPage';
+import { InstallPackagesPage } from './routes/products/InstallPackagesPage';
+import { ProductUpdatesPage } from './routes/products/ProductUpdatesPage';
+import { TrialsPage } from './routes/products/TrialsPage';
+import { ViewDownloadsPage } from './routes/products/ViewDownloadsPage';
 import { SignInPage } from './routes/sign-in/SignInPage';
 import { UsersPage } from './routes/users/UsersPage';
 import { AdminOnly } from './session/AdminOnly';
@@ -49,10 +54,13 @@ const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <StartPage /> },
-          { path: 'products', element: <PlaceholderPage titleKey="nav.allProducts" /> },
-          { path: 'products/updates', element: <PlaceholderPage titleKey="nav.productUpdates" /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: 'profile/:tab', element: <ProfilePage /> },
+          { path: 'products', element: <AllProductsPage /> },
+          { path: 'products/downloads', element: <ViewDownloadsPage /> },
+          { path: 'products/updates', element: <ProductUpdatesPage /> },
+          { path: 'products/packages', element: <InstallPackagesPage /> },
+          { path: 'products/trials', element: <TrialsPage /> },
           {
             element: <AdminOnly />,
             children: [

@@ -51,3 +51,23 @@ export {
   Settings,
   UpdateSettingsInput,
 } from './identity/settings.type.js';
+export {
+  LicenceType,
+  SubscriptionTerm,
+  ProductKind,
+  Platform,
+  ProductFileKind,
+  InstallMethod,
+  InstallPackageStatus,
+  LicenceRequestKind,
+} from './products/product-enums.js';
+export { ProductFile, DownloadLink, InstallMethodInfo, ProductDownloads } from './products/product-file.type.js';
+export { ProductLicence, EntitledVersion, ProductEntitlement } from './products/entitlement.type.js';
+export { Trial, TrialOffer } from './products/trial.type.js';
+export { LicenceRequest, HomeUseLicenceInput, NetworkLicenceInput } from './products/licence.type.js';
+export {
+  InstallSettings,
+  InstallPackage,
+  InstallSettingsInput,
+  CreateInstallPackageInput,
+} from './products/install-package.type.js';

@@ -56,7 +56,7 @@ async function main() {
     } else if (command === 'seed') {
       await migrate(orm);
       const users = Number(argValue('--users') ?? 60);
-      const result = await seedDemo(orm, { users, force: process.argv.includes('--force') });
+      const result = await seedDemo(orm, { users, force: process.argv.includes('--force'), dataDir: config.dataDir });
       console.log(result);
     } else {
       console.error('usage: cli.ts migrate | seed [--users N] [--force] | create-migrations');

@@ -20,6 +20,11 @@ import { CloudCreditEntry } from '../modules/usage/cloud-credit-entry.entity.js'
 import { UsageEvent } from '../modules/usage/usage-event.entity.js';
 import { Invitation } from '../modules/users/invitation.entity.js';
 import { Membership } from '../modules/users/membership.entity.js';
+import { ProductFile } from '../modules/downloads/product-file.entity.js';
+import { Job } from '../modules/jobs/job.entity.js';
+import { LicenceRequest } from '../modules/licensing/licence-request.entity.js';
+import { InstallPackage } from '../modules/products/install-package.entity.js';
+import { Trial } from '../modules/trials/trial.entity.js';
 import { BaseEntity, TenantEntity } from './base.entity.js';
 
 /** Every entity, listed once: no folder scanning, so the compiled and the TypeScript build agree. */
@@ -48,4 +53,9 @@ export const entities = [
   PasswordResetToken,
   NotificationPreference,
   RateLimitCounter,
+  ProductFile,
+  Trial,
+  LicenceRequest,
+  Job,
+  InstallPackage,
 ];

@@ -13,6 +13,10 @@ import { OutboxResolver } from '../modules/mail/outbox.resolver.js';
 import { ServerResolver } from '../modules/server/server.resolver.js';
 import { TeamsResolver } from '../modules/teams/teams.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
+import { LicensingResolver } from '../modules/licensing/licensing.resolver.js';
+import { InstallPackagesResolver } from '../modules/products/install-packages.resolver.js';
+import { ProductsResolver } from '../modules/products/products.resolver.js';
+import { TrialsResolver } from '../modules/trials/trials.resolver.js';
 
 export const resolvers = [
   ServerResolver,
@@ -25,6 +29,10 @@ export const resolvers = [
   PasswordResolver,
   ProfileResolver,
   SessionsResolver,
+  ProductsResolver,
+  InstallPackagesResolver,
+  LicensingResolver,
+  TrialsResolver,
 ] as const;
 
 /** `@Authorized()` = signed in; `@Authorized([roles])` = signed in with one of those roles. */

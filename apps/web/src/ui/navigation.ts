@@ -34,6 +34,8 @@ const sections: NavSection[] = [
     links: [
       { labelKey: 'nav.allProducts', to: '/products' },
       { labelKey: 'nav.productUpdates', to: '/products/updates' },
+      { labelKey: 'nav.installPackages', to: '/products/packages' },
+      { labelKey: 'nav.trials', to: '/products/trials' },
     ],
   },
   {

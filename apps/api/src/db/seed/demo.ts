@@ -31,6 +31,7 @@ import {
   slovenianLastNames,
 } from './names.js';
 import { seededRandom } from './random.js';
+import { ensureDemoProductFiles, seedProductFiles } from './product-files.js';
 
 export const DEMO_PASSWORD = 'Seatwise-demo-1';
 export const DEMO_ADMIN_EMAIL = 'admin@example.com';
@@ -46,6 +47,8 @@ export interface SeedOptions {
   usageDays?: number;
   /** "Today" for the generated dates; tests pin it. */
   today?: Date;
+  /** Data folder to write the demo installer files into; rows only when omitted. */
+  dataDir?: string;
 }
 
 const catalogue = [
@@ -72,7 +75,10 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
   const em = orm.em.fork() as EntityManager;
   em.setFilterParams('tenant', { accountId: '' });
   const existing = await em.count(Account, {}, { filters: false });
-  if (existing > 0 && !options.force) return 'demo data already present: nothing seeded';
+  if (existing > 0 && !options.force) {
+    await ensureDemoProductFiles(em, options.dataDir ?? null);
+    return 'demo data already present: nothing seeded';
+  }
 
   const random = seededRandom(20261125);
   const today = options.today ?? new Date();
@@ -81,6 +87,7 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
   const userCount = Math.max(options.users ?? 60, 3);
 
   const products = await seedCatalogue(em);
+  await seedProductFiles(em, products.values(), options.dataDir ?? null);
 
   const main = em.create(Account, { name: 'Kolektor Gradnje d.o.o.', timeZone: 'Europe/Ljubljana' });
   const other = em.create(Account, { name: 'Alpine Studio GmbH', timeZone: 'Europe/Vienna' });

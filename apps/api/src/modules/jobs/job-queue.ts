@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/knex';
+import { Account } from '../accounts/account.entity.js';
+import { Job, JobStatus } from './job.entity.js';
+
+/** A job this worker holds: `token` proves the claim in every later write. */
+export interface ClaimedJob {
+  id: string;
+  kind: string;
+  accountId: string;
+  payload: Record<string, unknown>;
+  attempt: number;
+  token: string;
+}
+
+/** The worker's lease ran out and another worker took the job: its result must be thrown away. */
+export class LeaseLostError extends Error {
+  constructor(jobId: string) {
+    super(`lease on job ${jobId} was lost`);
+  }
+}
+
+const untenanted = { filters: false } as const;
+
+/** Queues a job in the caller's unit of work, so it is committed (or not) with the request that asked for it. */
+export function enqueueJob(em: EntityManager, accountId: string, kind: string, payload: Record<string, unknown>): Job {
+  return em.create(Job, { account: em.getReference(Account, accountId), kind, payload });
+}
+
+/**
+ * Claims the oldest runnable job: queued, or running with a lease that ran out (its worker died).
+ * The claim is a conditional update on the status, lease and attempt count the worker read, so when
+ * several instances race for one job exactly one update matches and the others try the next job.
+ */
+export async function claimNextJob(
+  em: EntityManager,
+  workerId: string,
+  kinds: string[],
+  leaseMs: number,
+  now = new Date(),
+): Promise<ClaimedJob | null> {
+  const candidates = await em.find(
+    Job,
+    {
+      kind: { $in: kinds },
+      $or: [{ status: JobStatus.QUEUED }, { status: JobStatus.RUNNING, leaseUntil: { $lt: now } }],
+    },
+    { ...untenanted, orderBy: { createdAt: 'asc' }, limit: 10 },
+  );
+  for (const job of candidates) {
+    if (job.attempts >= job.maxAttempts) {
+      await em.nativeUpdate(
+        Job,
+        { id: job.id, status: job.status, attempts: job.attempts, lockedBy: job.lockedBy },
+        { status: JobStatus.FAILED, error: job.error ?? 'The job stopped before finishing, too many times.', finishedAt: now, lockedBy: null, leaseUntil: null },
+        untenanted,
+      );
+      continue;
+    }
+    const token = `${workerId}:${randomBytes(6).toString('hex')}`;
+    const claimed = await em.nativeUpdate(
+      Job,
+      { id: job.id, status: job.status, attempts: job.attempts, lockedBy: job.lockedBy },
+      { status: JobStatus.RUNNING, lockedBy: token, leaseUntil: new Date(now.getTime() + leaseMs), attempts: job.attempts + 1 },
+      untenanted,
+    );
+    if (claimed === 1) {
+      return { id: job.id, kind: job.kind, accountId: job.account.id, payload: job.payload, attempt: job.attempts + 1, token };
+    }
+  }
+  return null;
+}
+
+/** Reports progress and extends the lease; throws `LeaseLostError` when another worker has taken the job. */
+export async function heartbeat(em: EntityManager, claim: ClaimedJob, progress: number, leaseMs: number): Promise<void> {
+  const updated = await em.nativeUpdate(
+    Job,
+    { id: claim.id, lockedBy: claim.token, status: JobStatus.RUNNING },
+    { progress: Math.max(0, Math.min(99, Math.round(progress))), leaseUntil: new Date(Date.now() + leaseMs) },
+    untenanted,
+  );
+  if (updated !== 1) throw new LeaseLostError(claim.id);
+}
+
+/**
+ * Marks the job done and applies its result in one transaction, only if this worker still holds
+ * it: a job finishes once even when a worker that was presumed dead comes back.
+ */
+export async function completeJob(
+  em: EntityManager,
+  claim: ClaimedJob,
+  apply: (tx: EntityManager) => Promise<void>,
+): Promise<void> {
+  await em.transactional(async (tx) => {
+    const updated = await tx.nativeUpdate(
+      Job,
+      { id: claim.id, lockedBy: claim.token, status: JobStatus.RUNNING },
+      { status: JobStatus.SUCCEEDED, progress: 100, finishedAt: new Date(), lockedBy: null, leaseUntil: null, error: null },
+      untenanted,
+    );
+    if (updated !== 1) throw new LeaseLostError(claim.id);
+    await apply(tx as EntityManager);
+  });
+}
+
+/** A failed attempt: queued again while attempts remain, else failed for good with the reason. */
+export async function failJob(em: EntityManager, claim: ClaimedJob, reason: string, maxAttempts: number): Promise<void> {
+  const final = claim.attempt >= maxAttempts;
+  await em.nativeUpdate(
+    Job,
+    { id: claim.id, lockedBy: claim.token },
+    final
+      ? { status: JobStatus.FAILED, error: reason.slice(0, 500), finishedAt: new Date(), lockedBy: null, leaseUntil: null }
+      : { status: JobStatus.QUEUED, error: reason.slice(0, 500), lockedBy: null, leaseUntil: null },
+    untenanted,
+  );
+}

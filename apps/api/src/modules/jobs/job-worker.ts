@@ -1,0 +1,91 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { Logger } from '../../logger.js';
+import { Job } from './job.entity.js';
+import { type ClaimedJob, claimNextJob, completeJob, failJob, heartbeat, LeaseLostError } from './job-queue.js';
+
+export interface JobTools {
+  /** A fork of the entity manager without the tenant filter; the handler scopes its queries by `job.accountId`. */
+  em: EntityManager;
+  /** Records progress (0–100) and keeps the lease; throws when the job was taken over. */
+  progress(percent: number): Promise<void>;
+}
+
+/** Does the work; returns what to write when the job is marked done (in the same transaction). */
+export type JobHandler = (job: ClaimedJob, tools: JobTools) => Promise<(tx: EntityManager) => Promise<void>>;
+
+export interface JobWorkerOptions {
+  pollMs?: number;
+  leaseMs?: number;
+  instanceId?: string;
+}
+
+/** Polls the `jobs` table and runs one job at a time; any number of instances may run side by side. */
+export class JobWorker {
+  readonly instanceId: string;
+  private readonly pollMs: number;
+  readonly leaseMs: number;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+  private stopped = true;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly logger: Logger,
+    private readonly handlers: Record<string, JobHandler>,
+    options: JobWorkerOptions = {},
+  ) {
+    this.pollMs = options.pollMs ?? 500;
+    this.leaseMs = options.leaseMs ?? 30_000;
+    this.instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Stops polling and waits for the job in hand to finish. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  private schedule(delay: number) {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.runOnce()
+        .catch((error: unknown) => this.logger.error({ err: error }, 'job worker poll failed'))
+        .then((worked) => this.schedule(worked ? 0 : this.pollMs));
+    }, delay);
+  }
+
+  /** Claims and runs at most one job; true when it ran one. */
+  async runOnce(): Promise<boolean> {
+    const em = this.orm.em.fork() as EntityManager;
+    const claim = await claimNextJob(em, this.instanceId, Object.keys(this.handlers), this.leaseMs);
+    if (!claim) return false;
+    const handler = this.handlers[claim.kind]!;
+    const maxAttempts = (await em.findOne(Job, { id: claim.id }, { filters: false }))?.maxAttempts ?? 3;
+    try {
+      const finish = await handler(claim, {
+        em: this.orm.em.fork() as EntityManager,
+        progress: (percent) => heartbeat(em, claim, percent, this.leaseMs),
+      });
+      await completeJob(em, claim, finish);
+      this.logger.debug({ job: claim.id, kind: claim.kind }, 'job finished');
+    } catch (error) {
+      if (error instanceof LeaseLostError) {
+        this.logger.warn({ job: claim.id }, 'job taken over by another worker; result discarded');
+      } else {
+        this.logger.error({ err: error, job: claim.id, attempt: claim.attempt }, 'job attempt failed');
+        await failJob(em, claim, error instanceof Error ? error.message : String(error), maxAttempts);
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,46 @@
+import { Entity, Enum, Filter, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { TenantEntity, tenantFilter } from '../../db/base.entity.js';
+import { Product } from '../catalog/product.entity.js';
+import { ProductVersion } from '../catalog/product-version.entity.js';
+import { User } from '../identity/user.entity.js';
+import { Subscription } from '../subscriptions/subscription.entity.js';
+
+export enum LicenceRequestKind {
+  HOME_USE = 'HOME_USE',
+  NETWORK = 'NETWORK',
+}
+
+/** A request for a home-use activation or a network licence file, and what was issued for it. */
+@Entity({ tableName: 'licence_requests' })
+@Filter(tenantFilter)
+@Index({ properties: ['account', 'createdAt'] })
+export class LicenceRequest extends TenantEntity {
+  @Enum({ items: () => LicenceRequestKind, type: 'string', length: 20 })
+  kind!: LicenceRequestKind;
+
+  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  requestedBy!: User;
+
+  @ManyToOne(() => Subscription, { deleteRule: 'cascade' })
+  subscription!: Subscription;
+
+  @ManyToOne(() => Product, { deleteRule: 'cascade' })
+  product!: Product;
+
+  @ManyToOne(() => ProductVersion, { deleteRule: 'cascade' })
+  version!: ProductVersion;
+
+  @Property({ type: 'string', length: 253, nullable: true })
+  serverHostName: string | null = null;
+
+  /** MAC address of the licence server, upper-case and colon-separated. */
+  @Property({ type: 'string', length: 17, nullable: true })
+  hostId: string | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  seats: number | null = null;
+
+  /** The signed licence file (network licences). */
+  @Property({ type: 'text', nullable: true })
+  licenceFile: string | null = null;
+}

@@ -1,0 +1,161 @@
+import { isIP } from 'node:net';
+import {
+  type HomeUseLicenceInput,
+  type LicenceRequest as LicenceRequestType,
+  type LicenceRequestKind as LicenceRequestKindType,
+  type NetworkLicenceInput,
+} from '@seatwise/schema';
+import type { AccountContext } from '../../context.js';
+import { ForbiddenError, InvalidInputError } from '../../errors.js';
+import { User } from '../identity/user.entity.js';
+import { isAdminRole, isoDay } from '../products/entitlement-rules.js';
+import { findVersionGrant } from '../products/entitlements.js';
+import { recordProductAudit } from '../products/product-audit.js';
+import { LicenceType, Subscription } from '../subscriptions/subscription.entity.js';
+import { LicenceRequest, LicenceRequestKind } from './licence-request.entity.js';
+import { signLicence } from './licence-file.js';
+import { vendorPrivateKey, vendorPublicKey } from './vendor-key.js';
+
+const MAC = /^[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\1[0-9A-Fa-f]{2}){4}$/;
+const HOST_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
+
+/** `00-1a-2b-3c-4d-5e` → `00:1A:2B:3C:4D:5E`, or null when it is not a MAC address. */
+export function normaliseHostId(raw: string): string | null {
+  const text = raw.trim();
+  return MAC.test(text) ? text.replace(/-/g, ':').toUpperCase() : null;
+}
+
+function validHostName(raw: string): string | null {
+  const text = raw.trim().toLowerCase();
+  if (text.length === 0 || text.length > 253) return null;
+  if (isIP(text)) return text;
+  return text.split('.').every((label) => HOST_LABEL.test(label)) ? text : null;
+}
+
+function toLicenceRequest(request: LicenceRequest): LicenceRequestType {
+  return {
+    id: request.id,
+    kind: request.kind as unknown as LicenceRequestKindType,
+    productName: request.product.name,
+    version: request.version.version,
+    serialNumber: request.subscription.serialNumber,
+    requestedBy: `${request.requestedBy.firstName} ${request.requestedBy.lastName}`,
+    createdAt: request.createdAt,
+    serverHostName: request.serverHostName,
+    hostId: request.hostId,
+    seats: request.seats,
+    licenceFile: request.licenceFile,
+  };
+}
+
+const populate = ['product', 'version', 'subscription', 'requestedBy'] as const;
+
+/** F-24 (b): home-use activation of a single-user licence the person holds a seat of. */
+export async function requestHomeUseLicence(ctx: AccountContext, input: HomeUseLicenceInput): Promise<LicenceRequestType> {
+  const found = await findVersionGrant(ctx, input.versionId);
+  if (!found || found.grant.version.product.id !== input.productId) {
+    throw new InvalidInputError('versionId', 'This is not a version of the chosen product that you are entitled to.');
+  }
+  const licence = found.entitlement.licences.find(
+    (candidate) => candidate.holdsSeat && candidate.subscription.licenceType === LicenceType.SINGLE_USER && candidate.subscription.endsOn >= isoDay(new Date()),
+  );
+  if (!licence) {
+    throw new InvalidInputError('productId', 'Home use needs a seat of an active single-user licence of this product.');
+  }
+  const request = await ctx.em.transactional(async (em) => {
+    const created = em.create(LicenceRequest, {
+      account: ctx.viewer.accountId,
+      kind: LicenceRequestKind.HOME_USE,
+      requestedBy: em.getReference(User, ctx.viewer.userId),
+      subscription: licence.subscription,
+      product: found.grant.version.product,
+      version: found.grant.version,
+    });
+    recordProductAudit(em, {
+      accountId: ctx.viewer.accountId,
+      actorId: ctx.viewer.userId,
+      action: 'licence.home-use',
+      targetType: 'LicenceRequest',
+      targetId: created.id,
+      summary: `Home-use activation requested for ${found.grant.version.product.name} ${found.grant.version.version}`,
+      after: { serialNumber: licence.subscription.serialNumber },
+    });
+    return created;
+  });
+  await ctx.em.populate(request, populate);
+  return toLicenceRequest(request);
+}
+
+/** F-24 (c): a network licence file signed with the vendor's Ed25519 key. Admins only. */
+export async function requestNetworkLicence(ctx: AccountContext, input: NetworkLicenceInput): Promise<LicenceRequestType> {
+  if (!isAdminRole(ctx.viewer.role)) throw new ForbiddenError('Only admins can request network licences.');
+  const subscription = await ctx.em.findOne(Subscription, { id: input.subscriptionId }, { populate: ['products'] });
+  if (!subscription) throw new InvalidInputError('subscriptionId', 'This subscription does not exist in your account.');
+  if (subscription.licenceType !== LicenceType.NETWORK) {
+    throw new InvalidInputError('subscriptionId', `${subscription.name} is not a network licence subscription.`);
+  }
+  if (subscription.endsOn < isoDay(new Date())) throw new InvalidInputError('subscriptionId', `${subscription.name} has ended.`);
+  const found = await findVersionGrant(ctx, input.versionId);
+  const version = found?.grant.version;
+  if (!version || !subscription.products.getItems().some((item) => item.product.id === version.product.id)) {
+    throw new InvalidInputError('versionId', `Unknown version for the products of ${subscription.name}.`);
+  }
+  const serverHostName = validHostName(input.serverHostName);
+  if (!serverHostName) {
+    throw new InvalidInputError('serverHostName', 'Enter the server host name: letters, digits, hyphens and dots, or an IP address.');
+  }
+  const hostId = normaliseHostId(input.hostId);
+  if (!hostId) throw new InvalidInputError('hostId', 'The host ID must be a MAC address: six pairs of hex digits, e.g. 00:1A:2B:3C:4D:5E.');
+  if (!Number.isInteger(input.seats) || input.seats < 1 || input.seats > subscription.seats) {
+    throw new InvalidInputError('seats', `Seats must be between 1 and ${subscription.seats}, the seats of ${subscription.name}.`);
+  }
+
+  const request = await ctx.em.transactional(async (em) => {
+    const created = em.create(LicenceRequest, {
+      account: ctx.viewer.accountId,
+      kind: LicenceRequestKind.NETWORK,
+      requestedBy: em.getReference(User, ctx.viewer.userId),
+      subscription,
+      product: version.product,
+      version,
+      serverHostName,
+      hostId,
+      seats: input.seats,
+    });
+    created.licenceFile = signLicence(vendorPrivateKey(ctx.config), {
+      LICENCE_ID: created.id,
+      ACCOUNT_ID: ctx.viewer.accountId,
+      PRODUCT: `${version.product.code} ${version.product.name}`,
+      VERSION: version.version,
+      SERIAL_NUMBER: subscription.serialNumber,
+      SERVER_HOST: serverHostName,
+      HOST_ID: hostId,
+      SEATS: String(input.seats),
+      ISSUED_AT: new Date().toISOString(),
+      EXPIRES_ON: subscription.endsOn,
+    });
+    recordProductAudit(em, {
+      accountId: ctx.viewer.accountId,
+      actorId: ctx.viewer.userId,
+      action: 'licence.network',
+      targetType: 'LicenceRequest',
+      targetId: created.id,
+      summary: `Network licence for ${version.product.name} ${version.version}: ${input.seats} seats on ${serverHostName} (${hostId})`,
+      after: { subscriptionId: subscription.id, serverHostName, hostId, seats: input.seats },
+    });
+    return created;
+  });
+  await ctx.em.populate(request, populate);
+  return toLicenceRequest(request);
+}
+
+/** Licence requests: a User sees their own, admins every request of the account. Newest first. */
+export async function listLicenceRequests(ctx: AccountContext): Promise<LicenceRequestType[]> {
+  const where = isAdminRole(ctx.viewer.role) ? {} : { requestedBy: ctx.viewer.userId };
+  const requests = await ctx.em.find(LicenceRequest, where, { populate, orderBy: { createdAt: 'desc' }, limit: 200 });
+  return requests.map(toLicenceRequest);
+}
+
+export function licenceVerificationKey(ctx: Pick<AccountContext, 'config'>): string {
+  return vendorPublicKey(ctx.config);
+}

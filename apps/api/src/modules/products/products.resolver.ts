@@ -1,0 +1,44 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { DownloadLink, Platform, ProductDownloads, ProductEntitlement, ProductFile } from '@seatwise/schema';
+import type { AccountContext } from '../../context.js';
+import { createDownloadLinks } from '../downloads/downloads.service.js';
+import { listEntitlements, listProductUpdates, productDownloads } from './products.service.js';
+
+@Resolver()
+export class ProductsResolver {
+  @Authorized()
+  @Query(() => [ProductEntitlement], {
+    description: 'F-20 "All Products and Services": what the account (for a User: the person) is entitled to, with licences, versions, serial numbers, product keys, updates and add-ons.',
+  })
+  productEntitlements(@Ctx() ctx: AccountContext): Promise<ProductEntitlement[]> {
+    return listEntitlements(ctx);
+  }
+
+  @Authorized()
+  @Query(() => ProductDownloads, { description: 'F-21 "View downloads": installers of one entitled version, for a platform and language.' })
+  productDownloads(
+    @Ctx() ctx: AccountContext,
+    @Arg('versionId', () => ID, { description: 'An entitled product version.' }) versionId: string,
+    @Arg('platform', () => Platform, { nullable: true, description: 'Only installers for this platform.' }) platform?: Platform,
+    @Arg('language', () => String, { nullable: true, description: 'Only installers in this language (e.g. `en-US`).' }) language?: string,
+  ): Promise<ProductDownloads> {
+    return productDownloads(ctx, { versionId, platform, language });
+  }
+
+  @Authorized()
+  @Query(() => [ProductFile], { description: 'F-25 "Product Updates": every update of the software the person may download, newest first.' })
+  productUpdates(@Ctx() ctx: AccountContext): Promise<ProductFile[]> {
+    return listProductUpdates(ctx);
+  }
+
+  @Authorized()
+  @Mutation(() => [DownloadLink], {
+    description: 'Signed, expiring download links for one or several entitled files (installers, updates, add-ons), in the order asked.',
+  })
+  createDownloadLinks(
+    @Ctx() ctx: AccountContext,
+    @Arg('fileIds', () => [ID], { description: 'Files to download, 1 to 100.' }) fileIds: string[],
+  ): Promise<DownloadLink[]> {
+    return createDownloadLinks(ctx, fileIds);
+  }
+}

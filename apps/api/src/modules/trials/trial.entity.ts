@@ -1,0 +1,19 @@
+import { Entity, Filter, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { TenantEntity, tenantFilter } from '../../db/base.entity.js';
+import { Product } from '../catalog/product.entity.js';
+import { User } from '../identity/user.entity.js';
+
+/** A time-limited trial of one product for one person; at most one per person and product. */
+@Entity({ tableName: 'trials' })
+@Filter(tenantFilter)
+@Unique({ properties: ['account', 'user', 'product'] })
+export class Trial extends TenantEntity {
+  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  user!: User;
+
+  @ManyToOne(() => Product, { deleteRule: 'cascade' })
+  product!: Product;
+
+  @Property({ type: 'datetime' })
+  endsAt!: Date;
+}

@@ -1,0 +1,85 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { Trial as TrialType, TrialOffer } from '@seatwise/schema';
+import type { AccountContext } from '../../context.js';
+import { InvalidInputError } from '../../errors.js';
+import { Product, ProductKind } from '../catalog/product.entity.js';
+import { User } from '../identity/user.entity.js';
+import { TRIAL_DAYS } from '../products/entitlement-rules.js';
+import { loadEntitlements } from '../products/entitlements.js';
+import { recordProductAudit } from '../products/product-audit.js';
+import { toTrial } from '../products/product-mapping.js';
+import { Trial } from './trial.entity.js';
+
+/** Products an active subscription already lets the person download. */
+async function licensedProductIds(ctx: AccountContext): Promise<Set<string>> {
+  const entitlements = await loadEntitlements(ctx);
+  return new Set(
+    entitlements.filter((entitlement) => entitlement.versions.some((grant) => grant.subscription !== null)).map((entitlement) => entitlement.product.id),
+  );
+}
+
+/** F-26 "Trials": every software product, and whether the person has used their one trial of it. */
+export async function listTrialOffers(ctx: AccountContext): Promise<TrialOffer[]> {
+  const products = await ctx.em.find(Product, { kind: ProductKind.SOFTWARE }, { orderBy: { name: 'asc' } });
+  const started = new Set(
+    (await ctx.em.find(Trial, { user: ctx.viewer.userId }, { fields: ['product'] })).map((trial) => trial.product.id),
+  );
+  const licensed = await licensedProductIds(ctx);
+  return products.map((product) => ({
+    productId: product.id,
+    productName: product.name,
+    description: product.description,
+    days: TRIAL_DAYS,
+    started: started.has(product.id),
+    licensed: licensed.has(product.id),
+  }));
+}
+
+/** F-26 "Active Trials" (ended ones too, marked inactive), newest first. */
+export async function listTrials(ctx: AccountContext): Promise<TrialType[]> {
+  const now = new Date();
+  const trials = await ctx.em.find(Trial, { user: ctx.viewer.userId }, { populate: ['product', 'product.versions'], orderBy: { createdAt: 'desc' } });
+  return trials.map((trial) => toTrial(trial, now));
+}
+
+/** Starts a trial of a software product: once per person and product, ever. */
+export async function startTrial(ctx: AccountContext, productId: string): Promise<TrialType> {
+  const product = await ctx.em.findOne(Product, { id: productId }, { populate: ['versions'] });
+  if (!product) throw new InvalidInputError('productId', 'This product does not exist.');
+  if (product.kind !== ProductKind.SOFTWARE || product.versions.length === 0) {
+    throw new InvalidInputError('productId', `${product.name} is a cloud service: there is nothing to try out.`);
+  }
+  if ((await licensedProductIds(ctx)).has(product.id)) {
+    throw new InvalidInputError('productId', `You already have a licence for ${product.name}: there is no need for a trial.`);
+  }
+  const now = new Date();
+  const exists = await ctx.em.count(Trial, { user: ctx.viewer.userId, product: product.id });
+  if (exists > 0) throw new InvalidInputError('productId', `You have already used your trial of ${product.name}.`);
+  try {
+    const trial = await ctx.em.transactional(async (em) => {
+      const created = em.create(Trial, {
+        account: ctx.viewer.accountId,
+        user: em.getReference(User, ctx.viewer.userId),
+        product,
+        createdAt: now,
+        endsAt: new Date(now.getTime() + TRIAL_DAYS * 86_400_000),
+      });
+      recordProductAudit(em, {
+        accountId: ctx.viewer.accountId,
+        actorId: ctx.viewer.userId,
+        action: 'trial.start',
+        targetType: 'Trial',
+        targetId: created.id,
+        summary: `Started a ${TRIAL_DAYS}-day trial of ${product.name}`,
+      });
+      return created;
+    });
+    return toTrial(trial, now);
+  } catch (error) {
+    // Two clicks at once: the unique key lets only one trial in.
+    if (error instanceof UniqueConstraintViolationException) {
+      throw new InvalidInputError('productId', `You have already used your trial of ${product.name}.`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,153 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EntityManager } from '@mikro-orm/knex';
+import { Job } from '../src/modules/jobs/job.entity.js';
+import { claimNextJob, completeJob, LeaseLostError } from '../src/modules/jobs/job-queue.js';
+import { JobWorker } from '../src/modules/jobs/job-worker.js';
+import { BUILD_INSTALL_PACKAGE } from '../src/modules/products/install-packages.service.js';
+import { installPackageBuilder } from '../src/modules/products/package-builder.js';
+import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
+import { download, entitlementsOf, type EntitlementNode, readTarGz, sha256 } from './products-helpers.js';
+
+const CREATE = `
+  mutation Create($input: CreateInstallPackageInput!) {
+    createInstallPackage(input: $input) { id name productName version platform language addOns status progress settings { installPath desktopShortcut silent } }
+  }`;
+const LIST = `{ installPackages { id status progress size sha256 error } }`;
+const LINK = `mutation Link($id: ID!) { createInstallPackageDownloadLink(id: $id) { url size sha256 fileName } }`;
+
+interface PackageRow {
+  id: string;
+  status: string;
+  progress: number;
+  size: number | null;
+  sha256: string | null;
+}
+
+/** F-24 (a): custom install packages built by the database job queue. The app's own worker is off. */
+describe.each(drivers)('custom install packages (%s)', (driver) => {
+  let app: TestApp;
+  let admin: TestClient;
+  let drafter: EntitlementNode;
+  const silent = { info() {}, warn() {}, error() {}, debug() {} } as never;
+  const workerNamed = (instanceId: string, leaseMs = 30_000) =>
+    new JobWorker(app.orm, silent, { [BUILD_INSTALL_PACKAGE]: installPackageBuilder(app.config) }, { instanceId, leaseMs });
+  const input = () => ({
+    name: 'Drafter office rollout',
+    productId: drafter.id,
+    versionId: drafter.versions[0]!.id,
+    platform: 'WINDOWS',
+    language: 'sl-SI',
+    addOnIds: drafter.versions[0]!.addOns.filter((addOn) => addOn.platform === 'WINDOWS').map((addOn) => addOn.id),
+    settings: { installPath: 'D:\\CAD\\Drafter', desktopShortcut: false, silent: true },
+  });
+  const packages = async () => dataOf(await admin.graphql<{ installPackages: PackageRow[] }>(LIST)).installPackages;
+  const jobRow = async (packageId: string) =>
+    (await app.sql<{ status: string; attempts: number | string }>('select j.status, j.attempts from jobs j join install_packages p on p.job_id = j.id where p.id = ?', [packageId]))[0]!;
+
+  beforeAll(async () => {
+    app = await startTestApp(driver, { env: { SEATWISE_JOB_WORKER: '0' } });
+    admin = app.client();
+    dataOf(await admin.signIn('admin@example.com'));
+    drafter = (await entitlementsOf(admin)).find((product) => product.code === 'DRF')!;
+  });
+  afterAll(() => app?.close());
+
+  it('refuses bad input naming the field and queues nothing', async () => {
+    const structa = (await entitlementsOf(admin)).find((product) => product.code === 'STR')!;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ versionId: structa.versions[0]!.id }, 'versionId'],
+      [{ language: 'de-DE' }, 'language'],
+      [{ platform: 'LINUX' }, 'platform'],
+      [{ addOnIds: [drafter.versions[1]!.updates[0]!.id] }, 'addOnIds[0]'],
+      [{ name: '  ' }, 'name'],
+      [{ settings: { installPath: 'C:\\"x"' } }, 'settings.installPath'],
+    ];
+    for (const [change, field] of cases) {
+      const error = errorOf(await admin.graphql(CREATE, { input: { ...input(), ...change } }));
+      expect(error.extensions, JSON.stringify(change)).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    const [row] = await app.sql<{ total: number | string }>('select count(*) as total from jobs');
+    expect(Number(row!.total)).toBe(0);
+  });
+
+  it('retries a build whose worker died midway and completes it exactly once', async () => {
+    const created = dataOf(await admin.graphql<{ createInstallPackage: PackageRow & { addOns: string[] } }>(CREATE, { input: input() })).createInstallPackage;
+    expect(created).toMatchObject({ status: 'QUEUED', progress: 0 });
+    expect(created.addOns.length).toBeGreaterThan(0);
+
+    // Worker A claims the job with a short lease and dies without finishing.
+    const em = app.em();
+    const dead = await claimNextJob(em, 'worker-a', [BUILD_INSTALL_PACKAGE], 60_000);
+    expect(dead).not.toBeNull();
+    expect((await packages())[0]).toMatchObject({ status: 'RUNNING' });
+    // While A's lease runs, nobody else takes the job.
+    expect(await workerNamed('worker-b').runOnce()).toBe(false);
+    // A minute passes without a heartbeat from A.
+    await em.nativeUpdate(Job, { id: dead!.id }, { leaseUntil: new Date(Date.now() - 1000) }, { filters: false });
+
+    // After the lease ran out, worker B takes over and builds it.
+    expect(await workerNamed('worker-b').runOnce()).toBe(true);
+    const built = (await packages())[0]!;
+    expect(built).toMatchObject({ status: 'SUCCEEDED', progress: 100 });
+    expect(await jobRow(created.id)).toMatchObject({ status: 'SUCCEEDED' });
+    expect(Number((await jobRow(created.id)).attempts)).toBe(2);
+
+    // A comes back late: its completion is refused, the package stays as B built it.
+    await expect(completeJob(em as EntityManager, dead!, async () => {})).rejects.toBeInstanceOf(LeaseLostError);
+    expect(await workerNamed('worker-c').runOnce()).toBe(false);
+    expect(readdirSync(join(app.config.dataDir, 'packages')).filter((file) => file.startsWith(created.id))).toHaveLength(1);
+
+    // The archive: manifest, install script, the installer and the add-ons, with matching checksums.
+    const link = dataOf(await admin.graphql<{ createInstallPackageDownloadLink: { url: string; sha256: string; fileName: string } }>(LINK, { id: created.id })).createInstallPackageDownloadLink;
+    expect(link.fileName).toBe('Drafter-office-rollout.tar.gz');
+    const archive = await download(app, link.url);
+    expect(archive.status).toBe(200);
+    expect(sha256(archive.body)).toBe(built.sha256);
+    const entries = await readTarGz(archive.body);
+    const manifest = JSON.parse(entries.get('manifest.json')!.toString()) as { files: { path: string; sha256: string }[]; settings: { installPath: string } };
+    expect(manifest.settings.installPath).toBe('D:\\CAD\\Drafter');
+    expect(manifest.files.length).toBe(1 + created.addOns.length);
+    for (const file of manifest.files) expect(sha256(entries.get(file.path)!)).toBe(file.sha256);
+    expect(entries.get('install.cmd')!.toString()).toContain('INSTALLDIR="D:\\CAD\\Drafter"');
+  });
+
+  it('gives each job to one worker when several race for it', async () => {
+    const created = dataOf(await admin.graphql<{ createInstallPackage: PackageRow }>(CREATE, { input: { ...input(), name: 'Race' } })).createInstallPackage;
+    const ran = await Promise.all([workerNamed('w1').runOnce(), workerNamed('w2').runOnce(), workerNamed('w3').runOnce()]);
+    expect(ran.filter(Boolean)).toHaveLength(1);
+    expect(await jobRow(created.id)).toMatchObject({ status: 'SUCCEEDED' });
+    expect(Number((await jobRow(created.id)).attempts)).toBe(1);
+  });
+
+  it('survives a restart: a queued job is built by the worker of a new instance and ends at 100 %', async () => {
+    const created = dataOf(await admin.graphql<{ createInstallPackage: PackageRow }>(CREATE, { input: { ...input(), name: 'After restart' } })).createInstallPackage;
+    const worker = workerNamed('new-instance');
+    worker.start();
+    try {
+      for (let tries = 0; tries < 300 && (await jobRow(created.id)).status !== 'SUCCEEDED'; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      await worker.stop();
+    }
+    const row = (await packages()).find((pkg) => pkg.id === created.id)!;
+    expect(row).toMatchObject({ status: 'SUCCEEDED', progress: 100 });
+    expect(row.size).toBeGreaterThan(0);
+    expect(existsSync(join(app.config.dataDir, 'packages'))).toBe(true);
+  });
+
+  it('hides packages from other people and other accounts', async () => {
+    const user = app.client();
+    dataOf(await user.signIn('user@example.com'));
+    expect(dataOf(await user.graphql<{ installPackages: unknown[] }>(LIST)).installPackages).toEqual([]);
+    const someone = (await packages())[0]!;
+    expect(errorOf(await user.graphql(LINK, { id: someone.id })).extensions?.code).toBe('NOT_FOUND');
+    // Another account's admin does not see them either.
+    const stranger = app.client();
+    dataOf(await stranger.signIn('admin@alpine.example'));
+    expect(dataOf(await stranger.graphql<{ installPackages: unknown[] }>(LIST)).installPackages).toEqual([]);
+    expect(errorOf(await stranger.graphql(LINK, { id: someone.id })).extensions?.code).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,139 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyLicence } from '../src/modules/licensing/licence-file.js';
+import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
+import { auditCount, download, entitlementsOf, LINKS, linksFor, type EntitlementNode } from './products-helpers.js';
+
+const NETWORK = `
+  mutation Network($input: NetworkLicenceInput!) {
+    requestNetworkLicence(input: $input) { id kind productName version serialNumber serverHostName hostId seats licenceFile }
+  }`;
+const HOME_USE = `
+  mutation HomeUse($input: HomeUseLicenceInput!) { requestHomeUseLicence(input: $input) { id kind productName version requestedBy } }`;
+
+/** F-24 (b), (c) and F-26: licence requests, offline-verifiable licence files and trials. */
+describe.each(drivers)('licences and trials (%s)', (driver) => {
+  let app: TestApp;
+  let admin: TestClient;
+  let user: TestClient;
+  let formwork: EntitlementNode;
+
+  const rowCount = async (table: string) => Number((await app.sql<{ total: number | string }>(`select count(*) as total from ${table}`))[0]!.total);
+
+  beforeAll(async () => {
+    app = await startTestApp(driver);
+    admin = app.client();
+    user = app.client();
+    dataOf(await admin.signIn('admin@example.com'));
+    dataOf(await user.signIn('user@example.com'));
+    formwork = (await entitlementsOf(admin)).find((product) => product.code === 'FRM')!;
+  });
+  afterAll(() => app?.close());
+
+  it('issues a network licence file that verifies offline with the public key, and audits it', async () => {
+    const licence = formwork.licences[0]!;
+    const result = dataOf(
+      await admin.graphql<{ requestNetworkLicence: { licenceFile: string; hostId: string; seats: number } }>(NETWORK, {
+        input: { subscriptionId: licence.subscriptionId, versionId: formwork.versions[1]!.id, serverHostName: 'lic-server.kolektor.local', hostId: '00-1a-2b-3c-4d-5e', seats: licence.seats },
+      }),
+    ).requestNetworkLicence;
+    expect(result.hostId).toBe('00:1A:2B:3C:4D:5E');
+    expect(result.seats).toBe(licence.seats);
+    const publicKey = dataOf(await user.graphql<{ licenceVerificationKey: string }>('{ licenceVerificationKey }')).licenceVerificationKey;
+    expect(publicKey).toContain('BEGIN PUBLIC KEY');
+
+    const check = verifyLicence(publicKey, result.licenceFile);
+    expect(check.valid).toBe(true);
+    expect(check.valid && check.fields).toMatchObject({ HOST_ID: '00:1A:2B:3C:4D:5E', SEATS: String(licence.seats), SERIAL_NUMBER: licence.serialNumber });
+    // One changed byte anywhere (here: a seat more) breaks the signature.
+    const tampered = result.licenceFile.replace(`SEATS=${licence.seats}`, `SEATS=${licence.seats + 1}`);
+    expect(verifyLicence(publicKey, tampered).valid).toBe(false);
+    const bytes = Buffer.from(result.licenceFile);
+    bytes[40] = bytes[40]! ^ 1;
+    expect(verifyLicence(publicKey, bytes).valid).toBe(false);
+    expect(await auditCount(app, 'licence.network')).toBe(1);
+
+    // The CLI in the repository, with nothing but the public key.
+    const dir = mkdtempSync(join(tmpdir(), 'seatwise-licence-'));
+    try {
+      writeFileSync(join(dir, 'key.pem'), publicKey);
+      writeFileSync(join(dir, 'good.lic'), result.licenceFile);
+      writeFileSync(join(dir, 'bad.lic'), tampered);
+      const cli = ['tsx', 'src/modules/licensing/verify-licence-cli.ts'];
+      const run = promisify(execFile);
+      const good = await run('npx', [...cli, join(dir, 'good.lic'), join(dir, 'key.pem')]);
+      expect(good.stdout).toMatch(/^VALID/);
+      await expect(run('npx', [...cli, join(dir, 'bad.lic'), join(dir, 'key.pem')])).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/INVALID/) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('refuses bad network licence input, naming the field, and writes nothing', async () => {
+    const licence = formwork.licences[0]!;
+    const drafter = (await entitlementsOf(admin)).find((product) => product.code === 'DRF')!;
+    const good = { subscriptionId: licence.subscriptionId, versionId: formwork.versions[0]!.id, serverHostName: 'lic1', hostId: '00:1A:2B:3C:4D:5E', seats: 1 };
+    const before = [await rowCount('licence_requests'), await rowCount('audit_entries')];
+    const cases: [Record<string, unknown>, string][] = [
+      [{ versionId: drafter.versions[0]!.id }, 'versionId'],
+      [{ hostId: '00:1A:2B:3C:4D' }, 'hostId'],
+      [{ hostId: 'GG:1A:2B:3C:4D:5E' }, 'hostId'],
+      [{ seats: licence.seats + 1 }, 'seats'],
+      [{ seats: 0 }, 'seats'],
+      [{ serverHostName: 'bad host!' }, 'serverHostName'],
+      [{ subscriptionId: drafter.licences[0]!.subscriptionId }, 'subscriptionId'],
+    ];
+    for (const [change, field] of cases) {
+      const error = errorOf(await admin.graphql(NETWORK, { input: { ...good, ...change } }));
+      expect(error.extensions, JSON.stringify(change)).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(error.message.length).toBeGreaterThan(10);
+    }
+    expect([await rowCount('licence_requests'), await rowCount('audit_entries')]).toEqual(before);
+    expect(errorOf(await user.graphql(NETWORK, { input: good })).extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('takes home-use requests for single-user seats only', async () => {
+    const mine = await entitlementsOf(user);
+    const single = mine.find((product) => product.homeUseAllowed)!;
+    const result = dataOf(await user.graphql<{ requestHomeUseLicence: { kind: string; requestedBy: string } }>(HOME_USE, { input: { productId: single.id, versionId: single.versions[0]!.id } }));
+    expect(result.requestHomeUseLicence).toMatchObject({ kind: 'HOME_USE', requestedBy: 'Jure Kovač' });
+    expect(await auditCount(app, 'licence.home-use')).toBe(1);
+    // The admin holds no seat of the network subscription: no home use of it.
+    const error = errorOf(await admin.graphql(HOME_USE, { input: { productId: formwork.id, versionId: formwork.versions[0]!.id } }));
+    expect(error.extensions?.field).toBe('productId');
+    const list = dataOf(await user.graphql<{ licenceRequests: { kind: string }[] }>('{ licenceRequests { kind } }')).licenceRequests;
+    expect(list.map((request) => request.kind)).toEqual(['HOME_USE']);
+  });
+
+  it('starts a trial once, downloads while it runs and stops when it ends (F-26)', async () => {
+    const offers = dataOf(await user.graphql<{ trialOffers: { productId: string; productName: string; started: boolean; licensed: boolean }[] }>('{ trialOffers { productId productName started licensed } }')).trialOffers;
+    const owned = new Set((await entitlementsOf(user)).filter((product) => product.versions.length > 0).map((product) => product.id));
+    expect(offers.filter((candidate) => candidate.licensed).map((candidate) => candidate.productId).sort()).toEqual([...owned].sort());
+    const offer = offers.find((candidate) => !candidate.licensed)!;
+    // Nothing to try where a licence already covers the product.
+    const licensed = offers.find((candidate) => candidate.licensed)!;
+    expect(errorOf(await user.graphql(`mutation { startTrial(productId: "${licensed.productId}") { id } }`)).extensions?.field).toBe('productId');
+    const START = `mutation Start($productId: ID!) { startTrial(productId: $productId) { id active daysLeft versionId } }`;
+    const trial = dataOf(await user.graphql<{ startTrial: { id: string; active: boolean; daysLeft: number; versionId: string } }>(START, { productId: offer.productId })).startTrial;
+    expect(trial).toMatchObject({ active: true, daysLeft: 30 });
+    const again = errorOf(await user.graphql(START, { productId: offer.productId }));
+    expect(again.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'productId' });
+    expect(await rowCount('trials')).toBe(1);
+
+    const product = (await entitlementsOf(user)).find((candidate) => candidate.id === offer.productId)!;
+    expect(product.versions).toHaveLength(1);
+    expect(product.versions[0]).toMatchObject({ id: trial.versionId, trial: true });
+    const [link] = await linksFor(user, [product.versions[0]!.updates[0]!.id]);
+    expect((await download(app, link!.url)).status).toBe(200);
+
+    await app.sql('update trials set ends_at = ? where id = ?', [app.driver === 'sqlite' ? Date.now() - 1000 : new Date(Date.now() - 1000), trial.id]);
+    const ended = dataOf(await user.graphql<{ trials: { active: boolean; daysLeft: number }[] }>('{ trials { active daysLeft } }')).trials;
+    expect(ended).toEqual([{ active: false, daysLeft: 0 }]);
+    expect((await download(app, link!.url)).status).toBe(403);
+    expect(errorOf(await user.graphql(LINKS, { fileIds: [product.versions[0]!.updates[0]!.id] })).extensions?.field).toBe('fileIds[0]');
+  });
+});

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { startServer, type RunningServer } from './server';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  // This instance runs no background jobs: a second instance (started in the package test) builds them.
+  server = await startServer({ env: { SEATWISE_JOB_WORKER: '0' } });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill('Seatwise-demo-1');
+  await page.getByLabel('Password', { exact: true }).press('Enter');
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+const sha256Of = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe('products and services', () => {
+  it('View downloads: choose version, platform and language, compare methods, download the real file', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await signIn(page, 'admin@example.com');
+    await page.goto(`${server.url}/products`);
+    await page.getByRole('heading', { name: 'All Products and Services' }).waitFor();
+    await page.getByRole('button', { name: 'Drafter' }).click();
+    await page.getByRole('tab', { name: 'Activation' }).click();
+    await page.getByRole('cell', { name: /^\d{3}[A-Z]1$/ }).first().waitFor();
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    await page.getByRole('link', { name: /2025/ }).click();
+
+    await page.getByRole('heading', { name: 'View downloads' }).waitFor();
+    await page.getByRole('heading', { name: 'Drafter 2025' }).waitFor();
+    await page.getByRole('textbox', { name: 'Language' }).click();
+    await page.getByRole('option', { name: 'Slovenian' }).click();
+    await expect.poll(() => page.getByText(/drf-2025-windows-sl-SI\.exe/).count()).toBe(1);
+    const sha = (await page.getByTestId('installer-sha256').textContent())!.trim();
+    expect(sha).toMatch(/^[0-9a-f]{64}$/);
+
+    await page.getByRole('button', { name: 'View all' }).click();
+    const comparison = page.getByRole('table', { name: 'Comparison of all options' });
+    await comparison.waitFor();
+    for (const method of ['Install now', 'Download manager', 'Browser download']) {
+      await comparison.getByRole('columnheader', { name: method }).waitFor();
+    }
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Browser download' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('drf-2025-windows-sl-SI.exe');
+    expect(sha256Of((await download.path())!)).toBe(sha);
+
+    // The same screen in Slovenian keeps the product's button names.
+    await page.getByRole('button', { name: /^Language/ }).click();
+    await page.getByRole('menuitem', { name: 'Slovenščina' }).click();
+    await page.getByRole('columnheader', { name: 'Primerjava vseh možnosti' }).waitFor();
+    await page.getByRole('button', { name: 'View all' }).waitFor();
+    await context.close();
+  });
+
+  it('builds a custom install package in the background and shows its progress until it is ready', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await signIn(page, 'admin@example.com');
+    await page.goto(`${server.url}/products/packages`);
+    await page.getByRole('button', { name: /^Language/ }).click();
+    await page.getByRole('menuitem', { name: 'Slovenščina' }).click();
+    await page.getByRole('button', { name: 'Izdelaj prilagojen namestitveni paket' }).click();
+    const form = page.getByRole('form', { name: 'Izdelaj prilagojen namestitveni paket' });
+    await form.getByRole('button', { name: 'Izdelaj paket' }).click();
+    await form.getByText('Paketu dajte ime (do 100 znakov).').waitFor();
+
+    await form.getByLabel('Ime paketa').fill('Pisarna Ljubljana');
+    await form.getByRole('checkbox').first().check();
+    await form.getByText('Tiha namestitev').click();
+    expect(await form.getByLabel('Tiha namestitev').isChecked()).toBe(true);
+    await form.getByRole('button', { name: 'Izdelaj paket' }).click();
+
+    const row = page.getByTestId('install-package-row').filter({ hasText: 'Pisarna Ljubljana' });
+    // No instance runs jobs yet: the package waits in the queue, with its progress bar at 0.
+    await row.getByText('V čakalni vrsti').waitFor();
+    const progress = row.getByRole('progressbar');
+    await progress.waitFor({ state: 'attached' });
+    expect(await progress.getAttribute('aria-valuenow')).toBe('0');
+
+    // A second API instance on the same database picks the job up; the list follows by itself.
+    const worker = await startServer({ dataDir: server.dataDir });
+    try {
+      await row.getByText('Pripravljen').waitFor({ timeout: 30_000 });
+    } finally {
+      await worker.stop();
+    }
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'Prenesi' }).click()]);
+    expect(download.suggestedFilename()).toBe('Pisarna-Ljubljana.tar.gz');
+    const prefix = (await row.locator('code').textContent())!.replace('…', '');
+    expect(sha256Of((await download.path())!).startsWith(prefix)).toBe(true);
+    await context.close();
+  }, 90_000);
+});

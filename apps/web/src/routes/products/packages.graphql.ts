@@ -1,0 +1,41 @@
+import { graphql } from '../../gql';
+
+export const InstallPackagesDocument = graphql(`
+  query InstallPackages {
+    installPackages {
+      id
+      name
+      productName
+      version
+      platform
+      language
+      addOns
+      status
+      progress
+      error
+      size
+      sha256
+      createdAt
+    }
+  }
+`);
+
+export const CreateInstallPackageDocument = graphql(`
+  mutation CreateInstallPackage($input: CreateInstallPackageInput!) {
+    createInstallPackage(input: $input) {
+      id
+      status
+      progress
+    }
+  }
+`);
+
+export const InstallPackageLinkDocument = graphql(`
+  mutation InstallPackageLink($id: ID!) {
+    createInstallPackageDownloadLink(id: $id) {
+      url
+      fileName
+      sha256
+    }
+  }
+`);

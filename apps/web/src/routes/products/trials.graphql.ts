@@ -1,0 +1,33 @@
+import { graphql } from '../../gql';
+
+export const TrialsPageDocument = graphql(`
+  query TrialsPage {
+    trialOffers {
+      productId
+      productName
+      description
+      days
+      started
+      licensed
+    }
+    trials {
+      id
+      productId
+      productName
+      versionId
+      startedAt
+      endsAt
+      daysLeft
+      active
+    }
+  }
+`);
+
+export const StartTrialDocument = graphql(`
+  mutation StartTrial($productId: ID!) {
+    startTrial(productId: $productId) {
+      id
+      daysLeft
+    }
+  }
+`);

@@ -1,0 +1,129 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum LicenceType {
+  SINGLE_USER = 'SINGLE_USER',
+  MULTI_USER = 'MULTI_USER',
+  NETWORK = 'NETWORK',
+  CLOUD = 'CLOUD',
+}
+
+registerEnumType(LicenceType, {
+  name: 'LicenceType',
+  description: 'How the seats of a subscription are licensed.',
+  valuesConfig: {
+    SINGLE_USER: { description: 'Named single-user licence: one person per seat; home use allowed.' },
+    MULTI_USER: { description: 'Multi-user licence shared by named people.' },
+    NETWORK: { description: 'Network licence served by a licence server to a number of concurrent seats.' },
+    CLOUD: { description: 'Cloud (Flex) licence for cloud services, consumed as credits.' },
+  },
+});
+
+export enum SubscriptionTerm {
+  MONTHLY = 'MONTHLY',
+  ANNUAL = 'ANNUAL',
+  THREE_YEAR = 'THREE_YEAR',
+}
+
+registerEnumType(SubscriptionTerm, {
+  name: 'SubscriptionTerm',
+  description: 'Length of one subscription term.',
+  valuesConfig: {
+    MONTHLY: { description: 'One month.' },
+    ANNUAL: { description: 'One year.' },
+    THREE_YEAR: { description: 'Three years.' },
+  },
+});
+
+export enum ProductKind {
+  SOFTWARE = 'SOFTWARE',
+  CLOUD_SERVICE = 'CLOUD_SERVICE',
+}
+
+registerEnumType(ProductKind, {
+  name: 'ProductKind',
+  description: 'Whether a product is installed software or a service used in the cloud.',
+  valuesConfig: {
+    SOFTWARE: { description: 'Desktop software with versions, installers and activation.' },
+    CLOUD_SERVICE: { description: 'A cloud service: nothing to download or activate.' },
+  },
+});
+
+export enum Platform {
+  WINDOWS = 'WINDOWS',
+  MACOS = 'MACOS',
+  LINUX = 'LINUX',
+}
+
+registerEnumType(Platform, {
+  name: 'Platform',
+  description: 'Operating system an installer is built for.',
+  valuesConfig: {
+    WINDOWS: { description: 'Windows 64-bit.' },
+    MACOS: { description: 'macOS.' },
+    LINUX: { description: 'Linux 64-bit.' },
+  },
+});
+
+export enum ProductFileKind {
+  INSTALLER = 'INSTALLER',
+  UPDATE = 'UPDATE',
+  ADD_ON = 'ADD_ON',
+}
+
+registerEnumType(ProductFileKind, {
+  name: 'ProductFileKind',
+  description: 'What a downloadable file of a product version is.',
+  valuesConfig: {
+    INSTALLER: { description: 'The full installer of the version.' },
+    UPDATE: { description: 'An update (hotfix or service pack) of an installed version.' },
+    ADD_ON: { description: 'An add-on that extends the version.' },
+  },
+});
+
+export enum InstallMethod {
+  INSTALL_NOW = 'INSTALL_NOW',
+  DOWNLOAD_MANAGER = 'DOWNLOAD_MANAGER',
+  BROWSER_DOWNLOAD = 'BROWSER_DOWNLOAD',
+}
+
+registerEnumType(InstallMethod, {
+  name: 'InstallMethod',
+  description: 'A way to get a product onto a computer ("View all" on View downloads).',
+  valuesConfig: {
+    INSTALL_NOW: { description: 'Download and install in one step, activated automatically.' },
+    DOWNLOAD_MANAGER: { description: 'Download the installer with the download manager, install later.' },
+    BROWSER_DOWNLOAD: { description: 'Download the installer file in the browser, resumable, with a SHA-256 checksum.' },
+  },
+});
+
+export enum InstallPackageStatus {
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+}
+
+registerEnumType(InstallPackageStatus, {
+  name: 'InstallPackageStatus',
+  description: 'Where the background build of a custom install package stands.',
+  valuesConfig: {
+    QUEUED: { description: 'Waiting for a worker.' },
+    RUNNING: { description: 'Being built; see `progress`.' },
+    SUCCEEDED: { description: 'Built: the archive can be downloaded.' },
+    FAILED: { description: 'The build failed after every retry; see `error`.' },
+  },
+});
+
+export enum LicenceRequestKind {
+  HOME_USE = 'HOME_USE',
+  NETWORK = 'NETWORK',
+}
+
+registerEnumType(LicenceRequestKind, {
+  name: 'LicenceRequestKind',
+  description: 'What a licence request asked for.',
+  valuesConfig: {
+    HOME_USE: { description: 'Activation of a single-user licence on a home computer.' },
+    NETWORK: { description: 'A network licence file for a licence server.' },
+  },
+});
