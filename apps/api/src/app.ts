@@ -7,13 +7,16 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { pinoHttp } from 'pino-http';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import { GraphQLError } from 'graphql';
 import type { Config } from './config.js';
 import type { RequestContext } from './context.js';
 import { migrate, openDatabase } from './db/database.js';
+import { AppError } from './errors.js';
 import { createErrorFormatter } from './graphql/format-error.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
 import { createLogger, type Logger } from './logger.js';
 import { readSessionToken, resolveViewer } from './modules/identity/session.service.js';
+import { authenticateBearer } from './modules/tokens/bearer.js';
 
 export interface SeatwiseApp {
   app: Express;
@@ -24,10 +27,25 @@ export interface SeatwiseApp {
 
 async function createContext(orm: MikroORM, config: Config, req: Request, res: Response): Promise<RequestContext> {
   const em = orm.em.fork() as EntityManager;
-  const token = readSessionToken(req);
-  const viewer = token ? await resolveViewer(em, token) : null;
+  // An Authorization header wins over a session cookie: a client that names a token means it.
+  const viewer = req.headers.authorization ? await authenticateBearerOrRefuse(em, req.headers.authorization) : await sessionViewer(em, req);
   if (viewer) em.setFilterParams('tenant', { accountId: viewer.accountId });
   return { em, viewer, config, req, res };
+}
+
+async function sessionViewer(em: EntityManager, req: Request) {
+  const token = readSessionToken(req);
+  return token ? resolveViewer(em, token) : null;
+}
+
+/** A bad token is refused before any operation runs: HTTP 401 with an UNAUTHENTICATED error. */
+async function authenticateBearerOrRefuse(em: EntityManager, authorization: string) {
+  try {
+    return await authenticateBearer(em, authorization);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+  }
 }
 
 /** Serves the built SPA; its router also renders the playground at /graphql and /playground. */

@@ -46,7 +46,8 @@ export interface TestApp {
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   /** An entity manager fork for direct checks; tenant filter params must be set by the caller. */
   em(): EntityManager;
-  client(): TestClient;
+  /** A client with its own cookies; with `token`, it sends `Authorization: Bearer <token>`. */
+  client(options?: { token?: string }): TestClient;
   close(): Promise<void>;
 }
 
@@ -97,13 +98,14 @@ function listen(server: Server): Promise<number> {
   });
 }
 
-function createClient(url: string): TestClient {
+function createClient(url: string, token?: string): TestClient {
   const cookies = new Map<string, string>();
   const post = async (query: string, variables?: Record<string, unknown>) => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(cookies.size ? { cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') } : {}),
       },
       body: JSON.stringify({ query, variables }),
@@ -160,7 +162,7 @@ export async function startTestApp(driver: Driver, options: TestAppOptions = {})
       return seatwise.orm.em.getConnection().execute(query, params) as Promise<T[]>;
     },
     em: () => seatwise.orm.em.fork() as EntityManager,
-    client: () => createClient(url),
+    client: (options) => createClient(url, options?.token),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

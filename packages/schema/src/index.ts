@@ -9,3 +9,14 @@ export { UsersFilter, UsersOrder, UserSortField } from './users/users.input.js';
 export { Team } from './teams/team.type.js';
 export { Language, Viewer, SignInInput, SignInPayload } from './identity/viewer.type.js';
 export { ServerInfo } from './server/server-info.type.js';
+export { ApiScope, apiScopeDescriptions, personalOnlyScopes } from './tokens/api-scope.enum.js';
+export {
+  ApiToken,
+  ApiTokenConnection,
+  ApiTokenEdge,
+  ApiTokenKind,
+  ApiTokenStatus,
+  CreateApiTokenPayload,
+  PersonRef,
+} from './tokens/api-token.type.js';
+export { ApiTokensFilter, CreateApiTokenInput } from './tokens/api-token.input.js';

@@ -59,6 +59,7 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<V
     accountId: membership.account.id,
     role: membership.role,
     sessionId: session.id,
+    token: null,
   };
   ctx.em.setFilterParams('tenant', { accountId: membership.account.id });
   return toViewer(user, membership.account, membership);
