@@ -13,6 +13,8 @@ import type { RequestContext } from './context.js';
 import { migrate, openDatabase } from './db/database.js';
 import { AppError } from './errors.js';
 import { createErrorFormatter } from './graphql/format-error.js';
+import { costLimitPlugin, limitRules } from './graphql/limits.js';
+import { graphqlRequestGuards } from './graphql/request-guards.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
 import { createLogger, type Logger } from './logger.js';
 import { readSessionToken, resolveViewer } from './modules/identity/session.service.js';
@@ -50,6 +52,11 @@ async function authenticateBearerOrRefuse(em: EntityManager, authorization: stri
 
 /** Serves the built SPA; its router also renders the playground at /graphql and /playground. */
 function serveWeb(app: Express, config: Config) {
+  if (!config.graphql.playground) {
+    app.get(['/playground', '/playground/{*rest}'], (_req, res) => {
+      res.status(404).type('text/plain').send('The playground is turned off on this server (GRAPHQL_PLAYGROUND=1 turns it on).');
+    });
+  }
   const index = join(config.webDist, 'index.html');
   if (!existsSync(index)) {
     app.get('/', (_req, res) => {
@@ -62,7 +69,7 @@ function serveWeb(app: Express, config: Config) {
   const sendIndex = (res: Response) => res.type('html').setHeader('Cache-Control', 'no-cache').send(html);
   app.get(/^\/(?!graphql|healthz|api\/).*/, (_req, res) => sendIndex(res));
   app.get('/graphql', (req, res, next) => {
-    if (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
+    if (config.graphql.playground && req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
       sendIndex(res);
     } else {
       next();
@@ -82,7 +89,11 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    introspection: config.graphql.introspection,
+    allowBatchedHttpRequests: config.graphql.maxBatch > 1,
+    parseOptions: { maxTokens: config.graphql.maxTokens },
+    validationRules: limitRules(config.graphql),
+    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin(config.graphql.maxCost)],
   });
   await apollo.start();
 
@@ -111,7 +122,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   serveWeb(app, config);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    ...graphqlRequestGuards(config.graphql),
     expressMiddleware(apollo, { context: ({ req, res }) => createContext(orm, config, req, res) }),
   );
 

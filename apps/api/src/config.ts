@@ -16,6 +16,20 @@ export interface Config {
   /** Folder of the built SPA that the API serves at `/`; absent during API-only tests. */
   webDist: string;
   sessionDays: number;
+  graphql: GraphqlConfig;
+}
+
+/** Q-03: what one GraphQL request may ask for, and whether the API describes itself. */
+export interface GraphqlConfig {
+  introspection: boolean;
+  playground: boolean;
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+  maxBatch: number;
+  maxBodyBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -28,6 +42,13 @@ export class ConfigError extends Error {
 }
 
 const flag = z.enum(['0', '1'], { error: 'must be 0 or 1' });
+const limit = (fallback: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, `must be between 1 and ${max}`)
+    .max(max, `must be between 1 and ${max}`)
+    .default(fallback);
 
 const env = z.object({
   DATABASE_URL: z.string().trim().min(1, 'must not be empty').optional(),
@@ -45,6 +66,15 @@ const env = z.object({
   }).default('info'),
   SEATWISE_WEB_DIST: z.string().optional(),
   SEATWISE_SESSION_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(365).default(14),
+  GRAPHQL_INTROSPECTION: flag.optional(),
+  GRAPHQL_PLAYGROUND: flag.optional(),
+  GRAPHQL_MAX_DEPTH: limit(10, 100),
+  GRAPHQL_MAX_ALIASES: limit(15, 1000),
+  GRAPHQL_MAX_DIRECTIVES: limit(20, 1000),
+  GRAPHQL_MAX_TOKENS: limit(3000, 100_000),
+  GRAPHQL_MAX_COST: limit(10_000, 10_000_000),
+  GRAPHQL_MAX_BATCH: limit(10, 1000),
+  GRAPHQL_MAX_BODY_BYTES: limit(1_000_000, 100_000_000),
 });
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -93,5 +123,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     webDist: resolve(values.SEATWISE_WEB_DIST ?? resolve(repoRoot, 'apps/web/dist')),
     sessionDays: values.SEATWISE_SESSION_DAYS,
+    graphql: {
+      // Off in production unless asked for: a public API need not hand out its map.
+      introspection: values.GRAPHQL_INTROSPECTION ? values.GRAPHQL_INTROSPECTION === '1' : !production,
+      playground: values.GRAPHQL_PLAYGROUND ? values.GRAPHQL_PLAYGROUND === '1' : !production,
+      maxDepth: values.GRAPHQL_MAX_DEPTH,
+      maxAliases: values.GRAPHQL_MAX_ALIASES,
+      maxDirectives: values.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: values.GRAPHQL_MAX_TOKENS,
+      maxCost: values.GRAPHQL_MAX_COST,
+      maxBatch: values.GRAPHQL_MAX_BATCH,
+      maxBodyBytes: values.GRAPHQL_MAX_BODY_BYTES,
+    },
   };
 }

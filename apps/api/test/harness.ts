@@ -56,6 +56,8 @@ export interface TestAppOptions {
   pgAdminUrl?: string;
   /** false: migrate only, no demo data. */
   seed?: boolean | SeedOptions;
+  /** More environment for `loadConfig`, e.g. limits or NODE_ENV=production. */
+  env?: Record<string, string>;
 }
 
 async function adminQuery(adminUrl: string, statement: string) {
@@ -144,7 +146,13 @@ function createClient(url: string, token?: string): TestClient {
  */
 export async function startTestApp(driver: Driver, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(driver, options.pgAdminUrl);
-  const config = loadConfig({ DATABASE_URL: database.databaseUrl, LOG_LEVEL: 'silent', NODE_ENV: 'test', SEATWISE_DEMO: '0' });
+  const config = loadConfig({
+    DATABASE_URL: database.databaseUrl,
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    SEATWISE_DEMO: '0',
+    ...options.env,
+  });
   const seatwise = await createApp(config);
   if (options.seed !== false) {
     const seed = typeof options.seed === 'object' ? options.seed : {};

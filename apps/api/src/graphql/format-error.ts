@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { LimitCode, tokenLimitOf } from './limits.js';
 
 /** `Variable "$filter" got invalid value ... at "filter.roles[0]"` → `filter.roles[0]`. */
 function fieldOfCoercionError(message: string): string | undefined {
@@ -28,6 +29,19 @@ export function createErrorFormatter(logger: Logger) {
           ...original.details,
         },
       };
+    }
+    const tokenLimit = tokenLimitOf(formatted.message);
+    if (tokenLimit !== undefined) {
+      return {
+        message: `The document has more than ${tokenLimit} tokens: send a smaller query.`,
+        extensions: { code: LimitCode.TOKENS, limit: tokenLimit },
+      };
+    }
+    const limit = formatted.extensions?.limit;
+    const limitCode = formatted.extensions?.limitCode ?? formatted.extensions?.code;
+    if (typeof limitCode === 'string' && typeof limit === 'number') {
+      const { limitCode: _, http: __, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions: { ...extensions, code: limitCode } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
