@@ -5,3 +5,5 @@
  */
 export type * from './schema-types.js';
 export * from './operations.js';
+/** The type of every document above, for clients that take a document and return its typed result. */
+export type { TypedDocumentNode } from '@graphql-typed-document-node/core';
