@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { ApiTokensPage } from './routes/developer/ApiTokensPage';
 import { SignInPage } from './routes/sign-in/SignInPage';
 import { UsersPage } from './routes/users/UsersPage';
 import { AdminOnly } from './session/AdminOnly';
@@ -43,6 +44,7 @@ const router = createBrowserRouter([
           { path: 'products', element: <PlaceholderPage titleKey="nav.allProducts" /> },
           { path: 'products/updates', element: <PlaceholderPage titleKey="nav.productUpdates" /> },
           { path: 'profile', element: <PlaceholderPage titleKey="nav.profile" /> },
+          { path: 'developer/tokens', element: <ApiTokensPage /> },
           {
             element: <AdminOnly />,
             children: [
