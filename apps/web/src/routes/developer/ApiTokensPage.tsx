@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Group, Modal, Paper, SegmentedControl, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconKey, IconPlus } from '@tabler/icons-react';
+import { IconChevronLeft, IconChevronRight, IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiTokenRowFragment, ApiTokenStatus } from '../../gql/graphql';
@@ -49,7 +49,7 @@ export function ApiTokensPage() {
         title={t('developer.title')}
         description={t('developer.subtitle')}
         aside={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+          <Button onClick={() => setCreating(true)}>
             {t('developer.createButton')}
           </Button>
         }
