@@ -47,6 +47,14 @@ describe.each(drivers)('API tokens F-61 (%s)', (driver) => {
   });
   afterAll(() => app?.close());
 
+  it('has demo tokens: a service token in daily use and a revoked personal one', async () => {
+    const { apiTokens } = dataOf(await admin.graphql<Listed>(LIST));
+    const byName = new Map(apiTokens.edges.map((edge) => [edge.node.name, edge.node]));
+    expect(byName.get('Usage collector')).toMatchObject({ kind: 'SERVICE', scopes: ['INGEST_USAGE'], status: 'ACTIVE' });
+    expect(byName.get('Usage collector')?.lastUsedAt).not.toBeNull();
+    expect(byName.get('Old laptop script')).toMatchObject({ kind: 'PERSONAL', status: 'REVOKED' });
+  });
+
   it('shows the secret once, stores only its hash, and the token then acts with its scopes', async () => {
     const { secret, token } = await create(admin, { name: 'Lifecycle', expiresInDays: 30 });
     expect(secret).toMatch(/^sw_svc_[A-Za-z0-9_-]{43}$/);
