@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import type { RequestContext } from './context.js';
 import { migrate, openDatabase } from './db/database.js';
 import { AppError } from './errors.js';
+import { accessPlugin } from './graphql/access.js';
 import { createErrorFormatter } from './graphql/format-error.js';
 import { costLimitPlugin, limitRules } from './graphql/limits.js';
 import { graphqlRequestGuards } from './graphql/request-guards.js';
@@ -93,7 +94,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     allowBatchedHttpRequests: config.graphql.maxBatch > 1,
     parseOptions: { maxTokens: config.graphql.maxTokens },
     validationRules: limitRules(config.graphql),
-    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin(config.graphql.maxCost)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), accessPlugin, costLimitPlugin(config.graphql.maxCost)],
   });
   await apollo.start();
 

@@ -44,6 +44,20 @@ describe.each(drivers)('scope checks on every operation (%s)', (driver) => {
   });
   afterAll(() => app?.close());
 
+  it('refuses the whole operation, before anything runs, however the field is reached', async () => {
+    const noUsers = lacking.get(ApiScope.READ_USERS)!;
+    for (const query of [
+      '{ serverInfo { version } users { totalCount } }',
+      '{ ...Root } fragment Root on Query { serverInfo { version } ... on Query { list: users { totalCount } } }',
+    ]) {
+      const { response, body } = await noUsers.post(query);
+      expect(response.status).toBe(403);
+      expect(body.data ?? null).toBeNull();
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'INSUFFICIENT_SCOPE', requiredScope: 'read:users', operation: 'users' });
+    }
+    expect((await noUsers.graphql('{ serverInfo { version } __typename }')).errors).toBeUndefined();
+  });
+
   it.each(operations.map((operation) => [label(operation), operation] as const))('%s', async (_name, operation) => {
     const access = accessOf(operation.field);
     expect(access, `${label(operation)} declares no access: add @RequireScope, @SessionOnly or @Public`).toBeDefined();

@@ -1,7 +1,8 @@
-import type { GraphQLField, GraphQLResolveInfo } from 'graphql';
-import { Extensions, type MiddlewareFn } from 'type-graphql';
-import { type ApiScope } from '@seatwise/schema';
-import type { RequestContext } from '../context.js';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { type FragmentDefinitionNode, type GraphQLField, GraphQLError, Kind, type SelectionSetNode } from 'graphql';
+import { Extensions } from 'type-graphql';
+import type { ApiScope } from '@seatwise/schema';
+import type { RequestContext, TokenGrant } from '../context.js';
 import { AppError } from '../errors.js';
 
 /**
@@ -26,38 +27,66 @@ export function accessOf(field: Pick<GraphQLField<unknown, unknown>, 'extensions
   return (field.extensions as { access?: OperationAccess } | undefined)?.access;
 }
 
-/** Refuses a root operation to a token that may not call it; sessions and anonymous requests pass. */
-export function enforceAccess(ctx: RequestContext, info: GraphQLResolveInfo): void {
-  const token = ctx.viewer?.token;
-  if (!token || info.path.prev !== undefined) return;
-  const field = info.parentType.getFields()[info.fieldName];
-  const access = field ? accessOf(field) : undefined;
+/** Why a token may not call this root field, or null when it may. */
+export function accessRefusal(token: TokenGrant, fieldName: string, access: OperationAccess | undefined): AppError | null {
   if (!access) {
-    throw new AppError('INSUFFICIENT_SCOPE', `${info.fieldName} cannot be called with an API token.`, undefined, {
-      operation: info.fieldName,
+    return new AppError('INSUFFICIENT_SCOPE', `${fieldName} cannot be called with an API token.`, undefined, {
+      operation: fieldName,
     });
   }
-  if ('public' in access) return;
+  if ('public' in access) return null;
   if ('session' in access) {
-    throw new AppError(
+    return new AppError(
       'SESSION_REQUIRED',
-      `${info.fieldName} is for people signed in to Seatwise; API tokens cannot call it.`,
+      `${fieldName} is for people signed in to Seatwise; API tokens cannot call it.`,
       undefined,
-      { operation: info.fieldName },
+      { operation: fieldName },
     );
   }
-  if (!token.scopes.includes(access.scope)) {
-    throw new AppError(
-      'INSUFFICIENT_SCOPE',
-      `This token lacks the scope ${access.scope}, which ${info.fieldName} needs.`,
-      undefined,
-      { operation: info.fieldName, requiredScope: access.scope },
-    );
-  }
+  if (token.scopes.includes(access.scope)) return null;
+  return new AppError('INSUFFICIENT_SCOPE', `This token lacks the scope ${access.scope}, which ${fieldName} needs.`, undefined, {
+    operation: fieldName,
+    requiredScope: access.scope,
+  });
 }
 
-/** Runs for every resolver; only root fields are checked, so nested fields cost one comparison. */
-export const accessMiddleware: MiddlewareFn<RequestContext> = ({ context, info }, next) => {
-  enforceAccess(context, info);
-  return next();
+/** The root fields an operation selects, through fragments and inline fragments. */
+function rootFieldNames(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): string[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection.name.value];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFieldNames(selection.selectionSet, fragments, seen);
+    const name = selection.name.value;
+    const fragment = fragments.get(name);
+    if (!fragment || seen.has(name)) return [];
+    seen.add(name);
+    return rootFieldNames(fragment.selectionSet, fragments, seen);
+  });
+}
+
+/**
+ * Checks every root field of an operation against the request's API token before anything runs:
+ * an operation that selects one field the token may not call is refused as a whole (HTTP 403).
+ * Sessions and anonymous requests pass; their roles are checked by `@Authorized`.
+ */
+export const accessPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue, operation, document, schema }) {
+        const token = contextValue.viewer?.token;
+        if (!token || !operation) return;
+        const root = schema.getRootType(operation.operation);
+        const fragments = new Map(
+          document.definitions
+            .filter((node): node is FragmentDefinitionNode => node.kind === Kind.FRAGMENT_DEFINITION)
+            .map((node) => [node.name.value, node]),
+        );
+        for (const name of new Set(rootFieldNames(operation.selectionSet, fragments))) {
+          if (name.startsWith('__')) continue;
+          const field = root?.getFields()[name];
+          const refusal = accessRefusal(token, name, field ? accessOf(field) : undefined);
+          if (refusal) throw new GraphQLError(refusal.message, { originalError: refusal, extensions: { http: { status: 403 } } });
+        }
+      },
+    };
+  },
 };

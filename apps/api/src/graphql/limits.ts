@@ -65,13 +65,20 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [costEstimator],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName ?? undefined,
+              estimators: [costEstimator],
+            });
+          } catch {
+            // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT
+            // and the field they are in, before any resolver runs, so there is no cost to bound.
+            return;
+          }
           if (cost > maxCost) {
             throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}: ask for fewer rows or fields.`, {
               extensions: { code: LimitCode.COST, limit: maxCost, cost, http: { status: 400 } },
