@@ -30,8 +30,8 @@ export interface SeatwiseApp {
 
 async function createContext(orm: MikroORM, config: Config, req: Request, res: Response): Promise<RequestContext> {
   const em = orm.em.fork() as EntityManager;
-  // An Authorization header wins over a session cookie: a client that names a token means it.
-  const viewer = req.headers.authorization ? await authenticateBearerOrRefuse(em, req.headers.authorization) : await sessionViewer(em, req);
+  // A Bearer token wins over a session cookie: a client that names a token means it.
+  const viewer = (await authenticateBearerOrRefuse(em, req.headers.authorization)) ?? (await sessionViewer(em, req));
   if (viewer) em.setFilterParams('tenant', { accountId: viewer.accountId });
   return { em, viewer, config, req, res };
 }
@@ -42,7 +42,7 @@ async function sessionViewer(em: EntityManager, req: Request) {
 }
 
 /** A bad token is refused before any operation runs: HTTP 401 with an UNAUTHENTICATED error. */
-async function authenticateBearerOrRefuse(em: EntityManager, authorization: string) {
+async function authenticateBearerOrRefuse(em: EntityManager, authorization: string | undefined) {
   try {
     return await authenticateBearer(em, authorization);
   } catch (error) {

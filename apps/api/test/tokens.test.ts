@@ -117,13 +117,27 @@ describe.each(drivers)('API tokens F-61 (%s)', (driver) => {
     ] as const) {
       const response = await fetch(`${app.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: header ? `Bearer ${header}` : 'Basic abc' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${header}` },
         body: JSON.stringify({ query: '{ serverInfo { version } }' }),
       });
       expect(response.status).toBe(401);
       const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
       expect(body.errors[0]).toMatchObject({ message, extensions: { code: 'UNAUTHENTICATED' } });
     }
+  });
+
+  it('leaves other Authorization schemes (a proxy\'s Basic authentication) alone', async () => {
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: 'Basic YWRtaW46c2VjcmV0',
+        cookie: [...admin.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+      },
+      body: JSON.stringify({ query: '{ me { email } }' }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { me: { email: 'admin@example.com' } } });
   });
 
   it('personal tokens act as their owner: role checks still apply and they end with the membership', async () => {

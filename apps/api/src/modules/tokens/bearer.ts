@@ -32,9 +32,12 @@ export class InvalidTokenError extends AppError {
   }
 }
 
-/** The secret of an `Authorization: Bearer <secret>` header; null when the header is absent. */
+/**
+ * The secret of an `Authorization: Bearer <secret>` header; null without one. Other schemes (a
+ * proxy's Basic authentication) are not Seatwise's and are left alone.
+ */
 export function readBearer(authorization: string | undefined): string | null {
-  if (!authorization) return null;
+  if (!authorization || !/^Bearer\b/i.test(authorization)) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match?.[1]) throw new InvalidTokenError('The Authorization header must be "Bearer <token>".');
   return match[1];
