@@ -24,6 +24,10 @@ async function post(app: TestApp, body: string, headers: Record<string, string> 
 const query = (app: TestApp, document: string, variables?: Record<string, unknown>) =>
   post(app, JSON.stringify({ query: document, variables }));
 
+function expectCode(result: Refusal, code: string, limit: number) {
+  expect(result.errors[0]?.extensions).toMatchObject({ code, limit });
+}
+
 describe('GraphQL abuse limits Q-03', () => {
   let app: TestApp;
   let admin: TestClient;
@@ -133,8 +137,19 @@ describe('limits are configurable', () => {
     const batch = JSON.stringify(Array.from({ length: 3 }, () => ({ query: '{ serverInfo { version } }' })));
     expectCode(await post(app, batch), 'BATCH_LIMIT_EXCEEDED', 2);
   });
+});
 
-  function expectCode(result: Refusal, code: string, limit: number) {
-    expect(result.errors[0]?.extensions).toMatchObject({ code, limit });
-  }
+describe('with a generous token limit, 1,000 aliases still meet the alias limit', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp('sqlite', { seed: false, env: { GRAPHQL_MAX_TOKENS: '100000' } });
+  });
+  afterAll(() => app?.close());
+
+  it('refuses them with ALIAS_LIMIT_EXCEEDED and keeps answering', async () => {
+    const aliases = Array.from({ length: 1000 }, (_, index) => `a${index}: serverInfo { version }`).join(' ');
+    const result = await query(app, `{ ${aliases} }`);
+    expect(result.errors[0]?.extensions).toMatchObject({ code: 'ALIAS_LIMIT_EXCEEDED', limit: defaults.maxAliases });
+    expect((await query(app, '{ serverInfo { version } }')).errors).toEqual([]);
+  });
 });
