@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/src/gql/**', '**/.turbo/**', 'data/**', '.tools/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/src/gql/**', 'packages/schema/src/client/schema-types.ts', 'packages/schema/src/client/operations.ts', '**/.turbo/**', 'data/**', '.tools/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

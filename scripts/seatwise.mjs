@@ -46,7 +46,14 @@ function run(cmd, args, env, options = {}) {
 
 /** Installs only when the lockfile or a manifest changed since the last successful install. */
 function ensureDependencies(env) {
-  const manifests = ['pnpm-lock.yaml', 'package.json', 'apps/api/package.json', 'apps/web/package.json', 'packages/schema/package.json'];
+  const manifests = [
+    'pnpm-lock.yaml',
+    'package.json',
+    'apps/api/package.json',
+    'apps/web/package.json',
+    'packages/schema/package.json',
+    'examples/consumer/package.json',
+  ];
   const hash = createHash('sha256');
   for (const file of manifests) hash.update(readFileSync(join(root, file)));
   hash.update(process.version);
@@ -61,7 +68,12 @@ function ensureDependencies(env) {
 const turbo = (env, args) => run('pnpm', ['exec', 'turbo', 'run', ...args], env);
 
 /** Vitest writes a JSON report per package; the sum is printed as the suite's closing line. */
-const reportFiles = ['apps/api/test-results.json', 'apps/web/test-results.json'].map((file) => join(root, file));
+const reportFiles = [
+  'apps/api/test-results.json',
+  'apps/web/test-results.json',
+  'packages/schema/test-results.json',
+  'examples/consumer/test-results.json',
+].map((file) => join(root, file));
 
 function summariseTests() {
   let passed = 0;

@@ -7,10 +7,15 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { pinoHttp } from 'pino-http';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import { GraphQLError } from 'graphql';
 import type { Config } from './config.js';
 import { contextFor, type RequestContext, type Services } from './context.js';
 import { migrate, openDatabase } from './db/database.js';
+import { AppError } from './errors.js';
+import { accessPlugin } from './graphql/access.js';
 import { createErrorFormatter } from './graphql/format-error.js';
+import { costLimitPlugin, limitRules } from './graphql/limits.js';
+import { graphqlRequestGuards } from './graphql/request-guards.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
 import { downloadsRouter } from './http/downloads.js';
 import { createLogger, type Logger } from './logger.js';
@@ -22,6 +27,7 @@ import { Outbox } from './modules/mail/outbox.js';
 import { createOutboxSmsSender, type SmsSender } from './modules/mail/sms.js';
 import { BUILD_INSTALL_PACKAGE } from './modules/products/install-packages.service.js';
 import { installPackageBuilder } from './modules/products/package-builder.js';
+import { authenticateBearer } from './modules/tokens/bearer.js';
 
 export interface SeatwiseApp {
   app: Express;
@@ -36,13 +42,34 @@ export interface SeatwiseApp {
 }
 
 async function createContext(services: Services, req: Request, res: Response): Promise<RequestContext> {
-  const token = readSessionToken(req);
-  const viewer = token ? await resolveViewer(services.orm.em.fork() as EntityManager, token) : null;
+  const em = services.orm.em.fork() as EntityManager;
+  // A Bearer token wins over a session cookie: a client that names a token means it.
+  const viewer = (await authenticateBearerOrRefuse(em, req.headers.authorization)) ?? (await sessionViewer(em, req));
   return contextFor(services, req, res, viewer);
+}
+
+async function sessionViewer(em: EntityManager, req: Request) {
+  const token = readSessionToken(req);
+  return token ? resolveViewer(em, token) : null;
+}
+
+/** A bad token is refused before any operation runs: HTTP 401 with an UNAUTHENTICATED error. */
+async function authenticateBearerOrRefuse(em: EntityManager, authorization: string | undefined) {
+  try {
+    return await authenticateBearer(em, authorization);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+  }
 }
 
 /** Serves the built SPA; its router also renders the playground at /graphql and /playground. */
 function serveWeb(app: Express, config: Config) {
+  if (!config.graphql.playground) {
+    app.get(['/playground', '/playground/{*rest}'], (_req, res) => {
+      res.status(404).type('text/plain').send('The playground is turned off on this server (GRAPHQL_PLAYGROUND=1 turns it on).');
+    });
+  }
   const index = join(config.webDist, 'index.html');
   if (!existsSync(index)) {
     app.get('/', (_req, res) => {
@@ -55,7 +82,7 @@ function serveWeb(app: Express, config: Config) {
   const sendIndex = (res: Response) => res.type('html').setHeader('Cache-Control', 'no-cache').send(html);
   app.get(/^\/(?!graphql|healthz|api\/).*/, (_req, res) => sendIndex(res));
   app.get('/graphql', (req, res, next) => {
-    if (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
+    if (config.graphql.playground && req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
       sendIndex(res);
     } else {
       next();
@@ -84,7 +111,11 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    introspection: config.graphql.introspection,
+    allowBatchedHttpRequests: config.graphql.maxBatch > 1,
+    parseOptions: { maxTokens: config.graphql.maxTokens },
+    validationRules: limitRules(config.graphql),
+    plugins: [ApolloServerPluginLandingPageDisabled(), accessPlugin, costLimitPlugin(config.graphql.maxCost)],
   });
   await apollo.start();
   const stopSweep = sweepExpiredCounters(orm, logger);
@@ -115,7 +146,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   serveWeb(app, config);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    ...graphqlRequestGuards(config.graphql),
     expressMiddleware(apollo, { context: ({ req, res }) => createContext(services, req, res) }),
   );
 

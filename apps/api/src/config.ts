@@ -36,6 +36,7 @@ export interface Config {
   downloadLinkMinutes: number;
   /** Whether this instance runs background jobs (custom install packages). */
   jobWorker: boolean;
+  graphql: GraphqlConfig;
 }
 
 /** Failed sign-ins allowed before further attempts are refused for the rest of the window. */
@@ -53,6 +54,19 @@ export interface MailConfig {
   outboxDir: string;
 }
 
+/** Q-03: what one GraphQL request may ask for, and whether the API describes itself. */
+export interface GraphqlConfig {
+  introspection: boolean;
+  playground: boolean;
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+  maxBatch: number;
+  maxBodyBytes: number;
+}
+
 export class ConfigError extends Error {
   constructor(
     readonly variable: string,
@@ -63,6 +77,13 @@ export class ConfigError extends Error {
 }
 
 const flag = z.enum(['0', '1'], { error: 'must be 0 or 1' });
+const limit = (fallback: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, `must be between 1 and ${max}`)
+    .max(max, `must be between 1 and ${max}`)
+    .default(fallback);
 
 const env = z.object({
   DATABASE_URL: z.string().trim().min(1, 'must not be empty').optional(),
@@ -95,6 +116,15 @@ const env = z.object({
     .optional(),
   SEATWISE_DOWNLOAD_LINK_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(1).max(1440).default(60),
   SEATWISE_JOB_WORKER: flag.default('1'),
+  GRAPHQL_INTROSPECTION: flag.optional(),
+  GRAPHQL_PLAYGROUND: flag.optional(),
+  GRAPHQL_MAX_DEPTH: limit(10, 100),
+  GRAPHQL_MAX_ALIASES: limit(15, 1000),
+  GRAPHQL_MAX_DIRECTIVES: limit(20, 1000),
+  GRAPHQL_MAX_TOKENS: limit(3000, 100_000),
+  GRAPHQL_MAX_COST: limit(10_000, 10_000_000),
+  GRAPHQL_MAX_BATCH: limit(10, 1000),
+  GRAPHQL_MAX_BODY_BYTES: limit(1_000_000, 100_000_000),
 });
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -161,5 +191,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     licencePrivateKey: values.SEATWISE_LICENCE_PRIVATE_KEY ?? null,
     downloadLinkMinutes: values.SEATWISE_DOWNLOAD_LINK_MINUTES,
     jobWorker: values.SEATWISE_JOB_WORKER === '1',
+    graphql: {
+      // Off in production unless asked for: a public API need not hand out its map.
+      introspection: values.GRAPHQL_INTROSPECTION ? values.GRAPHQL_INTROSPECTION === '1' : !production,
+      playground: values.GRAPHQL_PLAYGROUND ? values.GRAPHQL_PLAYGROUND === '1' : !production,
+      maxDepth: values.GRAPHQL_MAX_DEPTH,
+      maxAliases: values.GRAPHQL_MAX_ALIASES,
+      maxDirectives: values.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: values.GRAPHQL_MAX_TOKENS,
+      maxCost: values.GRAPHQL_MAX_COST,
+      maxBatch: values.GRAPHQL_MAX_BATCH,
+      maxBodyBytes: values.GRAPHQL_MAX_BODY_BYTES,
+    },
   };
 }

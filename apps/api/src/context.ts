@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Role } from '@seatwise/schema';
+import type { ApiScope, ApiTokenKind, Role } from '@seatwise/schema';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { RateLimits } from './modules/identity/rate-limits.js';
@@ -9,12 +9,26 @@ import type { Mailer } from './modules/mail/mailer.js';
 import type { Outbox } from './modules/mail/outbox.js';
 import type { SmsSender } from './modules/mail/sms.js';
 
-/** Who is asking: set from the session cookie, never from arguments. */
+/** The API token a request came with (`Authorization: Bearer`), and what it may do. */
+export interface TokenGrant {
+  id: string;
+  kind: ApiTokenKind;
+  scopes: ApiScope[];
+}
+
+/**
+ * Who is asking: set from the session cookie or an API token, never from arguments. With a
+ * personal token `userId` is its owner; with a service token, the admin who created it (audit
+ * entries name them) and `role` is SECONDARY_ADMIN.
+ */
 export interface Viewer {
   userId: string;
   accountId: string;
   role: Role;
-  sessionId: string;
+  /** The session of a signed-in person; null when the request came with an API token. */
+  sessionId: string | null;
+  /** The API token of the request; null for a signed-in person. */
+  token: TokenGrant | null;
 }
 
 /**

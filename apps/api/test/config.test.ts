@@ -47,6 +47,9 @@ describe('configuration', () => {
     ['PORT', '70000'],
     ['SEATWISE_DEMO', 'yes'],
     ['LOG_LEVEL', 'loud'],
+    ['GRAPHQL_MAX_DEPTH', '0'],
+    ['GRAPHQL_MAX_COST', 'lots'],
+    ['GRAPHQL_PLAYGROUND', 'yes'],
   ])('rejects %s=%s with a ConfigError naming it', (variable, value) => {
     let caught: unknown;
     try {

@@ -51,7 +51,8 @@ export interface TestApp {
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   /** An entity manager fork for direct checks; tenant filter params must be set by the caller. */
   em(): EntityManager;
-  client(): TestClient;
+  /** A client with its own cookies; with `token`, it sends `Authorization: Bearer <token>`. */
+  client(options?: { token?: string }): TestClient;
   /** Where messages land when no SMTP relay is configured (a fresh folder per app). */
   outbox: Outbox;
   /** The app's own mailer, for tests of the mail seam itself. */
@@ -65,7 +66,7 @@ export interface TestAppOptions {
   pgAdminUrl?: string;
   /** false: migrate only, no demo data. */
   seed?: boolean | SeedOptions;
-  /** Extra environment for the app's configuration, e.g. `SMTP_URL` of a test SMTP peer or `SEATWISE_JOB_WORKER: '0'`. */
+  /** Extra environment for `loadConfig`, e.g. `SMTP_URL` of a test SMTP peer, `SEATWISE_JOB_WORKER: '0'` or limits. */
   env?: Record<string, string>;
 }
 
@@ -109,13 +110,14 @@ function listen(server: Server): Promise<number> {
   });
 }
 
-function createClient(url: string): TestClient {
+function createClient(url: string, token?: string): TestClient {
   const cookies = new Map<string, string>();
   const post = async (query: string, variables?: Record<string, unknown>) => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(cookies.size ? { cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') } : {}),
       },
       body: JSON.stringify({ query, variables }),
@@ -183,7 +185,7 @@ export async function startTestApp(driver: Driver, options: TestAppOptions = {})
       return seatwise.orm.em.getConnection().execute(query, params) as Promise<T[]>;
     },
     em: () => seatwise.orm.em.fork() as EntityManager,
-    client: () => createClient(url),
+    client: (options) => createClient(url, options?.token),
     outbox: seatwise.outbox,
     mail: seatwise.mail,
     sms: seatwise.sms,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { ConfirmEmailPage } from './routes/confirm-email/ConfirmEmailPage';
 import { OutboxPage } from './routes/outbox/OutboxPage';
+import { ApiTokensPage } from './routes/developer/ApiTokensPage';
 import { ForgotPasswordPage } from './routes/password/ForgotPasswordPage';
 import { ResetPasswordPage } from './routes/password/ResetPasswordPage';
 import { ProfilePage } from './routes/profile/ProfilePage';
@@ -61,6 +62,7 @@ const router = createBrowserRouter([
           { path: 'products/updates', element: <ProductUpdatesPage /> },
           { path: 'products/packages', element: <InstallPackagesPage /> },
           { path: 'products/trials', element: <TrialsPage /> },
+          { path: 'developer/tokens', element: <ApiTokensPage /> },
           {
             element: <AdminOnly />,
             children: [

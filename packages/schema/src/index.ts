@@ -71,3 +71,14 @@ export {
   InstallSettingsInput,
   CreateInstallPackageInput,
 } from './products/install-package.type.js';
+export { ApiScope, apiScopeDescriptions, personalOnlyScopes } from './tokens/api-scope.enum.js';
+export {
+  ApiToken,
+  ApiTokenConnection,
+  ApiTokenEdge,
+  ApiTokenKind,
+  ApiTokenStatus,
+  CreateApiTokenPayload,
+  PersonRef,
+} from './tokens/api-token.type.js';
+export { ApiTokensFilter, CreateApiTokenInput } from './tokens/api-token.input.js';

@@ -16,6 +16,7 @@ import { Contract } from '../modules/subscriptions/contract.entity.js';
 import { Subscription } from '../modules/subscriptions/subscription.entity.js';
 import { SubscriptionProduct } from '../modules/subscriptions/subscription-product.entity.js';
 import { Team } from '../modules/teams/team.entity.js';
+import { ApiToken } from '../modules/tokens/api-token.entity.js';
 import { CloudCreditEntry } from '../modules/usage/cloud-credit-entry.entity.js';
 import { UsageEvent } from '../modules/usage/usage-event.entity.js';
 import { Invitation } from '../modules/users/invitation.entity.js';
@@ -58,4 +59,5 @@ export const entities = [
   LicenceRequest,
   Job,
   InstallPackage,
+  ApiToken,
 ];

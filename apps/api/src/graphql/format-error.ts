@@ -1,7 +1,8 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { LimitCode, tokenLimitOf } from './limits.js';
 
 /** `Variable "$filter" got invalid value ... at "filter.roles[0]"` → `filter.roles[0]`. */
 function fieldOfCoercionError(message: string): string | undefined {
@@ -16,14 +17,33 @@ function fieldOfCoercionError(message: string): string | undefined {
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const unwrapped = unwrapResolverError(error);
+    // Plugins refuse with a GraphQLError that carries the typed error (see access.ts).
+    const original = unwrapped instanceof GraphQLError && unwrapped.originalError instanceof AppError ? unwrapped.originalError : unwrapped;
     if (original instanceof AppError) {
       return {
         message: original.message,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+        extensions: {
+          code: original.code,
+          ...(original.field ? { field: original.field } : {}),
+          ...original.details,
+        },
       };
+    }
+    const tokenLimit = tokenLimitOf(formatted.message);
+    if (tokenLimit !== undefined) {
+      return {
+        message: `The document has more than ${tokenLimit} tokens: send a smaller query.`,
+        extensions: { code: LimitCode.TOKENS, limit: tokenLimit },
+      };
+    }
+    const limit = formatted.extensions?.limit;
+    const limitCode = formatted.extensions?.limitCode ?? formatted.extensions?.code;
+    if (typeof limitCode === 'string' && typeof limit === 'number') {
+      const { limitCode: _, http: __, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions: { ...extensions, code: limitCode } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {

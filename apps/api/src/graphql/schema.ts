@@ -12,6 +12,7 @@ import { SessionsResolver } from '../modules/identity/sessions.resolver.js';
 import { OutboxResolver } from '../modules/mail/outbox.resolver.js';
 import { ServerResolver } from '../modules/server/server.resolver.js';
 import { TeamsResolver } from '../modules/teams/teams.resolver.js';
+import { TokensResolver } from '../modules/tokens/tokens.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
 import { LicensingResolver } from '../modules/licensing/licensing.resolver.js';
 import { InstallPackagesResolver } from '../modules/products/install-packages.resolver.js';
@@ -33,9 +34,13 @@ export const resolvers = [
   InstallPackagesResolver,
   LicensingResolver,
   TrialsResolver,
+  TokensResolver,
 ] as const;
 
-/** `@Authorized()` = signed in; `@Authorized([roles])` = signed in with one of those roles. */
+/**
+ * `@Authorized()` = signed in; `@Authorized([roles])` = signed in with one of those roles. An API
+ * token's scopes were checked before execution (`accessPlugin` in `access.ts`).
+ */
 const authChecker: AuthChecker<RequestContext, Role> = ({ context }, roles) => {
   if (!context.viewer) throw new UnauthenticatedError();
   if (roles.length > 0 && !roles.includes(context.viewer.role)) throw new ForbiddenError();

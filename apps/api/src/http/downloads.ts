@@ -38,7 +38,7 @@ export function downloadsRouter(services: Services, logger: Logger): Router {
       const refused = () => res.status(403).type('text/plain').send('You are no longer entitled to this download.');
       if (!membership) return void refused();
       // The link stands in for a session: it acts as the person it was issued to, in its account.
-      const viewer = { userId: grant.userId, accountId: grant.accountId, role: membership.role, sessionId: '' };
+      const viewer = { userId: grant.userId, accountId: grant.accountId, role: membership.role, sessionId: null, token: null };
       const ctx = contextFor(services, req, res, viewer) as AccountContext;
 
       const target =

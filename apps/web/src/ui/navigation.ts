@@ -50,7 +50,15 @@ const sections: NavSection[] = [
   },
   { labelKey: 'nav.users', icon: IconUsers, adminOnly: true, links: [{ labelKey: 'nav.byUser', to: '/users' }] },
   { labelKey: 'nav.subscriptions', icon: IconFileCertificate, to: '/subscriptions', adminOnly: true },
-  { labelKey: 'nav.developer', icon: IconCode, adminOnly: true, links: [{ labelKey: 'nav.playground', to: '/playground' }] },
+  {
+    labelKey: 'nav.developer',
+    icon: IconCode,
+    adminOnly: false,
+    links: [
+      { labelKey: 'nav.apiTokens', to: '/developer/tokens' },
+      { labelKey: 'nav.playground', to: '/playground' },
+    ],
+  },
   { labelKey: 'nav.profile', icon: IconUserCircle, to: '/profile', adminOnly: false },
 ];
 

@@ -9,4 +9,9 @@ export class ServerInfo {
     description: 'Whether the server runs with demo data (SEATWISE_DEMO=1); the sign-in page then shows the demo sign-in.',
   })
   demo!: boolean;
+
+  @Field(() => Boolean, {
+    description: 'Whether this server offers the GraphQL playground at /playground (off in production unless GRAPHQL_PLAYGROUND=1).',
+  })
+  playground!: boolean;
 }

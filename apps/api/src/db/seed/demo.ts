@@ -30,6 +30,7 @@ import {
   slovenianFirstNames,
   slovenianLastNames,
 } from './names.js';
+import { seedDemoTokens } from './demo-tokens.js';
 import { seededRandom } from './random.js';
 import { ensureDemoProductFiles, seedProductFiles } from './product-files.js';
 
@@ -278,6 +279,7 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
   await em.insertMany(UsageEvent, events);
   if (credits.length) await em.insertMany(CloudCreditEntry, credits.map((entry) => ({ ...entry, id: randomUUID(), createdAt: entry.occurredAt })));
 
+  seedDemoTokens(em, main, admin, today);
   em.create(AuditEntry, { account: main, actor: admin, action: 'account.seed', targetType: 'Account', targetId: main.id, summary: 'Demo data loaded' });
   em.create(AuditEntry, { account: other, actor: otherAdmin, action: 'account.seed', targetType: 'Account', targetId: other.id, summary: 'Demo data loaded' });
   await em.flush();

@@ -1,15 +1,18 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { SignInInput, SignInPayload, Viewer } from '@seatwise/schema';
+import { ApiScope, SignInInput, SignInPayload, Viewer } from '@seatwise/schema';
 import type { RequestContext } from '../../context.js';
+import { RequireScope, SessionOnly } from '../../graphql/access.js';
 import { currentViewer, signIn, signOut } from './identity.service.js';
 
 @Resolver()
 export class IdentityResolver {
+  @RequireScope(ApiScope.READ_PROFILE)
   @Query(() => Viewer, { nullable: true, description: 'The signed-in person, or null when nobody is signed in.' })
   me(@Ctx() ctx: RequestContext): Promise<Viewer | null> {
     return currentViewer(ctx);
   }
 
+  @SessionOnly()
   @Mutation(() => SignInPayload, {
     description:
       'Signs in with email and password and sets the session cookie. A wrong email or password gets one generic error (INVALID_CREDENTIALS). With 2-step verification on, no session is opened yet: the answer carries `secondStep`, and `completeSignIn` finishes.',
@@ -18,6 +21,7 @@ export class IdentityResolver {
     return signIn(ctx, input);
   }
 
+  @SessionOnly()
   @Mutation(() => Boolean, { description: 'Ends the current session and clears its cookie. Always true.' })
   signOut(@Ctx() ctx: RequestContext): Promise<boolean> {
     return signOut(ctx);

@@ -90,6 +90,7 @@ export async function openSession(ctx: RequestContext, user: User, membership: M
     accountId: membership.account.id,
     role: membership.role,
     sessionId: session.id,
+    token: null,
   };
   ctx.em.setFilterParams('tenant', { accountId: membership.account.id });
   // In the background: the alert must not hold up the sign-in.

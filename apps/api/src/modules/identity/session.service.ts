@@ -69,5 +69,5 @@ export async function resolveViewer(em: EntityManager, token: string): Promise<V
       .where('id', row.id)
       .update({ last_seen_at: em.getPlatform().processDateProperty(new Date()) });
   }
-  return { userId: row.user_id, accountId: row.account_id, role: row.role, sessionId: row.id };
+  return { userId: row.user_id, accountId: row.account_id, role: row.role, sessionId: row.id, token: null };
 }

@@ -22,7 +22,7 @@ export async function isNewDevice(ctx: RequestContext, user: User): Promise<bool
 }
 
 /** Ends every session of a person, but `keepSessionId` if given; returns how many ended. */
-export function endSessionsOf(em: EntityManager, userId: string, keepSessionId?: string): Promise<number> {
+export function endSessionsOf(em: EntityManager, userId: string, keepSessionId?: string | null): Promise<number> {
   return em.nativeDelete(Session, keepSessionId ? { user: userId, id: { $ne: keepSessionId } } : { user: userId });
 }
 

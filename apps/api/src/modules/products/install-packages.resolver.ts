@@ -1,17 +1,20 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { CreateInstallPackageInput, DownloadLink, InstallPackage } from '@seatwise/schema';
+import { ApiScope, CreateInstallPackageInput, DownloadLink, InstallPackage } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
+import { RequireScope } from '../../graphql/access.js';
 import { createInstallPackage, installPackageDownloadLink, listInstallPackages } from './install-packages.service.js';
 
 @Resolver()
 export class InstallPackagesResolver {
   @Authorized()
+  @RequireScope(ApiScope.READ_PRODUCTS)
   @Query(() => [InstallPackage], { description: 'Custom install packages with build status and progress: a User sees their own, admins the whole account.' })
   installPackages(@Ctx() ctx: AccountContext): Promise<InstallPackage[]> {
     return listInstallPackages(ctx);
   }
 
   @Authorized()
+  @RequireScope(ApiScope.WRITE_PRODUCTS)
   @Mutation(() => InstallPackage, { description: 'F-24: queue a custom install package for building in the background.' })
   createInstallPackage(
     @Ctx() ctx: AccountContext,
@@ -21,6 +24,7 @@ export class InstallPackagesResolver {
   }
 
   @Authorized()
+  @RequireScope(ApiScope.WRITE_PRODUCTS)
   @Mutation(() => DownloadLink, { description: 'A signed, expiring link to the built archive of a package.' })
   createInstallPackageDownloadLink(
     @Ctx() ctx: AccountContext,

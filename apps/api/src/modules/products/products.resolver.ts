@@ -1,12 +1,14 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { DownloadLink, Platform, ProductDownloads, ProductEntitlement, ProductFile } from '@seatwise/schema';
+import { ApiScope, DownloadLink, Platform, ProductDownloads, ProductEntitlement, ProductFile } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
+import { RequireScope } from '../../graphql/access.js';
 import { createDownloadLinks } from '../downloads/downloads.service.js';
 import { listEntitlements, listProductUpdates, productDownloads } from './products.service.js';
 
 @Resolver()
 export class ProductsResolver {
   @Authorized()
+  @RequireScope(ApiScope.READ_PRODUCTS)
   @Query(() => [ProductEntitlement], {
     description: 'F-20 "All Products and Services": what the account (for a User: the person) is entitled to, with licences, versions, serial numbers, product keys, updates and add-ons.',
   })
@@ -15,6 +17,7 @@ export class ProductsResolver {
   }
 
   @Authorized()
+  @RequireScope(ApiScope.READ_PRODUCTS)
   @Query(() => ProductDownloads, { description: 'F-21 "View downloads": installers of one entitled version, for a platform and language.' })
   productDownloads(
     @Ctx() ctx: AccountContext,
@@ -26,12 +29,14 @@ export class ProductsResolver {
   }
 
   @Authorized()
+  @RequireScope(ApiScope.READ_PRODUCTS)
   @Query(() => [ProductFile], { description: 'F-25 "Product Updates": every update of the software the person may download, newest first.' })
   productUpdates(@Ctx() ctx: AccountContext): Promise<ProductFile[]> {
     return listProductUpdates(ctx);
   }
 
   @Authorized()
+  @RequireScope(ApiScope.WRITE_PRODUCTS)
   @Mutation(() => [DownloadLink], {
     description: 'Signed, expiring download links for one or several entitled files (installers, updates, add-ons), in the order asked.',
   })

@@ -7,5 +7,5 @@ const { version } = JSON.parse(readFileSync(new URL('../../../package.json', imp
 };
 
 export function serverInfo(ctx: RequestContext): ServerInfo {
-  return { version, demo: ctx.config.demo };
+  return { version, demo: ctx.config.demo, playground: ctx.config.graphql.playground };
 }

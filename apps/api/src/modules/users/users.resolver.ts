@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { Role, User, UserConnection, UsersFilter, UsersOrder } from '@seatwise/schema';
+import { ApiScope, Role, User, UserConnection, UsersFilter, UsersOrder } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
+import { RequireScope } from '../../graphql/access.js';
 import { getUser, listUsers } from './users.service.js';
 
 const ADMINS = [Role.PRIMARY_ADMIN, Role.SECONDARY_ADMIN];
@@ -8,6 +9,7 @@ const ADMINS = [Role.PRIMARY_ADMIN, Role.SECONDARY_ADMIN];
 @Resolver()
 export class UsersResolver {
   @Authorized(ADMINS)
+  @RequireScope(ApiScope.READ_USERS)
   @Query(() => UserConnection, { description: "A page of the account's users (\"By User\"); admins only." })
   users(
     @Ctx() ctx: AccountContext,
@@ -22,6 +24,7 @@ export class UsersResolver {
   }
 
   @Authorized(ADMINS)
+  @RequireScope(ApiScope.READ_USERS)
   @Query(() => User, { description: 'One user of the account, by id; admins only. NOT_FOUND for any other id.' })
   user(@Ctx() ctx: AccountContext, @Arg('id', () => ID, { description: 'The user id.' }) id: string): Promise<User> {
     return getUser(ctx, id);

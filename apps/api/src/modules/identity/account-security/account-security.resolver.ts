@@ -8,6 +8,7 @@ import {
   PendingEmailChange,
 } from '@seatwise/schema';
 import type { AccountContext, RequestContext } from '../../../context.js';
+import { SessionOnly } from '../../../graphql/access.js';
 import { deleteOwnAccount } from './account-deletion.service.js';
 import { accountSecurity } from './account-security.service.js';
 import { cancelEmailChange, confirmEmailChange, requestEmailChange } from './email-change.service.js';
@@ -15,12 +16,14 @@ import { cancelEmailChange, confirmEmailChange, requestEmailChange } from './ema
 @Resolver()
 export class AccountSecurityResolver {
   @Authorized()
+  @SessionOnly()
   @Query(() => AccountSecurity, { description: "The signed-in person's sign-in email, pending email change and 2-step verification." })
   accountSecurity(@Ctx() ctx: AccountContext): Promise<AccountSecurity> {
     return accountSecurity(ctx);
   }
 
   @Authorized()
+  @SessionOnly()
   @Mutation(() => PendingEmailChange, {
     description:
       'Asks to change the sign-in email: a single-use link (valid 24 hours) goes to the new address and the current address is told. Needs the password.',
@@ -33,11 +36,13 @@ export class AccountSecurityResolver {
   }
 
   @Authorized()
+  @SessionOnly()
   @Mutation(() => Boolean, { description: 'Cancels a pending email change; its link stops working. Always true.' })
   cancelEmailChange(@Ctx() ctx: AccountContext): Promise<boolean> {
     return cancelEmailChange(ctx);
   }
 
+  @SessionOnly()
   @Mutation(() => EmailChangeResult, {
     description:
       'Confirms an email change with the token from the link sent to the new address; needs no sign-in. LINK_INVALID for an unknown or used link, LINK_EXPIRED after 24 hours.',
@@ -50,6 +55,7 @@ export class AccountSecurityResolver {
   }
 
   @Authorized()
+  @SessionOnly()
   @Mutation(() => Boolean, {
     description:
       "Deletes the signed-in person's own sign-in for good: personal data removed, seats released, audit history kept, signed out. Needs the password; a primary admin gets PRIMARY_ADMIN_HANDOVER_REQUIRED until the role is handed over.",

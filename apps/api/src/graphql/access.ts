@@ -1,0 +1,92 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { type FragmentDefinitionNode, type GraphQLField, GraphQLError, Kind, type SelectionSetNode } from 'graphql';
+import { Extensions } from 'type-graphql';
+import type { ApiScope } from '@seatwise/schema';
+import type { RequestContext, TokenGrant } from '../context.js';
+import { AppError } from '../errors.js';
+
+/**
+ * How an operation may be reached by an API token, declared next to its resolver:
+ * - `scope`: a token needs this scope (a signed-in person needs none: their role decides);
+ * - `session`: for people only (sign-in, password, 2FA, token management): refused to any token;
+ * - `public`: anyone, tokens included, whatever their scopes.
+ * An operation that declares nothing is refused to every token, and a test names it.
+ */
+export type OperationAccess = { scope: ApiScope } | { session: true } | { public: true };
+
+const accessExtension = (access: OperationAccess) => Extensions({ access });
+
+/** The token scope this operation needs, e.g. `@RequireScope(ApiScope.READ_USERS)`. */
+export const RequireScope = (scope: ApiScope) => accessExtension({ scope });
+/** For people signed in with a session only; API tokens are refused. */
+export const SessionOnly = () => accessExtension({ session: true });
+/** Open to everyone, tokens with any scopes included. */
+export const Public = () => accessExtension({ public: true });
+
+export function accessOf(field: Pick<GraphQLField<unknown, unknown>, 'extensions'>): OperationAccess | undefined {
+  return (field.extensions as { access?: OperationAccess } | undefined)?.access;
+}
+
+/** Why a token may not call this root field, or null when it may. */
+export function accessRefusal(token: TokenGrant, fieldName: string, access: OperationAccess | undefined): AppError | null {
+  if (!access) {
+    return new AppError('INSUFFICIENT_SCOPE', `${fieldName} cannot be called with an API token.`, undefined, {
+      operation: fieldName,
+    });
+  }
+  if ('public' in access) return null;
+  if ('session' in access) {
+    return new AppError(
+      'SESSION_REQUIRED',
+      `${fieldName} is for people signed in to Seatwise; API tokens cannot call it.`,
+      undefined,
+      { operation: fieldName },
+    );
+  }
+  if (token.scopes.includes(access.scope)) return null;
+  return new AppError('INSUFFICIENT_SCOPE', `This token lacks the scope ${access.scope}, which ${fieldName} needs.`, undefined, {
+    operation: fieldName,
+    requiredScope: access.scope,
+  });
+}
+
+/** The root fields an operation selects, through fragments and inline fragments. */
+function rootFieldNames(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): string[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection.name.value];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFieldNames(selection.selectionSet, fragments, seen);
+    const name = selection.name.value;
+    const fragment = fragments.get(name);
+    if (!fragment || seen.has(name)) return [];
+    seen.add(name);
+    return rootFieldNames(fragment.selectionSet, fragments, seen);
+  });
+}
+
+/**
+ * Checks every root field of an operation against the request's API token before anything runs:
+ * an operation that selects one field the token may not call is refused as a whole (HTTP 403).
+ * Sessions and anonymous requests pass; their roles are checked by `@Authorized`.
+ */
+export const accessPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue, operation, document, schema }) {
+        const token = contextValue.viewer?.token;
+        if (!token || !operation) return;
+        const root = schema.getRootType(operation.operation);
+        const fragments = new Map(
+          document.definitions
+            .filter((node): node is FragmentDefinitionNode => node.kind === Kind.FRAGMENT_DEFINITION)
+            .map((node) => [node.name.value, node]),
+        );
+        for (const name of new Set(rootFieldNames(operation.selectionSet, fragments))) {
+          if (name.startsWith('__')) continue;
+          const field = root?.getFields()[name];
+          const refusal = accessRefusal(token, name, field ? accessOf(field) : undefined);
+          if (refusal) throw new GraphQLError(refusal.message, { originalError: refusal, extensions: { http: { status: 403 } } });
+        }
+      },
+    };
+  },
+};

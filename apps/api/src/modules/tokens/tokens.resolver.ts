@@ -1,0 +1,45 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ApiToken, ApiTokenConnection, ApiTokensFilter, CreateApiTokenInput, CreateApiTokenPayload } from '@seatwise/schema';
+import type { AccountContext } from '../../context.js';
+import { SessionOnly } from '../../graphql/access.js';
+import { createApiToken, listApiTokens, revokeApiToken } from './tokens.service.js';
+
+/** Token management is for people: a token cannot create or revoke tokens. */
+@Resolver()
+export class TokensResolver {
+  @Authorized()
+  @SessionOnly()
+  @Query(() => ApiTokenConnection, {
+    description: "Your personal API tokens and, for admins, the account's service tokens; newest first.",
+  })
+  apiTokens(
+    @Ctx() ctx: AccountContext,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 25).' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (`endCursor` of the previous page).' })
+    after?: string,
+    @Arg('filter', () => ApiTokensFilter, { nullable: true, description: 'Which tokens to include.' }) filter?: ApiTokensFilter,
+  ): Promise<ApiTokenConnection> {
+    return listApiTokens(ctx, { first, after, filter });
+  }
+
+  @Authorized()
+  @SessionOnly()
+  @Mutation(() => CreateApiTokenPayload, {
+    description: 'Creates an API token and returns its secret, shown only this once. Service tokens: admins only.',
+  })
+  createApiToken(
+    @Ctx() ctx: AccountContext,
+    @Arg('input', () => CreateApiTokenInput, { description: 'Kind, name, scopes and lifetime of the token.' }) input: CreateApiTokenInput,
+  ): Promise<CreateApiTokenPayload> {
+    return createApiToken(ctx, input);
+  }
+
+  @Authorized()
+  @SessionOnly()
+  @Mutation(() => ApiToken, {
+    description: 'Revokes one of your tokens (admins: also a service token); it stops working at once. Revoking twice is not an error.',
+  })
+  revokeApiToken(@Ctx() ctx: AccountContext, @Arg('id', () => ID, { description: 'The token id.' }) id: string): Promise<ApiToken> {
+    return revokeApiToken(ctx, id);
+  }
+}

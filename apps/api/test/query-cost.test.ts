@@ -1,0 +1,67 @@
+import {
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  getNamedType,
+  isInterfaceType,
+  isLeafType,
+  isNonNullType,
+  isObjectType,
+  parse,
+} from 'graphql';
+import { getComplexity } from 'graphql-query-complexity';
+import { describe, expect, it } from 'vitest';
+import { MAX_PAGE_SIZE } from '../src/common/pagination.js';
+import { loadConfig } from '../src/config.js';
+import { costEstimator } from '../src/graphql/limits.js';
+import { buildGraphqlSchema } from '../src/graphql/schema.js';
+import { rootOperations } from './operation-probe.js';
+
+const schema = await buildGraphqlSchema();
+const { maxCost } = loadConfig({}).graphql;
+
+/** Every field a client could select, objects nested up to `depth` levels, nothing twice on a path. */
+function fullSelection(type: GraphQLOutputType, depth: number, path: Set<string>): string {
+  const named = getNamedType(type);
+  if (isLeafType(named)) return '';
+  if (!isObjectType(named) && !isInterfaceType(named)) return '{ __typename }';
+  const fields = Object.values((named as GraphQLObjectType).getFields()).flatMap((field) => {
+    const inner = getNamedType(field.type);
+    if (isLeafType(inner)) return [field.name];
+    // Only fields without required arguments: a connection's nested lists need none.
+    if (depth === 0 || path.has(inner.name) || field.args.some((arg) => isNonNullType(arg.type))) return [];
+    const selection = fullSelection(field.type, depth - 1, new Set([...path, inner.name]));
+    return selection === '{ }' ? [] : [`${field.name} ${selection}`];
+  });
+  return `{ ${fields.join(' ')} }`;
+}
+
+const pagedQueries = rootOperations(schema).filter(
+  ({ kind, field }) => kind === 'query' && field.args.some((arg) => arg.name === 'first'),
+);
+
+describe('query cost Q-03', () => {
+  it('finds the paged lists', () => {
+    expect(pagedQueries.map(({ field }) => field.name)).toEqual(expect.arrayContaining(['users', 'apiTokens']));
+  });
+
+  it.each(pagedQueries.map(({ field }) => [field.name, field] as const))(
+    '%s: the largest page with every field stays within the default cost',
+    (_name, field) => {
+      const required = field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
+      const declarations = required.map((arg) => `$${arg.name}: ${arg.type.toString()}`);
+      const args = [`first: ${MAX_PAGE_SIZE}`, ...required.map((arg) => `${arg.name}: $${arg.name}`)];
+      const document = parse(
+        `query Largest${declarations.length ? `(${declarations.join(', ')})` : ''} { ${field.name}(${args.join(', ')}) ${fullSelection(field.type, 4, new Set())} }`,
+      );
+      const cost = getComplexity({ schema, query: document, variables: {}, estimators: [costEstimator] });
+      expect(cost).toBeGreaterThan(MAX_PAGE_SIZE);
+      expect(cost, `${field.name}(first: ${MAX_PAGE_SIZE}) costs ${cost}`).toBeLessThanOrEqual(maxCost);
+    },
+  );
+
+  it('counts a paged list once per row asked for', () => {
+    const cost = (first: number) =>
+      getComplexity({ schema, query: parse(`{ users(first: ${first}) { edges { node { id } } } }`), estimators: [costEstimator] });
+    expect(cost(100) - 1).toBe(10 * (cost(10) - 1));
+  });
+});

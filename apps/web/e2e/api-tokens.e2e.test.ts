@@ -1,0 +1,122 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { startServer, type RunningServer } from './server';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill('Seatwise-demo-1');
+  await page.getByLabel('Password', { exact: true }).press('Enter');
+  await page.getByRole('navigation', { name: 'Account management navigation' }).waitFor();
+}
+
+/** What another app does with the secret: call the API with it. */
+function usersWith(token: string) {
+  return fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ users(first: 1) { totalCount } }' }),
+  });
+}
+
+describe('API tokens in Developer settings (F-61)', () => {
+  it('an admin creates a service token, sees the secret once, uses it and revokes it', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, 'admin@example.com');
+    const navigation = page.getByRole('navigation', { name: 'Account management navigation' });
+    await navigation.getByRole('link', { name: 'API tokens' }).click();
+    await page.getByRole('heading', { name: 'API tokens' }).waitFor();
+    await page.getByRole('row', { name: /Usage collector/ }).waitFor();
+    expect(await page.getByRole('row', { name: /Old laptop script/ }).count()).toBe(0);
+
+    await page.getByRole('button', { name: '+ Create token' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create an API token' });
+    await dialog.getByRole('button', { name: 'Create token' }).click();
+    await dialog.getByText('Give the token a name.').waitFor();
+    await dialog.getByText('Choose at least one scope.').waitFor();
+
+    await dialog.getByText('Service', { exact: true }).click();
+    expect(await dialog.getByText('read:profile', { exact: true }).count()).toBe(0);
+    await dialog.getByLabel('Name').fill('CI export');
+    await dialog.getByRole('checkbox', { name: /read:users/ }).check();
+    await dialog.getByRole('button', { name: 'Create token' }).click();
+
+    const created = page.getByRole('dialog', { name: 'Your new token' });
+    const secret = (await created.getByTestId('token-secret').textContent())!.trim();
+    expect(secret).toMatch(/^sw_svc_/);
+    await created.getByRole('button', { name: 'Done' }).click();
+    const row = page.getByRole('row', { name: /CI export/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('read:users');
+    expect(await row.textContent()).toContain('Active');
+    expect(await page.content()).not.toContain(secret);
+
+    expect((await usersWith(secret)).status).toBe(200);
+
+    await page.getByRole('button', { name: 'Revoke CI export' }).click();
+    await page.getByRole('dialog', { name: 'Revoke this token?' }).getByRole('button', { name: 'Revoke token' }).click();
+    await page.getByRole('row', { name: /CI export/ }).waitFor({ state: 'detached' });
+    expect((await usersWith(secret)).status).toBe(401);
+    await page.locator('label[for$="-REVOKED"]').click();
+    await page.getByRole('row', { name: /CI export/ }).getByText('Revoked').waitFor();
+    await context.close();
+  });
+
+  it('a person with the User role makes personal tokens only, with the scopes of their role', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await signIn(page, 'user@example.com');
+    await page.goto(`${server.url}/developer/tokens`);
+    await page.getByRole('button', { name: '+ Create token' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create an API token' });
+    expect(await dialog.getByText('Service', { exact: true }).count()).toBe(0);
+    expect(await dialog.getByRole('checkbox').count()).toBe(4);
+    expect(await dialog.getByRole('checkbox', { name: /read:users/ }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('the playground runs its examples as a pasted token', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, 'admin@example.com');
+    const secret = await page.evaluate(async () => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }',
+          variables: { input: { kind: 'SERVICE', name: 'Playground', scopes: ['READ_USERS'] } },
+        }),
+      });
+      return ((await response.json()) as { data: { createApiToken: { secret: string } } }).data.createApiToken.secret;
+    });
+    await page.goto(`${server.url}/playground`);
+    await page.getByRole('button', { name: /Execute query/ }).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('tab').count()).toBeGreaterThanOrEqual(5);
+    await expect.poll(() => page.locator('.graphiql-query-editor').textContent(), { timeout: 15_000 }).toContain('ServerAndMe');
+
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    await expect.poll(() => page.locator('.graphiql-response').textContent(), { timeout: 15_000 }).toContain('admin@example.com');
+
+    await page.getByLabel('API token').fill(secret);
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    await expect.poll(() => page.locator('.graphiql-response').textContent(), { timeout: 15_000 }).toContain('INSUFFICIENT_SCOPE');
+    expect(await page.locator('.graphiql-response').textContent()).toContain('read:profile');
+    await context.close();
+  });
+});

@@ -1,0 +1,9 @@
+import { graphql } from '../../gql';
+
+export const PlaygroundServerInfoDocument = graphql(`
+  query PlaygroundServerInfo {
+    serverInfo {
+      playground
+    }
+  }
+`);

@@ -1,0 +1,116 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../common/pagination.type.js';
+import { ApiScope } from './api-scope.enum.js';
+
+export enum ApiTokenKind {
+  PERSONAL = 'PERSONAL',
+  SERVICE = 'SERVICE',
+}
+
+registerEnumType(ApiTokenKind, {
+  name: 'ApiTokenKind',
+  description: 'Whom an API token acts for.',
+  valuesConfig: {
+    PERSONAL: { description: 'Acts as the person who created it, limited to its scopes and to their role.' },
+    SERVICE: { description: 'Belongs to the account (created by an admin) and acts for no person; admin rights, limited to its scopes.' },
+  },
+});
+
+export enum ApiTokenStatus {
+  ACTIVE = 'ACTIVE',
+  EXPIRED = 'EXPIRED',
+  REVOKED = 'REVOKED',
+}
+
+registerEnumType(ApiTokenStatus, {
+  name: 'ApiTokenStatus',
+  description: 'Whether an API token still works.',
+  valuesConfig: {
+    ACTIVE: { description: 'Works until it expires or is revoked.' },
+    EXPIRED: { description: 'Its expiry date has passed; it no longer works.' },
+    REVOKED: { description: 'Was revoked; it no longer works.' },
+  },
+});
+
+@ObjectType({ description: 'A person in a short form: who owns or created something.' })
+export class PersonRef {
+  @Field(() => ID, { description: 'User id of the person.' })
+  id!: string;
+
+  @Field(() => String, { description: 'First and last name.' })
+  name!: string;
+
+  @Field(() => String, { description: 'Email address.' })
+  email!: string;
+}
+
+@ObjectType({ description: 'An API token (F-61). Its secret is shown once, when it is created; only a hash is stored.' })
+export class ApiToken {
+  @Field(() => ID, { description: 'Stable identifier of the token.' })
+  id!: string;
+
+  @Field(() => ApiTokenKind, { description: 'Personal (acts as its owner) or service (belongs to the account).' })
+  kind!: ApiTokenKind;
+
+  @Field(() => String, { description: 'Name given at creation, to tell tokens apart (e.g. "Reporting export").' })
+  name!: string;
+
+  @Field(() => String, { description: 'The first characters of the secret, to recognise it (e.g. `sw_svc_AbCd`).' })
+  prefix!: string;
+
+  @Field(() => [ApiScope], { description: 'What the token may do.' })
+  scopes!: ApiScope[];
+
+  @Field(() => ApiTokenStatus, { description: 'Active, expired or revoked.' })
+  status!: ApiTokenStatus;
+
+  @Field(() => PersonRef, { nullable: true, description: 'The person a personal token acts as; null for a service token.' })
+  owner!: PersonRef | null;
+
+  @Field(() => PersonRef, { nullable: true, description: 'The person who created the token; null once they were deleted.' })
+  createdBy!: PersonRef | null;
+
+  @Field(() => Date, { description: 'When the token was created.' })
+  createdAt!: Date;
+
+  @Field(() => Date, { description: 'When the token stops working.' })
+  expiresAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the token was last used (to the minute); null if never.' })
+  lastUsedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the token was revoked; null if it was not.' })
+  revokedAt!: Date | null;
+}
+
+@ObjectType({ description: 'One API token in a page of tokens, with the cursor that points at it.' })
+export class ApiTokenEdge {
+  @Field(() => String, { description: 'Opaque cursor of this token in the list.' })
+  cursor!: string;
+
+  @Field(() => ApiToken, { description: 'The token.' })
+  node!: ApiToken;
+}
+
+@ObjectType({ description: 'A page of API tokens, newest first.' })
+export class ApiTokenConnection {
+  @Field(() => [ApiTokenEdge], { description: 'The tokens of this page, in order.' })
+  edges!: ApiTokenEdge[];
+
+  @Field(() => PageInfo, { description: 'Where this page stands in the whole list.' })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'How many tokens match the filter, on all pages together.' })
+  totalCount!: number;
+}
+
+@ObjectType({ description: 'A newly created API token and its secret.' })
+export class CreateApiTokenPayload {
+  @Field(() => ApiToken, { description: 'The token as it is stored.' })
+  token!: ApiToken;
+
+  @Field(() => String, {
+    description: 'The secret to send as `Authorization: Bearer <secret>`. Shown only now: it cannot be read again.',
+  })
+  secret!: string;
+}
