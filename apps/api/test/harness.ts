@@ -44,6 +44,9 @@ export interface TestClient {
 export interface TestApp {
   driver: Driver;
   url: string;
+  /** Where the app's database is, for a second process on the same one. */
+  databaseUrl: string;
+  dataDir: string;
   orm: MikroORM;
   /** A raw statement on the app's own connection (`?` placeholders on both drivers). */
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
@@ -107,7 +110,8 @@ function listen(server: Server): Promise<number> {
   });
 }
 
-function createClient(url: string): TestClient {
+/** A client with its own cookies against any API base URL (e.g. a second process). */
+export function createClient(url: string): TestClient {
   const cookies = new Map<string, string>();
   const post = async (query: string, variables?: Record<string, unknown>) => {
     const response = await fetch(`${url}/graphql`, {
@@ -173,6 +177,8 @@ export async function startTestApp(driver: Driver, options: TestAppOptions = {})
   return {
     driver,
     url,
+    databaseUrl: database.databaseUrl,
+    dataDir,
     orm: seatwise.orm,
     sql<T>(query: string, params: unknown[] = []) {
       return seatwise.orm.em.getConnection().execute(query, params) as Promise<T[]>;

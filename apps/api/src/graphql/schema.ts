@@ -5,11 +5,19 @@ import type { RequestContext } from '../context.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 import { IdentityResolver } from '../modules/identity/identity.resolver.js';
 import { OutboxResolver } from '../modules/mail/outbox.resolver.js';
+import { SeatsResolver } from '../modules/seats/seats.resolver.js';
 import { ServerResolver } from '../modules/server/server.resolver.js';
 import { TeamsResolver } from '../modules/teams/teams.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
 
-export const resolvers = [ServerResolver, IdentityResolver, UsersResolver, TeamsResolver, OutboxResolver] as const;
+export const resolvers = [
+  ServerResolver,
+  IdentityResolver,
+  UsersResolver,
+  TeamsResolver,
+  OutboxResolver,
+  SeatsResolver,
+] as const;
 
 /** `@Authorized()` = signed in; `@Authorized([roles])` = signed in with one of those roles. */
 const authChecker: AuthChecker<RequestContext, Role> = ({ context }, roles) => {

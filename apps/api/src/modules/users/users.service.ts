@@ -43,6 +43,7 @@ interface UserRow {
   joined_at: string | number | Date;
   last_sign_in_at: string | number | Date | null;
   seat_count: number | string;
+  version: number | string;
   sort_value: string | number;
 }
 
@@ -58,6 +59,7 @@ function userColumns(knex: Knex, sortExpression: string) {
     'm.team_id',
     't.name as team_name',
     'm.created_at as joined_at',
+    'm.version',
     'u.last_sign_in_at',
     knex.raw(`${sortExpression} as sort_value`),
     knex.raw(
@@ -174,5 +176,6 @@ function toUser(row: UserRow): UserType {
     seatCount: Number(row.seat_count),
     joinedAt: new Date(row.joined_at),
     lastSignInAt: row.last_sign_in_at === null ? null : new Date(row.last_sign_in_at),
+    version: Number(row.version),
   };
 }
