@@ -148,12 +148,16 @@ export async function listUsers(ctx: AccountContext, args: ListUsersArgs): Promi
 
 export async function getUser(ctx: AccountContext, id: string): Promise<UserType> {
   const knex = ctx.em.getKnex();
-  const row: UserRow | undefined = await knex('memberships as m')
-    .join('users as u', 'u.id', 'm.user_id')
-    .leftJoin('teams as t', 't.id', 'm.team_id')
-    .where('m.account_id', ctx.viewer.accountId)
-    .andWhere('u.id', id)
-    .first(...userColumns(knex, "''"));
+  // Through `em.execute`, so a mutation's transaction reads its own writes.
+  const [row] = (await ctx.em.execute(
+    knex('memberships as m')
+      .join('users as u', 'u.id', 'm.user_id')
+      .leftJoin('teams as t', 't.id', 'm.team_id')
+      .where('m.account_id', ctx.viewer.accountId)
+      .andWhere('u.id', id)
+      .select(...userColumns(knex, "''"))
+      .limit(1),
+  )) as UserRow[];
   if (!row) throw new NotFoundError('User', 'id');
   return toUser(row);
 }
