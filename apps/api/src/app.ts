@@ -117,7 +117,8 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   serveWeb(app, config);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    // A CSV import of 20,000 people travels as one GraphQL variable.
+    express.json({ limit: '8mb' }),
     expressMiddleware(apollo, { context: ({ req, res }) => createContext(services, req, res) }),
   );
 

@@ -8,6 +8,7 @@ import { OutboxResolver } from '../modules/mail/outbox.resolver.js';
 import { SeatsResolver } from '../modules/seats/seats.resolver.js';
 import { ServerResolver } from '../modules/server/server.resolver.js';
 import { TeamsResolver } from '../modules/teams/teams.resolver.js';
+import { UserImportResolver } from '../modules/users/import/import.resolver.js';
 import { InvitationsResolver } from '../modules/users/invitations.resolver.js';
 import { UserAdminResolver } from '../modules/users/user-admin.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
@@ -21,6 +22,7 @@ export const resolvers = [
   SeatsResolver,
   UserAdminResolver,
   InvitationsResolver,
+  UserImportResolver,
 ] as const;
 
 /** `@Authorized()` = signed in; `@Authorized([roles])` = signed in with one of those roles. */

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { ImportRowStatus, type Language, MembershipStatus } from '@seatwise/schema';
+import { dbDate, run } from '../../../common/transaction.js';
+import type { AccountContext } from '../../../context.js';
+import { hashToken, newToken } from '../../identity/session.service.js';
+import { INVITATION_DAYS } from '../invitations.service.js';
+import type { PlannedRow } from './import-plan.js';
+
+const CHUNK = 400;
+
+async function insertAll(tx: AccountContext, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  const knex = tx.em.getKnex();
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    await tx.em.execute(knex(table).insert(rows.slice(start, start + CHUNK)), [], 'run');
+  }
+}
+
+export interface InvitationToSend {
+  to: string;
+  firstName: string;
+  token: string;
+  expiresAt: Date;
+}
+
+/**
+ * Writes a plan inside the caller's transaction with batched inserts: users, memberships,
+ * invitations, seats and one audit entry per changed person. Returns the invitations to mail.
+ */
+export async function writeImport(tx: AccountContext, plan: PlannedRow[], language: Language): Promise<InvitationToSend[]> {
+  const accountId = tx.viewer.accountId;
+  const actorId = tx.viewer.userId;
+  const now = new Date();
+  const at = dbDate(tx, now);
+  const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
+  const users: Record<string, unknown>[] = [];
+  const memberships: Record<string, unknown>[] = [];
+  const invitations: Record<string, unknown>[] = [];
+  const seats: Record<string, unknown>[] = [];
+  const audits: Record<string, unknown>[] = [];
+  const outgoing: InvitationToSend[] = [];
+  const audit = (userId: string, action: string, summary: string, before: unknown, after: unknown) =>
+    audits.push({
+      id: randomUUID(), created_at: at, account_id: accountId, actor_id: actorId, action, target_type: 'user', target_id: userId,
+      summary: summary.slice(0, 500), before: before === null ? null : JSON.stringify(before), after: JSON.stringify(after),
+    });
+
+  for (const row of plan) {
+    if (row.status !== ImportRowStatus.CREATE && row.status !== ImportRowStatus.UPDATE) continue;
+    const person = row.person!;
+    let userId = row.existing?.userId;
+    if (!userId) {
+      userId = randomUUID();
+      users.push({
+        id: userId, created_at: at, updated_at: at, email: person.email, first_name: person.firstName, last_name: person.lastName,
+        sort_name: `${person.firstName} ${person.lastName}`.toLowerCase(), language,
+      });
+    }
+    const after = { role: row.role, teamId: row.teamId, newSeats: row.newSeats };
+    if (row.status === ImportRowStatus.CREATE) {
+      if (row.existing?.membershipStatus) {
+        await run(tx, `update memberships set status = 'INVITED', role = ?, team_id = ?, version = version + 1 where account_id = ? and user_id = ?`, [
+          row.role, row.teamId, accountId, userId,
+        ]);
+      } else {
+        memberships.push({ id: randomUUID(), created_at: at, account_id: accountId, user_id: userId, role: row.role, status: MembershipStatus.INVITED, team_id: row.teamId, version: 1 });
+      }
+      const token = newToken();
+      invitations.push({
+        id: randomUUID(), created_at: at, account_id: accountId, email: person.email, first_name: person.firstName, last_name: person.lastName,
+        role: row.role, team_id: row.teamId, token_hash: hashToken(token), status: 'PENDING', expires_at: dbDate(tx, expiresAt), invited_by_id: actorId,
+      });
+      outgoing.push({ to: person.email, firstName: person.firstName, token, expiresAt });
+      audit(userId, 'user.import.create', `Imported and invited ${person.email}`, null, { ...person, ...after });
+    } else {
+      const existing = row.existing!;
+      if (row.changes?.role || row.changes?.team) {
+        await run(tx, 'update memberships set role = ?, team_id = ?, version = version + 1 where account_id = ? and user_id = ?', [row.role, row.teamId, accountId, userId]);
+      }
+      if (row.changes?.name) {
+        await run(tx, 'update users set first_name = ?, last_name = ?, sort_name = ? where id = ?', [
+          person.firstName, person.lastName, `${person.firstName} ${person.lastName}`.toLowerCase(), userId,
+        ]);
+      }
+      audit(userId, 'user.import.update', `Updated ${person.email} from an import`, {
+        role: existing.role, teamId: existing.teamId, firstName: existing.firstName, lastName: existing.lastName,
+      }, { ...after, firstName: person.firstName, lastName: person.lastName });
+    }
+    for (const subscriptionId of row.newSeats ?? []) {
+      seats.push({ id: randomUUID(), created_at: at, account_id: accountId, subscription_id: subscriptionId, user_id: userId, assigned_by_id: actorId });
+    }
+  }
+  await insertAll(tx, 'users', users);
+  await insertAll(tx, 'memberships', memberships);
+  await insertAll(tx, 'invitations', invitations);
+  await insertAll(tx, 'seat_assignments', seats);
+  await insertAll(tx, 'audit_entries', audits);
+  return outgoing;
+}
