@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Knex } from '@mikro-orm/knex';
 import { ImportRowStatus, type Language, MembershipStatus } from '@seatwise/schema';
 import { dbDate, run } from '../../../common/transaction.js';
 import type { AccountContext } from '../../../context.js';
@@ -6,12 +7,19 @@ import { hashToken, newToken } from '../../identity/session.service.js';
 import { INVITATION_DAYS } from '../invitations.service.js';
 import type { PlannedRow } from './import-plan.js';
 
-const CHUNK = 400;
+/** Rows per statement: knex writes SQLite's multi-row insert as a compound SELECT, at most 500 terms. */
+const CHUNK = 500;
 
+/**
+ * Batched inserts straight through knex on the transaction's connection: MikroORM's `execute`
+ * inlines every value into the SQL text, which costs more than the insert itself at this size.
+ */
 async function insertAll(tx: AccountContext, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  if (!rows.length) return;
   const knex = tx.em.getKnex();
+  const trx = tx.em.getTransactionContext<Knex.Transaction>()!;
   for (let start = 0; start < rows.length; start += CHUNK) {
-    await tx.em.execute(knex(table).insert(rows.slice(start, start + CHUNK)), [], 'run');
+    await knex(table).insert(rows.slice(start, start + CHUNK)).transacting(trx);
   }
 }
 
@@ -24,9 +32,10 @@ export interface InvitationToSend {
 
 /**
  * Writes a plan inside the caller's transaction with batched inserts: users, memberships,
- * invitations, seats and one audit entry per changed person. Returns the invitations to mail.
+ * invitations, seats and one audit entry per updated person. Returns the invitations to mail and
+ * the emails created.
  */
-export async function writeImport(tx: AccountContext, plan: PlannedRow[], language: Language): Promise<InvitationToSend[]> {
+export async function writeImport(tx: AccountContext, plan: PlannedRow[], language: Language): Promise<{ outgoing: InvitationToSend[]; created: string[] }> {
   const accountId = tx.viewer.accountId;
   const actorId = tx.viewer.userId;
   const now = new Date();
@@ -38,6 +47,7 @@ export async function writeImport(tx: AccountContext, plan: PlannedRow[], langua
   const seats: Record<string, unknown>[] = [];
   const audits: Record<string, unknown>[] = [];
   const outgoing: InvitationToSend[] = [];
+  const created: string[] = [];
   const audit = (userId: string, action: string, summary: string, before: unknown, after: unknown) =>
     audits.push({
       id: randomUUID(), created_at: at, account_id: accountId, actor_id: actorId, action, target_type: 'user', target_id: userId,
@@ -70,7 +80,8 @@ export async function writeImport(tx: AccountContext, plan: PlannedRow[], langua
         role: row.role, team_id: row.teamId, token_hash: hashToken(token), status: 'PENDING', expires_at: dbDate(tx, expiresAt), invited_by_id: actorId,
       });
       outgoing.push({ to: person.email, firstName: person.firstName, token, expiresAt });
-      audit(userId, 'user.import.create', `Imported and invited ${person.email}`, null, { ...person, ...after });
+      // Creations are listed in the import's own audit entry; updates get one each, with the state before.
+      created.push(person.email);
     } else {
       const existing = row.existing!;
       if (row.changes?.role || row.changes?.team) {
@@ -94,5 +105,5 @@ export async function writeImport(tx: AccountContext, plan: PlannedRow[], langua
   await insertAll(tx, 'invitations', invitations);
   await insertAll(tx, 'seat_assignments', seats);
   await insertAll(tx, 'audit_entries', audits);
-  return outgoing;
+  return { outgoing, created };
 }

@@ -44,13 +44,13 @@ export async function importUsers(ctx: AccountContext, input: UserImportInput): 
   const { rows, outgoing } = await inTransaction(ctx, async (tx) => {
     await run(tx, 'update subscriptions set seats = seats where account_id = ?', [tx.viewer.accountId]);
     const rows = await plan(tx, input.csv);
-    const outgoing = await writeImport(tx, rows, language);
+    const { outgoing, created } = await writeImport(tx, rows, language);
     const summary = report(rows, true);
     recordAudit(tx, {
       action: 'users.import',
       targetType: 'import',
       summary: `Imported users from a file: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.errors} refused`,
-      after: { created: summary.created, updated: summary.updated, unchanged: summary.unchanged, errors: summary.errors, rows: rows.length },
+      after: { created: summary.created, updated: summary.updated, unchanged: summary.unchanged, errors: summary.errors, rows: rows.length, createdEmails: created },
     });
     await tx.em.flush();
     return { rows, outgoing };
