@@ -3,6 +3,7 @@ import { buildSchema, type AuthChecker } from 'type-graphql';
 import type { Role } from '@seatwise/schema';
 import type { RequestContext } from '../context.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { IdentityResolver } from '../modules/identity/identity.resolver.js';
 import { OutboxResolver } from '../modules/mail/outbox.resolver.js';
 import { SeatsResolver } from '../modules/seats/seats.resolver.js';
@@ -23,6 +24,7 @@ export const resolvers = [
   UserAdminResolver,
   InvitationsResolver,
   UserImportResolver,
+  AuditResolver,
 ] as const;
 
 /** `@Authorized()` = signed in; `@Authorized([roles])` = signed in with one of those roles. */
