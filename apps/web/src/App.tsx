@@ -1,8 +1,14 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { AuditPage } from './routes/audit/AuditPage';
+import { AcceptInvitationPage } from './routes/invitation/AcceptInvitationPage';
 import { OutboxPage } from './routes/outbox/OutboxPage';
 import { SignInPage } from './routes/sign-in/SignInPage';
+import { TeamsPage } from './routes/teams/TeamsPage';
+import { ImportPage } from './routes/users/import/ImportPage';
+import { InvitationsPage } from './routes/users/InvitationsPage';
+import { UserDetailsPage } from './routes/users/UserDetailsPage';
 import { UsersPage } from './routes/users/UsersPage';
 import { AdminOnly } from './session/AdminOnly';
 import { RequireAuth } from './session/RequireAuth';
@@ -32,6 +38,7 @@ function StartPage() {
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/outbox', element: <OutboxPage /> },
+  { path: '/invitation', element: <AcceptInvitationPage /> },
   // The API sends browsers asking for /graphql here; the playground signs nobody in by itself.
   { path: '/graphql', element: <Playground /> },
   { path: '/playground', element: <Playground /> },
@@ -49,6 +56,11 @@ const router = createBrowserRouter([
             element: <AdminOnly />,
             children: [
               { path: 'users', element: <UsersPage /> },
+              { path: 'users/import', element: <ImportPage /> },
+              { path: 'users/invitations', element: <InvitationsPage /> },
+              { path: 'users/teams', element: <TeamsPage /> },
+              { path: 'users/:id', element: <UserDetailsPage /> },
+              { path: 'audit', element: <AuditPage /> },
               { path: 'reports/insights', element: <PlaceholderPage titleKey="nav.insights" /> },
               { path: 'reports/seat-usage', element: <PlaceholderPage titleKey="nav.seatUsage" /> },
               { path: 'reports/cloud-services-usage', element: <PlaceholderPage titleKey="nav.cloudUsage" /> },
