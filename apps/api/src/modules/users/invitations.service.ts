@@ -18,11 +18,10 @@ import { User } from '../identity/user.entity.js';
 import { invitationMail } from '../mail/invitation.mail.js';
 import { grantSeats, releaseSeatsOf } from '../seats/seats.service.js';
 import { Team } from '../teams/team.entity.js';
-import { Invitation, InvitationStatus as StoredStatus } from './invitation.entity.js';
+import { INVITATION_DAYS, Invitation, InvitationStatus as StoredStatus } from './invitation.entity.js';
 import { Membership } from './membership.entity.js';
 import { checkPerson, type PersonFields, requirePerson } from './person-rules.js';
 
-export const INVITATION_DAYS = 14;
 const DAY_MS = 86_400_000;
 const MAX_ROWS = 200;
 

@@ -99,7 +99,7 @@ export function planImport(rows: CsvPerson[], world: ImportWorld): PlannedRow[] 
 
     let role = member?.role ?? Role.USER;
     if (row.role) {
-      const named = roleNames[row.role.toLowerCase().replace(/[\s_\-]/g, '')];
+      const named = roleNames[row.role.toLowerCase().replace(/[\s_-]/g, '')];
       if (!named) return error(row, 'role', `Unknown role "${row.role}": use User or Secondary admin.`);
       if (named === Role.PRIMARY_ADMIN && member?.role !== Role.PRIMARY_ADMIN) {
         return error(row, 'role', 'There is exactly one primary admin: the role changes only by handover.');

@@ -4,7 +4,7 @@ import { ImportRowStatus, type Language, MembershipStatus } from '@seatwise/sche
 import { dbDate, run } from '../../../common/transaction.js';
 import type { AccountContext } from '../../../context.js';
 import { hashToken, newToken } from '../../identity/session.service.js';
-import { INVITATION_DAYS } from '../invitations.service.js';
+import { INVITATION_DAYS } from '../invitation.entity.js';
 import type { PlannedRow } from './import-plan.js';
 
 /** Rows per statement: knex writes SQLite's multi-row insert as a compound SELECT, at most 500 terms. */
