@@ -10,14 +10,30 @@ import type { PlannedRow } from './import-plan.js';
 /** Rows per statement: knex writes SQLite's multi-row insert as a compound SELECT, at most 500 terms. */
 const CHUNK = 500;
 
+/** What the transaction's better-sqlite3 connection offers that the import uses. */
+interface SqliteConnection {
+  prepare(sql: string): { run(...values: unknown[]): unknown };
+}
+
 /**
- * Batched inserts straight through knex on the transaction's connection: MikroORM's `execute`
- * inlines every value into the SQL text, which costs more than the insert itself at this size.
+ * Inserts rows inside the mutation's transaction. On SQLite, one prepared statement run per row on
+ * the transaction's own connection (knex hands it out from `acquireConnection`): far cheaper than
+ * compound SELECTs. On PostgreSQL, multi-row inserts through knex. (MikroORM's `execute` inlines
+ * every value into the SQL text, which costs more than the insert itself at this size.)
  */
 async function insertAll(tx: AccountContext, table: string, rows: Record<string, unknown>[]): Promise<void> {
   if (!rows.length) return;
-  const knex = tx.em.getKnex();
   const trx = tx.em.getTransactionContext<Knex.Transaction>()!;
+  const columns = Object.keys(rows[0]!);
+  if (tx.config.database.driver === 'sqlite') {
+    const connection = (await trx.client.acquireConnection()) as SqliteConnection;
+    const statement = connection.prepare(
+      `insert into "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+    );
+    for (const row of rows) statement.run(...columns.map((column) => row[column] ?? null));
+    return;
+  }
+  const knex = tx.em.getKnex();
   for (let start = 0; start < rows.length; start += CHUNK) {
     await knex(table).insert(rows.slice(start, start + CHUNK)).transacting(trx);
   }
