@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
 import { accountId, addSubscription } from './fixtures/accounts.js';
 
-const PREVIEW = `mutation Preview($input: UserImportInput!) { previewUserImport(input: $input) { committed created updated unchanged errors rows { line email status field message } } }`;
+const PREVIEW = `mutation Preview($input: UserImportInput!) { previewUserImport(input: $input) { committed created updated unchanged errors rows { line email status field message reason detail } } }`;
 const IMPORT = `mutation Import($input: UserImportInput!) { importUsers(input: $input) { committed created updated unchanged errors rows { line email status field message } } }`;
 const TEMPLATE = `query { userImportTemplate }`;
 
@@ -12,7 +12,7 @@ interface Report {
   updated: number;
   unchanged: number;
   errors: number;
-  rows: { line: number; email: string; status: string; field: string | null; message: string | null }[];
+  rows: { line: number; email: string; status: string; field: string | null; message: string | null; reason?: string | null; detail?: string | null }[];
 }
 
 describe.each(drivers)('CSV import F-43 (%s)', (driver) => {
@@ -52,7 +52,7 @@ describe.each(drivers)('CSV import F-43 (%s)', (driver) => {
   it("reads BOM, semicolons, quotes, CRLF and Autodesk Account's three-column template", async () => {
     const european = '\uFEFFE-mail;First Name;Last Name;Team\r\n"semi@test.example";"Ana; Marija";Kos;Uprava\r\n';
     const result = await preview(european);
-    expect(result.rows).toEqual([{ line: 2, email: 'semi@test.example', status: 'CREATE', field: null, message: null }]);
+    expect(result.rows).toEqual([{ line: 2, email: 'semi@test.example', status: 'CREATE', field: null, message: null, reason: null, detail: null }]);
     const autodesk = 'First Name,Last Name,Email\n"Peter","O\'Brien, Jr.",peter@test.example\nMaja,Horvat,maja.horvat@kolektor-gradnje.si\n';
     const rows = (await preview(autodesk)).rows;
     expect(rows.map((row) => [row.email, row.status])).toEqual([
@@ -86,6 +86,17 @@ describe.each(drivers)('CSV import F-43 (%s)', (driver) => {
       [8, 'ERROR', 'products'],
       [9, 'ERROR', 'role'],
       [10, 'ERROR', 'firstName'],
+    ]);
+    expect(result.rows.map((row) => [row.reason, row.detail])).toEqual([
+      ['INVALID_EMAIL', 'not-an-email'],
+      [null, null],
+      ['DUPLICATE_IN_FILE', '3'],
+      ['UNKNOWN_TEAM', 'No Such Team'],
+      ['UNKNOWN_PRODUCT', 'No Such Product'],
+      [null, null],
+      ['NO_SEAT_LEFT', 'Only One Seat'],
+      ['PRIMARY_ADMIN_ROLE', null],
+      ['MISSING_FIRST_NAME', 'noname@test.example'],
     ]);
     expect(result.rows[2]!.message).toContain('Duplicate in file');
     expect(result.rows[2]!.message).toContain('line 3');

@@ -22,7 +22,7 @@ export {
   InvitationPreview,
   AcceptInvitationInput,
 } from './users/invitation.type.js';
-export { ImportRowStatus, UserImportInput, UserImportRow, UserImportReport } from './users/import.type.js';
+export { ImportRowReason, ImportRowStatus, UserImportInput, UserImportRow, UserImportReport } from './users/import.type.js';
 export { CreateTeamInput, RenameTeamInput, DeleteTeamInput, MoveSubscriptionsToTeamInput } from './teams/team.input.js';
 export {
   AssignableSubscription,

@@ -18,6 +18,40 @@ registerEnumType(ImportRowStatus, {
   },
 });
 
+export enum ImportRowReason {
+  MISSING_EMAIL = 'MISSING_EMAIL',
+  INVALID_EMAIL = 'INVALID_EMAIL',
+  MISSING_FIRST_NAME = 'MISSING_FIRST_NAME',
+  MISSING_LAST_NAME = 'MISSING_LAST_NAME',
+  NAME_TOO_LONG = 'NAME_TOO_LONG',
+  DUPLICATE_IN_FILE = 'DUPLICATE_IN_FILE',
+  UNKNOWN_ROLE = 'UNKNOWN_ROLE',
+  PRIMARY_ADMIN_ROLE = 'PRIMARY_ADMIN_ROLE',
+  UNKNOWN_TEAM = 'UNKNOWN_TEAM',
+  UNKNOWN_PRODUCT = 'UNKNOWN_PRODUCT',
+  NO_SEAT_LEFT = 'NO_SEAT_LEFT',
+  CHANGES = 'CHANGES',
+}
+
+registerEnumType(ImportRowReason, {
+  name: 'ImportRowReason',
+  description: 'Why a row is refused, or that it changes something; `detail` carries the value it is about.',
+  valuesConfig: {
+    MISSING_EMAIL: { description: 'The email cell is empty.' },
+    INVALID_EMAIL: { description: 'The email is not a valid address; detail: the value.' },
+    MISSING_FIRST_NAME: { description: 'The first name cell is empty.' },
+    MISSING_LAST_NAME: { description: 'The last name cell is empty.' },
+    NAME_TOO_LONG: { description: 'A name is longer than 100 characters.' },
+    DUPLICATE_IN_FILE: { description: 'The email appears earlier in the file; detail: that line number.' },
+    UNKNOWN_ROLE: { description: 'The role is not User or Secondary admin; detail: the value.' },
+    PRIMARY_ADMIN_ROLE: { description: 'The row would make or unmake the primary admin, which only a handover does.' },
+    UNKNOWN_TEAM: { description: 'No team of the account has this name; detail: the value.' },
+    UNKNOWN_PRODUCT: { description: 'No subscription or product of the account has this name; detail: the value.' },
+    NO_SEAT_LEFT: { description: 'The subscription has no free seat left for this row; detail: its name.' },
+    CHANGES: { description: 'An update; detail: what changes (role, team, name, products), comma separated.' },
+  },
+});
+
 @InputType({ description: 'A CSV file of users to import (F-43).' })
 export class UserImportInput {
   @Field(() => String, {
@@ -44,8 +78,14 @@ export class UserImportRow {
   @Field(() => String, { nullable: true, description: 'The column at fault (`email`, `firstName`, `lastName`, `role`, `team`, `products`).' })
   field!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the row is refused, or what changes.' })
+  @Field(() => String, { nullable: true, description: 'Why the row is refused, or what changes, in English.' })
   message!: string | null;
+
+  @Field(() => ImportRowReason, { nullable: true, description: 'The same as `message`, as a code for translated texts.' })
+  reason!: ImportRowReason | null;
+
+  @Field(() => String, { nullable: true, description: 'The value the reason is about (a product, a team, a line number).' })
+  detail!: string | null;
 }
 
 @ObjectType({ description: 'The result of previewing or importing a CSV file of users.' })

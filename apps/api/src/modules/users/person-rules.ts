@@ -1,3 +1,4 @@
+import { ImportRowReason } from '@seatwise/schema';
 import { z } from 'zod';
 import { InvalidInputError } from '../../errors.js';
 
@@ -11,6 +12,7 @@ export interface PersonFields {
 
 export interface RuleError {
   field: 'email' | 'firstName' | 'lastName';
+  reason: ImportRowReason;
   message: string;
 }
 
@@ -19,14 +21,18 @@ export function checkPerson(raw: PersonFields): { person: PersonFields } | { err
   const email = raw.email.trim().toLowerCase();
   const firstName = raw.firstName.trim();
   const lastName = raw.lastName.trim();
-  if (!email) return { error: { field: 'email', message: 'Enter an email address.' } };
+  if (!email) return { error: { field: 'email', reason: ImportRowReason.MISSING_EMAIL, message: 'Enter an email address.' } };
   if (email.length > 254 || !emailSchema.safeParse(email).success) {
-    return { error: { field: 'email', message: `"${raw.email.trim()}" is not a valid email address.` } };
+    return { error: { field: 'email', reason: ImportRowReason.INVALID_EMAIL, message: `"${raw.email.trim()}" is not a valid email address.` } };
   }
-  if (!firstName) return { error: { field: 'firstName', message: 'Enter a first name.' } };
-  if (firstName.length > 100) return { error: { field: 'firstName', message: 'A first name can be at most 100 characters.' } };
-  if (!lastName) return { error: { field: 'lastName', message: 'Enter a last name.' } };
-  if (lastName.length > 100) return { error: { field: 'lastName', message: 'A last name can be at most 100 characters.' } };
+  if (!firstName) return { error: { field: 'firstName', reason: ImportRowReason.MISSING_FIRST_NAME, message: 'Enter a first name.' } };
+  if (firstName.length > 100) {
+    return { error: { field: 'firstName', reason: ImportRowReason.NAME_TOO_LONG, message: 'A first name can be at most 100 characters.' } };
+  }
+  if (!lastName) return { error: { field: 'lastName', reason: ImportRowReason.MISSING_LAST_NAME, message: 'Enter a last name.' } };
+  if (lastName.length > 100) {
+    return { error: { field: 'lastName', reason: ImportRowReason.NAME_TOO_LONG, message: 'A last name can be at most 100 characters.' } };
+  }
   return { person: { email, firstName, lastName } };
 }
 

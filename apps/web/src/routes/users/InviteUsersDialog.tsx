@@ -12,6 +12,16 @@ interface InviteUsersDialogProps {
   onInvited: (email: string) => void;
 }
 
+/** The server's rules for a person, checked first here so the message is in the UI language. */
+function checkForm(form: { email: string; firstName: string; lastName: string }) {
+  const problems: Partial<Record<'email' | 'firstName' | 'lastName', string>> = {};
+  if (!form.email.trim()) problems.email = 'emailMissing';
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email.trim())) problems.email = 'emailInvalid';
+  if (!form.firstName.trim()) problems.firstName = 'firstNameMissing';
+  if (!form.lastName.trim()) problems.lastName = 'lastNameMissing';
+  return problems;
+}
+
 const empty = { email: '', firstName: '', lastName: '', role: 'USER', teamId: null as string | null, subscriptionIds: [] as string[] };
 
 /** F-41 "+ Invite users": one person, with an optional role, team and products. */
@@ -23,10 +33,18 @@ export function InviteUsersDialog({ opened, onClose, onInvited }: InviteUsersDia
   const subscriptions = useQuery(AssignableSubscriptionsDocument, { skip: !opened, fetchPolicy: 'cache-and-network' });
   const [invite, { loading, error, reset }] = useMutation(InviteUserDocument);
   const failed = apiError(error);
-  const fieldError = (field: string) => (failed?.field === field ? errorText(error) : undefined);
+  const [localErrors, setLocalErrors] = useState<Partial<Record<'email' | 'firstName' | 'lastName', string>>>({});
+  const fieldError = (field: string) => {
+    const local = localErrors[field as keyof typeof localErrors];
+    if (local) return t(`invite.errors.${local}`);
+    return failed?.field === field ? errorText(error) : undefined;
+  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const problems = checkForm(form);
+    setLocalErrors(problems);
+    if (Object.keys(problems).length) return;
     const result = await invite({
       variables: { input: { ...form, role: form.role as 'USER' | 'SECONDARY_ADMIN' } },
       refetchQueries: ['UsersPage', 'Invitations', 'AssignableSubscriptions'],
@@ -39,7 +57,10 @@ export function InviteUsersDialog({ opened, onClose, onInvited }: InviteUsersDia
     }
   }
 
-  const set = (patch: Partial<typeof form>) => setForm((current) => ({ ...current, ...patch }));
+  const set = (patch: Partial<typeof form>) => {
+    setForm((current) => ({ ...current, ...patch }));
+    setLocalErrors({});
+  };
   const shownError = failed && !['email', 'firstName', 'lastName', 'role', 'teamId'].includes(failed.field ?? '') ? errorText(error) : null;
 
   return (

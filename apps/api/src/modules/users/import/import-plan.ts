@@ -1,4 +1,4 @@
-import { ImportRowStatus, MembershipStatus, Role } from '@seatwise/schema';
+import { ImportRowReason, ImportRowStatus, MembershipStatus, Role } from '@seatwise/schema';
 import { checkPerson, type PersonFields } from '../person-rules.js';
 import type { CsvPerson } from './csv-file.js';
 
@@ -37,6 +37,8 @@ export interface PlannedRow {
   status: ImportRowStatus;
   field: string | null;
   message: string | null;
+  reason: ImportRowReason | null;
+  detail: string | null;
   person?: PersonFields;
   role?: Role;
   teamId?: string | null;
@@ -57,12 +59,14 @@ const roleNames: Record<string, Role> = {
   primarniskrbnik: Role.PRIMARY_ADMIN,
 };
 
-const error = (row: CsvPerson, field: string, message: string): PlannedRow => ({
+const error = (row: CsvPerson, field: string, reason: ImportRowReason, message: string, detail: string | null = null): PlannedRow => ({
   line: row.line,
   email: row.email,
   status: ImportRowStatus.ERROR,
   field,
   message,
+  reason,
+  detail,
 });
 
 /** The seats a row needs: for each product, one the person holds already, else a pool with a free seat. */
@@ -71,10 +75,10 @@ function pickSeats(row: CsvPerson, world: ImportWorld, held: Set<string>): { sea
   for (const product of row.products) {
     const key = product.toLowerCase();
     const candidates = world.pools.filter((pool) => pool.names.has(key));
-    if (candidates.length === 0) return { error: error(row, 'products', `Unknown product "${product}": use a subscription or product name of this account.`) };
+    if (candidates.length === 0) return { error: error(row, 'products', ImportRowReason.UNKNOWN_PRODUCT, `Unknown product "${product}": use a subscription or product name of this account.`, product) };
     if (candidates.some((pool) => held.has(pool.id) || seats.includes(pool.id))) continue;
     const pool = candidates.find((candidate) => candidate.remaining - seats.filter((id) => id === candidate.id).length > 0);
-    if (!pool) return { error: error(row, 'products', `No seat of ${candidates[0]!.name} is left.`) };
+    if (!pool) return { error: error(row, 'products', ImportRowReason.NO_SEAT_LEFT, `No seat of ${candidates[0]!.name} is left.`, candidates[0]!.name) };
     seats.push(pool.id);
   }
   return { seats };
@@ -88,10 +92,10 @@ export function planImport(rows: CsvPerson[], world: ImportWorld): PlannedRow[] 
   const firstLine = new Map<string, number>();
   return rows.map((row): PlannedRow => {
     const checked = checkPerson(row);
-    if ('error' in checked) return error(row, checked.error.field, checked.error.message);
+    if ('error' in checked) return error(row, checked.error.field, checked.error.reason, checked.error.message, row.email.trim() || null);
     const person = checked.person;
     const duplicate = firstLine.get(person.email);
-    if (duplicate) return error(row, 'email', `Duplicate in file: ${person.email} is already on line ${duplicate}.`);
+    if (duplicate) return error(row, 'email', ImportRowReason.DUPLICATE_IN_FILE, `Duplicate in file: ${person.email} is already on line ${duplicate}.`, String(duplicate));
     firstLine.set(person.email, row.line);
 
     const existing = world.existing.get(person.email);
@@ -100,19 +104,19 @@ export function planImport(rows: CsvPerson[], world: ImportWorld): PlannedRow[] 
     let role = member?.role ?? Role.USER;
     if (row.role) {
       const named = roleNames[row.role.toLowerCase().replace(/[\s_-]/g, '')];
-      if (!named) return error(row, 'role', `Unknown role "${row.role}": use User or Secondary admin.`);
+      if (!named) return error(row, 'role', ImportRowReason.UNKNOWN_ROLE, `Unknown role "${row.role}": use User or Secondary admin.`, row.role);
       if (named === Role.PRIMARY_ADMIN && member?.role !== Role.PRIMARY_ADMIN) {
-        return error(row, 'role', 'There is exactly one primary admin: the role changes only by handover.');
+        return error(row, 'role', ImportRowReason.PRIMARY_ADMIN_ROLE, 'There is exactly one primary admin: the role changes only by handover.');
       }
       if (member?.role === Role.PRIMARY_ADMIN && named !== Role.PRIMARY_ADMIN) {
-        return error(row, 'role', "The primary admin's role changes only when they hand it over.");
+        return error(row, 'role', ImportRowReason.PRIMARY_ADMIN_ROLE, "The primary admin's role changes only when they hand it over.");
       }
       role = named;
     }
     let teamId = member?.teamId ?? null;
     if (row.team) {
       const found = world.teams.get(row.team.toLowerCase());
-      if (!found) return error(row, 'team', `Unknown team "${row.team}": create it first or correct the name.`);
+      if (!found) return error(row, 'team', ImportRowReason.UNKNOWN_TEAM, `Unknown team "${row.team}": create it first or correct the name.`, row.team);
       teamId = found;
     }
     const picked = pickSeats(row, world, member?.seats ?? new Set());
@@ -120,7 +124,8 @@ export function planImport(rows: CsvPerson[], world: ImportWorld): PlannedRow[] 
     for (const id of picked.seats) world.pools.find((pool) => pool.id === id)!.remaining -= 1;
 
     const base = { line: row.line, email: row.email, field: null, person, role, teamId, newSeats: picked.seats, existing };
-    if (!member) return { ...base, status: ImportRowStatus.CREATE, message: null };
+    const none = { message: null, reason: null, detail: null };
+    if (!member) return { ...base, ...none, status: ImportRowStatus.CREATE };
     const changes = {
       role: role !== member.role,
       team: teamId !== member.teamId,
@@ -128,7 +133,7 @@ export function planImport(rows: CsvPerson[], world: ImportWorld): PlannedRow[] 
       name: !member.hasPassword && (person.firstName !== member.firstName || person.lastName !== member.lastName),
     };
     const changed = [changes.role && 'role', changes.team && 'team', changes.name && 'name', picked.seats.length > 0 && 'products'].filter(Boolean);
-    if (changed.length === 0) return { ...base, status: ImportRowStatus.UNCHANGED, message: null };
-    return { ...base, status: ImportRowStatus.UPDATE, message: `Changes ${changed.join(', ')}.`, changes };
+    if (changed.length === 0) return { ...base, ...none, status: ImportRowStatus.UNCHANGED };
+    return { ...base, status: ImportRowStatus.UPDATE, message: `Changes ${changed.join(', ')}.`, reason: ImportRowReason.CHANGES, detail: changed.join(','), changes };
   });
 }

@@ -24,7 +24,7 @@ function report(rows: PlannedRow[], committed: boolean): UserImportReport {
     updated: count(ImportRowStatus.UPDATE),
     unchanged: count(ImportRowStatus.UNCHANGED),
     errors: count(ImportRowStatus.ERROR),
-    rows: rows.map(({ line, email, status, field, message }) => ({ line, email, status, field, message })),
+    rows: rows.map(({ line, email, status, field, message, reason, detail }) => ({ line, email, status, field, message, reason, detail })),
   };
 }
 

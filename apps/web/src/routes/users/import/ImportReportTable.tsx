@@ -1,10 +1,17 @@
 import { Badge, Group, Pagination, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportReportFieldsFragment, ImportRowStatus } from '../../../gql/graphql';
+import type { TFunction } from 'i18next';
+import type { ImportReportFieldsFragment, ImportRowReason, ImportRowStatus } from '../../../gql/graphql';
 
 const PAGE = 50;
 const colors: Record<ImportRowStatus, string> = { CREATE: 'teal', UPDATE: 'blue', UNCHANGED: 'gray', ERROR: 'red' };
+
+/** The reason in the UI language; a change list names each changed column. */
+function reasonText(t: TFunction, reason: ImportRowReason, detail: string | null): string {
+  const value = reason === 'CHANGES' ? (detail ?? '').split(',').map((key) => t(`import.changed.${key}`)).join(', ') : (detail ?? '');
+  return t(`import.reasons.${reason}`, { value });
+}
 
 /** Every row of a preview or an import, filterable by outcome, 50 to a page. */
 export function ImportReportTable({ report }: { report: ImportReportFieldsFragment }) {
@@ -55,7 +62,7 @@ export function ImportReportTable({ report }: { report: ImportReportFieldsFragme
                 <Table.Td>
                   <Text size="sm" c={row.status === 'ERROR' ? 'red' : 'dimmed'}>
                     {row.field ? `${t(`import.columns.${row.field}`)}: ` : ''}
-                    {row.message}
+                    {row.reason ? reasonText(t, row.reason, row.detail) : row.message}
                   </Text>
                 </Table.Td>
               </Table.Tr>

@@ -35,6 +35,8 @@ export const ImportReportFields = graphql(`
       status
       field
       message
+      reason
+      detail
     }
   }
 `);
