@@ -43,6 +43,16 @@ describe.each(drivers)('roles, removal and edit conflicts F-45 F-46 (%s)', (driv
     expect(JSON.stringify(audit!.after)).toContain('SECONDARY_ADMIN');
   });
 
+  it('moving one user to a team with a stale version is refused', async () => {
+    const [id] = await addMembers(app, account, 1, 'team-edit');
+    const { version } = await userOf(id!);
+    const [team] = await app.sql<{ id: string }>("select id from teams where name = 'Uprava'");
+    const MOVE = `mutation Move($input: MoveUsersToTeamInput!) { moveUsersToTeam(input: $input) }`;
+    dataOf(await admin.graphql(MOVE, { input: { userIds: [id], teamId: team!.id, version } }));
+    expect(errorOf(await secondary.graphql(MOVE, { input: { userIds: [id], teamId: null, version } })).extensions).toEqual({ code: 'CONFLICT', field: 'version' });
+    expect((await userOf(id!)).team?.name).toBe('Uprava');
+  });
+
   it('of two simultaneous edits of the same version, exactly one wins', async () => {
     const [id] = await addMembers(app, account, 1, 'race-edit');
     const { version } = await userOf(id!);

@@ -38,4 +38,10 @@ export class MoveUsersToTeamInput {
 
   @Field(() => ID, { nullable: true, description: 'The team to move them to; null for no team.' })
   teamId?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'With exactly one user: `User.version` as the admin saw it (CONFLICT when it changed since). Bulk moves from the list leave it out.',
+  })
+  version?: number | null;
 }

@@ -128,6 +128,10 @@ export async function moveUsersToTeam(ctx: AccountContext, input: MoveUsersToTea
       [tx.viewer.accountId, ...userIds],
     );
     if (rows.length !== userIds.length) throw new NotFoundError('User', 'userIds');
+    if (input.version !== null && input.version !== undefined) {
+      if (userIds.length !== 1) throw new InvalidInputError('version', 'A version goes with exactly one user.');
+      await claimVersion(tx, await currentMembership(tx, userIds[0]!), input.version);
+    }
     const moving = rows.filter((row) => row.team_id !== (team?.id ?? null));
     if (moving.length === 0) return 0;
     await run(

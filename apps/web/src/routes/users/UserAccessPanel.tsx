@@ -72,7 +72,7 @@ export function UserAccessPanel({ user, teams, onReload }: { user: Details['user
             variant="default"
             disabled={teamId === (user.team?.id ?? null) || !active}
             loading={teamState.loading}
-            onClick={() => void moveTeam({ variables: { input: { userIds: [user.id], teamId } } }).catch(() => null)}
+            onClick={() => void moveTeam({ variables: { input: { userIds: [user.id], teamId, version: user.version } } }).catch(() => null)}
           >
             {t('userDetails.moveTeam')}
           </Button>
