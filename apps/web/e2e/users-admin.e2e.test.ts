@@ -33,7 +33,7 @@ const shot = async (page: Page, name: string) => {
 };
 
 describe('users and seats in the browser', () => {
-  it('invites a user with a product, then the invitee accepts through the emailed link', async () => {
+  it('invites a user, who accepts through the emailed link and sets a password', async () => {
     const page = await signedInPage();
     await page.goto(`${server.url}/users`);
     await page.getByRole('button', { name: '+ Invite users' }).click();

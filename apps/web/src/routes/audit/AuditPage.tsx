@@ -133,7 +133,7 @@ export function AuditPage() {
                           <Text size="sm">{node.actorName ?? t('audit.system')}</Text>
                         </Table.Td>
                         <Table.Td>
-                          <Badge variant="light" style={{ whiteSpace: 'nowrap' }}>
+                          <Badge variant="light" tt="none" style={{ whiteSpace: 'nowrap', maxWidth: 'none', overflow: 'visible' }}>
                             {t(`audit.actions.${node.action.replace(/\./g, '_')}`, { defaultValue: node.action })}
                           </Badge>
                         </Table.Td>
