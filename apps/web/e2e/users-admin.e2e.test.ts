@@ -63,6 +63,32 @@ describe('users and seats in the browser', () => {
     await invitee.waitForURL((url) => url.pathname === '/profile' || url.pathname === '/');
   });
 
+  it('Invite Multiple reports a bad row, then invites everyone once it is fixed; ticked users move to a team', async () => {
+    const page = await signedInPage();
+    await page.goto(`${server.url}/users`);
+    await page.getByRole('button', { name: 'Invite Multiple' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Invite Multiple' });
+    const rows = dialog.getByLabel('People to invite');
+    await rows.fill('vec.ena@example.com, Vec, Ena\nnot-an-email, Vec, Dva');
+    await dialog.getByRole('button', { name: 'Check rows' }).click();
+    await dialog.getByText(/Email: "not-an-email" is not a valid email address/).waitFor();
+    await shot(page, 'invite-multiple');
+    await rows.fill('vec.ena@example.com, Vec, Ena\nvec.dva@example.com; Vec; Dva');
+    await dialog.getByRole('button', { name: 'Check rows' }).click();
+    await dialog.getByRole('button', { name: 'Invite 2 people' }).click();
+    await page.getByText('2 invitations sent.').waitFor();
+
+    await page.getByLabel('Search').fill('vec');
+    await page.getByRole('checkbox', { name: 'Select Vec Ena' }).check();
+    await page.getByRole('checkbox', { name: 'Select Vec Dva' }).check();
+    await page.getByRole('button', { name: 'Move to team' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Team' }).click();
+    await page.getByRole('option', { name: 'Uprava' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Move', exact: true }).click();
+    await page.getByText('2 users moved.').waitFor();
+    await expect.poll(() => page.getByRole('row', { name: /Vec Ena.*Uprava/ }).count()).toBe(1);
+  });
+
   it('assigns and unassigns a product on View Details, then finds both in the audit log', async () => {
     const page = await signedInPage();
     await page.goto(`${server.url}/users?search=kova%C4%8D`);

@@ -1,10 +1,11 @@
-import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InviteUsersMutation } from '../../gql/graphql';
 import { useApiErrorText } from '../../ui/apiError';
-import { InviteUsersDocument } from './admin.graphql';
+import { AssignableSubscriptionsDocument, InviteUsersDocument } from './admin.graphql';
+import { UsersTeamsDocument } from './users.graphql';
 
 interface InviteMultipleDialogProps {
   opened: boolean;
@@ -32,10 +33,15 @@ export function InviteMultipleDialog({ opened, onClose, onInvited }: InviteMulti
   const [report, setReport] = useState<InviteUsersMutation['inviteUsers'] | null>(null);
   const [inviteUsers, { loading, error }] = useMutation(InviteUsersDocument);
   const rows = parseRows(text);
+  const [role, setRole] = useState<'USER' | 'SECONDARY_ADMIN'>('USER');
+  const [teamId, setTeamId] = useState<string | null>(null);
+  const [subscriptionIds, setSubscriptionIds] = useState<string[]>([]);
+  const teams = useQuery(UsersTeamsDocument, { skip: !opened });
+  const subscriptions = useQuery(AssignableSubscriptionsDocument, { skip: !opened, fetchPolicy: 'cache-and-network' });
 
   async function run(dryRun: boolean) {
     const result = await inviteUsers({
-      variables: { input: { rows, dryRun } },
+      variables: { input: { rows, dryRun, role, teamId, subscriptionIds } },
       refetchQueries: dryRun ? [] : ['UsersPage', 'Invitations'],
     }).catch(() => null);
     if (!result?.data) return;
@@ -66,6 +72,37 @@ export function InviteMultipleDialog({ opened, onClose, onInvited }: InviteMulti
           }}
           data-autofocus
         />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Select
+            label={t('invite.role')}
+            data={['USER', 'SECONDARY_ADMIN'].map((value) => ({ value, label: t(`roles.${value}`) }))}
+            value={role}
+            onChange={(value) => setRole((value ?? 'USER') as typeof role)}
+            allowDeselect={false}
+          />
+          <Select
+            label={t('invite.team')}
+            placeholder={t('invite.noTeam')}
+            data={teams.data?.teams.map((team) => ({ value: team.id, label: team.name })) ?? []}
+            value={teamId}
+            onChange={setTeamId}
+            clearable
+          />
+          <MultiSelect
+            label={t('invite.products')}
+            placeholder={subscriptionIds.length ? undefined : t('invite.noProducts')}
+            data={
+              subscriptions.data?.assignableSubscriptions.map((subscription) => ({
+                value: subscription.id,
+                label: t('invite.productOption', { name: subscription.name, count: subscription.available }),
+              })) ?? []
+            }
+            value={subscriptionIds}
+            onChange={setSubscriptionIds}
+            searchable
+            clearable
+          />
+        </SimpleGrid>
         {error && <Alert color="red" variant="light">{errorText(error)}</Alert>}
         {report && (
           <Table.ScrollContainer minWidth={0} mah={280}>

@@ -24,6 +24,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { BulkAssignDialog } from './BulkAssignDialog';
 import { InviteMultipleDialog } from './InviteMultipleDialog';
 import { InviteUsersDialog } from './InviteUsersDialog';
+import { MoveToTeamDialog } from './MoveToTeamDialog';
 import { UsersPageDocument, UsersTeamsDocument } from './users.graphql';
 import { UsersTable } from './UsersTable';
 import {
@@ -43,7 +44,7 @@ export function UsersPage() {
   const { t } = useTranslation();
   const [view, updateView] = useUsersView();
   const [searchText, setSearchText] = useState(view.search);
-  const [dialog, setDialog] = useState<'invite' | 'inviteMultiple' | 'assign' | null>(null);
+  const [dialog, setDialog] = useState<'invite' | 'inviteMultiple' | 'assign' | 'move' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   function select(ids: string[], on: boolean) {
@@ -137,6 +138,9 @@ export function UsersPage() {
               <Button size="xs" variant="default" onClick={() => setSelected(new Set())}>
                 {t('users.clearSelection')}
               </Button>
+              <Button size="xs" variant="default" onClick={() => setDialog('move')}>
+                {t('users.moveToTeam')}
+              </Button>
               <Button size="xs" onClick={() => setDialog('assign')}>
                 {t('users.assign')}
               </Button>
@@ -153,6 +157,15 @@ export function UsersPage() {
         opened={dialog === 'inviteMultiple'}
         onClose={() => setDialog(null)}
         onInvited={(count) => setNotice(t('inviteMultiple.sent', { count }))}
+      />
+      <MoveToTeamDialog
+        userIds={[...selected]}
+        opened={dialog === 'move'}
+        onClose={() => setDialog(null)}
+        onMoved={(moved) => {
+          setNotice(t('users.moved', { count: moved }));
+          setSelected(new Set());
+        }}
       />
       <BulkAssignDialog
         userIds={[...selected]}
