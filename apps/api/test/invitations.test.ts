@@ -106,6 +106,17 @@ describe.each(drivers)('invitations F-41 F-42 (%s)', (driver) => {
     expect(errorOf(await app.client().graphql(ACCEPT, { input: { token, password: 'A-good-new-password' } })).message).toContain('expired');
   });
 
+  it('two admins inviting the same new person at once make one invitation', async () => {
+    const secondary = app.client();
+    dataOf(await secondary.signIn('maja.horvat@kolektor-gradnje.si'));
+    const input = { email: 'twice@test.example', firstName: 'Two', lastName: 'Admins' };
+    const answers = await Promise.all([admin.graphql(INVITE, { input }), secondary.graphql(INVITE, { input })]);
+    expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
+    expect(errorOf(answers.find((answer) => answer.errors)!).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'email' });
+    const [count] = await app.sql<{ n: number | string }>("select count(*) as n from invitations where email = 'twice@test.example'");
+    expect(Number(count!.n)).toBe(1);
+  });
+
   it('Invite Multiple reports every row and invites all or none', async () => {
     const rows = [
       { email: 'm1@test.example', firstName: 'Ema', lastName: 'Ena' },

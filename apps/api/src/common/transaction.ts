@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { AccountContext, RequestContext } from '../context.js';
 
@@ -28,3 +29,10 @@ export const dbDate = (ctx: RequestContext, date: Date) => ctx.em.getPlatform().
 export const toDate = (value: string | number | Date) => new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
 export type { AccountContext };
+
+/** A unique key refused a row, whichever layer raised it (MikroORM, pg, better-sqlite3). */
+export function isUniqueViolation(error: unknown): boolean {
+  if (error instanceof UniqueConstraintViolationException) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

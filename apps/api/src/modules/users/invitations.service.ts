@@ -8,7 +8,7 @@ import {
   MembershipStatus,
   Role,
 } from '@seatwise/schema';
-import { execute, inTransaction, run, toDate } from '../../common/transaction.js';
+import { execute, inTransaction, isUniqueViolation, run, toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { AppError, InvalidInputError, NotFoundError } from '../../errors.js';
 import { Account } from '../accounts/account.entity.js';
@@ -146,6 +146,12 @@ async function inviterLanguage(ctx: AccountContext): Promise<Language> {
 async function inviteAll(ctx: AccountContext, people: PersonFields[], input: Parameters<typeof resolveOptions>[1]): Promise<InvitationType[]> {
   const language = await inviterLanguage(ctx);
   const { outgoing, emails } = await inTransaction(ctx, async (tx) => {
+    // Checked again inside the transaction: an invitation committed since the caller's check counts.
+    const statuses = await existingStatuses(tx, people.map((person) => person.email));
+    for (const person of people) {
+      const problem = alreadyThereMessage(statuses.get(person.email));
+      if (problem) throw new InvalidInputError('email', `${person.email} ${problem}`);
+    }
     const options = await resolveOptions(tx, input);
     const invited: { userId: string; outgoing: Outgoing }[] = [];
     for (const person of people) invited.push(await invitePerson(tx, person, options, language));
@@ -164,6 +170,12 @@ async function inviteAll(ctx: AccountContext, people: PersonFields[], input: Par
     }
     await tx.em.flush();
     return { outgoing: invited.map((entry) => entry.outgoing), emails: people.map((person) => person.email) };
+  }).catch((error: unknown) => {
+    // Another admin invited the same new person a moment earlier: their invitation stands.
+    if (isUniqueViolation(error)) {
+      throw new InvalidInputError('email', 'Someone else has just invited this person: see the pending invitations.');
+    }
+    throw error;
   });
   await sendInvitationMails(ctx, outgoing);
   return listInvitations(ctx, { emails });

@@ -1,5 +1,6 @@
 import { ImportRowStatus, Language, type UserImportInput, type UserImportReport } from '@seatwise/schema';
-import { execute, inTransaction, run } from '../../../common/transaction.js';
+import { execute, inTransaction, isUniqueViolation, run } from '../../../common/transaction.js';
+import { AppError } from '../../../errors.js';
 import type { AccountContext } from '../../../context.js';
 import { recordAudit } from '../../audit/audit.service.js';
 import { sendInvitationMails } from '../invitations.service.js';
@@ -54,6 +55,11 @@ export async function importUsers(ctx: AccountContext, input: UserImportInput): 
     });
     await tx.em.flush();
     return { rows, outgoing };
+  }).catch((error: unknown) => {
+    if (isUniqueViolation(error)) {
+      throw new AppError('CONFLICT', 'Some of these people were added by someone else while the file was imported; nothing was written. Preview the file again.', 'csv');
+    }
+    throw error;
   });
   if (input.sendInvitations && outgoing.length) {
     // Thousands of mails must not hold the answer back; each failure is logged and can be resent.
