@@ -4,7 +4,7 @@ import { addSubscription, accountId } from './fixtures/accounts.js';
 import { sentTo, startSmtpPeer, type SmtpPeer } from './smtp-peer.js';
 
 const INVITE = `mutation Invite($input: InviteUserInput!) { inviteUser(input: $input) { id userId email role status team { name } expiresAt } }`;
-const INVITE_MANY = `mutation InviteMany($input: InviteUsersInput!) { inviteUsers(input: $input) { invitedCount rows { row email ok field message } } }`;
+const INVITE_MANY = `mutation InviteMany($input: InviteUsersInput!) { inviteUsers(input: $input) { invitedCount rows { row email ok field message reason detail } } }`;
 const INVITATIONS = `query { invitations { id email status } }`;
 const RESEND = `mutation Resend($id: ID!) { resendInvitation(id: $id) { id status } }`;
 const REVOKE = `mutation Revoke($id: ID!) { revokeInvitation(id: $id) { id status } }`;
@@ -125,7 +125,7 @@ describe.each(drivers)('invitations F-41 F-42 (%s)', (driver) => {
       { email: 'm4@test.example', firstName: 'Štiri', lastName: '' },
       { email: 'user@example.com', firstName: 'Jure', lastName: 'Kovač' },
     ];
-    const report = dataOf(await admin.graphql<{ inviteUsers: { invitedCount: number; rows: { row: number; ok: boolean; field: string | null; message: string | null }[] } }>(INVITE_MANY, { input: { rows } })).inviteUsers;
+    const report = dataOf(await admin.graphql<{ inviteUsers: { invitedCount: number; rows: { row: number; ok: boolean; field: string | null; message: string | null; reason: string | null; detail: string | null }[] } }>(INVITE_MANY, { input: { rows } })).inviteUsers;
     expect(report.invitedCount).toBe(0);
     expect(report.rows.map((row) => [row.row, row.ok, row.field])).toEqual([
       [1, true, null],
@@ -135,6 +135,13 @@ describe.each(drivers)('invitations F-41 F-42 (%s)', (driver) => {
       [5, false, 'email'],
     ]);
     expect(report.rows[2]!.message).toContain('row 1');
+    expect(report.rows.map((row) => [row.reason, row.detail])).toEqual([
+      [null, null],
+      ['INVALID_EMAIL', 'bad'],
+      ['DUPLICATE_IN_FILE', '1'],
+      ['MISSING_LAST_NAME', 'm4@test.example'],
+      ['ALREADY_MEMBER', 'user@example.com'],
+    ]);
     expect(await app.sql("select id from users where email = 'm1@test.example'")).toEqual([]);
     const good = [rows[0]!, { email: 'm2@test.example', firstName: 'Dva', lastName: 'Dve' }];
     const dry = dataOf(await admin.graphql<{ inviteUsers: { invitedCount: number } }>(INVITE_MANY, { input: { rows: good, dryRun: true } })).inviteUsers;

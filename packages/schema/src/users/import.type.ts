@@ -30,12 +30,14 @@ export enum ImportRowReason {
   UNKNOWN_TEAM = 'UNKNOWN_TEAM',
   UNKNOWN_PRODUCT = 'UNKNOWN_PRODUCT',
   NO_SEAT_LEFT = 'NO_SEAT_LEFT',
+  ALREADY_MEMBER = 'ALREADY_MEMBER',
+  ALREADY_INVITED = 'ALREADY_INVITED',
   CHANGES = 'CHANGES',
 }
 
 registerEnumType(ImportRowReason, {
   name: 'ImportRowReason',
-  description: 'Why a row is refused, or that it changes something; `detail` carries the value it is about.',
+  description: 'Why a row of an import or an "Invite Multiple" list is refused, or that it changes something; `detail` carries the value it is about.',
   valuesConfig: {
     MISSING_EMAIL: { description: 'The email cell is empty.' },
     INVALID_EMAIL: { description: 'The email is not a valid address; detail: the value.' },
@@ -48,6 +50,8 @@ registerEnumType(ImportRowReason, {
     UNKNOWN_TEAM: { description: 'No team of the account has this name; detail: the value.' },
     UNKNOWN_PRODUCT: { description: 'No subscription or product of the account has this name; detail: the value.' },
     NO_SEAT_LEFT: { description: 'The subscription has no free seat left for this row; detail: its name.' },
+    ALREADY_MEMBER: { description: 'Invite Multiple: the person is already a user of the account; detail: the email.' },
+    ALREADY_INVITED: { description: 'Invite Multiple: the person has a pending invitation (resend it instead); detail: the email.' },
     CHANGES: { description: 'An update; detail: what changes (role, team, name, products), comma separated.' },
   },
 });

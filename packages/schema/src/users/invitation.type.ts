@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ImportRowReason } from './import.type.js';
 import { Role } from './role.enum.js';
 import { TeamRef } from './user.type.js';
 
@@ -118,8 +119,14 @@ export class InviteRowResult {
   @Field(() => String, { nullable: true, description: 'The field at fault (`email`, `firstName`, `lastName`), if any.' })
   field!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the row was refused, if it was.' })
+  @Field(() => String, { nullable: true, description: 'Why the row was refused, if it was, in English.' })
   message!: string | null;
+
+  @Field(() => ImportRowReason, { nullable: true, description: 'The same as `message`, as a code for translated texts.' })
+  reason!: ImportRowReason | null;
+
+  @Field(() => String, { nullable: true, description: 'The value the reason is about (an email, a row number).' })
+  detail!: string | null;
 }
 
 @ObjectType({ description: 'The report of an "Invite Multiple" request.' })

@@ -1,4 +1,5 @@
 import {
+  ImportRowReason,
   type Invitation as InvitationType,
   InvitationStatus,
   type InviteUserInput,
@@ -199,14 +200,18 @@ export async function inviteUsers(ctx: AccountContext, input: InviteUsersInput):
   const seen = new Map<string, number>();
   const rows = checked.map((entry, index) => {
     const base = { row: index + 1, email: input.rows[index]!.email };
-    if ('error' in entry) return { ...base, ok: false, field: entry.error.field, message: entry.error.message };
+    const refused = (field: string, reason: ImportRowReason, message: string, detail: string | null) => ({ ...base, ok: false, field, message, reason, detail });
+    if ('error' in entry) return refused(entry.error.field, entry.error.reason, entry.error.message, base.email.trim() || null);
     const email = entry.person.email;
     const firstRow = seen.get(email);
-    if (firstRow) return { ...base, ok: false, field: 'email', message: `${email} is already on row ${firstRow}.` };
+    if (firstRow) return refused('email', ImportRowReason.DUPLICATE_IN_FILE, `${email} is already on row ${firstRow}.`, String(firstRow));
     seen.set(email, index + 1);
-    const problem = alreadyThereMessage(statuses.get(email));
-    if (problem) return { ...base, ok: false, field: 'email', message: `${email} ${problem}` };
-    return { ...base, ok: true, field: null, message: null };
+    const status = statuses.get(email);
+    const problem = alreadyThereMessage(status);
+    if (problem) {
+      return refused('email', status === MembershipStatus.ACTIVE ? ImportRowReason.ALREADY_MEMBER : ImportRowReason.ALREADY_INVITED, `${email} ${problem}`, email);
+    }
+    return { ...base, ok: true, field: null, message: null, reason: null, detail: null };
   });
   if (input.dryRun || rows.some((row) => !row.ok)) return { rows, invitedCount: 0 };
   await inviteAll(ctx, checked.map((entry) => (entry as { person: PersonFields }).person), input);

@@ -121,7 +121,9 @@ export function InviteMultipleDialog({ opened, onClose, onInvited }: InviteMulti
                     <Table.Td>{row.email}</Table.Td>
                     <Table.Td>
                       <Text size="sm" c={row.ok ? 'teal' : 'red'}>
-                        {row.ok ? t('inviteMultiple.ok') : `${t(`inviteMultiple.fields.${row.field ?? 'email'}`)}: ${row.message}`}
+                        {row.ok
+                          ? t('inviteMultiple.ok')
+                          : `${t(`inviteMultiple.fields.${row.field ?? 'email'}`)}: ${row.reason ? t(`import.reasons.${row.reason}`, { value: row.detail ?? '' }) : row.message}`}
                       </Text>
                     </Table.Td>
                   </Table.Tr>

@@ -34,6 +34,8 @@ export const InviteUsersDocument = graphql(`
         ok
         field
         message
+        reason
+        detail
       }
     }
   }
