@@ -44,6 +44,9 @@ export interface TestClient {
 export interface TestApp {
   driver: Driver;
   url: string;
+  /** Where the app's database is, for a second process on the same one. */
+  databaseUrl: string;
+  dataDir: string;
   orm: MikroORM;
   config: Config;
   seatwise: SeatwiseApp;
@@ -110,7 +113,8 @@ function listen(server: Server): Promise<number> {
   });
 }
 
-function createClient(url: string, token?: string): TestClient {
+/** A client with its own cookies against any API base URL (e.g. a second process); with `token`, it sends `Authorization: Bearer <token>`. */
+export function createClient(url: string, token?: string): TestClient {
   const cookies = new Map<string, string>();
   const post = async (query: string, variables?: Record<string, unknown>) => {
     const response = await fetch(`${url}/graphql`, {
@@ -178,6 +182,8 @@ export async function startTestApp(driver: Driver, options: TestAppOptions = {})
   return {
     driver,
     url,
+    databaseUrl: database.databaseUrl,
+    dataDir,
     orm: seatwise.orm,
     config,
     seatwise,

@@ -43,7 +43,7 @@ describe('signing in and listing users', () => {
     await signIn(page, 'admin@example.com');
     await page.waitForURL('**/users');
     await page.getByRole('heading', { name: 'By User' }).waitFor();
-    await page.getByRole('cell', { name: 'Ana Novak' }).waitFor();
+    await page.getByRole('row', { name: /Ana Novak/ }).waitFor();
     const count = page.getByTestId('users-count');
     const everyone = countOf(await count.textContent());
     expect(everyone).toBeGreaterThan(10);

@@ -2,6 +2,8 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { ConfirmEmailPage } from './routes/confirm-email/ConfirmEmailPage';
+import { AuditPage } from './routes/audit/AuditPage';
+import { AcceptInvitationPage } from './routes/invitation/AcceptInvitationPage';
 import { OutboxPage } from './routes/outbox/OutboxPage';
 import { ApiTokensPage } from './routes/developer/ApiTokensPage';
 import { ForgotPasswordPage } from './routes/password/ForgotPasswordPage';
@@ -13,6 +15,10 @@ import { ProductUpdatesPage } from './routes/products/ProductUpdatesPage';
 import { TrialsPage } from './routes/products/TrialsPage';
 import { ViewDownloadsPage } from './routes/products/ViewDownloadsPage';
 import { SignInPage } from './routes/sign-in/SignInPage';
+import { TeamsPage } from './routes/teams/TeamsPage';
+import { ImportPage } from './routes/users/import/ImportPage';
+import { InvitationsPage } from './routes/users/InvitationsPage';
+import { UserDetailsPage } from './routes/users/UserDetailsPage';
 import { UsersPage } from './routes/users/UsersPage';
 import { AdminOnly } from './session/AdminOnly';
 import { RequireAuth } from './session/RequireAuth';
@@ -45,6 +51,7 @@ const router = createBrowserRouter([
   { path: '/reset-password', element: <ResetPasswordPage /> },
   { path: '/outbox', element: <OutboxPage /> },
   { path: '/confirm-email', element: <ConfirmEmailPage /> },
+  { path: '/invitation', element: <AcceptInvitationPage /> },
   // The API sends browsers asking for /graphql here; the playground signs nobody in by itself.
   { path: '/graphql', element: <Playground /> },
   { path: '/playground', element: <Playground /> },
@@ -67,6 +74,11 @@ const router = createBrowserRouter([
             element: <AdminOnly />,
             children: [
               { path: 'users', element: <UsersPage /> },
+              { path: 'users/import', element: <ImportPage /> },
+              { path: 'users/invitations', element: <InvitationsPage /> },
+              { path: 'users/teams', element: <TeamsPage /> },
+              { path: 'users/:id', element: <UserDetailsPage /> },
+              { path: 'audit', element: <AuditPage /> },
               { path: 'reports/insights', element: <PlaceholderPage titleKey="nav.insights" /> },
               { path: 'reports/seat-usage', element: <PlaceholderPage titleKey="nav.seatUsage" /> },
               { path: 'reports/cloud-services-usage', element: <PlaceholderPage titleKey="nav.cloudUsage" /> },

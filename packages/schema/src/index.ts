@@ -82,3 +82,26 @@ export {
   PersonRef,
 } from './tokens/api-token.type.js';
 export { ApiTokensFilter, CreateApiTokenInput } from './tokens/api-token.input.js';
+export { ChangeRoleInput, TransferPrimaryAdminInput, RemoveUserInput, MoveUsersToTeamInput } from './users/user-admin.input.js';
+export {
+  InvitationStatus,
+  Invitation,
+  InviteUserInput,
+  InviteRowInput,
+  InviteUsersInput,
+  InviteRowResult,
+  InviteUsersResult,
+  InvitationPreview,
+  AcceptInvitationInput,
+} from './users/invitation.type.js';
+export { ImportRowReason, ImportRowStatus, UserImportInput, UserImportRow, UserImportReport } from './users/import.type.js';
+export { CreateTeamInput, RenameTeamInput, DeleteTeamInput, MoveSubscriptionsToTeamInput } from './teams/team.input.js';
+export {
+  AssignableSubscription,
+  Seat,
+  AssignSeatInput,
+  UnassignSeatInput,
+  BulkAssignSeatsInput,
+  BulkAssignSeatsResult,
+} from './seats/seat.type.js';
+export { AuditEntry, AuditEntryEdge, AuditEntryConnection, AuditFilter } from './audit/audit.type.js';

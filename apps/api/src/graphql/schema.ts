@@ -4,15 +4,20 @@ import type { Role } from '@seatwise/schema';
 import type { RequestContext } from '../context.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 import { AccountSecurityResolver } from '../modules/identity/account-security/account-security.resolver.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { IdentityResolver } from '../modules/identity/identity.resolver.js';
 import { TwoStepResolver } from '../modules/identity/two-step/two-step.resolver.js';
 import { PasswordResolver } from '../modules/identity/password.resolver.js';
 import { ProfileResolver } from '../modules/identity/profile.resolver.js';
 import { SessionsResolver } from '../modules/identity/sessions.resolver.js';
 import { OutboxResolver } from '../modules/mail/outbox.resolver.js';
+import { SeatsResolver } from '../modules/seats/seats.resolver.js';
 import { ServerResolver } from '../modules/server/server.resolver.js';
 import { TeamsResolver } from '../modules/teams/teams.resolver.js';
 import { TokensResolver } from '../modules/tokens/tokens.resolver.js';
+import { UserImportResolver } from '../modules/users/import/import.resolver.js';
+import { InvitationsResolver } from '../modules/users/invitations.resolver.js';
+import { UserAdminResolver } from '../modules/users/user-admin.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
 import { LicensingResolver } from '../modules/licensing/licensing.resolver.js';
 import { InstallPackagesResolver } from '../modules/products/install-packages.resolver.js';
@@ -35,6 +40,11 @@ export const resolvers = [
   LicensingResolver,
   TrialsResolver,
   TokensResolver,
+  SeatsResolver,
+  UserAdminResolver,
+  InvitationsResolver,
+  UserImportResolver,
+  AuditResolver,
 ] as const;
 
 /**

@@ -1,5 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 
 /** The first error of a failed operation as the API typed it: a stable code and the field it names. */
 export interface ApiError {
@@ -31,4 +32,19 @@ export function errorText(t: TFunction, error: ApiError | null, prefix: string):
     if (t(key, { defaultValue: '' })) return t(key);
   }
   return t('errors.generic');
+}
+
+/**
+ * Turns any failed operation into a sentence in the UI language: known codes have their own text
+ * (`apiErrors.<CODE>`), others show the server's message, which names the field and the reason; a
+ * network failure shows the browser's own message.
+ */
+export function useApiErrorText() {
+  const { t } = useTranslation();
+  return (error: unknown): string | null => {
+    if (!error) return null;
+    const found = apiError(error);
+    if (!found) return error instanceof Error ? error.message : String(error);
+    return found.code ? t(`apiErrors.${found.code}`, { defaultValue: found.message, message: found.message }) : found.message;
+  };
 }

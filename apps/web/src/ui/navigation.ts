@@ -48,7 +48,17 @@ const sections: NavSection[] = [
       { labelKey: 'nav.cloudUsage', to: '/reports/cloud-services-usage' },
     ],
   },
-  { labelKey: 'nav.users', icon: IconUsers, adminOnly: true, links: [{ labelKey: 'nav.byUser', to: '/users' }] },
+  {
+    labelKey: 'nav.users',
+    icon: IconUsers,
+    adminOnly: true,
+    links: [
+      { labelKey: 'nav.byUser', to: '/users' },
+      { labelKey: 'nav.invitations', to: '/users/invitations' },
+      { labelKey: 'nav.teams', to: '/users/teams' },
+      { labelKey: 'nav.auditLog', to: '/audit' },
+    ],
+  },
   { labelKey: 'nav.subscriptions', icon: IconFileCertificate, to: '/subscriptions', adminOnly: true },
   {
     labelKey: 'nav.developer',

@@ -45,6 +45,9 @@ export class User {
 
   @Field(() => Date, { nullable: true, description: 'When the person last signed in; null if never.' })
   lastSignInAt!: Date | null;
+
+  @Field(() => Int, { description: 'Changes with every edit of the membership; edits pass it back so two admins never overwrite each other silently.' })
+  version!: number;
 }
 
 @ObjectType({ description: 'One user in a page of users, with the cursor that points at it.' })

@@ -9,6 +9,7 @@ import { Product, ProductKind } from '../../modules/catalog/product.entity.js';
 import { ProductVersion } from '../../modules/catalog/product-version.entity.js';
 import { NotificationPreference } from '../../modules/identity/notification-preference.entity.js';
 import { hashPassword } from '../../modules/identity/password.js';
+import { hashToken } from '../../modules/identity/session.service.js';
 import { User } from '../../modules/identity/user.entity.js';
 import { SeatAssignment } from '../../modules/seats/seat-assignment.entity.js';
 import { Contract } from '../../modules/subscriptions/contract.entity.js';
@@ -22,6 +23,7 @@ import { SubscriptionProduct } from '../../modules/subscriptions/subscription-pr
 import { Team } from '../../modules/teams/team.entity.js';
 import { CloudCreditEntry, CloudCreditEntryKind } from '../../modules/usage/cloud-credit-entry.entity.js';
 import { UsageEvent, UsageEventKind } from '../../modules/usage/usage-event.entity.js';
+import { INVITATION_DAYS, Invitation } from '../../modules/users/invitation.entity.js';
 import { Membership } from '../../modules/users/membership.entity.js';
 import {
   austrianFirstNames,
@@ -135,6 +137,7 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
     taken.add(candidate);
     return candidate;
   };
+  const invitees: { email: string; first: string; last: string; role: Role; team: Team | null; joined: Date }[] = [];
   const generated = [
     ...Array.from({ length: userCount - 3 }, (_, offset) => {
       const index = offset + 3;
@@ -185,6 +188,7 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
         createdAt: joined,
       };
       if (person.account === main) people.push({ user: em.getReference(User, user.id), status: person.status });
+      if (person.account === main && person.status === MembershipStatus.INVITED) invitees.push({ ...person, joined });
       return { user, membership };
     });
     await em.insertMany(User, chunk.map((row) => row.user));
@@ -280,6 +284,19 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
   if (credits.length) await em.insertMany(CloudCreditEntry, credits.map((entry) => ({ ...entry, id: randomUUID(), createdAt: entry.occurredAt })));
 
   seedDemoTokens(em, main, admin, today);
+  // Pending invitations of the invited people: most open, every fifth expired (F-41).
+  invitees.forEach((person, index) => {
+    const sentDaysAgo = index % 5 === 4 ? 20 : index % 10;
+    em.create(Invitation, {
+      account: main, email: person.email, firstName: person.first, lastName: person.last, role: person.role, team: person.team,
+      tokenHash: hashToken(randomUUID()), invitedBy: admin, createdAt: new Date(today.getTime() - sentDaysAgo * day),
+      expiresAt: new Date(today.getTime() + (INVITATION_DAYS - sentDaysAgo) * day),
+    });
+    em.create(AuditEntry, {
+      account: main, actor: admin, action: 'user.invite', targetType: 'user', summary: `Invited ${person.email} as ${person.role}`,
+      after: { email: person.email, role: person.role, team: person.team?.name ?? null }, createdAt: new Date(today.getTime() - sentDaysAgo * day),
+    });
+  });
   em.create(AuditEntry, { account: main, actor: admin, action: 'account.seed', targetType: 'Account', targetId: main.id, summary: 'Demo data loaded' });
   em.create(AuditEntry, { account: other, actor: otherAdmin, action: 'account.seed', targetType: 'Account', targetId: other.id, summary: 'Demo data loaded' });
   await em.flush();

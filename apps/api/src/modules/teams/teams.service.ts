@@ -25,12 +25,13 @@ const toTeam = (row: TeamRow): TeamType => ({ id: row.id, name: row.name, member
 
 /** The account's teams by name, each with how many active or invited people it has. */
 export async function listTeams(ctx: AccountContext): Promise<TeamType[]> {
-  const rows: TeamRow[] = await teamsQuery(ctx).orderBy('t.name');
+  const rows = (await ctx.em.execute(teamsQuery(ctx).orderBy('t.name'))) as TeamRow[];
   return rows.map(toTeam);
 }
 
 export async function getTeam(ctx: AccountContext, id: string): Promise<TeamType> {
-  const rows: TeamRow[] = await teamsQuery(ctx).andWhere('t.id', id);
+  // Through `em.execute`, so a mutation's transaction reads its own writes.
+  const rows = (await ctx.em.execute(teamsQuery(ctx).andWhere('t.id', id))) as TeamRow[];
   if (!rows[0]) throw new NotFoundError('Team', 'id');
   return toTeam(rows[0]);
 }

@@ -4,6 +4,9 @@ import { TenantEntity, tenantFilter } from '../../db/base.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Team } from '../teams/team.entity.js';
 
+/** How long an invitation link works after it is (re)sent. */
+export const INVITATION_DAYS = 14;
+
 export enum InvitationStatus {
   PENDING = 'PENDING',
   ACCEPTED = 'ACCEPTED',

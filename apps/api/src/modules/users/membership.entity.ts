@@ -1,4 +1,4 @@
-import { Entity, Enum, Filter, Index, ManyToOne, type Opt, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Filter, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
 import { MembershipStatus, Role } from '@seatwise/schema';
 import { TenantEntity, tenantFilter } from '../../db/base.entity.js';
 import { User } from '../identity/user.entity.js';
@@ -23,4 +23,8 @@ export class Membership extends TenantEntity {
 
   @ManyToOne(() => Team, { nullable: true, deleteRule: 'set null' })
   team: Team | null = null;
+
+  /** Raised by every edit; an edit carrying an older version is refused (optimistic concurrency). */
+  @Property({ type: 'integer', default: 1 })
+  version: number & Opt = 1;
 }

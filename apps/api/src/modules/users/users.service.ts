@@ -43,6 +43,7 @@ interface UserRow {
   joined_at: string | number | Date;
   last_sign_in_at: string | number | Date | null;
   seat_count: number | string;
+  version: number | string;
   sort_value: string | number;
 }
 
@@ -58,6 +59,7 @@ function userColumns(knex: Knex, sortExpression: string) {
     'm.team_id',
     't.name as team_name',
     'm.created_at as joined_at',
+    'm.version',
     'u.last_sign_in_at',
     knex.raw(`${sortExpression} as sort_value`),
     knex.raw(
@@ -146,12 +148,16 @@ export async function listUsers(ctx: AccountContext, args: ListUsersArgs): Promi
 
 export async function getUser(ctx: AccountContext, id: string): Promise<UserType> {
   const knex = ctx.em.getKnex();
-  const row: UserRow | undefined = await knex('memberships as m')
-    .join('users as u', 'u.id', 'm.user_id')
-    .leftJoin('teams as t', 't.id', 'm.team_id')
-    .where('m.account_id', ctx.viewer.accountId)
-    .andWhere('u.id', id)
-    .first(...userColumns(knex, "''"));
+  // Through `em.execute`, so a mutation's transaction reads its own writes.
+  const [row] = (await ctx.em.execute(
+    knex('memberships as m')
+      .join('users as u', 'u.id', 'm.user_id')
+      .leftJoin('teams as t', 't.id', 'm.team_id')
+      .where('m.account_id', ctx.viewer.accountId)
+      .andWhere('u.id', id)
+      .select(...userColumns(knex, "''"))
+      .limit(1),
+  )) as UserRow[];
   if (!row) throw new NotFoundError('User', 'id');
   return toUser(row);
 }
@@ -174,5 +180,6 @@ function toUser(row: UserRow): UserType {
     seatCount: Number(row.seat_count),
     joinedAt: new Date(row.joined_at),
     lastSignInAt: row.last_sign_in_at === null ? null : new Date(row.last_sign_in_at),
+    version: Number(row.version),
   };
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import {
+  Alert,
   Button,
   Group,
   MultiSelect,
@@ -14,11 +15,16 @@ import {
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconChevronLeft, IconChevronRight, IconSearch, IconUserSearch } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserSortField } from '../../gql/graphql';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { PageHeader } from '../../ui/PageHeader';
+import { BulkAssignDialog } from './BulkAssignDialog';
+import { InviteMultipleDialog } from './InviteMultipleDialog';
+import { InviteUsersDialog } from './InviteUsersDialog';
+import { MoveToTeamDialog } from './MoveToTeamDialog';
 import { UsersPageDocument, UsersTeamsDocument } from './users.graphql';
 import { UsersTable } from './UsersTable';
 import {
@@ -38,6 +44,19 @@ export function UsersPage() {
   const { t } = useTranslation();
   const [view, updateView] = useUsersView();
   const [searchText, setSearchText] = useState(view.search);
+  const [dialog, setDialog] = useState<'invite' | 'inviteMultiple' | 'assign' | 'move' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  function select(ids: string[], on: boolean) {
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  }
   const applySearch = useDebouncedCallback((search: string) => updateView({ search }), 300);
 
   const filter = usersFilter(view);
@@ -80,12 +99,82 @@ export function UsersPage() {
         title={t('users.title')}
         description={t('users.subtitle')}
         aside={
-          connection && (
-            <Text fw={600} size="sm" c="dimmed" aria-live="polite" data-testid="users-count">
-              {t('users.count', { count: connection.totalCount })}
-            </Text>
-          )
+          <Group gap="xs">
+            {connection && (
+              <Text fw={600} size="sm" c="dimmed" aria-live="polite" data-testid="users-count" mr="sm">
+                {t('users.count', { count: connection.totalCount })}
+              </Text>
+            )}
+            <Button variant="default" component={Link} to="/users/import">
+              {t('users.import')}
+            </Button>
+            <Button variant="default" onClick={() => setDialog('inviteMultiple')}>
+              {t('users.inviteMultiple')}
+            </Button>
+            <Button onClick={() => setDialog('invite')}>{t('users.invite')}</Button>
+          </Group>
         }
+      />
+      <Group gap="md">
+        <Button variant="subtle" size="compact-sm" component={Link} to="/users/invitations">
+          {t('users.pendingInvitations')}
+        </Button>
+        <Button variant="subtle" size="compact-sm" component={Link} to="/users/teams">
+          {t('users.teams')}
+        </Button>
+      </Group>
+      {notice && (
+        <Alert color="teal" variant="light" withCloseButton onClose={() => setNotice(null)} role="status">
+          {notice}
+        </Alert>
+      )}
+      {selected.size > 0 && (
+        <Paper withBorder radius="md" p="sm" bg="indigo.0">
+          <Group justify="space-between">
+            <Text size="sm" fw={600}>
+              {t('users.selected', { count: selected.size })}
+            </Text>
+            <Group gap="xs">
+              <Button size="xs" variant="default" onClick={() => setSelected(new Set())}>
+                {t('users.clearSelection')}
+              </Button>
+              <Button size="xs" variant="default" onClick={() => setDialog('move')}>
+                {t('users.moveToTeam')}
+              </Button>
+              <Button size="xs" onClick={() => setDialog('assign')}>
+                {t('users.assign')}
+              </Button>
+            </Group>
+          </Group>
+        </Paper>
+      )}
+      <InviteUsersDialog
+        opened={dialog === 'invite'}
+        onClose={() => setDialog(null)}
+        onInvited={(email) => setNotice(t('invite.sent', { email }))}
+      />
+      <InviteMultipleDialog
+        opened={dialog === 'inviteMultiple'}
+        onClose={() => setDialog(null)}
+        onInvited={(count) => setNotice(t('inviteMultiple.sent', { count }))}
+      />
+      <MoveToTeamDialog
+        userIds={[...selected]}
+        opened={dialog === 'move'}
+        onClose={() => setDialog(null)}
+        onMoved={(moved) => {
+          setNotice(t('users.moved', { count: moved }));
+          setSelected(new Set());
+        }}
+      />
+      <BulkAssignDialog
+        userIds={[...selected]}
+        opened={dialog === 'assign'}
+        onClose={() => setDialog(null)}
+        onAssigned={(assigned, already) => {
+          setNotice(t('users.assigned', { count: assigned, already }));
+          setSelected(new Set());
+        }}
       />
 
       <Paper withBorder radius="md" p="md">
@@ -158,6 +247,8 @@ export function UsersPage() {
             onSort={sortBy}
             busy={loading}
             skeletonRows={8}
+            selected={selected}
+            onSelect={select}
           />
           {connection && (
             <Group

@@ -1,4 +1,5 @@
-import { Avatar, Group, Skeleton, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Avatar, Checkbox, Group, Skeleton, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Link } from 'react-router';
 import { IconArrowsSort, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SortDirection, UserSortField, UsersPageQuery } from '../../gql/graphql';
@@ -31,9 +32,12 @@ interface UsersTableProps {
   onSort: (field: UserSortField) => void;
   busy: boolean;
   skeletonRows: number;
+  /** Users ticked for a bulk action. */
+  selected: Set<string>;
+  onSelect: (ids: string[], selected: boolean) => void;
 }
 
-export function UsersTable({ users, sort, direction, onSort, busy, skeletonRows }: UsersTableProps) {
+export function UsersTable({ users, sort, direction, onSort, busy, skeletonRows, selected, onSelect }: UsersTableProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
 
@@ -78,12 +82,32 @@ export function UsersTable({ users, sort, direction, onSort, busy, skeletonRows 
         style={{ width: 'max-content', minWidth: '100%', whiteSpace: 'nowrap', opacity: busy && users ? 0.6 : 1, transition: 'opacity 120ms' }}
       >
         <Table.Thead bg="gray.0">
-          <Table.Tr>{columns.map(header)}</Table.Tr>
+          <Table.Tr>
+            <Table.Th w={40}>
+              <Checkbox
+                aria-label={t('users.selectAll')}
+                checked={!!users?.length && users.every((user) => selected.has(user.id))}
+                indeterminate={!!users?.some((user) => selected.has(user.id)) && !users.every((user) => selected.has(user.id))}
+                onChange={(event) => users && onSelect(users.map((user) => user.id), event.currentTarget.checked)}
+              />
+            </Table.Th>
+            {columns.map(header)}
+            <Table.Th>
+              <VisuallyHidden>{t('users.actions')}</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {users
             ? users.map((user) => (
-                <Table.Tr key={user.id}>
+                <Table.Tr key={user.id} bg={selected.has(user.id) ? 'indigo.0' : undefined}>
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={t('users.select', { name: user.name })}
+                      checked={selected.has(user.id)}
+                      onChange={(event) => onSelect([user.id], event.currentTarget.checked)}
+                    />
+                  </Table.Td>
                   <Table.Td>
                     <Group gap="sm" wrap="nowrap">
                       <Avatar size={30} radius="xl" color="initials" name={user.name} />
@@ -120,10 +144,16 @@ export function UsersTable({ users, sort, direction, onSort, busy, skeletonRows 
                       </Text>
                     )}
                   </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/users/${user.id}`} size="sm" aria-label={t('users.viewDetailsOf', { name: user.name })}>
+                      {t('users.viewDetails')}
+                    </Anchor>
+                  </Table.Td>
                 </Table.Tr>
               ))
             : Array.from({ length: skeletonRows }, (_, row) => (
                 <Table.Tr key={row} aria-hidden>
+                  <Table.Td />
                   {columns.map((column) => (
                     <Table.Td key={column.key}>
                       <Skeleton height={14} radius="sm" width={column.key === 'seats' ? 24 : '80%'} />

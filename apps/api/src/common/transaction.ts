@@ -1,0 +1,38 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { AccountContext, RequestContext } from '../context.js';
+
+/**
+ * Runs `work` in one database transaction with a context whose `em` is the transaction's: every
+ * write of a mutation, its audit entry included, commits together or not at all. Inside, use only
+ * the given context (on SQLite the one connection is held by the transaction).
+ */
+export function inTransaction<C extends RequestContext, T>(ctx: C, work: (tx: C) => Promise<T>): Promise<T> {
+  return ctx.em.transactional((em) => work({ ...ctx, em: em as EntityManager }));
+}
+
+/** Runs a raw statement inside the context's transaction (if any); `?` placeholders on both drivers. */
+export function execute<T = Record<string, unknown>>(ctx: RequestContext, sql: string, params: unknown[] = []): Promise<T[]> {
+  return ctx.em.execute(sql, params, 'all') as Promise<T[]>;
+}
+
+/** An UPDATE or DELETE inside the context's transaction; returns the number of rows it touched. */
+export async function run(ctx: RequestContext, sql: string, params: unknown[] = []): Promise<number> {
+  const result = (await ctx.em.execute(sql, params, 'run')) as { affectedRows: number };
+  return result.affectedRows;
+}
+
+/** A date as the driver stores it (SQLite keeps epoch milliseconds, PostgreSQL a timestamp). */
+export const dbDate = (ctx: RequestContext, date: Date) => ctx.em.getPlatform().processDateProperty(date) as unknown;
+
+/** Dates come back as Date (PostgreSQL) or epoch milliseconds (SQLite). */
+export const toDate = (value: string | number | Date) => new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+
+export type { AccountContext };
+
+/** A unique key refused a row, whichever layer raised it (MikroORM, pg, better-sqlite3). */
+export function isUniqueViolation(error: unknown): boolean {
+  if (error instanceof UniqueConstraintViolationException) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,98 @@
+import type { Knex } from '@mikro-orm/knex';
+import { stringify } from 'csv-stringify/sync';
+import type { AuditEntry, AuditEntryConnection, AuditFilter } from '@seatwise/schema';
+import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
+import { dbDate, toDate } from '../../common/transaction.js';
+import type { AccountContext } from '../../context.js';
+import { InvalidInputError } from '../../errors.js';
+
+const MAX_EXPORT = 50_000;
+
+interface EntryRow {
+  id: string;
+  created_at: string | number | Date;
+  actor_id: string | null;
+  actor_first: string | null;
+  actor_last: string | null;
+  actor_email: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  summary: string;
+  before: unknown;
+  after: unknown;
+}
+
+const json = (value: unknown): Record<string, unknown> | null =>
+  value === null || value === undefined ? null : typeof value === 'string' ? (JSON.parse(value) as Record<string, unknown>) : (value as Record<string, unknown>);
+
+function toEntry(row: EntryRow): AuditEntry {
+  return {
+    id: row.id,
+    createdAt: toDate(row.created_at),
+    actorId: row.actor_id,
+    actorName: row.actor_email ? `${row.actor_first} ${row.actor_last} <${row.actor_email}>` : null,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    summary: row.summary,
+    before: json(row.before),
+    after: json(row.after),
+  };
+}
+
+function query(ctx: AccountContext, filter: AuditFilter | null | undefined): Knex.QueryBuilder {
+  const knex = ctx.em.getKnex();
+  const builder = knex('audit_entries as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_id')
+    .where('e.account_id', ctx.viewer.accountId);
+  if (filter?.actions?.length) builder.whereIn('e.action', filter.actions);
+  if (filter?.actorId) builder.where('e.actor_id', filter.actorId);
+  if (filter?.targetId) builder.where('e.target_id', filter.targetId);
+  if (filter?.from && filter?.to && filter.from > filter.to) throw new InvalidInputError('filter.to', 'The end of the period is before its start.');
+  if (filter?.from) builder.where('e.created_at', '>=', dbDate(ctx, filter.from) as Date);
+  if (filter?.to) builder.where('e.created_at', '<', dbDate(ctx, filter.to) as Date);
+  return builder;
+}
+
+const COLUMNS = ['e.id', 'e.created_at', 'e.actor_id', 'u.first_name as actor_first', 'u.last_name as actor_last', 'u.email as actor_email', 'e.action', 'e.target_type', 'e.target_id', 'e.summary', 'e.before', 'e.after'];
+
+/** F-63: the audit log, newest first, in keyset pages. */
+export async function listAuditEntries(ctx: AccountContext, args: { first?: number | null; after?: string | null; filter?: AuditFilter | null }): Promise<AuditEntryConnection> {
+  const limit = pageSize(args.first);
+  const page = query(ctx, args.filter).select(...COLUMNS);
+  if (args.after) {
+    const cursor = decodeCursor(args.after);
+    page.whereRaw('(e.created_at, e.id) < (?, ?)', [cursor.sortValue, cursor.id]);
+  }
+  page.orderBy([{ column: 'e.created_at', order: 'desc' }, { column: 'e.id', order: 'desc' }]).limit(limit + 1);
+  const count = query(ctx, args.filter).count({ total: '*' });
+  const [rows, totals] = (await Promise.all([ctx.em.execute(page), ctx.em.execute(count)])) as [EntryRow[], { total: number | string }[]];
+  const edges = rows.slice(0, limit).map((row) => ({
+    cursor: encodeCursor(row.created_at instanceof Date ? row.created_at.toISOString() : row.created_at, row.id),
+    node: toEntry(row),
+  }));
+  return {
+    edges,
+    totalCount: Number(totals[0]?.total ?? 0),
+    pageInfo: { hasNextPage: rows.length > limit, hasPreviousPage: Boolean(args.after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}
+
+/** The filtered log as CSV (newest first, up to 50,000 entries), for the "Export" button. */
+export async function exportAuditEntries(ctx: AccountContext, filter: AuditFilter | null | undefined): Promise<string> {
+  const rows = (await ctx.em.execute(
+    query(ctx, filter).select(...COLUMNS).orderBy([{ column: 'e.created_at', order: 'desc' }, { column: 'e.id', order: 'desc' }]).limit(MAX_EXPORT),
+  )) as EntryRow[];
+  const records = rows.map(toEntry).map((entry) => [
+    entry.createdAt.toISOString(),
+    entry.actorName ?? '',
+    entry.action,
+    entry.targetType,
+    entry.targetId ?? '',
+    entry.summary,
+    entry.before ? JSON.stringify(entry.before) : '',
+    entry.after ? JSON.stringify(entry.after) : '',
+  ]);
+  return stringify(records, { header: true, columns: ['time', 'who', 'action', 'target type', 'target id', 'what', 'before', 'after'], bom: true });
+}

@@ -1,0 +1,29 @@
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { ApiScope, AuditEntryConnection, AuditFilter, Role } from '@seatwise/schema';
+import type { AccountContext } from '../../context.js';
+import { RequireScope } from '../../graphql/access.js';
+import { exportAuditEntries, listAuditEntries } from './audit-log.service.js';
+
+const ADMINS = [Role.PRIMARY_ADMIN, Role.SECONDARY_ADMIN];
+
+@Resolver()
+export class AuditResolver {
+  @Authorized(ADMINS)
+  @RequireScope(ApiScope.READ_AUDIT)
+  @Query(() => AuditEntryConnection, { description: "The account's audit log of admin actions, newest first; admins only." })
+  auditLog(
+    @Ctx() ctx: AccountContext,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 25).' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: '`endCursor` of the previous page.' }) after?: string,
+    @Arg('filter', () => AuditFilter, { nullable: true, description: 'Which entries to include.' }) filter?: AuditFilter,
+  ): Promise<AuditEntryConnection> {
+    return listAuditEntries(ctx, { first, after, filter });
+  }
+
+  @Authorized(ADMINS)
+  @RequireScope(ApiScope.READ_AUDIT)
+  @Query(() => String, { description: 'The filtered audit log as a CSV file (UTF-8 with BOM, newest first, up to 50,000 entries); admins only.' })
+  auditLogCsv(@Ctx() ctx: AccountContext, @Arg('filter', () => AuditFilter, { nullable: true, description: 'Which entries to include.' }) filter?: AuditFilter): Promise<string> {
+    return exportAuditEntries(ctx, filter);
+  }
+}

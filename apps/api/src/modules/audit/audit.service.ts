@@ -1,0 +1,32 @@
+import type { AccountContext } from '../../context.js';
+import { Account } from '../accounts/account.entity.js';
+import { User } from '../identity/user.entity.js';
+import { AuditEntry } from './audit-entry.entity.js';
+
+export interface AuditInput {
+  /** Stable action name: `<target>.<verb>`, e.g. `user.invite`, `seat.assign`, `team.rename`. */
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  /** One English line for the log; the action name when omitted. */
+  summary?: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+/**
+ * Records one admin action. Call it with the context of the action's own transaction (the one
+ * `inTransaction` gives), so the entry commits with the action or not at all.
+ */
+export function recordAudit(ctx: AccountContext, input: AuditInput): AuditEntry {
+  return ctx.em.create(AuditEntry, {
+    account: ctx.em.getReference(Account, ctx.viewer.accountId),
+    actor: ctx.em.getReference(User, ctx.viewer.userId),
+    action: input.action,
+    targetType: input.targetType,
+    targetId: input.targetId ?? null,
+    summary: (input.summary ?? input.action).slice(0, 500),
+    before: input.before ?? null,
+    after: input.after ?? null,
+  });
+}

@@ -1,0 +1,166 @@
+import type {
+  AssignableSubscription,
+  AssignSeatInput,
+  BulkAssignSeatsInput,
+  BulkAssignSeatsResult,
+  Seat,
+  UnassignSeatInput,
+} from '@seatwise/schema';
+import { execute, inTransaction, run, toDate } from '../../common/transaction.js';
+import type { AccountContext } from '../../context.js';
+import { InvalidInputError, NotFoundError } from '../../errors.js';
+import { Account } from '../accounts/account.entity.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { User } from '../identity/user.entity.js';
+import { Subscription } from '../subscriptions/subscription.entity.js';
+import { SeatAssignment } from './seat-assignment.entity.js';
+import { SeatAlreadyAssignedError, SeatLimitReachedError, SubscriptionNotAssignableError } from './seats.errors.js';
+import { subscriptionSeats, type SubscriptionSeats } from './subscription-seats.js';
+
+const MAX_BULK = 500;
+
+const toPublic = ({ state: _state, assignable: _assignable, ...subscription }: SubscriptionSeats): AssignableSubscription =>
+  subscription;
+
+/**
+ * Takes the subscription's lock for the rest of the transaction: a no-op UPDATE holds the row lock
+ * on PostgreSQL (other transactions, in any process, wait at this line) and makes SQLite's
+ * transaction the one writer from its first statement, so a count read after it stays true until
+ * commit.
+ */
+async function lockSubscription(tx: AccountContext, subscriptionId: string): Promise<SubscriptionSeats> {
+  const touched = await run(tx, 'update subscriptions set seats = seats where id = ? and account_id = ?', [
+    subscriptionId,
+    tx.viewer.accountId,
+  ]);
+  const [subscription] = touched ? await subscriptionSeats(tx, [subscriptionId]) : [];
+  if (!subscription) throw new NotFoundError('Subscription', 'subscriptionId');
+  return subscription;
+}
+
+/** Which of these people are current (active or invited) users of the account. */
+async function currentMembers(tx: AccountContext, userIds: string[]): Promise<Map<string, { email: string }>> {
+  const rows = await execute<{ user_id: string; email: string }>(
+    tx,
+    `select m.user_id, u.email from memberships m join users u on u.id = m.user_id
+     where m.account_id = ? and m.status in ('ACTIVE', 'INVITED') and m.user_id in (${userIds.map(() => '?').join(', ')})`,
+    [tx.viewer.accountId, ...userIds],
+  );
+  return new Map(rows.map((row) => [row.user_id, { email: row.email }]));
+}
+
+/**
+ * Gives each person a seat of the subscription inside the caller's transaction, all or none,
+ * never past the seat count. People who already hold one are skipped and counted.
+ */
+export async function grantSeats(
+  tx: AccountContext,
+  subscriptionId: string,
+  userIds: string[],
+  options: { audit?: boolean } = {},
+): Promise<{ assigned: string[]; alreadyAssigned: string[]; subscription: SubscriptionSeats }> {
+  const subscription = await lockSubscription(tx, subscriptionId);
+  if (!subscription.assignable) {
+    throw new SubscriptionNotAssignableError(subscription.name, subscription.state === 'ACTIVE' ? 'expired' : 'cancelled');
+  }
+  const unique = [...new Set(userIds)];
+  const members = await currentMembers(tx, unique);
+  const missing = unique.find((id) => !members.has(id));
+  if (missing) throw new NotFoundError('User', 'userId');
+  const held = await execute<{ user_id: string }>(
+    tx,
+    `select user_id from seat_assignments where account_id = ? and subscription_id = ? and user_id in (${unique.map(() => '?').join(', ')})`,
+    [tx.viewer.accountId, subscriptionId, ...unique],
+  );
+  const holders = new Set(held.map((row) => row.user_id));
+  const toAssign = unique.filter((id) => !holders.has(id));
+  if (toAssign.length > subscription.available) {
+    throw new SeatLimitReachedError(subscription.name, subscription.available, toAssign.length);
+  }
+  const account = tx.em.getReference(Account, tx.viewer.accountId);
+  const assignedBy = tx.em.getReference(User, tx.viewer.userId);
+  const target = tx.em.getReference(Subscription, subscriptionId);
+  for (const userId of toAssign) {
+    const assignment = tx.em.create(SeatAssignment, { account, subscription: target, user: tx.em.getReference(User, userId), assignedBy });
+    if (options.audit !== false) {
+      recordAudit(tx, {
+        action: 'seat.assign',
+        targetType: 'user',
+        targetId: userId,
+        summary: `Assigned a seat of ${subscription.name} to ${members.get(userId)!.email}`,
+        after: { assignmentId: assignment.id, subscriptionId, subscription: subscription.name },
+      });
+    }
+  }
+  await tx.em.flush();
+  const after = { ...subscription, assigned: subscription.assigned + toAssign.length, available: subscription.available - toAssign.length };
+  return { assigned: toAssign, alreadyAssigned: unique.filter((id) => holders.has(id)), subscription: after };
+}
+
+export async function assignSeat(ctx: AccountContext, input: AssignSeatInput): Promise<Seat> {
+  return inTransaction(ctx, async (tx) => {
+    const { assigned, subscription } = await grantSeats(tx, input.subscriptionId, [input.userId]);
+    if (assigned.length === 0) throw new SeatAlreadyAssignedError(subscription.name);
+    const assignment = await tx.em.findOneOrFail(SeatAssignment, { subscription: input.subscriptionId, user: input.userId });
+    return { id: assignment.id, userId: input.userId, subscription: toPublic(subscription), assignedAt: assignment.createdAt };
+  });
+}
+
+export async function bulkAssignSeats(ctx: AccountContext, input: BulkAssignSeatsInput): Promise<BulkAssignSeatsResult> {
+  if (input.userIds.length === 0 || input.userIds.length > MAX_BULK) {
+    throw new InvalidInputError('userIds', `Choose 1 to ${MAX_BULK} users.`);
+  }
+  return inTransaction(ctx, async (tx) => {
+    const result = await grantSeats(tx, input.subscriptionId, input.userIds);
+    return { assigned: result.assigned.length, alreadyAssigned: result.alreadyAssigned.length, subscription: toPublic(result.subscription) };
+  });
+}
+
+/** Takes a seat back; the seat is free again at once. */
+export async function unassignSeat(ctx: AccountContext, input: UnassignSeatInput): Promise<AssignableSubscription> {
+  return inTransaction(ctx, async (tx) => {
+    const assignment = await tx.em.findOne(SeatAssignment, { id: input.assignmentId }, { populate: ['subscription', 'user'] });
+    if (!assignment) throw new NotFoundError('Seat assignment', 'assignmentId');
+    await lockSubscription(tx, assignment.subscription.id);
+    recordAudit(tx, {
+      action: 'seat.unassign',
+      targetType: 'user',
+      targetId: assignment.user.id,
+      summary: `Unassigned a seat of ${assignment.subscription.name} from ${assignment.user.email}`,
+      before: { assignmentId: assignment.id, subscriptionId: assignment.subscription.id, subscription: assignment.subscription.name },
+    });
+    tx.em.remove(assignment);
+    await tx.em.flush();
+    const [subscription] = await subscriptionSeats(tx, [assignment.subscription.id]);
+    return toPublic(subscription!);
+  });
+}
+
+/** Releases every seat a person holds in the account (on removal); returns what they held. */
+export async function releaseSeatsOf(tx: AccountContext, userId: string): Promise<{ subscriptionId: string; name: string }[]> {
+  const held = await execute<{ subscription_id: string; name: string }>(
+    tx,
+    `select sa.subscription_id, s.name from seat_assignments sa join subscriptions s on s.id = sa.subscription_id
+     where sa.account_id = ? and sa.user_id = ? order by s.name`,
+    [tx.viewer.accountId, userId],
+  );
+  await run(tx, 'delete from seat_assignments where account_id = ? and user_id = ?', [tx.viewer.accountId, userId]);
+  return held.map((row) => ({ subscriptionId: row.subscription_id, name: row.name }));
+}
+
+export async function listAssignableSubscriptions(ctx: AccountContext): Promise<AssignableSubscription[]> {
+  return (await subscriptionSeats(ctx)).filter((subscription) => subscription.assignable).map(toPublic);
+}
+
+/** The seats one person holds, with each subscription's free seats. */
+export async function userSeats(ctx: AccountContext, userId: string): Promise<Seat[]> {
+  const rows = await execute<{ id: string; subscription_id: string; created_at: string | number | Date }>(
+    ctx,
+    'select id, subscription_id, created_at from seat_assignments where account_id = ? and user_id = ?',
+    [ctx.viewer.accountId, userId],
+  );
+  const subscriptions = new Map((await subscriptionSeats(ctx, rows.map((row) => row.subscription_id))).map((s) => [s.id, s]));
+  return rows
+    .map((row) => ({ id: row.id, userId, subscription: toPublic(subscriptions.get(row.subscription_id)!), assignedAt: toDate(row.created_at) }))
+    .sort((a, b) => a.subscription.name.localeCompare(b.subscription.name));
+}

@@ -1,0 +1,70 @@
+import type { AssignableSubscription } from '@seatwise/schema';
+import { execute } from '../../common/transaction.js';
+import type { AccountContext } from '../../context.js';
+
+interface SubscriptionRow {
+  id: string;
+  name: string;
+  seats: number | string;
+  ends_on: string | Date;
+  state: string;
+  assigned: number | string;
+}
+
+/** An ISO date (YYYY-MM-DD) whichever way the driver returns a `date` column. */
+export function isoDate(value: string | Date): string {
+  if (typeof value === 'string') return value.slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+}
+
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+export interface SubscriptionSeats extends AssignableSubscription {
+  state: string;
+  /** Whether new seats can be handed out: active and not past its end date. */
+  assignable: boolean;
+}
+
+/**
+ * Subscriptions with their seat counts and product names, in two statements: all of the
+ * account's, or only the given ids. Counts are read at call time: inside a transaction that has
+ * locked the subscription they are exact.
+ */
+export async function subscriptionSeats(ctx: AccountContext, ids?: string[]): Promise<SubscriptionSeats[]> {
+  const accountId = ctx.viewer.accountId;
+  if (ids && ids.length === 0) return [];
+  const only = ids ? `and s.id in (${ids.map(() => '?').join(', ')})` : '';
+  const rows = await execute<SubscriptionRow>(
+    ctx,
+    `select s.id, s.name, s.seats, s.ends_on, s.state,
+       (select count(*) from seat_assignments sa where sa.account_id = s.account_id and sa.subscription_id = s.id) as assigned
+     from subscriptions s where s.account_id = ? ${only} order by s.name, s.id`,
+    [accountId, ...(ids ?? [])],
+  );
+  const products = await execute<{ subscription_id: string; name: string }>(
+    ctx,
+    `select sp.subscription_id, p.name from subscription_products sp join products p on p.id = sp.product_id
+     where sp.account_id = ? ${ids ? `and sp.subscription_id in (${ids.map(() => '?').join(', ')})` : ''} order by p.name`,
+    [accountId, ...(ids ?? [])],
+  );
+  const namesOf = new Map<string, string[]>();
+  for (const product of products) namesOf.set(product.subscription_id, [...(namesOf.get(product.subscription_id) ?? []), product.name]);
+  const today = todayIso();
+  return rows.map((row) => {
+    const seats = Number(row.seats);
+    const assigned = Number(row.assigned);
+    const endsOn = isoDate(row.ends_on);
+    return {
+      id: row.id,
+      name: row.name,
+      productNames: namesOf.get(row.id) ?? [],
+      seats,
+      assigned,
+      available: Math.max(0, seats - assigned),
+      endsOn,
+      state: row.state,
+      assignable: row.state === 'ACTIVE' && endsOn >= today,
+    };
+  });
+}

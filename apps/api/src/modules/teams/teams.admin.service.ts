@@ -1,0 +1,126 @@
+import type { CreateTeamInput, DeleteTeamInput, MoveSubscriptionsToTeamInput, RenameTeamInput, Team as TeamType } from '@seatwise/schema';
+import { execute, inTransaction, run } from '../../common/transaction.js';
+import type { AccountContext } from '../../context.js';
+import { AppError, InvalidInputError, NotFoundError } from '../../errors.js';
+import { Account } from '../accounts/account.entity.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { Team } from './team.entity.js';
+import { getTeam } from './teams.service.js';
+
+const MAX_BULK = 500;
+
+async function validName(tx: AccountContext, raw: string, exceptId?: string): Promise<string> {
+  const name = raw.trim();
+  if (!name) throw new InvalidInputError('name', 'Enter a name for the team.');
+  if (name.length > 100) throw new InvalidInputError('name', 'A team name can be at most 100 characters.');
+  const [clash] = await execute<{ id: string }>(tx, 'select id from teams where account_id = ? and lower(name) = lower(?)', [tx.viewer.accountId, name]);
+  if (clash && clash.id !== exceptId) throw new InvalidInputError('name', `A team named "${name}" already exists.`);
+  return name;
+}
+
+async function findTeam(tx: AccountContext, id: string, field = 'id'): Promise<Team> {
+  const team = await tx.em.findOne(Team, { id });
+  if (!team) throw new NotFoundError('Team', field);
+  return team;
+}
+
+export function createTeam(ctx: AccountContext, input: CreateTeamInput): Promise<TeamType> {
+  return inTransaction(ctx, async (tx) => {
+    const name = await validName(tx, input.name);
+    const team = tx.em.create(Team, { account: tx.em.getReference(Account, tx.viewer.accountId), name });
+    recordAudit(tx, { action: 'team.create', targetType: 'team', targetId: team.id, summary: `Created team ${name}`, after: { name } });
+    await tx.em.flush();
+    return getTeam(tx, team.id);
+  });
+}
+
+export function renameTeam(ctx: AccountContext, input: RenameTeamInput): Promise<TeamType> {
+  return inTransaction(ctx, async (tx) => {
+    const team = await findTeam(tx, input.id);
+    const name = await validName(tx, input.name, team.id);
+    const before = team.name;
+    team.name = name;
+    recordAudit(tx, { action: 'team.rename', targetType: 'team', targetId: team.id, summary: `Renamed team ${before} to ${name}`, before: { name: before }, after: { name } });
+    await tx.em.flush();
+    return getTeam(tx, team.id);
+  });
+}
+
+/** Points members, subscriptions and contracts of one team at another (or none). */
+async function moveEverything(tx: AccountContext, fromId: string, toId: string | null) {
+  const params = [toId, tx.viewer.accountId, fromId];
+  const members = await run(tx, 'update memberships set team_id = ?, version = version + 1 where account_id = ? and team_id = ?', params);
+  const subscriptions = await run(tx, 'update subscriptions set team_id = ? where account_id = ? and team_id = ?', params);
+  await run(tx, 'update contracts set team_id = ? where account_id = ? and team_id = ?', params);
+  await run(tx, 'update invitations set team_id = ? where account_id = ? and team_id = ?', params);
+  return { members, subscriptions };
+}
+
+/** Deletes a team; one with people or subscriptions only when told where they go (TEAM_NOT_EMPTY otherwise). */
+export function deleteTeam(ctx: AccountContext, input: DeleteTeamInput): Promise<boolean> {
+  return inTransaction(ctx, async (tx) => {
+    const team = await findTeam(tx, input.id);
+    let target: Team | null = null;
+    if (input.moveToTeamId) {
+      if (input.moveToTeamId === team.id) throw new InvalidInputError('moveToTeamId', 'Choose another team to move the members to.');
+      target = await findTeam(tx, input.moveToTeamId, 'moveToTeamId');
+    }
+    const [counts] = await execute<{ members: number | string; subscriptions: number | string }>(
+      tx,
+      `select (select count(*) from memberships where account_id = ? and team_id = ? and status in ('ACTIVE', 'INVITED')) as members,
+              (select count(*) from subscriptions where account_id = ? and team_id = ?) as subscriptions`,
+      [tx.viewer.accountId, team.id, tx.viewer.accountId, team.id],
+    );
+    const members = Number(counts!.members);
+    const subscriptions = Number(counts!.subscriptions);
+    if (!target && !input.moveToNoTeam && members + subscriptions > 0) {
+      throw new AppError('TEAM_NOT_EMPTY', `${team.name} still has ${members} users and ${subscriptions} subscriptions: move them to another team first.`, 'id');
+    }
+    await moveEverything(tx, team.id, target?.id ?? null);
+    recordAudit(tx, {
+      action: 'team.delete',
+      targetType: 'team',
+      targetId: team.id,
+      summary: `Deleted team ${team.name}${members + subscriptions ? `, moving ${members} users and ${subscriptions} subscriptions to ${target ? target.name : 'no team'}` : ''}`,
+      before: { name: team.name, members, subscriptions },
+      after: { movedTo: target?.name ?? null },
+    });
+    tx.em.remove(team);
+    await tx.em.flush();
+    return true;
+  });
+}
+
+export function moveSubscriptionsToTeam(ctx: AccountContext, input: MoveSubscriptionsToTeamInput): Promise<number> {
+  const ids = [...new Set(input.subscriptionIds)];
+  if (ids.length === 0 || ids.length > MAX_BULK) throw new InvalidInputError('subscriptionIds', `Choose 1 to ${MAX_BULK} subscriptions.`);
+  return inTransaction(ctx, async (tx) => {
+    const team = input.teamId ? await findTeam(tx, input.teamId, 'teamId') : null;
+    const marks = ids.map(() => '?').join(', ');
+    const rows = await execute<{ id: string; name: string; team_id: string | null }>(
+      tx,
+      `select id, name, team_id from subscriptions where account_id = ? and id in (${marks})`,
+      [tx.viewer.accountId, ...ids],
+    );
+    if (rows.length !== ids.length) throw new NotFoundError('Subscription', 'subscriptionIds');
+    const moving = rows.filter((row) => row.team_id !== (team?.id ?? null));
+    if (!moving.length) return 0;
+    await run(tx, `update subscriptions set team_id = ? where account_id = ? and id in (${moving.map(() => '?').join(', ')})`, [
+      team?.id ?? null,
+      tx.viewer.accountId,
+      ...moving.map((row) => row.id),
+    ]);
+    for (const row of moving) {
+      recordAudit(tx, {
+        action: 'subscription.team.change',
+        targetType: 'subscription',
+        targetId: row.id,
+        summary: `Moved subscription ${row.name} to ${team ? `team ${team.name}` : 'no team'}`,
+        before: { teamId: row.team_id },
+        after: { teamId: team?.id ?? null, team: team?.name ?? null },
+      });
+    }
+    await tx.em.flush();
+    return moving.length;
+  });
+}

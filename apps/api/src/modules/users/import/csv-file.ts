@@ -1,0 +1,107 @@
+import { parse } from 'csv-parse/sync';
+import { InvalidInputError } from '../../../errors.js';
+
+export const MAX_IMPORT_ROWS = 20_000;
+export const TEMPLATE_COLUMNS = ['email', 'first name', 'last name', 'role', 'team', 'products'] as const;
+/** Several products in one cell; "|" because the cell separator may be a comma or a semicolon. */
+export const PRODUCT_SEPARATOR = '|';
+
+export interface CsvPerson {
+  /** Line in the file (the header is line 1). */
+  line: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: string;
+  team: string;
+  products: string[];
+}
+
+type Column = 'email' | 'firstName' | 'lastName' | 'role' | 'team' | 'products';
+
+/** Header names in the template, Autodesk Account's own three-column template, and Slovenian. */
+const headerNames: Record<string, Column> = {
+  email: 'email',
+  emailaddress: 'email',
+  epošta: 'email',
+  eposta: 'email',
+  firstname: 'firstName',
+  givenname: 'firstName',
+  ime: 'firstName',
+  lastname: 'lastName',
+  surname: 'lastName',
+  familyname: 'lastName',
+  priimek: 'lastName',
+  role: 'role',
+  vloga: 'role',
+  team: 'team',
+  ekipa: 'team',
+  products: 'products',
+  product: 'products',
+  izdelki: 'products',
+  izdelek: 'products',
+};
+
+const headerKey = (cell: string) => cell.toLowerCase().replace(/[\s_\-*]/g, '');
+
+/** Semicolon when the header has more semicolons than commas (spreadsheets set to a European locale). */
+function detectDelimiter(text: string): ',' | ';' {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
+}
+
+/**
+ * Reads an import file: UTF-8 with or without BOM, comma or semicolon separated, quoted fields,
+ * LF or CRLF. Errors name the line; a missing required column names the column.
+ */
+export function readPeopleCsv(text: string): CsvPerson[] {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      info: true,
+      bom: true,
+      delimiter: detectDelimiter(text.replace(/^\uFEFF/, '')),
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as typeof records;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    throw new InvalidInputError('csv', `The file could not be read${line ? ` at line ${line}` : ''}: ${(error as Error).message.replace(/^Invalid [^:]*: /, '')}`);
+  }
+  const [first, ...rows] = records;
+  const header = first?.record;
+  if (!header) throw new InvalidInputError('csv', 'The file is empty: it needs a header row and one row per person.');
+  const columns = new Map<Column, number>();
+  header.forEach((cell, index) => {
+    const column = headerNames[headerKey(cell)];
+    if (column && !columns.has(column)) columns.set(column, index);
+  });
+  for (const [column, label] of [['email', 'email'], ['firstName', 'first name'], ['lastName', 'last name']] as const) {
+    if (!columns.has(column)) {
+      throw new InvalidInputError('csv', `The file has no "${label}" column. Its header row must name email, first name and last name (see the template).`);
+    }
+  }
+  if (rows.length === 0) throw new InvalidInputError('csv', 'The file has a header row but no people.');
+  if (rows.length > MAX_IMPORT_ROWS) throw new InvalidInputError('csv', `A file can hold at most ${MAX_IMPORT_ROWS} people; this one has ${rows.length}.`);
+  const cell = (row: string[], column: Column) => {
+    const index = columns.get(column);
+    return index === undefined ? '' : (row[index] ?? '');
+  };
+  return rows.map(({ record: row, info }) => ({
+    line: info.lines,
+    email: cell(row, 'email'),
+    firstName: cell(row, 'firstName'),
+    lastName: cell(row, 'lastName'),
+    role: cell(row, 'role'),
+    team: cell(row, 'team'),
+    products: cell(row, 'products')
+      .split(PRODUCT_SEPARATOR)
+      .map((product) => product.trim())
+      .filter(Boolean),
+  }));
+}
+
+export function importTemplate(): string {
+  return `${TEMPLATE_COLUMNS.join(',')}\r\nana.novak@example.com,Ana,Novak,User,Arhitektura,Drafter\r\nmarko.kos@example.com,Marko,Kos,Secondary admin,,Drafter|Structa BIM\r\n`;
+}

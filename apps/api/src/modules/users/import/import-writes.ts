@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import type { Knex } from '@mikro-orm/knex';
+import { ImportRowStatus, type Language, MembershipStatus } from '@seatwise/schema';
+import { dbDate, run } from '../../../common/transaction.js';
+import type { AccountContext } from '../../../context.js';
+import { hashToken, newToken } from '../../identity/session.service.js';
+import { INVITATION_DAYS } from '../invitation.entity.js';
+import type { PlannedRow } from './import-plan.js';
+
+/** Rows per statement: knex writes SQLite's multi-row insert as a compound SELECT, at most 500 terms. */
+const CHUNK = 500;
+
+/** What the transaction's better-sqlite3 connection offers that the import uses. */
+interface SqliteConnection {
+  prepare(sql: string): { run(...values: unknown[]): unknown };
+}
+
+/**
+ * Inserts rows inside the mutation's transaction. On SQLite, one prepared statement run per row on
+ * the transaction's own connection (knex hands it out from `acquireConnection`): far cheaper than
+ * compound SELECTs. On PostgreSQL, multi-row inserts through knex. (MikroORM's `execute` inlines
+ * every value into the SQL text, which costs more than the insert itself at this size.)
+ */
+async function insertAll(tx: AccountContext, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  if (!rows.length) return;
+  const trx = tx.em.getTransactionContext<Knex.Transaction>()!;
+  const columns = Object.keys(rows[0]!);
+  if (tx.config.database.driver === 'sqlite') {
+    const connection = (await trx.client.acquireConnection()) as SqliteConnection;
+    const statement = connection.prepare(
+      `insert into "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+    );
+    for (const row of rows) statement.run(...columns.map((column) => row[column] ?? null));
+    return;
+  }
+  const knex = tx.em.getKnex();
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    await knex(table).insert(rows.slice(start, start + CHUNK)).transacting(trx);
+  }
+}
+
+export interface InvitationToSend {
+  to: string;
+  firstName: string;
+  token: string;
+  expiresAt: Date;
+}
+
+/**
+ * Writes a plan inside the caller's transaction with batched inserts: users, memberships,
+ * invitations, seats and one audit entry per updated person. Returns the invitations to mail and
+ * the emails created.
+ */
+export async function writeImport(tx: AccountContext, plan: PlannedRow[], language: Language): Promise<{ outgoing: InvitationToSend[]; created: string[] }> {
+  const accountId = tx.viewer.accountId;
+  const actorId = tx.viewer.userId;
+  const now = new Date();
+  const at = dbDate(tx, now);
+  const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
+  const users: Record<string, unknown>[] = [];
+  const memberships: Record<string, unknown>[] = [];
+  const invitations: Record<string, unknown>[] = [];
+  const seats: Record<string, unknown>[] = [];
+  const audits: Record<string, unknown>[] = [];
+  const outgoing: InvitationToSend[] = [];
+  const created: string[] = [];
+  const audit = (userId: string, action: string, summary: string, before: unknown, after: unknown) =>
+    audits.push({
+      id: randomUUID(), created_at: at, account_id: accountId, actor_id: actorId, action, target_type: 'user', target_id: userId,
+      summary: summary.slice(0, 500), before: before === null ? null : JSON.stringify(before), after: JSON.stringify(after),
+    });
+
+  for (const row of plan) {
+    if (row.status !== ImportRowStatus.CREATE && row.status !== ImportRowStatus.UPDATE) continue;
+    const person = row.person!;
+    let userId = row.existing?.userId;
+    if (!userId) {
+      userId = randomUUID();
+      users.push({
+        id: userId, created_at: at, updated_at: at, email: person.email, first_name: person.firstName, last_name: person.lastName,
+        sort_name: `${person.firstName} ${person.lastName}`.toLowerCase(), language,
+      });
+    }
+    const after = { role: row.role, teamId: row.teamId, newSeats: row.newSeats };
+    if (row.status === ImportRowStatus.CREATE) {
+      if (row.existing?.membershipStatus) {
+        await run(tx, `update memberships set status = 'INVITED', role = ?, team_id = ?, version = version + 1 where account_id = ? and user_id = ?`, [
+          row.role, row.teamId, accountId, userId,
+        ]);
+      } else {
+        memberships.push({ id: randomUUID(), created_at: at, account_id: accountId, user_id: userId, role: row.role, status: MembershipStatus.INVITED, team_id: row.teamId, version: 1 });
+      }
+      const token = newToken();
+      invitations.push({
+        id: randomUUID(), created_at: at, account_id: accountId, email: person.email, first_name: person.firstName, last_name: person.lastName,
+        role: row.role, team_id: row.teamId, token_hash: hashToken(token), status: 'PENDING', expires_at: dbDate(tx, expiresAt), invited_by_id: actorId,
+      });
+      outgoing.push({ to: person.email, firstName: person.firstName, token, expiresAt });
+      // Creations are listed in the import's own audit entry; updates get one each, with the state before.
+      created.push(person.email);
+    } else {
+      const existing = row.existing!;
+      if (row.changes?.role || row.changes?.team) {
+        await run(tx, 'update memberships set role = ?, team_id = ?, version = version + 1 where account_id = ? and user_id = ?', [row.role, row.teamId, accountId, userId]);
+      }
+      if (row.changes?.name) {
+        await run(tx, 'update users set first_name = ?, last_name = ?, sort_name = ? where id = ?', [
+          person.firstName, person.lastName, `${person.firstName} ${person.lastName}`.toLowerCase(), userId,
+        ]);
+      }
+      audit(userId, 'user.import.update', `Updated ${person.email} from an import`, {
+        role: existing.role, teamId: existing.teamId, firstName: existing.firstName, lastName: existing.lastName,
+      }, { ...after, firstName: person.firstName, lastName: person.lastName });
+    }
+    for (const subscriptionId of row.newSeats ?? []) {
+      seats.push({ id: randomUUID(), created_at: at, account_id: accountId, subscription_id: subscriptionId, user_id: userId, assigned_by_id: actorId });
+    }
+  }
+  await insertAll(tx, 'users', users);
+  await insertAll(tx, 'memberships', memberships);
+  await insertAll(tx, 'invitations', invitations);
+  await insertAll(tx, 'seat_assignments', seats);
+  await insertAll(tx, 'audit_entries', audits);
+  return { outgoing, created };
+}

@@ -1,0 +1,34 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { ApiScope, Role, UserImportInput, UserImportReport } from '@seatwise/schema';
+import type { AccountContext } from '../../../context.js';
+import { RequireScope } from '../../../graphql/access.js';
+import { importTemplate } from './csv-file.js';
+import { importUsers, previewUserImport } from './import.service.js';
+
+const ADMINS = [Role.PRIMARY_ADMIN, Role.SECONDARY_ADMIN];
+
+@Resolver()
+export class UserImportResolver {
+  @Authorized(ADMINS)
+  @RequireScope(ApiScope.READ_USERS)
+  @Query(() => String, { description: 'The CSV template for "Import": header row and two example rows.' })
+  userImportTemplate(): string {
+    return importTemplate();
+  }
+
+  @Authorized(ADMINS)
+  @RequireScope(ApiScope.WRITE_USERS)
+  @Mutation(() => UserImportReport, { description: 'Checks a CSV file of users row by row and reports what importing it would do; writes nothing.' })
+  previewUserImport(@Ctx() ctx: AccountContext, @Arg('input', () => UserImportInput, { description: 'The file.' }) input: UserImportInput): Promise<UserImportReport> {
+    return previewUserImport(ctx, input);
+  }
+
+  @Authorized(ADMINS)
+  @RequireScope(ApiScope.WRITE_USERS)
+  @Mutation(() => UserImportReport, {
+    description: 'Imports every valid row of a CSV file in one transaction and reports each row; refused rows are skipped. Importing the same file again changes nothing.',
+  })
+  importUsers(@Ctx() ctx: AccountContext, @Arg('input', () => UserImportInput, { description: 'The file.' }) input: UserImportInput): Promise<UserImportReport> {
+    return importUsers(ctx, input);
+  }
+}

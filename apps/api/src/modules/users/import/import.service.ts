@@ -1,0 +1,69 @@
+import { ImportRowStatus, Language, type UserImportInput, type UserImportReport } from '@seatwise/schema';
+import { execute, inTransaction, isUniqueViolation, run } from '../../../common/transaction.js';
+import { AppError } from '../../../errors.js';
+import type { AccountContext } from '../../../context.js';
+import { recordAudit } from '../../audit/audit.service.js';
+import { sendInvitationMails } from '../invitations.service.js';
+import { readPeopleCsv } from './csv-file.js';
+import { planImport, type PlannedRow } from './import-plan.js';
+import { loadImportWorld } from './import-world.js';
+import { writeImport } from './import-writes.js';
+
+const normalised = (email: string) => email.trim().toLowerCase();
+
+async function plan(ctx: AccountContext, csv: string): Promise<PlannedRow[]> {
+  const people = readPeopleCsv(csv);
+  const world = await loadImportWorld(ctx, [...new Set(people.map((person) => normalised(person.email)).filter(Boolean))]);
+  return planImport(people, world);
+}
+
+function report(rows: PlannedRow[], committed: boolean): UserImportReport {
+  const count = (status: ImportRowStatus) => rows.filter((row) => row.status === status).length;
+  return {
+    committed,
+    created: count(ImportRowStatus.CREATE),
+    updated: count(ImportRowStatus.UPDATE),
+    unchanged: count(ImportRowStatus.UNCHANGED),
+    errors: count(ImportRowStatus.ERROR),
+    rows: rows.map(({ line, email, status, field, message, reason, detail }) => ({ line, email, status, field, message, reason, detail })),
+  };
+}
+
+/** F-43 preview: what each row would do; nothing is written. */
+export async function previewUserImport(ctx: AccountContext, input: UserImportInput): Promise<UserImportReport> {
+  return report(await plan(ctx, input.csv), false);
+}
+
+/**
+ * F-43 commit: plans again inside one transaction that holds every subscription of the account
+ * (so the seats counted are the seats written), writes all valid rows or, on any failure, none;
+ * refused rows are reported and skipped. Invitation mails go out after the commit.
+ */
+export async function importUsers(ctx: AccountContext, input: UserImportInput): Promise<UserImportReport> {
+  const [inviter] = await execute<{ language: Language }>(ctx, 'select language from users where id = ?', [ctx.viewer.userId]);
+  const language = inviter?.language ?? Language.EN;
+  const { rows, outgoing } = await inTransaction(ctx, async (tx) => {
+    await run(tx, 'update subscriptions set seats = seats where account_id = ?', [tx.viewer.accountId]);
+    const rows = await plan(tx, input.csv);
+    const { outgoing, created } = await writeImport(tx, rows, language);
+    const summary = report(rows, true);
+    recordAudit(tx, {
+      action: 'users.import',
+      targetType: 'import',
+      summary: `Imported users from a file: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.errors} refused`,
+      after: { created: summary.created, updated: summary.updated, unchanged: summary.unchanged, errors: summary.errors, rows: rows.length, createdEmails: created },
+    });
+    await tx.em.flush();
+    return { rows, outgoing };
+  }).catch((error: unknown) => {
+    if (isUniqueViolation(error)) {
+      throw new AppError('CONFLICT', 'Some of these people were added by someone else while the file was imported; nothing was written. Preview the file again.', 'csv');
+    }
+    throw error;
+  });
+  if (input.sendInvitations && outgoing.length) {
+    // Thousands of mails must not hold the answer back; each failure is logged and can be resent.
+    void sendInvitationMails(ctx, outgoing.map((mail) => ({ ...mail, language })));
+  }
+  return report(rows, true);
+}

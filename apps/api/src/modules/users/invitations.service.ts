@@ -1,0 +1,325 @@
+import {
+  ImportRowReason,
+  type Invitation as InvitationType,
+  InvitationStatus,
+  type InviteUserInput,
+  type InviteUsersInput,
+  type InviteUsersResult,
+  Language,
+  MembershipStatus,
+  Role,
+} from '@seatwise/schema';
+import { execute, inTransaction, isUniqueViolation, run, toDate } from '../../common/transaction.js';
+import type { AccountContext } from '../../context.js';
+import { AppError, InvalidInputError, NotFoundError } from '../../errors.js';
+import { Account } from '../accounts/account.entity.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { hashToken, newToken } from '../identity/session.service.js';
+import { User } from '../identity/user.entity.js';
+import { invitationMail } from '../mail/invitation.mail.js';
+import { grantSeats, releaseSeatsOf } from '../seats/seats.service.js';
+import { Team } from '../teams/team.entity.js';
+import { INVITATION_DAYS, Invitation, InvitationStatus as StoredStatus } from './invitation.entity.js';
+import { Membership } from './membership.entity.js';
+import { checkPerson, type PersonFields, requirePerson } from './person-rules.js';
+
+const DAY_MS = 86_400_000;
+const MAX_ROWS = 200;
+
+/** A mail to send once the transaction that decided it has committed. */
+interface Outgoing {
+  to: string;
+  language: Language;
+  firstName: string;
+  token: string;
+  expiresAt: Date;
+}
+
+interface InviteOptions {
+  role: Role;
+  team: Team | null;
+  subscriptionIds: string[];
+}
+
+export const invitationLink = (ctx: AccountContext, token: string) => `${ctx.config.publicUrl}/invitation?token=${encodeURIComponent(token)}`;
+
+/** Sends the invitation mails; a failed send is logged and the invitation can be resent. */
+export async function sendInvitationMails(ctx: AccountContext, outgoing: Outgoing[]): Promise<void> {
+  if (!outgoing.length) return;
+  const [inviter] = await execute<{ first_name: string; last_name: string; account_name: string }>(
+    ctx,
+    'select u.first_name, u.last_name, a.name as account_name from users u, accounts a where u.id = ? and a.id = ?',
+    [ctx.viewer.userId, ctx.viewer.accountId],
+  );
+  for (const mail of outgoing) {
+    try {
+      await ctx.mail.send(invitationMail, {
+        to: mail.to,
+        language: mail.language,
+        data: {
+          firstName: mail.firstName,
+          inviterName: `${inviter!.first_name} ${inviter!.last_name}`,
+          accountName: inviter!.account_name,
+          link: invitationLink(ctx, mail.token),
+          expiresOn: mail.expiresAt.toISOString().slice(0, 10),
+        },
+      });
+    } catch (error) {
+      ctx.req.log?.error({ err: error, to: mail.to }, 'invitation mail could not be sent');
+    }
+  }
+}
+
+async function resolveOptions(tx: AccountContext, input: { role?: Role | null; teamId?: string | null; subscriptionIds?: string[] | null }): Promise<InviteOptions> {
+  const role = input.role ?? Role.USER;
+  if (role === Role.PRIMARY_ADMIN) {
+    throw new InvalidInputError('role', 'There is exactly one primary admin: invite as User or Secondary admin, then hand the role over.');
+  }
+  const team = input.teamId ? await tx.em.findOne(Team, { id: input.teamId }) : null;
+  if (input.teamId && !team) throw new NotFoundError('Team', 'teamId');
+  return { role, team, subscriptionIds: [...new Set(input.subscriptionIds ?? [])] };
+}
+
+/** Current memberships for these emails: who is already a user of, or invited to, the account. */
+async function existingStatuses(tx: AccountContext, emails: string[]): Promise<Map<string, MembershipStatus>> {
+  const result = new Map<string, MembershipStatus>();
+  for (let start = 0; start < emails.length; start += 500) {
+    const chunk = emails.slice(start, start + 500);
+    const rows = await execute<{ email: string; status: MembershipStatus }>(
+      tx,
+      `select u.email, m.status from users u join memberships m on m.user_id = u.id and m.account_id = ? where u.email in (${chunk.map(() => '?').join(', ')})`,
+      [tx.viewer.accountId, ...chunk],
+    );
+    for (const row of rows) result.set(row.email, row.status);
+  }
+  return result;
+}
+
+function alreadyThereMessage(status: MembershipStatus | undefined): string | null {
+  if (status === MembershipStatus.ACTIVE) return 'is already a user of this account.';
+  if (status === MembershipStatus.INVITED) return 'has already been invited: resend the pending invitation instead.';
+  return null;
+}
+
+/**
+ * Creates (or re-activates) the person's membership as invited and a pending invitation, inside
+ * the caller's transaction. A new person gets a user without a password; an existing one keeps
+ * their name and password and only gains this account.
+ */
+async function invitePerson(tx: AccountContext, person: PersonFields, options: InviteOptions, language: Language): Promise<{ userId: string; outgoing: Outgoing }> {
+  const account = tx.em.getReference(Account, tx.viewer.accountId);
+  let user = await tx.em.findOne(User, { email: person.email });
+  if (!user) {
+    user = tx.em.create(User, { ...person, sortName: '', language });
+    user.setName(person.firstName, person.lastName);
+  }
+  const membership = await tx.em.findOne(Membership, { user });
+  if (membership) {
+    membership.status = MembershipStatus.INVITED;
+    membership.role = options.role;
+    membership.team = options.team;
+    membership.version += 1;
+  } else {
+    tx.em.create(Membership, { account, user, role: options.role, team: options.team, status: MembershipStatus.INVITED });
+  }
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * DAY_MS);
+  tx.em.create(Invitation, {
+    account,
+    email: person.email,
+    firstName: person.firstName,
+    lastName: person.lastName,
+    role: options.role,
+    team: options.team,
+    tokenHash: hashToken(token),
+    expiresAt,
+    invitedBy: tx.em.getReference(User, tx.viewer.userId),
+  });
+  return { userId: user.id, outgoing: { to: person.email, language: user.passwordHash ? user.language : language, firstName: person.firstName, token, expiresAt } };
+}
+
+async function inviterLanguage(ctx: AccountContext): Promise<Language> {
+  const [row] = await execute<{ language: Language }>(ctx, 'select language from users where id = ?', [ctx.viewer.userId]);
+  return row?.language ?? Language.EN;
+}
+
+/** Invites and assigns everyone in one transaction, then mails them. */
+async function inviteAll(ctx: AccountContext, people: PersonFields[], input: Parameters<typeof resolveOptions>[1]): Promise<InvitationType[]> {
+  const language = await inviterLanguage(ctx);
+  const { outgoing, emails } = await inTransaction(ctx, async (tx) => {
+    // Checked again inside the transaction: an invitation committed since the caller's check counts.
+    const statuses = await existingStatuses(tx, people.map((person) => person.email));
+    for (const person of people) {
+      const problem = alreadyThereMessage(statuses.get(person.email));
+      if (problem) throw new InvalidInputError('email', `${person.email} ${problem}`);
+    }
+    const options = await resolveOptions(tx, input);
+    const invited: { userId: string; outgoing: Outgoing }[] = [];
+    for (const person of people) invited.push(await invitePerson(tx, person, options, language));
+    await tx.em.flush();
+    for (const subscriptionId of options.subscriptionIds) {
+      await grantSeats(tx, subscriptionId, invited.map((entry) => entry.userId));
+    }
+    for (const [index, person] of people.entries()) {
+      recordAudit(tx, {
+        action: 'user.invite',
+        targetType: 'user',
+        targetId: invited[index]!.userId,
+        summary: `Invited ${person.email} as ${options.role}${options.team ? ` to team ${options.team.name}` : ''}`,
+        after: { ...person, role: options.role, team: options.team?.name ?? null, subscriptionIds: options.subscriptionIds },
+      });
+    }
+    await tx.em.flush();
+    return { outgoing: invited.map((entry) => entry.outgoing), emails: people.map((person) => person.email) };
+  }).catch((error: unknown) => {
+    // Another admin invited the same new person a moment earlier: their invitation stands.
+    if (isUniqueViolation(error)) {
+      throw new InvalidInputError('email', 'Someone else has just invited this person: see the pending invitations.');
+    }
+    throw error;
+  });
+  await sendInvitationMails(ctx, outgoing);
+  return listInvitations(ctx, { emails });
+}
+
+/** F-41 "+ Invite users". */
+export async function inviteUser(ctx: AccountContext, input: InviteUserInput): Promise<InvitationType> {
+  const person = requirePerson(input);
+  const problem = alreadyThereMessage((await existingStatuses(ctx, [person.email])).get(person.email));
+  if (problem) throw new InvalidInputError('email', `${person.email} ${problem}`);
+  const [invitation] = await inviteAll(ctx, [person], input);
+  return invitation!;
+}
+
+/** F-42 "Invite Multiple": every row checked and reported; all valid rows invited together, or none. */
+export async function inviteUsers(ctx: AccountContext, input: InviteUsersInput): Promise<InviteUsersResult> {
+  if (input.rows.length === 0 || input.rows.length > MAX_ROWS) throw new InvalidInputError('rows', `Enter 1 to ${MAX_ROWS} people.`);
+  const checked = input.rows.map((row) => checkPerson(row));
+  const emails = checked.flatMap((entry) => ('person' in entry ? [entry.person.email] : []));
+  const statuses = await existingStatuses(ctx, emails);
+  const seen = new Map<string, number>();
+  const rows = checked.map((entry, index) => {
+    const base = { row: index + 1, email: input.rows[index]!.email };
+    const refused = (field: string, reason: ImportRowReason, message: string, detail: string | null) => ({ ...base, ok: false, field, message, reason, detail });
+    if ('error' in entry) return refused(entry.error.field, entry.error.reason, entry.error.message, base.email.trim() || null);
+    const email = entry.person.email;
+    const firstRow = seen.get(email);
+    if (firstRow) return refused('email', ImportRowReason.DUPLICATE_IN_FILE, `${email} is already on row ${firstRow}.`, String(firstRow));
+    seen.set(email, index + 1);
+    const status = statuses.get(email);
+    const problem = alreadyThereMessage(status);
+    if (problem) {
+      return refused('email', status === MembershipStatus.ACTIVE ? ImportRowReason.ALREADY_MEMBER : ImportRowReason.ALREADY_INVITED, `${email} ${problem}`, email);
+    }
+    return { ...base, ok: true, field: null, message: null, reason: null, detail: null };
+  });
+  if (input.dryRun || rows.some((row) => !row.ok)) return { rows, invitedCount: 0 };
+  await inviteAll(ctx, checked.map((entry) => (entry as { person: PersonFields }).person), input);
+  return { rows, invitedCount: rows.length };
+}
+
+interface InvitationRow {
+  id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  role: Role;
+  team_id: string | null;
+  team_name: string | null;
+  status: StoredStatus;
+  expires_at: string | number | Date;
+  user_id: string | null;
+}
+
+function toInvitation(row: InvitationRow): InvitationType {
+  const expiresAt = toDate(row.expires_at);
+  const status = row.status === StoredStatus.PENDING && expiresAt.getTime() < Date.now() ? InvitationStatus.EXPIRED : (row.status as unknown as InvitationStatus);
+  return {
+    id: row.id,
+    userId: row.user_id ?? '',
+    email: row.email,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    role: row.role,
+    team: row.team_id ? { id: row.team_id, name: row.team_name ?? '' } : null,
+    status,
+    // Every send sets a fresh expiry, so the send time follows from it.
+    sentAt: new Date(expiresAt.getTime() - INVITATION_DAYS * DAY_MS),
+    expiresAt,
+  };
+}
+
+/** Pending and expired invitations (or those of given emails / ids), newest first. */
+export async function listInvitations(ctx: AccountContext, where: { emails?: string[]; ids?: string[]; first?: number } = {}): Promise<InvitationType[]> {
+  const params: unknown[] = [ctx.viewer.accountId];
+  let condition = "and i.status = 'PENDING'";
+  if (where.emails) {
+    condition = `and i.status = 'PENDING' and i.email in (${where.emails.map(() => '?').join(', ')})`;
+    params.push(...where.emails);
+  } else if (where.ids) {
+    condition = `and i.id in (${where.ids.map(() => '?').join(', ')})`;
+    params.push(...where.ids);
+  }
+  const limit = Math.min(Math.max(where.first ?? 200, 1), 500);
+  const rows = await execute<InvitationRow>(
+    ctx,
+    `select i.id, i.email, i.first_name, i.last_name, i.role, i.team_id, t.name as team_name, i.status, i.expires_at, u.id as user_id
+     from invitations i left join teams t on t.id = i.team_id left join users u on u.email = i.email
+     where i.account_id = ? ${condition} order by i.expires_at desc, i.id limit ${limit}`,
+    params,
+  );
+  return rows.map(toInvitation);
+}
+
+async function openInvitation(tx: AccountContext, id: string): Promise<Invitation> {
+  const invitation = await tx.em.findOne(Invitation, { id });
+  if (!invitation) throw new NotFoundError('Invitation', 'id');
+  if (invitation.status !== StoredStatus.PENDING) {
+    throw new AppError('INVITATION_CLOSED', `This invitation was already ${invitation.status.toLowerCase()}.`, 'id');
+  }
+  return invitation;
+}
+
+/** A new link and a new expiry, mailed again; the old link stops working. */
+export async function resendInvitation(ctx: AccountContext, id: string): Promise<InvitationType> {
+  const outgoing = await inTransaction(ctx, async (tx) => {
+    const invitation = await openInvitation(tx, id);
+    const token = newToken();
+    invitation.tokenHash = hashToken(token);
+    invitation.expiresAt = new Date(Date.now() + INVITATION_DAYS * DAY_MS);
+    const user = await tx.em.findOne(User, { email: invitation.email });
+    recordAudit(tx, { action: 'invitation.resend', targetType: 'user', targetId: user?.id ?? null, summary: `Resent the invitation to ${invitation.email}` });
+    await tx.em.flush();
+    const language = user?.passwordHash ? user.language : await inviterLanguage(tx);
+    return { to: invitation.email, language, firstName: invitation.firstName, token, expiresAt: invitation.expiresAt };
+  });
+  await sendInvitationMails(ctx, [outgoing]);
+  return (await listInvitations(ctx, { ids: [id] }))[0]!;
+}
+
+/** The link stops working; a person who never accepted leaves the list and their seats are freed. */
+export async function revokeInvitation(ctx: AccountContext, id: string): Promise<InvitationType> {
+  await inTransaction(ctx, async (tx) => {
+    const invitation = await openInvitation(tx, id);
+    invitation.status = StoredStatus.REVOKED;
+    const user = await tx.em.findOne(User, { email: invitation.email });
+    let seats: string[] = [];
+    if (user) {
+      const stillInvited = await run(tx, "update memberships set status = 'INACTIVE', version = version + 1 where account_id = ? and user_id = ? and status = 'INVITED'", [
+        tx.viewer.accountId,
+        user.id,
+      ]);
+      if (stillInvited) seats = (await releaseSeatsOf(tx, user.id)).map((seat) => seat.name);
+    }
+    recordAudit(tx, {
+      action: 'invitation.revoke',
+      targetType: 'user',
+      targetId: user?.id ?? null,
+      summary: `Revoked the invitation to ${invitation.email}`,
+      before: { status: 'PENDING', seats },
+      after: { status: 'REVOKED', seats: [] },
+    });
+    await tx.em.flush();
+  });
+  return (await listInvitations(ctx, { ids: [id] }))[0]!;
+}

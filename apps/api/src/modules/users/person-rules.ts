@@ -1,0 +1,49 @@
+import { ImportRowReason } from '@seatwise/schema';
+import { z } from 'zod';
+import { InvalidInputError } from '../../errors.js';
+
+const emailSchema = z.email();
+
+export interface PersonFields {
+  email: string;
+  firstName: string;
+  lastName: string;
+}
+
+export interface RuleError {
+  field: 'email' | 'firstName' | 'lastName';
+  reason: ImportRowReason;
+  message: string;
+}
+
+/** Normalises a person's email and names; returns the first problem instead of throwing, for lists. */
+export function checkPerson(raw: PersonFields): { person: PersonFields } | { error: RuleError } {
+  const email = raw.email.trim().toLowerCase();
+  const firstName = raw.firstName.trim();
+  const lastName = raw.lastName.trim();
+  if (!email) return { error: { field: 'email', reason: ImportRowReason.MISSING_EMAIL, message: 'Enter an email address.' } };
+  if (email.length > 254 || !emailSchema.safeParse(email).success) {
+    return { error: { field: 'email', reason: ImportRowReason.INVALID_EMAIL, message: `"${raw.email.trim()}" is not a valid email address.` } };
+  }
+  if (!firstName) return { error: { field: 'firstName', reason: ImportRowReason.MISSING_FIRST_NAME, message: 'Enter a first name.' } };
+  if (firstName.length > 100) {
+    return { error: { field: 'firstName', reason: ImportRowReason.NAME_TOO_LONG, message: 'A first name can be at most 100 characters.' } };
+  }
+  if (!lastName) return { error: { field: 'lastName', reason: ImportRowReason.MISSING_LAST_NAME, message: 'Enter a last name.' } };
+  if (lastName.length > 100) {
+    return { error: { field: 'lastName', reason: ImportRowReason.NAME_TOO_LONG, message: 'A last name can be at most 100 characters.' } };
+  }
+  return { person: { email, firstName, lastName } };
+}
+
+export function requirePerson(raw: PersonFields): PersonFields {
+  const checked = checkPerson(raw);
+  if ('error' in checked) throw new InvalidInputError(checked.error.field, checked.error.message);
+  return checked.person;
+}
+
+/** The rule for a password a person chooses (until the identity module owns one). */
+export function checkNewPassword(password: string, field = 'password'): void {
+  if (password.length < 10) throw new InvalidInputError(field, 'Choose a password of at least 10 characters.');
+  if (password.length > 200) throw new InvalidInputError(field, 'A password can be at most 200 characters.');
+}

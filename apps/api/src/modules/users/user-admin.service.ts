@@ -1,0 +1,155 @@
+import {
+  type ChangeRoleInput,
+  MembershipStatus,
+  type MoveUsersToTeamInput,
+  type RemoveUserInput,
+  Role,
+  type TransferPrimaryAdminInput,
+  type User as UserType,
+} from '@seatwise/schema';
+import { execute, inTransaction, run } from '../../common/transaction.js';
+import type { AccountContext } from '../../context.js';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { verifyPassword } from '../identity/password.js';
+import { User } from '../identity/user.entity.js';
+import { releaseSeatsOf } from '../seats/seats.service.js';
+import { Team } from '../teams/team.entity.js';
+import { claimVersion, currentMembership } from './membership-lookup.js';
+import { getUser } from './users.service.js';
+
+const MAX_BULK = 500;
+
+/** F-45: User ⇄ Secondary admin. The primary admin's role changes only through the handover. */
+export async function changeRole(ctx: AccountContext, input: ChangeRoleInput): Promise<UserType> {
+  if (input.role === Role.PRIMARY_ADMIN) {
+    throw new InvalidInputError('role', 'There is exactly one primary admin: hand the role over with "Make primary admin" instead.');
+  }
+  return inTransaction(ctx, async (tx) => {
+    const membership = await currentMembership(tx, input.userId);
+    if (membership.role === Role.PRIMARY_ADMIN) {
+      throw new ForbiddenError("The primary admin's role changes only when they hand it over to someone else.");
+    }
+    await claimVersion(tx, membership, input.version);
+    const before = membership.role;
+    membership.role = input.role;
+    recordAudit(tx, {
+      action: 'user.role.change',
+      targetType: 'user',
+      targetId: input.userId,
+      summary: `Changed the role of ${membership.user.email} from ${before} to ${input.role}`,
+      before: { role: before },
+      after: { role: input.role },
+    });
+    await tx.em.flush();
+    return getUser(tx, input.userId);
+  });
+}
+
+/** The current primary admin hands the role to an active user and becomes a secondary admin. */
+export async function transferPrimaryAdmin(ctx: AccountContext, input: TransferPrimaryAdminInput): Promise<UserType> {
+  if (input.userId === ctx.viewer.userId) throw new InvalidInputError('userId', 'You are the primary admin already: choose someone else.');
+  const me = await ctx.em.findOneOrFail(User, { id: ctx.viewer.userId });
+  if (!me.passwordHash || !(await verifyPassword(me.passwordHash, input.password))) {
+    throw new InvalidInputError('password', 'The password is not correct.');
+  }
+  return inTransaction(ctx, async (tx) => {
+    const mine = await currentMembership(tx, tx.viewer.userId);
+    // Taking the row lock first: of two handovers at once, the second finds it is no longer primary.
+    await claimVersion(tx, mine, mine.version);
+    if (mine.role !== Role.PRIMARY_ADMIN) throw new ForbiddenError('Only the primary admin can hand the role over.');
+    const theirs = await currentMembership(tx, input.userId);
+    if (theirs.status !== MembershipStatus.ACTIVE) {
+      throw new InvalidInputError('userId', 'Only an active user (one who has accepted the invitation) can become primary admin.');
+    }
+    await claimVersion(tx, theirs, theirs.version);
+    const theirRole = theirs.role;
+    mine.role = Role.SECONDARY_ADMIN;
+    theirs.role = Role.PRIMARY_ADMIN;
+    recordAudit(tx, {
+      action: 'user.primary.transfer',
+      targetType: 'user',
+      targetId: input.userId,
+      summary: `${mine.user.email} handed the primary admin role to ${theirs.user.email}`,
+      before: { primaryAdmin: mine.user.id, role: theirRole },
+      after: { primaryAdmin: theirs.user.id, previousPrimaryAdminRole: Role.SECONDARY_ADMIN },
+    });
+    await tx.em.flush();
+    return getUser(tx, input.userId);
+  });
+}
+
+/** F-46: the person leaves the account; seats are freed, invitations revoked, history kept. */
+export async function removeUser(ctx: AccountContext, input: RemoveUserInput): Promise<UserType> {
+  if (input.userId === ctx.viewer.userId) {
+    throw new InvalidInputError('userId', 'You cannot remove yourself; another admin can.');
+  }
+  return inTransaction(ctx, async (tx) => {
+    const membership = await currentMembership(tx, input.userId);
+    if (membership.role === Role.PRIMARY_ADMIN) {
+      throw new ForbiddenError('The primary admin cannot be removed: they must hand the role over first.');
+    }
+    await claimVersion(tx, membership, input.version);
+    const accountId = tx.viewer.accountId;
+    const seats = await releaseSeatsOf(tx, input.userId);
+    const revoked = await run(tx, "update invitations set status = 'REVOKED' where account_id = ? and email = ? and status = 'PENDING'", [
+      accountId,
+      membership.user.email,
+    ]);
+    await run(tx, 'delete from sessions where account_id = ? and user_id = ?', [accountId, input.userId]);
+    const before = { status: membership.status, role: membership.role, team: membership.team?.name ?? null, seats: seats.map((s) => s.name) };
+    membership.status = MembershipStatus.INACTIVE;
+    recordAudit(tx, {
+      action: 'user.remove',
+      targetType: 'user',
+      targetId: input.userId,
+      summary: `Removed ${membership.user.email} from the account (${seats.length} seats released, ${revoked} invitations revoked)`,
+      before,
+      after: { status: MembershipStatus.INACTIVE, seats: [], invitationsRevoked: revoked },
+    });
+    await tx.em.flush();
+    return getUser(tx, input.userId);
+  });
+}
+
+/** F-47: moves people into a team (or out of any); returns how many moved. */
+export async function moveUsersToTeam(ctx: AccountContext, input: MoveUsersToTeamInput): Promise<number> {
+  const userIds = [...new Set(input.userIds)];
+  if (userIds.length === 0 || userIds.length > MAX_BULK) throw new InvalidInputError('userIds', `Choose 1 to ${MAX_BULK} users.`);
+  return inTransaction(ctx, async (tx) => {
+    const team = input.teamId ? await tx.em.findOne(Team, { id: input.teamId }) : null;
+    if (input.teamId && !team) throw new NotFoundError('Team', 'teamId');
+    const marks = userIds.map(() => '?').join(', ');
+    const rows = await execute<{ user_id: string; email: string; team_name: string | null; team_id: string | null }>(
+      tx,
+      `select m.user_id, u.email, t.name as team_name, m.team_id from memberships m join users u on u.id = m.user_id
+       left join teams t on t.id = m.team_id
+       where m.account_id = ? and m.status in ('ACTIVE', 'INVITED') and m.user_id in (${marks})`,
+      [tx.viewer.accountId, ...userIds],
+    );
+    if (rows.length !== userIds.length) throw new NotFoundError('User', 'userIds');
+    if (input.version !== null && input.version !== undefined) {
+      if (userIds.length !== 1) throw new InvalidInputError('version', 'A version goes with exactly one user.');
+      await claimVersion(tx, await currentMembership(tx, userIds[0]!), input.version);
+    }
+    const moving = rows.filter((row) => row.team_id !== (team?.id ?? null));
+    if (moving.length === 0) return 0;
+    await run(
+      tx,
+      `update memberships set team_id = ?, version = version + 1 where account_id = ? and user_id in (${moving.map(() => '?').join(', ')})`,
+      [team?.id ?? null, tx.viewer.accountId, ...moving.map((row) => row.user_id)],
+    );
+    for (const row of moving) {
+      recordAudit(tx, {
+        action: 'user.team.change',
+        targetType: 'user',
+        targetId: row.user_id,
+        summary: `Moved ${row.email} to ${team ? `team ${team.name}` : 'no team'}`,
+        before: { team: row.team_name },
+        after: { team: team?.name ?? null },
+      });
+    }
+    await tx.em.flush();
+    return moving.length;
+  });
+}

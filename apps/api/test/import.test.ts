@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
+import { accountId, addSubscription } from './fixtures/accounts.js';
+
+const PREVIEW = `mutation Preview($input: UserImportInput!) { previewUserImport(input: $input) { committed created updated unchanged errors rows { line email status field message reason detail } } }`;
+const IMPORT = `mutation Import($input: UserImportInput!) { importUsers(input: $input) { committed created updated unchanged errors rows { line email status field message } } }`;
+const TEMPLATE = `query { userImportTemplate }`;
+
+interface Report {
+  committed: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: number;
+  rows: { line: number; email: string; status: string; field: string | null; message: string | null; reason?: string | null; detail?: string | null }[];
+}
+
+describe.each(drivers)('CSV import F-43 (%s)', (driver) => {
+  let app: TestApp;
+  let admin: TestClient;
+  let account: string;
+
+  const preview = async (csv: string) => dataOf(await admin.graphql<{ previewUserImport: Report }>(PREVIEW, { input: { csv } })).previewUserImport;
+  const commit = async (csv: string) => dataOf(await admin.graphql<{ importUsers: Report }>(IMPORT, { input: { csv, sendInvitations: false } })).importUsers;
+  const countUsers = async () => Number((await app.sql<{ n: number | string }>('select count(*) as n from users'))[0]!.n);
+
+  beforeAll(async () => {
+    app = await startTestApp(driver);
+    admin = app.client();
+    dataOf(await admin.signIn('admin@example.com'));
+    account = await accountId(app);
+  });
+  afterAll(() => app?.close());
+
+  it('previews the template without writing, then imports it; the same file again changes nothing', async () => {
+    const template = dataOf(await admin.graphql<{ userImportTemplate: string }>(TEMPLATE)).userImportTemplate;
+    expect(template.split('\r\n')[0]).toBe('email,first name,last name,role,team,products');
+    const before = await countUsers();
+    const seen = await preview(template);
+    expect(seen).toMatchObject({ committed: false, created: 2, errors: 0 });
+    expect(await countUsers()).toBe(before);
+    const done = await commit(template);
+    expect(done).toMatchObject({ committed: true, created: 2, updated: 0, errors: 0 });
+    expect(await countUsers()).toBe(before + 2);
+    const [seats] = await app.sql<{ n: number | string }>("select count(*) as n from seat_assignments sa join users u on u.id = sa.user_id where u.email = 'marko.kos@example.com'");
+    expect(Number(seats!.n)).toBe(2);
+    const again = await commit(template);
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2, errors: 0 });
+    expect(await countUsers()).toBe(before + 2);
+  });
+
+  it("reads BOM, semicolons, quotes, CRLF and Autodesk Account's three-column template", async () => {
+    const european = '\uFEFFE-mail;First Name;Last Name;Team\r\n"semi@test.example";"Ana; Marija";Kos;Uprava\r\n';
+    const result = await preview(european);
+    expect(result.rows).toEqual([{ line: 2, email: 'semi@test.example', status: 'CREATE', field: null, message: null, reason: null, detail: null }]);
+    const autodesk = 'First Name,Last Name,Email\n"Peter","O\'Brien, Jr.",peter@test.example\nMaja,Horvat,maja.horvat@kolektor-gradnje.si\n';
+    const rows = (await preview(autodesk)).rows;
+    expect(rows.map((row) => [row.email, row.status])).toEqual([
+      ['peter@test.example', 'CREATE'],
+      ['maja.horvat@kolektor-gradnje.si', 'UNCHANGED'],
+    ]);
+  });
+
+  it('reports every bad row with its reason, and commits only the valid ones', async () => {
+    await addSubscription(app, account, 'Only One Seat', 1, 'MOT');
+    const csv = [
+      'email,first name,last name,role,team,products',
+      'not-an-email,A,B,,,',
+      'dup@test.example,Dup,One,,,',
+      'DUP@test.example,Dup,Two,,,',
+      'team@test.example,T,T,,No Such Team,',
+      'product@test.example,P,P,,,No Such Product',
+      'seat1@test.example,S,One,,,Only One Seat',
+      'seat2@test.example,S,Two,,,Only One Seat',
+      'role@test.example,R,R,Primary admin,,',
+      'noname@test.example,,X,,,',
+    ].join('\n');
+    const result = await preview(csv);
+    expect(result.rows.map((row) => [row.line, row.status, row.field])).toEqual([
+      [2, 'ERROR', 'email'],
+      [3, 'CREATE', null],
+      [4, 'ERROR', 'email'],
+      [5, 'ERROR', 'team'],
+      [6, 'ERROR', 'products'],
+      [7, 'CREATE', null],
+      [8, 'ERROR', 'products'],
+      [9, 'ERROR', 'role'],
+      [10, 'ERROR', 'firstName'],
+    ]);
+    expect(result.rows.map((row) => [row.reason, row.detail])).toEqual([
+      ['INVALID_EMAIL', 'not-an-email'],
+      [null, null],
+      ['DUPLICATE_IN_FILE', '3'],
+      ['UNKNOWN_TEAM', 'No Such Team'],
+      ['UNKNOWN_PRODUCT', 'No Such Product'],
+      [null, null],
+      ['NO_SEAT_LEFT', 'Only One Seat'],
+      ['PRIMARY_ADMIN_ROLE', null],
+      ['MISSING_FIRST_NAME', 'noname@test.example'],
+    ]);
+    expect(result.rows[2]!.message).toContain('Duplicate in file');
+    expect(result.rows[2]!.message).toContain('line 3');
+    expect(result.rows[6]!.message).toContain('No seat of Only One Seat is left');
+    const done = await commit(csv);
+    expect(done).toMatchObject({ created: 2, errors: 7 });
+    expect(await app.sql("select id from users where email = 'seat2@test.example'")).toEqual([]);
+  });
+
+  it('updates role and team of existing users', async () => {
+    const csv = 'email,first name,last name,role,team\nuser@example.com,Jure,Kovač,Secondary admin,Strojništvo\n';
+    const seen = await preview(csv);
+    expect(seen.rows[0]).toMatchObject({ status: 'UPDATE', message: 'Changes role, team.' });
+    expect(await commit(csv)).toMatchObject({ updated: 1 });
+    const [row] = await app.sql<{ role: string; name: string }>(
+      "select m.role, t.name from memberships m join users u on u.id = m.user_id join teams t on t.id = m.team_id where u.email = 'user@example.com'",
+    );
+    expect(row).toEqual({ role: 'SECONDARY_ADMIN', name: 'Strojništvo' });
+    expect((await preview(csv)).rows[0]!.status).toBe('UNCHANGED');
+  });
+
+  it('names the problem of a file that cannot be read', async () => {
+    expect(errorOf(await admin.graphql(PREVIEW, { input: { csv: 'name,surname\nA,B\n' } })).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'csv' });
+    expect(errorOf(await admin.graphql(PREVIEW, { input: { csv: 'email,first name,last name\n"unclosed,A,B\n' } })).message).toContain('could not be read');
+    expect(errorOf(await admin.graphql(PREVIEW, { input: { csv: '' } })).message).toContain('empty');
+  });
+
+  it('imports a file of 10,000 people, stops at the seat ceiling, and a second import changes nothing', async () => {
+    await addSubscription(app, account, 'Ten Thousand', 3000, 'STR');
+    const lines = ['First Name;Last Name;Email;Products'];
+    for (let index = 0; index < 10_000; index += 1) {
+      lines.push(`Ime ${index};"Priimek; ${index}";big${index}@import.example;${index <= 3000 ? 'Ten Thousand' : ''}`);
+    }
+    const csv = `\uFEFF${lines.join('\r\n')}\r\n`;
+    const before = await countUsers();
+    const seen = await preview(csv);
+    expect(seen).toMatchObject({ created: 9999, errors: 1 });
+    expect(seen.rows.find((row) => row.status === 'ERROR')).toMatchObject({ line: 3002, reason: 'NO_SEAT_LEFT', detail: 'Ten Thousand' });
+    expect(await countUsers()).toBe(before);
+    expect(await commit(csv)).toMatchObject({ created: 9999, errors: 1 });
+    expect(await countUsers()).toBe(before + 9999);
+    const [seats] = await app.sql<{ n: number | string }>("select count(*) as n from seat_assignments sa join subscriptions s on s.id = sa.subscription_id where s.name = 'Ten Thousand'");
+    expect(Number(seats!.n)).toBe(3000);
+    expect(await commit(csv)).toMatchObject({ created: 0, updated: 0, unchanged: 9999, errors: 1 });
+    expect(await countUsers()).toBe(before + 9999);
+  }, 180_000);
+
+  it('an import that fails on its last row writes no row at all', async () => {
+    if (driver === 'sqlite') {
+      await app.sql("create trigger refuse_boom before insert on invitations when new.email = 'boom@test.example' begin select raise(abort, 'refused'); end");
+    } else {
+      await app.sql("create function refuse_boom() returns trigger language plpgsql as $$ begin if new.email = 'boom@test.example' then raise exception 'refused'; end if; return new; end $$");
+      await app.sql('create trigger refuse_boom before insert on invitations for each row execute function refuse_boom()');
+    }
+    const before = await countUsers();
+    const imports = async () => Number((await app.sql<{ n: number | string }>("select count(*) as n from audit_entries where action = 'users.import'"))[0]!.n);
+    const importsBefore = await imports();
+    const rows = Array.from({ length: 50 }, (_, index) => `atomic${index}@test.example,A,${index}`);
+    const failed = await admin.graphql(IMPORT, { input: { csv: ['email,first name,last name', ...rows, 'boom@test.example,Boom,Last'].join('\n'), sendInvitations: false } });
+    expect(errorOf(failed).extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(await countUsers()).toBe(before);
+    expect(await imports()).toBe(importsBefore);
+  });
+});

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
+import { addSubscription, accountId } from './fixtures/accounts.js';
+import { sentTo, startSmtpPeer, type SmtpPeer } from './smtp-peer.js';
+
+const INVITE = `mutation Invite($input: InviteUserInput!) { inviteUser(input: $input) { id userId email role status team { name } expiresAt } }`;
+const INVITE_MANY = `mutation InviteMany($input: InviteUsersInput!) { inviteUsers(input: $input) { invitedCount rows { row email ok field message reason detail } } }`;
+const INVITATIONS = `query { invitations { id email status } }`;
+const RESEND = `mutation Resend($id: ID!) { resendInvitation(id: $id) { id status } }`;
+const REVOKE = `mutation Revoke($id: ID!) { revokeInvitation(id: $id) { id status } }`;
+const PREVIEW = `query Preview($token: String!) { invitationByToken(token: $token) { email firstName accountName status needsPassword } }`;
+const ACCEPT = `mutation Accept($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { viewer { email role account { name } } } }`;
+const USER = `query User($id: ID!) { user(id: $id) { status seatCount } }`;
+
+type Invited = { inviteUser: { id: string; userId: string; email: string; status: string } };
+
+const tokenOf = (text: string) => decodeURIComponent(/invitation\?token=([^\s]+)/.exec(text)![1]!);
+
+describe.each(drivers)('invitations F-41 F-42 (%s)', (driver) => {
+  let peer: SmtpPeer;
+  let app: TestApp;
+  let admin: TestClient;
+
+  beforeAll(async () => {
+    peer = await startSmtpPeer();
+    app = await startTestApp(driver, { env: { SMTP_URL: peer.url, PUBLIC_URL: 'http://seatwise.test' } });
+    admin = app.client();
+    dataOf(await admin.signIn('admin@example.com'));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await peer?.close();
+  });
+
+  it('invites a new person with a team and a seat; they set a password through the link and are signed in', async () => {
+    const [team] = await app.sql<{ id: string }>("select id from teams where name = 'Arhitektura'");
+    const subscriptionId = await addSubscription(app, await accountId(app), 'Invite Sub', 1);
+    const invited = dataOf(await admin.graphql<Invited>(INVITE, {
+      input: { email: ' Nina.Zupan@Test.example ', firstName: 'Nina', lastName: 'Zupan', role: 'SECONDARY_ADMIN', teamId: team!.id, subscriptionIds: [subscriptionId] },
+    })).inviteUser;
+    expect(invited).toMatchObject({ email: 'nina.zupan@test.example', status: 'PENDING' });
+    expect(dataOf(await admin.graphql<{ user: { status: string; seatCount: number } }>(USER, { id: invited.userId })).user).toEqual({ status: 'INVITED', seatCount: 1 });
+
+    const mail = await peer.waitFor(sentTo('nina.zupan@test.example'));
+    expect(mail.subject).toContain('Kolektor Gradnje');
+    expect(mail.text).toContain('http://seatwise.test/invitation?token=');
+    const token = tokenOf(mail.text!);
+
+    const guest = app.client();
+    const preview = dataOf(await guest.graphql<{ invitationByToken: Record<string, unknown> }>(PREVIEW, { token })).invitationByToken;
+    expect(preview).toEqual({ email: 'nina.zupan@test.example', firstName: 'Nina', accountName: 'Kolektor Gradnje d.o.o.', status: 'PENDING', needsPassword: true });
+    expect(errorOf(await guest.graphql(ACCEPT, { input: { token, password: 'short' } })).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'password' });
+    const accepted = dataOf(await guest.graphql<{ acceptInvitation: { viewer: { email: string; role: string } } }>(ACCEPT, { input: { token, password: 'A-good-new-password' } }));
+    expect(accepted.acceptInvitation.viewer).toMatchObject({ email: 'nina.zupan@test.example', role: 'SECONDARY_ADMIN' });
+    expect(dataOf(await guest.graphql<{ invitations: unknown[] }>(INVITATIONS)).invitations).toBeDefined();
+    // The link works once.
+    expect(errorOf(await app.client().graphql(ACCEPT, { input: { token, password: 'A-good-new-password' } })).extensions?.code).toBe('INVITATION_CLOSED');
+    const again = app.client();
+    dataOf(await again.signIn('nina.zupan@test.example', 'A-good-new-password'));
+  });
+
+  it('an existing person of another account signs in through the link and gains this account', async () => {
+    dataOf(await admin.graphql<Invited>(INVITE, { input: { email: 'admin@alpine.example', firstName: 'Lukas', lastName: 'Gruber' } }));
+    const mail = await peer.waitFor(sentTo('admin@alpine.example'));
+    const token = tokenOf(mail.text!);
+    const guest = app.client();
+    expect(dataOf(await guest.graphql<{ invitationByToken: { needsPassword: boolean } }>(PREVIEW, { token })).invitationByToken.needsPassword).toBe(false);
+    expect(errorOf(await guest.graphql(ACCEPT, { input: { token, password: 'not-their-password' } })).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'password' });
+    const accepted = dataOf(await guest.graphql<{ acceptInvitation: { viewer: { account: { name: string } } } }>(ACCEPT, { input: { token, password: 'Seatwise-demo-1' } }));
+    expect(accepted.acceptInvitation.viewer.account.name).toBe('Kolektor Gradnje d.o.o.');
+    const [user] = await app.sql<{ first_name: string }>("select first_name from users where email = 'admin@alpine.example'");
+    expect(user!.first_name).toBe('Lukas');
+  });
+
+  it('refuses bad input naming the field, and people already in the account', async () => {
+    expect(errorOf(await admin.graphql(INVITE, { input: { email: 'not an email', firstName: 'A', lastName: 'B' } })).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'email' });
+    expect(errorOf(await admin.graphql(INVITE, { input: { email: 'a@b.example', firstName: ' ', lastName: 'B' } })).extensions?.field).toBe('firstName');
+    expect(errorOf(await admin.graphql(INVITE, { input: { email: 'a@b.example', firstName: 'A', lastName: 'B', role: 'PRIMARY_ADMIN' } })).extensions?.field).toBe('role');
+    expect(errorOf(await admin.graphql(INVITE, { input: { email: 'user@example.com', firstName: 'J', lastName: 'K' } })).message).toContain('already a user');
+    const full = await addSubscription(app, await accountId(app), 'Full Zero', 0);
+    expect(errorOf(await admin.graphql(INVITE, { input: { email: 'nobody@seat.example', firstName: 'N', lastName: 'S', subscriptionIds: [full] } })).extensions?.code).toBe('SEAT_LIMIT_REACHED');
+    // Nothing was half written: no user, no invitation for the refused invite.
+    expect(await app.sql("select id from users where email = 'nobody@seat.example'")).toEqual([]);
+  });
+
+  it('resends with a new link (the old one stops working) and revokes, freeing the invitee', async () => {
+    const invited = dataOf(await admin.graphql<Invited>(INVITE, { input: { email: 'resend@test.example', firstName: 'Re', lastName: 'Send' } })).inviteUser;
+    const first = tokenOf((await peer.waitFor(sentTo('resend@test.example'))).text!);
+    dataOf(await admin.graphql(RESEND, { id: invited.id }));
+    const mails = await peer.waitFor((mail) => sentTo('resend@test.example')(mail) && tokenOf(mail.text!) !== first);
+    expect(tokenOf(mails.text!)).not.toBe(first);
+    expect(errorOf(await app.client().graphql(PREVIEW, { token: first })).extensions?.code).toBe('INVITATION_INVALID');
+    expect(dataOf(await admin.graphql<{ revokeInvitation: { status: string } }>(REVOKE, { id: invited.id })).revokeInvitation.status).toBe('REVOKED');
+    expect(dataOf(await admin.graphql<{ user: { status: string } }>(USER, { id: invited.userId })).user.status).toBe('INACTIVE');
+    expect(errorOf(await admin.graphql(REVOKE, { id: invited.id })).extensions?.code).toBe('INVITATION_CLOSED');
+    const pending = dataOf(await admin.graphql<{ invitations: { id: string }[] }>(INVITATIONS)).invitations;
+    expect(pending.map((invitation) => invitation.id)).not.toContain(invited.id);
+  });
+
+  it('an expired invitation cannot be accepted, and shows as EXPIRED', async () => {
+    const invited = dataOf(await admin.graphql<Invited>(INVITE, { input: { email: 'late@test.example', firstName: 'La', lastName: 'Te' } })).inviteUser;
+    const token = tokenOf((await peer.waitFor(sentTo('late@test.example'))).text!);
+    await app.sql('update invitations set expires_at = ? where id = ?', [driver === 'sqlite' ? Date.now() - 1000 : new Date(Date.now() - 1000), invited.id]);
+    const listed = dataOf(await admin.graphql<{ invitations: { id: string; status: string }[] }>(INVITATIONS)).invitations;
+    expect(listed.find((invitation) => invitation.id === invited.id)?.status).toBe('EXPIRED');
+    expect(errorOf(await app.client().graphql(ACCEPT, { input: { token, password: 'A-good-new-password' } })).message).toContain('expired');
+  });
+
+  it('two admins inviting the same new person at once make one invitation', async () => {
+    const secondary = app.client();
+    dataOf(await secondary.signIn('maja.horvat@kolektor-gradnje.si'));
+    const input = { email: 'twice@test.example', firstName: 'Two', lastName: 'Admins' };
+    const answers = await Promise.all([admin.graphql(INVITE, { input }), secondary.graphql(INVITE, { input })]);
+    expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
+    expect(errorOf(answers.find((answer) => answer.errors)!).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'email' });
+    const [count] = await app.sql<{ n: number | string }>("select count(*) as n from invitations where email = 'twice@test.example'");
+    expect(Number(count!.n)).toBe(1);
+  });
+
+  it('Invite Multiple reports every row and invites all or none', async () => {
+    const rows = [
+      { email: 'm1@test.example', firstName: 'Ema', lastName: 'Ena' },
+      { email: 'bad', firstName: 'Dva', lastName: 'Dve' },
+      { email: 'M1@test.example', firstName: 'Tri', lastName: 'Tri' },
+      { email: 'm4@test.example', firstName: 'Štiri', lastName: '' },
+      { email: 'user@example.com', firstName: 'Jure', lastName: 'Kovač' },
+    ];
+    const report = dataOf(await admin.graphql<{ inviteUsers: { invitedCount: number; rows: { row: number; ok: boolean; field: string | null; message: string | null; reason: string | null; detail: string | null }[] } }>(INVITE_MANY, { input: { rows } })).inviteUsers;
+    expect(report.invitedCount).toBe(0);
+    expect(report.rows.map((row) => [row.row, row.ok, row.field])).toEqual([
+      [1, true, null],
+      [2, false, 'email'],
+      [3, false, 'email'],
+      [4, false, 'lastName'],
+      [5, false, 'email'],
+    ]);
+    expect(report.rows[2]!.message).toContain('row 1');
+    expect(report.rows.map((row) => [row.reason, row.detail])).toEqual([
+      [null, null],
+      ['INVALID_EMAIL', 'bad'],
+      ['DUPLICATE_IN_FILE', '1'],
+      ['MISSING_LAST_NAME', 'm4@test.example'],
+      ['ALREADY_MEMBER', 'user@example.com'],
+    ]);
+    expect(await app.sql("select id from users where email = 'm1@test.example'")).toEqual([]);
+    const good = [rows[0]!, { email: 'm2@test.example', firstName: 'Dva', lastName: 'Dve' }];
+    const dry = dataOf(await admin.graphql<{ inviteUsers: { invitedCount: number } }>(INVITE_MANY, { input: { rows: good, dryRun: true } })).inviteUsers;
+    expect(dry.invitedCount).toBe(0);
+    const done = dataOf(await admin.graphql<{ inviteUsers: { invitedCount: number } }>(INVITE_MANY, { input: { rows: good } })).inviteUsers;
+    expect(done.invitedCount).toBe(2);
+    await peer.waitFor(sentTo('m2@test.example'));
+    const [audits] = await app.sql<{ total: number | string }>("select count(*) as total from audit_entries where action = 'user.invite' and cast(after as text) like '%m_@test.example%'");
+    expect(Number(audits!.total)).toBe(2);
+  });
+});

@@ -1,0 +1,32 @@
+import { graphql } from '../../gql';
+
+export const AuditLogDocument = graphql(`
+  query AuditLog($first: Int!, $after: String, $filter: AuditFilter) {
+    auditLog(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          createdAt
+          actorName
+          action
+          targetType
+          targetId
+          summary
+          before
+          after
+        }
+      }
+    }
+  }
+`);
+
+export const AuditLogCsvDocument = graphql(`
+  query AuditLogCsv($filter: AuditFilter) {
+    auditLogCsv(filter: $filter)
+  }
+`);

@@ -1,0 +1,166 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Anchor, Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { TeamsQuery } from '../../gql/graphql';
+import { apiError, useApiErrorText } from '../../ui/apiError';
+import { ErrorPanel } from '../../ui/ErrorPanel';
+import { PageHeader } from '../../ui/PageHeader';
+import { CreateTeamDocument, DeleteTeamDocument, RenameTeamDocument, TeamsDocument } from './teams.graphql';
+
+type Team = TeamsQuery['teams'][number];
+const NO_TEAM = '__none__';
+
+/** F-47: the account's teams: create, rename, delete (moving members first). */
+export function TeamsPage() {
+  const { t } = useTranslation();
+  const errorText = useApiErrorText();
+  const { data, error, refetch } = useQuery(TeamsDocument, { fetchPolicy: 'cache-and-network' });
+  const refetchQueries = ['Teams', 'UsersTeams', 'UsersPage'];
+  const [create, createState] = useMutation(CreateTeamDocument, { refetchQueries });
+  const [rename, renameState] = useMutation(RenameTeamDocument, { refetchQueries });
+  const [remove, removeState] = useMutation(DeleteTeamDocument, { refetchQueries });
+  const [name, setName] = useState('');
+  const [renaming, setRenaming] = useState<{ team: Team; name: string } | null>(null);
+  const [deleting, setDeleting] = useState<{ team: Team; moveTo: string | null } | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await create({ variables: { input: { name } } }).catch(() => null);
+    if (result?.data) setName('');
+  }
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/users" size="sm">
+        ← {t('userDetails.back')}
+      </Anchor>
+      <PageHeader title={t('teams.title')} description={t('teams.subtitle')} />
+      <Paper withBorder radius="md" p="md">
+        <form onSubmit={(event) => void submit(event)}>
+          <Group align="flex-end" gap="xs">
+            <TextInput
+              label={t('teams.newName')}
+              value={name}
+              onChange={(event) => setName(event.currentTarget.value)}
+              error={createState.error ? errorText(createState.error) : undefined}
+              w={{ base: '100%', sm: 320 }}
+            />
+            <Button type="submit" loading={createState.loading}>
+              {t('teams.create')}
+            </Button>
+          </Group>
+        </form>
+      </Paper>
+      {error && !data ? (
+        <ErrorPanel title={t('teams.errorTitle')} onRetry={() => void refetch()} />
+      ) : data && data.teams.length === 0 ? (
+        <Text c="dimmed">{t('teams.empty')}</Text>
+      ) : (
+        <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
+          <Table verticalSpacing="sm">
+            <Table.Thead bg="gray.0">
+              <Table.Tr>
+                <Table.Th>{t('teams.name')}</Table.Th>
+                <Table.Th ta="right">{t('teams.members')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data?.teams.map((team) => (
+                <Table.Tr key={team.id}>
+                  <Table.Td fw={500}>{team.name}</Table.Td>
+                  <Table.Td ta="right">{team.memberCount}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" justify="flex-end" wrap="nowrap">
+                      <Button size="xs" variant="default" onClick={() => setRenaming({ team, name: team.name })}>
+                        {t('teams.rename')}
+                      </Button>
+                      <Button size="xs" variant="light" color="red" onClick={() => setDeleting({ team, moveTo: null })}>
+                        {t('teams.delete')}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+
+      <Modal opened={renaming !== null} onClose={() => setRenaming(null)} title={t('teams.renameTitle')}>
+        <Stack>
+          <TextInput
+            label={t('teams.name')}
+            value={renaming?.name ?? ''}
+            onChange={(event) => renaming && setRenaming({ ...renaming, name: event.currentTarget.value })}
+            error={renameState.error ? errorText(renameState.error) : undefined}
+            data-autofocus
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRenaming(null)}>
+              {t('invite.cancel')}
+            </Button>
+            <Button
+              loading={renameState.loading}
+              onClick={() =>
+                void rename({ variables: { input: { id: renaming!.team.id, name: renaming!.name } } })
+                  .then(() => setRenaming(null))
+                  .catch(() => null)
+              }
+            >
+              {t('teams.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+
+      <Modal opened={deleting !== null} onClose={() => { setDeleting(null); removeState.reset(); }} title={t('teams.deleteTitle', { name: deleting?.team.name })}>
+        <Stack>
+          <Text size="sm">{deleting?.team.memberCount ? t('teams.deleteNotEmpty', { count: deleting.team.memberCount }) : t('teams.deleteText')}</Text>
+          <Select
+            label={t('teams.moveTo')}
+            placeholder={t('teams.moveToPlaceholder')}
+            data={[
+              { value: NO_TEAM, label: t('teams.noTeam') },
+              ...(data?.teams.filter((team) => team.id !== deleting?.team.id).map((team) => ({ value: team.id, label: team.name })) ?? []),
+            ]}
+            value={deleting?.moveTo ?? null}
+            onChange={(moveTo) => deleting && setDeleting({ ...deleting, moveTo })}
+            clearable
+          />
+          {removeState.error && (
+            <Alert color="red" variant="light">
+              {apiError(removeState.error)?.code === 'TEAM_NOT_EMPTY' ? t('teams.chooseMove') : errorText(removeState.error)}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setDeleting(null)}>
+              {t('invite.cancel')}
+            </Button>
+            <Button
+              color="red"
+              loading={removeState.loading}
+              onClick={() =>
+                void remove({
+                  variables: {
+                    input: {
+                      id: deleting!.team.id,
+                      moveToTeamId: deleting!.moveTo && deleting!.moveTo !== NO_TEAM ? deleting!.moveTo : null,
+                      moveToNoTeam: deleting!.moveTo === NO_TEAM,
+                    },
+                  },
+                })
+                  .then(() => setDeleting(null))
+                  .catch(() => null)
+              }
+            >
+              {t('teams.delete')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

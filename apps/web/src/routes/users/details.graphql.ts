@@ -1,0 +1,88 @@
+import { graphql } from '../../gql';
+
+export const UserDetailsDocument = graphql(`
+  query UserDetails($id: ID!) {
+    user(id: $id) {
+      id
+      name
+      firstName
+      lastName
+      email
+      role
+      status
+      version
+      joinedAt
+      lastSignInAt
+      team {
+        id
+        name
+      }
+    }
+    userSeats(userId: $id) {
+      id
+      assignedAt
+      subscription {
+        id
+        name
+        productNames
+        available
+        seats
+      }
+    }
+    teams {
+      id
+      name
+    }
+  }
+`);
+
+export const AssignSeatDocument = graphql(`
+  mutation AssignSeat($input: AssignSeatInput!) {
+    assignSeat(input: $input) {
+      id
+    }
+  }
+`);
+
+export const UnassignSeatDocument = graphql(`
+  mutation UnassignSeat($input: UnassignSeatInput!) {
+    unassignSeat(input: $input) {
+      id
+      available
+    }
+  }
+`);
+
+export const ChangeRoleDocument = graphql(`
+  mutation ChangeRole($input: ChangeRoleInput!) {
+    changeRole(input: $input) {
+      id
+      role
+      version
+    }
+  }
+`);
+
+export const RemoveUserDocument = graphql(`
+  mutation RemoveUser($input: RemoveUserInput!) {
+    removeUser(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const MoveUsersToTeamDocument = graphql(`
+  mutation MoveUsersToTeam($input: MoveUsersToTeamInput!) {
+    moveUsersToTeam(input: $input)
+  }
+`);
+
+export const TransferPrimaryAdminDocument = graphql(`
+  mutation TransferPrimaryAdmin($input: TransferPrimaryAdminInput!) {
+    transferPrimaryAdmin(input: $input) {
+      id
+      role
+    }
+  }
+`);

@@ -1,0 +1,42 @@
+import { graphql } from '../../../gql';
+
+export const UserImportTemplateDocument = graphql(`
+  query UserImportTemplate {
+    userImportTemplate
+  }
+`);
+
+export const PreviewUserImportDocument = graphql(`
+  mutation PreviewUserImport($input: UserImportInput!) {
+    previewUserImport(input: $input) {
+      ...ImportReportFields
+    }
+  }
+`);
+
+export const ImportUsersDocument = graphql(`
+  mutation ImportUsers($input: UserImportInput!) {
+    importUsers(input: $input) {
+      ...ImportReportFields
+    }
+  }
+`);
+
+export const ImportReportFields = graphql(`
+  fragment ImportReportFields on UserImportReport {
+    committed
+    created
+    updated
+    unchanged
+    errors
+    rows {
+      line
+      email
+      status
+      field
+      message
+      reason
+      detail
+    }
+  }
+`);

@@ -1,0 +1,40 @@
+import { graphql } from '../../gql';
+
+export const InvitationsDocument = graphql(`
+  query Invitations {
+    invitations {
+      id
+      userId
+      email
+      firstName
+      lastName
+      role
+      status
+      sentAt
+      expiresAt
+      team {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const ResendInvitationDocument = graphql(`
+  mutation ResendInvitation($id: ID!) {
+    resendInvitation(id: $id) {
+      id
+      status
+      expiresAt
+    }
+  }
+`);
+
+export const RevokeInvitationDocument = graphql(`
+  mutation RevokeInvitation($id: ID!) {
+    revokeInvitation(id: $id) {
+      id
+      status
+    }
+  }
+`);

@@ -1,0 +1,75 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { PageInfo } from '../common/pagination.type.js';
+
+@ObjectType({ description: 'One admin action recorded in the audit log.' })
+export class AuditEntry {
+  @Field(() => ID, { description: 'Identifier of the entry.' })
+  id!: string;
+
+  @Field(() => Date, { description: 'When the action happened.' })
+  createdAt!: Date;
+
+  @Field(() => ID, { nullable: true, description: 'Who did it (user id); null for the system or a deleted person.' })
+  actorId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name and email of who did it, as shown in the log.' })
+  actorName!: string | null;
+
+  @Field(() => String, { description: 'Stable action name, e.g. `user.invite`, `seat.assign`, `user.role.change`.' })
+  action!: string;
+
+  @Field(() => String, { description: 'Kind of record acted on, e.g. `user`, `team`, `subscription`, `import`.' })
+  targetType!: string;
+
+  @Field(() => String, { nullable: true, description: 'Identifier of the record acted on.' })
+  targetId!: string | null;
+
+  @Field(() => String, { description: 'One line saying what happened, in English.' })
+  summary!: string;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The state before the action, where there was one.' })
+  before!: Record<string, unknown> | null;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The state after the action, where there is one.' })
+  after!: Record<string, unknown> | null;
+}
+
+@ObjectType({ description: 'One audit entry in a page, with its cursor.' })
+export class AuditEntryEdge {
+  @Field(() => String, { description: 'Opaque cursor of the entry (newest first).' })
+  cursor!: string;
+
+  @Field(() => AuditEntry, { description: 'The entry.' })
+  node!: AuditEntry;
+}
+
+@ObjectType({ description: 'A page of the audit log, newest first.' })
+export class AuditEntryConnection {
+  @Field(() => [AuditEntryEdge], { description: 'The entries of this page.' })
+  edges!: AuditEntryEdge[];
+
+  @Field(() => PageInfo, { description: 'Where this page stands in the whole log.' })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'How many entries match the filter.' })
+  totalCount!: number;
+}
+
+@InputType({ description: 'Narrows the audit log; every given criterion must match.' })
+export class AuditFilter {
+  @Field(() => [String], { nullable: true, description: 'Only these actions (e.g. `seat.assign`).' })
+  actions?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only actions by this person (user id).' })
+  actorId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only actions on this record id (e.g. a user id).' })
+  targetId?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Only actions at or after this time.' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Only actions before this time.' })
+  to?: Date | null;
+}
