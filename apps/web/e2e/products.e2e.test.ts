@@ -65,7 +65,7 @@ describe('products and services', () => {
     expect(sha256Of((await download.path())!)).toBe(sha);
 
     // The same screen in Slovenian keeps the product's button names.
-    await page.getByRole('button', { name: /^Language/ }).click();
+    await page.getByRole('button', { name: /^(Language|Jezik)/ }).click();
     await page.getByRole('menuitem', { name: 'Slovenščina' }).click();
     await page.getByRole('columnheader', { name: 'Primerjava vseh možnosti' }).waitFor();
     await page.getByRole('button', { name: 'View all' }).waitFor();
@@ -77,7 +77,7 @@ describe('products and services', () => {
     const page = await context.newPage();
     await signIn(page, 'admin@example.com');
     await page.goto(`${server.url}/products/packages`);
-    await page.getByRole('button', { name: /^Language/ }).click();
+    await page.getByRole('button', { name: /^(Language|Jezik)/ }).click();
     await page.getByRole('menuitem', { name: 'Slovenščina' }).click();
     await page.getByRole('button', { name: 'Izdelaj prilagojen namestitveni paket' }).click();
     const form = page.getByRole('form', { name: 'Izdelaj prilagojen namestitveni paket' });

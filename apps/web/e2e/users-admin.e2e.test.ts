@@ -140,8 +140,10 @@ describe('users and seats in the browser', () => {
     await shot(page, 'teams');
 
     const phone = await signedInPage(390);
-    await phone.evaluate(() => localStorage.setItem('seatwise.language', 'sl'));
     await phone.goto(`${server.url}/users`);
+    // Chosen in the menu, the language is saved with the person (F-06), as a user would do it.
+    await phone.getByRole('button', { name: /^(Language|Jezik)/ }).click();
+    await phone.getByRole('menuitem', { name: 'Slovenščina' }).click();
     await phone.getByRole('button', { name: 'Invite Multiple' }).waitFor();
     await phone.getByText('Čakajoča povabila').first().waitFor();
     await shot(phone, 'users-sl-phone');
