@@ -10,7 +10,9 @@ import { Subscription } from '../modules/subscriptions/subscription.entity.js';
 import { SubscriptionProduct } from '../modules/subscriptions/subscription-product.entity.js';
 import { Team } from '../modules/teams/team.entity.js';
 import { CloudCreditEntry } from '../modules/usage/cloud-credit-entry.entity.js';
+import { UsageDay } from '../modules/usage/usage-day.entity.js';
 import { UsageEvent } from '../modules/usage/usage-event.entity.js';
+import { SupportRequest } from '../modules/support/support-request.entity.js';
 import { Invitation } from '../modules/users/invitation.entity.js';
 import { Membership } from '../modules/users/membership.entity.js';
 import { BaseEntity, TenantEntity } from './base.entity.js';
@@ -32,6 +34,8 @@ export const entities = [
   SubscriptionProduct,
   SeatAssignment,
   UsageEvent,
+  UsageDay,
+  SupportRequest,
   CloudCreditEntry,
   AuditEntry,
 ];
