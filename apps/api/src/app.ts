@@ -12,6 +12,9 @@ import type { RequestContext } from './context.js';
 import { migrate, openDatabase } from './db/database.js';
 import { createErrorFormatter } from './graphql/format-error.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
+import { exportsRoute } from './http/exports.route.js';
+import { restErrorHandler } from './http/http-errors.js';
+import { usageEventsRoute } from './http/usage-events.route.js';
 import { createLogger, type Logger } from './logger.js';
 import { readSessionToken, resolveViewer } from './modules/identity/session.service.js';
 
@@ -89,6 +92,10 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
       res.status(503).json({ status: 'unavailable', database: config.database.driver });
     }
   });
+
+  app.use(usageEventsRoute(orm, config));
+  app.use(exportsRoute(orm, config));
+  app.use('/api', restErrorHandler(logger));
 
   serveWeb(app, config);
   app.use(

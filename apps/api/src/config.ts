@@ -16,6 +16,8 @@ export interface Config {
   /** Folder of the built SPA that the API serves at `/`; absent during API-only tests. */
   webDist: string;
   sessionDays: number;
+  /** The clock reports and renewal notices read "today" from; tests pin it to the seeded day. */
+  now: () => Date;
 }
 
 export class ConfigError extends Error {
@@ -93,5 +95,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     webDist: resolve(values.SEATWISE_WEB_DIST ?? resolve(repoRoot, 'apps/web/dist')),
     sessionDays: values.SEATWISE_SESSION_DAYS,
+    now: () => new Date(),
   };
 }

@@ -55,6 +55,8 @@ export interface TestAppOptions {
   pgAdminUrl?: string;
   /** false: migrate only, no demo data. */
   seed?: boolean | SeedOptions;
+  /** The server's clock for reports; the seeded day (TODAY) when omitted. */
+  now?: Date;
 }
 
 async function adminQuery(adminUrl: string, statement: string) {
@@ -143,7 +145,8 @@ function createClient(url: string): TestClient {
 export async function startTestApp(driver: Driver, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(driver, options.pgAdminUrl);
   const config = loadConfig({ DATABASE_URL: database.databaseUrl, LOG_LEVEL: 'silent', NODE_ENV: 'test', SEATWISE_DEMO: '0' });
-  const seatwise = await createApp(config);
+  const now = options.now ?? TODAY;
+  const seatwise = await createApp({ ...config, now: () => new Date(now) });
   if (options.seed !== false) {
     const seed = typeof options.seed === 'object' ? options.seed : {};
     await seedDemo(seatwise.orm, { today: TODAY, ...seed });
