@@ -98,7 +98,7 @@ describe.each(drivers)('usage ingestion and reports F-31 to F-34 (%s)', (driver)
   it('ingests a batch: duplicates change nothing, unknown user and product are reported per event', async () => {
     const response = await postEvents(app, admin, firstBatch);
     expect(response.status).toBe(200);
-    const result = await response.json();
+    const result = (await response.json()) as { rejected: unknown[] };
     expect(result).toMatchObject({ received: 8, accepted: 5, duplicates: 1 });
     expect(result.rejected).toEqual([
       expect.objectContaining({ index: 4, eventId: 'e4', field: 'events[4].user' }),
@@ -192,13 +192,13 @@ describe.each(drivers)('usage ingestion and reports F-31 to F-34 (%s)', (driver)
       { id: 'bad-1', type: 'PRODUCT_SESSION', occurredAt: 'yesterday', user: ADMIN, product: 'DRF', minutes: 5 },
     ]);
     expect(malformed.status).toBe(400);
-    expect((await malformed.json()).error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'events[1].occurredAt' });
+    expect(((await malformed.json()) as { error: unknown }).error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'events[1].occurredAt' });
     expect((await postEvents(app, admin, { events: 'no' })).status).toBe(400);
     expect((await rest(app, admin, '/api/usage-events', { method: 'POST', body: '{not json' })).status).toBe(400);
     const tooMany = Array.from({ length: 10_001 }, (_, index) => ({ ...firstBatch[0], id: `many-${index}` }));
     const tooLarge = await postEvents(app, admin, tooMany);
     expect(tooLarge.status).toBe(400);
-    expect((await tooLarge.json()).error.field).toBe('events');
+    expect(((await tooLarge.json()) as { error: { field: string } }).error.field).toBe('events');
 
     const anonymous = await postEvents(app, null, firstBatch);
     expect(anonymous.status).toBe(401);

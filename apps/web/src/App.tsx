@@ -1,7 +1,13 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { HomePage } from './routes/home/HomePage';
+import { CloudUsagePage } from './routes/reports/CloudUsagePage';
+import { InsightsPage } from './routes/reports/InsightsPage';
+import { SeatUsagePage } from './routes/reports/SeatUsagePage';
 import { SignInPage } from './routes/sign-in/SignInPage';
+import { ContractPage } from './routes/subscriptions/ContractPage';
+import { SubscriptionsPage } from './routes/subscriptions/SubscriptionsPage';
 import { UsersPage } from './routes/users/UsersPage';
 import { AdminOnly } from './session/AdminOnly';
 import { RequireAuth } from './session/RequireAuth';
@@ -25,7 +31,7 @@ function Playground() {
 /** Admins land on Account management; a person with the User role on their profile (F-04). */
 function StartPage() {
   const viewer = useViewer();
-  return isAdmin(viewer) ? <PlaceholderPage titleKey="pages.home" /> : <Navigate to="/profile" replace />;
+  return isAdmin(viewer) ? <HomePage /> : <Navigate to="/profile" replace />;
 }
 
 const router = createBrowserRouter([
@@ -47,10 +53,11 @@ const router = createBrowserRouter([
             element: <AdminOnly />,
             children: [
               { path: 'users', element: <UsersPage /> },
-              { path: 'reports/insights', element: <PlaceholderPage titleKey="nav.insights" /> },
-              { path: 'reports/seat-usage', element: <PlaceholderPage titleKey="nav.seatUsage" /> },
-              { path: 'reports/cloud-services-usage', element: <PlaceholderPage titleKey="nav.cloudUsage" /> },
-              { path: 'subscriptions', element: <PlaceholderPage titleKey="nav.subscriptions" /> },
+              { path: 'reports/insights', element: <InsightsPage /> },
+              { path: 'reports/seat-usage', element: <SeatUsagePage /> },
+              { path: 'reports/cloud-services-usage', element: <CloudUsagePage /> },
+              { path: 'subscriptions', element: <SubscriptionsPage /> },
+              { path: 'subscriptions/contracts/:id', element: <ContractPage /> },
             ],
           },
           { path: '*', element: <MessagePage titleKey="pages.notFoundTitle" textKey="pages.notFoundText" /> },
