@@ -28,6 +28,25 @@ const HOME = `{
 
 const INSIGHTS = `query Insights($teamId: ID) { insights(teamId: $teamId) { team { name } product { code } purchased assigned unassigned } }`;
 
+interface ContractNode {
+  number: string;
+  status: string;
+  team: { name: string } | null;
+  seatsTotal: number;
+  subscriptions: { name: string; products: { product: { code: string } }[] }[];
+}
+
+interface HomeNode {
+  releases: { product: { code: string }; version: string; releasedOn: string }[];
+  renewals: { name: string; status: string; daysToRenewal: number }[];
+  renewingIn30: number;
+  renewingIn60: number;
+  renewingIn90: number;
+  expired: number;
+  openSupportRequests: { subject: string; status: string; openedBy: string | null }[];
+  openSupportRequestCount: number;
+}
+
 interface SubscriptionNode {
   id: string;
   name: string;
@@ -96,9 +115,9 @@ describe.each(drivers)('subscriptions, contracts, Insights and the admin home F-
 
   it('shows contract details with every subscription and product (F-51)', async () => {
     const drafter = all.find((item) => item.name === 'Drafter')!;
-    const { contract } = dataOf(await admin.graphql<{ contract: any }>(CONTRACT, { id: drafter.contract.id }));
+    const { contract } = dataOf(await admin.graphql<{ contract: ContractNode }>(CONTRACT, { id: drafter.contract.id }));
     expect(contract).toMatchObject({ number: '110004567891', status: 'EXPIRING', team: { name: 'Arhitektura' }, seatsTotal: 32 });
-    expect(contract.subscriptions.map((item: { name: string }) => item.name)).toEqual(['Design & Engineering Collection', 'Drafter']);
+    expect(contract.subscriptions.map((item) => item.name)).toEqual(['Design & Engineering Collection', 'Drafter']);
     expect(errorOf(await admin.graphql(CONTRACT, { id: 'not-an-id' })).extensions?.code).toBe('NOT_FOUND');
     const other = app.client();
     dataOf(await other.signIn('admin@alpine.example'));
@@ -139,9 +158,9 @@ describe.each(drivers)('subscriptions, contracts, Insights and the admin home F-
   });
 
   it('the admin home shows renewals in 30/60/90 days, expired ones, releases and support requests (F-10)', async () => {
-    const { adminHome } = dataOf(await admin.graphql<{ adminHome: any }>(HOME));
+    const { adminHome } = dataOf(await admin.graphql<{ adminHome: HomeNode }>(HOME));
     expect(adminHome).toMatchObject({ renewingIn30: 2, renewingIn60: 3, renewingIn90: 4, expired: 1, openSupportRequestCount: 2 });
-    expect(adminHome.renewals.map((item: { name: string }) => item.name)).toEqual([
+    expect(adminHome.renewals.map((item) => item.name)).toEqual([
       'Sheet Metal Pro', 'Motion Studio', 'Drafter', 'Design & Engineering Collection', 'Structa BIM',
     ]);
     expect(adminHome.releases).toHaveLength(5);
@@ -152,9 +171,9 @@ describe.each(drivers)('subscriptions, contracts, Insights and the admin home F-
       { input: { subject: '  Need more Drafter seats  ' } },
     )).openSupportRequest;
     expect(opened).toEqual({ subject: 'Need more Drafter seats', status: 'OPEN', openedBy: 'Ana Novak' });
-    const after = dataOf(await admin.graphql<{ adminHome: any }>(HOME)).adminHome;
+    const after = dataOf(await admin.graphql<{ adminHome: HomeNode }>(HOME)).adminHome;
     expect(after.openSupportRequestCount).toBe(3);
-    expect(after.openSupportRequests[0].subject).toBe('Need more Drafter seats');
+    expect(after.openSupportRequests[0]!.subject).toBe('Need more Drafter seats');
     const bad = errorOf(await admin.graphql('mutation { openSupportRequest(input: { subject: "x" }) { id } }'));
     expect(bad.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.subject' });
   });

@@ -31,6 +31,27 @@ const CLOUD = `
     cloudServicesUsageByUser(range: $range) { user { email } credits services { service credits } lastUsedOn }
   }`;
 
+interface TrendPoint {
+  start: string;
+  activeUsers: number;
+  daysUsed: number;
+}
+
+interface SeatUsageNode {
+  idle30: number;
+  idle60: number;
+  idle90: number;
+  products: { product: { id: string; code: string }; seatsTotal: number; seatsAssigned: number; seatsUnassigned: number; trend: TrendPoint[] }[];
+}
+
+interface CloudNode {
+  cloudServicesUsage: {
+    balances: { purchased: number; consumed: number; consumedInRange: number }[];
+    services: { service: string; credits: number; trend: { start: string; credits: number }[] }[];
+  };
+  cloudServicesUsageByUser: unknown[];
+}
+
 interface ByUserRow {
   assignmentId: string;
   user: { name: string; email: string };
@@ -140,12 +161,12 @@ describe.each(drivers)('usage ingestion and reports F-31 to F-34 (%s)', (driver)
   });
 
   it('Seat Usage by product: seats, active users, person-days, trend and seats to reclaim', async () => {
-    const { seatUsage } = dataOf(await admin.graphql<{ seatUsage: any }>(SEAT_USAGE, { range: NOVEMBER }));
+    const { seatUsage } = dataOf(await admin.graphql<{ seatUsage: SeatUsageNode }>(SEAT_USAGE, { range: NOVEMBER }));
     const [seats] = await app.sql<{ total: number | string }>(
       `select sum(s.seats) as total from subscriptions s join subscription_products sp on sp.subscription_id = s.id
        join products p on p.id = sp.product_id where p.code = 'DRF' and s.state = 'ACTIVE' and s.ends_on >= '2026-11-25'`,
     );
-    const drafter = seatUsage.products.find((row: { product: { code: string } }) => row.product.code === 'DRF');
+    const drafter = seatUsage.products.find((row) => row.product.code === 'DRF')!;
     expect(drafter).toMatchObject({ seatsTotal: Number(seats?.total), activeUsers: 1, daysUsed: 2, minutes: 135 });
     expect(drafter.seatsTotal).toBe(32);
     expect(drafter.seatsUnassigned).toBe(drafter.seatsTotal - drafter.seatsAssigned);
@@ -155,15 +176,15 @@ describe.each(drivers)('usage ingestion and reports F-31 to F-34 (%s)', (driver)
   });
 
   it('Cloud Services Usage: purchased, consumed, remaining, per service and per user', async () => {
-    const data = dataOf(await admin.graphql<{ cloudServicesUsage: any; cloudServicesUsageByUser: any }>(CLOUD, { range: NOVEMBER }));
+    const data = dataOf(await admin.graphql<CloudNode>(CLOUD, { range: NOVEMBER }));
     expect(data.cloudServicesUsage.balances).toEqual([
       { subscription: { name: 'Cloud Credits 5000' }, contract: { number: '110004567892' }, purchased: 5000, consumed: 150, remaining: 4850, consumedInRange: 150 },
     ]);
-    expect(data.cloudServicesUsage.services.map((row: { service: string; credits: number }) => [row.service, row.credits])).toEqual([
+    expect(data.cloudServicesUsage.services.map((row) => [row.service, row.credits])).toEqual([
       ['rendering', 100],
       ['generative-design', 50],
     ]);
-    expect(data.cloudServicesUsage.services[0].trend[4]).toEqual({ start: '2026-11-05', credits: 100 });
+    expect(data.cloudServicesUsage.services[0]!.trend[4]).toEqual({ start: '2026-11-05', credits: 100 });
     expect(data.cloudServicesUsageByUser).toEqual([
       {
         user: { email: ADMIN },
@@ -172,7 +193,7 @@ describe.each(drivers)('usage ingestion and reports F-31 to F-34 (%s)', (driver)
         lastUsedOn: '2026-11-20',
       },
     ]);
-    const october = dataOf(await admin.graphql<{ cloudServicesUsage: any }>(CLOUD, { range: { from: '2026-10-01', to: '2026-10-31' } }));
+    const october = dataOf(await admin.graphql<CloudNode>(CLOUD, { range: { from: '2026-10-01', to: '2026-10-31' } }));
     expect(october.cloudServicesUsage.balances[0]).toMatchObject({ consumed: 150, consumedInRange: 0 });
   });
 

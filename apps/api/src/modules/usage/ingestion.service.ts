@@ -75,12 +75,11 @@ export async function ingestUsageEvents(em: EntityManager, accountId: string, bo
     if (!userId) return reject('user', `No user with the email address ${input.user} in this account.`);
     const productId = lookups.products.get(input.product.toUpperCase());
     if (!productId) return reject('product', `No product with the code ${input.product}.`);
-    let subscriptionId: string | null = null;
-    if (input.subscription) {
-      subscriptionId = lookups.serials.get(input.subscription) ?? null;
-      if (!subscriptionId) return reject('subscription', `No subscription with the serial number ${input.subscription} in this account.`);
-    } else {
-      subscriptionId = lookups.seats.get(`${userId}/${productId}`) ?? (input.type === 'CLOUD_CREDITS' ? lookups.cloud.get(productId) ?? null : null);
+    const subscriptionId = input.subscription
+      ? (lookups.serials.get(input.subscription) ?? null)
+      : (lookups.seats.get(`${userId}/${productId}`) ?? (input.type === 'CLOUD_CREDITS' ? (lookups.cloud.get(productId) ?? null) : null));
+    if (input.subscription && !subscriptionId) {
+      return reject('subscription', `No subscription with the serial number ${input.subscription} in this account.`);
     }
     if (input.type === 'CLOUD_CREDITS' && !subscriptionId) {
       return reject('subscription', `No cloud subscription of this account includes ${input.product}.`);
