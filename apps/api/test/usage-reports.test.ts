@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { readEvents, replayEvents } from '../src/cli/replay-usage.js';
 import { SeatAssignment } from '../src/modules/seats/seat-assignment.entity.js';
 import { dataOf, drivers, errorOf, startTestApp, TODAY, type TestApp, type TestClient } from './harness.js';
 import { postEvents, rest } from './rest.js';
@@ -253,6 +254,20 @@ describe.each(drivers)('usage ingestion and reports F-31 to F-34 (%s)', (driver)
     const cloud: string[][] = parse((await (await rest(app, admin, '/api/exports/cloud-services-usage-by-user.csv?from=2026-11-01&to=2026-11-25')).text()).replace(/^\uFEFF/, ''));
     expect(cloud.slice(1).map((line) => [line[2], line[3]])).toEqual([['rendering', '100'], ['generative-design', '50']]);
     expect((await rest(app, admin, '/api/exports/seat-usage.csv?from=2026-11-25&to=2026-11-01')).status).toBe(400);
+  });
+
+  it('the replay script sends a file of events (one JSON per line); a second replay changes nothing', async () => {
+    const lines = [
+      JSON.stringify({ id: 'file-1', type: 'PRODUCT_SESSION', occurredAt: '2026-11-24T08:00:00Z', user: ADMIN, product: 'DRF', minutes: 15 }),
+      JSON.stringify({ id: 'file-2', type: 'PRODUCT_SESSION', occurredAt: '2026-11-24T09:00:00Z', user: 'ghost@example.com', product: 'DRF', minutes: 5 }),
+    ].join('\n');
+    const events = readEvents(lines);
+    const quiet = () => undefined;
+    const first = await replayEvents({ url: app.url, events, email: ADMIN, password: 'Seatwise-demo-1', log: quiet });
+    expect(first).toEqual({ batches: 1, received: 2, accepted: 1, duplicates: 0, rejected: 1 });
+    const second = await replayEvents({ url: app.url, events, email: ADMIN, password: 'Seatwise-demo-1', log: quiet });
+    expect(second).toMatchObject({ accepted: 0, duplicates: 1, rejected: 1 });
+    await expect(replayEvents({ url: app.url, events, email: ADMIN, password: 'wrong', log: quiet })).rejects.toThrow(/Sign-in failed/);
   });
 
   it('one click takes an idle seat back; a plain user and another account see no report', async () => {

@@ -1,10 +1,7 @@
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { HomePage } from './routes/home/HomePage';
-import { CloudUsagePage } from './routes/reports/CloudUsagePage';
-import { InsightsPage } from './routes/reports/InsightsPage';
-import { SeatUsagePage } from './routes/reports/SeatUsagePage';
 import { SignInPage } from './routes/sign-in/SignInPage';
 import { ContractPage } from './routes/subscriptions/ContractPage';
 import { SubscriptionsPage } from './routes/subscriptions/SubscriptionsPage';
@@ -16,8 +13,17 @@ import { AppLayout } from './ui/AppLayout';
 import { FullPageLoader } from './ui/FullPageLoader';
 import { MessagePage } from './ui/MessagePage';
 import { PlaceholderPage } from './ui/PlaceholderPage';
+import { TableSkeleton } from './ui/TableSkeleton';
 
 const PlaygroundPage = lazy(() => import('./routes/playground/PlaygroundPage'));
+// The charts library is large: the reports load it when first opened.
+const InsightsPage = lazy(() => import('./routes/reports/InsightsPage').then((module) => ({ default: module.InsightsPage })));
+const SeatUsagePage = lazy(() => import('./routes/reports/SeatUsagePage').then((module) => ({ default: module.SeatUsagePage })));
+const CloudUsagePage = lazy(() => import('./routes/reports/CloudUsagePage').then((module) => ({ default: module.CloudUsagePage })));
+
+function Report({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<TableSkeleton />}>{children}</Suspense>;
+}
 
 function Playground() {
   const { t } = useTranslation();
@@ -53,9 +59,9 @@ const router = createBrowserRouter([
             element: <AdminOnly />,
             children: [
               { path: 'users', element: <UsersPage /> },
-              { path: 'reports/insights', element: <InsightsPage /> },
-              { path: 'reports/seat-usage', element: <SeatUsagePage /> },
-              { path: 'reports/cloud-services-usage', element: <CloudUsagePage /> },
+              { path: 'reports/insights', element: <Report><InsightsPage /></Report> },
+              { path: 'reports/seat-usage', element: <Report><SeatUsagePage /></Report> },
+              { path: 'reports/cloud-services-usage', element: <Report><CloudUsagePage /></Report> },
               { path: 'subscriptions', element: <SubscriptionsPage /> },
               { path: 'subscriptions/contracts/:id', element: <ContractPage /> },
             ],
