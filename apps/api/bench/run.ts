@@ -20,7 +20,7 @@ if (selected.has('users')) {
 if (selected.has('seat-usage')) {
   const rows: SeatUsageRow[] = [];
   for (const driver of drivers) rows.push(...(await benchSeatUsage(driver, pgAdminUrl)));
-  console.log('\nSeat Usage, 10,000 users and 1,000,000 usage events, 40 requests each (GraphQL over HTTP vs the same statements as raw SQL)');
+  console.log('\nSeat Usage, 10,000 users and 1,000,000 usage events, 30 requests each (GraphQL over HTTP vs the same statements as raw SQL)');
   printSeatUsage(rows);
 }
 

@@ -5,7 +5,7 @@ import { percentile, time } from './timing.js';
 
 const USERS = 10_000;
 const EVENTS = 1_000_000;
-const RUNS = 40;
+const RUNS = 30;
 const TARGETS = { ratio: 1.5, p95Ms: 150 };
 
 const BY_USER = `

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { AreaChart } from '@mantine/charts';
+import { BarChart } from '@mantine/charts';
 import { Group, Paper, Progress, Stack, Table, Tabs, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -64,7 +64,7 @@ export function CloudUsagePage() {
                 <EmptyState title={t('cloud.noCredits')} />
               ) : (
                 <Table.ScrollContainer minWidth={0} type="native">
-                  <Table verticalSpacing="sm" style={{ whiteSpace: 'nowrap' }}>
+                  <Table verticalSpacing="sm" style={{ width: 'max-content', minWidth: '100%', whiteSpace: 'nowrap' }}>
                     <Table.Thead bg="gray.0">
                       <Table.Tr>
                         <Table.Th>{t('seatUsage.subscription')}</Table.Th>
@@ -106,7 +106,7 @@ export function CloudUsagePage() {
                   <Text size="sm" c="dimmed">{t('cloud.noConsumption')}</Text>
                 ) : (
                   <figure style={{ margin: 0 }} aria-labelledby="cloud-chart-title" aria-describedby="cloud-chart-summary">
-                    <AreaChart
+                    <BarChart
                       h={260}
                       data={chartData}
                       dataKey={axis}
@@ -143,7 +143,7 @@ export function CloudUsagePage() {
               <EmptyState title={t('cloud.noConsumption')} />
             ) : (
               <Table.ScrollContainer minWidth={0} type="native">
-                <Table verticalSpacing="sm" striped style={{ whiteSpace: 'nowrap' }}>
+                <Table verticalSpacing="sm" striped style={{ width: 'max-content', minWidth: '100%', whiteSpace: 'nowrap' }}>
                   <Table.Thead bg="gray.0">
                     <Table.Tr>
                       <Table.Th>{t('seatUsage.user')}</Table.Th>

@@ -81,7 +81,7 @@ export function InsightsPage() {
             </figure>
           </Paper>
           <Table.ScrollContainer minWidth={0} type="native">
-            <Table striped verticalSpacing="sm" style={{ whiteSpace: 'nowrap' }}>
+            <Table striped verticalSpacing="sm" style={{ width: 'max-content', minWidth: '100%', whiteSpace: 'nowrap' }}>
               <Table.Thead bg="gray.0">
                 <Table.Tr>
                   <Table.Th>{t('insights.team')}</Table.Th>

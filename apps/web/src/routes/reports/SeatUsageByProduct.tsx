@@ -11,7 +11,7 @@ export function SeatUsageByProduct({ report }: { report: Report }) {
   const { t, i18n } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={0} type="native">
-      <Table verticalSpacing="sm" striped style={{ whiteSpace: 'nowrap' }}>
+      <Table verticalSpacing="sm" striped style={{ width: 'max-content', minWidth: '100%', whiteSpace: 'nowrap' }}>
         <Table.Thead bg="gray.0">
           <Table.Tr>
             <Table.Th>{t('seatUsage.product')}</Table.Th>

@@ -114,7 +114,7 @@ export function SeatUsageByUser({ range, idle, onIdleChange, onFilterChange }: P
         <EmptyState title={t('seatUsage.emptyTitle')} text={t('seatUsage.emptyText')} />
       ) : (
         <Table.ScrollContainer minWidth={0} type="native">
-          <Table verticalSpacing="sm" highlightOnHover aria-busy={loading} style={{ whiteSpace: 'nowrap', opacity: loading ? 0.6 : 1 }}>
+          <Table verticalSpacing="sm" highlightOnHover aria-busy={loading} style={{ width: 'max-content', minWidth: '100%', whiteSpace: 'nowrap', opacity: loading ? 0.6 : 1 }}>
             <Table.Thead bg="gray.0">
               <Table.Tr>
                 {header(t('seatUsage.user'), 'NAME')}

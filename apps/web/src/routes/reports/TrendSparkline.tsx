@@ -8,7 +8,7 @@ export function TrendSparkline({ values, bucketDays, unitKey }: { values: number
   const label = t('reports.trendLabel', { period, unit: t(unitKey), values: values.join(', ') });
   return (
     <div role="img" aria-label={label} title={label}>
-      <Sparkline w={120} h={32} data={values.length > 1 ? values : [0, ...values]} curveType="linear" color="indigo" fillOpacity={0.25} strokeWidth={1.5} />
+      <Sparkline w={90} h={32} data={values.length > 1 ? values : [0, ...values]} curveType="linear" color="indigo" fillOpacity={0.25} strokeWidth={1.5} />
     </div>
   );
 }

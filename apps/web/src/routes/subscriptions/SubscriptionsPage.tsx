@@ -99,7 +99,7 @@ export function SubscriptionsPage() {
               <EmptyState title={t('subscriptions.emptyTitle')} text={t('subscriptions.emptyText')} />
             ) : (
               <Table.ScrollContainer minWidth={0} type="native">
-                <Table highlightOnHover verticalSpacing="sm" aria-busy={loading} style={{ whiteSpace: 'nowrap', opacity: loading ? 0.6 : 1 }}>
+                <Table highlightOnHover verticalSpacing="sm" aria-busy={loading} style={{ width: 'max-content', minWidth: '100%', whiteSpace: 'nowrap', opacity: loading ? 0.6 : 1 }}>
                   <Table.Thead bg="gray.0">
                     <Table.Tr>
                       {header(t('subscriptions.columns.name'), 'NAME')}
@@ -148,7 +148,7 @@ export function SubscriptionsPage() {
               <EmptyState title={t('subscriptions.emptyContracts')} />
             ) : (
               <Table.ScrollContainer minWidth={0} type="native">
-                <Table highlightOnHover verticalSpacing="sm" style={{ whiteSpace: 'nowrap' }}>
+                <Table highlightOnHover verticalSpacing="sm" style={{ width: 'max-content', minWidth: '100%', whiteSpace: 'nowrap' }}>
                   <Table.Thead bg="gray.0">
                     <Table.Tr>
                       <Table.Th>{t('subscriptions.columns.contract')}</Table.Th>
