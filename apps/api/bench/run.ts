@@ -8,7 +8,7 @@ import { benchUsersPage, printTable, type Row } from './users-page.js';
  */
 const pgAdminUrl = process.env.SEATWISE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const selected = new Set((process.env.SEATWISE_BENCH ?? 'users,seat-usage,ingestion').split(',').map((name) => name.trim()));
-const drivers = ['sqlite', 'postgresql'] as const;
+const drivers = (process.env.SEATWISE_BENCH_DRIVERS ?? 'sqlite,postgresql').split(',') as ('sqlite' | 'postgresql')[];
 
 if (selected.has('users')) {
   const rows: Row[] = [];
@@ -20,7 +20,7 @@ if (selected.has('users')) {
 if (selected.has('seat-usage')) {
   const rows: SeatUsageRow[] = [];
   for (const driver of drivers) rows.push(...(await benchSeatUsage(driver, pgAdminUrl)));
-  console.log('\nSeat Usage, 10,000 users and 1,000,000 usage events, 30 requests each (GraphQL over HTTP vs the same statements as raw SQL)');
+  console.log('\nSeat Usage, 10,000 users and 1,000,000 usage events, 20 requests each (GraphQL over HTTP vs the same statements as raw SQL)');
   printSeatUsage(rows);
 }
 

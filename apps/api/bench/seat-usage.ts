@@ -5,7 +5,7 @@ import { percentile, time } from './timing.js';
 
 const USERS = 10_000;
 const EVENTS = 1_000_000;
-const RUNS = 30;
+const RUNS = 20;
 const TARGETS = { ratio: 1.5, p95Ms: 150 };
 
 const BY_USER = `
@@ -71,7 +71,7 @@ export async function benchSeatUsage(driver: Driver, pgAdminUrl: string): Promis
       const statements = recorded.filter((statement) => !/\bsessions\b/.test(statement.sql)).map((statement) => ({ ...statement }));
       const graphql = await time(RUNS, () => client.graphql(scenario.query, scenario.variables));
       const sql = await time(RUNS, () => Promise.all(statements.map((statement) => connection.getKnex().raw(statement.sql, statement.bindings as never))));
-      rows.push({
+      const row = {
         driver,
         scenario: scenario.name,
         graphqlP50: percentile(graphql, 50),
@@ -79,7 +79,9 @@ export async function benchSeatUsage(driver: Driver, pgAdminUrl: string): Promis
         sqlP50: percentile(sql, 50),
         sqlP95: percentile(sql, 95),
         statements: statements.length,
-      });
+      };
+      console.log(`  ${driver}, ${row.scenario}: GraphQL p50 ${row.graphqlP50.toFixed(1)} ms, p95 ${row.graphqlP95.toFixed(1)} ms; SQL p50 ${row.sqlP50.toFixed(1)} ms`);
+      rows.push(row);
     }
     return rows;
   } finally {

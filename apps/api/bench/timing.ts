@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 
-const WARM_UP = 5;
+const WARM_UP = 3;
 
 export const percentile = (samples: number[], p: number) => {
   const sorted = [...samples].sort((a, b) => a - b);

@@ -66,11 +66,19 @@ export function parseRange(range: DateRangeInput): DayRange {
 
 export const isPostgres = (em: EntityManager) => em.getPlatform() instanceof PostgreSqlPlatform;
 
+/** Time zones by account, read at most once a minute: every report needs it, it almost never changes. */
+const zones = new Map<string, { timeZone: string; readAt: number }>();
+const ZONE_TTL_MS = 60_000;
+
 /** The account's time zone and today's day number in it. */
 export async function accountDay(em: EntityManager, accountId: string, now: Date): Promise<{ timeZone: string; today: number }> {
-  const [row] = await em.getConnection().execute<{ time_zone: string }[]>('select time_zone from accounts where id = ?', [accountId]);
-  const timeZone = row?.time_zone ?? 'UTC';
-  return { timeZone, today: localDay(now, timeZone) };
+  let zone = zones.get(accountId);
+  if (!zone || Date.now() - zone.readAt > ZONE_TTL_MS) {
+    const [row] = await em.getConnection().execute<{ time_zone: string }[]>('select time_zone from accounts where id = ?', [accountId]);
+    zone = { timeZone: row?.time_zone ?? 'UTC', readAt: Date.now() };
+    zones.set(accountId, zone);
+  }
+  return { timeZone: zone.timeZone, today: localDay(now, zone.timeZone) };
 }
 
 /**

@@ -10,7 +10,7 @@ import {
 import { requireId } from '../../common/ids.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError } from '../../errors.js';
-import { accountDay, type DayRange, isoOfDay, parseRange, sqlDayOf } from './report-days.js';
+import { accountDay, type DayRange, isoOfDay, isPostgres, parseRange, sqlDayOf } from './report-days.js';
 import {
   daysUsedOf,
   type Fragment,
@@ -48,7 +48,7 @@ export async function seatUsageReport(ctx: AccountContext, input: DateRangeInput
   const todayIso = isoOfDay(today);
   const seats = runningSeats(accountId, todayIso);
   const assignedDay = sqlDayOf(ctx.em, 'sa.created_at', timeZone, now);
-  const idle = `? - coalesce(${lastDayOf('sa')}, ${assignedDay.sql})`;
+  const idle = `? - coalesce(${lastDayOf('sa', isPostgres(ctx.em))}, ${assignedDay.sql})`;
 
   const [products, usage, trend, unassigned, idleCounts] = await Promise.all([
     run<{ id: string; code: string; name: string; seats_total: Numeric; seats_assigned: Numeric }>(ctx, seatsPerProduct(accountId, todayIso)),
@@ -170,24 +170,36 @@ export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUser
   const columns = `sa.id, sa.account_id, sa.user_id, sa.subscription_id, u.first_name, u.last_name, u.email, u.sort_name,
     s.name as subscription_name, s.serial_number, ${assignedDay.sql} as assigned_day`;
   const measured = field !== SeatUsageSortField.NAME || Boolean(idleFor);
+  const pg = isPostgres(ctx.em);
 
+  type TrendRow = { assignment_id: string; bucket: Numeric; days_used: Numeric; minutes: Numeric };
+  const trendParams = (ids: unknown[]) => [range.from, range.bucketDays, accountId, ...ids, range.from, range.to];
   let page: SeatRow[];
   let total: number;
+  let trendRows: TrendRow[];
   if (!measured) {
-    const [rows, counts] = await Promise.all([
+    // Sorted by name the page is cheap to choose, so its trend is read in parallel with it: the
+    // trend statement chooses the same page itself.
+    const pageIds = `select sa.id ${seats.sql} order by u.sort_name ${direction}, s.name ${direction}, sa.id ${direction} limit ? offset ?`;
+    const [rows, counts, trend] = await Promise.all([
       run<SeatRow>(ctx, {
-        sql: `select p.*, ${lastDayOf('p')} as last_day from (select ${columns} ${seats.sql}
+        sql: `select p.*, ${lastDayOf('p', pg)} as last_day from (select ${columns} ${seats.sql}
           order by u.sort_name ${direction}, s.name ${direction}, sa.id ${direction} limit ? offset ?) p
           order by p.sort_name ${direction}, p.subscription_name ${direction}, p.id ${direction}`,
         params: [...assignedDay.params, ...seats.params, limit, offset],
       }),
       run<{ total: Numeric }>(ctx, { sql: `select count(*) as total ${seats.sql}`, params: seats.params }),
+      run<TrendRow>(ctx, {
+        sql: trendPerSeat(`select id from (${pageIds}) page_ids`),
+        params: trendParams([...seats.params, limit, offset]),
+      }),
     ]);
     page = rows;
     total = num(counts[0]?.total ?? 0);
+    trendRows = trend;
   } else {
-    const daysUsed = daysUsedOf('sa', range.from, range.to);
-    const inner = `select ${columns}, ${lastDayOf('sa')} as last_day, ${daysUsed.sql} as days_used ${seats.sql}`;
+    const daysUsed = daysUsedOf('sa', range.from, range.to, pg);
+    const inner = `select ${columns}, ${lastDayOf('sa', pg)} as last_day, ${daysUsed.sql} as days_used ${seats.sql}`;
     const innerParams = [...assignedDay.params, ...daysUsed.params, ...seats.params];
     const idleSql = `(? - coalesce(x.last_day, x.assigned_day))`;
     const where = idleFor ? `where ${idleSql} >= ?` : '';
@@ -212,14 +224,14 @@ export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUser
     ]);
     page = rows;
     total = num(counts[0]?.total ?? 0);
+    trendRows = page.length
+      ? await run<TrendRow>(ctx, {
+          sql: trendPerSeat(page.map(() => '?').join(', ')),
+          params: trendParams(page.map((row) => row.id)),
+        })
+      : [];
   }
 
-  const trendRows = page.length
-    ? await run<{ assignment_id: string; bucket: Numeric; days_used: Numeric; minutes: Numeric }>(ctx, {
-        sql: trendPerSeat(page.length),
-        params: [range.from, range.bucketDays, accountId, ...page.map((row) => row.id), range.from, range.to],
-      })
-    : [];
   const trends = new Map<string, { trend: number[]; minutes: number }>();
   for (const row of page) trends.set(row.id, { trend: Array.from({ length: range.buckets }, () => 0), minutes: 0 });
   for (const row of trendRows) {

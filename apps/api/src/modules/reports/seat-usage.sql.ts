@@ -3,9 +3,13 @@
  * its end date); its use is the use of any product the subscription includes, read from the daily
  * roll-up (`usage_days`, unique on account, user, product, day: every lookup below is an index seek).
  *
- * Per-seat lookups write the day as `d.day + 0`: without statistics, SQLite would otherwise walk the
- * (account, day) index of the whole account (a million rows) instead of seeking the person's rows.
+ * On SQLite, per-seat lookups write the day as `d.day + 0`: without statistics, SQLite would otherwise
+ * walk the (account, day) index of the whole account (a million rows) instead of seeking the person's
+ * rows. PostgreSQL plans from statistics and reads max(day) straight off the unique index.
  */
+
+/** The day column as a per-seat lookup should see it (see above). */
+const dayOf = (pg: boolean) => (pg ? 'd.day' : 'd.day + 0');
 
 export interface Fragment {
   sql: string;
@@ -24,15 +28,15 @@ export function runningSeats(accountId: string, todayIso: string): Fragment {
 }
 
 /** Last day (ever) the holder of seat `alias` used a product of its subscription; null if never. */
-export const lastDayOf = (alias: string) => `(select max(d.day + 0) from subscription_products sp
+export const lastDayOf = (alias: string, pg: boolean) => `(select max(${dayOf(pg)}) from subscription_products sp
     join usage_days d on d.account_id = sp.account_id and d.user_id = ${alias}.user_id and d.product_id = sp.product_id
     where sp.account_id = ${alias}.account_id and sp.subscription_id = ${alias}.subscription_id)`;
 
 /** Days in [from, to] on which the holder of seat `alias` used a product of its subscription. */
-export const daysUsedOf = (alias: string, from: number, to: number): Fragment => ({
+export const daysUsedOf = (alias: string, from: number, to: number, pg: boolean): Fragment => ({
   sql: `(select count(distinct d.day) from subscription_products sp
     join usage_days d on d.account_id = sp.account_id and d.user_id = ${alias}.user_id and d.product_id = sp.product_id
-    where sp.account_id = ${alias}.account_id and sp.subscription_id = ${alias}.subscription_id and d.day + 0 between ? and ?)`,
+    where sp.account_id = ${alias}.account_id and sp.subscription_id = ${alias}.subscription_id and ${dayOf(pg)} between ? and ?)`,
   params: [from, to],
 });
 
@@ -73,15 +77,16 @@ export const trendPerProduct = `select product_id, (day - ?) / ? as bucket, coun
   from usage_days where account_id = ? and day between ? and ? group by 1, 2`;
 
 /**
- * Days used and minutes per seat and trend period, for the seats of one page. CROSS JOIN with the
+ * Days used and minutes per seat and trend period, for the seats of one page (`ids`: a list of
+ * placeholders, or a subquery choosing the page). CROSS JOIN with the
  * join conditions in WHERE is an inner join to PostgreSQL, and to SQLite an order: from the page's
  * seats to their products to the roll-up rows of each person and product.
  */
-export function trendPerSeat(count: number): string {
+export function trendPerSeat(ids: string): string {
   return `select sa.id as assignment_id, (d.day - ?) / ? as bucket, count(distinct d.day) as days_used, sum(d.minutes) as minutes
     from seat_assignments sa cross join subscription_products sp cross join usage_days d
     where sp.account_id = sa.account_id and sp.subscription_id = sa.subscription_id
       and d.account_id = sa.account_id and d.user_id = sa.user_id and d.product_id = sp.product_id
-      and sa.account_id = ? and sa.id in (${Array.from({ length: count }, () => '?').join(', ')}) and d.day between ? and ?
+      and sa.account_id = ? and sa.id in (${ids}) and d.day between ? and ?
     group by 1, 2`;
 }
