@@ -12,7 +12,6 @@ import type { AccountContext } from '../../context.js';
 import { InvalidInputError } from '../../errors.js';
 import { accountDay, type DayRange, isoOfDay, isPostgres, parseRange, sqlDayOf } from './report-days.js';
 import {
-  daysUsedOf,
   type Fragment,
   lastDayOf,
   runningSeats,
@@ -112,6 +111,7 @@ export interface SeatUsageByUserArgs {
 
 interface SeatRow {
   id: string;
+  sort_name: string;
   user_id: string;
   first_name: string;
   last_name: string;
@@ -198,9 +198,20 @@ export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUser
     total = num(counts[0]?.total ?? 0);
     trendRows = trend;
   } else {
-    const daysUsed = daysUsedOf('sa', range.from, range.to, pg);
-    const inner = `select ${columns}, ${lastDayOf('sa', pg)} as last_day, ${daysUsed.sql} as days_used ${seats.sql}`;
-    const innerParams = [...assignedDay.params, ...daysUsed.params, ...seats.params];
+    // Only what the order or filter needs is measured for every seat: last use (one index seek per
+    // seat) for idle and last-used, days used (one grouped pass over the chosen days) for days used.
+    const needsLast = field === SeatUsageSortField.LAST_USED || field === SeatUsageSortField.IDLE_DAYS || Boolean(idleFor);
+    const needsDays = field === SeatUsageSortField.DAYS_USED;
+    const daysJoin = needsDays
+      ? `left join (select d.user_id, sp.subscription_id, count(distinct d.day) as days
+          from usage_days d join subscription_products sp on sp.account_id = d.account_id and sp.product_id = d.product_id
+          where d.account_id = ? and d.day between ? and ? group by d.user_id, sp.subscription_id) du
+          on du.user_id = sa.user_id and du.subscription_id = sa.subscription_id `
+      : '';
+    const measuredSeats = seats.sql.replace(/\bwhere\b/, `${daysJoin}where`);
+    const inner = `select ${columns}, ${needsLast ? lastDayOf('sa', pg) : 'null'} as last_day,
+      ${needsDays ? 'coalesce(du.days, 0)' : '0'} as days_used ${measuredSeats}`;
+    const innerParams = [...assignedDay.params, ...(needsDays ? [accountId, range.from, range.to] : []), ...seats.params];
     const idleSql = `(? - coalesce(x.last_day, x.assigned_day))`;
     const where = idleFor ? `where ${idleSql} >= ?` : '';
     const whereParams = idleFor ? [today, idleFor] : [];
@@ -211,17 +222,30 @@ export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUser
       [SeatUsageSortField.IDLE_DAYS]: idleSql,
     }[field];
     const sortParams = field === SeatUsageSortField.IDLE_DAYS ? [today] : [];
+    const pageSql = `select x.* from (${inner}) x ${where}
+      order by ${sortSql} ${direction}, x.sort_name ${direction}, x.id ${direction} limit ? offset ?`;
+    const pageParams = [...innerParams, ...whereParams, ...sortParams, limit, offset];
     const [rows, counts] = await Promise.all([
-      run<SeatRow>(ctx, {
-        sql: `select x.* from (${inner}) x ${where}
-          order by ${sortSql} ${direction}, x.sort_name ${direction}, x.id ${direction} limit ? offset ?`,
-        params: [...innerParams, ...whereParams, ...sortParams, limit, offset],
+      run<SeatRow & { days_used: Numeric }>(ctx, {
+        // Last use of the page's seats only, when the order did not need it for all.
+        sql: needsLast
+          ? pageSql
+          : `select p.id, p.account_id, p.user_id, p.subscription_id, p.first_name, p.last_name, p.email, p.sort_name,
+              p.subscription_name, p.serial_number, p.assigned_day, p.days_used, ${lastDayOf('p', pg)} as last_day
+             from (${pageSql}) p`,
+        params: pageParams,
       }),
       run<{ total: Numeric }>(ctx, {
         sql: idleFor ? `select count(*) as total from (${inner}) x ${where}` : `select count(*) as total ${seats.sql}`,
         params: idleFor ? [...innerParams, ...whereParams] : seats.params,
       }),
     ]);
+    if (!needsLast) {
+      // The wrapper keeps the rows but not, by any guarantee, their order: restore it.
+      const sign = direction === 'desc' ? -1 : 1;
+      const text = (left: string, right: string) => (left < right ? -1 : left > right ? 1 : 0);
+      rows.sort((a, b) => sign * (num(a.days_used) - num(b.days_used) || text(a.sort_name, b.sort_name) || text(a.id, b.id)));
+    }
     page = rows;
     total = num(counts[0]?.total ?? 0);
     trendRows = page.length

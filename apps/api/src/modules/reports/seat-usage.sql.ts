@@ -32,14 +32,6 @@ export const lastDayOf = (alias: string, pg: boolean) => `(select max(${dayOf(pg
     join usage_days d on d.account_id = sp.account_id and d.user_id = ${alias}.user_id and d.product_id = sp.product_id
     where sp.account_id = ${alias}.account_id and sp.subscription_id = ${alias}.subscription_id)`;
 
-/** Days in [from, to] on which the holder of seat `alias` used a product of its subscription. */
-export const daysUsedOf = (alias: string, from: number, to: number, pg: boolean): Fragment => ({
-  sql: `(select count(distinct d.day) from subscription_products sp
-    join usage_days d on d.account_id = sp.account_id and d.user_id = ${alias}.user_id and d.product_id = sp.product_id
-    where sp.account_id = ${alias}.account_id and sp.subscription_id = ${alias}.subscription_id and ${dayOf(pg)} between ? and ?)`,
-  params: [from, to],
-});
-
 /** Seats per product on running subscriptions, assignments counted per subscription first. */
 export function seatsPerProduct(accountId: string, todayIso: string): Fragment {
   return {
