@@ -1,20 +1,45 @@
+import { benchIngestion, type IngestionRow, printIngestion } from './ingestion.js';
+import { benchSeatUsage, printSeatUsage, type SeatUsageRow } from './seat-usage.js';
 import { benchUserImport, printImportTable, type ImportRow } from './user-import.js';
 import { benchUsersPage, printTable, type Row } from './users-page.js';
 
-/** `pnpm bench`: every benchmark, on SQLite and PostgreSQL (SEATWISE_TEST_PG_URL or the local server). */
+/**
+ * `pnpm bench`: every benchmark, on SQLite and PostgreSQL (SEATWISE_TEST_PG_URL or the local server).
+ * Pick some by name, as arguments or in SEATWISE_BENCH: `pnpm bench user-import seat-usage`,
+ * SEATWISE_BENCH=users,ingestion; SEATWISE_BENCH_DRIVERS=sqlite runs one database.
+ */
+const all = ['users', 'user-import', 'seat-usage', 'ingestion'];
 const pgAdminUrl = process.env.SEATWISE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const only = process.argv[2];
+const asked = process.argv.slice(2).length ? process.argv.slice(2) : (process.env.SEATWISE_BENCH ?? all.join(',')).split(',');
+const selected = new Set(asked.map((name) => (name.trim() === 'users-page' ? 'users' : name.trim())));
+const unknown = [...selected].filter((name) => !all.includes(name));
+if (unknown.length) throw new Error(`Unknown benchmark ${unknown.join(', ')}: choose from ${all.join(', ')}.`);
+const drivers = (process.env.SEATWISE_BENCH_DRIVERS ?? 'sqlite,postgresql').split(',') as ('sqlite' | 'postgresql')[];
 
-if (!only || only === 'users-page') {
+if (selected.has('users')) {
   const rows: Row[] = [];
-  for (const driver of ['sqlite', 'postgresql'] as const) rows.push(...(await benchUsersPage(driver, pgAdminUrl)));
+  for (const driver of drivers) rows.push(...(await benchUsersPage(driver, pgAdminUrl)));
   console.log(`\nUsers page, ${rows[0] ? '50,000 users' : ''}, 200 requests each (GraphQL over HTTP vs raw SQL in the same process)`);
   printTable(rows);
 }
 
-if (!only || only === 'user-import') {
+if (selected.has('user-import')) {
   const imports: ImportRow[] = [];
-  for (const driver of ['sqlite', 'postgresql'] as const) imports.push(...(await benchUserImport(driver, pgAdminUrl)));
+  for (const driver of drivers) imports.push(...(await benchUserImport(driver, pgAdminUrl)));
   console.log('\nCSV import of 10,000 users: preview + commit through GraphQL over HTTP, vs raw batched inserts of the same rows');
   printImportTable(imports);
+}
+
+if (selected.has('seat-usage')) {
+  const rows: SeatUsageRow[] = [];
+  for (const driver of drivers) rows.push(...(await benchSeatUsage(driver, pgAdminUrl)));
+  console.log('\nSeat Usage, 10,000 users and 1,000,000 usage events, 20 requests each (GraphQL over HTTP vs the same statements as raw SQL)');
+  printSeatUsage(rows);
+}
+
+if (selected.has('ingestion')) {
+  const rows: IngestionRow[] = [];
+  for (const driver of drivers) rows.push(await benchIngestion(driver, pgAdminUrl));
+  console.log('\nUsage ingestion, POST /api/usage-events, 10 batches of 10,000 events (then resent: all duplicates)');
+  printIngestion(rows);
 }

@@ -18,6 +18,9 @@ import { costLimitPlugin, limitRules } from './graphql/limits.js';
 import { graphqlRequestGuards } from './graphql/request-guards.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
 import { downloadsRouter } from './http/downloads.js';
+import { exportsRoute } from './http/exports.route.js';
+import { restErrorHandler } from './http/http-errors.js';
+import { usageEventsRoute } from './http/usage-events.route.js';
 import { createLogger, type Logger } from './logger.js';
 import { createRateLimits, sweepExpiredCounters } from './modules/identity/rate-limits.js';
 import { readSessionToken, resolveViewer } from './modules/identity/session.service.js';
@@ -143,6 +146,10 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   });
 
   app.use(downloadsRouter(services, logger));
+  app.use(usageEventsRoute(orm, config));
+  app.use(exportsRoute(services));
+  app.use('/api', restErrorHandler(logger));
+
   serveWeb(app, config);
   app.use(
     '/graphql',

@@ -37,6 +37,8 @@ export interface Config {
   /** Whether this instance runs background jobs (custom install packages). */
   jobWorker: boolean;
   graphql: GraphqlConfig;
+  /** The clock reports and renewal notices read "today" from; tests pin it to the seeded day. */
+  now: () => Date;
 }
 
 /** Failed sign-ins allowed before further attempts are refused for the rest of the window. */
@@ -204,5 +206,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxBatch: values.GRAPHQL_MAX_BATCH,
       maxBodyBytes: values.GRAPHQL_MAX_BODY_BYTES,
     },
+    now: () => new Date(),
   };
 }

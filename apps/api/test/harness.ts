@@ -71,6 +71,8 @@ export interface TestAppOptions {
   seed?: boolean | SeedOptions;
   /** Extra environment for `loadConfig`, e.g. `SMTP_URL` of a test SMTP peer, `SEATWISE_JOB_WORKER: '0'` or limits. */
   env?: Record<string, string>;
+  /** The server's clock for reports; the seeded day (TODAY) when omitted. */
+  now?: Date;
 }
 
 async function adminQuery(adminUrl: string, statement: string) {
@@ -170,7 +172,8 @@ export async function startTestApp(driver: Driver, options: TestAppOptions = {})
     SEATWISE_DATA_DIR: dataDir,
     ...options.env,
   });
-  const seatwise = await createApp(config);
+  const now = options.now ?? TODAY;
+  const seatwise = await createApp({ ...config, now: () => new Date(now) });
   if (options.seed !== false) {
     const seed = typeof options.seed === 'object' ? options.seed : {};
     await seedDemo(seatwise.orm, { today: TODAY, dataDir, ...seed });

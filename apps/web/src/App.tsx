@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { ConfirmEmailPage } from './routes/confirm-email/ConfirmEmailPage';
@@ -19,6 +19,10 @@ import { TeamsPage } from './routes/teams/TeamsPage';
 import { ImportPage } from './routes/users/import/ImportPage';
 import { InvitationsPage } from './routes/users/InvitationsPage';
 import { UserDetailsPage } from './routes/users/UserDetailsPage';
+import { HomePage } from './routes/home/HomePage';
+import { SignInPage } from './routes/sign-in/SignInPage';
+import { ContractPage } from './routes/subscriptions/ContractPage';
+import { SubscriptionsPage } from './routes/subscriptions/SubscriptionsPage';
 import { UsersPage } from './routes/users/UsersPage';
 import { AdminOnly } from './session/AdminOnly';
 import { RequireAuth } from './session/RequireAuth';
@@ -26,9 +30,17 @@ import { isAdmin, useViewer } from './session/viewer';
 import { AppLayout } from './ui/AppLayout';
 import { FullPageLoader } from './ui/FullPageLoader';
 import { MessagePage } from './ui/MessagePage';
-import { PlaceholderPage } from './ui/PlaceholderPage';
+import { TableSkeleton } from './ui/TableSkeleton';
 
 const PlaygroundPage = lazy(() => import('./routes/playground/PlaygroundPage'));
+// The charts library is large: the reports load it when first opened.
+const InsightsPage = lazy(() => import('./routes/reports/InsightsPage').then((module) => ({ default: module.InsightsPage })));
+const SeatUsagePage = lazy(() => import('./routes/reports/SeatUsagePage').then((module) => ({ default: module.SeatUsagePage })));
+const CloudUsagePage = lazy(() => import('./routes/reports/CloudUsagePage').then((module) => ({ default: module.CloudUsagePage })));
+
+function Report({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<TableSkeleton />}>{children}</Suspense>;
+}
 
 function Playground() {
   const { t } = useTranslation();
@@ -42,7 +54,7 @@ function Playground() {
 /** Admins land on Account management; a person with the User role on their profile (F-04). */
 function StartPage() {
   const viewer = useViewer();
-  return isAdmin(viewer) ? <PlaceholderPage titleKey="pages.home" /> : <Navigate to="/profile" replace />;
+  return isAdmin(viewer) ? <HomePage /> : <Navigate to="/profile" replace />;
 }
 
 const router = createBrowserRouter([
@@ -79,10 +91,11 @@ const router = createBrowserRouter([
               { path: 'users/teams', element: <TeamsPage /> },
               { path: 'users/:id', element: <UserDetailsPage /> },
               { path: 'audit', element: <AuditPage /> },
-              { path: 'reports/insights', element: <PlaceholderPage titleKey="nav.insights" /> },
-              { path: 'reports/seat-usage', element: <PlaceholderPage titleKey="nav.seatUsage" /> },
-              { path: 'reports/cloud-services-usage', element: <PlaceholderPage titleKey="nav.cloudUsage" /> },
-              { path: 'subscriptions', element: <PlaceholderPage titleKey="nav.subscriptions" /> },
+              { path: 'reports/insights', element: <Report><InsightsPage /></Report> },
+              { path: 'reports/seat-usage', element: <Report><SeatUsagePage /></Report> },
+              { path: 'reports/cloud-services-usage', element: <Report><CloudUsagePage /></Report> },
+              { path: 'subscriptions', element: <SubscriptionsPage /> },
+              { path: 'subscriptions/contracts/:id', element: <ContractPage /> },
             ],
           },
           { path: '*', element: <MessagePage titleKey="pages.notFoundTitle" textKey="pages.notFoundText" /> },

@@ -52,8 +52,6 @@ export {
   UpdateSettingsInput,
 } from './identity/settings.type.js';
 export {
-  LicenceType,
-  SubscriptionTerm,
   ProductKind,
   Platform,
   ProductFileKind,
@@ -105,3 +103,34 @@ export {
   BulkAssignSeatsResult,
 } from './seats/seat.type.js';
 export { AuditEntry, AuditEntryEdge, AuditEntryConnection, AuditFilter } from './audit/audit.type.js';
+export { SubscriptionStatus, LicenceType, SubscriptionTerm, SubscriptionSortField } from './subscriptions/subscription.enums.js';
+export { ProductRef, SubscriptionProductLine, ContractRef, Subscription, Contract } from './subscriptions/subscription.type.js';
+export { SubscriptionsFilter, SubscriptionsOrder } from './subscriptions/subscriptions.input.js';
+export {
+  DateRangeInput,
+  ReportUser,
+  SubscriptionRef,
+  SeatDistribution,
+  UsageTrendPoint,
+  SeatUsageByProduct,
+  SeatUsageReport,
+  SeatUsageByUser,
+  SeatUsageByUserPage,
+} from './reports/report.types.js';
+export { SeatUsageSortField } from './reports/report.enums.js';
+export { SeatUsageOrder, SeatUsageFilter } from './reports/report.inputs.js';
+export {
+  CloudCreditBalance,
+  CloudUsagePoint,
+  CloudServiceUsage,
+  CloudServicesUsage,
+  ServiceCredits,
+  CloudUsageByUser,
+} from './reports/cloud-usage.types.js';
+export {
+  SupportRequestStatus,
+  SupportRequest,
+  OpenSupportRequestInput,
+  ProductRelease,
+  AdminHome,
+} from './home/admin-home.types.js';

@@ -18,7 +18,9 @@ import { SubscriptionProduct } from '../modules/subscriptions/subscription-produ
 import { Team } from '../modules/teams/team.entity.js';
 import { ApiToken } from '../modules/tokens/api-token.entity.js';
 import { CloudCreditEntry } from '../modules/usage/cloud-credit-entry.entity.js';
+import { UsageDay } from '../modules/usage/usage-day.entity.js';
 import { UsageEvent } from '../modules/usage/usage-event.entity.js';
+import { SupportRequest } from '../modules/support/support-request.entity.js';
 import { Invitation } from '../modules/users/invitation.entity.js';
 import { Membership } from '../modules/users/membership.entity.js';
 import { ProductFile } from '../modules/downloads/product-file.entity.js';
@@ -45,6 +47,8 @@ export const entities = [
   SubscriptionProduct,
   SeatAssignment,
   UsageEvent,
+  UsageDay,
+  SupportRequest,
   CloudCreditEntry,
   AuditEntry,
   TwoStepFactor,

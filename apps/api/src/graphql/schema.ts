@@ -11,8 +11,11 @@ import { PasswordResolver } from '../modules/identity/password.resolver.js';
 import { ProfileResolver } from '../modules/identity/profile.resolver.js';
 import { SessionsResolver } from '../modules/identity/sessions.resolver.js';
 import { OutboxResolver } from '../modules/mail/outbox.resolver.js';
+import { AdminHomeResolver } from '../modules/home/admin-home.resolver.js';
+import { ReportsResolver } from '../modules/reports/reports.resolver.js';
 import { SeatsResolver } from '../modules/seats/seats.resolver.js';
 import { ServerResolver } from '../modules/server/server.resolver.js';
+import { SubscriptionsResolver } from '../modules/subscriptions/subscriptions.resolver.js';
 import { TeamsResolver } from '../modules/teams/teams.resolver.js';
 import { TokensResolver } from '../modules/tokens/tokens.resolver.js';
 import { UserImportResolver } from '../modules/users/import/import.resolver.js';
@@ -45,6 +48,9 @@ export const resolvers = [
   InvitationsResolver,
   UserImportResolver,
   AuditResolver,
+  AdminHomeResolver,
+  SubscriptionsResolver,
+  ReportsResolver,
 ] as const;
 
 /**

@@ -18,3 +18,12 @@ export function formatDateTime(iso: string, language: string): string {
 export function formatDate(iso: string, language: string): string {
   return formatter(language, { dateStyle: 'medium' }).format(new Date(iso));
 }
+
+/** A calendar day from the API (YYYY-MM-DD, already in the account's zone): no zone shift. */
+export function formatDay(day: string, language: string): string {
+  return formatter(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
+export function formatNumber(value: number, language: string): string {
+  return new Intl.NumberFormat(language).format(value);
+}

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { LicenceType, ProductKind, SubscriptionTerm } from './product-enums.js';
+import { LicenceType, SubscriptionTerm } from '../subscriptions/subscription.enums.js';
+import { ProductKind } from './product-enums.js';
 import { ProductFile } from './product-file.type.js';
 import { Trial } from './trial.type.js';
 

@@ -1,39 +1,5 @@
 import { registerEnumType } from 'type-graphql';
 
-export enum LicenceType {
-  SINGLE_USER = 'SINGLE_USER',
-  MULTI_USER = 'MULTI_USER',
-  NETWORK = 'NETWORK',
-  CLOUD = 'CLOUD',
-}
-
-registerEnumType(LicenceType, {
-  name: 'LicenceType',
-  description: 'How the seats of a subscription are licensed.',
-  valuesConfig: {
-    SINGLE_USER: { description: 'Named single-user licence: one person per seat; home use allowed.' },
-    MULTI_USER: { description: 'Multi-user licence shared by named people.' },
-    NETWORK: { description: 'Network licence served by a licence server to a number of concurrent seats.' },
-    CLOUD: { description: 'Cloud (Flex) licence for cloud services, consumed as credits.' },
-  },
-});
-
-export enum SubscriptionTerm {
-  MONTHLY = 'MONTHLY',
-  ANNUAL = 'ANNUAL',
-  THREE_YEAR = 'THREE_YEAR',
-}
-
-registerEnumType(SubscriptionTerm, {
-  name: 'SubscriptionTerm',
-  description: 'Length of one subscription term.',
-  valuesConfig: {
-    MONTHLY: { description: 'One month.' },
-    ANNUAL: { description: 'One year.' },
-    THREE_YEAR: { description: 'Three years.' },
-  },
-});
-
 export enum ProductKind {
   SOFTWARE = 'SOFTWARE',
   CLOUD_SERVICE = 'CLOUD_SERVICE',

@@ -22,8 +22,11 @@ import {
 import { SubscriptionProduct } from '../../modules/subscriptions/subscription-product.entity.js';
 import { Team } from '../../modules/teams/team.entity.js';
 import { CloudCreditEntry, CloudCreditEntryKind } from '../../modules/usage/cloud-credit-entry.entity.js';
+import { UsageDay } from '../../modules/usage/usage-day.entity.js';
 import { UsageEvent, UsageEventKind } from '../../modules/usage/usage-event.entity.js';
 import { INVITATION_DAYS, Invitation } from '../../modules/users/invitation.entity.js';
+import { localDay } from '../../modules/reports/report-days.js';
+import { SupportRequest, SupportRequestStatus } from '../../modules/support/support-request.entity.js';
 import { Membership } from '../../modules/users/membership.entity.js';
 import {
   austrianFirstNames,
@@ -257,7 +260,20 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
   // Usage history: product sessions on working days, cloud credits for the cloud subscription.
   const usageDays = options.usageDays ?? 90;
   const cloud = subscriptions.find(({ spec }) => spec.type === LicenceType.CLOUD)!.subscription;
-  em.create(CloudCreditEntry, { account: main, subscription: cloud, kind: CloudCreditEntryKind.PURCHASE, amount: 5000, occurredAt: new Date(today.getTime() - 160 * day) });
+  const purchasedAt = new Date(today.getTime() - 160 * day);
+  em.create(CloudCreditEntry, { account: main, subscription: cloud, kind: CloudCreditEntryKind.PURCHASE, amount: 5000, occurredAt: purchasedAt, day: localDay(purchasedAt, main.timeZone) });
+  // The daily roll-up that ingestion maintains, built the same way for the generated history.
+  const rollup = new Map<string, { user: string; product: string; day: number; sessions: number; minutes: number; credits: number }>();
+  const roll = (user: User, productId: string, occurredAt: Date, minutes: number, creditsUsed: number) => {
+    const localDate = localDay(occurredAt, main.timeZone);
+    const key = `${user.id}/${productId}/${localDate}`;
+    const entry = rollup.get(key) ?? { user: user.id, product: productId, day: localDate, sessions: 0, minutes: 0, credits: 0 };
+    if (!creditsUsed) entry.sessions += 1;
+    entry.minutes += minutes;
+    entry.credits += creditsUsed;
+    rollup.set(key, entry);
+    return localDate;
+  };
   let eventNumber = 0;
   const events: RequiredEntityData<UsageEvent>[] = [];
   const credits: (RequiredEntityData<CloudCreditEntry> & { occurredAt: Date })[] = [];
@@ -273,14 +289,21 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
       eventNumber += 1;
       if (assignment.subscription === cloud) {
         const amount = random.int(5, 60);
+        const localDate = roll(assignment.user, product(code).id, occurredAt, 0, amount);
         events.push({ account: main, eventId: `demo-${eventNumber}`, kind: UsageEventKind.CLOUD_CREDITS, product: product(code), user: assignment.user, subscription: cloud, service: code === 'RND' ? 'rendering' : 'generative-design', occurredAt, receivedAt: occurredAt, credits: amount });
-        credits.push({ account: main, subscription: cloud, kind: CloudCreditEntryKind.CONSUMPTION, amount: -amount, service: code === 'RND' ? 'rendering' : 'generative-design', user: assignment.user, occurredAt });
+        credits.push({ account: main, subscription: cloud, kind: CloudCreditEntryKind.CONSUMPTION, amount: -amount, service: code === 'RND' ? 'rendering' : 'generative-design', user: assignment.user, occurredAt, day: localDate });
       } else {
-        events.push({ account: main, eventId: `demo-${eventNumber}`, kind: UsageEventKind.PRODUCT_SESSION, product: product(code), user: assignment.user, subscription: assignment.subscription, occurredAt, receivedAt: occurredAt, minutes: random.int(20, 480) });
+        const minutes = random.int(20, 480);
+        roll(assignment.user, product(code).id, occurredAt, minutes, 0);
+        events.push({ account: main, eventId: `demo-${eventNumber}`, kind: UsageEventKind.PRODUCT_SESSION, product: product(code), user: assignment.user, subscription: assignment.subscription, occurredAt, receivedAt: occurredAt, minutes });
       }
     }
   }
   await em.insertMany(UsageEvent, events);
+  for (let from = 0; from < rollup.size; from += 2000) {
+    const chunk = [...rollup.values()].slice(from, from + 2000);
+    await em.insertMany(UsageDay, chunk.map((entry) => ({ account: main.id, user: entry.user, product: entry.product, day: entry.day, sessions: entry.sessions, minutes: entry.minutes, credits: entry.credits })));
+  }
   if (credits.length) await em.insertMany(CloudCreditEntry, credits.map((entry) => ({ ...entry, id: randomUUID(), createdAt: entry.occurredAt })));
 
   seedDemoTokens(em, main, admin, today);
@@ -297,6 +320,9 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
       after: { email: person.email, role: person.role, team: person.team?.name ?? null }, createdAt: new Date(today.getTime() - sentDaysAgo * day),
     });
   });
+  em.create(SupportRequest, { account: main, subject: 'Licence server does not hand out Formwork 3D seats', openedBy: admin, createdAt: new Date(today.getTime() - 2 * day) });
+  em.create(SupportRequest, { account: main, subject: 'Invoice for the Structa BIM renewal', openedBy: admin, createdAt: new Date(today.getTime() - 9 * day) });
+  em.create(SupportRequest, { account: main, subject: 'Move seats between teams', status: SupportRequestStatus.CLOSED, openedBy: admin, createdAt: new Date(today.getTime() - 40 * day) });
   em.create(AuditEntry, { account: main, actor: admin, action: 'account.seed', targetType: 'Account', targetId: main.id, summary: 'Demo data loaded' });
   em.create(AuditEntry, { account: other, actor: otherAdmin, action: 'account.seed', targetType: 'Account', targetId: other.id, summary: 'Demo data loaded' });
   await em.flush();

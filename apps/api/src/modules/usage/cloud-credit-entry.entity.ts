@@ -1,4 +1,4 @@
-import { Entity, Enum, Filter, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, Filter, Index, ManyToOne, type Opt, Property } from '@mikro-orm/core';
 import { TenantEntity, tenantFilter } from '../../db/base.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Subscription } from '../subscriptions/subscription.entity.js';
@@ -16,6 +16,7 @@ export enum CloudCreditEntryKind {
 @Entity({ tableName: 'cloud_credit_entries' })
 @Filter(tenantFilter)
 @Index({ properties: ['account', 'subscription', 'occurredAt'] })
+@Index({ properties: ['account', 'day'] })
 export class CloudCreditEntry extends TenantEntity {
   @ManyToOne(() => Subscription, { deleteRule: 'cascade' })
   subscription!: Subscription;
@@ -35,4 +36,8 @@ export class CloudCreditEntry extends TenantEntity {
 
   @Property({ type: 'datetime' })
   occurredAt!: Date;
+
+  /** Day of `occurredAt` in the account's time zone, as days since 1970-01-01 (see UsageDay). */
+  @Property({ type: 'integer', default: 0 })
+  day: number & Opt = 0;
 }

@@ -1,0 +1,56 @@
+import type { Response } from 'express';
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify/sync';
+import { InvalidInputError } from '../errors.js';
+
+export type ExportFormat = 'csv' | 'xlsx';
+export type Cell = string | number | null;
+export type ExportLanguage = 'en' | 'sl';
+
+export interface Column<Row> {
+  en: string;
+  sl: string;
+  value: (row: Row) => Cell;
+}
+
+/**
+ * A spreadsheet opens a text cell that starts with = + - @ (or a tab or carriage return) as a
+ * formula: such text gets a leading apostrophe, so an exported name can never run as one (OWASP
+ * "CSV injection"). Numbers stay numbers.
+ */
+export function neutralise(value: Cell): Cell {
+  if (typeof value !== 'string') return value;
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function parseFormat(value: string): ExportFormat {
+  if (value === 'csv' || value === 'xlsx') return value;
+  throw new InvalidInputError('format', 'Export as csv or xlsx.');
+}
+
+export const parseLanguage = (value: unknown): ExportLanguage => (value === 'sl' ? 'sl' : 'en');
+
+/** Sends rows as a CSV (UTF-8 with BOM, so Excel reads č and š) or an XLSX download. */
+export async function sendTable<Row>(
+  res: Response,
+  options: { format: ExportFormat; fileName: string; sheet: string; language: ExportLanguage; columns: Column<Row>[]; rows: Row[] },
+) {
+  const header = options.columns.map((column) => column[options.language]);
+  const body = options.rows.map((row) => options.columns.map((column) => neutralise(column.value(row))));
+  res.setHeader('Content-Disposition', `attachment; filename="${options.fileName}.${options.format}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  if (options.format === 'csv') {
+    res.type('text/csv; charset=utf-8').send(`\uFEFF${stringify([header, ...body])}`);
+    return;
+  }
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(options.sheet);
+  sheet.addRow(header).font = { bold: true };
+  for (const row of body) sheet.addRow(row);
+  sheet.columns.forEach((column, index) => {
+    column.width = Math.min(Math.max(header[index]!.length, ...body.slice(0, 200).map((row) => String(row[index] ?? '').length)) + 2, 50);
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  res.send(Buffer.from(await workbook.xlsx.writeBuffer()));
+}

@@ -1,0 +1,41 @@
+import express, { type Request, Router } from 'express';
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { ApiScope } from '@seatwise/schema';
+import type { Config } from '../config.js';
+import { authenticateBearer, requireTokenScope } from '../modules/tokens/bearer.js';
+import { ingestUsageEvents } from '../modules/usage/ingestion.service.js';
+import { requireAdmin } from './request-viewer.js';
+
+/**
+ * Who may send usage for which account: another system with an API token of the account that has
+ * the scope `ingest:usage` (`Authorization: Bearer`), or a signed-in admin (the replay script and
+ * the SPA use the session).
+ */
+async function authenticateIngestion(orm: MikroORM, req: Request): Promise<{ em: EntityManager; accountId: string }> {
+  if (req.headers.authorization) {
+    const em = orm.em.fork() as EntityManager;
+    const principal = await authenticateBearer(em, req.headers.authorization);
+    if (principal) {
+      requireTokenScope(principal, ApiScope.INGEST_USAGE);
+      em.setFilterParams('tenant', { accountId: principal.accountId });
+      return { em, accountId: principal.accountId };
+    }
+  }
+  const { em, viewer } = await requireAdmin(orm, req);
+  return { em, accountId: viewer.accountId };
+}
+
+/** `POST /api/usage-events` (F-34): `{ "events": [...] }`, up to 10,000 per request. */
+export function usageEventsRoute(orm: MikroORM, config: Config): Router {
+  const router = Router();
+  router.post('/api/usage-events', express.json({ limit: '16mb' }), async (req, res, next) => {
+    try {
+      const { em, accountId } = await authenticateIngestion(orm, req);
+      res.json(await ingestUsageEvents(em, accountId, req.body, config.now()));
+    } catch (error) {
+      next(error);
+    }
+  });
+  return router;
+}

@@ -1,0 +1,53 @@
+import { type AdminHome, SubscriptionStatus } from '@seatwise/schema';
+import type { AccountContext } from '../../context.js';
+import { isoDate } from '../reports/report-days.js';
+import { listSubscriptions } from '../subscriptions/subscriptions.service.js';
+import { openSupportRequests } from '../support/support.service.js';
+
+const LISTED = 5;
+/** Expired subscriptions stay on the home page this long after their end. */
+const EXPIRED_SHOWN_DAYS = 90;
+
+interface ReleaseRow {
+  id: string;
+  code: string;
+  name: string;
+  version: string;
+  released_at: string | Date;
+}
+
+/** The admin's landing page (F-10): latest releases of owned products, renewals due, open support requests. */
+export async function adminHome(ctx: AccountContext): Promise<AdminHome> {
+  const accountId = ctx.viewer.accountId;
+  const [subscriptions, support, releases] = await Promise.all([
+    listSubscriptions(ctx, {}),
+    openSupportRequests(ctx, LISTED),
+    ctx.em.getConnection().execute<ReleaseRow[]>(
+      `select p.id, p.code, p.name, v.version, v.released_at
+       from product_versions v join products p on p.id = v.product_id
+       where exists (select 1 from subscription_products sp join subscriptions s on s.id = sp.subscription_id
+         where sp.account_id = ? and sp.product_id = p.id and s.state = 'ACTIVE')
+       order by v.released_at desc, p.name
+       limit ${LISTED}`,
+      [accountId],
+    ),
+  ]);
+  const running = subscriptions.filter((subscription) => subscription.status !== SubscriptionStatus.CANCELLED);
+  const within = (days: number) => running.filter((item) => item.daysToRenewal >= 0 && item.daysToRenewal <= days).length;
+  return {
+    releases: releases.map((row) => ({
+      product: { id: row.id, code: row.code, name: row.name },
+      version: row.version,
+      releasedOn: isoDate(row.released_at),
+    })),
+    renewals: running
+      .filter((item) => item.daysToRenewal <= 90 && item.daysToRenewal >= -EXPIRED_SHOWN_DAYS)
+      .sort((a, b) => a.daysToRenewal - b.daysToRenewal),
+    renewingIn30: within(30),
+    renewingIn60: within(60),
+    renewingIn90: within(90),
+    expired: running.filter((item) => item.status === SubscriptionStatus.EXPIRED).length,
+    openSupportRequests: support.items,
+    openSupportRequestCount: support.total,
+  };
+}

@@ -1,0 +1,76 @@
+import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import {
+  ApiScope,
+  CloudServicesUsage,
+  CloudUsageByUser,
+  DateRangeInput,
+  Role,
+  SeatDistribution,
+  SeatUsageByUserPage,
+  SeatUsageFilter,
+  SeatUsageOrder,
+  SeatUsageReport,
+} from '@seatwise/schema';
+import type { AccountContext } from '../../context.js';
+import { RequireScope } from '../../graphql/access.js';
+import { cloudServicesUsage, cloudServicesUsageByUser } from './cloud-usage.service.js';
+import { seatDistribution } from './insights.service.js';
+import { seatUsageByUser, seatUsageReport } from './seat-usage.service.js';
+
+const ADMINS = [Role.PRIMARY_ADMIN, Role.SECONDARY_ADMIN];
+const RANGE = { description: 'The days to report on, in the account time zone; at most two years.' };
+
+@Resolver()
+export class ReportsResolver {
+  @Authorized(ADMINS)
+  @RequireScope(ApiScope.READ_REPORTS)
+  @Query(() => [SeatDistribution], { description: 'Insights (F-30): seats purchased, assigned and unassigned per team and product; admins only.' })
+  insights(
+    @Ctx() ctx: AccountContext,
+    @Arg('teamId', () => ID, { nullable: true, description: 'Only this team.' }) teamId?: string,
+  ): Promise<SeatDistribution[]> {
+    return seatDistribution(ctx, teamId);
+  }
+
+  @Authorized(ADMINS)
+  @RequireScope(ApiScope.READ_REPORTS)
+  @Query(() => SeatUsageReport, { description: 'Seat Usage (F-31) by product, with seats to reclaim; admins only.' })
+  seatUsage(@Ctx() ctx: AccountContext, @Arg('range', () => DateRangeInput, RANGE) range: DateRangeInput): Promise<SeatUsageReport> {
+    return seatUsageReport(ctx, range);
+  }
+
+  @Authorized(ADMINS)
+  @RequireScope(ApiScope.READ_REPORTS)
+  @Query(() => SeatUsageByUserPage, { description: 'Seat Usage (F-31) by user: one row per seat held; admins only.' })
+  seatUsageByUser(
+    @Ctx() ctx: AccountContext,
+    @Arg('range', () => DateRangeInput, RANGE) range: DateRangeInput,
+    @Arg('filter', () => SeatUsageFilter, { nullable: true, description: 'Which seats to include.' }) filter?: SeatUsageFilter,
+    @Arg('orderBy', () => SeatUsageOrder, { nullable: true, description: 'Sort order; by name when omitted.' }) orderBy?: SeatUsageOrder,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 1000 (default 50).' }) first?: number,
+    @Arg('offset', () => Int, { nullable: true, description: 'Rows to skip (default 0).' }) offset?: number,
+  ): Promise<SeatUsageByUserPage> {
+    return seatUsageByUser(ctx, { range, filter, orderBy, first, offset });
+  }
+
+  @Authorized(ADMINS)
+  @RequireScope(ApiScope.READ_REPORTS)
+  @Query(() => CloudServicesUsage, { description: 'Cloud Services Usage (F-32): credits per subscription and service; admins only.' })
+  cloudServicesUsage(
+    @Ctx() ctx: AccountContext,
+    @Arg('range', () => DateRangeInput, RANGE) range: DateRangeInput,
+  ): Promise<CloudServicesUsage> {
+    return cloudServicesUsage(ctx, range);
+  }
+
+  @Authorized(ADMINS)
+  @RequireScope(ApiScope.READ_REPORTS)
+  @Query(() => [CloudUsageByUser], { description: 'Cloud Services Usage By User (F-33): credits per person, most first; admins only.' })
+  cloudServicesUsageByUser(
+    @Ctx() ctx: AccountContext,
+    @Arg('range', () => DateRangeInput, RANGE) range: DateRangeInput,
+    @Arg('search', () => String, { nullable: true, description: 'Words to find in the name or email address.' }) search?: string,
+  ): Promise<CloudUsageByUser[]> {
+    return cloudServicesUsageByUser(ctx, range, search);
+  }
+}

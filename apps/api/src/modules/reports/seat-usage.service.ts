@@ -1,0 +1,287 @@
+import {
+  type DateRangeInput,
+  SeatUsageSortField,
+  type SeatUsageByUserPage,
+  type SeatUsageFilter,
+  type SeatUsageOrder,
+  type SeatUsageReport,
+  SortDirection,
+} from '@seatwise/schema';
+import { requireId } from '../../common/ids.js';
+import type { AccountContext } from '../../context.js';
+import { InvalidInputError } from '../../errors.js';
+import { accountDay, type DayRange, isoOfDay, isPostgres, parseRange, sqlDayOf } from './report-days.js';
+import {
+  type Fragment,
+  lastDayOf,
+  runningSeats,
+  seatsPerProduct,
+  trendPerProduct,
+  trendPerSeat,
+  unassignedSeats,
+  usagePerProduct,
+} from './seat-usage.sql.js';
+
+type Numeric = number | string | null;
+const num = (value: Numeric) => Number(value ?? 0);
+const MAX_PAGE = 1000;
+const MAX_SEARCH_LENGTH = 100;
+const IDLE_THRESHOLDS = [30, 60, 90] as const;
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (match) => `\\${match}`);
+
+async function run<T>(ctx: AccountContext, fragment: Fragment): Promise<T[]> {
+  return ctx.em.getConnection().execute<T[]>(fragment.sql, fragment.params);
+}
+
+/** Starts of the trend periods of a range, as YYYY-MM-DD. */
+export const bucketStarts = (range: DayRange) =>
+  Array.from({ length: range.buckets }, (_, index) => isoOfDay(range.from + index * range.bucketDays));
+
+/** Seat Usage (F-31) by product, with unassigned and idle seats: six aggregate statements, no rows loaded. */
+export async function seatUsageReport(ctx: AccountContext, input: DateRangeInput): Promise<SeatUsageReport> {
+  const range = parseRange(input);
+  const accountId = ctx.viewer.accountId;
+  const now = ctx.config.now();
+  const { timeZone, today } = await accountDay(ctx.em, accountId, now);
+  const todayIso = isoOfDay(today);
+  const seats = runningSeats(accountId, todayIso);
+  const assignedDay = sqlDayOf(ctx.em, 'sa.created_at', timeZone, now);
+  const idle = `? - coalesce(${lastDayOf('sa', isPostgres(ctx.em))}, ${assignedDay.sql})`;
+
+  const [products, usage, trend, unassigned, idleCounts] = await Promise.all([
+    run<{ id: string; code: string; name: string; seats_total: Numeric; seats_assigned: Numeric }>(ctx, seatsPerProduct(accountId, todayIso)),
+    run<{ product_id: string; active_users: Numeric; days_used: Numeric; minutes: Numeric }>(ctx, {
+      sql: usagePerProduct,
+      params: [accountId, range.from, range.to],
+    }),
+    run<{ product_id: string; bucket: Numeric; active_users: Numeric; days_used: Numeric }>(ctx, {
+      sql: trendPerProduct,
+      params: [range.from, range.bucketDays, accountId, range.from, range.to],
+    }),
+    run<{ unassigned: Numeric }>(ctx, unassignedSeats(accountId, todayIso)),
+    run<Record<string, Numeric>>(ctx, {
+      sql: `select ${IDLE_THRESHOLDS.map((days) => `coalesce(sum(case when idle >= ${days} then 1 else 0 end), 0) as idle${days}`).join(', ')}
+        from (select ${idle} as idle ${seats.sql}) x`,
+      params: [today, ...assignedDay.params, ...seats.params],
+    }),
+  ]);
+
+  const usageOf = new Map(usage.map((row) => [row.product_id, row]));
+  const starts = bucketStarts(range);
+  return {
+    from: isoOfDay(range.from),
+    to: isoOfDay(range.to),
+    bucketDays: range.bucketDays,
+    unassignedSeats: num(unassigned[0]?.unassigned ?? 0),
+    idle30: num(idleCounts[0]?.idle30 ?? 0),
+    idle60: num(idleCounts[0]?.idle60 ?? 0),
+    idle90: num(idleCounts[0]?.idle90 ?? 0),
+    products: products.map((product) => {
+      const used = usageOf.get(product.id);
+      const points = starts.map((start) => ({ start, activeUsers: 0, daysUsed: 0 }));
+      for (const row of trend) {
+        if (row.product_id !== product.id) continue;
+        const point = points[num(row.bucket)];
+        if (point) Object.assign(point, { activeUsers: num(row.active_users), daysUsed: num(row.days_used) });
+      }
+      const seatsTotal = num(product.seats_total);
+      const seatsAssigned = num(product.seats_assigned);
+      return {
+        product: { id: product.id, code: product.code, name: product.name },
+        seatsTotal,
+        seatsAssigned,
+        seatsUnassigned: Math.max(seatsTotal - seatsAssigned, 0),
+        activeUsers: num(used?.active_users ?? 0),
+        daysUsed: num(used?.days_used ?? 0),
+        minutes: num(used?.minutes ?? 0),
+        trend: points,
+      };
+    }),
+  };
+}
+
+export interface SeatUsageByUserArgs {
+  range: DateRangeInput;
+  filter?: SeatUsageFilter | null;
+  orderBy?: SeatUsageOrder | null;
+  first?: number | null;
+  offset?: number | null;
+}
+
+interface SeatRow {
+  id: string;
+  sort_name: string;
+  user_id: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  subscription_id: string;
+  subscription_name: string;
+  serial_number: string;
+  assigned_day: Numeric;
+  last_day: Numeric;
+}
+
+/** Seats of running subscriptions matching a filter, as a FROM … WHERE fragment. */
+function filteredSeats(accountId: string, todayIso: string, filter?: SeatUsageFilter | null): Fragment {
+  const seats = runningSeats(accountId, todayIso);
+  let sql = seats.sql;
+  const params = [...seats.params];
+  if (filter?.productId) {
+    sql += ` and exists (select 1 from subscription_products spf
+      where spf.account_id = sa.account_id and spf.subscription_id = sa.subscription_id and spf.product_id = ?)`;
+    params.push(requireId(filter.productId, 'Product', 'filter.productId'));
+  }
+  const search = filter?.search?.trim() ?? '';
+  if (search.length > MAX_SEARCH_LENGTH) {
+    throw new InvalidInputError('filter.search', `Search text can be at most ${MAX_SEARCH_LENGTH} characters.`);
+  }
+  for (const word of search.toLowerCase().split(/\s+/).filter(Boolean)) {
+    sql += " and (u.sort_name like ? escape '\\' or u.email like ? escape '\\')";
+    params.push(`%${escapeLike(word)}%`, `%${escapeLike(word)}%`);
+  }
+  return { sql, params };
+}
+
+/**
+ * Seat Usage by user (F-31): a page of seats with last use, days used, idle days and trend. Sorted by
+ * name, the page is chosen first and only its seats are measured; sorted or filtered by use, every
+ * seat is measured in the database (correlated index seeks on the roll-up) before the page is cut.
+ */
+export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUserArgs): Promise<SeatUsageByUserPage> {
+  const range = parseRange(args.range);
+  const limit = args.first ?? 50;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new InvalidInputError('first', `Page size must be 1 to ${MAX_PAGE}.`);
+  const offset = args.offset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0) throw new InvalidInputError('offset', 'Offset must be 0 or more.');
+  const idleFor = args.filter?.idleForAtLeast;
+  if (idleFor !== null && idleFor !== undefined && (idleFor < 1 || idleFor > 3650)) {
+    throw new InvalidInputError('filter.idleForAtLeast', 'Give a number of days from 1 to 3650.');
+  }
+
+  const accountId = ctx.viewer.accountId;
+  const now = ctx.config.now();
+  const { timeZone, today } = await accountDay(ctx.em, accountId, now);
+  const seats = filteredSeats(accountId, isoOfDay(today), args.filter);
+  const assignedDay = sqlDayOf(ctx.em, 'sa.created_at', timeZone, now);
+  const field = args.orderBy?.field ?? SeatUsageSortField.NAME;
+  const direction = args.orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';
+  const columns = `sa.id, sa.account_id, sa.user_id, sa.subscription_id, u.first_name, u.last_name, u.email, u.sort_name,
+    s.name as subscription_name, s.serial_number, ${assignedDay.sql} as assigned_day`;
+  const measured = field !== SeatUsageSortField.NAME || Boolean(idleFor);
+  const pg = isPostgres(ctx.em);
+
+  type TrendRow = { assignment_id: string; bucket: Numeric; days_used: Numeric; minutes: Numeric };
+  const trendParams = (ids: unknown[]) => [range.from, range.bucketDays, accountId, ...ids, range.from, range.to];
+  let page: SeatRow[];
+  let total: number;
+  let trendRows: TrendRow[];
+  if (!measured) {
+    // Sorted by name the page is cheap to choose, so its trend is read in parallel with it: the
+    // trend statement chooses the same page itself.
+    const pageIds = `select sa.id ${seats.sql} order by u.sort_name ${direction}, s.name ${direction}, sa.id ${direction} limit ? offset ?`;
+    const [rows, counts, trend] = await Promise.all([
+      run<SeatRow>(ctx, {
+        sql: `select p.*, ${lastDayOf('p', pg)} as last_day from (select ${columns} ${seats.sql}
+          order by u.sort_name ${direction}, s.name ${direction}, sa.id ${direction} limit ? offset ?) p
+          order by p.sort_name ${direction}, p.subscription_name ${direction}, p.id ${direction}`,
+        params: [...assignedDay.params, ...seats.params, limit, offset],
+      }),
+      run<{ total: Numeric }>(ctx, { sql: `select count(*) as total ${seats.sql}`, params: seats.params }),
+      run<TrendRow>(ctx, {
+        sql: trendPerSeat(`select id from (${pageIds}) page_ids`),
+        params: trendParams([...seats.params, limit, offset]),
+      }),
+    ]);
+    page = rows;
+    total = num(counts[0]?.total ?? 0);
+    trendRows = trend;
+  } else {
+    // Only what the order or filter needs is measured for every seat: last use (one index seek per
+    // seat) for idle and last-used, days used (one grouped pass over the chosen days) for days used.
+    const needsLast = field === SeatUsageSortField.LAST_USED || field === SeatUsageSortField.IDLE_DAYS || Boolean(idleFor);
+    const needsDays = field === SeatUsageSortField.DAYS_USED;
+    const daysJoin = needsDays
+      ? `left join (select d.user_id, sp.subscription_id, count(distinct d.day) as days
+          from usage_days d join subscription_products sp on sp.account_id = d.account_id and sp.product_id = d.product_id
+          where d.account_id = ? and d.day between ? and ? group by d.user_id, sp.subscription_id) du
+          on du.user_id = sa.user_id and du.subscription_id = sa.subscription_id `
+      : '';
+    const measuredSeats = seats.sql.replace(/\bwhere\b/, `${daysJoin}where`);
+    const inner = `select ${columns}, ${needsLast ? lastDayOf('sa', pg) : 'null'} as last_day,
+      ${needsDays ? 'coalesce(du.days, 0)' : '0'} as days_used ${measuredSeats}`;
+    const innerParams = [...assignedDay.params, ...(needsDays ? [accountId, range.from, range.to] : []), ...seats.params];
+    const idleSql = `(? - coalesce(x.last_day, x.assigned_day))`;
+    const where = idleFor ? `where ${idleSql} >= ?` : '';
+    const whereParams = idleFor ? [today, idleFor] : [];
+    const sortSql = {
+      [SeatUsageSortField.NAME]: 'x.sort_name',
+      [SeatUsageSortField.LAST_USED]: 'coalesce(x.last_day, -1)',
+      [SeatUsageSortField.DAYS_USED]: 'x.days_used',
+      [SeatUsageSortField.IDLE_DAYS]: idleSql,
+    }[field];
+    const sortParams = field === SeatUsageSortField.IDLE_DAYS ? [today] : [];
+    const pageSql = `select x.* from (${inner}) x ${where}
+      order by ${sortSql} ${direction}, x.sort_name ${direction}, x.id ${direction} limit ? offset ?`;
+    const pageParams = [...innerParams, ...whereParams, ...sortParams, limit, offset];
+    const [rows, counts] = await Promise.all([
+      run<SeatRow & { days_used: Numeric }>(ctx, {
+        // Last use of the page's seats only, when the order did not need it for all.
+        sql: needsLast
+          ? pageSql
+          : `select p.id, p.account_id, p.user_id, p.subscription_id, p.first_name, p.last_name, p.email, p.sort_name,
+              p.subscription_name, p.serial_number, p.assigned_day, p.days_used, ${lastDayOf('p', pg)} as last_day
+             from (${pageSql}) p`,
+        params: pageParams,
+      }),
+      run<{ total: Numeric }>(ctx, {
+        sql: idleFor ? `select count(*) as total from (${inner}) x ${where}` : `select count(*) as total ${seats.sql}`,
+        params: idleFor ? [...innerParams, ...whereParams] : seats.params,
+      }),
+    ]);
+    if (!needsLast) {
+      // The wrapper keeps the rows but not, by any guarantee, their order: restore it.
+      const sign = direction === 'desc' ? -1 : 1;
+      const text = (left: string, right: string) => (left < right ? -1 : left > right ? 1 : 0);
+      rows.sort((a, b) => sign * (num(a.days_used) - num(b.days_used) || text(a.sort_name, b.sort_name) || text(a.id, b.id)));
+    }
+    page = rows;
+    total = num(counts[0]?.total ?? 0);
+    trendRows = page.length
+      ? await run<TrendRow>(ctx, {
+          sql: trendPerSeat(page.map(() => '?').join(', ')),
+          params: trendParams(page.map((row) => row.id)),
+        })
+      : [];
+  }
+
+  const trends = new Map<string, { trend: number[]; minutes: number }>();
+  for (const row of page) trends.set(row.id, { trend: Array.from({ length: range.buckets }, () => 0), minutes: 0 });
+  for (const row of trendRows) {
+    const entry = trends.get(row.assignment_id);
+    if (!entry) continue;
+    entry.trend[num(row.bucket)] = num(row.days_used);
+    entry.minutes += num(row.minutes);
+  }
+
+  return {
+    totalCount: total,
+    bucketDays: range.bucketDays,
+    rows: page.map((row) => {
+      const { trend, minutes } = trends.get(row.id)!;
+      const lastDay = row.last_day === null ? null : num(row.last_day);
+      return {
+        assignmentId: row.id,
+        user: { id: row.user_id, name: `${row.first_name} ${row.last_name}`, email: row.email },
+        subscription: { id: row.subscription_id, name: row.subscription_name, serialNumber: row.serial_number },
+        assignedOn: isoOfDay(num(row.assigned_day)),
+        lastUsedOn: lastDay === null ? null : isoOfDay(lastDay),
+        daysUsed: trend.reduce((sum, days) => sum + days, 0),
+        minutes,
+        idleDays: Math.max(today - (lastDay ?? num(row.assigned_day)), 0),
+        trend,
+      };
+    }),
+  };
+}

@@ -1,0 +1,48 @@
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { ApiScope, Contract, Role, Subscription, SubscriptionsFilter, SubscriptionsOrder } from '@seatwise/schema';
+import type { AccountContext } from '../../context.js';
+import { RequireScope } from '../../graphql/access.js';
+import { getContract, getSubscription, listContracts, listSubscriptions } from './subscriptions.service.js';
+
+const ADMINS = [Role.PRIMARY_ADMIN, Role.SECONDARY_ADMIN];
+
+@Resolver()
+export class SubscriptionsResolver {
+  @Authorized(ADMINS)
+  @RequireScope(ApiScope.READ_SUBSCRIPTIONS)
+  @Query(() => [Subscription], { description: '"Subscriptions and Contracts" (F-50): the account\'s subscriptions; admins only.' })
+  subscriptions(
+    @Ctx() ctx: AccountContext,
+    @Arg('filter', () => SubscriptionsFilter, { nullable: true, description: 'Which subscriptions to include.' })
+    filter?: SubscriptionsFilter,
+    @Arg('orderBy', () => SubscriptionsOrder, { nullable: true, description: 'Sort order; by renewal date when omitted.' })
+    orderBy?: SubscriptionsOrder,
+  ): Promise<Subscription[]> {
+    return listSubscriptions(ctx, { filter, orderBy });
+  }
+
+  @Authorized(ADMINS)
+  @RequireScope(ApiScope.READ_SUBSCRIPTIONS)
+  @Query(() => Subscription, { description: 'One subscription with its products; admins only. NOT_FOUND for any other id.' })
+  subscription(@Ctx() ctx: AccountContext, @Arg('id', () => ID, { description: 'The subscription id.' }) id: string): Promise<Subscription> {
+    return getSubscription(ctx, id);
+  }
+
+  @Authorized(ADMINS)
+  @RequireScope(ApiScope.READ_SUBSCRIPTIONS)
+  @Query(() => [Contract], { description: "The account's contracts with their subscriptions, by end date; admins only." })
+  contracts(
+    @Ctx() ctx: AccountContext,
+    @Arg('filter', () => SubscriptionsFilter, { nullable: true, description: 'Contracts with a subscription matching this.' })
+    filter?: SubscriptionsFilter,
+  ): Promise<Contract[]> {
+    return listContracts(ctx, filter);
+  }
+
+  @Authorized(ADMINS)
+  @RequireScope(ApiScope.READ_SUBSCRIPTIONS)
+  @Query(() => Contract, { description: 'Contract details (F-51); admins only. NOT_FOUND for any other id.' })
+  contract(@Ctx() ctx: AccountContext, @Arg('id', () => ID, { description: 'The contract id.' }) id: string): Promise<Contract> {
+    return getContract(ctx, id);
+  }
+}

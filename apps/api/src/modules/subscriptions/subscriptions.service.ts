@@ -1,0 +1,237 @@
+import {
+  type Contract as ContractType,
+  type LicenceType,
+  SortDirection,
+  SubscriptionSortField,
+  SubscriptionStatus,
+  type Subscription as SubscriptionType,
+  type SubscriptionsFilter,
+  type SubscriptionsOrder,
+  type SubscriptionTerm,
+} from '@seatwise/schema';
+import type { AccountContext } from '../../context.js';
+import { requireId } from '../../common/ids.js';
+import { InvalidInputError, NotFoundError } from '../../errors.js';
+import { accountDay, dayOfIso, isoDate } from '../reports/report-days.js';
+import { SubscriptionState } from './subscription.entity.js';
+
+/** Subscriptions renewing within this many days are "expiring". */
+export const EXPIRING_WITHIN_DAYS = 90;
+const MAX_SEARCH_LENGTH = 100;
+
+interface SubscriptionRow {
+  id: string;
+  name: string;
+  serial_number: string;
+  licence_type: LicenceType;
+  term: SubscriptionTerm;
+  seats: number;
+  starts_on: string | Date;
+  ends_on: string | Date;
+  state: SubscriptionState;
+  team_id: string | null;
+  team_name: string | null;
+  contract_id: string;
+  contract_number: string;
+  seats_used: number | string;
+}
+
+interface ProductRow {
+  subscription_id: string;
+  id: string;
+  code: string;
+  name: string;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (match) => `\\${match}`);
+
+export function statusOf(state: SubscriptionState, daysToRenewal: number): SubscriptionStatus {
+  if (state === SubscriptionState.CANCELLED) return SubscriptionStatus.CANCELLED;
+  if (daysToRenewal < 0) return SubscriptionStatus.EXPIRED;
+  return daysToRenewal <= EXPIRING_WITHIN_DAYS ? SubscriptionStatus.EXPIRING : SubscriptionStatus.ACTIVE;
+}
+
+const statusRank: Record<SubscriptionStatus, number> = {
+  [SubscriptionStatus.EXPIRING]: 0,
+  [SubscriptionStatus.ACTIVE]: 1,
+  [SubscriptionStatus.EXPIRED]: 2,
+  [SubscriptionStatus.CANCELLED]: 3,
+};
+
+/**
+ * The account's subscriptions with seats used, products and today's status, in two statements. An
+ * account has tens of subscriptions, so status filter and sort (which depend on "today" in the
+ * account's zone) run on the result; team and search narrow in SQL.
+ */
+export async function listSubscriptions(
+  ctx: AccountContext,
+  args: { filter?: SubscriptionsFilter | null; orderBy?: SubscriptionsOrder | null; contractId?: string; subscriptionId?: string },
+): Promise<SubscriptionType[]> {
+  const accountId = ctx.viewer.accountId;
+  const { today } = await accountDay(ctx.em, accountId, ctx.config.now());
+  const knex = ctx.em.getKnex();
+  const query = knex('subscriptions as s')
+    .join('contracts as c', 'c.id', 's.contract_id')
+    .leftJoin('teams as t', 't.id', 's.team_id')
+    .where('s.account_id', accountId)
+    .select(
+      's.id', 's.name', 's.serial_number', 's.licence_type', 's.term', 's.seats', 's.starts_on', 's.ends_on', 's.state', 's.team_id',
+      't.name as team_name', 'c.id as contract_id', 'c.number as contract_number',
+      knex.raw('(select count(*) from seat_assignments sa where sa.account_id = s.account_id and sa.subscription_id = s.id) as seats_used'),
+    );
+  if (args.contractId) query.andWhere('s.contract_id', args.contractId);
+  if (args.subscriptionId) query.andWhere('s.id', args.subscriptionId);
+  if (args.filter?.teamId) query.andWhere('s.team_id', requireId(args.filter.teamId, 'Team', 'filter.teamId'));
+  const search = args.filter?.search?.trim() ?? '';
+  if (search.length > MAX_SEARCH_LENGTH) {
+    throw new InvalidInputError('filter.search', `Search text can be at most ${MAX_SEARCH_LENGTH} characters.`);
+  }
+  for (const word of search.toLowerCase().split(/\s+/).filter(Boolean)) {
+    const pattern = `%${escapeLike(word)}%`;
+    query.andWhere((inner) => {
+      inner
+        .whereRaw("lower(s.name) like ? escape '\\'", [pattern])
+        .orWhereRaw("lower(s.serial_number) like ? escape '\\'", [pattern])
+        .orWhereRaw("lower(c.number) like ? escape '\\'", [pattern])
+        .orWhereRaw(
+          `exists (select 1 from subscription_products sp join products p on p.id = sp.product_id
+            where sp.account_id = s.account_id and sp.subscription_id = s.id and lower(p.name) like ? escape '\\')`,
+          [pattern],
+        );
+    });
+  }
+  const rows: SubscriptionRow[] = await query;
+  const products = await productsOf(ctx, rows.map((row) => row.id));
+  let subscriptions = rows.map((row) => toSubscription(row, today, products.get(row.id) ?? []));
+  if (args.filter?.statuses?.length) {
+    const wanted = new Set(args.filter.statuses);
+    subscriptions = subscriptions.filter((subscription) => wanted.has(subscription.status));
+  }
+  return sortSubscriptions(subscriptions, args.orderBy);
+}
+
+async function productsOf(ctx: AccountContext, subscriptionIds: string[]): Promise<Map<string, ProductRow[]>> {
+  const byId = new Map<string, ProductRow[]>();
+  if (!subscriptionIds.length) return byId;
+  const rows: ProductRow[] = await ctx.em
+    .getKnex()('subscription_products as sp')
+    .join('products as p', 'p.id', 'sp.product_id')
+    .where('sp.account_id', ctx.viewer.accountId)
+    .whereIn('sp.subscription_id', subscriptionIds)
+    .orderBy('p.name')
+    .select('sp.subscription_id', 'p.id', 'p.code', 'p.name');
+  for (const row of rows) byId.set(row.subscription_id, [...(byId.get(row.subscription_id) ?? []), row]);
+  return byId;
+}
+
+function sortSubscriptions(subscriptions: SubscriptionType[], orderBy?: SubscriptionsOrder | null) {
+  const field = orderBy?.field ?? SubscriptionSortField.RENEWAL;
+  const sign = orderBy?.direction === SortDirection.DESC ? -1 : 1;
+  const key = (subscription: SubscriptionType): number | string => {
+    switch (field) {
+      case SubscriptionSortField.NAME:
+        return subscription.name.toLowerCase();
+      case SubscriptionSortField.STATUS:
+        return statusRank[subscription.status] * 100_000 + subscription.daysToRenewal;
+      case SubscriptionSortField.SEATS:
+        return subscription.seatsTotal;
+      default:
+        return subscription.endsOn;
+    }
+  };
+  return [...subscriptions].sort((a, b) => {
+    const [left, right] = [key(a), key(b)];
+    const order = left < right ? -1 : left > right ? 1 : a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+    return order * sign;
+  });
+}
+
+function toSubscription(row: SubscriptionRow, today: number, products: ProductRow[]): SubscriptionType {
+  const endsOn = isoDate(row.ends_on);
+  const daysToRenewal = dayOfIso(endsOn)! - today;
+  const seatsUsed = Number(row.seats_used);
+  return {
+    id: row.id,
+    name: row.name,
+    serialNumber: row.serial_number,
+    contract: { id: row.contract_id, number: row.contract_number },
+    status: statusOf(row.state, daysToRenewal),
+    daysToRenewal,
+    term: row.term,
+    licenceType: row.licence_type,
+    startsOn: isoDate(row.starts_on),
+    endsOn,
+    seatsTotal: row.seats,
+    seatsUsed,
+    team: row.team_id ? { id: row.team_id, name: row.team_name ?? '' } : null,
+    products: products.map((product) => ({
+      product: { id: product.id, code: product.code, name: product.name },
+      seatsTotal: row.seats,
+      seatsUsed,
+    })),
+  };
+}
+
+export async function getSubscription(ctx: AccountContext, id: string): Promise<SubscriptionType> {
+  const [subscription] = await listSubscriptions(ctx, { subscriptionId: requireId(id, 'Subscription', 'id') });
+  if (!subscription) throw new NotFoundError('Subscription', 'id');
+  return subscription;
+}
+
+interface ContractRow {
+  id: string;
+  number: string;
+  starts_on: string | Date;
+  ends_on: string | Date;
+  team_id: string | null;
+  team_name: string | null;
+}
+
+/** Contracts with their subscriptions; a contract matches a filter when one of its subscriptions does. */
+export async function listContracts(ctx: AccountContext, filter?: SubscriptionsFilter | null, contractId?: string): Promise<ContractType[]> {
+  const accountId = ctx.viewer.accountId;
+  const { today } = await accountDay(ctx.em, accountId, ctx.config.now());
+  const query = ctx.em
+    .getKnex()('contracts as c')
+    .leftJoin('teams as t', 't.id', 'c.team_id')
+    .where('c.account_id', accountId)
+    .orderBy('c.ends_on')
+    .select('c.id', 'c.number', 'c.starts_on', 'c.ends_on', 'c.team_id', 't.name as team_name');
+  if (contractId) query.andWhere('c.id', contractId);
+  const rows: ContractRow[] = await query;
+  const subscriptions = await listSubscriptions(ctx, {
+    filter,
+    contractId,
+    orderBy: { field: SubscriptionSortField.NAME },
+  });
+  const filtered = Boolean(filter?.teamId || filter?.search?.trim() || filter?.statuses?.length);
+  return rows.flatMap((row) => {
+    const own = subscriptions.filter((subscription) => subscription.contract.id === row.id);
+    if (filtered && !own.length && !(filter?.teamId && row.team_id === filter.teamId && !filter.search && !filter.statuses?.length)) {
+      return [];
+    }
+    const endsOn = isoDate(row.ends_on);
+    const daysToRenewal = dayOfIso(endsOn)! - today;
+    const allCancelled = own.length > 0 && own.every((subscription) => subscription.status === SubscriptionStatus.CANCELLED);
+    return [
+      {
+        id: row.id,
+        number: row.number,
+        startsOn: isoDate(row.starts_on),
+        endsOn,
+        status: statusOf(allCancelled ? SubscriptionState.CANCELLED : SubscriptionState.ACTIVE, daysToRenewal),
+        daysToRenewal,
+        team: row.team_id ? { id: row.team_id, name: row.team_name ?? '' } : null,
+        seatsTotal: own.reduce((sum, subscription) => sum + subscription.seatsTotal, 0),
+        seatsUsed: own.reduce((sum, subscription) => sum + subscription.seatsUsed, 0),
+        subscriptions: own,
+      },
+    ];
+  });
+}
+
+export async function getContract(ctx: AccountContext, id: string): Promise<ContractType> {
+  const [contract] = await listContracts(ctx, null, requireId(id, 'Contract', 'id'));
+  if (!contract) throw new NotFoundError('Contract', 'id');
+  return contract;
+}

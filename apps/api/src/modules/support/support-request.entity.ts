@@ -1,0 +1,23 @@
+import { Entity, Enum, Filter, Index, ManyToOne, type Opt, Property } from '@mikro-orm/core';
+import { TenantEntity, tenantFilter } from '../../db/base.entity.js';
+import { User } from '../identity/user.entity.js';
+
+export enum SupportRequestStatus {
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
+}
+
+/** A question an admin sent to the vendor's support; the home page lists the open ones. */
+@Entity({ tableName: 'support_requests' })
+@Filter(tenantFilter)
+@Index({ properties: ['account', 'status', 'createdAt'] })
+export class SupportRequest extends TenantEntity {
+  @Property({ type: 'string', length: 200 })
+  subject!: string;
+
+  @Enum({ items: () => SupportRequestStatus, type: 'string', length: 20 })
+  status: SupportRequestStatus & Opt = SupportRequestStatus.OPEN;
+
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  openedBy: User | null = null;
+}

@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { InvalidInputError } from '../../errors.js';
+import { localDay } from '../reports/report-days.js';
+import { usageBatch, type UsageEventInput } from './usage-batch.schema.js';
+
+export interface RejectedEvent {
+  index: number;
+  eventId: string;
+  field: string;
+  message: string;
+}
+
+export interface IngestionResult {
+  received: number;
+  accepted: number;
+  duplicates: number;
+  rejected: RejectedEvent[];
+}
+
+/** Rows per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
+const CHUNK = 2000;
+/** Clocks drift: an event may claim to be this far in the future. */
+const FUTURE_TOLERANCE_MS = 10 * 60_000;
+
+interface Resolved {
+  input: UsageEventInput;
+  occurredAt: Date;
+  day: number;
+  userId: string;
+  productId: string;
+  subscriptionId: string | null;
+}
+
+const chunks = <T>(items: T[], size = CHUNK) =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
+const marks = (count: number) => Array.from({ length: count }, () => '?').join(', ');
+
+/** A malformed body names the first bad event and field: nothing of the batch is written. */
+export function parseBatch(body: unknown): UsageEventInput[] {
+  const parsed = usageBatch.safeParse(body);
+  if (parsed.success) return parsed.data.events;
+  const issue = parsed.error.issues[0]!;
+  const path = issue.path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index ? '.' : ''}${String(part)}`)).join('');
+  throw new InvalidInputError(path || 'body', path ? `${path} ${issue.message}` : issue.message);
+}
+
+/**
+ * Stores a batch of usage events for one account in one transaction (F-34). A resent event id is a
+ * duplicate and changes nothing; an unknown person, product or subscription rejects that event only.
+ * Each newly stored event is added to the daily roll-up of its day in the account's time zone, so
+ * a late event lands on the day it happened.
+ */
+export async function ingestUsageEvents(em: EntityManager, accountId: string, body: unknown, now: Date): Promise<IngestionResult> {
+  const events = parseBatch(body);
+  const connection = em.getConnection();
+  const [account] = await connection.execute<{ time_zone: string }[]>('select time_zone from accounts where id = ?', [accountId]);
+  const timeZone = account?.time_zone ?? 'UTC';
+  const lookups = await loadLookups(em, accountId, events);
+
+  const rejected: RejectedEvent[] = [];
+  const resolved: Resolved[] = [];
+  const seen = new Set<string>();
+  let duplicates = 0;
+  events.forEach((input, index) => {
+    const reject = (field: string, message: string) => rejected.push({ index, eventId: input.id, field: `events[${index}].${field}`, message });
+    if (seen.has(input.id)) {
+      duplicates += 1;
+      return;
+    }
+    seen.add(input.id);
+    const occurredAt = new Date(input.occurredAt);
+    if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) return reject('occurredAt', 'lies in the future.');
+    const userId = lookups.users.get(input.user.toLowerCase());
+    if (!userId) return reject('user', `No user with the email address ${input.user} in this account.`);
+    const productId = lookups.products.get(input.product.toUpperCase());
+    if (!productId) return reject('product', `No product with the code ${input.product}.`);
+    const subscriptionId = input.subscription
+      ? (lookups.serials.get(input.subscription) ?? null)
+      : (lookups.seats.get(`${userId}/${productId}`) ?? (input.type === 'CLOUD_CREDITS' ? (lookups.cloud.get(productId) ?? null) : null));
+    if (input.subscription && !subscriptionId) {
+      return reject('subscription', `No subscription with the serial number ${input.subscription} in this account.`);
+    }
+    if (input.type === 'CLOUD_CREDITS' && !subscriptionId) {
+      return reject('subscription', `No cloud subscription of this account includes ${input.product}.`);
+    }
+    resolved.push({ input, occurredAt, day: localDay(occurredAt, timeZone), userId, productId, subscriptionId });
+  });
+
+  const accepted = await connection.transactional(async (trx) => {
+    const stored: Resolved[] = [];
+    for (const chunk of chunks(resolved)) stored.push(...(await insertEvents(em, trx, accountId, chunk, now)));
+    await addToRollup(em, trx, accountId, stored);
+    await addCreditEntries(em, trx, accountId, stored.filter((event) => event.input.type === 'CLOUD_CREDITS'), now);
+    return stored.length;
+  });
+  return { received: events.length, accepted, duplicates: duplicates + resolved.length - accepted, rejected };
+}
+
+interface Lookups {
+  users: Map<string, string>;
+  products: Map<string, string>;
+  serials: Map<string, string>;
+  /** `user/product` → subscription of the seat the person holds for it. */
+  seats: Map<string, string>;
+  /** product → a running cloud subscription that includes it. */
+  cloud: Map<string, string>;
+}
+
+async function loadLookups(em: EntityManager, accountId: string, events: UsageEventInput[]): Promise<Lookups> {
+  const connection = em.getConnection();
+  const emails = [...new Set(events.map((event) => event.user.toLowerCase()))];
+  const users = new Map<string, string>();
+  const seats = new Map<string, string>();
+  for (const chunk of chunks(emails, 1000)) {
+    const rows = await connection.execute<{ id: string; email: string }[]>(
+      `select u.id, u.email from memberships m join users u on u.id = m.user_id where m.account_id = ? and u.email in (${marks(chunk.length)})`,
+      [accountId, ...chunk],
+    );
+    for (const row of rows) users.set(row.email.toLowerCase(), row.id);
+    if (!rows.length) continue;
+    const held = await connection.execute<{ user_id: string; product_id: string; subscription_id: string }[]>(
+      `select sa.user_id, sp.product_id, sa.subscription_id from seat_assignments sa
+       join subscription_products sp on sp.account_id = sa.account_id and sp.subscription_id = sa.subscription_id
+       where sa.account_id = ? and sa.user_id in (${marks(rows.length)})`,
+      [accountId, ...rows.map((row) => row.id)],
+    );
+    for (const row of held) seats.set(`${row.user_id}/${row.product_id}`, row.subscription_id);
+  }
+  const [products, subscriptions] = await Promise.all([
+    connection.execute<{ id: string; code: string }[]>('select id, code from products'),
+    connection.execute<{ id: string; serial_number: string; licence_type: string; state: string; product_id: string | null }[]>(
+      `select s.id, s.serial_number, s.licence_type, s.state, sp.product_id from subscriptions s
+       left join subscription_products sp on sp.account_id = s.account_id and sp.subscription_id = s.id
+       where s.account_id = ? order by s.ends_on desc`,
+      [accountId],
+    ),
+  ]);
+  const cloud = new Map<string, string>();
+  for (const row of subscriptions) {
+    if (row.licence_type === 'CLOUD' && row.state === 'ACTIVE' && row.product_id && !cloud.has(row.product_id)) cloud.set(row.product_id, row.id);
+  }
+  return {
+    users,
+    products: new Map(products.map((row) => [row.code.toUpperCase(), row.id])),
+    serials: new Map(subscriptions.map((row) => [row.serial_number, row.id])),
+    seats,
+    cloud,
+  };
+}
+
+/** Inserts what is new; returns the events actually stored (a known event id is skipped by the unique key). */
+async function insertEvents(em: EntityManager, trx: Knex.Transaction, accountId: string, events: Resolved[], now: Date): Promise<Resolved[]> {
+  if (!events.length) return [];
+  const platform = em.getPlatform();
+  const receivedAt = platform.processDateProperty(now);
+  const params: unknown[] = [];
+  for (const event of events) {
+    params.push(
+      accountId, event.input.id, event.input.type, event.productId, event.userId, event.subscriptionId,
+      event.input.type === 'CLOUD_CREDITS' ? (event.input.service ?? event.input.product.toLowerCase()) : (event.input.service ?? null),
+      platform.processDateProperty(event.occurredAt),
+      event.input.minutes ?? null, event.input.credits ?? null, receivedAt,
+    );
+  }
+  const rows = await em.getConnection().execute<{ event_id: string }[]>(
+    `insert into usage_events (account_id, event_id, kind, product_id, user_id, subscription_id, service, occurred_at, minutes, credits, received_at)
+     values ${events.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+     on conflict (account_id, event_id) do nothing returning event_id`,
+    params,
+    'all',
+    trx,
+  );
+  const stored = new Set(rows.map((row) => row.event_id));
+  return events.filter((event) => stored.has(event.input.id));
+}
+
+async function addToRollup(em: EntityManager, trx: Knex.Transaction, accountId: string, events: Resolved[]) {
+  const days = new Map<string, { userId: string; productId: string; day: number; sessions: number; minutes: number; credits: number }>();
+  for (const event of events) {
+    const key = `${event.userId}/${event.productId}/${event.day}`;
+    const entry = days.get(key) ?? { userId: event.userId, productId: event.productId, day: event.day, sessions: 0, minutes: 0, credits: 0 };
+    if (event.input.type === 'PRODUCT_SESSION') entry.sessions += 1;
+    entry.minutes += event.input.minutes ?? 0;
+    entry.credits += event.input.credits ?? 0;
+    days.set(key, entry);
+  }
+  for (const chunk of chunks([...days.values()])) {
+    await em.getConnection().execute(
+      `insert into usage_days (account_id, user_id, product_id, day, sessions, minutes, credits)
+       values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
+       on conflict (account_id, user_id, product_id, day) do update set
+         sessions = usage_days.sessions + excluded.sessions,
+         minutes = usage_days.minutes + excluded.minutes,
+         credits = usage_days.credits + excluded.credits`,
+      chunk.flatMap((entry) => [accountId, entry.userId, entry.productId, entry.day, entry.sessions, entry.minutes, entry.credits]),
+      'run',
+      trx,
+    );
+  }
+}
+
+/** Cloud credits consumed also enter the subscription's credit ledger, which reports sum. */
+async function addCreditEntries(em: EntityManager, trx: Knex.Transaction, accountId: string, events: Resolved[], now: Date) {
+  const platform = em.getPlatform();
+  for (const chunk of chunks(events)) {
+    await em.getConnection().execute(
+      `insert into cloud_credit_entries (id, created_at, account_id, subscription_id, kind, amount, service, user_id, occurred_at, day)
+       values ${chunk.map(() => "(?, ?, ?, ?, 'CONSUMPTION', ?, ?, ?, ?, ?)").join(', ')}`,
+      chunk.flatMap((event) => [
+        randomUUID(), platform.processDateProperty(now), accountId, event.subscriptionId, -(event.input.credits ?? 0),
+        event.input.service ?? event.input.product.toLowerCase(), event.userId, platform.processDateProperty(event.occurredAt), event.day,
+      ]),
+      'run',
+      trx,
+    );
+  }
+}

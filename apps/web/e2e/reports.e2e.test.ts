@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { startServer, type RunningServer } from './server';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signedIn(email = 'admin@example.com'): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill('Seatwise-demo-1');
+  await page.getByLabel('Password', { exact: true }).press('Enter');
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  return page;
+}
+
+/** Clicks an export and returns the downloaded file's name and text. */
+async function download(page: Page, open: () => Promise<void>): Promise<{ name: string; text: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), open()]);
+  const path = await file.path();
+  const bytes = readFileSync(path);
+  return { name: file.suggestedFilename(), text: bytes.toString('utf8').replace(/^\uFEFF/, ''), bytes };
+}
+
+async function exportAs(page: Page, format: 'CSV' | 'Excel') {
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: new RegExp(format) }).click();
+}
+
+describe('reports in the browser', () => {
+  it('the home page links every card to its section; a support request can be opened', async () => {
+    const page = await signedIn();
+    await page.getByRole('heading', { name: 'Latest updates' }).waitFor();
+    await page.getByRole('heading', { name: 'Subscription renewals' }).waitFor();
+    const count = page.getByTestId('open-support-count');
+    await expect.poll(() => count.textContent()).toBe('2 open requests');
+    await page.getByRole('button', { name: 'Open a support request' }).click();
+    await page.getByLabel('What do you need help with?').fill('Two more Drafter seats, please');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await expect.poll(() => count.textContent()).toBe('3 open requests');
+    await page.getByText('Two more Drafter seats, please').waitFor();
+    await page.getByRole('link', { name: 'Subscriptions and Contracts' }).last().click();
+    await page.getByRole('heading', { name: 'Subscriptions and Contracts', level: 1 }).waitFor();
+    await page.context().close();
+  });
+
+  it('Subscriptions and Contracts: filters, exports to CSV, opens a contract and exports its products', async () => {
+    const page = await signedIn();
+    await page.goto(`${server.url}/subscriptions`);
+    await page.getByRole('cell', { name: /Sheet Metal Pro/ }).waitFor();
+    await page.getByText('Expired', { exact: true }).first().waitFor();
+    const csv = await download(page, () => page.getByRole('link', { name: 'Export' }).click());
+    expect(csv.name).toBe('subscriptions.csv');
+    expect(csv.text.split('\n')[0]).toContain('Subscription,Serial number,Contract,Status');
+    expect(csv.text).toContain('Design & Engineering Collection');
+
+    await page.getByLabel('Search').fill('metal');
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    await page.getByRole('link', { name: '110004567893' }).click();
+    await page.getByRole('heading', { name: 'Contract 110004567893' }).waitFor();
+    const products = await download(page, () => page.getByRole('link', { name: 'Export to CSV' }).first().click());
+    expect(products.text).toContain('Sheet Metal Pro');
+    await page.context().close();
+  });
+
+  it('Insights shows a chart with a text alternative and a table, and exports XLSX', async () => {
+    const page = await signedIn();
+    await page.goto(`${server.url}/reports/insights`);
+    await page.getByRole('heading', { name: 'Seats per product' }).waitFor();
+    expect(await page.locator('#insights-chart-summary').textContent()).toMatch(/Drafter: \d+ assigned, \d+ unassigned\./);
+    await page.getByRole('cell', { name: 'Arhitektura' }).first().waitFor();
+    const xlsx = await download(page, () => exportAs(page, 'Excel'));
+    expect(xlsx.name).toBe('insights.xlsx');
+    expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK');
+    await page.context().close();
+  });
+
+  it('Seat Usage: by user and product, seats to reclaim, one-click unassign, CSV and XLSX, in Slovenian too', async () => {
+    const page = await signedIn();
+    await page.goto(`${server.url}/reports/seat-usage?period=last3Months`);
+    await page.getByRole('cell', { name: /Ana Novak/ }).first().waitFor();
+    const csv = await download(page, () => exportAs(page, 'CSV'));
+    expect(csv.name).toBe('seat-usage-by-user.csv');
+    expect(csv.text.split('\n')[0]).toBe('Name,Email,Subscription,Assigned on,Last used,Days used,Minutes,Days idle');
+    const xlsx = await download(page, () => exportAs(page, 'Excel'));
+    expect(xlsx.name).toBe('seat-usage-by-user.xlsx');
+
+    await page.getByRole('button', { name: /^Not used for 30 days/ }).click();
+    const seats = page.getByTestId('seat-count');
+    await seats.waitFor();
+    const before = Number(/\d+/.exec((await seats.textContent()) ?? '')?.[0]);
+    expect(before).toBeGreaterThan(0);
+    await page.getByRole('button', { name: /^Unassign / }).first().click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Unassign' }).click();
+    await expect.poll(async () => Number(/\d+/.exec((await seats.textContent()) ?? '')?.[0])).toBe(before - 1);
+
+    await page.getByRole('tab', { name: 'By product' }).click();
+    await page.getByRole('cell', { name: 'Drafter', exact: true }).waitFor();
+    const products = await download(page, () => exportAs(page, 'CSV'));
+    expect(products.name).toBe('seat-usage-by-product.csv');
+
+    await page.getByRole('button', { name: /^Language/ }).click();
+    await page.getByRole('menuitem', { name: 'Slovenščina' }).click();
+    await page.getByRole('tab', { name: 'Po izdelkih' }).waitFor();
+    const slovenian = await download(page, () => exportAs(page, 'CSV'));
+    expect(slovenian.text.split('\n')[0]).toContain('Izdelek');
+    await page.context().close();
+  });
+
+  it('Cloud Services Usage: credits per subscription and per user, exported', async () => {
+    const page = await signedIn();
+    await page.goto(`${server.url}/reports/cloud-services-usage?period=last3Months`);
+    await page.getByRole('cell', { name: /Cloud Credits 5000/ }).waitFor();
+    const balances = await download(page, () => exportAs(page, 'CSV'));
+    expect(balances.text).toContain('Cloud Credits 5000');
+    await page.getByRole('tab', { name: 'By user' }).click();
+    await page.locator('tbody tr').first().waitFor();
+    const byUser = await download(page, () => exportAs(page, 'CSV'));
+    expect(byUser.name).toBe('cloud-services-usage-by-user.csv');
+    expect(byUser.text.split('\n').length).toBeGreaterThan(2);
+    await page.context().close();
+  });
+
+  it('a person with the User role cannot open the reports', async () => {
+    const page = await signedIn('user@example.com');
+    for (const path of ['/reports/seat-usage', '/reports/insights', '/reports/cloud-services-usage', '/subscriptions']) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
+    }
+    await page.context().close();
+  });
+});

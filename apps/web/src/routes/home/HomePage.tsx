@@ -1,0 +1,139 @@
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconArrowRight, IconHelp, IconLifebuoy, IconRefresh, IconSparkles } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { StatusBadge } from '../subscriptions/StatusBadge';
+import { ErrorPanel } from '../../ui/ErrorPanel';
+import { formatDateTime, formatDay } from '../../ui/format';
+import { PageHeader } from '../../ui/PageHeader';
+import { AdminHomeDocument } from './home.graphql';
+import { SupportRequestDialog } from './SupportRequestDialog';
+
+function HomeCard({ title, icon, to, linkLabel, children }: { title: string; icon: ReactNode; to?: string; linkLabel?: string; children: ReactNode }) {
+  return (
+    <Card withBorder radius="md" padding="lg">
+      <Group gap="xs" mb="sm">
+        {icon}
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+      </Group>
+      <Stack gap="xs" style={{ flex: 1 }}>
+        {children}
+      </Stack>
+      {to && (
+        <Anchor component={Link} to={to} size="sm" mt="md">
+          <Group gap={4}>
+            {linkLabel}
+            <IconArrowRight size={14} />
+          </Group>
+        </Anchor>
+      )}
+    </Card>
+  );
+}
+
+const helpLinks = [
+  { key: 'seats', to: '/reports/seat-usage' },
+  { key: 'users', to: '/users' },
+  { key: 'subscriptions', to: '/subscriptions' },
+  { key: 'api', to: '/playground' },
+];
+
+/** Account management home (F-10): latest updates, renewals, open support requests and help; each card links to its section. */
+export function HomePage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const { data, error, refetch } = useQuery(AdminHomeDocument);
+  const [supportOpen, setSupportOpen] = useState(false);
+  const home = data?.adminHome;
+
+  if (error && !home) return <ErrorPanel onRetry={() => void refetch()} />;
+  return (
+    <Stack gap="lg">
+      <PageHeader title={t('pages.home')} description={t('home.subtitle')} />
+      {!home ? (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          {[0, 1, 2, 3].map((index) => (
+            <Skeleton key={index} height={220} radius="md" />
+          ))}
+        </SimpleGrid>
+      ) : (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          <HomeCard title={t('home.updates.title')} icon={<IconSparkles size={20} />} to="/products/updates" linkLabel={t('home.updates.link')}>
+            {home.releases.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('home.updates.none')}
+              </Text>
+            ) : (
+              <List size="sm" spacing={6}>
+                {home.releases.map((release) => (
+                  <List.Item key={`${release.product.id}-${release.version}`}>
+                    {t('home.updates.release', { product: release.product.name, version: release.version, date: formatDay(release.releasedOn, language) })}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </HomeCard>
+
+          <HomeCard title={t('home.renewals.title')} icon={<IconRefresh size={20} />} to="/subscriptions" linkLabel={t('home.renewals.link')}>
+            <Group gap="xs">
+              <Badge variant="light" color="orange">{t('home.renewals.within', { days: 30, count: home.renewingIn30 })}</Badge>
+              <Badge variant="light" color="yellow">{t('home.renewals.within', { days: 60, count: home.renewingIn60 })}</Badge>
+              <Badge variant="light" color="blue">{t('home.renewals.within', { days: 90, count: home.renewingIn90 })}</Badge>
+              <Badge variant="light" color="red">{t('home.renewals.expired', { count: home.expired })}</Badge>
+            </Group>
+            {home.renewals.slice(0, 5).map((item) => (
+              <Group key={item.id} justify="space-between" wrap="nowrap" gap="xs">
+                <Anchor component={Link} to={`/subscriptions/contracts/${item.contract.id}`} size="sm" truncate>
+                  {item.name}
+                </Anchor>
+                <Group gap="xs" wrap="nowrap">
+                  <Text size="xs" c="dimmed">
+                    {formatDay(item.endsOn, language)}
+                  </Text>
+                  <StatusBadge status={item.status} daysToRenewal={item.daysToRenewal} />
+                </Group>
+              </Group>
+            ))}
+          </HomeCard>
+
+          <HomeCard title={t('home.support.title')} icon={<IconLifebuoy size={20} />}>
+            <Group justify="space-between">
+              <Text size="sm" fw={600} data-testid="open-support-count">
+                {t('home.support.count', { count: home.openSupportRequestCount })}
+              </Text>
+              <Button size="xs" variant="light" onClick={() => setSupportOpen(true)}>
+                {t('home.support.open')}
+              </Button>
+            </Group>
+            {home.openSupportRequests.map((request) => (
+              <div key={request.id}>
+                <Text size="sm">{request.subject}</Text>
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(request.createdAt, language)}
+                  {request.openedBy ? ` · ${request.openedBy}` : ''}
+                </Text>
+              </div>
+            ))}
+          </HomeCard>
+
+          <HomeCard title={t('home.help.title')} icon={<IconHelp size={20} />} to="/playground" linkLabel={t('home.help.link')}>
+            <List size="sm" spacing={6}>
+              {helpLinks.map((link) => (
+                <List.Item key={link.key}>
+                  <Anchor component={Link} to={link.to} size="sm">
+                    {t(`home.help.${link.key}`)}
+                  </Anchor>
+                </List.Item>
+              ))}
+            </List>
+          </HomeCard>
+        </SimpleGrid>
+      )}
+      <SupportRequestDialog opened={supportOpen} onClose={() => setSupportOpen(false)} />
+    </Stack>
+  );
+}

@@ -1,0 +1,46 @@
+import { graphql } from '../../gql';
+
+export const AdminHomeDocument = graphql(`
+  query AdminHome {
+    adminHome {
+      releases {
+        product {
+          id
+          name
+        }
+        version
+        releasedOn
+      }
+      renewals {
+        id
+        name
+        status
+        daysToRenewal
+        endsOn
+        contract {
+          id
+        }
+      }
+      renewingIn30
+      renewingIn60
+      renewingIn90
+      expired
+      openSupportRequests {
+        id
+        subject
+        createdAt
+        openedBy
+      }
+      openSupportRequestCount
+    }
+  }
+`);
+
+export const OpenSupportRequestDocument = graphql(`
+  mutation OpenSupportRequest($input: OpenSupportRequestInput!) {
+    openSupportRequest(input: $input) {
+      id
+      subject
+    }
+  }
+`);

@@ -1,0 +1,46 @@
+import { Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { SeatUsageReportQuery } from '../../gql/graphql';
+import { formatNumber } from '../../ui/format';
+import { TrendSparkline } from './TrendSparkline';
+
+type Report = SeatUsageReportQuery['seatUsage'];
+
+/** Seat Usage by product: seats, active people, days of use and the trend of active people. */
+export function SeatUsageByProduct({ report }: { report: Report }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={0} type="native">
+      <Table verticalSpacing="sm" striped style={{ width: 'max-content', minWidth: '100%', whiteSpace: 'nowrap' }}>
+        <Table.Thead bg="gray.0">
+          <Table.Tr>
+            <Table.Th>{t('seatUsage.product')}</Table.Th>
+            <Table.Th ta="right">{t('seatUsage.seats')}</Table.Th>
+            <Table.Th ta="right">{t('insights.unassigned')}</Table.Th>
+            <Table.Th ta="right">{t('seatUsage.activeUsers')}</Table.Th>
+            <Table.Th ta="right">{t('seatUsage.daysUsed')}</Table.Th>
+            <Table.Th ta="right">{t('seatUsage.hours')}</Table.Th>
+            <Table.Th>{t('seatUsage.trend')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {report.products.map((row) => (
+            <Table.Tr key={row.product.id}>
+              <Table.Td fw={600}>{row.product.name}</Table.Td>
+              <Table.Td ta="right">{t('subscriptions.seatsOf', { used: row.seatsAssigned, total: row.seatsTotal })}</Table.Td>
+              <Table.Td ta="right">
+                {row.seatsUnassigned > 0 ? <Text c="orange.8" fw={700} size="sm">{row.seatsUnassigned}</Text> : 0}
+              </Table.Td>
+              <Table.Td ta="right">{formatNumber(row.activeUsers, i18n.language)}</Table.Td>
+              <Table.Td ta="right">{formatNumber(row.daysUsed, i18n.language)}</Table.Td>
+              <Table.Td ta="right">{formatNumber(Math.round(row.minutes / 60), i18n.language)}</Table.Td>
+              <Table.Td>
+                <TrendSparkline values={row.trend.map((point) => point.activeUsers)} bucketDays={report.bucketDays} unitKey="seatUsage.trendUnitUsers" />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

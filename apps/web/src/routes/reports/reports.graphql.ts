@@ -1,0 +1,132 @@
+import { graphql } from '../../gql';
+
+export const InsightsDocument = graphql(`
+  query Insights($teamId: ID) {
+    insights(teamId: $teamId) {
+      team {
+        id
+        name
+      }
+      product {
+        id
+        name
+      }
+      purchased
+      assigned
+      unassigned
+    }
+    teams {
+      id
+      name
+    }
+  }
+`);
+
+export const SeatUsageDocument = graphql(`
+  query SeatUsageReport($range: DateRangeInput!) {
+    seatUsage(range: $range) {
+      from
+      to
+      bucketDays
+      unassignedSeats
+      idle30
+      idle60
+      idle90
+      products {
+        product {
+          id
+          name
+        }
+        seatsTotal
+        seatsAssigned
+        seatsUnassigned
+        activeUsers
+        daysUsed
+        minutes
+        trend {
+          start
+          activeUsers
+        }
+      }
+    }
+  }
+`);
+
+export const SeatUsageByUserDocument = graphql(`
+  query SeatUsageByUser($range: DateRangeInput!, $filter: SeatUsageFilter, $orderBy: SeatUsageOrder, $first: Int, $offset: Int) {
+    seatUsageByUser(range: $range, filter: $filter, orderBy: $orderBy, first: $first, offset: $offset) {
+      totalCount
+      bucketDays
+      rows {
+        assignmentId
+        user {
+          id
+          name
+          email
+        }
+        subscription {
+          id
+          name
+        }
+        assignedOn
+        lastUsedOn
+        daysUsed
+        minutes
+        idleDays
+        trend
+      }
+    }
+  }
+`);
+
+export const ReclaimSeatDocument = graphql(`
+  mutation ReclaimSeat($input: UnassignSeatInput!) {
+    unassignSeat(input: $input) {
+      id
+    }
+  }
+`);
+
+export const CloudUsageDocument = graphql(`
+  query CloudUsage($range: DateRangeInput!) {
+    cloudServicesUsage(range: $range) {
+      bucketDays
+      balances {
+        subscription {
+          id
+          name
+          serialNumber
+        }
+        contract {
+          id
+          number
+        }
+        purchased
+        consumed
+        remaining
+        consumedInRange
+      }
+      services {
+        service
+        credits
+        trend {
+          start
+          credits
+        }
+      }
+    }
+    cloudServicesUsageByUser(range: $range) {
+      user {
+        id
+        name
+        email
+      }
+      credits
+      services {
+        service
+        credits
+      }
+      lastUsedOn
+    }
+  }
+`);

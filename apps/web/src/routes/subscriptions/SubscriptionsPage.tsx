@@ -1,0 +1,190 @@
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Group, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconArrowsSort, IconSearch, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { SortDirection, SubscriptionSortField, SubscriptionStatus } from '../../gql/graphql';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorPanel } from '../../ui/ErrorPanel';
+import { ExportMenu } from '../../ui/ExportMenu';
+import { formatDay } from '../../ui/format';
+import { PageHeader } from '../../ui/PageHeader';
+import { TableSkeleton } from '../../ui/TableSkeleton';
+import { StatusBadge } from './StatusBadge';
+import { SubscriptionsPageDocument } from './subscriptions.graphql';
+
+const statuses: SubscriptionStatus[] = ['ACTIVE', 'EXPIRING', 'EXPIRED', 'CANCELLED'];
+
+/** "Subscriptions and Contracts" (F-50): status, term, renewal, seats and licence type; view by team; export. */
+export function SubscriptionsPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const [team, setTeam] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const [sort, setSort] = useState<{ field: SubscriptionSortField; direction: SortDirection }>({ field: 'RENEWAL', direction: 'ASC' });
+  const filter = { teamId: team, search: debounced || null, statuses: status ? [status as SubscriptionStatus] : null };
+  const { data, previousData, loading, error, refetch } = useQuery(SubscriptionsPageDocument, { variables: { filter, orderBy: sort } });
+  const shown = data ?? previousData;
+
+  const sortBy = (field: SubscriptionSortField) =>
+    setSort((current) => ({ field, direction: current.field === field && current.direction === 'ASC' ? 'DESC' : 'ASC' }));
+  const header = (label: string, field?: SubscriptionSortField) => {
+    if (!field) return <Table.Th>{label}</Table.Th>;
+    const sorted = sort.field === field;
+    const Icon = !sorted ? IconArrowsSort : sort.direction === 'ASC' ? IconSortAscending : IconSortDescending;
+    return (
+      <Table.Th aria-sort={sorted ? (sort.direction === 'ASC' ? 'ascending' : 'descending') : 'none'}>
+        <UnstyledButton onClick={() => sortBy(field)} fw={700} fz="sm" title={t('subscriptions.sortBy', { column: label })}>
+          <Group gap={4} wrap="nowrap">
+            {label}
+            <Icon size={15} stroke={1.8} />
+          </Group>
+        </UnstyledButton>
+      </Table.Th>
+    );
+  };
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={t('subscriptions.title')}
+        description={t('subscriptions.subtitle')}
+        aside={<ExportMenu report="subscriptions" formats={['csv']} params={{ teamId: team, search: debounced, status }} />}
+      />
+      <Paper withBorder radius="md" p="md">
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <TextInput
+            label={t('subscriptions.search')}
+            placeholder={t('subscriptions.searchPlaceholder')}
+            leftSection={<IconSearch size={16} />}
+            type="search"
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+          />
+          <Select
+            label={t('subscriptions.viewByTeam')}
+            placeholder={t('subscriptions.allTeams')}
+            data={shown?.teams.map((item) => ({ value: item.id, label: item.name })) ?? []}
+            value={team}
+            onChange={setTeam}
+            clearable
+          />
+          <Select
+            label={t('subscriptions.statusLabel')}
+            placeholder={t('subscriptions.anyStatus')}
+            data={statuses.map((value) => ({ value, label: t(`subscriptions.status.${value}`) }))}
+            value={status}
+            onChange={setStatus}
+            clearable
+          />
+        </SimpleGrid>
+      </Paper>
+
+      {error && !shown ? (
+        <ErrorPanel title={t('subscriptions.errorTitle')} onRetry={() => void refetch()} />
+      ) : !shown ? (
+        <TableSkeleton />
+      ) : (
+        <Tabs defaultValue="subscriptions" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="subscriptions">{t('subscriptions.tabSubscriptions', { count: shown.subscriptions.length })}</Tabs.Tab>
+            <Tabs.Tab value="contracts">{t('subscriptions.tabContracts', { count: shown.contracts.length })}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="subscriptions" pt="md">
+            {shown.subscriptions.length === 0 ? (
+              <EmptyState title={t('subscriptions.emptyTitle')} text={t('subscriptions.emptyText')} />
+            ) : (
+              <Table.ScrollContainer minWidth={0} type="native">
+                <Table highlightOnHover verticalSpacing="sm" aria-busy={loading} style={{ width: 'max-content', minWidth: '100%', whiteSpace: 'nowrap', opacity: loading ? 0.6 : 1 }}>
+                  <Table.Thead bg="gray.0">
+                    <Table.Tr>
+                      {header(t('subscriptions.columns.name'), 'NAME')}
+                      {header(t('subscriptions.columns.status'), 'STATUS')}
+                      {header(t('subscriptions.columns.renewal'), 'RENEWAL')}
+                      {header(t('subscriptions.columns.term'))}
+                      {header(t('subscriptions.columns.seats'), 'SEATS')}
+                      {header(t('subscriptions.columns.licenceType'))}
+                      {header(t('subscriptions.columns.contract'))}
+                      {header(t('subscriptions.columns.team'))}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {shown.subscriptions.map((item) => (
+                      <Table.Tr key={item.id}>
+                        <Table.Td>
+                          <Text fw={600} size="sm">
+                            {item.name}
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            {item.serialNumber}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <StatusBadge status={item.status} daysToRenewal={item.daysToRenewal} />
+                        </Table.Td>
+                        <Table.Td>{formatDay(item.endsOn, language)}</Table.Td>
+                        <Table.Td>{t(`subscriptions.term.${item.term}`)}</Table.Td>
+                        <Table.Td>{t('subscriptions.seatsOf', { used: item.seatsUsed, total: item.seatsTotal })}</Table.Td>
+                        <Table.Td>{t(`subscriptions.licence.${item.licenceType}`)}</Table.Td>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/subscriptions/contracts/${item.contract.id}`} size="sm">
+                            {item.contract.number}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>{item.team?.name ?? '—'}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </Tabs.Panel>
+          <Tabs.Panel value="contracts" pt="md">
+            {shown.contracts.length === 0 ? (
+              <EmptyState title={t('subscriptions.emptyContracts')} />
+            ) : (
+              <Table.ScrollContainer minWidth={0} type="native">
+                <Table highlightOnHover verticalSpacing="sm" style={{ width: 'max-content', minWidth: '100%', whiteSpace: 'nowrap' }}>
+                  <Table.Thead bg="gray.0">
+                    <Table.Tr>
+                      <Table.Th>{t('subscriptions.columns.contract')}</Table.Th>
+                      <Table.Th>{t('subscriptions.columns.status')}</Table.Th>
+                      <Table.Th>{t('subscriptions.columns.term')}</Table.Th>
+                      <Table.Th>{t('subscriptions.columns.subscriptions')}</Table.Th>
+                      <Table.Th>{t('subscriptions.columns.seats')}</Table.Th>
+                      <Table.Th>{t('subscriptions.columns.team')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {shown.contracts.map((contract) => (
+                      <Table.Tr key={contract.id}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/subscriptions/contracts/${contract.id}`} fw={600} size="sm">
+                            {contract.number}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>
+                          <StatusBadge status={contract.status} daysToRenewal={contract.daysToRenewal} />
+                        </Table.Td>
+                        <Table.Td>
+                          {formatDay(contract.startsOn, language)} – {formatDay(contract.endsOn, language)}
+                        </Table.Td>
+                        <Table.Td>{contract.subscriptions.length}</Table.Td>
+                        <Table.Td>{t('subscriptions.seatsOf', { used: contract.seatsUsed, total: contract.seatsTotal })}</Table.Td>
+                        <Table.Td>{contract.team?.name ?? '—'}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </Tabs.Panel>
+        </Tabs>
+      )}
+    </Stack>
+  );
+}

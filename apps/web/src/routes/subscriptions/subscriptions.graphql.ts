@@ -1,0 +1,88 @@
+import { graphql } from '../../gql';
+
+export const SubscriptionsPageDocument = graphql(`
+  query SubscriptionsPage($filter: SubscriptionsFilter, $orderBy: SubscriptionsOrder) {
+    subscriptions(filter: $filter, orderBy: $orderBy) {
+      id
+      name
+      serialNumber
+      status
+      daysToRenewal
+      term
+      licenceType
+      endsOn
+      seatsTotal
+      seatsUsed
+      team {
+        id
+        name
+      }
+      contract {
+        id
+        number
+      }
+    }
+    contracts(filter: $filter) {
+      id
+      number
+      startsOn
+      endsOn
+      status
+      daysToRenewal
+      seatsTotal
+      seatsUsed
+      team {
+        id
+        name
+      }
+      subscriptions {
+        id
+      }
+    }
+    teams {
+      id
+      name
+    }
+  }
+`);
+
+export const ContractDetailsDocument = graphql(`
+  query ContractDetails($id: ID!) {
+    contract(id: $id) {
+      id
+      number
+      startsOn
+      endsOn
+      status
+      daysToRenewal
+      seatsTotal
+      seatsUsed
+      team {
+        id
+        name
+      }
+      subscriptions {
+        id
+        name
+        serialNumber
+        status
+        daysToRenewal
+        term
+        licenceType
+        startsOn
+        endsOn
+        seatsTotal
+        seatsUsed
+        products {
+          product {
+            id
+            code
+            name
+          }
+          seatsTotal
+          seatsUsed
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,81 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ProductRef, Subscription } from '../subscriptions/subscription.type.js';
+
+export enum SupportRequestStatus {
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
+}
+
+registerEnumType(SupportRequestStatus, {
+  name: 'SupportRequestStatus',
+  description: 'Whether support is still working on a request.',
+  valuesConfig: {
+    OPEN: { description: 'Waiting for or in the hands of support.' },
+    CLOSED: { description: 'Answered and closed.' },
+  },
+});
+
+@ObjectType({ description: 'A question an admin sent to support.' })
+export class SupportRequest {
+  @Field(() => ID, { description: 'Identifier of the request.' })
+  id!: string;
+
+  @Field(() => String, { description: 'What it is about.' })
+  subject!: string;
+
+  @Field(() => SupportRequestStatus, { description: 'Open or closed.' })
+  status!: SupportRequestStatus;
+
+  @Field(() => Date, { description: 'When it was opened.' })
+  createdAt!: Date;
+
+  @Field(() => String, { nullable: true, description: 'Name of the admin who opened it; null once they are gone.' })
+  openedBy!: string | null;
+}
+
+@InputType({ description: 'A new support request.' })
+export class OpenSupportRequestInput {
+  @Field(() => String, { description: 'What it is about: 3 to 200 characters.' })
+  subject!: string;
+}
+
+@ObjectType({ description: 'A version of a product the account owns, released recently.' })
+export class ProductRelease {
+  @Field(() => ProductRef, { description: 'The product.' })
+  product!: ProductRef;
+
+  @Field(() => String, { description: 'The version, e.g. 2026.' })
+  version!: string;
+
+  @Field(() => String, { description: 'Release day, YYYY-MM-DD.' })
+  releasedOn!: string;
+}
+
+@ObjectType({ description: 'What an admin sees first (F-10): latest updates, renewals, open support requests.' })
+export class AdminHome {
+  @Field(() => [ProductRelease], { description: 'Latest releases of products the account has subscriptions for, newest first (at most 5).' })
+  releases!: ProductRelease[];
+
+  @Field(() => [Subscription], {
+    description: 'Subscriptions renewing within 90 days or expired within the last 90 days (not cancelled), soonest first.',
+  })
+  renewals!: Subscription[];
+
+  @Field(() => Int, { description: 'Subscriptions renewing within 30 days.' })
+  renewingIn30!: number;
+
+  @Field(() => Int, { description: 'Subscriptions renewing within 60 days.' })
+  renewingIn60!: number;
+
+  @Field(() => Int, { description: 'Subscriptions renewing within 90 days.' })
+  renewingIn90!: number;
+
+  @Field(() => Int, { description: 'Subscriptions whose end date has passed (not cancelled).' })
+  expired!: number;
+
+  @Field(() => [SupportRequest], { description: 'Open support requests, newest first (at most 5).' })
+  openSupportRequests!: SupportRequest[];
+
+  @Field(() => Int, { description: 'How many support requests are open.' })
+  openSupportRequestCount!: number;
+}
