@@ -1,16 +1,16 @@
 #!/usr/bin/env node
-import { formatSeatReport, seatReport } from './seat-report.js';
+import { formatSubscriptionReport, subscriptionReport } from './subscription-report.js';
 import { createSeatwiseClient, SeatwiseApiError } from './seatwise-client.js';
 
 const url = process.env.SEATWISE_URL ?? 'http://localhost:4000';
 const token = process.env.SEATWISE_TOKEN;
 if (!token) {
-  console.error('Set SEATWISE_TOKEN to a Seatwise service token with the read:users scope (Developer settings).');
+  console.error('Set SEATWISE_TOKEN to a Seatwise service token with the read:subscriptions scope (Developer settings).');
   process.exit(2);
 }
 
 try {
-  console.log(formatSeatReport(await seatReport(createSeatwiseClient({ url, token }))));
+  console.log(formatSubscriptionReport(await subscriptionReport(createSeatwiseClient({ url, token }))));
 } catch (error) {
   if (!(error instanceof SeatwiseApiError)) throw error;
   console.error(`Seatwise refused: ${error.message} (${error.code})`);

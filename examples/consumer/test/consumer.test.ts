@@ -7,11 +7,13 @@ import {
   CreateApiTokenDocument,
   type CreateApiTokenMutation,
   SignInDocument,
+  SubscriptionsDocument,
   UsersDocument,
   type UsersQuery,
 } from '@seatwise/schema/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatSeatReport, seatReport } from '../src/seat-report.js';
+import { formatSubscriptionReport, subscriptionReport } from '../src/subscription-report.js';
 import { createSeatwiseClient, SeatwiseApiError } from '../src/seatwise-client.js';
 import { startSeatwise, type RunningServer } from './seatwise-server.js';
 
@@ -41,7 +43,7 @@ describe('examples/consumer against a real Seatwise server', () => {
 
   beforeAll(async () => {
     server = await startSeatwise();
-    token = await createServiceToken(server.url, ['READ_USERS']);
+    token = await createServiceToken(server.url, ['READ_USERS', 'READ_SUBSCRIPTIONS']);
   });
   afterAll(() => server?.stop());
 
@@ -62,9 +64,21 @@ describe('examples/consumer against a real Seatwise server', () => {
     );
   });
 
-  it('runs as a program and prints the report', async () => {
+  it('lists the subscriptions with the seats used of each', async () => {
+    const client = createSeatwiseClient({ url: server.url, token });
+    const report = await subscriptionReport(client);
+    const { subscriptions } = await client.request(SubscriptionsDocument, {});
+    expect(report.subscriptions.length).toBeGreaterThan(3);
+    expect(report.subscriptions.map((line) => line.id)).toEqual(subscriptions.map((line) => line.id));
+    expect(report.subscriptions.every((line) => line.seatsUsed >= 0 && line.seatsUsed <= line.seatsTotal)).toBe(true);
+    expect(report.seatsUsed).toBe(subscriptions.reduce((sum, line) => sum + line.seatsUsed, 0));
+    expect(report.seatsUsed).toBeGreaterThan(0);
+    expect(formatSubscriptionReport(report).split('\n')).toHaveLength(report.subscriptions.length + 2);
+  });
+
+  it('runs as a program and prints the subscriptions with their seats', async () => {
     const { stdout } = await run(process.execPath, [main], { env: { ...process.env, SEATWISE_URL: server.url, SEATWISE_TOKEN: token } });
-    expect(stdout).toMatch(/^Seatwise \d+\.\d+\.\d+: \d+ people hold \d+ seats\nName +Seats {2}Email\n/);
+    expect(stdout).toMatch(/^Seatwise \d+\.\d+\.\d+: \d+ subscriptions, \d+ of \d+ seats used\nSubscription +Seats {2}Status/);
   });
 
   it('reports what the server refuses: a token without read:users, an unknown token', async () => {
@@ -76,7 +90,8 @@ describe('examples/consumer against a real Seatwise server', () => {
     const unknown = seatReport(createSeatwiseClient({ url: server.url, token: 'sw_svc_not-a-token' }));
     await expect(unknown).rejects.toBeInstanceOf(SeatwiseApiError);
     await expect(unknown).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    const refused = await run(process.execPath, [main], { env: { ...process.env, SEATWISE_URL: server.url, SEATWISE_TOKEN: narrow } }).catch(
+    const usersOnly = await createServiceToken(server.url, ['READ_USERS']);
+    const refused = await run(process.execPath, [main], { env: { ...process.env, SEATWISE_URL: server.url, SEATWISE_TOKEN: usersOnly } }).catch(
       (error: { code: number; stderr: string }) => error,
     );
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('INSUFFICIENT_SCOPE') });
