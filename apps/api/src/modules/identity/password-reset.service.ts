@@ -1,5 +1,6 @@
 import type { PasswordResetLink, RequestPasswordResetInput, ResetPasswordInput } from '@seatwise/schema';
 import type { RequestContext } from '../../context.js';
+import { acceptInvitationsOfProvenEmail } from '../users/invitations-by-email.js';
 import { AppError, InvalidInputError } from '../../errors.js';
 import { normaliseEmail } from './identity.service.js';
 import { hashPassword } from './password.js';
@@ -87,6 +88,7 @@ export async function resetPassword(ctx: RequestContext, input: ResetPasswordInp
     await em.nativeUpdate(User, { id: user.id }, { passwordHash, updatedAt: new Date() });
     const keep = ctx.viewer?.userId === user.id ? ctx.viewer.sessionId : undefined;
     await endSessionsOf(em, user.id, keep);
+    if (!hadPassword) await acceptInvitationsOfProvenEmail(em, user);
   });
   user.passwordHash = passwordHash;
   if (hadPassword) await sendSecurityAlert(ctx, user, 'PASSWORD_CHANGED');
