@@ -20,7 +20,6 @@ import { ImportPage } from './routes/users/import/ImportPage';
 import { InvitationsPage } from './routes/users/InvitationsPage';
 import { UserDetailsPage } from './routes/users/UserDetailsPage';
 import { HomePage } from './routes/home/HomePage';
-import { SignInPage } from './routes/sign-in/SignInPage';
 import { ContractPage } from './routes/subscriptions/ContractPage';
 import { SubscriptionsPage } from './routes/subscriptions/SubscriptionsPage';
 import { UsersPage } from './routes/users/UsersPage';
