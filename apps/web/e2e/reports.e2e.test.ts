@@ -61,7 +61,7 @@ describe('reports in the browser', () => {
   it('Subscriptions and Contracts: filters, exports to CSV, opens a contract and exports its products', async () => {
     const page = await signedIn();
     await page.goto(`${server.url}/subscriptions`);
-    await page.getByRole('cell', { name: /Sheet Metal Pro/ }).waitFor();
+    await page.getByRole('cell', { name: /Sheet Metal Pro/ }).first().waitFor();
     await page.getByText('Expired', { exact: true }).first().waitFor();
     const csv = await download(page, () => page.getByRole('link', { name: 'Export' }).click());
     expect(csv.name).toBe('subscriptions.csv');
@@ -70,6 +70,17 @@ describe('reports in the browser', () => {
 
     await page.getByLabel('Search').fill('metal');
     await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+
+    // F-47: the subscription moves to another team and the table says so.
+    await page.getByRole('button', { name: /^Move .*Sheet Metal Pro.* to another team$/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Move to team' });
+    await dialog.getByLabel('Team').click();
+    const choice = page.getByRole('option').last();
+    const teamName = (await choice.textContent())!.trim();
+    await choice.click();
+    await dialog.getByRole('button', { name: 'Move', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('tbody tr').first().textContent()).toContain(teamName);
     await page.getByRole('link', { name: '110004567893' }).click();
     await page.getByRole('heading', { name: 'Contract 110004567893' }).waitFor();
     const products = await download(page, () => page.getByRole('link', { name: 'Export to CSV' }).first().click());
@@ -118,6 +129,10 @@ describe('reports in the browser', () => {
     await page.getByRole('tab', { name: 'Po izdelkih' }).waitFor();
     const slovenian = await download(page, () => exportAs(page, 'CSV'));
     expect(slovenian.text.split('\n')[0]).toContain('Izdelek');
+    // The choice is saved with the person (F-06): back to English for the next tests.
+    await page.getByRole('button', { name: /^Jezik/ }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('tab', { name: 'By product' }).waitFor();
     await page.context().close();
   });
 

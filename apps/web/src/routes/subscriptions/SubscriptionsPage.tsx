@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Group, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowsSort, IconSearch, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { ExportMenu } from '../../ui/ExportMenu';
 import { formatDay } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { TableSkeleton } from '../../ui/TableSkeleton';
+import { MoveSubscriptionDialog } from './MoveSubscriptionDialog';
 import { StatusBadge } from './StatusBadge';
 import { SubscriptionsPageDocument } from './subscriptions.graphql';
 
@@ -29,6 +30,8 @@ export function SubscriptionsPage() {
   const filter = { teamId: team, search: debounced || null, statuses: status ? [status as SubscriptionStatus] : null };
   const { data, previousData, loading, error, refetch } = useQuery(SubscriptionsPageDocument, { variables: { filter, orderBy: sort } });
   const shown = data ?? previousData;
+  type Row = NonNullable<typeof shown>['subscriptions'][number];
+  const [moving, setMoving] = useState<Row | null>(null);
 
   const sortBy = (field: SubscriptionSortField) =>
     setSort((current) => ({ field, direction: current.field === field && current.direction === 'ASC' ? 'DESC' : 'ASC' }));
@@ -135,7 +138,19 @@ export function SubscriptionsPage() {
                             {item.contract.number}
                           </Anchor>
                         </Table.Td>
-                        <Table.Td>{item.team?.name ?? '—'}</Table.Td>
+                        <Table.Td>
+                          <Group gap="xs" wrap="nowrap">
+                            <Text size="sm">{item.team?.name ?? '—'}</Text>
+                            <Button
+                              size="compact-xs"
+                              variant="subtle"
+                              onClick={() => setMoving(item)}
+                              aria-label={t('subscriptions.move.button', { name: item.name })}
+                            >
+                              {t('subscriptions.move.short')}
+                            </Button>
+                          </Group>
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -185,6 +200,7 @@ export function SubscriptionsPage() {
           </Tabs.Panel>
         </Tabs>
       )}
+      <MoveSubscriptionDialog subscription={moving} teams={shown?.teams ?? []} onClose={() => setMoving(null)} />
     </Stack>
   );
 }

@@ -86,3 +86,9 @@ export const ContractDetailsDocument = graphql(`
     }
   }
 `);
+
+export const MoveSubscriptionsToTeamDocument = graphql(`
+  mutation MoveSubscriptionsToTeam($input: MoveSubscriptionsToTeamInput!) {
+    moveSubscriptionsToTeam(input: $input)
+  }
+`);
