@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
+import { DEMO_PASSWORD, dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
+import { appCode, freshPerson } from './security-fixtures.js';
 import { addSubscription, accountId } from './fixtures/accounts.js';
 import { sentTo, startSmtpPeer, type SmtpPeer } from './smtp-peer.js';
 
 const INVITE = `mutation Invite($input: InviteUserInput!) { inviteUser(input: $input) { id userId email role status team { name } expiresAt } }`;
 const INVITE_MANY = `mutation InviteMany($input: InviteUsersInput!) { inviteUsers(input: $input) { invitedCount rows { row email ok field message reason detail } } }`;
 const INVITATIONS = `query { invitations { id email status } }`;
+const START_APP = `mutation Start($password: String!) { startAuthenticatorSetup(input: { password: $password }) { secret } }`;
+const CONFIRM = `mutation Confirm($code: String!) { confirmTwoStep(input: { code: $code }) { codes } }`;
 const RESEND = `mutation Resend($id: ID!) { resendInvitation(id: $id) { id status } }`;
 const REVOKE = `mutation Revoke($id: ID!) { revokeInvitation(id: $id) { id status } }`;
 const PREVIEW = `query Preview($token: String!) { invitationByToken(token: $token) { email firstName accountName status needsPassword } }`;
@@ -70,6 +73,32 @@ describe.each(drivers)('invitations F-41 F-42 (%s)', (driver) => {
     expect(accepted.acceptInvitation.viewer.account.name).toBe('Kolektor Gradnje d.o.o.');
     const [user] = await app.sql<{ first_name: string }>("select first_name from users where email = 'admin@alpine.example'");
     expect(user!.first_name).toBe('Lukas');
+  });
+
+  it('a person with 2-step verification on joins through the link but signs in through both steps', async () => {
+    const person = await freshPerson(app);
+    const own = app.client();
+    dataOf(await own.signIn(person.email));
+    const { secret } = dataOf(
+      await own.graphql<{ startAuthenticatorSetup: { secret: string } }>(START_APP, { password: DEMO_PASSWORD }),
+    ).startAuthenticatorSetup;
+    dataOf(await own.graphql(CONFIRM, { code: appCode(secret) }));
+
+    const alpine = app.client();
+    dataOf(await alpine.signIn('admin@alpine.example'));
+    dataOf(await alpine.graphql<Invited>(INVITE, { input: { email: person.email, firstName: 'Dve', lastName: 'Stopnji' } }));
+    const invitation = await peer.waitFor((mail) => sentTo(person.email)(mail) && Boolean(mail.text?.includes('invitation?token=')));
+    const token = tokenOf(invitation.text!);
+
+    const guest = app.client();
+    const accepted = dataOf(await guest.graphql<{ acceptInvitation: { viewer: unknown } }>(ACCEPT, { input: { token, password: DEMO_PASSWORD } }));
+    expect(accepted.acceptInvitation.viewer).toBeNull();
+    expect(guest.cookies.has('seatwise_session')).toBe(false);
+    const memberships = await app.sql<{ status: string }>(
+      `select m.status from memberships m join accounts a on a.id = m.account_id where m.user_id = ? and a.name <> ?`,
+      [person.id, 'Kolektor Gradnje d.o.o.'],
+    );
+    expect(memberships).toEqual([{ status: 'ACTIVE' }]);
   });
 
   it('refuses bad input naming the field, and people already in the account', async () => {

@@ -143,10 +143,24 @@ async function inviterLanguage(ctx: AccountContext): Promise<Language> {
   return row?.language ?? Language.EN;
 }
 
+/**
+ * Two admins inviting the same person at once: on PostgreSQL the second waits here, per account
+ * and address, until the first commits, and then sees its invitation (under READ COMMITTED it
+ * could otherwise check before that commit and write after it). SQLite runs one writing
+ * transaction at a time already.
+ */
+async function lockInvitees(tx: AccountContext, emails: string[]): Promise<void> {
+  if (tx.config.database.driver !== 'postgresql') return;
+  for (const email of [...new Set(emails)].sort()) {
+    await execute(tx, 'select pg_advisory_xact_lock(hashtextextended(?, 0))', [`invite:${tx.viewer.accountId}:${email}`]);
+  }
+}
+
 /** Invites and assigns everyone in one transaction, then mails them. */
 async function inviteAll(ctx: AccountContext, people: PersonFields[], input: Parameters<typeof resolveOptions>[1]): Promise<InvitationType[]> {
   const language = await inviterLanguage(ctx);
   const { outgoing, emails } = await inTransaction(ctx, async (tx) => {
+    await lockInvitees(tx, people.map((person) => person.email));
     // Checked again inside the transaction: an invitation committed since the caller's check counts.
     const statuses = await existingStatuses(tx, people.map((person) => person.email));
     for (const person of people) {
