@@ -23,7 +23,7 @@ import { restErrorHandler } from './http/http-errors.js';
 import { usageEventsRoute } from './http/usage-events.route.js';
 import { createLogger, type Logger } from './logger.js';
 import { createRateLimits, sweepExpiredCounters } from './modules/identity/rate-limits.js';
-import { readSessionToken, resolveViewer } from './modules/identity/session.service.js';
+import { sessionViewer } from './modules/identity/session.service.js';
 import { JobWorker } from './modules/jobs/job-worker.js';
 import { createMailer, type Mailer } from './modules/mail/mailer.js';
 import { Outbox } from './modules/mail/outbox.js';
@@ -48,12 +48,7 @@ async function createContext(services: Services, req: Request, res: Response): P
   const em = services.orm.em.fork() as EntityManager;
   // A Bearer token wins over a session cookie: a client that names a token means it.
   const viewer = (await authenticateBearerOrRefuse(em, req.headers.authorization)) ?? (await sessionViewer(em, req));
-  return contextFor(services, req, res, viewer);
-}
-
-async function sessionViewer(em: EntityManager, req: Request) {
-  const token = readSessionToken(req);
-  return token ? resolveViewer(em, token) : null;
+  return contextFor(services, req, res, viewer, em);
 }
 
 /** A bad token is refused before any operation runs: HTTP 401 with an UNAUTHENTICATED error. */

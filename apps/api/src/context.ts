@@ -65,12 +65,18 @@ export interface Services {
 }
 
 /**
- * A request context for GraphQL and the REST routes alike: a fresh entity manager and, when a
- * viewer is known, its tenant filter bound to the viewer's account.
+ * A request context for GraphQL and the REST routes alike, on the entity manager the request
+ * already forked (to find its viewer) or a fresh one; with a viewer, its tenant filter is bound to
+ * the viewer's account.
  */
-export function contextFor(services: Services, req: Request, res: Response, viewer: Viewer | null): RequestContext {
-  const { orm, config, mail, sms, outbox, limits } = services;
-  const em = orm.em.fork() as EntityManager;
+export function contextFor(
+  services: Services,
+  req: Request,
+  res: Response,
+  viewer: Viewer | null,
+  em = services.orm.em.fork() as EntityManager,
+): RequestContext {
+  const { config, mail, sms, outbox, limits } = services;
   if (viewer) em.setFilterParams('tenant', { accountId: viewer.accountId });
   return { em, viewer, config, req, res, mail, sms, outbox, limits, log: req.log };
 }

@@ -39,7 +39,7 @@ export function downloadsRouter(services: Services, logger: Logger): Router {
       if (!membership) return void refused();
       // The link stands in for a session: it acts as the person it was issued to, in its account.
       const viewer = { userId: grant.userId, accountId: grant.accountId, role: membership.role, sessionId: null, token: null };
-      const ctx = contextFor(services, req, res, viewer) as AccountContext;
+      const ctx = contextFor(services, req, res, viewer, em) as AccountContext;
 
       const target =
         grant.kind === 'f'

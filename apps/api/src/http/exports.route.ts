@@ -171,7 +171,7 @@ export function exportsRoute(services: Services): Router {
       if (!match || !exporter) throw new NotFoundError('Export', 'report');
       const format = parseFormat(match[2]!);
       const { em, viewer } = await requireAdmin(orm, req);
-      const ctx: AccountContext = { ...contextFor(services, req, res, viewer), em, viewer };
+      const ctx = contextFor(services, req, res, viewer, em) as AccountContext;
       await exporter(ctx, req, { format, language: parseLanguage(req.query.lang) });
     } catch (error) {
       next(error);

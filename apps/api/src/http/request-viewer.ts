@@ -4,13 +4,12 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { Role } from '@seatwise/schema';
 import type { Viewer } from '../context.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
-import { readSessionToken, resolveViewer } from '../modules/identity/session.service.js';
+import { sessionViewer } from '../modules/identity/session.service.js';
 
 /** The signed-in admin behind a REST request (session cookie), with an entity manager bound to their account. */
 export async function requireAdmin(orm: MikroORM, req: Request): Promise<{ em: EntityManager; viewer: Viewer }> {
   const em = orm.em.fork() as EntityManager;
-  const token = readSessionToken(req);
-  const viewer = token ? await resolveViewer(em, token) : null;
+  const viewer = await sessionViewer(em, req);
   if (!viewer) throw new UnauthenticatedError();
   if (viewer.role !== Role.PRIMARY_ADMIN && viewer.role !== Role.SECONDARY_ADMIN) throw new ForbiddenError();
   em.setFilterParams('tenant', { accountId: viewer.accountId });

@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { ApiScope } from '@seatwise/schema';
 import type { Config } from '../config.js';
-import { authenticateBearer, requireTokenScope } from '../modules/tokens/bearer.js';
+import { authorizeBearer } from '../modules/tokens/bearer.js';
 import { ingestUsageEvents } from '../modules/usage/ingestion.service.js';
 import { requireAdmin } from './request-viewer.js';
 
@@ -15,12 +15,8 @@ import { requireAdmin } from './request-viewer.js';
 async function authenticateIngestion(orm: MikroORM, req: Request): Promise<{ em: EntityManager; accountId: string }> {
   if (req.headers.authorization) {
     const em = orm.em.fork() as EntityManager;
-    const principal = await authenticateBearer(em, req.headers.authorization);
-    if (principal) {
-      requireTokenScope(principal, ApiScope.INGEST_USAGE);
-      em.setFilterParams('tenant', { accountId: principal.accountId });
-      return { em, accountId: principal.accountId };
-    }
+    const principal = await authorizeBearer(em, req.headers.authorization, ApiScope.INGEST_USAGE);
+    if (principal) return { em, accountId: principal.accountId };
   }
   const { em, viewer } = await requireAdmin(orm, req);
   return { em, accountId: viewer.accountId };

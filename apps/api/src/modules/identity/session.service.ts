@@ -52,6 +52,12 @@ interface SessionRow {
  * Finds the live session behind a cookie token with one statement: session, membership and role
  * together. A session whose membership was removed or deactivated no longer counts.
  */
+/** The viewer behind the request's session cookie, if it has a live one. */
+export async function sessionViewer(em: EntityManager, req: Request): Promise<Viewer | null> {
+  const token = readSessionToken(req);
+  return token ? resolveViewer(em, token) : null;
+}
+
 export async function resolveViewer(em: EntityManager, token: string): Promise<Viewer | null> {
   const knex = em.getKnex();
   const row: SessionRow | undefined = await knex('sessions as s')

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { ApiScope } from '@seatwise/schema';
 import type { RequestHandler, Response } from 'express';
 import { AppError } from '../../errors.js';
-import { authenticateBearer, InvalidTokenError, requireTokenScope, type TokenPrincipal } from './bearer.js';
+import { authorizeBearer, InvalidTokenError, type TokenPrincipal } from './bearer.js';
 
 /** What a REST route behind `requireBearer` finds in `res.locals`. */
 export interface BearerLocals {
@@ -23,10 +23,8 @@ export function requireBearer(orm: MikroORM, scope: ApiScope): RequestHandler {
   return async (req, res, next) => {
     const em = orm.em.fork() as EntityManager;
     try {
-      const principal = await authenticateBearer(em, req.headers.authorization);
+      const principal = await authorizeBearer(em, req.headers.authorization, scope);
       if (!principal) throw new InvalidTokenError('This endpoint needs an API token: send Authorization: Bearer <token>.');
-      requireTokenScope(principal, scope);
-      em.setFilterParams('tenant', { accountId: principal.accountId });
       Object.assign(res.locals, { principal, em } satisfies BearerLocals);
       next();
     } catch (error) {

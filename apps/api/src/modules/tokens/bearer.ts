@@ -124,3 +124,15 @@ export function requireTokenScope(principal: TokenPrincipal, scope: ApiScope): v
     });
   }
 }
+
+/**
+ * For REST routes: the principal of a Bearer header whose token has the scope, with `em`'s tenant
+ * filter bound to the token's account; null without a Bearer header.
+ */
+export async function authorizeBearer(em: EntityManager, authorization: string | undefined, scope: ApiScope): Promise<TokenPrincipal | null> {
+  const principal = await authenticateBearer(em, authorization);
+  if (!principal) return null;
+  requireTokenScope(principal, scope);
+  em.setFilterParams('tenant', { accountId: principal.accountId });
+  return principal;
+}
