@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Divider, Group, Paper, Select, Skeleton, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Divider, Paper, Select, Skeleton, Stack, TextInput } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { isValidPhoneNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { useMemo, useState } from 'react';
@@ -10,6 +10,7 @@ import { chooseLanguage, currentLanguage, languageNames } from '../../i18n';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { countryName, countryOptions } from './countries';
 import { EditableRow } from './EditableRow';
+import { NameFields } from './NameFields';
 import { MyProfileDocument } from './profile.graphql';
 import { useProfileSave } from './useProfileSave';
 
@@ -57,25 +58,14 @@ export function ProfileTab() {
           saving={saving}
           onSave={() => save({ firstName, lastName })}
           editor={
-            <Group grow align="flex-start">
-              <TextInput
-                label={t('profile.fields.firstName')}
-                value={firstName}
-                maxLength={100}
-                autoComplete="given-name"
-                error={errors.firstName}
-                onChange={(event) => setFirstName(event.currentTarget.value)}
-                data-autofocus
-              />
-              <TextInput
-                label={t('profile.fields.lastName')}
-                value={lastName}
-                maxLength={100}
-                autoComplete="family-name"
-                error={errors.lastName}
-                onChange={(event) => setLastName(event.currentTarget.value)}
-              />
-            </Group>
+            <NameFields
+              firstName={firstName}
+              lastName={lastName}
+              errors={errors}
+              onFirstName={setFirstName}
+              onLastName={setLastName}
+              autoFocus
+            />
           }
         />
         <Divider />

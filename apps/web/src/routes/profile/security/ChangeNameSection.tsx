@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack } from '@mantine/core';
 import { IconAlertCircle, IconCheck } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useViewer } from '../../../session/viewer';
+import { NameFields } from '../NameFields';
 import { useProfileSave } from '../useProfileSave';
 import { SecuritySection } from './SecuritySection';
 
@@ -36,24 +37,7 @@ export function ChangeNameSection() {
               {t('profile.security.nameSaved')}
             </Alert>
           )}
-          <Group grow align="flex-start">
-            <TextInput
-              label={t('profile.fields.firstName')}
-              value={firstName}
-              maxLength={100}
-              autoComplete="given-name"
-              error={errors.firstName}
-              onChange={(event) => setFirstName(event.currentTarget.value)}
-            />
-            <TextInput
-              label={t('profile.fields.lastName')}
-              value={lastName}
-              maxLength={100}
-              autoComplete="family-name"
-              error={errors.lastName}
-              onChange={(event) => setLastName(event.currentTarget.value)}
-            />
-          </Group>
+          <NameFields firstName={firstName} lastName={lastName} errors={errors} onFirstName={setFirstName} onLastName={setLastName} />
           <Group>
             <Button type="submit" loading={saving} disabled={unchanged}>
               {t('profile.security.saveName')}
