@@ -1,4 +1,4 @@
-import { Skeleton, Stack } from '@mantine/core';
+import { Skeleton, Stack, Table } from '@mantine/core';
 
 /** Grey bars in the shape of a table while its data loads. */
 export function TableSkeleton({ rows = 6 }: { rows?: number }) {
@@ -9,4 +9,15 @@ export function TableSkeleton({ rows = 6 }: { rows?: number }) {
       ))}
     </Stack>
   );
+}
+
+/** Placeholder rows inside a table's body while its first page loads. */
+export function SkeletonRows({ rows, columns }: { rows: number; columns: number }) {
+  return Array.from({ length: rows }, (_, row) => (
+    <Table.Tr key={row} aria-hidden>
+      <Table.Td colSpan={columns}>
+        <Skeleton height={14} />
+      </Table.Td>
+    </Table.Tr>
+  ));
 }

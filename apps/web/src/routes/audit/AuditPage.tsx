@@ -1,5 +1,5 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { Badge, Button, Code, Group, Modal, MultiSelect, Paper, SimpleGrid, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Code, Group, Modal, MultiSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { ErrorPanel } from '../../ui/ErrorPanel';
 import { formatDateTime } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { AuditLogCsvDocument, AuditLogDocument } from './audit.graphql';
+import { SkeletonRows } from '../../ui/TableSkeleton';
 
 type Entry = AuditLogQuery['auditLog']['edges'][number]['node'];
 const PAGE = 25;
@@ -149,13 +150,7 @@ export function AuditPage() {
                         </Table.Td>
                       </Table.Tr>
                     ))
-                  : Array.from({ length: 6 }, (_, row) => (
-                      <Table.Tr key={row} aria-hidden>
-                        <Table.Td colSpan={5}>
-                          <Skeleton height={14} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
+                  : <SkeletonRows rows={6} columns={5} />}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { InvitationsDocument, ResendInvitationDocument, RevokeInvitationDocument } from './invitations.graphql';
 import { RoleBadge } from './UserBadges';
+import { SkeletonRows } from '../../ui/TableSkeleton';
 
 type Invitation = InvitationsQuery['invitations'][number];
 
@@ -103,13 +104,7 @@ export function InvitationsPage() {
                         </Table.Td>
                       </Table.Tr>
                     ))
-                  : Array.from({ length: 4 }, (_, row) => (
-                      <Table.Tr key={row} aria-hidden>
-                        <Table.Td colSpan={6}>
-                          <Skeleton height={14} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
+                  : <SkeletonRows rows={4} columns={6} />}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
