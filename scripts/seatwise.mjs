@@ -108,7 +108,8 @@ function main() {
       break;
     case 'bench':
       turbo(env, ['build', '--output-logs=errors-only']);
-      run('pnpm', ['--filter', '@seatwise/api', 'bench'], env);
+      // `npm run bench -- user-import seat-usage` runs only those.
+      run('pnpm', ['--filter', '@seatwise/api', 'bench', ...process.argv.slice(3)], env);
       break;
     case 'test': {
       for (const file of reportFiles) rmSync(file, { force: true });

@@ -5,7 +5,7 @@ import { benchUsersPage, printTable, type Row } from './users-page.js';
 
 /**
  * `pnpm bench`: every benchmark, on SQLite and PostgreSQL (SEATWISE_TEST_PG_URL or the local server).
- * Pick some by name, as arguments or in SEATWISE_BENCH: `pnpm bench user-import seat-usage`,
+ * Pick some by name, as arguments or in SEATWISE_BENCH: `npm run bench -- user-import seat-usage`,
  * SEATWISE_BENCH=users,ingestion; SEATWISE_BENCH_DRIVERS=sqlite runs one database.
  */
 const all = ['users', 'user-import', 'seat-usage', 'ingestion'];
