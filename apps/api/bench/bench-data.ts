@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { rebuildRollups } from '../src/modules/usage/rollups.js';
 import type { TestApp } from '../test/harness.js';
 
 const DAY_MS = 86_400_000;
@@ -6,7 +7,7 @@ const DAY_MS = 86_400_000;
 /**
  * Gives every active user of the main account a seat on one large Drafter subscription and writes
  about `events` product sessions over the last year in bulk INSERT … SELECT statements (seconds, not
- * minutes), then the daily roll-up from them, as ingestion would have. Sessions start at noon UTC,
+ * minutes), then the roll-ups from them, as ingestion would have. Sessions start at noon UTC,
  * which is the same calendar day in Ljubljana all year.
  */
 export async function seedUsage(app: TestApp, today: Date, events: number): Promise<{ accountId: string; users: number; seconds: number }> {
@@ -65,6 +66,7 @@ export async function seedUsage(app: TestApp, today: Date, events: number): Prom
      from usage_events where account_id = ? and event_id like 'bench-%' group by account_id, user_id, product_id, ${eventDay}`,
     [accountId],
   );
+  await rebuildRollups(app.em(), accountId);
   if (pg) await app.sql('vacuum analyze');
   return { accountId, users: userCount, seconds: (performance.now() - started) / 1000 };
 }

@@ -18,7 +18,11 @@ import { SubscriptionProduct } from '../modules/subscriptions/subscription-produ
 import { Team } from '../modules/teams/team.entity.js';
 import { ApiToken } from '../modules/tokens/api-token.entity.js';
 import { CloudCreditEntry } from '../modules/usage/cloud-credit-entry.entity.js';
+import { ProductDay } from '../modules/usage/product-day.entity.js';
+import { SeatMonth } from '../modules/usage/seat-month.entity.js';
 import { UsageDay } from '../modules/usage/usage-day.entity.js';
+import { UsageLast } from '../modules/usage/usage-last.entity.js';
+import { UsageMonth } from '../modules/usage/usage-month.entity.js';
 import { UsageEvent } from '../modules/usage/usage-event.entity.js';
 import { SupportRequest } from '../modules/support/support-request.entity.js';
 import { Invitation } from '../modules/users/invitation.entity.js';
@@ -48,6 +52,10 @@ export const entities = [
   SeatAssignment,
   UsageEvent,
   UsageDay,
+  UsageMonth,
+  SeatMonth,
+  UsageLast,
+  ProductDay,
   SupportRequest,
   CloudCreditEntry,
   AuditEntry,

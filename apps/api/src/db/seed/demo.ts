@@ -22,6 +22,7 @@ import {
 import { SubscriptionProduct } from '../../modules/subscriptions/subscription-product.entity.js';
 import { Team } from '../../modules/teams/team.entity.js';
 import { CloudCreditEntry, CloudCreditEntryKind } from '../../modules/usage/cloud-credit-entry.entity.js';
+import { rebuildRollups } from '../../modules/usage/rollups.js';
 import { UsageDay } from '../../modules/usage/usage-day.entity.js';
 import { UsageEvent, UsageEventKind } from '../../modules/usage/usage-event.entity.js';
 import { INVITATION_DAYS, Invitation } from '../../modules/users/invitation.entity.js';
@@ -304,6 +305,7 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
     const chunk = [...rollup.values()].slice(from, from + 2000);
     await em.insertMany(UsageDay, chunk.map((entry) => ({ account: main.id, user: entry.user, product: entry.product, day: entry.day, sessions: entry.sessions, minutes: entry.minutes, credits: entry.credits })));
   }
+  await rebuildRollups(em, main.id);
   if (credits.length) await em.insertMany(CloudCreditEntry, credits.map((entry) => ({ ...entry, id: randomUUID(), createdAt: entry.occurredAt })));
 
   seedDemoTokens(em, main, admin, today);

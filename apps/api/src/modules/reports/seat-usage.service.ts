@@ -12,9 +12,12 @@ import type { AccountContext } from '../../context.js';
 import { InvalidInputError } from '../../errors.js';
 import { accountDay, type DayRange, isoOfDay, isPostgres, parseRange, sqlDayOf } from './report-days.js';
 import {
+  activeUsersPerPeriod,
+  activeUsersPerProduct,
   type Fragment,
   lastDayOf,
   runningSeats,
+  seatDaysOf,
   seatsPerProduct,
   trendPerProduct,
   trendPerSeat,
@@ -38,7 +41,7 @@ async function run<T>(ctx: AccountContext, fragment: Fragment): Promise<T[]> {
 export const bucketStarts = (range: DayRange) =>
   Array.from({ length: range.buckets }, (_, index) => isoOfDay(range.from + index * range.bucketDays));
 
-/** Seat Usage (F-31) by product, with unassigned and idle seats: six aggregate statements, no rows loaded. */
+/** Seat Usage (F-31) by product, with unassigned and idle seats: aggregate statements over the roll-ups, no rows loaded. */
 export async function seatUsageReport(ctx: AccountContext, input: DateRangeInput): Promise<SeatUsageReport> {
   const range = parseRange(input);
   const accountId = ctx.viewer.accountId;
@@ -47,18 +50,17 @@ export async function seatUsageReport(ctx: AccountContext, input: DateRangeInput
   const todayIso = isoOfDay(today);
   const seats = runningSeats(accountId, todayIso);
   const assignedDay = sqlDayOf(ctx.em, 'sa.created_at', timeZone, now);
-  const idle = `? - coalesce(${lastDayOf('sa', isPostgres(ctx.em))}, ${assignedDay.sql})`;
+  const idle = `? - coalesce(${lastDayOf('sa')}, ${assignedDay.sql})`;
 
-  const [products, usage, trend, unassigned, idleCounts] = await Promise.all([
+  const [products, usage, people, trend, trendPeople, unassigned, idleCounts] = await Promise.all([
     run<{ id: string; code: string; name: string; seats_total: Numeric; seats_assigned: Numeric }>(ctx, seatsPerProduct(accountId, todayIso)),
-    run<{ product_id: string; active_users: Numeric; days_used: Numeric; minutes: Numeric }>(ctx, {
-      sql: usagePerProduct,
-      params: [accountId, range.from, range.to],
-    }),
-    run<{ product_id: string; bucket: Numeric; active_users: Numeric; days_used: Numeric }>(ctx, {
+    run<{ product_id: string; days_used: Numeric; minutes: Numeric }>(ctx, { sql: usagePerProduct, params: [accountId, range.from, range.to] }),
+    run<{ product_id: string; active_users: Numeric }>(ctx, activeUsersPerProduct(accountId, range)),
+    run<{ product_id: string; bucket: Numeric; days_used: Numeric }>(ctx, {
       sql: trendPerProduct,
       params: [range.from, range.bucketDays, accountId, range.from, range.to],
     }),
+    run<{ product_id: string; bucket: Numeric; active_users: Numeric }>(ctx, activeUsersPerPeriod(accountId, range)),
     run<{ unassigned: Numeric }>(ctx, unassignedSeats(accountId, todayIso)),
     run<Record<string, Numeric>>(ctx, {
       sql: `select ${IDLE_THRESHOLDS.map((days) => `coalesce(sum(case when idle >= ${days} then 1 else 0 end), 0) as idle${days}`).join(', ')}
@@ -68,7 +70,14 @@ export async function seatUsageReport(ctx: AccountContext, input: DateRangeInput
   ]);
 
   const usageOf = new Map(usage.map((row) => [row.product_id, row]));
+  const peopleOf = new Map(people.map((row) => [row.product_id, num(row.active_users)]));
   const starts = bucketStarts(range);
+  const trendOf = (productId: string) => {
+    const points = starts.map((start) => ({ start, activeUsers: 0, daysUsed: 0 }));
+    for (const row of trend) if (row.product_id === productId && points[num(row.bucket)]) points[num(row.bucket)]!.daysUsed = num(row.days_used);
+    for (const row of trendPeople) if (row.product_id === productId && points[num(row.bucket)]) points[num(row.bucket)]!.activeUsers = num(row.active_users);
+    return points;
+  };
   return {
     from: isoOfDay(range.from),
     to: isoOfDay(range.to),
@@ -79,12 +88,6 @@ export async function seatUsageReport(ctx: AccountContext, input: DateRangeInput
     idle90: num(idleCounts[0]?.idle90 ?? 0),
     products: products.map((product) => {
       const used = usageOf.get(product.id);
-      const points = starts.map((start) => ({ start, activeUsers: 0, daysUsed: 0 }));
-      for (const row of trend) {
-        if (row.product_id !== product.id) continue;
-        const point = points[num(row.bucket)];
-        if (point) Object.assign(point, { activeUsers: num(row.active_users), daysUsed: num(row.days_used) });
-      }
       const seatsTotal = num(product.seats_total);
       const seatsAssigned = num(product.seats_assigned);
       return {
@@ -92,10 +95,10 @@ export async function seatUsageReport(ctx: AccountContext, input: DateRangeInput
         seatsTotal,
         seatsAssigned,
         seatsUnassigned: Math.max(seatsTotal - seatsAssigned, 0),
-        activeUsers: num(used?.active_users ?? 0),
+        activeUsers: peopleOf.get(product.id) ?? 0,
         daysUsed: num(used?.days_used ?? 0),
         minutes: num(used?.minutes ?? 0),
-        trend: points,
+        trend: trendOf(product.id),
       };
     }),
   };
@@ -183,7 +186,7 @@ export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUser
     const pageIds = `select sa.id ${seats.sql} order by u.sort_name ${direction}, s.name ${direction}, sa.id ${direction} limit ? offset ?`;
     const [rows, counts, trend] = await Promise.all([
       run<SeatRow>(ctx, {
-        sql: `select p.*, ${lastDayOf('p', pg)} as last_day from (select ${columns} ${seats.sql}
+        sql: `select p.*, ${lastDayOf('p')} as last_day from (select ${columns} ${seats.sql}
           order by u.sort_name ${direction}, s.name ${direction}, sa.id ${direction} limit ? offset ?) p
           order by p.sort_name ${direction}, p.subscription_name ${direction}, p.id ${direction}`,
         params: [...assignedDay.params, ...seats.params, limit, offset],
@@ -198,20 +201,13 @@ export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUser
     total = num(counts[0]?.total ?? 0);
     trendRows = trend;
   } else {
-    // Only what the order or filter needs is measured for every seat: last use (one index seek per
-    // seat) for idle and last-used, days used (one grouped pass over the chosen days) for days used.
+    // Only what the order or filter needs is measured for every seat, from the roll-ups: last use
+    // (one row per product) for idle and last used, the range's month rows for days used.
     const needsLast = field === SeatUsageSortField.LAST_USED || field === SeatUsageSortField.IDLE_DAYS || Boolean(idleFor);
     const needsDays = field === SeatUsageSortField.DAYS_USED;
-    const daysJoin = needsDays
-      ? `left join (select d.user_id, sp.subscription_id, count(distinct d.day) as days
-          from usage_days d join subscription_products sp on sp.account_id = d.account_id and sp.product_id = d.product_id
-          where d.account_id = ? and d.day between ? and ? group by d.user_id, sp.subscription_id) du
-          on du.user_id = sa.user_id and du.subscription_id = sa.subscription_id `
-      : '';
-    const measuredSeats = seats.sql.replace(/\bwhere\b/, `${daysJoin}where`);
-    const inner = `select ${columns}, ${needsLast ? lastDayOf('sa', pg) : 'null'} as last_day,
-      ${needsDays ? 'coalesce(du.days, 0)' : '0'} as days_used ${measuredSeats}`;
-    const innerParams = [...assignedDay.params, ...(needsDays ? [accountId, range.from, range.to] : []), ...seats.params];
+    const inner = `select ${columns}, ${needsLast ? lastDayOf('sa') : 'null'} as last_day,
+      ${needsDays ? seatDaysOf('sa', range, pg) : '0'} as days_used ${seats.sql}`;
+    const innerParams = [...assignedDay.params, ...seats.params];
     const idleSql = `(? - coalesce(x.last_day, x.assigned_day))`;
     const where = idleFor ? `where ${idleSql} >= ?` : '';
     const whereParams = idleFor ? [today, idleFor] : [];
@@ -231,7 +227,7 @@ export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUser
         sql: needsLast
           ? pageSql
           : `select p.id, p.account_id, p.user_id, p.subscription_id, p.first_name, p.last_name, p.email, p.sort_name,
-              p.subscription_name, p.serial_number, p.assigned_day, p.days_used, ${lastDayOf('p', pg)} as last_day
+              p.subscription_name, p.serial_number, p.assigned_day, p.days_used, ${lastDayOf('p')} as last_day
              from (${pageSql}) p`,
         params: pageParams,
       }),

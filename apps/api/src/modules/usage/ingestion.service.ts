@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { InvalidInputError } from '../../errors.js';
 import { localDay } from '../reports/report-days.js';
+import { addToRollups, type DayUse } from './rollups.js';
 import { usageBatch, type UsageEventInput } from './usage-batch.schema.js';
 
 export interface RejectedEvent {
@@ -48,8 +49,8 @@ export function parseBatch(body: unknown): UsageEventInput[] {
 /**
  * Stores a batch of usage events for one account in one transaction (F-34). A resent event id is a
  * duplicate and changes nothing; an unknown person, product or subscription rejects that event only.
- * Each newly stored event is added to the daily roll-up of its day in the account's time zone, so
- * a late event lands on the day it happened.
+ * Each newly stored event is added to the roll-ups (see rollups.ts) on its day in the account's time
+ * zone, so a late event lands on the day it happened.
  */
 export async function ingestUsageEvents(em: EntityManager, accountId: string, body: unknown, now: Date): Promise<IngestionResult> {
   const events = parseBatch(body);
@@ -90,7 +91,7 @@ export async function ingestUsageEvents(em: EntityManager, accountId: string, bo
   const accepted = await connection.transactional(async (trx) => {
     const stored: Resolved[] = [];
     for (const chunk of chunks(resolved)) stored.push(...(await insertEvents(em, trx, accountId, chunk, now)));
-    await addToRollup(em, trx, accountId, stored);
+    await addToRollups(em, trx, accountId, dayUses(stored), lookups.subscriptionsOf);
     await addCreditEntries(em, trx, accountId, stored.filter((event) => event.input.type === 'CLOUD_CREDITS'), now);
     return stored.length;
   });
@@ -105,6 +106,8 @@ interface Lookups {
   seats: Map<string, string>;
   /** product → a running cloud subscription that includes it. */
   cloud: Map<string, string>;
+  /** product → every subscription of the account that includes it. */
+  subscriptionsOf: Map<string, string[]>;
 }
 
 async function loadLookups(em: EntityManager, accountId: string, events: UsageEventInput[]): Promise<Lookups> {
@@ -137,8 +140,11 @@ async function loadLookups(em: EntityManager, accountId: string, events: UsageEv
     ),
   ]);
   const cloud = new Map<string, string>();
+  const subscriptionsOf = new Map<string, string[]>();
   for (const row of subscriptions) {
-    if (row.licence_type === 'CLOUD' && row.state === 'ACTIVE' && row.product_id && !cloud.has(row.product_id)) cloud.set(row.product_id, row.id);
+    if (!row.product_id) continue;
+    if (row.licence_type === 'CLOUD' && row.state === 'ACTIVE' && !cloud.has(row.product_id)) cloud.set(row.product_id, row.id);
+    subscriptionsOf.set(row.product_id, [...(subscriptionsOf.get(row.product_id) ?? []), row.id]);
   }
   return {
     users,
@@ -146,6 +152,7 @@ async function loadLookups(em: EntityManager, accountId: string, events: UsageEv
     serials: new Map(subscriptions.map((row) => [row.serial_number, row.id])),
     seats,
     cloud,
+    subscriptionsOf,
   };
 }
 
@@ -175,8 +182,9 @@ async function insertEvents(em: EntityManager, trx: Knex.Transaction, accountId:
   return events.filter((event) => stored.has(event.input.id));
 }
 
-async function addToRollup(em: EntityManager, trx: Knex.Transaction, accountId: string, events: Resolved[]) {
-  const days = new Map<string, { userId: string; productId: string; day: number; sessions: number; minutes: number; credits: number }>();
+/** One entry per person, product and day: what the batch adds to the roll-ups. */
+function dayUses(events: Resolved[]): DayUse[] {
+  const days = new Map<string, DayUse>();
   for (const event of events) {
     const key = `${event.userId}/${event.productId}/${event.day}`;
     const entry = days.get(key) ?? { userId: event.userId, productId: event.productId, day: event.day, sessions: 0, minutes: 0, credits: 0 };
@@ -185,19 +193,7 @@ async function addToRollup(em: EntityManager, trx: Knex.Transaction, accountId: 
     entry.credits += event.input.credits ?? 0;
     days.set(key, entry);
   }
-  for (const chunk of chunks([...days.values()])) {
-    await em.getConnection().execute(
-      `insert into usage_days (account_id, user_id, product_id, day, sessions, minutes, credits)
-       values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
-       on conflict (account_id, user_id, product_id, day) do update set
-         sessions = usage_days.sessions + excluded.sessions,
-         minutes = usage_days.minutes + excluded.minutes,
-         credits = usage_days.credits + excluded.credits`,
-      chunk.flatMap((entry) => [accountId, entry.userId, entry.productId, entry.day, entry.sessions, entry.minutes, entry.credits]),
-      'run',
-      trx,
-    );
-  }
+  return [...days.values()];
 }
 
 /** Cloud credits consumed also enter the subscription's credit ledger, which reports sum. */

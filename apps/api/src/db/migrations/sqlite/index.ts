@@ -5,6 +5,7 @@ import { Migration20261125200000 } from './Migration20261125200000.js';
 import { Migration20261125201000 } from './Migration20261125201000.js';
 import { Migration20261125204000 } from './Migration20261125204000.js';
 import { Migration20261125205000 } from './Migration20261125205000.js';
+import { Migration20261125210000 } from './Migration20261125210000.js';
 import { Migration20261125202000 } from './Migration20261125202000.js';
 import { Migration20261125203000 } from './Migration20261125203000.js';
 
@@ -18,4 +19,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261125205000', class: Migration20261125205000 },
   { name: 'Migration20261125202000', class: Migration20261125202000 },
   { name: 'Migration20261125203000', class: Migration20261125203000 },
+  { name: 'Migration20261125210000', class: Migration20261125210000 },
 ];

@@ -1,0 +1,48 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/** The roll-ups of the usage already stored, as `rebuildStatements` in modules/usage/rollups.ts wrote them. */
+const backfill = [
+  `insert into usage_months (account_id, user_id, product_id, month, days, day_count, sessions, minutes, credits) select d.account_id, d.user_id, d.product_id, ((cast(strftime('%Y', d.day * 86400, 'unixepoch') as integer) - 1970) * 12 + cast(strftime('%m', d.day * 86400, 'unixepoch') as integer) - 1), sum((1 << (cast(strftime('%d', d.day * 86400, 'unixepoch') as integer) - 1))), count(*), sum(d.sessions), sum(d.minutes), sum(d.credits) from usage_days d where d.account_id is not null group by d.account_id, d.user_id, d.product_id, ((cast(strftime('%Y', d.day * 86400, 'unixepoch') as integer) - 1970) * 12 + cast(strftime('%m', d.day * 86400, 'unixepoch') as integer) - 1)`,
+  `insert into seat_months (account_id, subscription_id, user_id, month, days, day_count, minutes) select d.account_id, sp.subscription_id, d.user_id, ((cast(strftime('%Y', d.day * 86400, 'unixepoch') as integer) - 1970) * 12 + cast(strftime('%m', d.day * 86400, 'unixepoch') as integer) - 1), sum(distinct (1 << (cast(strftime('%d', d.day * 86400, 'unixepoch') as integer) - 1))), count(distinct d.day), sum(d.minutes) from usage_days d join subscription_products sp on sp.account_id = d.account_id and sp.product_id = d.product_id where d.account_id is not null group by d.account_id, sp.subscription_id, d.user_id, ((cast(strftime('%Y', d.day * 86400, 'unixepoch') as integer) - 1970) * 12 + cast(strftime('%m', d.day * 86400, 'unixepoch') as integer) - 1)`,
+  `insert into usage_last (account_id, user_id, product_id, last_day) select account_id, user_id, product_id, max(day) from usage_days where account_id is not null group by account_id, user_id, product_id`,
+  `insert into product_days (account_id, product_id, day, users, sessions, minutes, credits) select account_id, product_id, day, count(*), sum(sessions), sum(minutes), sum(credits) from usage_days where account_id is not null group by account_id, product_id, day`,
+];
+
+/**
+ * Roll-ups of usage for fast reports: monthly day masks per person and product and per person and
+ * subscription, each person's last day per product, and each product's day over the account; filled
+ * from the daily roll-up that is already there.
+ */
+export class Migration20261125210000 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table \`product_days\` (\`id\` integer not null primary key autoincrement, \`account_id\` text not null, \`product_id\` text not null, \`day\` integer not null, \`users\` integer not null, \`sessions\` integer not null, \`minutes\` integer not null, \`credits\` integer not null, constraint \`product_days_account_id_foreign\` foreign key(\`account_id\`) references \`accounts\`(\`id\`) on delete cascade on update cascade, constraint \`product_days_product_id_foreign\` foreign key(\`product_id\`) references \`products\`(\`id\`) on delete cascade on update cascade);`);
+    this.addSql(`create index \`product_days_account_id_index\` on \`product_days\` (\`account_id\`);`);
+    this.addSql(`create index \`product_days_product_id_index\` on \`product_days\` (\`product_id\`);`);
+    this.addSql(`create unique index \`product_days_account_id_product_id_day_unique\` on \`product_days\` (\`account_id\`, \`product_id\`, \`day\`);`);
+    this.addSql(`create table \`usage_months\` (\`id\` integer not null primary key autoincrement, \`account_id\` text not null, \`user_id\` text not null, \`product_id\` text not null, \`month\` integer not null, \`days\` integer not null, \`day_count\` integer not null, \`sessions\` integer not null, \`minutes\` integer not null, \`credits\` integer not null, constraint \`usage_months_account_id_foreign\` foreign key(\`account_id\`) references \`accounts\`(\`id\`) on delete cascade on update cascade, constraint \`usage_months_user_id_foreign\` foreign key(\`user_id\`) references \`users\`(\`id\`) on delete cascade on update cascade, constraint \`usage_months_product_id_foreign\` foreign key(\`product_id\`) references \`products\`(\`id\`) on delete cascade on update cascade);`);
+    this.addSql(`create index \`usage_months_account_id_index\` on \`usage_months\` (\`account_id\`);`);
+    this.addSql(`create index \`usage_months_user_id_index\` on \`usage_months\` (\`user_id\`);`);
+    this.addSql(`create index \`usage_months_product_id_index\` on \`usage_months\` (\`product_id\`);`);
+    this.addSql(`create index \`usage_months_account_id_month_product_id_days_user_id_index\` on \`usage_months\` (\`account_id\`, \`month\`, \`product_id\`, \`days\`, \`user_id\`);`);
+    this.addSql(`create unique index \`usage_months_account_id_user_id_product_id_month_unique\` on \`usage_months\` (\`account_id\`, \`user_id\`, \`product_id\`, \`month\`);`);
+    this.addSql(`create table \`usage_last\` (\`id\` integer not null primary key autoincrement, \`account_id\` text not null, \`user_id\` text not null, \`product_id\` text not null, \`last_day\` integer not null, constraint \`usage_last_account_id_foreign\` foreign key(\`account_id\`) references \`accounts\`(\`id\`) on delete cascade on update cascade, constraint \`usage_last_user_id_foreign\` foreign key(\`user_id\`) references \`users\`(\`id\`) on delete cascade on update cascade, constraint \`usage_last_product_id_foreign\` foreign key(\`product_id\`) references \`products\`(\`id\`) on delete cascade on update cascade);`);
+    this.addSql(`create index \`usage_last_account_id_index\` on \`usage_last\` (\`account_id\`);`);
+    this.addSql(`create index \`usage_last_user_id_index\` on \`usage_last\` (\`user_id\`);`);
+    this.addSql(`create index \`usage_last_product_id_index\` on \`usage_last\` (\`product_id\`);`);
+    this.addSql(`create unique index \`usage_last_account_id_user_id_product_id_unique\` on \`usage_last\` (\`account_id\`, \`user_id\`, \`product_id\`);`);
+    this.addSql(`create table \`seat_months\` (\`id\` integer not null primary key autoincrement, \`account_id\` text not null, \`subscription_id\` text not null, \`user_id\` text not null, \`month\` integer not null, \`days\` integer not null, \`day_count\` integer not null, \`minutes\` integer not null, constraint \`seat_months_account_id_foreign\` foreign key(\`account_id\`) references \`accounts\`(\`id\`) on delete cascade on update cascade, constraint \`seat_months_subscription_id_foreign\` foreign key(\`subscription_id\`) references \`subscriptions\`(\`id\`) on delete cascade on update cascade, constraint \`seat_months_user_id_foreign\` foreign key(\`user_id\`) references \`users\`(\`id\`) on delete cascade on update cascade);`);
+    this.addSql(`create index \`seat_months_account_id_index\` on \`seat_months\` (\`account_id\`);`);
+    this.addSql(`create index \`seat_months_subscription_id_index\` on \`seat_months\` (\`subscription_id\`);`);
+    this.addSql(`create index \`seat_months_user_id_index\` on \`seat_months\` (\`user_id\`);`);
+    this.addSql(`create index \`seat_months_account_id_subscription_id_user_id_month_days_day_count_index\` on \`seat_months\` (\`account_id\`, \`subscription_id\`, \`user_id\`, \`month\`, \`days\`, \`day_count\`);`);
+    this.addSql(`create unique index \`seat_months_account_id_subscription_id_user_id_month_unique\` on \`seat_months\` (\`account_id\`, \`subscription_id\`, \`user_id\`, \`month\`);`);
+    for (const statement of backfill) this.addSql(statement);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql('drop table if exists `seat_months`;');
+    this.addSql('drop table if exists `usage_last`;');
+    this.addSql('drop table if exists `usage_months`;');
+    this.addSql('drop table if exists `product_days`;');
+  }
+}
