@@ -156,6 +156,8 @@ describe.each(drivers)('usage ingestion and reports F-31 to F-34 (%s)', (driver)
     expect(idle.totalCount).toBe(runningSeats - anaDrafterSeats);
     expect(idle.rows.every((row) => row.idleDays === 45 && row.lastUsedOn === null)).toBe(true);
     expect((await byUser({ range: NOVEMBER, filter: { idleForAtLeast: 60 } })).totalCount).toBe(0);
+    // Past the last page there is no row to carry the total: it is still the filtered count.
+    expect(await byUser({ range: NOVEMBER, filter: { idleForAtLeast: 30 }, first: 5, offset: 100_000 })).toMatchObject({ totalCount: idle.totalCount, rows: [] });
 
     const pages = [await byUser({ range: NOVEMBER, first: 7 }), await byUser({ range: NOVEMBER, first: 7, offset: 7 })];
     expect(pages.flatMap((page) => page.rows.map((row) => row.assignmentId))).toEqual(all.rows.slice(0, 14).map((row) => row.assignmentId));

@@ -218,11 +218,14 @@ export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUser
       [SeatUsageSortField.IDLE_DAYS]: idleSql,
     }[field];
     const sortParams = field === SeatUsageSortField.IDLE_DAYS ? [today] : [];
-    const pageSql = `select x.* from (${inner}) x ${where}
+    // Filtered by idleness, the page carries the filtered total (a window over the same pass);
+    // otherwise the total is the plain count of seats, read alongside.
+    const pageSql = `select x.*${idleFor ? ', count(*) over () as total_count' : ''} from (${inner}) x ${where}
       order by ${sortSql} ${direction}, x.sort_name ${direction}, x.id ${direction} limit ? offset ?`;
     const pageParams = [...innerParams, ...whereParams, ...sortParams, limit, offset];
+    const countIdle = { sql: `select count(*) as total from (${inner}) x ${where}`, params: [...innerParams, ...whereParams] };
     const [rows, counts] = await Promise.all([
-      run<SeatRow & { days_used: Numeric }>(ctx, {
+      run<SeatRow & { days_used: Numeric; total_count?: Numeric }>(ctx, {
         // Last use of the page's seats only, when the order did not need it for all.
         sql: needsLast
           ? pageSql
@@ -231,10 +234,7 @@ export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUser
              from (${pageSql}) p`,
         params: pageParams,
       }),
-      run<{ total: Numeric }>(ctx, {
-        sql: idleFor ? `select count(*) as total from (${inner}) x ${where}` : `select count(*) as total ${seats.sql}`,
-        params: idleFor ? [...innerParams, ...whereParams] : seats.params,
-      }),
+      idleFor ? Promise.resolve(null) : run<{ total: Numeric }>(ctx, { sql: `select count(*) as total ${seats.sql}`, params: seats.params }),
     ]);
     if (!needsLast) {
       // The wrapper keeps the rows but not, by any guarantee, their order: restore it.
@@ -243,7 +243,10 @@ export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUser
       rows.sort((a, b) => sign * (num(a.days_used) - num(b.days_used) || text(a.sort_name, b.sort_name) || text(a.id, b.id)));
     }
     page = rows;
-    total = num(counts[0]?.total ?? 0);
+    if (counts) total = num(counts[0]?.total ?? 0);
+    else if (rows[0]) total = num(rows[0].total_count ?? 0);
+    // A page past the end has no row to carry the total.
+    else total = offset ? num((await run<{ total: Numeric }>(ctx, countIdle))[0]?.total ?? 0) : 0;
     trendRows = page.length
       ? await run<TrendRow>(ctx, {
           sql: trendPerSeat(page.map(() => '?').join(', ')),
