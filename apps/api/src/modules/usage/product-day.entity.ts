@@ -14,10 +14,10 @@ export class ProductDay {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
 
-  @ManyToOne(() => Account, { deleteRule: 'cascade' })
+  @ManyToOne(() => Account, { deleteRule: 'cascade', index: false })
   account!: Account;
 
-  @ManyToOne(() => Product, { deleteRule: 'cascade' })
+  @ManyToOne(() => Product, { deleteRule: 'cascade', index: false })
   product!: Product;
 
   /** Days since 1970-01-01 in the account's time zone. */

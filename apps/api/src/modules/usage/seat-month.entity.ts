@@ -19,13 +19,13 @@ export class SeatMonth {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
 
-  @ManyToOne(() => Account, { deleteRule: 'cascade' })
+  @ManyToOne(() => Account, { deleteRule: 'cascade', index: false })
   account!: Account;
 
-  @ManyToOne(() => Subscription, { deleteRule: 'cascade' })
+  @ManyToOne(() => Subscription, { deleteRule: 'cascade', index: false })
   subscription!: Subscription;
 
-  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  @ManyToOne(() => User, { deleteRule: 'cascade', index: false })
   user!: User;
 
   /** Months since January 1970 in the account's time zone. */

@@ -12,13 +12,13 @@ export class UsageLast {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
 
-  @ManyToOne(() => Account, { deleteRule: 'cascade' })
+  @ManyToOne(() => Account, { deleteRule: 'cascade', index: false })
   account!: Account;
 
-  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  @ManyToOne(() => User, { deleteRule: 'cascade', index: false })
   user!: User;
 
-  @ManyToOne(() => Product, { deleteRule: 'cascade' })
+  @ManyToOne(() => Product, { deleteRule: 'cascade', index: false })
   product!: Product;
 
   /** Days since 1970-01-01 in the account's time zone. */

@@ -18,13 +18,13 @@ export class UsageMonth {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
 
-  @ManyToOne(() => Account, { deleteRule: 'cascade' })
+  @ManyToOne(() => Account, { deleteRule: 'cascade', index: false })
   account!: Account;
 
-  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  @ManyToOne(() => User, { deleteRule: 'cascade', index: false })
   user!: User;
 
-  @ManyToOne(() => Product, { deleteRule: 'cascade' })
+  @ManyToOne(() => Product, { deleteRule: 'cascade', index: false })
   product!: Product;
 
   /** Months since January 1970 in the account's time zone (2026-11 is 682). */

@@ -43,10 +43,15 @@ export class Migration20261125210000 extends Migration {
     this.addSql(`alter table "seat_months" add constraint "seat_months_account_id_foreign" foreign key ("account_id") references "accounts" ("id") on update cascade on delete cascade;`);
     this.addSql(`alter table "seat_months" add constraint "seat_months_subscription_id_foreign" foreign key ("subscription_id") references "subscriptions" ("id") on update cascade on delete cascade;`);
     this.addSql(`alter table "seat_months" add constraint "seat_months_user_id_foreign" foreign key ("user_id") references "users" ("id") on update cascade on delete cascade;`);
+    // Reports no longer read raw events: only ingestion writes them, so fewer indexes to keep.
+    this.addSql(`drop index if exists "usage_events_account_id_occurred_at_index";`);
+    this.addSql(`drop index if exists "usage_events_account_id_user_id_occurred_at_index";`);
     for (const statement of backfill) this.addSql(statement);
   }
 
   override async down(): Promise<void> {
+    this.addSql('create index "usage_events_account_id_occurred_at_index" on "usage_events" ("account_id", "occurred_at");');
+    this.addSql('create index "usage_events_account_id_user_id_occurred_at_index" on "usage_events" ("account_id", "user_id", "occurred_at");');
     this.addSql('drop table if exists "seat_months";');
     this.addSql('drop table if exists "usage_last";');
     this.addSql('drop table if exists "usage_months";');

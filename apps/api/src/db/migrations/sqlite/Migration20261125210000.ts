@@ -16,30 +16,26 @@ const backfill = [
 export class Migration20261125210000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table \`product_days\` (\`id\` integer not null primary key autoincrement, \`account_id\` text not null, \`product_id\` text not null, \`day\` integer not null, \`users\` integer not null, \`sessions\` integer not null, \`minutes\` integer not null, \`credits\` integer not null, constraint \`product_days_account_id_foreign\` foreign key(\`account_id\`) references \`accounts\`(\`id\`) on delete cascade on update cascade, constraint \`product_days_product_id_foreign\` foreign key(\`product_id\`) references \`products\`(\`id\`) on delete cascade on update cascade);`);
-    this.addSql(`create index \`product_days_account_id_index\` on \`product_days\` (\`account_id\`);`);
-    this.addSql(`create index \`product_days_product_id_index\` on \`product_days\` (\`product_id\`);`);
     this.addSql(`create unique index \`product_days_account_id_product_id_day_unique\` on \`product_days\` (\`account_id\`, \`product_id\`, \`day\`);`);
     this.addSql(`create table \`usage_months\` (\`id\` integer not null primary key autoincrement, \`account_id\` text not null, \`user_id\` text not null, \`product_id\` text not null, \`month\` integer not null, \`days\` integer not null, \`day_count\` integer not null, \`sessions\` integer not null, \`minutes\` integer not null, \`credits\` integer not null, constraint \`usage_months_account_id_foreign\` foreign key(\`account_id\`) references \`accounts\`(\`id\`) on delete cascade on update cascade, constraint \`usage_months_user_id_foreign\` foreign key(\`user_id\`) references \`users\`(\`id\`) on delete cascade on update cascade, constraint \`usage_months_product_id_foreign\` foreign key(\`product_id\`) references \`products\`(\`id\`) on delete cascade on update cascade);`);
-    this.addSql(`create index \`usage_months_account_id_index\` on \`usage_months\` (\`account_id\`);`);
-    this.addSql(`create index \`usage_months_user_id_index\` on \`usage_months\` (\`user_id\`);`);
-    this.addSql(`create index \`usage_months_product_id_index\` on \`usage_months\` (\`product_id\`);`);
     this.addSql(`create index \`usage_months_account_id_month_product_id_days_user_id_index\` on \`usage_months\` (\`account_id\`, \`month\`, \`product_id\`, \`days\`, \`user_id\`);`);
     this.addSql(`create unique index \`usage_months_account_id_user_id_product_id_month_unique\` on \`usage_months\` (\`account_id\`, \`user_id\`, \`product_id\`, \`month\`);`);
     this.addSql(`create table \`usage_last\` (\`id\` integer not null primary key autoincrement, \`account_id\` text not null, \`user_id\` text not null, \`product_id\` text not null, \`last_day\` integer not null, constraint \`usage_last_account_id_foreign\` foreign key(\`account_id\`) references \`accounts\`(\`id\`) on delete cascade on update cascade, constraint \`usage_last_user_id_foreign\` foreign key(\`user_id\`) references \`users\`(\`id\`) on delete cascade on update cascade, constraint \`usage_last_product_id_foreign\` foreign key(\`product_id\`) references \`products\`(\`id\`) on delete cascade on update cascade);`);
-    this.addSql(`create index \`usage_last_account_id_index\` on \`usage_last\` (\`account_id\`);`);
-    this.addSql(`create index \`usage_last_user_id_index\` on \`usage_last\` (\`user_id\`);`);
-    this.addSql(`create index \`usage_last_product_id_index\` on \`usage_last\` (\`product_id\`);`);
     this.addSql(`create unique index \`usage_last_account_id_user_id_product_id_unique\` on \`usage_last\` (\`account_id\`, \`user_id\`, \`product_id\`);`);
     this.addSql(`create table \`seat_months\` (\`id\` integer not null primary key autoincrement, \`account_id\` text not null, \`subscription_id\` text not null, \`user_id\` text not null, \`month\` integer not null, \`days\` integer not null, \`day_count\` integer not null, \`minutes\` integer not null, constraint \`seat_months_account_id_foreign\` foreign key(\`account_id\`) references \`accounts\`(\`id\`) on delete cascade on update cascade, constraint \`seat_months_subscription_id_foreign\` foreign key(\`subscription_id\`) references \`subscriptions\`(\`id\`) on delete cascade on update cascade, constraint \`seat_months_user_id_foreign\` foreign key(\`user_id\`) references \`users\`(\`id\`) on delete cascade on update cascade);`);
-    this.addSql(`create index \`seat_months_account_id_index\` on \`seat_months\` (\`account_id\`);`);
-    this.addSql(`create index \`seat_months_subscription_id_index\` on \`seat_months\` (\`subscription_id\`);`);
-    this.addSql(`create index \`seat_months_user_id_index\` on \`seat_months\` (\`user_id\`);`);
     this.addSql(`create index \`seat_months_account_id_subscription_id_user_id_month_days_day_count_index\` on \`seat_months\` (\`account_id\`, \`subscription_id\`, \`user_id\`, \`month\`, \`days\`, \`day_count\`);`);
     this.addSql(`create unique index \`seat_months_account_id_subscription_id_user_id_month_unique\` on \`seat_months\` (\`account_id\`, \`subscription_id\`, \`user_id\`, \`month\`);`);
+    // Reports no longer read raw events: only ingestion writes them, so fewer indexes to keep.
+    this.addSql(`drop index if exists \`usage_events_account_id_occurred_at_index\`;`);
+    this.addSql(`drop index if exists \`usage_events_account_id_user_id_occurred_at_index\`;`);
+    this.addSql(`drop index if exists \`usage_events_account_id_index\`;`);
     for (const statement of backfill) this.addSql(statement);
   }
 
   override async down(): Promise<void> {
+    this.addSql('create index `usage_events_account_id_index` on `usage_events` (`account_id`);');
+    this.addSql('create index `usage_events_account_id_occurred_at_index` on `usage_events` (`account_id`, `occurred_at`);');
+    this.addSql('create index `usage_events_account_id_user_id_occurred_at_index` on `usage_events` (`account_id`, `user_id`, `occurred_at`);');
     this.addSql('drop table if exists `seat_months`;');
     this.addSql('drop table if exists `usage_last`;');
     this.addSql('drop table if exists `usage_months`;');
