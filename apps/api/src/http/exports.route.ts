@@ -10,14 +10,16 @@ import {
   SubscriptionStatus,
   type Subscription,
 } from '@seatwise/schema';
+import { inTransaction } from '../common/transaction.js';
 import { contextFor, type AccountContext, type Services } from '../context.js';
 import { NotFoundError } from '../errors.js';
+import { recordAudit } from '../modules/audit/audit.service.js';
 import { cloudServicesUsage, cloudServicesUsageByUser } from '../modules/reports/cloud-usage.service.js';
 import { seatDistribution } from '../modules/reports/insights.service.js';
 import { seatUsageByUser, seatUsageReport } from '../modules/reports/seat-usage.service.js';
 import { getSubscription, listSubscriptions } from '../modules/subscriptions/subscriptions.service.js';
 import { requireAdmin } from './request-viewer.js';
-import { type Column, type ExportFormat, type ExportLanguage, parseFormat, parseLanguage, sendTable } from './table-export.js';
+import { type Column, parseFormat, parseLanguage, sendTable, type Table } from './table-export.js';
 
 const text = (req: Request, name: string): string | null => {
   const value = req.query[name];
@@ -101,34 +103,31 @@ const cloudUserColumns: Column<CloudUserLine>[] = [
   { en: 'Last used', sl: 'Zadnja uporaba', value: (row) => row.owner.lastUsedOn },
 ];
 
-interface Export {
-  format: ExportFormat;
-  language: ExportLanguage;
-}
-
-type ExportHandler = (ctx: AccountContext, req: Request, options: Export) => Promise<void>;
+/** Hands the finished table to the route, which logs the export and sends the file. */
+type Send = <Row>(table: Table<Row>) => Promise<void>;
+type ExportHandler = (ctx: AccountContext, req: Request, send: Send) => Promise<void>;
 
 const statuses = new Set<string>(Object.values(SubscriptionStatus));
 
 /** Every export: its file name and how it fills the table from the same services as GraphQL. */
 const exporters: Record<string, ExportHandler> = {
-  async subscriptions(ctx, req, options) {
+  async subscriptions(ctx, req, send) {
     const status = text(req, 'status');
     const rows = await listSubscriptions(ctx, {
       filter: { teamId: text(req, 'teamId'), search: text(req, 'search'), statuses: status && statuses.has(status) ? [status as SubscriptionStatus] : null },
     });
-    await sendTable(ctx.res, { ...options, fileName: 'subscriptions', sheet: 'Subscriptions', columns: subscriptionColumns, rows });
+    await send({ fileName: 'subscriptions', sheet: 'Subscriptions', columns: subscriptionColumns, rows });
   },
-  async 'subscription-products'(ctx, req, options) {
+  async 'subscription-products'(ctx, req, send) {
     const subscription = await getSubscription(ctx, text(req, 'subscriptionId') ?? '');
     const rows = subscription.products.map((line) => ({ ...line, subscription }));
-    await sendTable(ctx.res, { ...options, fileName: `products-${subscription.serialNumber}`, sheet: 'Products', columns: productColumns, rows });
+    await send({ fileName: `products-${subscription.serialNumber}`, sheet: 'Products', columns: productColumns, rows });
   },
-  async insights(ctx, req, options) {
+  async insights(ctx, req, send) {
     const rows = await seatDistribution(ctx, text(req, 'teamId'));
-    await sendTable(ctx.res, { ...options, fileName: 'insights', sheet: 'Insights', columns: insightColumns, rows });
+    await send({ fileName: 'insights', sheet: 'Insights', columns: insightColumns, rows });
   },
-  async 'seat-usage'(ctx, req, options) {
+  async 'seat-usage'(ctx, req, send) {
     const rows: SeatUsageByUser[] = [];
     const idle = Number(text(req, 'idleForAtLeast') ?? 0);
     const field = text(req, 'sort') as SeatUsageSortField | null;
@@ -139,27 +138,29 @@ const exporters: Record<string, ExportHandler> = {
       rows.push(...page.rows);
       if (rows.length >= page.totalCount || !page.rows.length) break;
     }
-    await sendTable(ctx.res, { ...options, fileName: 'seat-usage-by-user', sheet: 'Seat usage', columns: seatUserColumns, rows });
+    await send({ fileName: 'seat-usage-by-user', sheet: 'Seat usage', columns: seatUserColumns, rows });
   },
-  async 'seat-usage-products'(ctx, req, options) {
+  async 'seat-usage-products'(ctx, req, send) {
     const report = await seatUsageReport(ctx, range(req));
-    await sendTable(ctx.res, { ...options, fileName: 'seat-usage-by-product', sheet: 'Seat usage', columns: seatProductColumns, rows: report.products });
+    await send({ fileName: 'seat-usage-by-product', sheet: 'Seat usage', columns: seatProductColumns, rows: report.products });
   },
-  async 'cloud-services-usage'(ctx, req, options) {
+  async 'cloud-services-usage'(ctx, req, send) {
     const report = await cloudServicesUsage(ctx, range(req));
-    await sendTable(ctx.res, { ...options, fileName: 'cloud-services-usage', sheet: 'Cloud credits', columns: balanceColumns, rows: report.balances });
+    await send({ fileName: 'cloud-services-usage', sheet: 'Cloud credits', columns: balanceColumns, rows: report.balances });
   },
-  async 'cloud-services-usage-by-user'(ctx, req, options) {
+  async 'cloud-services-usage-by-user'(ctx, req, send) {
     const owners = await cloudServicesUsageByUser(ctx, range(req), text(req, 'search'));
     const rows = owners.flatMap((owner) => owner.services.map((line) => ({ ...line, owner })));
-    await sendTable(ctx.res, { ...options, fileName: 'cloud-services-usage-by-user', sheet: 'Cloud credits', columns: cloudUserColumns, rows });
+    await send({ fileName: 'cloud-services-usage-by-user', sheet: 'Cloud credits', columns: cloudUserColumns, rows });
   },
 };
 
 /**
  * `GET /api/exports/<report>.<csv|xlsx>`: downloads built on the server from the same services as the
  * GraphQL reports, so a 10,000-seat export never passes through the browser's memory, role and
- * tenant are checked once here, and formula neutralisation happens in one place.
+ * tenant are checked once here, and formula neutralisation happens in one place. Every export that
+ * is sent leaves a `report.export` entry in the audit log; a refused one (not an admin, a bad range
+ * or format, an unknown subscription) fails before its table is ready and leaves none.
  */
 export function exportsRoute(services: Services): Router {
   const { orm } = services;
@@ -169,10 +170,25 @@ export function exportsRoute(services: Services): Router {
       const match = /^([a-z-]+)\.([a-z]+)$/.exec(req.params.file ?? '');
       const exporter = match ? exporters[match[1]!] : undefined;
       if (!match || !exporter) throw new NotFoundError('Export', 'report');
+      const report = match[1]!;
       const format = parseFormat(match[2]!);
       const { em, viewer } = await requireAdmin(orm, req);
       const ctx = contextFor(services, req, res, viewer, em) as AccountContext;
-      await exporter(ctx, req, { format, language: parseLanguage(req.query.lang) });
+      await exporter(ctx, req, async (table) => {
+        // Committed before the first byte goes out: no file reaches an admin without its entry.
+        const file = `${table.fileName}.${format}`;
+        const rows = table.rows.length;
+        await inTransaction(ctx, async (tx) => {
+          recordAudit(tx, {
+            action: 'report.export',
+            targetType: 'report',
+            targetId: report,
+            summary: `Exported ${file} (${rows} ${rows === 1 ? 'row' : 'rows'})`,
+            after: { file, rows },
+          });
+        });
+        await sendTable(res, { ...table, format, language: parseLanguage(req.query.lang) });
+      });
     } catch (error) {
       next(error);
     }

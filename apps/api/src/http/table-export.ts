@@ -30,11 +30,16 @@ export function parseFormat(value: string): ExportFormat {
 
 export const parseLanguage = (value: unknown): ExportLanguage => (value === 'sl' ? 'sl' : 'en');
 
+/** One export's content: the file name without extension, the XLSX sheet name, its columns and rows. */
+export interface Table<Row> {
+  fileName: string;
+  sheet: string;
+  columns: Column<Row>[];
+  rows: Row[];
+}
+
 /** Sends rows as a CSV (UTF-8 with BOM, so Excel reads č and š) or an XLSX download. */
-export async function sendTable<Row>(
-  res: Response,
-  options: { format: ExportFormat; fileName: string; sheet: string; language: ExportLanguage; columns: Column<Row>[]; rows: Row[] },
-) {
+export async function sendTable<Row>(res: Response, options: Table<Row> & { format: ExportFormat; language: ExportLanguage }) {
   const header = options.columns.map((column) => column[options.language]);
   const body = options.rows.map((row) => options.columns.map((column) => neutralise(column.value(row))));
   res.setHeader('Content-Disposition', `attachment; filename="${options.fileName}.${options.format}"`);

@@ -33,6 +33,7 @@ export const auditActions = [
   'team.rename',
   'team.delete',
   'subscription.team.change',
+  'report.export',
 ];
 
 /** Day boundaries in the viewer's time zone, as the API's ISO instants. */
