@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express, type Request, type Response } from 'express';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { pinoHttp } from 'pino-http';
 import type { MikroORM } from '@mikro-orm/core';
@@ -113,7 +113,9 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     allowBatchedHttpRequests: config.graphql.maxBatch > 1,
     parseOptions: { maxTokens: config.graphql.maxTokens },
     validationRules: limitRules(config.graphql),
-    plugins: [ApolloServerPluginLandingPageDisabled(), accessPlugin, costLimitPlugin(config.graphql.maxCost)],
+    // No cache hints are used, and Apollo's default cache-control plugin would wrap every field
+    // resolver to collect them: a cost on each of the thousands of fields a report page returns.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), accessPlugin, costLimitPlugin(config.graphql.maxCost)],
   });
   await apollo.start();
   const stopSweep = sweepExpiredCounters(orm, logger);
