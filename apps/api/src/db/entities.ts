@@ -19,6 +19,7 @@ import { Team } from '../modules/teams/team.entity.js';
 import { ApiToken } from '../modules/tokens/api-token.entity.js';
 import { CloudCreditEntry } from '../modules/usage/cloud-credit-entry.entity.js';
 import { ProductDay } from '../modules/usage/product-day.entity.js';
+import { RollupRow } from '../modules/usage/rollup-row.entity.js';
 import { SeatMonth } from '../modules/usage/seat-month.entity.js';
 import { UsageDay } from '../modules/usage/usage-day.entity.js';
 import { UsageLast } from '../modules/usage/usage-last.entity.js';
@@ -52,6 +53,7 @@ export const entities = [
   SeatAssignment,
   UsageEvent,
   UsageDay,
+  RollupRow,
   UsageMonth,
   SeatMonth,
   UsageLast,

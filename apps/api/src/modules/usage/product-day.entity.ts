@@ -1,7 +1,7 @@
-import { Entity, Filter, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Filter, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { tenantFilter } from '../../db/base.entity.js';
-import { Account } from '../accounts/account.entity.js';
 import { Product } from '../catalog/product.entity.js';
+import { RollupRow } from './rollup-row.entity.js';
 
 /**
  * The daily roll-up of one product over the whole account: how many people used it that day and
@@ -10,13 +10,7 @@ import { Product } from '../catalog/product.entity.js';
 @Entity({ tableName: 'product_days' })
 @Filter(tenantFilter)
 @Unique({ properties: ['account', 'product', 'day'] })
-export class ProductDay {
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
-  @ManyToOne(() => Account, { deleteRule: 'cascade', index: false })
-  account!: Account;
-
+export class ProductDay extends RollupRow {
   @ManyToOne(() => Product, { deleteRule: 'cascade', index: false })
   product!: Product;
 

@@ -1,8 +1,8 @@
-import { Entity, Filter, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Filter, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { tenantFilter } from '../../db/base.entity.js';
-import { Account } from '../accounts/account.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Subscription } from '../subscriptions/subscription.entity.js';
+import { RollupRow } from './rollup-row.entity.js';
 
 /**
  * The monthly roll-up of one person's use of any product of one subscription: what a seat on it
@@ -15,13 +15,7 @@ import { Subscription } from '../subscriptions/subscription.entity.js';
 @Unique({ properties: ['account', 'subscription', 'user', 'month'] })
 // Covers a seat's days in a range without reading the table.
 @Index({ properties: ['account', 'subscription', 'user', 'month', 'days', 'dayCount'] })
-export class SeatMonth {
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
-  @ManyToOne(() => Account, { deleteRule: 'cascade', index: false })
-  account!: Account;
-
+export class SeatMonth extends RollupRow {
   @ManyToOne(() => Subscription, { deleteRule: 'cascade', index: false })
   subscription!: Subscription;
 

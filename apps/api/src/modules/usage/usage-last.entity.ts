@@ -1,20 +1,14 @@
-import { Entity, Filter, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Filter, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { tenantFilter } from '../../db/base.entity.js';
-import { Account } from '../accounts/account.entity.js';
 import { Product } from '../catalog/product.entity.js';
 import { User } from '../identity/user.entity.js';
+import { RollupRow } from './rollup-row.entity.js';
 
 /** The last day each person used each product: one index seek answers "idle for how long". */
 @Entity({ tableName: 'usage_last' })
 @Filter(tenantFilter)
 @Unique({ properties: ['account', 'user', 'product'] })
-export class UsageLast {
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
-  @ManyToOne(() => Account, { deleteRule: 'cascade', index: false })
-  account!: Account;
-
+export class UsageLast extends RollupRow {
   @ManyToOne(() => User, { deleteRule: 'cascade', index: false })
   user!: User;
 

@@ -1,8 +1,8 @@
-import { Entity, Filter, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Filter, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { tenantFilter } from '../../db/base.entity.js';
-import { Account } from '../accounts/account.entity.js';
 import { Product } from '../catalog/product.entity.js';
 import { User } from '../identity/user.entity.js';
+import { RollupRow } from './rollup-row.entity.js';
 
 /**
  * The monthly roll-up of one person's use of one product: which days of the month they used it, as
@@ -14,13 +14,7 @@ import { User } from '../identity/user.entity.js';
 @Unique({ properties: ['account', 'user', 'product', 'month'] })
 // Covers "who used a product in these days" without reading the table.
 @Index({ properties: ['account', 'month', 'product', 'days', 'user'] })
-export class UsageMonth {
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
-  @ManyToOne(() => Account, { deleteRule: 'cascade', index: false })
-  account!: Account;
-
+export class UsageMonth extends RollupRow {
   @ManyToOne(() => User, { deleteRule: 'cascade', index: false })
   user!: User;
 
