@@ -1,5 +1,8 @@
-import { Box, Center, Group, Paper, Stack } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Anchor, Box, Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconAlertCircle } from '@tabler/icons-react';
+import type { FormEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { LanguageMenu } from '../../ui/LanguageMenu';
 import { Logo } from '../../ui/Logo';
 
@@ -19,5 +22,54 @@ export function AuthFrame({ children }: { children: ReactNode }) {
         </Stack>
       </Center>
     </Box>
+  );
+}
+
+interface AuthFormProps {
+  title: string;
+  subtitle: string;
+  /** A problem with the whole form, shown above the fields. */
+  error: string | null;
+  submitLabel: string;
+  loading: boolean;
+  onSubmit: () => Promise<void>;
+  /** The fields. */
+  children: ReactNode;
+}
+
+/** A signed-out form in its frame: title, form error, fields, the submit button and the way back to sign-in. */
+export function AuthForm({ title, subtitle, error, submitLabel, loading, onSubmit, children }: AuthFormProps) {
+  const { t } = useTranslation();
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void onSubmit();
+  };
+  return (
+    <AuthFrame>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <div>
+            <Title order={1} size="h2">
+              {title}
+            </Title>
+            <Text c="dimmed" size="sm" mt={4}>
+              {subtitle}
+            </Text>
+          </div>
+          {error && (
+            <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
+              {error}
+            </Alert>
+          )}
+          {children}
+          <Button type="submit" fullWidth size="md" loading={loading}>
+            {submitLabel}
+          </Button>
+          <Anchor component={Link} to="/sign-in" size="sm" ta="center">
+            {t('identity.backToSignIn')}
+          </Anchor>
+        </Stack>
+      </form>
+    </AuthFrame>
   );
 }

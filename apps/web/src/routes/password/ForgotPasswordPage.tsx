@@ -1,11 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconAlertCircle, IconMailCheck } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { Alert, Anchor, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconMailCheck } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { apiError, errorText } from '../../ui/apiError';
-import { AuthFrame } from './AuthFrame';
+import { AuthForm, AuthFrame } from './AuthFrame';
 import { SignInServerInfoDocument } from '../sign-in/sign-in.graphql';
 import { RequestPasswordResetDocument } from './password.graphql';
 
@@ -24,8 +24,7 @@ export function ForgotPasswordPage() {
   // In demo mode no mail leaves the server: the link waits in the Outbox.
   const demo = useQuery(SignInServerInfoDocument).data?.serverInfo.demo ?? false;
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function handleSubmit() {
     setFieldError(null);
     setFormError(null);
     const trimmed = email.trim();
@@ -70,39 +69,23 @@ export function ForgotPasswordPage() {
   }
 
   return (
-    <AuthFrame>
-      <form onSubmit={(event) => void handleSubmit(event)} noValidate>
-        <Stack gap="md">
-          <div>
-            <Title order={1} size="h2">
-              {t('identity.forgot.title')}
-            </Title>
-            <Text c="dimmed" size="sm" mt={4}>
-              {t('identity.forgot.subtitle')}
-            </Text>
-          </div>
-          {formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
-              {formError}
-            </Alert>
-          )}
-          <TextInput
-            label={t('identity.email')}
-            type="email"
-            autoComplete="username"
-            autoFocus
-            value={email}
-            error={fieldError}
-            onChange={(event) => setEmail(event.currentTarget.value)}
-          />
-          <Button type="submit" fullWidth size="md" loading={loading}>
-            {t('identity.forgot.submit')}
-          </Button>
-          <Anchor component={Link} to="/sign-in" size="sm" ta="center">
-            {t('identity.backToSignIn')}
-          </Anchor>
-        </Stack>
-      </form>
-    </AuthFrame>
+    <AuthForm
+      title={t('identity.forgot.title')}
+      subtitle={t('identity.forgot.subtitle')}
+      error={formError}
+      submitLabel={t('identity.forgot.submit')}
+      loading={loading}
+      onSubmit={handleSubmit}
+    >
+      <TextInput
+        label={t('identity.email')}
+        type="email"
+        autoComplete="username"
+        autoFocus
+        value={email}
+        error={fieldError}
+        onChange={(event) => setEmail(event.currentTarget.value)}
+      />
+    </AuthForm>
   );
 }

@@ -1,12 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, Title } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { apiError, errorText } from '../../ui/apiError';
 import { FullPageLoader } from '../../ui/FullPageLoader';
-import { AuthFrame } from './AuthFrame';
+import { AuthForm, AuthFrame } from './AuthFrame';
 import { PasswordResetLinkDocument, ResetPasswordDocument } from './password.graphql';
 
 /** F-02: choose a new (or an invited person's first) password through the emailed link. */
@@ -46,8 +46,7 @@ export function ResetPasswordPage() {
   }
   const { email, firstPassword } = link.data.passwordResetLink;
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function handleSubmit() {
     setPasswordError(null);
     setRepeatError(null);
     setFormError(null);
@@ -70,46 +69,30 @@ export function ResetPasswordPage() {
   }
 
   return (
-    <AuthFrame>
-      <form onSubmit={(event) => void handleSubmit(event)} noValidate>
-        <Stack gap="md">
-          <div>
-            <Title order={1} size="h2">
-              {t(firstPassword ? 'identity.reset.firstTitle' : 'identity.reset.title')}
-            </Title>
-            <Text c="dimmed" size="sm" mt={4}>
-              {t('identity.reset.for', { email })}
-            </Text>
-          </div>
-          {formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
-              {formError}
-            </Alert>
-          )}
-          <PasswordInput
-            label={t('identity.reset.newPassword')}
-            description={t('identity.passwordRule', { minLength })}
-            autoComplete="new-password"
-            autoFocus
-            value={password}
-            error={passwordError}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-          />
-          <PasswordInput
-            label={t('identity.reset.repeat')}
-            autoComplete="new-password"
-            value={repeat}
-            error={repeatError}
-            onChange={(event) => setRepeat(event.currentTarget.value)}
-          />
-          <Button type="submit" fullWidth size="md" loading={loading}>
-            {t('identity.reset.submit')}
-          </Button>
-          <Anchor component={Link} to="/sign-in" size="sm" ta="center">
-            {t('identity.backToSignIn')}
-          </Anchor>
-        </Stack>
-      </form>
-    </AuthFrame>
+    <AuthForm
+      title={t(firstPassword ? 'identity.reset.firstTitle' : 'identity.reset.title')}
+      subtitle={t('identity.reset.for', { email })}
+      error={formError}
+      submitLabel={t('identity.reset.submit')}
+      loading={loading}
+      onSubmit={handleSubmit}
+    >
+      <PasswordInput
+        label={t('identity.reset.newPassword')}
+        description={t('identity.passwordRule', { minLength })}
+        autoComplete="new-password"
+        autoFocus
+        value={password}
+        error={passwordError}
+        onChange={(event) => setPassword(event.currentTarget.value)}
+      />
+      <PasswordInput
+        label={t('identity.reset.repeat')}
+        autoComplete="new-password"
+        value={repeat}
+        error={repeatError}
+        onChange={(event) => setRepeat(event.currentTarget.value)}
+      />
+    </AuthForm>
   );
 }
