@@ -80,6 +80,36 @@ describe.each(drivers)('usage roll-ups (%s)', (driver) => {
     expect(await snapshot()).toEqual(maintained);
   });
 
+  it('concurrent batches over the same people and days all land, in any order', async () => {
+    const people = (await app.sql<{ email: string }>(
+      `select u.email from memberships m join users u on u.id = m.user_id where m.account_id = ? and m.status = 'ACTIVE' order by u.email limit 20`,
+      [accountId],
+    )).map((row) => row.email);
+    const batch = (name: string) =>
+      people.flatMap((user, person) =>
+        Array.from({ length: 20 }, (_, day) => ({
+          id: `${name}-${person}-${day}`,
+          type: 'PRODUCT_SESSION',
+          occurredAt: new Date(Date.UTC(2026, 9, 20 + day, 9)).toISOString(),
+          user,
+          product: day % 2 ? 'DRF' : 'STR',
+          minutes: 10,
+        })),
+      );
+    // The same people, products and days, each batch in its own order: row locks taken in
+    // different orders would deadlock on PostgreSQL.
+    const batches = [batch('a'), batch('b').reverse(), batch('c').sort((x, y) => x.user.localeCompare(y.user) || y.id.localeCompare(x.id)), batch('d').reverse()];
+    const admin = app.client();
+    dataOf(await admin.signIn('admin@example.com'));
+    const responses = await Promise.all(batches.map((events) => postEvents(app, admin, events)));
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200]);
+    for (const response of responses) expect(await response.json()).toMatchObject({ accepted: people.length * 20, duplicates: 0 });
+
+    const maintained = await snapshot();
+    await rebuildRollups(app.em(), accountId);
+    expect(await snapshot()).toEqual(maintained);
+  });
+
   it.each(RANGES)('a seat\'s days from the monthly masks equal its distinct days in the daily rows ($from to $to)', async (input) => {
     const range = parseRange(input);
     const rows = await app.sql<{ id: string; rolled: number | string; daily: number | string }>(

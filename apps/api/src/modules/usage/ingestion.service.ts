@@ -90,7 +90,9 @@ export async function ingestUsageEvents(em: EntityManager, accountId: string, bo
 
   const accepted = await connection.transactional(async (trx) => {
     const stored: Resolved[] = [];
-    for (const chunk of chunks(resolved)) stored.push(...(await insertEvents(em, trx, accountId, chunk, now)));
+    // In event id order, the unique key's: concurrent batches then wait for each other, never deadlock.
+    const byId = [...resolved].sort((a, b) => (a.input.id < b.input.id ? -1 : a.input.id > b.input.id ? 1 : 0));
+    for (const chunk of chunks(byId)) stored.push(...(await insertEvents(em, trx, accountId, chunk, now)));
     await addToRollups(em, trx, accountId, dayUses(stored), lookups.subscriptionsOf);
     await addCreditEntries(em, trx, accountId, stored.filter((event) => event.input.type === 'CLOUD_CREDITS'), now);
     return stored.length;

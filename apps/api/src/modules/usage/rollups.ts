@@ -66,6 +66,21 @@ const chunks = <T>(items: T[], size = CHUNK) =>
 const rows = (count: number, width: number) =>
   Array.from({ length: count }, () => `(${Array.from({ length: width }, () => '?').join(', ')})`).join(', ');
 
+/**
+ * Rows in the order of their unique key. Concurrent batches then lock shared rows in one order and
+ * wait for each other instead of deadlocking on PostgreSQL.
+ */
+const inKeyOrder = <T>(rows: Iterable<T>, key: (row: T) => (string | number)[]) =>
+  [...rows].sort((a, b) => {
+    const left = key(a);
+    const right = key(b);
+    for (let index = 0; index < left.length; index += 1) {
+      if (left[index]! < right[index]!) return -1;
+      if (left[index]! > right[index]!) return 1;
+    }
+    return 0;
+  });
+
 /** `a = max(a, b)` in the SQL both databases speak. */
 const keepLarger = (table: string, column: string) =>
   `${column} = case when excluded.${column} > ${table}.${column} then excluded.${column} else ${table}.${column} end`;
@@ -88,7 +103,7 @@ export async function addToRollups(
   // The daily roll-up first. It says which person-days are new: a new row holds exactly this
   // batch's sessions and credits, while a row that was there already held at least one of either.
   const newDays: DayUse[] = [];
-  for (const chunk of chunks(days)) {
+  for (const chunk of chunks(inKeyOrder(days, (row) => [row.userId, row.productId, row.day]))) {
     const stored = await run(
       `insert into usage_days (account_id, user_id, product_id, day, sessions, minutes, credits) values ${rows(chunk.length, 7)}
        on conflict (account_id, user_id, product_id, day) do update set
@@ -139,7 +154,7 @@ export async function addToRollups(
   }
   for (const entry of newDays) products.get(`${entry.productId}/${entry.day}`)!.users += 1;
 
-  for (const chunk of chunks([...months.values()])) {
+  for (const chunk of chunks(inKeyOrder(months.values(), (row) => [row.userId, row.productId, row.month]))) {
     await run(
       `insert into usage_months (account_id, user_id, product_id, month, days, day_count, sessions, minutes, credits) values ${rows(chunk.length, 9)}
        on conflict (account_id, user_id, product_id, month) do update set
@@ -151,7 +166,7 @@ export async function addToRollups(
       chunk.flatMap((row) => [accountId, row.userId, row.productId, row.month, row.days, bitCount(row.days), row.sessions, row.minutes, row.credits]),
     );
   }
-  for (const chunk of chunks([...seats.values()])) {
+  for (const chunk of chunks(inKeyOrder(seats.values(), (row) => [row.subscriptionId, row.userId, row.month]))) {
     await run(
       `insert into seat_months (account_id, subscription_id, user_id, month, days, day_count, minutes) values ${rows(chunk.length, 7)}
        on conflict (account_id, subscription_id, user_id, month) do update set
@@ -161,14 +176,14 @@ export async function addToRollups(
       chunk.flatMap((row) => [accountId, row.subscriptionId, row.userId, row.month, row.days, bitCount(row.days), row.minutes]),
     );
   }
-  for (const chunk of chunks([...last.values()])) {
+  for (const chunk of chunks(inKeyOrder(last.values(), (row) => [row.userId, row.productId]))) {
     await run(
       `insert into usage_last (account_id, user_id, product_id, last_day) values ${rows(chunk.length, 4)}
        on conflict (account_id, user_id, product_id) do update set ${keepLarger('usage_last', 'last_day')}`,
       chunk.flatMap((row) => [accountId, row.userId, row.productId, row.day]),
     );
   }
-  for (const chunk of chunks([...products.values()])) {
+  for (const chunk of chunks(inKeyOrder(products.values(), (row) => [row.productId, row.day]))) {
     await run(
       `insert into product_days (account_id, product_id, day, users, sessions, minutes, credits) values ${rows(chunk.length, 7)}
        on conflict (account_id, product_id, day) do update set
