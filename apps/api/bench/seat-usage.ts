@@ -32,6 +32,7 @@ const scenarios = [
   { name: 'by user, search "novak", 12 months', query: BY_USER, variables: { range: LAST_12_MONTHS, first: 50, filter: { search: 'novak' } } },
   { name: 'by user, most days used, 30 days', query: BY_USER, variables: { range: LAST_30, first: 50, orderBy: { field: 'DAYS_USED', direction: 'DESC' } } },
   { name: 'by user, idle >= 30 days (reclaim)', query: BY_USER, variables: { range: LAST_30, first: 50, filter: { idleForAtLeast: 30 } } },
+  { name: 'by product, last 30 days', query: BY_PRODUCT, variables: { range: LAST_30 } },
   { name: 'by product, last 12 months', query: BY_PRODUCT, variables: { range: LAST_12_MONTHS } },
 ];
 
