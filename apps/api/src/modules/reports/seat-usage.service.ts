@@ -220,13 +220,11 @@ export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUser
     }[field];
     const sortParams = field === SeatUsageSortField.IDLE_DAYS ? [today] : [];
     // Filtered by idleness, the page carries the filtered total (a window over the same pass);
-    // otherwise the total is the plain count of seats, read alongside. The measured seats are
-    // materialized: inlined, each use of a measure (filter, order, result) would run it again.
-    const pageSql = `with x as materialized (${inner})
-      select x.*${idleFor ? ', count(*) over () as total_count' : ''} from x ${where}
+    // otherwise the total is the plain count of seats, read alongside.
+    const pageSql = `select x.*${idleFor ? ', count(*) over () as total_count' : ''} from (${inner}) x ${where}
       order by ${sortSql} ${direction}, x.sort_name ${direction}, x.id ${direction} limit ? offset ?`;
     const pageParams = [...innerParams, ...whereParams, ...sortParams, limit, offset];
-    const countIdle = { sql: `with x as materialized (${inner}) select count(*) as total from x ${where}`, params: [...innerParams, ...whereParams] };
+    const countIdle = { sql: `select count(*) as total from (${inner}) x ${where}`, params: [...innerParams, ...whereParams] };
     const [rows, counts] = await Promise.all([
       run<SeatRow & { days_used: Numeric; total_count?: Numeric }>(ctx, {
         // Last use of the page's seats only, when the order did not need it for all.
