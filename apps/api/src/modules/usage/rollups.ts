@@ -70,8 +70,8 @@ const rows = (count: number, width: number) =>
  * Rows in the order of their unique key. Concurrent batches then lock shared rows in one order and
  * wait for each other instead of deadlocking on PostgreSQL.
  */
-const inKeyOrder = <T>(rows: Iterable<T>, key: (row: T) => (string | number)[]) =>
-  [...rows].sort((a, b) => {
+const inKeyOrder = <T>(items: Iterable<T>, key: (item: T) => (string | number)[]) =>
+  [...items].sort((a, b) => {
     const left = key(a);
     const right = key(b);
     for (let index = 0; index < left.length; index += 1) {
