@@ -4,6 +4,7 @@ import { IconChevronLeft, IconChevronRight, IconKey } from '@tabler/icons-react'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiTokenRowFragment, ApiTokenStatus } from '../../gql/graphql';
+import { useApiErrorText } from '../../ui/apiError';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { PageHeader } from '../../ui/PageHeader';
 import { CreateTokenDialog } from './CreateTokenDialog';
@@ -28,6 +29,7 @@ export function ApiTokensPage() {
     fetchPolicy: 'cache-and-network',
   });
   const [revoke, revokeState] = useMutation(RevokeApiTokenDocument);
+  const errorText = useApiErrorText();
   const connection = (data ?? previousData)?.apiTokens;
   const tokens = connection ? connection.edges.map((edge) => edge.node) : null;
 
@@ -120,7 +122,7 @@ export function ApiTokensPage() {
           <Text size="sm">{t('developer.revokeText', { name: revoking?.name ?? '' })}</Text>
           {revokeState.error && (
             <Alert color="red" role="alert">
-              {revokeState.error.message}
+              {errorText(revokeState.error)}
             </Alert>
           )}
           <Group justify="flex-end">

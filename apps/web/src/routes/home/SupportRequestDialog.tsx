@@ -1,13 +1,14 @@
-import { CombinedGraphQLErrors } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { Button, Group, Modal, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApiErrorText } from '../../ui/apiError';
 import { AdminHomeDocument, OpenSupportRequestDocument } from './home.graphql';
 
 /** "Open a support request": a subject of 3 to 200 characters, the same rule as the server's. */
 export function SupportRequestDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const errorText = useApiErrorText();
   const [subject, setSubject] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [open, { loading }] = useMutation(OpenSupportRequestDocument, { refetchQueries: [AdminHomeDocument] });
@@ -24,7 +25,7 @@ export function SupportRequestDialog({ opened, onClose }: { opened: boolean; onC
       setError(null);
       onClose();
     } catch (failure) {
-      setError(CombinedGraphQLErrors.is(failure) ? (failure.errors[0]?.message ?? t('errors.generic')) : t('errors.generic'));
+      setError(errorText(failure) ?? t('errors.generic'));
     }
   }
 
