@@ -124,6 +124,33 @@ describe.each(drivers)('usage roll-ups (%s)', (driver) => {
     expect(rows.filter((row) => Number(row.rolled) !== Number(row.daily))).toEqual([]);
   });
 
+  it.each(RANGES)('the by-product trend per period equals the daily rows ($from to $to)', async (range) => {
+    const admin = app.client();
+    dataOf(await admin.signIn('admin@example.com'));
+    const { seatUsage } = dataOf(
+      await admin.graphql<{ seatUsage: { bucketDays: number; products: { product: { id: string }; trend: { activeUsers: number; daysUsed: number }[] }[] } }>(
+        'query($range: DateRangeInput!) { seatUsage(range: $range) { bucketDays products { product { id } trend { activeUsers daysUsed } } } }',
+        { range },
+      ),
+    );
+    const { from, to, bucketDays } = parseRange(range);
+    const daily = await app.sql<{ product_id: string; bucket: number | string; people: number | string; days: number | string }>(
+      `select product_id, (day - ?) / ? as bucket, count(distinct user_id) as people, count(*) as days
+       from usage_days where account_id = ? and day between ? and ? group by product_id, (day - ?) / ?`,
+      [from, bucketDays, accountId, from, to, from, bucketDays],
+    );
+    expect(seatUsage.bucketDays).toBe(bucketDays);
+    const expected = seatUsage.products.flatMap(({ product, trend }) =>
+      trend.map((_, bucket) => {
+        const row = daily.find((entry) => entry.product_id === product.id && Number(entry.bucket) === bucket);
+        return { product: product.id, bucket, activeUsers: Number(row?.people ?? 0), daysUsed: Number(row?.days ?? 0) };
+      }),
+    );
+    const actual = seatUsage.products.flatMap(({ product, trend }) => trend.map((point, bucket) => ({ product: product.id, bucket, ...point })));
+    expect(actual.some((point) => point.activeUsers > 0)).toBe(true);
+    expect(actual).toEqual(expected);
+  });
+
   it.each(RANGES)('people per product from the monthly masks equal distinct people in the daily rows ($from to $to)', async (input) => {
     const range = parseRange(input);
     const fragment = activeUsersPerProduct(accountId, range);
