@@ -103,12 +103,14 @@ function applySearch(query: Knex.QueryBuilder, words: string[]) {
 
 /**
  * The count of a filter. Without a search it stays on the membership table. With one, PostgreSQL
- * would hash-join every membership of the account to the few matching people (a scan of the whole
- * account); starting from the matches (trigram index) and looking up each one's membership is a
- * fraction of that, and a LATERAL with LIMIT is what keeps the planner to that order.
+ * hash-joins every membership of the account to the matching people: right when most people match,
+ * a scan of the whole account when few do. Words of three letters or more are found through the
+ * trigram index, usually few people: then each match looks up its own membership instead (a
+ * LATERAL with LIMIT is what keeps the planner to that order). On 50,000 users "nov" counts in 5 ms
+ * instead of 10; "a" would take 100 ms that way instead of 25, so short words keep the join.
  */
 function countQuery(knex: Knex, pg: boolean, accountId: string, filter: UsersFilter | null | undefined, words: string[]) {
-  if (words.length && pg) {
+  if (pg && words.length && words.every((word) => word.length >= 3)) {
     const membership = knex('memberships as m').select(knex.raw('1')).whereRaw('m.user_id = u.id').limit(1);
     applyMembershipFilter(membership, accountId, filter);
     const { sql, bindings } = membership.toSQL();
