@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { chunks, placeholders, ROWS_PER_INSERT, valueRows } from '../../common/batches.js';
 import { InvalidInputError } from '../../errors.js';
 import { localDay } from '../reports/report-days.js';
 import { addToRollups, type DayUse } from './rollups.js';
@@ -19,8 +20,6 @@ export interface IngestionResult {
   rejected: RejectedEvent[];
 }
 
-/** Rows per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
-const CHUNK = 2000;
 /** Clocks drift: an event may claim to be this far in the future. */
 const FUTURE_TOLERANCE_MS = 10 * 60_000;
 
@@ -33,9 +32,6 @@ interface Resolved {
   subscriptionId: string | null;
 }
 
-const chunks = <T>(items: T[], size = CHUNK) =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
-const marks = (count: number) => Array.from({ length: count }, () => '?').join(', ');
 
 /** A malformed body names the first bad event and field: nothing of the batch is written. */
 export function parseBatch(body: unknown): UsageEventInput[] {
@@ -92,7 +88,7 @@ export async function ingestUsageEvents(em: EntityManager, accountId: string, bo
     const stored: Resolved[] = [];
     // In event id order, the unique key's: concurrent batches then wait for each other, never deadlock.
     const byId = [...resolved].sort((a, b) => (a.input.id < b.input.id ? -1 : a.input.id > b.input.id ? 1 : 0));
-    for (const chunk of chunks(byId)) stored.push(...(await insertEvents(em, trx, accountId, chunk, now)));
+    for (const chunk of chunks(byId, ROWS_PER_INSERT)) stored.push(...(await insertEvents(em, trx, accountId, chunk, now)));
     await addToRollups(em, trx, accountId, dayUses(stored), lookups.subscriptionsOf);
     await addCreditEntries(em, trx, accountId, stored.filter((event) => event.input.type === 'CLOUD_CREDITS'), now);
     return stored.length;
@@ -119,7 +115,7 @@ async function loadLookups(em: EntityManager, accountId: string, events: UsageEv
   const seats = new Map<string, string>();
   for (const chunk of chunks(emails, 1000)) {
     const rows = await connection.execute<{ id: string; email: string }[]>(
-      `select u.id, u.email from memberships m join users u on u.id = m.user_id where m.account_id = ? and u.email in (${marks(chunk.length)})`,
+      `select u.id, u.email from memberships m join users u on u.id = m.user_id where m.account_id = ? and u.email in (${placeholders(chunk.length)})`,
       [accountId, ...chunk],
     );
     for (const row of rows) users.set(row.email.toLowerCase(), row.id);
@@ -127,7 +123,7 @@ async function loadLookups(em: EntityManager, accountId: string, events: UsageEv
     const held = await connection.execute<{ user_id: string; product_id: string; subscription_id: string }[]>(
       `select sa.user_id, sp.product_id, sa.subscription_id from seat_assignments sa
        join subscription_products sp on sp.account_id = sa.account_id and sp.subscription_id = sa.subscription_id
-       where sa.account_id = ? and sa.user_id in (${marks(rows.length)})`,
+       where sa.account_id = ? and sa.user_id in (${placeholders(rows.length)})`,
       [accountId, ...rows.map((row) => row.id)],
     );
     for (const row of held) seats.set(`${row.user_id}/${row.product_id}`, row.subscription_id);
@@ -174,7 +170,7 @@ async function insertEvents(em: EntityManager, trx: Knex.Transaction, accountId:
   }
   const rows = await em.getConnection().execute<{ event_id: string }[]>(
     `insert into usage_events (account_id, event_id, kind, product_id, user_id, subscription_id, service, occurred_at, minutes, credits, received_at)
-     values ${events.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+     values ${valueRows(events.length, 11)}
      on conflict (account_id, event_id) do nothing returning event_id`,
     params,
     'all',
@@ -201,7 +197,7 @@ function dayUses(events: Resolved[]): DayUse[] {
 /** Cloud credits consumed also enter the subscription's credit ledger, which reports sum. */
 async function addCreditEntries(em: EntityManager, trx: Knex.Transaction, accountId: string, events: Resolved[], now: Date) {
   const platform = em.getPlatform();
-  for (const chunk of chunks(events)) {
+  for (const chunk of chunks(events, ROWS_PER_INSERT)) {
     await em.getConnection().execute(
       `insert into cloud_credit_entries (id, created_at, account_id, subscription_id, kind, amount, service, user_id, occurred_at, day)
        values ${chunk.map(() => "(?, ?, ?, ?, 'CONSUMPTION', ?, ?, ?, ?, ?)").join(', ')}`,

@@ -1,4 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { chunks, ROWS_PER_INSERT, valueRows } from '../../common/batches.js';
 import { isPostgres } from '../reports/report-days.js';
 
 /**
@@ -26,8 +27,6 @@ export interface DayUse {
 }
 
 const DAY_MS = 86_400_000;
-/** Rows per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
-const CHUNK = 2000;
 
 /** Months since January 1970 of a day number (2026-11-25 → 682). */
 export function monthOfDay(day: number): number {
@@ -61,10 +60,6 @@ export function bitCountSql(pg: boolean, expression: string): string {
   return `(((${bytes} * 16843009) & 4294967295) >> 24)`;
 }
 
-const chunks = <T>(items: T[], size = CHUNK) =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
-const rows = (count: number, width: number) =>
-  Array.from({ length: count }, () => `(${Array.from({ length: width }, () => '?').join(', ')})`).join(', ');
 
 /**
  * Rows in the order of their unique key. Concurrent batches then lock shared rows in one order and
@@ -103,9 +98,9 @@ export async function addToRollups(
   // The daily roll-up first. It says which person-days are new: a new row holds exactly this
   // batch's sessions and credits, while a row that was there already held at least one of either.
   const newDays: DayUse[] = [];
-  for (const chunk of chunks(inKeyOrder(days, (row) => [row.userId, row.productId, row.day]))) {
+  for (const chunk of chunks(inKeyOrder(days, (row) => [row.userId, row.productId, row.day]), ROWS_PER_INSERT)) {
     const stored = await run(
-      `insert into usage_days (account_id, user_id, product_id, day, sessions, minutes, credits) values ${rows(chunk.length, 7)}
+      `insert into usage_days (account_id, user_id, product_id, day, sessions, minutes, credits) values ${valueRows(chunk.length, 7)}
        on conflict (account_id, user_id, product_id, day) do update set
          sessions = usage_days.sessions + excluded.sessions,
          minutes = usage_days.minutes + excluded.minutes,
@@ -154,9 +149,9 @@ export async function addToRollups(
   }
   for (const entry of newDays) products.get(`${entry.productId}/${entry.day}`)!.users += 1;
 
-  for (const chunk of chunks(inKeyOrder(months.values(), (row) => [row.userId, row.productId, row.month]))) {
+  for (const chunk of chunks(inKeyOrder(months.values(), (row) => [row.userId, row.productId, row.month]), ROWS_PER_INSERT)) {
     await run(
-      `insert into usage_months (account_id, user_id, product_id, month, days, day_count, sessions, minutes, credits) values ${rows(chunk.length, 9)}
+      `insert into usage_months (account_id, user_id, product_id, month, days, day_count, sessions, minutes, credits) values ${valueRows(chunk.length, 9)}
        on conflict (account_id, user_id, product_id, month) do update set
          days = usage_months.days | excluded.days,
          day_count = ${bitCountSql(pg, 'usage_months.days | excluded.days')},
@@ -166,9 +161,9 @@ export async function addToRollups(
       chunk.flatMap((row) => [accountId, row.userId, row.productId, row.month, row.days, bitCount(row.days), row.sessions, row.minutes, row.credits]),
     );
   }
-  for (const chunk of chunks(inKeyOrder(seats.values(), (row) => [row.subscriptionId, row.userId, row.month]))) {
+  for (const chunk of chunks(inKeyOrder(seats.values(), (row) => [row.subscriptionId, row.userId, row.month]), ROWS_PER_INSERT)) {
     await run(
-      `insert into seat_months (account_id, subscription_id, user_id, month, days, day_count, minutes) values ${rows(chunk.length, 7)}
+      `insert into seat_months (account_id, subscription_id, user_id, month, days, day_count, minutes) values ${valueRows(chunk.length, 7)}
        on conflict (account_id, subscription_id, user_id, month) do update set
          days = seat_months.days | excluded.days,
          day_count = ${bitCountSql(pg, 'seat_months.days | excluded.days')},
@@ -176,16 +171,16 @@ export async function addToRollups(
       chunk.flatMap((row) => [accountId, row.subscriptionId, row.userId, row.month, row.days, bitCount(row.days), row.minutes]),
     );
   }
-  for (const chunk of chunks(inKeyOrder(last.values(), (row) => [row.userId, row.productId]))) {
+  for (const chunk of chunks(inKeyOrder(last.values(), (row) => [row.userId, row.productId]), ROWS_PER_INSERT)) {
     await run(
-      `insert into usage_last (account_id, user_id, product_id, last_day) values ${rows(chunk.length, 4)}
+      `insert into usage_last (account_id, user_id, product_id, last_day) values ${valueRows(chunk.length, 4)}
        on conflict (account_id, user_id, product_id) do update set ${keepLarger('usage_last', 'last_day')}`,
       chunk.flatMap((row) => [accountId, row.userId, row.productId, row.day]),
     );
   }
-  for (const chunk of chunks(inKeyOrder(products.values(), (row) => [row.productId, row.day]))) {
+  for (const chunk of chunks(inKeyOrder(products.values(), (row) => [row.productId, row.day]), ROWS_PER_INSERT)) {
     await run(
-      `insert into product_days (account_id, product_id, day, users, sessions, minutes, credits) values ${rows(chunk.length, 7)}
+      `insert into product_days (account_id, product_id, day, users, sessions, minutes, credits) values ${valueRows(chunk.length, 7)}
        on conflict (account_id, product_id, day) do update set
          users = product_days.users + excluded.users,
          sessions = product_days.sessions + excluded.sessions,

@@ -1,4 +1,5 @@
 import type { MembershipStatus, Role } from '@seatwise/schema';
+import { chunks, placeholders } from '../../../common/batches.js';
 import { execute } from '../../../common/transaction.js';
 import type { AccountContext } from '../../../context.js';
 import { subscriptionSeats } from '../../seats/subscription-seats.js';
@@ -21,14 +22,13 @@ interface PersonRow {
 export async function loadImportWorld(ctx: AccountContext, emails: string[]): Promise<ImportWorld> {
   const accountId = ctx.viewer.accountId;
   const existing = new Map<string, ExistingPerson>();
-  for (let start = 0; start < emails.length; start += CHUNK) {
-    const chunk = emails.slice(start, start + CHUNK);
+  for (const chunk of chunks(emails, CHUNK)) {
     const rows = await execute<PersonRow>(
       ctx,
       `select u.id, u.email, u.first_name, u.last_name, (case when u.password_hash is null then 0 else 1 end) as has_password,
               m.status, m.role, m.team_id
        from users u left join memberships m on m.user_id = u.id and m.account_id = ?
-       where u.email in (${chunk.map(() => '?').join(', ')})`,
+       where u.email in (${placeholders(chunk.length)})`,
       [accountId, ...chunk],
     );
     for (const row of rows) {

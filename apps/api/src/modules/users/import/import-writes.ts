@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
 import { ImportRowStatus, type Language, MembershipStatus } from '@seatwise/schema';
+import { chunks } from '../../../common/batches.js';
 import { dbDate, run } from '../../../common/transaction.js';
 import type { AccountContext } from '../../../context.js';
 import { hashToken, newToken } from '../../identity/session.service.js';
@@ -34,9 +35,7 @@ async function insertAll(tx: AccountContext, table: string, rows: Record<string,
     return;
   }
   const knex = tx.em.getKnex();
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    await knex(table).insert(rows.slice(start, start + CHUNK)).transacting(trx);
-  }
+  for (const chunk of chunks(rows, CHUNK)) await knex(table).insert(chunk).transacting(trx);
 }
 
 export interface InvitationToSend {
