@@ -1,10 +1,14 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import type { DatabaseConfig } from '../config.js';
 import { ormOptions } from './orm.config.js';
 
 export type Orm = MikroORM;
 export type { EntityManager };
+
+/** Whether an entity manager talks to PostgreSQL (else SQLite), for the few statements written per driver. */
+export const isPostgres = (em: EntityManager) => em.getPlatform() instanceof PostgreSqlPlatform;
 
 export async function openDatabase(database: DatabaseConfig): Promise<MikroORM> {
   const orm = await MikroORM.init(ormOptions(database));

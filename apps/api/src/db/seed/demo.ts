@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import type { MikroORM, RequiredEntityData } from '@mikro-orm/core';
 import { Language, MembershipStatus, NotificationCategory, NotificationChannel, Role } from '@seatwise/schema';
+import { isPostgres } from '../database.js';
 import { Account } from '../../modules/accounts/account.entity.js';
 import { AuditEntry } from '../../modules/audit/audit-entry.entity.js';
 import { Product, ProductKind } from '../../modules/catalog/product.entity.js';
@@ -331,7 +331,7 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
 
   // Fresh planner statistics: after a bulk load PostgreSQL's planner would guess until autovacuum
   // runs. (Not on SQLite: its sqlite_stat1 table breaks MikroORM 6's schema introspection.)
-  if (em.getPlatform() instanceof PostgreSqlPlatform) await em.getConnection().execute('vacuum analyze');
+  if (isPostgres(em)) await em.getConnection().execute('vacuum analyze');
   return `seeded 2 accounts, ${userCount} users in ${main.name}, ${subscriptions.length + 1} subscriptions, ${events.length} usage events`;
 }
 

@@ -1,6 +1,6 @@
 import type { DateRangeInput } from '@seatwise/schema';
 import type { EntityManager } from '@mikro-orm/knex';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { isPostgres } from '../../db/database.js';
 import { InvalidInputError } from '../../errors.js';
 
 /**
@@ -63,8 +63,6 @@ export function parseRange(range: DateRangeInput): DayRange {
   const bucketDays = span <= 31 ? 1 : span <= 184 ? 7 : 30;
   return { from, to, bucketDays, buckets: Math.ceil(span / bucketDays) };
 }
-
-export const isPostgres = (em: EntityManager) => em.getPlatform() instanceof PostgreSqlPlatform;
 
 /** Time zones by account, read at most once a minute: every report needs it, it almost never changes. */
 const zones = new Map<string, { timeZone: string; readAt: number }>();

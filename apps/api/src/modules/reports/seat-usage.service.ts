@@ -10,7 +10,8 @@ import {
 import { requireId } from '../../common/ids.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError } from '../../errors.js';
-import { accountDay, type DayRange, isoOfDay, isPostgres, parseRange, sqlDayOf } from './report-days.js';
+import { isPostgres } from '../../db/database.js';
+import { accountDay, type DayRange, isoOfDay, parseRange, sqlDayOf } from './report-days.js';
 import {
   activeUsersPerPeriod,
   activeUsersPerProduct,

@@ -1,6 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { chunks, ROWS_PER_INSERT, valueRows } from '../../common/batches.js';
-import { isPostgres } from '../reports/report-days.js';
+import { isPostgres } from '../../db/database.js';
 
 /**
  * The roll-ups reports read, all derived from the daily roll-up `usage_days` (one row per person,

@@ -12,7 +12,7 @@ import {
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
-import { isPostgres } from '../reports/report-days.js';
+import { isPostgres } from '../../db/database.js';
 
 export interface ListUsersArgs {
   first?: number | null;
