@@ -31,6 +31,18 @@ export function dayOfIso(iso: string): number | null {
 
 export const isoOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
+/** Months since January 1970 of a day number (2026-11-25 → 682). */
+export function monthOfDay(day: number): number {
+  const date = new Date(day * DAY_MS);
+  return (date.getUTCFullYear() - 1970) * 12 + date.getUTCMonth();
+}
+
+/** The day number of the 1st of a month. */
+export const firstDayOfMonth = (month: number) => Date.UTC(1970 + Math.floor(month / 12), month % 12, 1) / DAY_MS;
+
+/** The bit of a day within its month's mask. */
+export const dayBit = (day: number) => 2 ** (new Date(day * DAY_MS).getUTCDate() - 1);
+
 /** The calendar day an instant falls on in a time zone ("en-CA" formats as YYYY-MM-DD). */
 export function localDay(instant: Date, timeZone: string): number {
   return dayOfIso(formatter(timeZone).format(instant))!;

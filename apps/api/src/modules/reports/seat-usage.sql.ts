@@ -1,5 +1,5 @@
-import { bitCountSql, dayBit, firstDayOfMonth, monthOfDay } from '../usage/rollups.js';
-import type { DayRange } from './report-days.js';
+import { bitCountSql } from '../usage/rollups.js';
+import { dayBit, type DayRange, firstDayOfMonth, monthOfDay } from './report-days.js';
 
 /**
  * SQL fragments of Seat Usage. A seat is one assignment on a running subscription (active, not past

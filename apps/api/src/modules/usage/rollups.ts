@@ -1,6 +1,7 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { chunks, ROWS_PER_INSERT, valueRows } from '../../common/batches.js';
 import { isPostgres } from '../../db/database.js';
+import { dayBit, monthOfDay } from '../reports/report-days.js';
 
 /**
  * The roll-ups reports read, all derived from the daily roll-up `usage_days` (one row per person,
@@ -25,20 +26,6 @@ export interface DayUse {
   minutes: number;
   credits: number;
 }
-
-const DAY_MS = 86_400_000;
-
-/** Months since January 1970 of a day number (2026-11-25 → 682). */
-export function monthOfDay(day: number): number {
-  const date = new Date(day * DAY_MS);
-  return (date.getUTCFullYear() - 1970) * 12 + date.getUTCMonth();
-}
-
-/** The day number of the 1st of a month. */
-export const firstDayOfMonth = (month: number) => Date.UTC(1970 + Math.floor(month / 12), month % 12, 1) / DAY_MS;
-
-/** The bit of a day within its month's mask. */
-export const dayBit = (day: number) => 2 ** (new Date(day * DAY_MS).getUTCDate() - 1);
 
 /** Bits set in a mask of up to 31 days. */
 export function bitCount(mask: number): number {
