@@ -1,12 +1,11 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Box, Button, Center, Group, Loader, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Loader, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { MeDocument } from '../../session/session.graphql';
 import { apiError, useApiErrorText } from '../../ui/apiError';
-import { LanguageMenu } from '../../ui/LanguageMenu';
-import { Logo } from '../../ui/Logo';
+import { AuthFrame } from '../../ui/AuthFrame';
 import { AcceptInvitationDocument, InvitationByTokenDocument } from './invitation.graphql';
 
 /**
@@ -96,24 +95,16 @@ export function AcceptInvitationPage() {
   }
 
   return (
-    <Box mih="100dvh" bg="gray.0">
-      <Group justify="space-between" px="lg" py="md">
-        <Logo />
-        <LanguageMenu />
-      </Group>
-      <Center px="md" pb="xl" pt={{ base: 'md', sm: 60 }}>
-        <Paper withBorder shadow="sm" radius="md" p={{ base: 'lg', sm: 'xl' }} w="100%" maw={440}>
-          <Stack>
-            <Title order={1} size="h3">
-              {t('acceptInvitation.title')}
-            </Title>
-            {body}
-            <Text size="xs" c="dimmed">
-              <Link to="/sign-in">{t('acceptInvitation.toSignIn')}</Link>
-            </Text>
-          </Stack>
-        </Paper>
-      </Center>
-    </Box>
+    <AuthFrame>
+      <Stack>
+        <Title order={1} size="h3">
+          {t('acceptInvitation.title')}
+        </Title>
+        {body}
+        <Text size="xs" c="dimmed">
+          <Link to="/sign-in">{t('acceptInvitation.toSignIn')}</Link>
+        </Text>
+      </Stack>
+    </AuthFrame>
   );
 }

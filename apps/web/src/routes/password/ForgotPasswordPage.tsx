@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { apiError, errorText } from '../../ui/apiError';
-import { AuthForm, AuthFrame } from './AuthFrame';
+import { AuthForm, AuthFrame } from '../../ui/AuthFrame';
 import { SignInServerInfoDocument } from '../sign-in/sign-in.graphql';
 import { RequestPasswordResetDocument } from './password.graphql';
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { apiError, errorText } from '../../ui/apiError';
 import { FullPageLoader } from '../../ui/FullPageLoader';
-import { AuthForm, AuthFrame } from './AuthFrame';
+import { AuthForm, AuthFrame } from '../../ui/AuthFrame';
 import { PasswordResetLinkDocument, ResetPasswordDocument } from './password.graphql';
 
 /** F-02: choose a new (or an invited person's first) password through the emailed link. */

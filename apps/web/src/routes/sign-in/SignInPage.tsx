@@ -3,9 +3,7 @@ import { CombinedGraphQLErrors } from '@apollo/client';
 import {
   Alert,
   Anchor,
-  Box,
   Button,
-  Center,
   Code,
   Group,
   Paper,
@@ -22,8 +20,7 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import type { ViewerFieldsFragment } from '../../gql/graphql';
 import { MeDocument } from '../../session/session.graphql';
 import { FullPageLoader } from '../../ui/FullPageLoader';
-import { LanguageMenu } from '../../ui/LanguageMenu';
-import { Logo } from '../../ui/Logo';
+import { AuthFrame } from '../../ui/AuthFrame';
 import { SecondStepForm, type SecondStep } from './SecondStepForm';
 import { SignInDocument, SignInServerInfoDocument } from './sign-in.graphql';
 
@@ -89,103 +86,94 @@ export function SignInPage() {
     }
   }
 
-  return (
-    <Box mih="100dvh" bg="gray.0">
-      <Group justify="space-between" px="lg" py="md">
-        <Logo />
-        <LanguageMenu />
+  const demoCard = showDemo && (
+    <Paper withBorder radius="md" p="md" bg="indigo.0" style={{ borderColor: 'var(--mantine-color-indigo-2)' }}>
+      <Group gap="xs" mb={6}>
+        <IconSparkles size={18} color="var(--mantine-color-indigo-6)" />
+        <Text fw={600} size="sm">
+          {t('signIn.demoTitle')}
+        </Text>
       </Group>
-      <Center px="md" pb="xl" pt={{ base: 'md', sm: 60 }}>
-        <Stack w="100%" maw={420} gap="lg">
-          <Paper withBorder shadow="sm" radius="md" p={{ base: 'lg', sm: 'xl' }}>
-            {secondStep ? (
-              <SecondStepForm challenge={secondStep} onSignedIn={finishSignIn} onStartOver={() => setSecondStep(null)} />
-            ) : (
-              <form onSubmit={(event) => void handleSubmit(event)} noValidate>
-                <Stack gap="md">
-                  <div>
-                    <Title order={1} size="h2">
-                      {t('signIn.title')}
-                    </Title>
-                    <Text c="dimmed" size="sm" mt={4}>
-                      {t('signIn.subtitle')}
-                    </Text>
-                  </div>
-                  {arrived?.passwordReset && !errorKey && (
-                    <Alert color="teal" variant="light" icon={<IconCircleCheck />} role="status">
-                      {t('identity.reset.done')}
-                    </Alert>
-                  )}
-                  {errorKey && (
-                    <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
-                      {t(errorKey)}
-                    </Alert>
-                  )}
-                  <TextInput
-                    label={t('signIn.email')}
-                    type="email"
-                    autoComplete="username"
-                    required
-                    withAsterisk={false}
-                    autoFocus
-                    value={email}
-                    onChange={(event) => setEmail(event.currentTarget.value)}
-                  />
-                  <div>
-                    <Group justify="space-between" mb={4}>
-                      <Text component="label" htmlFor="sign-in-password" size="sm" fw={500}>
-                        {t('signIn.password')}
-                      </Text>
-                      <Anchor component={Link} to="/forgot-password" state={{ email: email.trim() }} size="xs" fw={600}>
-                        {t('signIn.forgot')}
-                      </Anchor>
-                    </Group>
-                    <PasswordInput
-                      id="sign-in-password"
-                      autoComplete="current-password"
-                      required
-                      value={password}
-                      onChange={(event) => setPassword(event.currentTarget.value)}
-                    />
-                  </div>
-                  <Button type="submit" fullWidth size="md" loading={loading}>
-                    {t('signIn.submit')}
-                  </Button>
-                </Stack>
-              </form>
+      <Text size="sm">{t('signIn.demoText')}</Text>
+      <Group gap="xs" mt={6}>
+        <Code>{demoEmail}</Code>
+        <Code>{demoPassword}</Code>
+      </Group>
+      <Button
+        mt="sm"
+        size="xs"
+        variant="white"
+        onClick={() => {
+          setEmail(demoEmail);
+          setPassword(demoPassword);
+        }}
+      >
+        {t('signIn.demoUse')}
+      </Button>
+      <Anchor component={Link} to="/outbox" size="sm" ml="md">
+        {t('outbox.open')}
+      </Anchor>
+    </Paper>
+  );
+
+  return (
+    <AuthFrame below={demoCard}>
+      {secondStep ? (
+        <SecondStepForm challenge={secondStep} onSignedIn={finishSignIn} onStartOver={() => setSecondStep(null)} />
+      ) : (
+        <form onSubmit={(event) => void handleSubmit(event)} noValidate>
+          <Stack gap="md">
+            <div>
+              <Title order={1} size="h2">
+                {t('signIn.title')}
+              </Title>
+              <Text c="dimmed" size="sm" mt={4}>
+                {t('signIn.subtitle')}
+              </Text>
+            </div>
+            {arrived?.passwordReset && !errorKey && (
+              <Alert color="teal" variant="light" icon={<IconCircleCheck />} role="status">
+                {t('identity.reset.done')}
+              </Alert>
             )}
-          </Paper>
-          {showDemo && (
-            <Paper withBorder radius="md" p="md" bg="indigo.0" style={{ borderColor: 'var(--mantine-color-indigo-2)' }}>
-              <Group gap="xs" mb={6}>
-                <IconSparkles size={18} color="var(--mantine-color-indigo-6)" />
-                <Text fw={600} size="sm">
-                  {t('signIn.demoTitle')}
+            {errorKey && (
+              <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
+                {t(errorKey)}
+              </Alert>
+            )}
+            <TextInput
+              label={t('signIn.email')}
+              type="email"
+              autoComplete="username"
+              required
+              withAsterisk={false}
+              autoFocus
+              value={email}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+            />
+            <div>
+              <Group justify="space-between" mb={4}>
+                <Text component="label" htmlFor="sign-in-password" size="sm" fw={500}>
+                  {t('signIn.password')}
                 </Text>
+                <Anchor component={Link} to="/forgot-password" state={{ email: email.trim() }} size="xs" fw={600}>
+                  {t('signIn.forgot')}
+                </Anchor>
               </Group>
-              <Text size="sm">{t('signIn.demoText')}</Text>
-              <Group gap="xs" mt={6}>
-                <Code>{demoEmail}</Code>
-                <Code>{demoPassword}</Code>
-              </Group>
-              <Button
-                mt="sm"
-                size="xs"
-                variant="white"
-                onClick={() => {
-                  setEmail(demoEmail);
-                  setPassword(demoPassword);
-                }}
-              >
-                {t('signIn.demoUse')}
-              </Button>
-              <Anchor component={Link} to="/outbox" size="sm" ml="md">
-                {t('outbox.open')}
-              </Anchor>
-            </Paper>
-          )}
-        </Stack>
-      </Center>
-    </Box>
+              <PasswordInput
+                id="sign-in-password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(event) => setPassword(event.currentTarget.value)}
+              />
+            </div>
+            <Button type="submit" fullWidth size="md" loading={loading}>
+              {t('signIn.submit')}
+            </Button>
+          </Stack>
+        </form>
+      )}
+    </AuthFrame>
   );
 }

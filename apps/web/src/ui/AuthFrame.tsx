@@ -3,11 +3,11 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LanguageMenu } from '../../ui/LanguageMenu';
-import { Logo } from '../../ui/Logo';
+import { LanguageMenu } from './LanguageMenu';
+import { Logo } from './Logo';
 
-/** The frame of the signed-out pages: logo and language on top, one card in the middle. */
-export function AuthFrame({ children }: { children: ReactNode }) {
+/** The frame of the signed-out pages: logo and language on top, one card in the middle, and `below` it. */
+export function AuthFrame({ children, below }: { children: ReactNode; below?: ReactNode }) {
   return (
     <Box mih="100dvh" bg="gray.0">
       <Group justify="space-between" px="lg" py="md">
@@ -19,6 +19,7 @@ export function AuthFrame({ children }: { children: ReactNode }) {
           <Paper withBorder shadow="sm" radius="md" p={{ base: 'lg', sm: 'xl' }}>
             {children}
           </Paper>
+          {below}
         </Stack>
       </Center>
     </Box>
