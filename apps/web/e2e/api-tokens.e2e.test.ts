@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, signIn } from './browser';
 import { startServer, type RunningServer } from './server';
 
 let server: RunningServer;
@@ -16,11 +16,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill('Seatwise-demo-1');
-  await page.getByLabel('Password', { exact: true }).press('Enter');
+async function signInTo(page: Page, email: string) {
+  await signIn(page, server.url, email);
   await page.getByRole('navigation', { name: 'Account management navigation' }).waitFor();
 }
 
@@ -37,7 +34,7 @@ describe('API tokens in Developer settings (F-61)', () => {
   it('an admin creates a service token, sees the secret once, uses it and revokes it', async () => {
     const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, 'admin@example.com');
+    await signInTo(page, 'admin@example.com');
     const navigation = page.getByRole('navigation', { name: 'Account management navigation' });
     await navigation.getByRole('link', { name: 'API tokens' }).click();
     await page.getByRole('heading', { name: 'API tokens' }).waitFor();
@@ -80,7 +77,7 @@ describe('API tokens in Developer settings (F-61)', () => {
   it('a person with the User role makes personal tokens only, with the scopes of their role', async () => {
     const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await signIn(page, 'user@example.com');
+    await signInTo(page, 'user@example.com');
     await page.goto(`${server.url}/developer/tokens`);
     await page.getByRole('button', { name: '+ Create token' }).click();
     const dialog = page.getByRole('dialog', { name: 'Create an API token' });
@@ -93,7 +90,7 @@ describe('API tokens in Developer settings (F-61)', () => {
   it('the playground runs its examples as a pasted token', async () => {
     const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, 'admin@example.com');
+    await signInTo(page, 'admin@example.com');
     const secret = await page.evaluate(async () => {
       const response = await fetch('/graphql', {
         method: 'POST',

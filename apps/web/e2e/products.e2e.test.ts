@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, signIn } from './browser';
 import { startServer, type RunningServer } from './server';
 
 let server: RunningServer;
@@ -19,13 +19,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill('Seatwise-demo-1');
-  await page.getByLabel('Password', { exact: true }).press('Enter');
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-}
 
 const sha256Of = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -33,7 +26,7 @@ describe('products and services', () => {
   it('View downloads: choose version, platform and language, compare methods, download the real file', async () => {
     const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    await signIn(page, 'admin@example.com');
+    await signIn(page, server.url, 'admin@example.com');
     await page.goto(`${server.url}/products`);
     await page.getByRole('heading', { name: 'All Products and Services' }).waitFor();
     await page.getByRole('button', { name: 'Drafter' }).click();
@@ -75,7 +68,7 @@ describe('products and services', () => {
   it('builds a custom install package in the background and shows its progress until it is ready', async () => {
     const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    await signIn(page, 'admin@example.com');
+    await signIn(page, server.url, 'admin@example.com');
     await page.goto(`${server.url}/products/packages`);
     await page.getByRole('button', { name: /^(Language|Jezik)/ }).click();
     await page.getByRole('menuitem', { name: 'Slovenščina' }).click();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, signIn } from './browser';
 import { startServer, type RunningServer } from './server';
 
 let server: RunningServer;
@@ -20,11 +20,7 @@ afterAll(async () => {
 async function signedInPage(width = 1366): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('Email').fill('admin@example.com');
-  await page.getByLabel('Password', { exact: true }).fill('Seatwise-demo-1');
-  await page.getByLabel('Password', { exact: true }).press('Enter');
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  await signIn(page, server.url, 'admin@example.com');
   return page;
 }
 
