@@ -29,7 +29,7 @@ const drivers = (process.env.SEATWISE_BENCH_DRIVERS ?? 'sqlite,postgresql').spli
 if (selected.has('users')) {
   const rows: Row[] = [];
   for (const driver of drivers) rows.push(...(await benchUsersPage(driver, pgAdminUrl)));
-  console.log(`\nUsers page, ${rows[0] ? '50,000 users' : ''}, 200 requests each (GraphQL over HTTP vs raw SQL in the same process)`);
+  console.log(`\nUsers page, ${rows[0] ? '50,000 users' : ''}, 200 requests each (GraphQL over HTTP vs raw SQL in the same process, timed in turns)`);
   printTable(rows);
 }
 
@@ -43,7 +43,7 @@ if (selected.has('user-import')) {
 if (selected.has('seat-usage')) {
   const rows: SeatUsageRow[] = [];
   for (const driver of drivers) rows.push(...(await benchSeatUsage(driver, pgAdminUrl)));
-  console.log('\nSeat Usage, 10,000 users and 1,000,000 usage events, 20 requests each (GraphQL over HTTP vs the same statements as raw SQL)');
+  console.log('\nSeat Usage, 10,000 users and 1,000,000 usage events, 40 requests each (GraphQL over HTTP vs the same statements as raw SQL, timed in turns)');
   printSeatUsage(rows);
 }
 

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { dataOf, startTestApp, type Driver, type TestApp } from '../test/harness.js';
+import { percentile, timeInTurns } from './timing.js';
 
 const USERS = 50_000;
 const RUNS = 200;
@@ -53,22 +54,6 @@ export interface Row {
   total: number;
 }
 
-const percentile = (samples: number[], p: number) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
-
-async function time(runs: number, action: () => Promise<unknown>): Promise<number[]> {
-  for (let run = 0; run < WARM_UP; run += 1) await action();
-  const samples: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const started = performance.now();
-    await action();
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
-
 function rawPage(app: TestApp, accountId: string, scenario: Scenario) {
   const from = `from memberships m join users u on u.id = m.user_id
     where m.account_id = ? and m.status in ('ACTIVE', 'INVITED') ${scenario.where}`;
@@ -109,8 +94,12 @@ export async function benchUsersPage(driver: Driver, pgAdminUrl: string): Promis
       await client.graphql(QUERY, scenario.variables);
       const perRequest = statements;
 
-      const graphql = await time(RUNS, () => client.graphql(QUERY, scenario.variables));
-      const sql = await time(RUNS, () => rawPage(app, account!.id, scenario));
+      const [graphql, sql] = await timeInTurns(
+        RUNS,
+        () => client.graphql(QUERY, scenario.variables),
+        () => rawPage(app, account!.id, scenario),
+        WARM_UP,
+      );
       rows.push({
         driver,
         scenario: scenario.name,

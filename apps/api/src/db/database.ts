@@ -10,6 +10,14 @@ export type { EntityManager };
 /** Whether an entity manager talks to PostgreSQL (else SQLite), for the few statements written per driver. */
 export const isPostgres = (em: EntityManager) => em.getPlatform() instanceof PostgreSqlPlatform;
 
+/**
+ * Knex query options that make a statement a named prepared statement on PostgreSQL: parsed and
+ * planned once per pooled connection instead of on every request. For the statements every request
+ * runs (the session or token behind it), where planning a join costs more than executing it. The
+ * name must always stand for the same SQL text. SQLite ignores it (preparing there is cheap).
+ */
+export const preparedAs = (name: string) => ({ name });
+
 export async function openDatabase(database: DatabaseConfig): Promise<MikroORM> {
   const orm = await MikroORM.init(ormOptions(database));
   if (database.driver === 'sqlite') {

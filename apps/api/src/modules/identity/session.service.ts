@@ -5,6 +5,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { Role } from '@seatwise/schema';
 import type { Config } from '../../config.js';
 import type { Viewer } from '../../context.js';
+import { preparedAs } from '../../db/database.js';
 
 export const SESSION_COOKIE = 'seatwise_session';
 /** Writing `last_seen_at` on every request would turn reads into writes; once a minute is enough. */
@@ -67,7 +68,8 @@ export async function resolveViewer(em: EntityManager, token: string): Promise<V
     .where('s.token_hash', hashToken(token))
     .andWhere('s.expires_at', '>', em.getPlatform().processDateProperty(new Date()) as Date)
     .andWhere('m.status', 'ACTIVE')
-    .first('s.id', 's.user_id', 's.account_id', 'm.role', 's.last_seen_at');
+    .first('s.id', 's.user_id', 's.account_id', 'm.role', 's.last_seen_at')
+    .options(preparedAs('seatwise_session_viewer'));
   if (!row) return null;
   const lastSeen = new Date(row.last_seen_at);
   if (Date.now() - lastSeen.getTime() > LAST_SEEN_RESOLUTION_MS) {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import { ApiScope, ApiTokenKind, MembershipStatus, Role } from '@seatwise/schema';
 import type { Viewer } from '../../context.js';
+import { preparedAs } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 
 /** Written once per minute at most, like a session's last-seen time: reads stay reads. */
@@ -83,7 +84,8 @@ export async function authenticateBearer(em: EntityManager, authorization: strin
       't.last_used_at',
       'm.role',
       'm.status as membership_status',
-    );
+    )
+    .options(preparedAs('seatwise_token_principal'));
   if (!row) throw new InvalidTokenError('This API token is not valid.');
   if (row.revoked_at !== null) throw new InvalidTokenError('This API token was revoked.');
   if (new Date(row.expires_at).getTime() <= Date.now()) throw new InvalidTokenError('This API token has expired.');
