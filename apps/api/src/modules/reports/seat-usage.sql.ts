@@ -92,16 +92,20 @@ export const usagePerProduct = `select product_id, sum(users) as days_used, sum(
   from product_days where account_id = ? and day between ? and ? group by product_id`;
 
 /**
- * People who used each product in a range: a cut month counts only its days inside the range. Each
- * person is grouped once, then counted: one sort instead of a count(distinct) per product.
+ * People who used each product in a range, from each person's last day with it: a last day inside
+ * the range counts them, one before it does not; only a last day after the range (a range that
+ * ends before today) looks in the monthly masks for a day inside it, cut months counting only
+ * their days in range. One row per person and product, instead of a row per month to group.
  */
 export function activeUsersPerProduct(accountId: string, range: DayRange): Fragment {
   const masks = monthsOf(range).map(({ month, mask }) => `when ${month} then ${mask}`).join(' ');
   return {
-    sql: `select product_id, count(*) as active_users from (select product_id, user_id from usage_months
-      where account_id = ? and month between ? and ? and (days & case month ${masks} end) <> 0 group by user_id, product_id) people
-      group by product_id`,
-    params: [accountId, monthOfDay(range.from), monthOfDay(range.to)],
+    sql: `select l.product_id, count(*) as active_users from usage_last l
+      where l.account_id = ? and l.last_day >= ? and (l.last_day <= ? or exists (select 1 from usage_months m
+        where m.account_id = l.account_id and m.user_id = l.user_id and m.product_id = l.product_id
+          and m.month between ? and ? and (m.days & case m.month ${masks} end) <> 0))
+      group by l.product_id`,
+    params: [accountId, range.from, range.to, monthOfDay(range.from), monthOfDay(range.to)],
   };
 }
 
