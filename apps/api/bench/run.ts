@@ -29,7 +29,7 @@ const drivers = (process.env.SEATWISE_BENCH_DRIVERS ?? 'sqlite,postgresql').spli
 if (selected.has('users')) {
   const rows: Row[] = [];
   for (const driver of drivers) rows.push(...(await benchUsersPage(driver, pgAdminUrl)));
-  console.log(`\nUsers page, ${rows[0] ? '50,000 users' : ''}, 200 requests each (GraphQL over HTTP vs raw SQL in the same process, timed in turns)`);
+  console.log(`\nUsers page, ${rows[0] ? '50,000 users' : ''}, 200 requests each (GraphQL over HTTP vs raw SQL in the same process)`);
   printTable(rows);
 }
 
