@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { readEvents, replayEvents } from '../src/cli/replay-usage.js';
@@ -39,6 +40,7 @@ interface TrendPoint {
 }
 
 interface SeatUsageNode {
+  unassignedSeats: number;
   idle30: number;
   idle60: number;
   idle90: number;
@@ -176,6 +178,28 @@ describe.each(drivers)('usage ingestion and reports F-31 to F-34 (%s)', (driver)
     expect(drafter.trend[1]).toEqual({ start: '2026-11-02', activeUsers: 1, daysUsed: 1 });
     expect(drafter.trend[10]).toEqual({ start: '2026-11-11', activeUsers: 1, daysUsed: 1 });
     expect(seatUsage).toMatchObject({ idle30: runningSeats - anaDrafterSeats, idle60: 0, idle90: 0 });
+  });
+
+  it('Seat Usage figures without products read no usage roll-up, and equal the full report\'s', async () => {
+    const connection = app.orm.em.getConnection() as AbstractSqlConnection;
+    const statements: string[] = [];
+    const record = (query: { sql: string }) => statements.push(query.sql);
+    connection.getKnex().on('query', record);
+    try {
+      const { seatUsage: figures } = dataOf(
+        await admin.graphql<{ seatUsage: Omit<SeatUsageNode, 'products'> }>(
+          'query($range: DateRangeInput!) { seatUsage(range: $range) { unassignedSeats idle30 idle60 idle90 } }',
+          { range: NOVEMBER },
+        ),
+      );
+      expect(statements.length).toBeGreaterThan(0);
+      expect(statements.filter((sql) => /\b(product_days|usage_months|subscription_products sp\s+join subscriptions)\b/.test(sql))).toEqual([]);
+      const { seatUsage } = dataOf(await admin.graphql<{ seatUsage: SeatUsageNode }>(SEAT_USAGE, { range: NOVEMBER }));
+      expect(statements.some((sql) => /\bproduct_days\b/.test(sql))).toBe(true);
+      expect(figures).toEqual({ unassignedSeats: seatUsage.unassignedSeats, idle30: seatUsage.idle30, idle60: seatUsage.idle60, idle90: seatUsage.idle90 });
+    } finally {
+      connection.getKnex().off('query', record);
+    }
   });
 
   it('Cloud Services Usage: purchased, consumed, remaining, per service and per user', async () => {

@@ -16,7 +16,7 @@ import { NotFoundError } from '../errors.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
 import { cloudServicesUsage, cloudServicesUsageByUser } from '../modules/reports/cloud-usage.service.js';
 import { seatDistribution } from '../modules/reports/insights.service.js';
-import { seatUsageByUser, seatUsageReport } from '../modules/reports/seat-usage.service.js';
+import { seatUsageByProduct, seatUsageByUser } from '../modules/reports/seat-usage.service.js';
 import { getSubscription, listSubscriptions } from '../modules/subscriptions/subscriptions.service.js';
 import { requireAdmin } from './request-viewer.js';
 import { type Column, parseFormat, parseLanguage, sendTable, type Table } from './table-export.js';
@@ -141,8 +141,8 @@ const exporters: Record<string, ExportHandler> = {
     await send({ fileName: 'seat-usage-by-user', sheet: 'Seat usage', columns: seatUserColumns, rows });
   },
   async 'seat-usage-products'(ctx, req, send) {
-    const report = await seatUsageReport(ctx, range(req));
-    await send({ fileName: 'seat-usage-by-product', sheet: 'Seat usage', columns: seatProductColumns, rows: report.products });
+    const rows = await seatUsageByProduct(ctx, range(req));
+    await send({ fileName: 'seat-usage-by-product', sheet: 'Seat usage', columns: seatProductColumns, rows });
   },
   async 'cloud-services-usage'(ctx, req, send) {
     const report = await cloudServicesUsage(ctx, range(req));

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import {
   ApiScope,
   CloudServicesUsage,
@@ -6,6 +6,7 @@ import {
   DateRangeInput,
   Role,
   SeatDistribution,
+  SeatUsageByProduct,
   SeatUsageByUserPage,
   SeatUsageFilter,
   SeatUsageOrder,
@@ -15,7 +16,7 @@ import type { AccountContext } from '../../context.js';
 import { RequireScope } from '../../graphql/access.js';
 import { cloudServicesUsage, cloudServicesUsageByUser } from './cloud-usage.service.js';
 import { seatDistribution } from './insights.service.js';
-import { seatUsageByUser, seatUsageReport } from './seat-usage.service.js';
+import { seatUsageByProduct, seatUsageByUser, seatUsageSummary, type SeatUsageSummary } from './seat-usage.service.js';
 
 const ADMINS = [Role.PRIMARY_ADMIN, Role.SECONDARY_ADMIN];
 const RANGE = { description: 'The days to report on, in the account time zone; at most two years.' };
@@ -35,8 +36,8 @@ export class ReportsResolver {
   @Authorized(ADMINS)
   @RequireScope(ApiScope.READ_REPORTS)
   @Query(() => SeatUsageReport, { description: 'Seat Usage (F-31) by product, with seats to reclaim; admins only.' })
-  seatUsage(@Ctx() ctx: AccountContext, @Arg('range', () => DateRangeInput, RANGE) range: DateRangeInput): Promise<SeatUsageReport> {
-    return seatUsageReport(ctx, range);
+  seatUsage(@Ctx() ctx: AccountContext, @Arg('range', () => DateRangeInput, RANGE) range: DateRangeInput): Promise<SeatUsageSummary> {
+    return seatUsageSummary(ctx, range);
   }
 
   @Authorized(ADMINS)
@@ -72,5 +73,14 @@ export class ReportsResolver {
     @Arg('search', () => String, { nullable: true, description: 'Words to find in the name or email address.' }) search?: string,
   ): Promise<CloudUsageByUser[]> {
     return cloudServicesUsageByUser(ctx, range, search);
+  }
+}
+
+/** The products of a Seat Usage report, read only when a query selects them. */
+@Resolver(() => SeatUsageReport)
+export class SeatUsageReportResolver {
+  @FieldResolver(() => [SeatUsageByProduct])
+  products(@Ctx() ctx: AccountContext, @Root() report: SeatUsageSummary): Promise<SeatUsageByProduct[]> {
+    return seatUsageByProduct(ctx, { from: report.from, to: report.to });
   }
 }

@@ -4,6 +4,7 @@ import {
   type SeatUsageByUserPage,
   type SeatUsageFilter,
   type SeatUsageOrder,
+  type SeatUsageByProduct,
   type SeatUsageReport,
   SortDirection,
 } from '@seatwise/schema';
@@ -42,19 +43,51 @@ async function run<T>(ctx: AccountContext, fragment: Fragment): Promise<T[]> {
 export const bucketStarts = (range: DayRange) =>
   Array.from({ length: range.buckets }, (_, index) => isoOfDay(range.from + index * range.bucketDays));
 
-/** Seat Usage (F-31) by product, with unassigned and idle seats: aggregate statements over the roll-ups, no rows loaded. */
-export async function seatUsageReport(ctx: AccountContext, input: DateRangeInput): Promise<SeatUsageReport> {
+/** The part of Seat Usage (F-31) that every tab shows: the range, unassigned seats and idle seats. */
+export type SeatUsageSummary = Omit<SeatUsageReport, 'products'>;
+
+/**
+ * Seat Usage (F-31): the range, seats nobody holds and seats idle for 30, 60 and 90 days. The
+ * report's `products` are resolved only when asked for (`seatUsageByProduct`), so a screen that
+ * shows only these figures never waits for a year of per-product trends.
+ */
+export async function seatUsageSummary(ctx: AccountContext, input: DateRangeInput): Promise<SeatUsageSummary> {
   const range = parseRange(input);
   const accountId = ctx.viewer.accountId;
   const now = ctx.config.now();
   const { timeZone, today } = await accountDay(ctx.em, accountId, now);
-  const todayIso = isoOfDay(today);
-  const seats = runningSeats(accountId, todayIso);
+  const seats = runningSeats(accountId, isoOfDay(today));
   const assignedDay = sqlDayOf(ctx.em, 'sa.created_at', timeZone, now);
   const idle = `? - coalesce(${lastDayOf('sa')}, ${assignedDay.sql})`;
 
-  const [products, usage, people, trend, trendPeople, unassigned, idleCounts] = await Promise.all([
-    run<{ id: string; code: string; name: string; seats_total: Numeric; seats_assigned: Numeric }>(ctx, seatsPerProduct(accountId, todayIso)),
+  const [unassigned, idleCounts] = await Promise.all([
+    run<{ unassigned: Numeric }>(ctx, unassignedSeats(accountId, isoOfDay(today))),
+    run<Record<string, Numeric>>(ctx, {
+      // Materialized, so each seat's last use is looked up once, not once per threshold.
+      sql: `with x as materialized (select ${idle} as idle ${seats.sql})
+        select ${IDLE_THRESHOLDS.map((days) => `coalesce(sum(case when idle >= ${days} then 1 else 0 end), 0) as idle${days}`).join(', ')} from x`,
+      params: [today, ...assignedDay.params, ...seats.params],
+    }),
+  ]);
+  return {
+    from: isoOfDay(range.from),
+    to: isoOfDay(range.to),
+    bucketDays: range.bucketDays,
+    unassignedSeats: num(unassigned[0]?.unassigned ?? 0),
+    idle30: num(idleCounts[0]?.idle30 ?? 0),
+    idle60: num(idleCounts[0]?.idle60 ?? 0),
+    idle90: num(idleCounts[0]?.idle90 ?? 0),
+  };
+}
+
+/** Seat Usage (F-31) by product: aggregate statements over the roll-ups, no rows loaded. */
+export async function seatUsageByProduct(ctx: AccountContext, input: DateRangeInput): Promise<SeatUsageByProduct[]> {
+  const range = parseRange(input);
+  const accountId = ctx.viewer.accountId;
+  const { today } = await accountDay(ctx.em, accountId, ctx.config.now());
+
+  const [products, usage, people, trend, trendPeople] = await Promise.all([
+    run<{ id: string; code: string; name: string; seats_total: Numeric; seats_assigned: Numeric }>(ctx, seatsPerProduct(accountId, isoOfDay(today))),
     run<{ product_id: string; days_used: Numeric; minutes: Numeric }>(ctx, { sql: usagePerProduct, params: [accountId, range.from, range.to] }),
     run<{ product_id: string; active_users: Numeric }>(ctx, activeUsersPerProduct(accountId, range)),
     run<{ product_id: string; bucket: Numeric; days_used: Numeric }>(ctx, {
@@ -62,13 +95,6 @@ export async function seatUsageReport(ctx: AccountContext, input: DateRangeInput
       params: [range.from, range.bucketDays, accountId, range.from, range.to],
     }),
     run<{ product_id: string; bucket: Numeric; active_users: Numeric }>(ctx, activeUsersPerPeriod(accountId, range)),
-    run<{ unassigned: Numeric }>(ctx, unassignedSeats(accountId, todayIso)),
-    run<Record<string, Numeric>>(ctx, {
-      // Materialized, so each seat's last use is looked up once, not once per threshold.
-      sql: `with x as materialized (select ${idle} as idle ${seats.sql})
-        select ${IDLE_THRESHOLDS.map((days) => `coalesce(sum(case when idle >= ${days} then 1 else 0 end), 0) as idle${days}`).join(', ')} from x`,
-      params: [today, ...assignedDay.params, ...seats.params],
-    }),
   ]);
 
   const usageOf = new Map(usage.map((row) => [row.product_id, row]));
@@ -80,30 +106,21 @@ export async function seatUsageReport(ctx: AccountContext, input: DateRangeInput
     for (const row of trendPeople) if (row.product_id === productId && points[num(row.bucket)]) points[num(row.bucket)]!.activeUsers = num(row.active_users);
     return points;
   };
-  return {
-    from: isoOfDay(range.from),
-    to: isoOfDay(range.to),
-    bucketDays: range.bucketDays,
-    unassignedSeats: num(unassigned[0]?.unassigned ?? 0),
-    idle30: num(idleCounts[0]?.idle30 ?? 0),
-    idle60: num(idleCounts[0]?.idle60 ?? 0),
-    idle90: num(idleCounts[0]?.idle90 ?? 0),
-    products: products.map((product) => {
-      const used = usageOf.get(product.id);
-      const seatsTotal = num(product.seats_total);
-      const seatsAssigned = num(product.seats_assigned);
-      return {
-        product: { id: product.id, code: product.code, name: product.name },
-        seatsTotal,
-        seatsAssigned,
-        seatsUnassigned: Math.max(seatsTotal - seatsAssigned, 0),
-        activeUsers: peopleOf.get(product.id) ?? 0,
-        daysUsed: num(used?.days_used ?? 0),
-        minutes: num(used?.minutes ?? 0),
-        trend: trendOf(product.id),
-      };
-    }),
-  };
+  return products.map((product) => {
+    const used = usageOf.get(product.id);
+    const seatsTotal = num(product.seats_total);
+    const seatsAssigned = num(product.seats_assigned);
+    return {
+      product: { id: product.id, code: product.code, name: product.name },
+      seatsTotal,
+      seatsAssigned,
+      seatsUnassigned: Math.max(seatsTotal - seatsAssigned, 0),
+      activeUsers: peopleOf.get(product.id) ?? 0,
+      daysUsed: num(used?.days_used ?? 0),
+      minutes: num(used?.minutes ?? 0),
+      trend: trendOf(product.id),
+    };
+  });
 }
 
 export interface SeatUsageByUserArgs {
