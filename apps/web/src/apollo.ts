@@ -22,6 +22,9 @@ export function createApolloClient(): ApolloClient {
       typePolicies: {
         // Pages of users are separate queries (cursor stack), not one merged list.
         Query: { fields: { users: { keyArgs: ['first', 'after', 'filter', 'orderBy'] } } },
+        // A Seat Usage report has no id: its figures and its products come from two queries of the
+        // same field, whose fields are merged instead of one replacing the other.
+        SeatUsageReport: { merge: true },
       },
     }),
   });

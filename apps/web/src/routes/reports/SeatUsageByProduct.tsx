@@ -1,17 +1,35 @@
+import { useQuery } from '@apollo/client/react';
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SeatUsageReportQuery } from '../../gql/graphql';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorPanel } from '../../ui/ErrorPanel';
 import { formatNumber } from '../../ui/format';
+import { TableSkeleton } from '../../ui/TableSkeleton';
+import { SeatUsageProductsDocument } from './reports.graphql';
 import { TrendSparkline } from './TrendSparkline';
 
-type Report = SeatUsageReportQuery['seatUsage'];
-
-/** Seat Usage by product: seats, active people, days of use and the trend of active people. */
-export function SeatUsageByProduct({ report }: { report: Report }) {
+/**
+ * Seat Usage by product: seats, active people, days of use and the trend of active people. Read
+ * when the tab opens, and again each time (seats may have been taken back on the other tab).
+ */
+export function SeatUsageByProduct({ range }: { range: { from: string; to: string } }) {
   const { t, i18n } = useTranslation();
+  const { data, previousData, loading, error, refetch } = useQuery(SeatUsageProductsDocument, {
+    variables: { range },
+    fetchPolicy: 'cache-and-network',
+  });
+  const report = (data ?? previousData)?.seatUsage;
+  if (error && !report) return <ErrorPanel onRetry={() => void refetch()} />;
+  if (!report?.products) return <TableSkeleton />;
+  if (report.products.length === 0) return <EmptyState title={t('seatUsage.noProducts')} />;
   return (
     <Table.ScrollContainer minWidth={0} type="native">
-      <Table verticalSpacing="sm" striped style={{ width: 'max-content', minWidth: '100%', whiteSpace: 'nowrap' }}>
+      <Table
+        verticalSpacing="sm"
+        striped
+        aria-busy={loading}
+        style={{ width: 'max-content', minWidth: '100%', whiteSpace: 'nowrap', opacity: loading && !data ? 0.6 : 1 }}
+      >
         <Table.Thead bg="gray.0">
           <Table.Tr>
             <Table.Th>{t('seatUsage.product')}</Table.Th>

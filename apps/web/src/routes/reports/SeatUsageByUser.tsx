@@ -9,7 +9,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { formatDay } from '../../ui/format';
 import { TableSkeleton } from '../../ui/TableSkeleton';
-import { SeatUsageByUserDocument, SeatUsageDocument, ReclaimSeatDocument } from './reports.graphql';
+import { ReclaimSeatDocument, SeatUsageByUserDocument, SeatUsageSummaryDocument } from './reports.graphql';
 import { TrendSparkline } from './TrendSparkline';
 
 const PAGE = 25;
@@ -36,7 +36,7 @@ export function SeatUsageByUser({ range, idle, onIdleChange, onFilterChange }: P
     variables: { range, filter, orderBy: sort, first: PAGE, offset: (page - 1) * PAGE },
   });
   const [unassign, { loading: unassigning }] = useMutation(ReclaimSeatDocument, {
-    refetchQueries: [SeatUsageByUserDocument, SeatUsageDocument],
+    refetchQueries: [SeatUsageByUserDocument, SeatUsageSummaryDocument],
     awaitRefetchQueries: true,
   });
   const shown = data ?? previousData;

@@ -3,14 +3,13 @@ import { Card, Group, SimpleGrid, Stack, Tabs, Text, UnstyledButton } from '@man
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SeatUsageSortField, SortDirection } from '../../gql/graphql';
-import { EmptyState } from '../../ui/EmptyState';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { ExportMenu } from '../../ui/ExportMenu';
 import { PageHeader } from '../../ui/PageHeader';
 import { TableSkeleton } from '../../ui/TableSkeleton';
 import { RangeSelect } from './RangeSelect';
 import { rangeOf, useRangePreset } from './reportRange';
-import { SeatUsageDocument } from './reports.graphql';
+import { SeatUsageSummaryDocument } from './reports.graphql';
 import { SeatUsageByProduct } from './SeatUsageByProduct';
 import { SeatUsageByUser } from './SeatUsageByUser';
 
@@ -46,7 +45,7 @@ export function SeatUsagePage() {
     sort: 'NAME',
     direction: 'ASC',
   });
-  const { data, previousData, error, refetch } = useQuery(SeatUsageDocument, { variables: { range } });
+  const { data, previousData, error, refetch } = useQuery(SeatUsageSummaryDocument, { variables: { range } });
   const report = (data ?? previousData)?.seatUsage;
   const showIdle = (days: string) => {
     setIdle(days);
@@ -93,7 +92,7 @@ export function SeatUsagePage() {
               <SeatUsageByUser range={range} idle={idle} onIdleChange={setIdle} onFilterChange={setUserFilter} />
             </Tabs.Panel>
             <Tabs.Panel value="products" pt="md">
-              {report.products.length === 0 ? <EmptyState title={t('seatUsage.noProducts')} /> : <SeatUsageByProduct report={report} />}
+              <SeatUsageByProduct range={range} />
             </Tabs.Panel>
           </Tabs>
         </>

@@ -22,16 +22,26 @@ export const InsightsDocument = graphql(`
   }
 `);
 
-export const SeatUsageDocument = graphql(`
-  query SeatUsageReport($range: DateRangeInput!) {
+/** The figures above every Seat Usage tab: they do not depend on the products, which are read only by their tab. */
+export const SeatUsageSummaryDocument = graphql(`
+  query SeatUsageSummary($range: DateRangeInput!) {
     seatUsage(range: $range) {
       from
       to
-      bucketDays
       unassignedSeats
       idle30
       idle60
       idle90
+    }
+  }
+`);
+
+export const SeatUsageProductsDocument = graphql(`
+  query SeatUsageProducts($range: DateRangeInput!) {
+    seatUsage(range: $range) {
+      from
+      to
+      bucketDays
       products {
         product {
           id
