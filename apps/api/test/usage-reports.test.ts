@@ -197,6 +197,14 @@ describe.each(drivers)('usage ingestion and reports F-31 to F-34 (%s)', (driver)
       const { seatUsage } = dataOf(await admin.graphql<{ seatUsage: SeatUsageNode }>(SEAT_USAGE, { range: NOVEMBER }));
       expect(statements.some((sql) => /\bproduct_days\b/.test(sql))).toBe(true);
       expect(figures).toEqual({ unassignedSeats: seatUsage.unassignedSeats, idle30: seatUsage.idle30, idle60: seatUsage.idle60, idle90: seatUsage.idle90 });
+      // Asked for through a named or an inline fragment, the products are there as well.
+      for (const query of [
+        'query($range: DateRangeInput!) { seatUsage(range: $range) { idle30 ...Lines } } fragment Lines on SeatUsageReport { products { product { code } } }',
+        'query($range: DateRangeInput!) { seatUsage(range: $range) { ... on SeatUsageReport { products { product { code } } } } }',
+      ]) {
+        const { seatUsage: viaFragment } = dataOf(await admin.graphql<{ seatUsage: { products: { product: { code: string } }[] } }>(query, { range: NOVEMBER }));
+        expect(viaFragment.products.map((row) => row.product.code)).toEqual(seatUsage.products.map((row) => row.product.code));
+      }
     } finally {
       connection.getKnex().off('query', record);
     }

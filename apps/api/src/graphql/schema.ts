@@ -12,7 +12,7 @@ import { ProfileResolver } from '../modules/identity/profile.resolver.js';
 import { SessionsResolver } from '../modules/identity/sessions.resolver.js';
 import { OutboxResolver } from '../modules/mail/outbox.resolver.js';
 import { AdminHomeResolver } from '../modules/home/admin-home.resolver.js';
-import { ReportsResolver, SeatUsageReportResolver } from '../modules/reports/reports.resolver.js';
+import { ReportsResolver } from '../modules/reports/reports.resolver.js';
 import { SeatsResolver } from '../modules/seats/seats.resolver.js';
 import { ServerResolver } from '../modules/server/server.resolver.js';
 import { SubscriptionsResolver } from '../modules/subscriptions/subscriptions.resolver.js';
@@ -51,7 +51,6 @@ export const resolvers = [
   AdminHomeResolver,
   SubscriptionsResolver,
   ReportsResolver,
-  SeatUsageReportResolver,
 ] as const;
 
 /**

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import {
   ApiScope,
   CloudServicesUsage,
@@ -6,7 +7,7 @@ import {
   DateRangeInput,
   Role,
   SeatDistribution,
-  SeatUsageByProduct,
+  type SeatUsageByProduct,
   SeatUsageByUserPage,
   SeatUsageFilter,
   SeatUsageOrder,
@@ -14,6 +15,7 @@ import {
 } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { RequireScope } from '../../graphql/access.js';
+import { selectsField } from '../../graphql/selection.js';
 import { cloudServicesUsage, cloudServicesUsageByUser } from './cloud-usage.service.js';
 import { seatDistribution } from './insights.service.js';
 import { seatUsageByProduct, seatUsageByUser, seatUsageSummary, type SeatUsageSummary } from './seat-usage.service.js';
@@ -36,8 +38,17 @@ export class ReportsResolver {
   @Authorized(ADMINS)
   @RequireScope(ApiScope.READ_REPORTS)
   @Query(() => SeatUsageReport, { description: 'Seat Usage (F-31) by product, with seats to reclaim; admins only.' })
-  seatUsage(@Ctx() ctx: AccountContext, @Arg('range', () => DateRangeInput, RANGE) range: DateRangeInput): Promise<SeatUsageSummary> {
-    return seatUsageSummary(ctx, range);
+  async seatUsage(
+    @Ctx() ctx: AccountContext,
+    @Arg('range', () => DateRangeInput, RANGE) range: DateRangeInput,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<SeatUsageSummary & { products?: SeatUsageByProduct[] }> {
+    // The products (a year of trends per product) are read only when asked for, alongside the figures.
+    const [summary, products] = await Promise.all([
+      seatUsageSummary(ctx, range),
+      selectsField(info, 'products') ? seatUsageByProduct(ctx, range) : undefined,
+    ]);
+    return products ? { ...summary, products } : summary;
   }
 
   @Authorized(ADMINS)
@@ -76,11 +87,3 @@ export class ReportsResolver {
   }
 }
 
-/** The products of a Seat Usage report, read only when a query selects them. */
-@Resolver(() => SeatUsageReport)
-export class SeatUsageReportResolver {
-  @FieldResolver(() => [SeatUsageByProduct])
-  products(@Ctx() ctx: AccountContext, @Root() report: SeatUsageSummary): Promise<SeatUsageByProduct[]> {
-    return seatUsageByProduct(ctx, { from: report.from, to: report.to });
-  }
-}

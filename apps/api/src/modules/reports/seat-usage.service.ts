@@ -48,8 +48,8 @@ export type SeatUsageSummary = Omit<SeatUsageReport, 'products'>;
 
 /**
  * Seat Usage (F-31): the range, seats nobody holds and seats idle for 30, 60 and 90 days. The
- * report's `products` are resolved only when asked for (`seatUsageByProduct`), so a screen that
- * shows only these figures never waits for a year of per-product trends.
+ * report's `products` are read only when a query asks for them (`seatUsageByProduct`), so a screen
+ * that shows only these figures never waits for a year of per-product trends.
  */
 export async function seatUsageSummary(ctx: AccountContext, input: DateRangeInput): Promise<SeatUsageSummary> {
   const range = parseRange(input);
