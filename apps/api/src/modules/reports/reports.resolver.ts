@@ -86,4 +86,3 @@ export class ReportsResolver {
     return cloudServicesUsageByUser(ctx, range, search);
   }
 }
-
