@@ -8,8 +8,8 @@ import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
   const seen = new Set<string>();
   const visit = (selectionSet: SelectionSetNode | undefined): boolean =>
-    Boolean(selectionSet) &&
-    selectionSet!.selections.some((selection) => {
+    selectionSet !== undefined &&
+    selectionSet.selections.some((selection) => {
       if (selection.kind === Kind.FIELD) return selection.name.value === name;
       if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet);
       const fragment = info.fragments[selection.name.value];
