@@ -1,9 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type FragmentDefinitionNode, type GraphQLField, GraphQLError, Kind, type SelectionSetNode } from 'graphql';
+import { type FragmentDefinitionNode, type GraphQLField, GraphQLError, Kind } from 'graphql';
 import { Extensions } from 'type-graphql';
 import type { ApiScope } from '@seatwise/schema';
 import type { RequestContext, TokenGrant } from '../context.js';
 import { AppError } from '../errors.js';
+import { selectedFieldNames } from './selection.js';
 
 /**
  * How an operation may be reached by an API token, declared next to its resolver:
@@ -50,19 +51,6 @@ export function accessRefusal(token: TokenGrant, fieldName: string, access: Oper
   });
 }
 
-/** The root fields an operation selects, through fragments and inline fragments. */
-function rootFieldNames(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): string[] {
-  return selectionSet.selections.flatMap((selection) => {
-    if (selection.kind === Kind.FIELD) return [selection.name.value];
-    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFieldNames(selection.selectionSet, fragments, seen);
-    const name = selection.name.value;
-    const fragment = fragments.get(name);
-    if (!fragment || seen.has(name)) return [];
-    seen.add(name);
-    return rootFieldNames(fragment.selectionSet, fragments, seen);
-  });
-}
-
 /**
  * Checks every root field of an operation against the request's API token before anything runs:
  * an operation that selects one field the token may not call is refused as a whole (HTTP 403).
@@ -75,12 +63,13 @@ export const accessPlugin: ApolloServerPlugin<RequestContext> = {
         const token = contextValue.viewer?.token;
         if (!token || !operation) return;
         const root = schema.getRootType(operation.operation);
-        const fragments = new Map(
+        const fragments = Object.fromEntries(
           document.definitions
             .filter((node): node is FragmentDefinitionNode => node.kind === Kind.FRAGMENT_DEFINITION)
             .map((node) => [node.name.value, node]),
         );
-        for (const name of new Set(rootFieldNames(operation.selectionSet, fragments))) {
+        // The root fields the operation selects, through fragments and inline fragments.
+        for (const name of new Set(selectedFieldNames(operation.selectionSet, fragments))) {
           if (name.startsWith('__')) continue;
           const field = root?.getFields()[name];
           const refusal = accessRefusal(token, name, field ? accessOf(field) : undefined);

@@ -1,21 +1,28 @@
-import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import type { FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { Kind } from 'graphql';
 
 /**
- * Whether the query asks the field being resolved for its child field `name`, directly or through
- * fragments; `@skip` and `@include` are not evaluated, so a skipped child still counts as asked.
- * For a resolver that can leave out expensive parts nobody selected.
+ * The names of the fields a selection set asks for at its own level, through fragments and inline
+ * fragments; `@skip` and `@include` are not evaluated, so a skipped field still counts as asked.
  */
+export function selectedFieldNames(
+  selectionSet: SelectionSetNode,
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+  seen = new Set<string>(),
+): string[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection.name.value];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return selectedFieldNames(selection.selectionSet, fragments, seen);
+    const name = selection.name.value;
+    // Own properties only: a plain object's fragments must not find `constructor` on its prototype.
+    const fragment = Object.hasOwn(fragments, name) ? fragments[name] : undefined;
+    if (!fragment || seen.has(name)) return [];
+    seen.add(name);
+    return selectedFieldNames(fragment.selectionSet, fragments, seen);
+  });
+}
+
+/** Whether the query asks the field being resolved for its child `name`: for a resolver that can leave out expensive parts nobody selected. */
 export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  const seen = new Set<string>();
-  const visit = (selectionSet: SelectionSetNode | undefined): boolean =>
-    selectionSet !== undefined &&
-    selectionSet.selections.some((selection) => {
-      if (selection.kind === Kind.FIELD) return selection.name.value === name;
-      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet);
-      const fragment = info.fragments[selection.name.value];
-      if (!fragment || seen.has(fragment.name.value)) return false;
-      seen.add(fragment.name.value);
-      return visit(fragment.selectionSet);
-    });
-  return info.fieldNodes.some((node) => visit(node.selectionSet));
+  return info.fieldNodes.some((node) => node.selectionSet !== undefined && selectedFieldNames(node.selectionSet, info.fragments).includes(name));
 }
