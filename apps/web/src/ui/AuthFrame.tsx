@@ -26,6 +26,20 @@ export function AuthFrame({ children, below }: { children: ReactNode; below?: Re
   );
 }
 
+/** The title and the line under it at the top of a signed-out card. */
+export function AuthHeading({ title, subtitle }: { title: string; subtitle: string }) {
+  return (
+    <div>
+      <Title order={1} size="h2">
+        {title}
+      </Title>
+      <Text c="dimmed" size="sm" mt={4}>
+        {subtitle}
+      </Text>
+    </div>
+  );
+}
+
 interface AuthFormProps {
   title: string;
   subtitle: string;
@@ -49,14 +63,7 @@ export function AuthForm({ title, subtitle, error, submitLabel, loading, onSubmi
     <AuthFrame>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <div>
-            <Title order={1} size="h2">
-              {title}
-            </Title>
-            <Text c="dimmed" size="sm" mt={4}>
-              {subtitle}
-            </Text>
-          </div>
+          <AuthHeading title={title} subtitle={subtitle} />
           {error && (
             <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
               {error}

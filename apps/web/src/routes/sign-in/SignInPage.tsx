@@ -11,7 +11,6 @@ import {
   Stack,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconSparkles } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -20,7 +19,7 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import type { ViewerFieldsFragment } from '../../gql/graphql';
 import { MeDocument } from '../../session/session.graphql';
 import { FullPageLoader } from '../../ui/FullPageLoader';
-import { AuthFrame } from '../../ui/AuthFrame';
+import { AuthFrame, AuthHeading } from '../../ui/AuthFrame';
 import { SecondStepForm, type SecondStep } from './SecondStepForm';
 import { SignInDocument, SignInServerInfoDocument } from './sign-in.graphql';
 
@@ -123,14 +122,7 @@ export function SignInPage() {
       ) : (
         <form onSubmit={(event) => void handleSubmit(event)} noValidate>
           <Stack gap="md">
-            <div>
-              <Title order={1} size="h2">
-                {t('signIn.title')}
-              </Title>
-              <Text c="dimmed" size="sm" mt={4}>
-                {t('signIn.subtitle')}
-              </Text>
-            </div>
+            <AuthHeading title={t('signIn.title')} subtitle={t('signIn.subtitle')} />
             {arrived?.passwordReset && !errorKey && (
               <Alert color="teal" variant="light" icon={<IconCircleCheck />} role="status">
                 {t('identity.reset.done')}
