@@ -21,6 +21,7 @@ import { downloadsRouter } from './http/downloads.js';
 import { exportsRoute } from './http/exports.route.js';
 import { restErrorHandler } from './http/http-errors.js';
 import { usageEventsRoute } from './http/usage-events.route.js';
+import { languageOfRequest } from './i18n/messages.js';
 import { createLogger, type Logger } from './logger.js';
 import { createRateLimits, sweepExpiredCounters } from './modules/identity/rate-limits.js';
 import { sessionViewer } from './modules/identity/session.service.js';
@@ -57,7 +58,7 @@ async function authenticateBearerOrRefuse(em: EntityManager, authorization: stri
     return await authenticateBearer(em, authorization);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+    throw new GraphQLError(error.localized(), { extensions: { code: error.code, http: { status: 401 } } });
   }
 }
 
@@ -131,6 +132,8 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug'),
     }),
   );
+
+  app.use(languageOfRequest);
 
   app.get('/healthz', async (_req, res) => {
     try {

@@ -1,40 +1,66 @@
+import { Language } from '@seatwise/schema';
+import { type Message, msg, render, say } from './i18n/messages.js';
+
+export { msg, type Message };
+
 /**
  * Typed errors with a stable `code` and, for bad input, the offending `field`. Services throw them;
- * one Apollo plugin turns them into GraphQL errors (`extensions.code`, `extensions.field`).
+ * one Apollo plugin turns them into GraphQL errors (`extensions.code`, `extensions.field`). The
+ * message is a `Message`, sent in the request's language; `error.message` is its English text,
+ * for logs and tests.
  */
 export class AppError extends Error {
   constructor(
     readonly code: string,
-    message: string,
+    readonly text: Message,
     readonly field?: string,
     /** More facts for the client, e.g. the limit that was exceeded or the scope that is missing. */
     readonly details?: Record<string, unknown>,
   ) {
-    super(message);
+    super(render(text, Language.EN));
     this.name = new.target.name;
+  }
+
+  /** The message in the language of the request being served. */
+  localized(): string {
+    return say(this.text);
   }
 }
 
 export class InvalidInputError extends AppError {
-  constructor(field: string, message: string) {
+  constructor(field: string, message: Message) {
     super('BAD_USER_INPUT', message, field);
   }
 }
 
+/** What may be missing; each has its own sentence, so every language can say it properly. */
+const notFound = {
+  'API token': msg('The API token was not found.'),
+  Contract: msg('The contract was not found.'),
+  Export: msg('That export was not found.'),
+  Invitation: msg('The invitation was not found.'),
+  'Install package': msg('The install package was not found.'),
+  'Seat assignment': msg('The seat assignment was not found.'),
+  Session: msg('The session was not found.'),
+  Subscription: msg('The subscription was not found.'),
+  Team: msg('The team was not found.'),
+  User: msg('The user was not found.'),
+} as const;
+
 export class NotFoundError extends AppError {
-  constructor(what: string, field?: string) {
-    super('NOT_FOUND', `${what} was not found.`, field);
+  constructor(what: keyof typeof notFound, field?: string) {
+    super('NOT_FOUND', notFound[what], field);
   }
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(message = 'You need to sign in first.') {
+  constructor(message = msg('You need to sign in first.')) {
     super('UNAUTHENTICATED', message);
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'Your role does not allow this.') {
+  constructor(message = msg('Your role does not allow this.')) {
     super('FORBIDDEN', message);
   }
 }

@@ -116,4 +116,22 @@ describe('API tokens in Developer settings (F-61)', () => {
     expect(await page.locator('.graphiql-response').textContent()).toContain('read:profile');
     await context.close();
   });
+
+  it('in Slovenian, the API explains a refused token in Slovenian too', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await signInTo(page, 'admin@example.com');
+    await page.goto(`${server.url}/developer/tokens`);
+    await page.getByRole('button', { name: /^(Language|Jezik)/ }).click();
+    await page.getByRole('menuitem', { name: 'Slovenščina' }).click();
+    await page.getByRole('button', { name: '+ Ustvari žeton' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ustvari žeton API' });
+    await dialog.getByText('Storitveni', { exact: true }).click();
+    await dialog.getByLabel('Ime').fill('Usage collector');
+    await dialog.getByRole('checkbox', { name: /read:users/ }).check();
+    await dialog.getByRole('button', { name: 'Ustvari žeton' }).click();
+    // The name is taken: the server's own sentence, written in the UI language, under the field.
+    await dialog.getByText('Aktiven žeton z imenom »Usage collector« že obstaja: izberite drugo ime.').waitFor();
+    await context.close();
+  });
 });

@@ -1,5 +1,6 @@
 import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
+import { currentLanguage } from './i18n';
 import { MeDocument } from './session/session.graphql';
 
 /**
@@ -17,7 +18,18 @@ export function createApolloClient(): ApolloClient {
   });
 
   const client = new ApolloClient({
-    link: errorLink.concat(new HttpLink({ uri: '/graphql', credentials: 'include' })),
+    // The API writes its error messages in the language it is asked for: the UI's, not the browser's.
+    link: errorLink.concat(
+      new HttpLink({
+        uri: '/graphql',
+        credentials: 'include',
+        fetch: (input, init) => {
+          const headers = new Headers(init?.headers);
+          headers.set('accept-language', currentLanguage());
+          return fetch(input, { ...init, headers });
+        },
+      }),
+    ),
     cache: new InMemoryCache({
       typePolicies: {
         // Pages of users are separate queries (cursor stack), not one merged list.

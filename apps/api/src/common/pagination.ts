@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../errors.js';
+import { InvalidInputError, msg } from '../errors.js';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
@@ -7,7 +7,7 @@ export const MAX_PAGE_SIZE = 100;
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new InvalidInputError('first', `first must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+    throw new InvalidInputError('first', msg('first must be a whole number from 1 to {max}.', { max: MAX_PAGE_SIZE }));
   }
   return first;
 }
@@ -31,5 +31,5 @@ export function decodeCursor(cursor: string): { sortValue: string | number; id: 
   } catch {
     // fall through to the error below
   }
-  throw new InvalidInputError('after', 'after is not a cursor of this list: pass an endCursor you received.');
+  throw new InvalidInputError('after', msg('after is not a cursor of this list: pass an endCursor you received.'));
 }

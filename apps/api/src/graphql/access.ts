@@ -3,7 +3,7 @@ import { type FragmentDefinitionNode, type GraphQLField, GraphQLError, Kind } fr
 import { Extensions } from 'type-graphql';
 import type { ApiScope } from '@seatwise/schema';
 import type { RequestContext, TokenGrant } from '../context.js';
-import { AppError } from '../errors.js';
+import { AppError, msg } from '../errors.js';
 import { selectedFieldNames } from './selection.js';
 
 /**
@@ -31,7 +31,7 @@ export function accessOf(field: Pick<GraphQLField<unknown, unknown>, 'extensions
 /** Why a token may not call this root field, or null when it may. */
 export function accessRefusal(token: TokenGrant, fieldName: string, access: OperationAccess | undefined): AppError | null {
   if (!access) {
-    return new AppError('INSUFFICIENT_SCOPE', `${fieldName} cannot be called with an API token.`, undefined, {
+    return new AppError('INSUFFICIENT_SCOPE', msg('{operation} cannot be called with an API token.', { operation: fieldName }), undefined, {
       operation: fieldName,
     });
   }
@@ -39,13 +39,13 @@ export function accessRefusal(token: TokenGrant, fieldName: string, access: Oper
   if ('session' in access) {
     return new AppError(
       'SESSION_REQUIRED',
-      `${fieldName} is for people signed in to Seatwise; API tokens cannot call it.`,
+      msg('{operation} is for people signed in to Seatwise; API tokens cannot call it.', { operation: fieldName }),
       undefined,
       { operation: fieldName },
     );
   }
   if (token.scopes.includes(access.scope)) return null;
-  return new AppError('INSUFFICIENT_SCOPE', `This token lacks the scope ${access.scope}, which ${fieldName} needs.`, undefined, {
+  return new AppError('INSUFFICIENT_SCOPE', msg('This token lacks the scope {scope}, which {operation} needs.', { scope: access.scope, operation: fieldName }), undefined, {
     operation: fieldName,
     requiredScope: access.scope,
   });
@@ -73,7 +73,7 @@ export const accessPlugin: ApolloServerPlugin<RequestContext> = {
           if (name.startsWith('__')) continue;
           const field = root?.getFields()[name];
           const refusal = accessRefusal(token, name, field ? accessOf(field) : undefined);
-          if (refusal) throw new GraphQLError(refusal.message, { originalError: refusal, extensions: { http: { status: 403 } } });
+          if (refusal) throw new GraphQLError(refusal.localized(), { originalError: refusal, extensions: { http: { status: 403 } } });
         }
       },
     };

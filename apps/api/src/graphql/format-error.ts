@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AppError } from '../errors.js';
+import { msg, say } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
 import { LimitCode, tokenLimitOf } from './limits.js';
 
@@ -14,6 +15,7 @@ function fieldOfCoercionError(message: string): string | undefined {
 /**
  * The one place errors become GraphQL errors: typed errors keep their code and field, GraphQL's
  * own input errors get the field they name, anything unexpected is logged and answered generically.
+ * Typed errors are written in the request's language (`Accept-Language`).
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -22,7 +24,7 @@ export function createErrorFormatter(logger: Logger) {
     const original = unwrapped instanceof GraphQLError && unwrapped.originalError instanceof AppError ? unwrapped.originalError : unwrapped;
     if (original instanceof AppError) {
       return {
-        message: original.message,
+        message: original.localized(),
         locations: formatted.locations,
         path: formatted.path,
         extensions: {
@@ -35,7 +37,7 @@ export function createErrorFormatter(logger: Logger) {
     const tokenLimit = tokenLimitOf(formatted.message);
     if (tokenLimit !== undefined) {
       return {
-        message: `The document has more than ${tokenLimit} tokens: send a smaller query.`,
+        message: say(msg('The document has more than {limit} tokens: send a smaller query.', { limit: tokenLimit })),
         extensions: { code: LimitCode.TOKENS, limit: tokenLimit },
       };
     }
@@ -52,7 +54,7 @@ export function createErrorFormatter(logger: Logger) {
     }
     logger.error({ err: original }, 'unexpected error in a GraphQL operation');
     return {
-      message: 'Something went wrong on the server. It has been logged; please try again.',
+      message: say(msg('Something went wrong on the server. It has been logged; please try again.')),
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: 'INTERNAL_SERVER_ERROR' },

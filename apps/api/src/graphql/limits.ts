@@ -6,6 +6,7 @@ import { GraphQLError, type ValidationContext, type ValidationRule } from 'graph
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination.js';
 import type { GraphqlConfig } from '../config.js';
+import { type Message, msg, say } from '../i18n/messages.js';
 
 /** The stable codes of Q-03's refusals; each error also carries `extensions.limit`. */
 export const LimitCode = {
@@ -19,30 +20,39 @@ export const LimitCode = {
 } as const;
 
 /**
- * How a graphql-armor rule refuses: reported as a validation error (not thrown), with the limit and
- * without armor's misleading "Syntax Error" prefix. Apollo stamps every validation error
- * GRAPHQL_VALIDATION_FAILED, so the real code travels as `limitCode` and format-error restores it.
+ * How a graphql-armor rule refuses: reported as a validation error (not thrown), with the limit.
+ * Armor's own sentence ("Syntax Error: Query depth limit of 10 exceeded, found 12.") only lends
+ * the number found; the refusal is written in the request's language. Apollo stamps every
+ * validation error GRAPHQL_VALIDATION_FAILED, so the real code travels as `limitCode` and
+ * format-error restores it.
  */
-function refusal(code: string, limit: number) {
+function refusal(code: string, limit: number, describe: (found: number) => Message) {
   return {
     n: limit,
     exposeLimits: true,
     propagateOnRejection: false,
     onReject: [
-      (context: ValidationContext | null, error: GraphQLError) =>
-        context?.reportError(
-          new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { limitCode: code, limit } }),
-        ),
+      (context: ValidationContext | null, error: GraphQLError) => {
+        const found = /found (\d+)\.?$/.exec(error.message)?.[1];
+        const message = found === undefined ? error.message.replace(/^Syntax Error: /, '') : say(describe(Number(found)));
+        context?.reportError(new GraphQLError(message, { extensions: { limitCode: code, limit } }));
+      },
     ],
   };
 }
 
 /** Depth, aliases and directives per operation (graphql-armor); introspection is exempt from depth. */
 export function limitRules(limits: GraphqlConfig): ValidationRule[] {
+  const { maxDepth, maxAliases, maxDirectives } = limits;
   return [
-    maxDepthRule({ ...refusal(LimitCode.DEPTH, limits.maxDepth), ignoreIntrospection: true }),
-    maxAliasesRule(refusal(LimitCode.ALIASES, limits.maxAliases)),
-    maxDirectivesRule(refusal(LimitCode.DIRECTIVES, limits.maxDirectives)),
+    maxDepthRule({
+      ...refusal(LimitCode.DEPTH, maxDepth, (found) => msg('Query depth limit of {limit} exceeded, found {found}.', { limit: maxDepth, found })),
+      ignoreIntrospection: true,
+    }),
+    maxAliasesRule(refusal(LimitCode.ALIASES, maxAliases, (found) => msg('Aliases limit of {limit} exceeded, found {found}.', { limit: maxAliases, found }))),
+    maxDirectivesRule(
+      refusal(LimitCode.DIRECTIVES, maxDirectives, (found) => msg('Directives limit of {limit} exceeded, found {found}.', { limit: maxDirectives, found })),
+    ),
   ] as ValidationRule[];
 }
 
@@ -80,7 +90,7 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
             return;
           }
           if (cost > maxCost) {
-            throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}: ask for fewer rows or fields.`, {
+            throw new GraphQLError(say(msg('Query cost {cost} exceeds the limit of {limit}: ask for fewer rows or fields.', { cost, limit: maxCost })), {
               extensions: { code: LimitCode.COST, limit: maxCost, cost, http: { status: 400 } },
             });
           }

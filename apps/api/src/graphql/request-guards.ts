@@ -1,9 +1,10 @@
 import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
 import type { GraphqlConfig } from '../config.js';
+import { type Message, msg, say } from '../i18n/messages.js';
 import { LimitCode } from './limits.js';
 
-function refuse(res: Response, status: number, code: string, limit: number, message: string) {
-  res.status(status).json({ errors: [{ message, extensions: { code, limit } }] });
+function refuse(res: Response, status: number, code: string, limit: number, message: Message) {
+  res.status(status).json({ errors: [{ message: say(message), extensions: { code, limit } }] });
 }
 
 /**
@@ -14,12 +15,12 @@ export function graphqlRequestGuards(limits: GraphqlConfig): (RequestHandler | E
   const parseJson = express.json({ limit: limits.maxBodyBytes });
   const bodyTooLarge: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
     if (error.type !== 'entity.too.large') return next(error);
-    refuse(res, 413, LimitCode.BODY, limits.maxBodyBytes, `The request body is larger than the limit of ${limits.maxBodyBytes} bytes.`);
+    refuse(res, 413, LimitCode.BODY, limits.maxBodyBytes, msg('The request body is larger than the limit of {limit} bytes.', { limit: limits.maxBodyBytes }));
   };
   const batchLimit: RequestHandler = (req, res, next) => {
     const body: unknown = req.body;
     if (Array.isArray(body) && body.length > limits.maxBatch) {
-      refuse(res, 400, LimitCode.BATCH, limits.maxBatch, `A batch can hold at most ${limits.maxBatch} operations; this one has ${body.length}.`);
+      refuse(res, 400, LimitCode.BATCH, limits.maxBatch, msg('A batch can hold at most {limit} operations; this one has {count}.', { limit: limits.maxBatch, count: body.length }));
       return;
     }
     next();

@@ -4,6 +4,7 @@ import { Router, type Request } from 'express';
 import type { EntityManager } from '@mikro-orm/knex';
 import { MembershipStatus } from '@seatwise/schema';
 import { contextFor, type AccountContext, type Services } from '../context.js';
+import { msg, say } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
 import { entitledFile, readDownloadToken } from '../modules/downloads/downloads.service.js';
 import { packageForDownload } from '../modules/products/install-packages.service.js';
@@ -29,13 +30,13 @@ export function downloadsRouter(services: Services, logger: Logger): Router {
     try {
       const grant = readDownloadToken({ config }, req.params.token);
       if ('status' in grant) {
-        res.status(grant.status).type('text/plain').send(grant.message);
+        res.status(grant.status).type('text/plain').send(say(grant.message));
         return;
       }
       const em = orm.em.fork() as EntityManager;
       em.setFilterParams('tenant', { accountId: grant.accountId });
       const membership = await em.findOne(Membership, { user: grant.userId, status: MembershipStatus.ACTIVE });
-      const refused = () => res.status(403).type('text/plain').send('You are no longer entitled to this download.');
+      const refused = () => res.status(403).type('text/plain').send(say(msg('You are no longer entitled to this download.')));
       if (!membership) return void refused();
       // The link stands in for a session: it acts as the person it was issued to, in its account.
       const viewer = { userId: grant.userId, accountId: grant.accountId, role: membership.role, sessionId: null, token: null };
@@ -49,7 +50,7 @@ export function downloadsRouter(services: Services, logger: Logger): Router {
       const path = join(config.dataDir, target.storageKey);
       if (!existsSync(path)) {
         logger.error({ path }, 'download file missing on disk');
-        res.status(404).type('text/plain').send('The file is not available on this server.');
+        res.status(404).type('text/plain').send(say(msg('The file is not available on this server.')));
         return;
       }
       if (startsDownload(req)) {

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { AppError } from '../errors.js';
+import { msg, say } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
 
 const statusOf: Record<string, number> = {
@@ -10,10 +11,10 @@ const statusOf: Record<string, number> = {
   NOT_FOUND: 404,
 };
 
-/** REST routes answer errors as `{ error: { code, message, field } }`, with the typed error's code. */
+/** REST routes answer errors as `{ error: { code, message, field } }`, with the typed error's code, in the request's language. */
 export function sendError(res: Response, error: AppError) {
   res.status(statusOf[error.code] ?? 400).json({
-    error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
+    error: { code: error.code, message: error.localized(), ...(error.field ? { field: error.field } : {}) },
   });
 }
 
@@ -23,12 +24,12 @@ export function restErrorHandler(logger: Logger): ErrorRequestHandler {
     if (error instanceof AppError) return sendError(res, error);
     const type = (error as { type?: string }).type;
     if (type === 'entity.too.large') {
-      return res.status(413).json({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.', field: 'body' } });
+      return res.status(413).json({ error: { code: 'PAYLOAD_TOO_LARGE', message: say(msg('The request body is too large.')), field: 'body' } });
     }
     if (type === 'entity.parse.failed') {
-      return res.status(400).json({ error: { code: 'BAD_USER_INPUT', message: 'The request body is not valid JSON.', field: 'body' } });
+      return res.status(400).json({ error: { code: 'BAD_USER_INPUT', message: say(msg('The request body is not valid JSON.')), field: 'body' } });
     }
     logger.error({ err: error }, 'unexpected error in a REST route');
-    res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on the server. It has been logged.' } });
+    res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: say(msg('Something went wrong on the server. It has been logged.')) } });
   };
 }

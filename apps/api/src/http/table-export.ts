@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
-import { InvalidInputError } from '../errors.js';
+import { InvalidInputError, msg } from '../errors.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
 export type Cell = string | number | null;
@@ -25,7 +25,7 @@ export function neutralise(value: Cell): Cell {
 
 export function parseFormat(value: string): ExportFormat {
   if (value === 'csv' || value === 'xlsx') return value;
-  throw new InvalidInputError('format', 'Export as csv or xlsx.');
+  throw new InvalidInputError('format', msg('Export as csv or xlsx.'));
 }
 
 export const parseLanguage = (value: unknown): ExportLanguage => (value === 'sl' ? 'sl' : 'en');

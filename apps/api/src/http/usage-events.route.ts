@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { ApiScope } from '@seatwise/schema';
 import type { Config } from '../config.js';
+import { say } from '../i18n/messages.js';
 import { authorizeBearer } from '../modules/tokens/bearer.js';
 import { ingestUsageEvents } from '../modules/usage/ingestion.service.js';
 import { requireAdmin } from './request-viewer.js';
@@ -28,7 +29,9 @@ export function usageEventsRoute(orm: MikroORM, config: Config): Router {
   router.post('/api/usage-events', express.json({ limit: '16mb' }), async (req, res, next) => {
     try {
       const { em, accountId } = await authenticateIngestion(orm, req);
-      res.json(await ingestUsageEvents(em, accountId, req.body, config.now()));
+      const result = await ingestUsageEvents(em, accountId, req.body, config.now());
+      // Each rejected event's reason, in the language the client asked for.
+      res.json({ ...result, rejected: result.rejected.map((event) => ({ ...event, message: say(event.message) })) });
     } catch (error) {
       next(error);
     }

@@ -18,9 +18,9 @@ export function apiError(error: unknown): ApiError | null {
 }
 
 /**
- * A translated sentence for an error: `<prefix>.<field>` for bad input in a field the screen knows,
- * `<prefix>.<CODE>` for a typed error, else the generic one. The API's own English message is not
- * shown, so the reader always sees their language.
+ * A sentence for an error in the UI language: `<prefix>.<field>` for bad input in a field the
+ * screen knows, `<prefix>.<CODE>` for a typed error, else the API's own message for a typed error
+ * (written in the language the client asks for, see apollo.ts), else the generic one.
  */
 export function errorText(t: TFunction, error: ApiError | null, prefix: string): string {
   if (error?.field && error.code === 'BAD_USER_INPUT') {
@@ -30,14 +30,15 @@ export function errorText(t: TFunction, error: ApiError | null, prefix: string):
   if (error?.code) {
     const key = `${prefix}.${error.code}`;
     if (t(key, { defaultValue: '' })) return t(key);
+    if (error.code !== 'INTERNAL_SERVER_ERROR' && error.message) return error.message;
   }
   return t('errors.generic');
 }
 
 /**
  * Turns any failed operation into a sentence in the UI language: known codes have their own text
- * (`apiErrors.<CODE>`), others show the server's message, which names the field and the reason; a
- * network failure shows the browser's own message.
+ * (`apiErrors.<CODE>`), others show the server's message, which names the field and the reason and
+ * is written in the UI language; a network failure shows the browser's own message.
  */
 export function useApiErrorText() {
   const { t } = useTranslation();

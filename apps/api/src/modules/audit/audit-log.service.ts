@@ -4,7 +4,7 @@ import type { AuditEntry, AuditEntryConnection, AuditFilter } from '@seatwise/sc
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import { dbDate, toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
-import { InvalidInputError } from '../../errors.js';
+import { InvalidInputError, msg } from '../../errors.js';
 
 const MAX_EXPORT = 50_000;
 
@@ -49,7 +49,7 @@ function query(ctx: AccountContext, filter: AuditFilter | null | undefined): Kne
   if (filter?.actions?.length) builder.whereIn('e.action', filter.actions);
   if (filter?.actorId) builder.where('e.actor_id', filter.actorId);
   if (filter?.targetId) builder.where('e.target_id', filter.targetId);
-  if (filter?.from && filter?.to && filter.from > filter.to) throw new InvalidInputError('filter.to', 'The end of the period is before its start.');
+  if (filter?.from && filter?.to && filter.from > filter.to) throw new InvalidInputError('filter.to', msg('The end of the period is before its start.'));
   if (filter?.from) builder.where('e.created_at', '>=', dbDate(ctx, filter.from) as Date);
   if (filter?.to) builder.where('e.created_at', '<', dbDate(ctx, filter.to) as Date);
   return builder;

@@ -1,6 +1,6 @@
 import type { DownloadLink } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { InvalidInputError } from '../../errors.js';
+import { InvalidInputError, type Message, msg } from '../../errors.js';
 import { findVersionGrant, loadEntitlements } from '../products/entitlements.js';
 import { checkDownloadToken, type DownloadGrant, signDownloadGrant } from './download-link.js';
 import { ProductFile } from './product-file.entity.js';
@@ -25,8 +25,8 @@ export function linkFor(ctx: AccountContext, kind: DownloadGrant['kind'], target
 
 /** Signed links for one or several files (F-21, F-25 "download selected / all"); every file must be entitled. */
 export async function createDownloadLinks(ctx: AccountContext, fileIds: string[]): Promise<DownloadLink[]> {
-  if (fileIds.length === 0) throw new InvalidInputError('fileIds', 'Choose at least one file.');
-  if (fileIds.length > MAX_LINKS) throw new InvalidInputError('fileIds', `Choose at most ${MAX_LINKS} files at a time.`);
+  if (fileIds.length === 0) throw new InvalidInputError('fileIds', msg('Choose at least one file.'));
+  if (fileIds.length > MAX_LINKS) throw new InvalidInputError('fileIds', msg('Choose at most {max} files at a time.', { max: MAX_LINKS }));
   const files = await ctx.em.find(ProductFile, { id: { $in: fileIds } }, { populate: ['version'] });
   const entitled = new Set(
     (await loadEntitlements(ctx)).flatMap((entitlement) => entitlement.versions.map((grant) => grant.version.id)),
@@ -34,20 +34,20 @@ export async function createDownloadLinks(ctx: AccountContext, fileIds: string[]
   return fileIds.map((id, index) => {
     const file = files.find((candidate) => candidate.id === id);
     if (!file || !entitled.has(file.version.id)) {
-      throw new InvalidInputError(`fileIds[${index}]`, 'This file does not exist or you are not entitled to download it.');
+      throw new InvalidInputError(`fileIds[${index}]`, msg('This file does not exist or you are not entitled to download it.'));
     }
     return linkFor(ctx, 'f', { id: file.id, fileName: file.fileName, size: Number(file.size), sha256: file.sha256 });
   });
 }
 
-export type DownloadRefusal = { status: 400 | 403 | 404 | 410; message: string };
+export type DownloadRefusal = { status: 400 | 403 | 404 | 410; message: Message };
 
 /** Checks a token's signature and expiry; the entitlement is checked by the route once the viewer is known. */
 export function readDownloadToken(ctx: Pick<AccountContext, 'config'>, token: string): DownloadGrant | DownloadRefusal {
   const check = checkDownloadToken(ctx.config, token);
   if (check.ok) return check.grant;
-  if (check.reason === 'EXPIRED') return { status: 410, message: 'This download link has expired. Ask for a new one on View downloads.' };
-  return { status: 403, message: 'This download link is not valid.' };
+  if (check.reason === 'EXPIRED') return { status: 410, message: msg('This download link has expired. Ask for a new one on View downloads.') };
+  return { status: 403, message: msg('This download link is not valid.') };
 }
 
 /** The file behind a grant, if the person still may download it (entitlement checked again at download time). */

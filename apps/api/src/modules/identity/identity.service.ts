@@ -1,6 +1,6 @@
 import { MembershipStatus, type SignInInput, type SignInPayload, type Viewer as ViewerType } from '@seatwise/schema';
 import type { AccountContext, RequestContext } from '../../context.js';
-import { AppError, InvalidInputError, UnauthenticatedError } from '../../errors.js';
+import { AppError, InvalidInputError, msg, UnauthenticatedError } from '../../errors.js';
 import { type Account } from '../accounts/account.entity.js';
 import { Membership } from '../users/membership.entity.js';
 import { decoyPasswordHash, verifyPassword } from './password.js';
@@ -18,7 +18,7 @@ import {
 import { beginSecondStep } from './two-step/two-step.service.js';
 import { User } from './user.entity.js';
 
-const WRONG_CREDENTIALS = 'The email address or password is not correct.';
+const WRONG_CREDENTIALS = msg('The email address or password is not correct.');
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -30,8 +30,8 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
  */
 export async function signIn(ctx: RequestContext, input: SignInInput): Promise<SignInPayload> {
   const email = normaliseEmail(input.email);
-  if (!email) throw new InvalidInputError('email', 'Enter your email address.');
-  if (!input.password) throw new InvalidInputError('password', 'Enter your password.');
+  if (!email) throw new InvalidInputError('email', msg('Enter your email address.'));
+  if (!input.password) throw new InvalidInputError('password', msg('Enter your password.'));
   await assertSignInAllowed(ctx, email);
 
   const user = await ctx.em.findOne(User, { email });

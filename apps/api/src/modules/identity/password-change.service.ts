@@ -1,6 +1,6 @@
 import type { ChangePasswordInput, ChangePasswordPayload } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { AppError, InvalidInputError } from '../../errors.js';
+import { AppError, InvalidInputError, msg } from '../../errors.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { checkNewPassword } from './password-policy.js';
 import { assertPasswordCheckAllowed, recordPasswordCheckFailure } from './rate-limits.js';
@@ -14,15 +14,15 @@ import { User } from './user.entity.js';
  */
 export async function changePassword(ctx: AccountContext, input: ChangePasswordInput): Promise<ChangePasswordPayload> {
   const user = await ctx.em.findOneOrFail(User, { id: ctx.viewer.userId });
-  if (!input.currentPassword) throw new InvalidInputError('currentPassword', 'Enter your current password.');
+  if (!input.currentPassword) throw new InvalidInputError('currentPassword', msg('Enter your current password.'));
   await assertPasswordCheckAllowed(ctx, user.email, 'currentPassword');
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await recordPasswordCheckFailure(ctx, user.email);
-    throw new AppError('WRONG_PASSWORD', 'The current password is not correct.', 'currentPassword');
+    throw new AppError('WRONG_PASSWORD', msg('The current password is not correct.'), 'currentPassword');
   }
   checkNewPassword('newPassword', input.newPassword, user);
   if (input.newPassword === input.currentPassword) {
-    throw new InvalidInputError('newPassword', 'The new password must differ from the current one.');
+    throw new InvalidInputError('newPassword', msg('The new password must differ from the current one.'));
   }
 
   const passwordHash = await hashPassword(input.newPassword);

@@ -1,5 +1,5 @@
 import type { PasswordPolicy } from '@seatwise/schema';
-import { InvalidInputError } from '../../errors.js';
+import { InvalidInputError, msg } from '../../errors.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -30,19 +30,19 @@ export interface PasswordOwner {
 /** Throws a BAD_USER_INPUT naming `field` when the password breaks the policy. */
 export function checkNewPassword(field: string, password: string, owner: PasswordOwner): void {
   if (password.length < PASSWORD_MIN_LENGTH) {
-    throw new InvalidInputError(field, `The new password is too short: use at least ${PASSWORD_MIN_LENGTH} characters.`);
+    throw new InvalidInputError(field, msg('The new password is too short: use at least {min} characters.', { min: PASSWORD_MIN_LENGTH }));
   }
   if (password.length > PASSWORD_MAX_LENGTH) {
-    throw new InvalidInputError(field, `The new password is too long: use at most ${PASSWORD_MAX_LENGTH} characters.`);
+    throw new InvalidInputError(field, msg('The new password is too long: use at most {max} characters.', { max: PASSWORD_MAX_LENGTH }));
   }
   const lower = password.toLowerCase();
   if (COMMON.has(lower) || /^(.)\1+$/.test(password)) {
-    throw new InvalidInputError(field, 'This password is too easy to guess. Choose a less common one.');
+    throw new InvalidInputError(field, msg('This password is too easy to guess. Choose a less common one.'));
   }
   const personal = [owner.email, owner.email.split('@')[0] ?? '', owner.firstName, owner.lastName]
     .map((part) => part.toLowerCase())
     .filter((part) => part.length >= 4);
   if (personal.some((part) => lower.includes(part))) {
-    throw new InvalidInputError(field, 'The new password must not contain your email address or name.');
+    throw new InvalidInputError(field, msg('The new password must not contain your email address or name.'));
   }
 }

@@ -1,7 +1,7 @@
 import type { PasswordResetLink, RequestPasswordResetInput, ResetPasswordInput } from '@seatwise/schema';
 import type { RequestContext } from '../../context.js';
 import { acceptInvitationsOfProvenEmail } from '../users/invitations-by-email.js';
-import { AppError, InvalidInputError } from '../../errors.js';
+import { AppError, InvalidInputError, msg } from '../../errors.js';
 import { normaliseEmail } from './identity.service.js';
 import { hashPassword } from './password.js';
 import { checkNewPassword } from './password-policy.js';
@@ -18,7 +18,7 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const invalidLink = () =>
   new AppError(
     'INVALID_RESET_LINK',
-    'This link does not work: it was already used, has expired, or a newer one was sent. Ask for a new link.',
+    msg('This link does not work: it was already used, has expired, or a newer one was sent. Ask for a new link.'),
     'token',
   );
 
@@ -29,9 +29,9 @@ const invalidLink = () =>
  */
 export async function requestPasswordReset(ctx: RequestContext, input: RequestPasswordResetInput): Promise<boolean> {
   const email = normaliseEmail(input.email);
-  if (!email) throw new InvalidInputError('email', 'Enter your email address.');
+  if (!email) throw new InvalidInputError('email', msg('Enter your email address.'));
   if (email.length > 254 || !EMAIL_SHAPE.test(email)) {
-    throw new InvalidInputError('email', 'Enter an email address such as name@example.com.');
+    throw new InvalidInputError('email', msg('Enter an email address such as name@example.com.'));
   }
   if (!(await allowResetRequest(ctx, email))) return true;
 

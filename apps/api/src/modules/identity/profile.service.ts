@@ -1,7 +1,7 @@
 import { getCountries, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { Profile, UpdateProfileInput } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { InvalidInputError } from '../../errors.js';
+import { InvalidInputError, msg } from '../../errors.js';
 import { User } from './user.entity.js';
 
 const countries = new Set<string>(getCountries());
@@ -28,10 +28,20 @@ export async function myProfile(ctx: AccountContext): Promise<Profile> {
 
 function name(field: 'firstName' | 'lastName', value: string): string {
   const trimmed = value.trim().replace(/\s+/g, ' ');
-  const what = field === 'firstName' ? 'first name' : 'last name';
-  if (!trimmed) throw new InvalidInputError(field, `Enter your ${what}.`);
-  if (trimmed.length > 100) throw new InvalidInputError(field, `The ${what} can be at most 100 characters.`);
-  if (CONTROL.test(trimmed)) throw new InvalidInputError(field, `The ${what} contains characters that are not allowed.`);
+  const first = field === 'firstName';
+  if (!trimmed) throw new InvalidInputError(field, first ? msg('Enter your first name.') : msg('Enter your last name.'));
+  if (trimmed.length > 100) {
+    throw new InvalidInputError(
+      field,
+      first ? msg('The first name can be at most 100 characters.') : msg('The last name can be at most 100 characters.'),
+    );
+  }
+  if (CONTROL.test(trimmed)) {
+    throw new InvalidInputError(
+      field,
+      first ? msg('The first name contains characters that are not allowed.') : msg('The last name contains characters that are not allowed.'),
+    );
+  }
   return trimmed;
 }
 
@@ -39,7 +49,7 @@ function name(field: 'firstName' | 'lastName', value: string): string {
 export function parseCountry(value: string | null | undefined): string | null {
   const code = value?.trim().toUpperCase() ?? '';
   if (!code) return null;
-  if (!countries.has(code)) throw new InvalidInputError('country', 'Choose a country from the list (a two-letter ISO code such as SI).');
+  if (!countries.has(code)) throw new InvalidInputError('country', msg('Choose a country from the list (a two-letter ISO code such as SI).'));
   return code;
 }
 
@@ -52,7 +62,7 @@ export function parsePhone(value: string | null | undefined, country: string | n
   if (!text) return null;
   const parsed = parsePhoneNumberFromString(text, (country ?? undefined) as CountryCode | undefined);
   if (!parsed || !parsed.isValid()) {
-    throw new InvalidInputError('phone', 'Enter a valid phone number with its country code, for example +386 40 123 456.');
+    throw new InvalidInputError('phone', msg('Enter a valid phone number with its country code, for example +386 40 123 456.'));
   }
   return parsed.number;
 }
@@ -67,8 +77,8 @@ export async function updateProfile(ctx: AccountContext, input: UpdateProfileInp
   let company = user.company;
   if (input.company !== undefined) {
     company = input.company?.trim() || null;
-    if (company && company.length > 200) throw new InvalidInputError('company', 'The company name can be at most 200 characters.');
-    if (company && CONTROL.test(company)) throw new InvalidInputError('company', 'The company name contains characters that are not allowed.');
+    if (company && company.length > 200) throw new InvalidInputError('company', msg('The company name can be at most 200 characters.'));
+    if (company && CONTROL.test(company)) throw new InvalidInputError('company', msg('The company name contains characters that are not allowed.'));
   }
 
   user.setName(firstName, lastName);

@@ -4,7 +4,7 @@ import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { RateLimiterPostgres, RateLimiterSQLite, type RateLimiterStoreAbstract } from 'rate-limiter-flexible';
 import type { Config } from '../../config.js';
 import type { RequestContext } from '../../context.js';
-import { AppError } from '../../errors.js';
+import { AppError, msg } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 
 /**
@@ -84,7 +84,9 @@ function tooMany(msBeforeNext: number, field?: string): AppError {
   const minutes = Math.max(1, Math.ceil(msBeforeNext / 60_000));
   return new AppError(
     'TOO_MANY_ATTEMPTS',
-    `Too many failed attempts. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again, or reset your password.`,
+    minutes === 1
+      ? msg('Too many failed attempts. Wait {minutes} minute and try again, or reset your password.', { minutes })
+      : msg('Too many failed attempts. Wait {minutes} minutes and try again, or reset your password.', { minutes }),
     field,
   );
 }

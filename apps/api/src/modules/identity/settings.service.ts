@@ -5,7 +5,7 @@ import {
   type UpdateSettingsInput,
 } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { InvalidInputError } from '../../errors.js';
+import { InvalidInputError, msg } from '../../errors.js';
 import { NotificationPreference } from './notification-preference.entity.js';
 import { User } from './user.entity.js';
 
@@ -31,7 +31,7 @@ export async function updateSettings(ctx: AccountContext, input: UpdateSettingsI
   const seen = new Set<NotificationCategory>();
   changes.forEach((change, index) => {
     if (seen.has(change.category)) {
-      throw new InvalidInputError(`notifications[${index}].category`, `${change.category} is listed more than once.`);
+      throw new InvalidInputError(`notifications[${index}].category`, msg('{category} is listed more than once.', { category: change.category }));
     }
     seen.add(change.category);
   });

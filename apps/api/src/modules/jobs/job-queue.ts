@@ -1,7 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
+import { msg, say } from '../../i18n/messages.js';
 import { Account } from '../accounts/account.entity.js';
 import { Job, JobStatus } from './job.entity.js';
+
+/** Why a job failed when no attempt finished; kept in English, shown in the reader's language. */
+const STOPPED_TOO_OFTEN = msg('The job stopped before finishing, too many times.');
+
+/**
+ * A failed job's `error` for a client: Seatwise's own reason in the request's language; what a
+ * job's work threw (an internal failure) as it was recorded.
+ */
+export const jobErrorText = (error: string | null): string | null => (error === STOPPED_TOO_OFTEN.text ? say(STOPPED_TOO_OFTEN) : error);
 
 /** A job this worker holds: `token` proves the claim in every later write. */
 export interface ClaimedJob {
@@ -52,7 +62,7 @@ export async function claimNextJob(
       await em.nativeUpdate(
         Job,
         { id: job.id, status: job.status, attempts: job.attempts, lockedBy: job.lockedBy },
-        { status: JobStatus.FAILED, error: job.error ?? 'The job stopped before finishing, too many times.', finishedAt: now, lockedBy: null, leaseUntil: null },
+        { status: JobStatus.FAILED, error: job.error ?? STOPPED_TOO_OFTEN.text, finishedAt: now, lockedBy: null, leaseUntil: null },
         untenanted,
       );
       continue;

@@ -6,7 +6,7 @@ import {
   type NetworkLicenceInput,
 } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { ForbiddenError, InvalidInputError } from '../../errors.js';
+import { ForbiddenError, InvalidInputError, msg } from '../../errors.js';
 import { User } from '../identity/user.entity.js';
 import { isAdminRole, isoDay } from '../products/entitlement-rules.js';
 import { findVersionGrant } from '../products/entitlements.js';
@@ -54,13 +54,13 @@ const populate = ['product', 'version', 'subscription', 'requestedBy'] as const;
 export async function requestHomeUseLicence(ctx: AccountContext, input: HomeUseLicenceInput): Promise<LicenceRequestType> {
   const found = await findVersionGrant(ctx, input.versionId);
   if (!found || found.grant.version.product.id !== input.productId) {
-    throw new InvalidInputError('versionId', 'This is not a version of the chosen product that you are entitled to.');
+    throw new InvalidInputError('versionId', msg('This is not a version of the chosen product that you are entitled to.'));
   }
   const licence = found.entitlement.licences.find(
     (candidate) => candidate.holdsSeat && candidate.subscription.licenceType === LicenceType.SINGLE_USER && candidate.subscription.endsOn >= isoDay(new Date()),
   );
   if (!licence) {
-    throw new InvalidInputError('productId', 'Home use needs a seat of an active single-user licence of this product.');
+    throw new InvalidInputError('productId', msg('Home use needs a seat of an active single-user licence of this product.'));
   }
   const request = await ctx.em.transactional(async (em) => {
     const created = em.create(LicenceRequest, {
@@ -88,26 +88,26 @@ export async function requestHomeUseLicence(ctx: AccountContext, input: HomeUseL
 
 /** F-24 (c): a network licence file signed with the vendor's Ed25519 key. Admins only. */
 export async function requestNetworkLicence(ctx: AccountContext, input: NetworkLicenceInput): Promise<LicenceRequestType> {
-  if (!isAdminRole(ctx.viewer.role)) throw new ForbiddenError('Only admins can request network licences.');
+  if (!isAdminRole(ctx.viewer.role)) throw new ForbiddenError(msg('Only admins can request network licences.'));
   const subscription = await ctx.em.findOne(Subscription, { id: input.subscriptionId }, { populate: ['products'] });
-  if (!subscription) throw new InvalidInputError('subscriptionId', 'This subscription does not exist in your account.');
+  if (!subscription) throw new InvalidInputError('subscriptionId', msg('This subscription does not exist in your account.'));
   if (subscription.licenceType !== LicenceType.NETWORK) {
-    throw new InvalidInputError('subscriptionId', `${subscription.name} is not a network licence subscription.`);
+    throw new InvalidInputError('subscriptionId', msg('{subscription} is not a network licence subscription.', { subscription: subscription.name }));
   }
-  if (subscription.endsOn < isoDay(new Date())) throw new InvalidInputError('subscriptionId', `${subscription.name} has ended.`);
+  if (subscription.endsOn < isoDay(new Date())) throw new InvalidInputError('subscriptionId', msg('{subscription} has ended.', { subscription: subscription.name }));
   const found = await findVersionGrant(ctx, input.versionId);
   const version = found?.grant.version;
   if (!version || !subscription.products.getItems().some((item) => item.product.id === version.product.id)) {
-    throw new InvalidInputError('versionId', `Unknown version for the products of ${subscription.name}.`);
+    throw new InvalidInputError('versionId', msg('Unknown version for the products of {subscription}.', { subscription: subscription.name }));
   }
   const serverHostName = validHostName(input.serverHostName);
   if (!serverHostName) {
-    throw new InvalidInputError('serverHostName', 'Enter the server host name: letters, digits, hyphens and dots, or an IP address.');
+    throw new InvalidInputError('serverHostName', msg('Enter the server host name: letters, digits, hyphens and dots, or an IP address.'));
   }
   const hostId = normaliseHostId(input.hostId);
-  if (!hostId) throw new InvalidInputError('hostId', 'The host ID must be a MAC address: six pairs of hex digits, e.g. 00:1A:2B:3C:4D:5E.');
+  if (!hostId) throw new InvalidInputError('hostId', msg('The host ID must be a MAC address: six pairs of hex digits, e.g. 00:1A:2B:3C:4D:5E.'));
   if (!Number.isInteger(input.seats) || input.seats < 1 || input.seats > subscription.seats) {
-    throw new InvalidInputError('seats', `Seats must be between 1 and ${subscription.seats}, the seats of ${subscription.name}.`);
+    throw new InvalidInputError('seats', msg('Seats must be between 1 and {max}, the seats of {subscription}.', { max: subscription.seats, subscription: subscription.name }));
   }
 
   const request = await ctx.em.transactional(async (em) => {

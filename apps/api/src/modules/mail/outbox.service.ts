@@ -1,11 +1,11 @@
 import { MessageChannel, type OutboxMessage } from '@seatwise/schema';
 import type { RequestContext } from '../../context.js';
-import { ForbiddenError, InvalidInputError } from '../../errors.js';
+import { ForbiddenError, InvalidInputError, msg } from '../../errors.js';
 
 export async function listOutbox(ctx: RequestContext, first: number): Promise<OutboxMessage[]> {
-  if (!ctx.config.demo) throw new ForbiddenError('The outbox is only shown in demo mode (SEATWISE_DEMO=1).');
+  if (!ctx.config.demo) throw new ForbiddenError(msg('The outbox is only shown in demo mode (SEATWISE_DEMO=1).'));
   if (!Number.isInteger(first) || first < 1 || first > 200) {
-    throw new InvalidInputError('first', 'Ask for between 1 and 200 messages.');
+    throw new InvalidInputError('first', msg('Ask for between 1 and 200 messages.'));
   }
   const messages = await ctx.outbox.list(first);
   return messages.map((message) => ({

@@ -6,12 +6,12 @@ import type {
   Platform as PlatformType,
 } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { InvalidInputError, NotFoundError } from '../../errors.js';
+import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
 import { linkFor } from '../downloads/downloads.service.js';
 import { ProductFile, ProductFileKind } from '../downloads/product-file.entity.js';
 import { User } from '../identity/user.entity.js';
 import { JobStatus } from '../jobs/job.entity.js';
-import { enqueueJob } from '../jobs/job-queue.js';
+import { enqueueJob, jobErrorText } from '../jobs/job-queue.js';
 import { isAdminRole } from './entitlement-rules.js';
 import { findVersionGrant } from './entitlements.js';
 import { InstallPackage, type InstallSettings } from './install-package.entity.js';
@@ -37,7 +37,7 @@ function toInstallPackage(pkg: InstallPackage, addOnNames: Map<string, string>):
     settings: pkg.settings,
     status: pkg.job.status as unknown as InstallPackageStatus,
     progress: pkg.job.progress,
-    error: pkg.job.status === JobStatus.FAILED ? pkg.job.error : null,
+    error: pkg.job.status === JobStatus.FAILED ? jobErrorText(pkg.job.error) : null,
     size: pkg.size === null ? null : Number(pkg.size),
     sha256: pkg.sha256,
     createdAt: pkg.createdAt,
@@ -54,7 +54,7 @@ function validSettings(input: CreateInstallPackageInput, platform: string): Inst
   const installPath = input.settings?.installPath?.trim() || defaultInstallPath[platform]!;
   const unsafe = [...installPath].some((char) => char.charCodeAt(0) < 32 || '"`$'.includes(char));
   if (installPath.length > 200 || unsafe) {
-    throw new InvalidInputError('settings.installPath', 'The install folder must be at most 200 characters, without quotes, $ or control characters.');
+    throw new InvalidInputError('settings.installPath', msg('The install folder must be at most 200 characters, without quotes, $ or control characters.'));
   }
   return { installPath, desktopShortcut: input.settings?.desktopShortcut ?? true, silent: input.settings?.silent ?? false };
 }
@@ -62,25 +62,30 @@ function validSettings(input: CreateInstallPackageInput, platform: string): Inst
 /** F-24 custom install package: validated completely, then queued for the background build in one transaction. */
 export async function createInstallPackage(ctx: AccountContext, input: CreateInstallPackageInput): Promise<InstallPackageType> {
   const name = input.name.trim();
-  if (name.length < 1 || name.length > 100) throw new InvalidInputError('name', 'Give the package a name of 1 to 100 characters.');
+  if (name.length < 1 || name.length > 100) throw new InvalidInputError('name', msg('Give the package a name of 1 to 100 characters.'));
   const found = await findVersionGrant(ctx, input.versionId);
-  if (!found) throw new InvalidInputError('versionId', 'You are not entitled to this version, or it does not exist.');
+  if (!found) throw new InvalidInputError('versionId', msg('You are not entitled to this version, or it does not exist.'));
   const version = found.grant.version;
   if (version.product.id !== input.productId) {
-    throw new InvalidInputError('versionId', `Version ${version.version} is not a version of the chosen product.`);
+    throw new InvalidInputError('versionId', msg('Version {version} is not a version of the chosen product.', { version: version.version }));
   }
   const files = await ctx.em.find(ProductFile, { version: version.id });
   const installers = files.filter((file) => file.kind === ProductFileKind.INSTALLER);
   if (!installers.some((file) => file.platform === (input.platform as string))) {
-    throw new InvalidInputError('platform', `${version.product.name} ${version.version} has no installer for ${input.platform}.`);
+    throw new InvalidInputError('platform', msg('{product} {version} has no installer for {platform}.', { product: version.product.name, version: version.version, platform: input.platform }));
   }
   if (!installers.some((file) => file.platform === (input.platform as string) && file.language === input.language)) {
-    throw new InvalidInputError('language', `${version.product.name} ${version.version} has no ${input.platform} installer in "${input.language}".`);
+    throw new InvalidInputError('language', msg('{product} {version} has no {platform} installer in "{language}".', {
+      product: version.product.name,
+      version: version.version,
+      platform: input.platform,
+      language: input.language,
+    }));
   }
   const addOnIds = [...new Set(input.addOnIds ?? [])];
   addOnIds.forEach((id, index) => {
     if (!files.some((file) => file.id === id && file.kind === ProductFileKind.ADD_ON)) {
-      throw new InvalidInputError(`addOnIds[${index}]`, 'This add-on does not belong to the chosen version.');
+      throw new InvalidInputError(`addOnIds[${index}]`, msg('This add-on does not belong to the chosen version.'));
     }
   });
   const settings = validSettings(input, input.platform);
@@ -133,11 +138,11 @@ async function visiblePackage(ctx: AccountContext, id: string): Promise<InstallP
 
 export async function installPackageDownloadLink(ctx: AccountContext, id: string): Promise<DownloadLink> {
   const pkg = await visiblePackage(ctx, id);
-  if (!pkg) throw new NotFoundError('The install package', 'id');
+  if (!pkg) throw new NotFoundError('Install package', 'id');
   if (pkg.job.status !== JobStatus.SUCCEEDED || !pkg.sha256 || pkg.size === null) {
-    throw new InvalidInputError('id', 'The package is not built yet: wait until its status is Ready.');
+    throw new InvalidInputError('id', msg('The package is not built yet: wait until its status is Ready.'));
   }
-  if (!(await findVersionGrant(ctx, pkg.version.id))) throw new InvalidInputError('id', 'You are no longer entitled to this version.');
+  if (!(await findVersionGrant(ctx, pkg.version.id))) throw new InvalidInputError('id', msg('You are no longer entitled to this version.'));
   return linkFor(ctx, 'p', { id: pkg.id, fileName: packageFileName(pkg), size: Number(pkg.size), sha256: pkg.sha256 });
 }
 

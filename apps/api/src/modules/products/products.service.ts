@@ -7,7 +7,7 @@ import {
   type ProductFile as ProductFileType,
 } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { InvalidInputError } from '../../errors.js';
+import { InvalidInputError, msg } from '../../errors.js';
 import { ProductFile, ProductFileKind } from '../downloads/product-file.entity.js';
 import { findVersionGrant, loadEntitlements } from './entitlements.js';
 import { toEntitlement, toProductFile } from './product-mapping.js';
@@ -43,15 +43,15 @@ export async function productDownloads(
   args: { versionId: string; platform?: Platform | null; language?: string | null },
 ): Promise<ProductDownloads> {
   const found = await findVersionGrant(ctx, args.versionId);
-  if (!found) throw new InvalidInputError('versionId', 'You are not entitled to this product version, or it does not exist.');
+  if (!found) throw new InvalidInputError('versionId', msg('You are not entitled to this product version, or it does not exist.'));
   const installers = await filesOf(ctx, [args.versionId], [ProductFileKind.INSTALLER]);
   const platforms = [...new Set(installers.map((file) => file.platform))];
   const languages = [...new Set(installers.map((file) => file.language))].sort();
   if (args.platform && !platforms.includes(args.platform as never)) {
-    throw new InvalidInputError('platform', `No installer of this version for ${args.platform}.`);
+    throw new InvalidInputError('platform', msg('No installer of this version for {platform}.', { platform: args.platform }));
   }
   if (args.language && !languages.includes(args.language)) {
-    throw new InvalidInputError('language', `No installer of this version in language "${args.language}".`);
+    throw new InvalidInputError('language', msg('No installer of this version in language "{language}".', { language: args.language }));
   }
   const version = found.grant.version;
   return {

@@ -1,6 +1,6 @@
 import type { CloudServicesUsage, CloudUsageByUser, DateRangeInput } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { InvalidInputError } from '../../errors.js';
+import { InvalidInputError, msg } from '../../errors.js';
 import { isoOfDay, parseRange } from './report-days.js';
 import { bucketStarts } from './seat-usage.service.js';
 
@@ -99,7 +99,7 @@ export async function cloudServicesUsageByUser(
 ): Promise<CloudUsageByUser[]> {
   const range = parseRange(input);
   const text = search?.trim() ?? '';
-  if (text.length > MAX_SEARCH_LENGTH) throw new InvalidInputError('search', `Search text can be at most ${MAX_SEARCH_LENGTH} characters.`);
+  if (text.length > MAX_SEARCH_LENGTH) throw new InvalidInputError('search', msg('Search text can be at most {max} characters.', { max: MAX_SEARCH_LENGTH }));
   const params: unknown[] = [ctx.viewer.accountId, range.from, range.to];
   let searchSql = '';
   for (const word of text.toLowerCase().split(/\s+/).filter(Boolean)) {

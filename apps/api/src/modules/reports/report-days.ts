@@ -1,7 +1,7 @@
 import type { DateRangeInput } from '@seatwise/schema';
 import type { EntityManager } from '@mikro-orm/knex';
 import { isPostgres } from '../../db/database.js';
-import { InvalidInputError } from '../../errors.js';
+import { InvalidInputError, msg } from '../../errors.js';
 
 /**
  * Reports count days in the account's time zone as whole numbers (days since 1970-01-01), so the
@@ -66,12 +66,12 @@ export interface DayRange {
 /** Checks a report's range (`range.from`, `range.to`) and turns it into account days. */
 export function parseRange(range: DateRangeInput): DayRange {
   const from = dayOfIso(range.from);
-  if (from === null) throw new InvalidInputError('range.from', 'Give the first day as YYYY-MM-DD.');
+  if (from === null) throw new InvalidInputError('range.from', msg('Give the first day as YYYY-MM-DD.'));
   const to = dayOfIso(range.to);
-  if (to === null) throw new InvalidInputError('range.to', 'Give the last day as YYYY-MM-DD.');
-  if (to < from) throw new InvalidInputError('range.to', 'The last day comes before the first day.');
+  if (to === null) throw new InvalidInputError('range.to', msg('Give the last day as YYYY-MM-DD.'));
+  if (to < from) throw new InvalidInputError('range.to', msg('The last day comes before the first day.'));
   const span = to - from + 1;
-  if (span > MAX_RANGE_DAYS) throw new InvalidInputError('range', 'A report covers at most two years (731 days).');
+  if (span > MAX_RANGE_DAYS) throw new InvalidInputError('range', msg('A report covers at most two years (731 days).'));
   const bucketDays = span <= 31 ? 1 : span <= 184 ? 7 : 30;
   return { from, to, bucketDays, buckets: Math.ceil(span / bucketDays) };
 }

@@ -10,7 +10,7 @@ import {
 } from '@seatwise/schema';
 import { requireId } from '../../common/ids.js';
 import type { AccountContext } from '../../context.js';
-import { InvalidInputError } from '../../errors.js';
+import { InvalidInputError, msg } from '../../errors.js';
 import { isPostgres } from '../../db/database.js';
 import { accountDay, type DayRange, isoOfDay, parseRange, sqlDayOf } from './report-days.js';
 import {
@@ -153,11 +153,11 @@ function filteredSeats(accountId: string, todayIso: string, filter?: SeatUsageFi
   if (filter?.productId) {
     sql += ` and exists (select 1 from subscription_products spf
       where spf.account_id = sa.account_id and spf.subscription_id = sa.subscription_id and spf.product_id = ?)`;
-    params.push(requireId(filter.productId, 'Product', 'filter.productId'));
+    params.push(requireId(filter.productId, msg('The product was not found.'), 'filter.productId'));
   }
   const search = filter?.search?.trim() ?? '';
   if (search.length > MAX_SEARCH_LENGTH) {
-    throw new InvalidInputError('filter.search', `Search text can be at most ${MAX_SEARCH_LENGTH} characters.`);
+    throw new InvalidInputError('filter.search', msg('Search text can be at most {max} characters.', { max: MAX_SEARCH_LENGTH }));
   }
   for (const word of search.toLowerCase().split(/\s+/).filter(Boolean)) {
     sql += " and (u.sort_name like ? escape '\\' or u.email like ? escape '\\')";
@@ -174,12 +174,12 @@ function filteredSeats(accountId: string, todayIso: string, filter?: SeatUsageFi
 export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUserArgs): Promise<SeatUsageByUserPage> {
   const range = parseRange(args.range);
   const limit = args.first ?? 50;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new InvalidInputError('first', `Page size must be 1 to ${MAX_PAGE}.`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new InvalidInputError('first', msg('Page size must be 1 to {max}.', { max: MAX_PAGE }));
   const offset = args.offset ?? 0;
-  if (!Number.isInteger(offset) || offset < 0) throw new InvalidInputError('offset', 'Offset must be 0 or more.');
+  if (!Number.isInteger(offset) || offset < 0) throw new InvalidInputError('offset', msg('Offset must be 0 or more.'));
   const idleFor = args.filter?.idleForAtLeast;
   if (idleFor !== null && idleFor !== undefined && (idleFor < 1 || idleFor > 3650)) {
-    throw new InvalidInputError('filter.idleForAtLeast', 'Give a number of days from 1 to 3650.');
+    throw new InvalidInputError('filter.idleForAtLeast', msg('Give a number of days from 1 to 3650.'));
   }
 
   const accountId = ctx.viewer.accountId;

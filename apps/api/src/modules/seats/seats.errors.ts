@@ -1,12 +1,15 @@
-import { AppError } from '../../errors.js';
+import { AppError, msg } from '../../errors.js';
 
 export class SeatLimitReachedError extends AppError {
   constructor(subscriptionName: string, free: number, wanted: number) {
+    const values = { subscription: subscriptionName, free, wanted };
     super(
       'SEAT_LIMIT_REACHED',
       free === 0
-        ? `No seat of ${subscriptionName} is free: unassign one first or buy more.`
-        : `Only ${free} seat${free === 1 ? '' : 's'} of ${subscriptionName} ${free === 1 ? 'is' : 'are'} free; ${wanted} were asked for.`,
+        ? msg('No seat of {subscription} is free: unassign one first or buy more.', values)
+        : free === 1
+          ? msg('Only 1 seat of {subscription} is free; {wanted} were asked for.', values)
+          : msg('Only {free} seats of {subscription} are free; {wanted} were asked for.', values),
       'subscriptionId',
     );
   }
@@ -14,12 +17,17 @@ export class SeatLimitReachedError extends AppError {
 
 export class SeatAlreadyAssignedError extends AppError {
   constructor(subscriptionName: string) {
-    super('SEAT_ALREADY_ASSIGNED', `This person already has a seat of ${subscriptionName}.`, 'userId');
+    super('SEAT_ALREADY_ASSIGNED', msg('This person already has a seat of {subscription}.', { subscription: subscriptionName }), 'userId');
   }
 }
 
 export class SubscriptionNotAssignableError extends AppError {
   constructor(subscriptionName: string, why: 'cancelled' | 'expired') {
-    super('SUBSCRIPTION_NOT_ASSIGNABLE', `${subscriptionName} is ${why}: its seats cannot be assigned.`, 'subscriptionId');
+    const values = { subscription: subscriptionName };
+    super(
+      'SUBSCRIPTION_NOT_ASSIGNABLE',
+      why === 'expired' ? msg('{subscription} is expired: its seats cannot be assigned.', values) : msg('{subscription} is cancelled: its seats cannot be assigned.', values),
+      'subscriptionId',
+    );
   }
 }

@@ -8,7 +8,7 @@ import type {
 } from '@seatwise/schema';
 import { execute, inTransaction, run, toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
-import { InvalidInputError, NotFoundError } from '../../errors.js';
+import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
 import { Account } from '../accounts/account.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { User } from '../identity/user.entity.js';
@@ -108,7 +108,7 @@ export async function assignSeat(ctx: AccountContext, input: AssignSeatInput): P
 
 export async function bulkAssignSeats(ctx: AccountContext, input: BulkAssignSeatsInput): Promise<BulkAssignSeatsResult> {
   if (input.userIds.length === 0 || input.userIds.length > MAX_BULK) {
-    throw new InvalidInputError('userIds', `Choose 1 to ${MAX_BULK} users.`);
+    throw new InvalidInputError('userIds', msg('Choose 1 to {max} users.', { max: MAX_BULK }));
   }
   return inTransaction(ctx, async (tx) => {
     const result = await grantSeats(tx, input.subscriptionId, input.userIds);

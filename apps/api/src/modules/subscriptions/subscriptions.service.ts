@@ -11,7 +11,7 @@ import {
 } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { requireId } from '../../common/ids.js';
-import { InvalidInputError, NotFoundError } from '../../errors.js';
+import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
 import { accountDay, dayOfIso, isoDate } from '../reports/report-days.js';
 import { SubscriptionState } from './subscription.entity.js';
 
@@ -84,7 +84,7 @@ export async function listSubscriptions(
   if (args.filter?.teamId) query.andWhere('s.team_id', requireId(args.filter.teamId, 'Team', 'filter.teamId'));
   const search = args.filter?.search?.trim() ?? '';
   if (search.length > MAX_SEARCH_LENGTH) {
-    throw new InvalidInputError('filter.search', `Search text can be at most ${MAX_SEARCH_LENGTH} characters.`);
+    throw new InvalidInputError('filter.search', msg('Search text can be at most {max} characters.', { max: MAX_SEARCH_LENGTH }));
   }
   for (const word of search.toLowerCase().split(/\s+/).filter(Boolean)) {
     const pattern = `%${escapeLike(word)}%`;

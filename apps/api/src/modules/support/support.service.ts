@@ -1,6 +1,6 @@
 import { type SupportRequest as SupportRequestType, SupportRequestStatus } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { InvalidInputError } from '../../errors.js';
+import { InvalidInputError, msg } from '../../errors.js';
 import { Account } from '../accounts/account.entity.js';
 import { User } from '../identity/user.entity.js';
 import { SupportRequest } from './support-request.entity.js';
@@ -41,7 +41,7 @@ export async function openSupportRequests(ctx: AccountContext, limit: number): P
 export async function openSupportRequest(ctx: AccountContext, subject: string): Promise<SupportRequestType> {
   const text = subject.trim();
   if (text.length < 3 || text.length > 200) {
-    throw new InvalidInputError('input.subject', 'Describe the request in 3 to 200 characters.');
+    throw new InvalidInputError('input.subject', msg('Describe the request in 3 to 200 characters.'));
   }
   const request = ctx.em.create(SupportRequest, {
     account: ctx.em.getReference(Account, ctx.viewer.accountId),

@@ -1,7 +1,7 @@
 import type { CreateTeamInput, DeleteTeamInput, MoveSubscriptionsToTeamInput, RenameTeamInput, Team as TeamType } from '@seatwise/schema';
 import { execute, inTransaction, run } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
-import { AppError, InvalidInputError, NotFoundError } from '../../errors.js';
+import { AppError, InvalidInputError, msg, NotFoundError } from '../../errors.js';
 import { Account } from '../accounts/account.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Team } from './team.entity.js';
@@ -11,10 +11,10 @@ const MAX_BULK = 500;
 
 async function validName(tx: AccountContext, raw: string, exceptId?: string): Promise<string> {
   const name = raw.trim();
-  if (!name) throw new InvalidInputError('name', 'Enter a name for the team.');
-  if (name.length > 100) throw new InvalidInputError('name', 'A team name can be at most 100 characters.');
+  if (!name) throw new InvalidInputError('name', msg('Enter a name for the team.'));
+  if (name.length > 100) throw new InvalidInputError('name', msg('A team name can be at most 100 characters.'));
   const [clash] = await execute<{ id: string }>(tx, 'select id from teams where account_id = ? and lower(name) = lower(?)', [tx.viewer.accountId, name]);
-  if (clash && clash.id !== exceptId) throw new InvalidInputError('name', `A team named "${name}" already exists.`);
+  if (clash && clash.id !== exceptId) throw new InvalidInputError('name', msg('A team named "{name}" already exists.', { name }));
   return name;
 }
 
@@ -62,7 +62,7 @@ export function deleteTeam(ctx: AccountContext, input: DeleteTeamInput): Promise
     const team = await findTeam(tx, input.id);
     let target: Team | null = null;
     if (input.moveToTeamId) {
-      if (input.moveToTeamId === team.id) throw new InvalidInputError('moveToTeamId', 'Choose another team to move the members to.');
+      if (input.moveToTeamId === team.id) throw new InvalidInputError('moveToTeamId', msg('Choose another team to move the members to.'));
       target = await findTeam(tx, input.moveToTeamId, 'moveToTeamId');
     }
     const [counts] = await execute<{ members: number | string; subscriptions: number | string }>(
@@ -74,7 +74,11 @@ export function deleteTeam(ctx: AccountContext, input: DeleteTeamInput): Promise
     const members = Number(counts!.members);
     const subscriptions = Number(counts!.subscriptions);
     if (!target && !input.moveToNoTeam && members + subscriptions > 0) {
-      throw new AppError('TEAM_NOT_EMPTY', `${team.name} still has ${members} users and ${subscriptions} subscriptions: move them to another team first.`, 'id');
+      throw new AppError(
+        'TEAM_NOT_EMPTY',
+        msg('{team} still has {members} users and {subscriptions} subscriptions: move them to another team first.', { team: team.name, members, subscriptions }),
+        'id',
+      );
     }
     await moveEverything(tx, team.id, target?.id ?? null);
     recordAudit(tx, {
@@ -93,7 +97,7 @@ export function deleteTeam(ctx: AccountContext, input: DeleteTeamInput): Promise
 
 export function moveSubscriptionsToTeam(ctx: AccountContext, input: MoveSubscriptionsToTeamInput): Promise<number> {
   const ids = [...new Set(input.subscriptionIds)];
-  if (ids.length === 0 || ids.length > MAX_BULK) throw new InvalidInputError('subscriptionIds', `Choose 1 to ${MAX_BULK} subscriptions.`);
+  if (ids.length === 0 || ids.length > MAX_BULK) throw new InvalidInputError('subscriptionIds', msg('Choose 1 to {max} subscriptions.', { max: MAX_BULK }));
   return inTransaction(ctx, async (tx) => {
     const team = input.teamId ? await findTeam(tx, input.teamId, 'teamId') : null;
     const marks = ids.map(() => '?').join(', ');

@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { ApiScope } from '@seatwise/schema';
 import type { RequestHandler, Response } from 'express';
-import { AppError } from '../../errors.js';
+import { AppError, msg } from '../../errors.js';
 import { authorizeBearer, InvalidTokenError, type TokenPrincipal } from './bearer.js';
 
 /** What a REST route behind `requireBearer` finds in `res.locals`. */
@@ -24,14 +24,14 @@ export function requireBearer(orm: MikroORM, scope: ApiScope): RequestHandler {
     const em = orm.em.fork() as EntityManager;
     try {
       const principal = await authorizeBearer(em, req.headers.authorization, scope);
-      if (!principal) throw new InvalidTokenError('This endpoint needs an API token: send Authorization: Bearer <token>.');
+      if (!principal) throw new InvalidTokenError(msg('This endpoint needs an API token: send Authorization: Bearer <token>.'));
       Object.assign(res.locals, { principal, em } satisfies BearerLocals);
       next();
     } catch (error) {
       if (!(error instanceof AppError)) return next(error);
       const status = error.code === 'UNAUTHENTICATED' ? 401 : 403;
       if (status === 401) res.set('WWW-Authenticate', 'Bearer');
-      res.status(status).json({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
+      res.status(status).json({ errors: [{ message: error.localized(), extensions: { code: error.code, ...error.details } }] });
     }
   };
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { ApiScope, ApiTokenKind, MembershipStatus, Role } from '@seatwise/schema';
 import type { Viewer } from '../../context.js';
 import { preparedAs } from '../../db/database.js';
-import { AppError } from '../../errors.js';
+import { AppError, type Message, msg } from '../../errors.js';
 
 /** Written once per minute at most, like a session's last-seen time: reads stay reads. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -28,7 +28,7 @@ export interface TokenPrincipal extends Viewer {
 }
 
 export class InvalidTokenError extends AppError {
-  constructor(message: string) {
+  constructor(message: Message) {
     super('UNAUTHENTICATED', message);
   }
 }
@@ -40,7 +40,7 @@ export class InvalidTokenError extends AppError {
 export function readBearer(authorization: string | undefined): string | null {
   if (!authorization || !/^Bearer\b/i.test(authorization)) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  if (!match?.[1]) throw new InvalidTokenError('The Authorization header must be "Bearer <token>".');
+  if (!match?.[1]) throw new InvalidTokenError(msg('The Authorization header must be "Bearer <token>".'));
   return match[1];
 }
 
@@ -86,16 +86,16 @@ export async function authenticateBearer(em: EntityManager, authorization: strin
       'm.status as membership_status',
     )
     .options(preparedAs('seatwise_token_principal'));
-  if (!row) throw new InvalidTokenError('This API token is not valid.');
-  if (row.revoked_at !== null) throw new InvalidTokenError('This API token was revoked.');
-  if (new Date(row.expires_at).getTime() <= Date.now()) throw new InvalidTokenError('This API token has expired.');
+  if (!row) throw new InvalidTokenError(msg('This API token is not valid.'));
+  if (row.revoked_at !== null) throw new InvalidTokenError(msg('This API token was revoked.'));
+  if (new Date(row.expires_at).getTime() <= Date.now()) throw new InvalidTokenError(msg('This API token has expired.'));
 
   const personal = row.kind === ApiTokenKind.PERSONAL;
   const userId = personal ? row.owner_id : row.created_by_id;
   if (personal && (row.membership_status !== MembershipStatus.ACTIVE || !row.role)) {
-    throw new InvalidTokenError('The owner of this API token is no longer an active member of the account.');
+    throw new InvalidTokenError(msg('The owner of this API token is no longer an active member of the account.'));
   }
-  if (!userId) throw new InvalidTokenError('The person who created this API token was deleted; create a new token.');
+  if (!userId) throw new InvalidTokenError(msg('The person who created this API token was deleted; create a new token.'));
 
   const lastUsed = row.last_used_at === null ? 0 : new Date(row.last_used_at).getTime();
   if (Date.now() - lastUsed > LAST_USED_RESOLUTION_MS) {
@@ -121,7 +121,7 @@ export function parseScopes(stored: string): ApiScope[] {
 /** For REST routes: refuses a principal whose token lacks the scope (INSUFFICIENT_SCOPE). */
 export function requireTokenScope(principal: TokenPrincipal, scope: ApiScope): void {
   if (!principal.token.scopes.includes(scope)) {
-    throw new AppError('INSUFFICIENT_SCOPE', `This token lacks the scope ${scope}, which this endpoint needs.`, undefined, {
+    throw new AppError('INSUFFICIENT_SCOPE', msg('This token lacks the scope {scope}, which this endpoint needs.', { scope }), undefined, {
       requiredScope: scope,
     });
   }

@@ -1,4 +1,5 @@
 import { ApiScope, ApiTokenKind, personalOnlyScopes, Role } from '@seatwise/schema';
+import { type Message, msg } from '../../i18n/messages.js';
 
 export const MAX_ACTIVE_TOKENS = 50;
 export const MAX_EXPIRY_DAYS = 365;
@@ -13,12 +14,12 @@ const userRoleScopes: readonly ApiScope[] = [
 ];
 
 /** Why a scope cannot be given to a token of this kind created by this role; null when it can. */
-export function scopeRefusal(scope: ApiScope, kind: ApiTokenKind, role: Role): string | null {
+export function scopeRefusal(scope: ApiScope, kind: ApiTokenKind, role: Role): Message | null {
   if (kind === ApiTokenKind.SERVICE && personalOnlyScopes.includes(scope)) {
-    return `${scope} is about one person: only personal tokens can have it.`;
+    return msg('{scope} is about one person: only personal tokens can have it.', { scope });
   }
   if (kind === ApiTokenKind.PERSONAL && role === Role.USER && !userRoleScopes.includes(scope)) {
-    return `Your role cannot use ${scope}; you can choose ${userRoleScopes.join(', ')}.`;
+    return msg('Your role cannot use {scope}; you can choose {allowed}.', { scope, allowed: userRoleScopes.join(', ') });
   }
   return null;
 }

@@ -13,7 +13,7 @@ import {
 import type { FilterQuery } from '@mikro-orm/core';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import type { AccountContext } from '../../context.js';
-import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.js';
+import { ForbiddenError, InvalidInputError, msg, NotFoundError } from '../../errors.js';
 import { Account } from '../accounts/account.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { User } from '../identity/user.entity.js';
@@ -49,21 +49,21 @@ function statusWhere(status: ApiTokenStatus, now: Date): FilterQuery<ApiToken> {
 
 function validateInput(ctx: AccountContext, input: CreateApiTokenInput): { name: string; scopes: ApiScope[] } {
   const name = input.name.trim();
-  if (!name) throw new InvalidInputError('name', 'Give the token a name, so you can recognise it later.');
+  if (!name) throw new InvalidInputError('name', msg('Give the token a name, so you can recognise it later.'));
   if (name.length > MAX_NAME_LENGTH) {
-    throw new InvalidInputError('name', `The name can be at most ${MAX_NAME_LENGTH} characters.`);
+    throw new InvalidInputError('name', msg('The name can be at most {max} characters.', { max: MAX_NAME_LENGTH }));
   }
   if (input.kind === ApiTokenKind.SERVICE && !isAdmin(ctx.viewer.role)) {
-    throw new ForbiddenError('Only admins can create service tokens.');
+    throw new ForbiddenError(msg('Only admins can create service tokens.'));
   }
   const scopes = [...new Set(input.scopes)];
-  if (!scopes.length) throw new InvalidInputError('scopes', 'Choose at least one scope.');
+  if (!scopes.length) throw new InvalidInputError('scopes', msg('Choose at least one scope.'));
   scopes.forEach((scope, index) => {
     const refusal = scopeRefusal(scope, input.kind, ctx.viewer.role);
     if (refusal) throw new InvalidInputError(`scopes[${index}]`, refusal);
   });
   if (!Number.isInteger(input.expiresInDays) || input.expiresInDays < 1 || input.expiresInDays > MAX_EXPIRY_DAYS) {
-    throw new InvalidInputError('expiresInDays', `expiresInDays must be a whole number from 1 to ${MAX_EXPIRY_DAYS}.`);
+    throw new InvalidInputError('expiresInDays', msg('expiresInDays must be a whole number from 1 to {max}.', { max: MAX_EXPIRY_DAYS }));
   }
   return { name, scopes };
 }
@@ -76,10 +76,10 @@ export async function createApiToken(ctx: AccountContext, input: CreateApiTokenI
     input.kind === ApiTokenKind.SERVICE ? { kind: ApiTokenKind.SERVICE } : { kind: ApiTokenKind.PERSONAL, owner: ctx.viewer.userId };
   const active = await ctx.em.find(ApiToken, { $and: [sameGroup, statusWhere(ApiTokenStatus.ACTIVE, now)] }, { fields: ['name'] });
   if (active.some((token) => token.name.toLowerCase() === name.toLowerCase())) {
-    throw new InvalidInputError('name', `An active token is already called "${name}": choose another name.`);
+    throw new InvalidInputError('name', msg('An active token is already called "{name}": choose another name.', { name }));
   }
   if (active.length >= MAX_ACTIVE_TOKENS) {
-    throw new InvalidInputError('kind', `There can be at most ${MAX_ACTIVE_TOKENS} active tokens of this kind: revoke one first.`);
+    throw new InvalidInputError('kind', msg('There can be at most {max} active tokens of this kind: revoke one first.', { max: MAX_ACTIVE_TOKENS }));
   }
 
   const { secret, prefix, hash } = newSecret(input.kind);
@@ -125,7 +125,7 @@ export async function listApiTokens(ctx: AccountContext, args: ListApiTokensArgs
   if (args.after) {
     const cursor = decodeCursor(args.after);
     const createdAt = new Date(cursor.sortValue);
-    if (Number.isNaN(createdAt.getTime())) throw new InvalidInputError('after', 'after is not a cursor of this list.');
+    if (Number.isNaN(createdAt.getTime())) throw new InvalidInputError('after', msg('after is not a cursor of this list.'));
     pageConditions.push({ $or: [{ createdAt: { $lt: createdAt } }, { createdAt, id: { $lt: cursor.id } }] });
   }
   const rows = await ctx.em.find(

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Trial as TrialType, TrialOffer } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { InvalidInputError } from '../../errors.js';
+import { InvalidInputError, msg } from '../../errors.js';
 import { Product, ProductKind } from '../catalog/product.entity.js';
 import { User } from '../identity/user.entity.js';
 import { TRIAL_DAYS } from '../products/entitlement-rules.js';
@@ -45,16 +45,16 @@ export async function listTrials(ctx: AccountContext): Promise<TrialType[]> {
 /** Starts a trial of a software product: once per person and product, ever. */
 export async function startTrial(ctx: AccountContext, productId: string): Promise<TrialType> {
   const product = await ctx.em.findOne(Product, { id: productId }, { populate: ['versions'] });
-  if (!product) throw new InvalidInputError('productId', 'This product does not exist.');
+  if (!product) throw new InvalidInputError('productId', msg('This product does not exist.'));
   if (product.kind !== ProductKind.SOFTWARE || product.versions.length === 0) {
-    throw new InvalidInputError('productId', `${product.name} is a cloud service: there is nothing to try out.`);
+    throw new InvalidInputError('productId', msg('{product} is a cloud service: there is nothing to try out.', { product: product.name }));
   }
   if ((await licensedProductIds(ctx)).has(product.id)) {
-    throw new InvalidInputError('productId', `You already have a licence for ${product.name}: there is no need for a trial.`);
+    throw new InvalidInputError('productId', msg('You already have a licence for {product}: there is no need for a trial.', { product: product.name }));
   }
   const now = new Date();
   const exists = await ctx.em.count(Trial, { user: ctx.viewer.userId, product: product.id });
-  if (exists > 0) throw new InvalidInputError('productId', `You have already used your trial of ${product.name}.`);
+  if (exists > 0) throw new InvalidInputError('productId', msg('You have already used your trial of {product}.', { product: product.name }));
   try {
     const trial = await ctx.em.transactional(async (em) => {
       const created = em.create(Trial, {
@@ -78,7 +78,7 @@ export async function startTrial(ctx: AccountContext, productId: string): Promis
   } catch (error) {
     // Two clicks at once: the unique key lets only one trial in.
     if (error instanceof UniqueConstraintViolationException) {
-      throw new InvalidInputError('productId', `You have already used your trial of ${product.name}.`);
+      throw new InvalidInputError('productId', msg('You have already used your trial of {product}.', { product: product.name }));
     }
     throw error;
   }

@@ -1,23 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { chunks, placeholders, ROWS_PER_INSERT, valueRows } from '../../common/batches.js';
-import { InvalidInputError } from '../../errors.js';
+import { InvalidInputError, type Message, msg } from '../../errors.js';
 import { localDay } from '../reports/report-days.js';
 import { addToRollups, type DayUse } from './rollups.js';
-import { usageBatch, type UsageEventInput } from './usage-batch.schema.js';
+import { batchProblems, isBatchProblem, usageBatch, type UsageEventInput } from './usage-batch.schema.js';
 
-export interface RejectedEvent {
+/** An event that was not stored; `message` is written in the request's language when the answer is sent. */
+export interface RejectedEvent<Text = Message> {
   index: number;
   eventId: string;
   field: string;
-  message: string;
+  message: Text;
 }
 
-export interface IngestionResult {
+export interface IngestionResult<Text = Message> {
   received: number;
   accepted: number;
   duplicates: number;
-  rejected: RejectedEvent[];
+  rejected: RejectedEvent<Text>[];
 }
 
 /** Clocks drift: an event may claim to be this far in the future. */
@@ -39,7 +40,10 @@ export function parseBatch(body: unknown): UsageEventInput[] {
   if (parsed.success) return parsed.data.events;
   const issue = parsed.error.issues[0]!;
   const path = issue.path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index ? '.' : ''}${String(part)}`)).join('');
-  throw new InvalidInputError(path || 'body', path ? `${path} ${issue.message}` : issue.message);
+  if (!path) throw new InvalidInputError('body', batchProblems.body());
+  // Seatwise's own sentences travel as keys (see usage-batch.schema.ts); zod's own stay in English.
+  const problem = isBatchProblem(issue.message) ? batchProblems[issue.message](path) : msg('{field} {problem}', { field: path, problem: issue.message });
+  throw new InvalidInputError(path, problem);
 }
 
 /**
@@ -60,26 +64,26 @@ export async function ingestUsageEvents(em: EntityManager, accountId: string, bo
   const seen = new Set<string>();
   let duplicates = 0;
   events.forEach((input, index) => {
-    const reject = (field: string, message: string) => rejected.push({ index, eventId: input.id, field: `events[${index}].${field}`, message });
+    const reject = (field: string, message: Message) => rejected.push({ index, eventId: input.id, field: `events[${index}].${field}`, message });
     if (seen.has(input.id)) {
       duplicates += 1;
       return;
     }
     seen.add(input.id);
     const occurredAt = new Date(input.occurredAt);
-    if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) return reject('occurredAt', 'lies in the future.');
+    if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) return reject('occurredAt', msg('lies in the future.'));
     const userId = lookups.users.get(input.user.toLowerCase());
-    if (!userId) return reject('user', `No user with the email address ${input.user} in this account.`);
+    if (!userId) return reject('user', msg('No user with the email address {email} in this account.', { email: input.user }));
     const productId = lookups.products.get(input.product.toUpperCase());
-    if (!productId) return reject('product', `No product with the code ${input.product}.`);
+    if (!productId) return reject('product', msg('No product with the code {code}.', { code: input.product }));
     const subscriptionId = input.subscription
       ? (lookups.serials.get(input.subscription) ?? null)
       : (lookups.seats.get(`${userId}/${productId}`) ?? (input.type === 'CLOUD_CREDITS' ? (lookups.cloud.get(productId) ?? null) : null));
     if (input.subscription && !subscriptionId) {
-      return reject('subscription', `No subscription with the serial number ${input.subscription} in this account.`);
+      return reject('subscription', msg('No subscription with the serial number {serialNumber} in this account.', { serialNumber: input.subscription }));
     }
     if (input.type === 'CLOUD_CREDITS' && !subscriptionId) {
-      return reject('subscription', `No cloud subscription of this account includes ${input.product}.`);
+      return reject('subscription', msg('No cloud subscription of this account includes {product}.', { product: input.product }));
     }
     resolved.push({ input, occurredAt, day: localDay(occurredAt, timeZone), userId, productId, subscriptionId });
   });

@@ -1,7 +1,7 @@
 import { type AcceptInvitationInput, type InvitationPreview, InvitationStatus, MembershipStatus, type Viewer as ViewerType } from '@seatwise/schema';
 import { inTransaction } from '../../common/transaction.js';
 import type { AccountContext, RequestContext } from '../../context.js';
-import { AppError, InvalidInputError } from '../../errors.js';
+import { AppError, InvalidInputError, msg } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { currentViewer } from '../identity/identity.service.js';
 import { hashPassword, verifyPassword } from '../identity/password.js';
@@ -13,7 +13,7 @@ import { Invitation, InvitationStatus as StoredStatus } from './invitation.entit
 import { Membership } from './membership.entity.js';
 import { checkNewPassword } from './person-rules.js';
 
-const NOT_VALID = 'This invitation link is not valid. Ask your admin to send a new one.';
+const NOT_VALID = msg('This invitation link is not valid. Ask your admin to send a new one.');
 
 /** The invitation behind a link, whatever account it belongs to (the link is the credential). */
 async function findByToken(ctx: RequestContext, token: string): Promise<Invitation> {
@@ -47,13 +47,13 @@ export async function acceptInvitation(ctx: RequestContext, input: AcceptInvitat
   const invitation = await findByToken(ctx, input.token);
   const status = statusOf(invitation);
   if (status !== InvitationStatus.PENDING) {
-    throw new AppError('INVITATION_CLOSED', status === InvitationStatus.EXPIRED ? 'This invitation has expired. Ask your admin to resend it.' : NOT_VALID, 'token');
+    throw new AppError('INVITATION_CLOSED', status === InvitationStatus.EXPIRED ? msg('This invitation has expired. Ask your admin to resend it.') : NOT_VALID, 'token');
   }
   const user = await ctx.em.findOne(User, { email: invitation.email });
   if (!user) throw new AppError('INVITATION_INVALID', NOT_VALID, 'token');
   const newPassword = user.passwordHash ? null : (checkNewPassword(input.password), await hashPassword(input.password));
   if (user.passwordHash && !(await verifyPassword(user.passwordHash, input.password))) {
-    throw new InvalidInputError('password', 'The password is not correct. Use the password you already sign in with.');
+    throw new InvalidInputError('password', msg('The password is not correct. Use the password you already sign in with.'));
   }
   // A password is not enough for someone with 2-step verification on: they join the account here
   // and sign in through both steps on the sign-in page.

@@ -11,7 +11,8 @@ import {
 } from '@seatwise/schema';
 import { execute, inTransaction, isUniqueViolation, run, toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
-import { AppError, InvalidInputError, NotFoundError } from '../../errors.js';
+import { AppError, InvalidInputError, type Message, msg, NotFoundError } from '../../errors.js';
+import { say } from '../../i18n/messages.js';
 import { Account } from '../accounts/account.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { hashToken, newToken } from '../identity/session.service.js';
@@ -73,7 +74,7 @@ export async function sendInvitationMails(ctx: AccountContext, outgoing: Outgoin
 async function resolveOptions(tx: AccountContext, input: { role?: Role | null; teamId?: string | null; subscriptionIds?: string[] | null }): Promise<InviteOptions> {
   const role = input.role ?? Role.USER;
   if (role === Role.PRIMARY_ADMIN) {
-    throw new InvalidInputError('role', 'There is exactly one primary admin: invite as User or Secondary admin, then hand the role over.');
+    throw new InvalidInputError('role', msg('There is exactly one primary admin: invite as User or Secondary admin, then hand the role over.'));
   }
   const team = input.teamId ? await tx.em.findOne(Team, { id: input.teamId }) : null;
   if (input.teamId && !team) throw new NotFoundError('Team', 'teamId');
@@ -95,9 +96,9 @@ async function existingStatuses(tx: AccountContext, emails: string[]): Promise<M
   return result;
 }
 
-function alreadyThereMessage(status: MembershipStatus | undefined): string | null {
-  if (status === MembershipStatus.ACTIVE) return 'is already a user of this account.';
-  if (status === MembershipStatus.INVITED) return 'has already been invited: resend the pending invitation instead.';
+function alreadyThereMessage(email: string, status: MembershipStatus | undefined): Message | null {
+  if (status === MembershipStatus.ACTIVE) return msg('{email} is already a user of this account.', { email });
+  if (status === MembershipStatus.INVITED) return msg('{email} has already been invited: resend the pending invitation instead.', { email });
   return null;
 }
 
@@ -164,8 +165,8 @@ async function inviteAll(ctx: AccountContext, people: PersonFields[], input: Par
     // Checked again inside the transaction: an invitation committed since the caller's check counts.
     const statuses = await existingStatuses(tx, people.map((person) => person.email));
     for (const person of people) {
-      const problem = alreadyThereMessage(statuses.get(person.email));
-      if (problem) throw new InvalidInputError('email', `${person.email} ${problem}`);
+      const problem = alreadyThereMessage(person.email, statuses.get(person.email));
+      if (problem) throw new InvalidInputError('email', problem);
     }
     const options = await resolveOptions(tx, input);
     const invited: { userId: string; outgoing: Outgoing }[] = [];
@@ -188,7 +189,7 @@ async function inviteAll(ctx: AccountContext, people: PersonFields[], input: Par
   }).catch((error: unknown) => {
     // Another admin invited the same new person a moment earlier: their invitation stands.
     if (isUniqueViolation(error)) {
-      throw new InvalidInputError('email', 'Someone else has just invited this person: see the pending invitations.');
+      throw new InvalidInputError('email', msg('Someone else has just invited this person: see the pending invitations.'));
     }
     throw error;
   });
@@ -199,31 +200,31 @@ async function inviteAll(ctx: AccountContext, people: PersonFields[], input: Par
 /** F-41 "+ Invite users". */
 export async function inviteUser(ctx: AccountContext, input: InviteUserInput): Promise<InvitationType> {
   const person = requirePerson(input);
-  const problem = alreadyThereMessage((await existingStatuses(ctx, [person.email])).get(person.email));
-  if (problem) throw new InvalidInputError('email', `${person.email} ${problem}`);
+  const problem = alreadyThereMessage(person.email, (await existingStatuses(ctx, [person.email])).get(person.email));
+  if (problem) throw new InvalidInputError('email', problem);
   const [invitation] = await inviteAll(ctx, [person], input);
   return invitation!;
 }
 
 /** F-42 "Invite Multiple": every row checked and reported; all valid rows invited together, or none. */
 export async function inviteUsers(ctx: AccountContext, input: InviteUsersInput): Promise<InviteUsersResult> {
-  if (input.rows.length === 0 || input.rows.length > MAX_ROWS) throw new InvalidInputError('rows', `Enter 1 to ${MAX_ROWS} people.`);
+  if (input.rows.length === 0 || input.rows.length > MAX_ROWS) throw new InvalidInputError('rows', msg('Enter 1 to {max} people.', { max: MAX_ROWS }));
   const checked = input.rows.map((row) => checkPerson(row));
   const emails = checked.flatMap((entry) => ('person' in entry ? [entry.person.email] : []));
   const statuses = await existingStatuses(ctx, emails);
   const seen = new Map<string, number>();
   const rows = checked.map((entry, index) => {
     const base = { row: index + 1, email: input.rows[index]!.email };
-    const refused = (field: string, reason: ImportRowReason, message: string, detail: string | null) => ({ ...base, ok: false, field, message, reason, detail });
+    const refused = (field: string, reason: ImportRowReason, message: Message, detail: string | null) => ({ ...base, ok: false, field, message: say(message), reason, detail });
     if ('error' in entry) return refused(entry.error.field, entry.error.reason, entry.error.message, base.email.trim() || null);
     const email = entry.person.email;
     const firstRow = seen.get(email);
-    if (firstRow) return refused('email', ImportRowReason.DUPLICATE_IN_FILE, `${email} is already on row ${firstRow}.`, String(firstRow));
+    if (firstRow) return refused('email', ImportRowReason.DUPLICATE_IN_FILE, msg('{email} is already on row {row}.', { email, row: firstRow }), String(firstRow));
     seen.set(email, index + 1);
     const status = statuses.get(email);
-    const problem = alreadyThereMessage(status);
+    const problem = alreadyThereMessage(email, status);
     if (problem) {
-      return refused('email', status === MembershipStatus.ACTIVE ? ImportRowReason.ALREADY_MEMBER : ImportRowReason.ALREADY_INVITED, `${email} ${problem}`, email);
+      return refused('email', status === MembershipStatus.ACTIVE ? ImportRowReason.ALREADY_MEMBER : ImportRowReason.ALREADY_INVITED, problem, email);
     }
     return { ...base, ok: true, field: null, message: null, reason: null, detail: null };
   });
@@ -289,7 +290,15 @@ async function openInvitation(tx: AccountContext, id: string): Promise<Invitatio
   const invitation = await tx.em.findOne(Invitation, { id });
   if (!invitation) throw new NotFoundError('Invitation', 'id');
   if (invitation.status !== StoredStatus.PENDING) {
-    throw new AppError('INVITATION_CLOSED', `This invitation was already ${invitation.status.toLowerCase()}.`, 'id');
+    throw new AppError(
+      'INVITATION_CLOSED',
+      invitation.status === StoredStatus.ACCEPTED
+        ? msg('This invitation was already accepted.')
+        : invitation.status === StoredStatus.REVOKED
+          ? msg('This invitation was already revoked.')
+          : msg('This invitation was already expired.'),
+      'id',
+    );
   }
   return invitation;
 }

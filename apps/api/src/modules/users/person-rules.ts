@@ -1,6 +1,6 @@
 import { ImportRowReason } from '@seatwise/schema';
 import { z } from 'zod';
-import { InvalidInputError } from '../../errors.js';
+import { InvalidInputError, type Message, msg } from '../../errors.js';
 
 const emailSchema = z.email();
 
@@ -13,7 +13,7 @@ export interface PersonFields {
 export interface RuleError {
   field: 'email' | 'firstName' | 'lastName';
   reason: ImportRowReason;
-  message: string;
+  message: Message;
 }
 
 /** Normalises a person's email and names; returns the first problem instead of throwing, for lists. */
@@ -21,17 +21,17 @@ export function checkPerson(raw: PersonFields): { person: PersonFields } | { err
   const email = raw.email.trim().toLowerCase();
   const firstName = raw.firstName.trim();
   const lastName = raw.lastName.trim();
-  if (!email) return { error: { field: 'email', reason: ImportRowReason.MISSING_EMAIL, message: 'Enter an email address.' } };
+  if (!email) return { error: { field: 'email', reason: ImportRowReason.MISSING_EMAIL, message: msg('Enter an email address.') } };
   if (email.length > 254 || !emailSchema.safeParse(email).success) {
-    return { error: { field: 'email', reason: ImportRowReason.INVALID_EMAIL, message: `"${raw.email.trim()}" is not a valid email address.` } };
+    return { error: { field: 'email', reason: ImportRowReason.INVALID_EMAIL, message: msg('"{email}" is not a valid email address.', { email: raw.email.trim() }) } };
   }
-  if (!firstName) return { error: { field: 'firstName', reason: ImportRowReason.MISSING_FIRST_NAME, message: 'Enter a first name.' } };
+  if (!firstName) return { error: { field: 'firstName', reason: ImportRowReason.MISSING_FIRST_NAME, message: msg('Enter a first name.') } };
   if (firstName.length > 100) {
-    return { error: { field: 'firstName', reason: ImportRowReason.NAME_TOO_LONG, message: 'A first name can be at most 100 characters.' } };
+    return { error: { field: 'firstName', reason: ImportRowReason.NAME_TOO_LONG, message: msg('A first name can be at most 100 characters.') } };
   }
-  if (!lastName) return { error: { field: 'lastName', reason: ImportRowReason.MISSING_LAST_NAME, message: 'Enter a last name.' } };
+  if (!lastName) return { error: { field: 'lastName', reason: ImportRowReason.MISSING_LAST_NAME, message: msg('Enter a last name.') } };
   if (lastName.length > 100) {
-    return { error: { field: 'lastName', reason: ImportRowReason.NAME_TOO_LONG, message: 'A last name can be at most 100 characters.' } };
+    return { error: { field: 'lastName', reason: ImportRowReason.NAME_TOO_LONG, message: msg('A last name can be at most 100 characters.') } };
   }
   return { person: { email, firstName, lastName } };
 }
@@ -44,6 +44,6 @@ export function requirePerson(raw: PersonFields): PersonFields {
 
 /** The rule for a password a person chooses (until the identity module owns one). */
 export function checkNewPassword(password: string, field = 'password'): void {
-  if (password.length < 10) throw new InvalidInputError(field, 'Choose a password of at least 10 characters.');
-  if (password.length > 200) throw new InvalidInputError(field, 'A password can be at most 200 characters.');
+  if (password.length < 10) throw new InvalidInputError(field, msg('Choose a password of at least 10 characters.'));
+  if (password.length > 200) throw new InvalidInputError(field, msg('A password can be at most 200 characters.'));
 }

@@ -9,7 +9,7 @@ import {
 } from '@seatwise/schema';
 import { execute, inTransaction, run } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
-import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.js';
+import { ForbiddenError, InvalidInputError, msg, NotFoundError } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { verifyPassword } from '../identity/password.js';
 import { User } from '../identity/user.entity.js';
@@ -23,12 +23,12 @@ const MAX_BULK = 500;
 /** F-45: User ⇄ Secondary admin. The primary admin's role changes only through the handover. */
 export async function changeRole(ctx: AccountContext, input: ChangeRoleInput): Promise<UserType> {
   if (input.role === Role.PRIMARY_ADMIN) {
-    throw new InvalidInputError('role', 'There is exactly one primary admin: hand the role over with "Make primary admin" instead.');
+    throw new InvalidInputError('role', msg('There is exactly one primary admin: hand the role over with "Make primary admin" instead.'));
   }
   return inTransaction(ctx, async (tx) => {
     const membership = await currentMembership(tx, input.userId);
     if (membership.role === Role.PRIMARY_ADMIN) {
-      throw new ForbiddenError("The primary admin's role changes only when they hand it over to someone else.");
+      throw new ForbiddenError(msg("The primary admin's role changes only when they hand it over to someone else."));
     }
     await claimVersion(tx, membership, input.version);
     const before = membership.role;
@@ -48,19 +48,19 @@ export async function changeRole(ctx: AccountContext, input: ChangeRoleInput): P
 
 /** The current primary admin hands the role to an active user and becomes a secondary admin. */
 export async function transferPrimaryAdmin(ctx: AccountContext, input: TransferPrimaryAdminInput): Promise<UserType> {
-  if (input.userId === ctx.viewer.userId) throw new InvalidInputError('userId', 'You are the primary admin already: choose someone else.');
+  if (input.userId === ctx.viewer.userId) throw new InvalidInputError('userId', msg('You are the primary admin already: choose someone else.'));
   const me = await ctx.em.findOneOrFail(User, { id: ctx.viewer.userId });
   if (!me.passwordHash || !(await verifyPassword(me.passwordHash, input.password))) {
-    throw new InvalidInputError('password', 'The password is not correct.');
+    throw new InvalidInputError('password', msg('The password is not correct.'));
   }
   return inTransaction(ctx, async (tx) => {
     const mine = await currentMembership(tx, tx.viewer.userId);
     // Taking the row lock first: of two handovers at once, the second finds it is no longer primary.
     await claimVersion(tx, mine, mine.version);
-    if (mine.role !== Role.PRIMARY_ADMIN) throw new ForbiddenError('Only the primary admin can hand the role over.');
+    if (mine.role !== Role.PRIMARY_ADMIN) throw new ForbiddenError(msg('Only the primary admin can hand the role over.'));
     const theirs = await currentMembership(tx, input.userId);
     if (theirs.status !== MembershipStatus.ACTIVE) {
-      throw new InvalidInputError('userId', 'Only an active user (one who has accepted the invitation) can become primary admin.');
+      throw new InvalidInputError('userId', msg('Only an active user (one who has accepted the invitation) can become primary admin.'));
     }
     await claimVersion(tx, theirs, theirs.version);
     const theirRole = theirs.role;
@@ -82,12 +82,12 @@ export async function transferPrimaryAdmin(ctx: AccountContext, input: TransferP
 /** F-46: the person leaves the account; seats are freed, invitations revoked, history kept. */
 export async function removeUser(ctx: AccountContext, input: RemoveUserInput): Promise<UserType> {
   if (input.userId === ctx.viewer.userId) {
-    throw new InvalidInputError('userId', 'You cannot remove yourself; another admin can.');
+    throw new InvalidInputError('userId', msg('You cannot remove yourself; another admin can.'));
   }
   return inTransaction(ctx, async (tx) => {
     const membership = await currentMembership(tx, input.userId);
     if (membership.role === Role.PRIMARY_ADMIN) {
-      throw new ForbiddenError('The primary admin cannot be removed: they must hand the role over first.');
+      throw new ForbiddenError(msg('The primary admin cannot be removed: they must hand the role over first.'));
     }
     await claimVersion(tx, membership, input.version);
     const accountId = tx.viewer.accountId;
@@ -115,7 +115,7 @@ export async function removeUser(ctx: AccountContext, input: RemoveUserInput): P
 /** F-47: moves people into a team (or out of any); returns how many moved. */
 export async function moveUsersToTeam(ctx: AccountContext, input: MoveUsersToTeamInput): Promise<number> {
   const userIds = [...new Set(input.userIds)];
-  if (userIds.length === 0 || userIds.length > MAX_BULK) throw new InvalidInputError('userIds', `Choose 1 to ${MAX_BULK} users.`);
+  if (userIds.length === 0 || userIds.length > MAX_BULK) throw new InvalidInputError('userIds', msg('Choose 1 to {max} users.', { max: MAX_BULK }));
   return inTransaction(ctx, async (tx) => {
     const team = input.teamId ? await tx.em.findOne(Team, { id: input.teamId }) : null;
     if (input.teamId && !team) throw new NotFoundError('Team', 'teamId');
@@ -129,7 +129,7 @@ export async function moveUsersToTeam(ctx: AccountContext, input: MoveUsersToTea
     );
     if (rows.length !== userIds.length) throw new NotFoundError('User', 'userIds');
     if (input.version !== null && input.version !== undefined) {
-      if (userIds.length !== 1) throw new InvalidInputError('version', 'A version goes with exactly one user.');
+      if (userIds.length !== 1) throw new InvalidInputError('version', msg('A version goes with exactly one user.'));
       await claimVersion(tx, await currentMembership(tx, userIds[0]!), input.version);
     }
     const moving = rows.filter((row) => row.team_id !== (team?.id ?? null));

@@ -11,7 +11,7 @@ import {
 } from '@seatwise/schema';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import type { AccountContext } from '../../context.js';
-import { InvalidInputError, NotFoundError } from '../../errors.js';
+import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
 import { isPostgres } from '../../db/database.js';
 
 export interface ListUsersArgs {
@@ -86,7 +86,7 @@ function applyMembershipFilter(query: Knex.QueryBuilder, accountId: string, filt
 function searchWords(filter: UsersFilter | null | undefined): string[] {
   const search = filter?.search?.trim() ?? '';
   if (search.length > MAX_SEARCH_LENGTH) {
-    throw new InvalidInputError('filter.search', `Search text can be at most ${MAX_SEARCH_LENGTH} characters.`);
+    throw new InvalidInputError('filter.search', msg('Search text can be at most {max} characters.', { max: MAX_SEARCH_LENGTH }));
   }
   return search.toLowerCase().split(/\s+/).filter(Boolean);
 }

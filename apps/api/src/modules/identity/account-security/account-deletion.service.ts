@@ -1,6 +1,6 @@
 import { MembershipStatus, Role, type DeleteOwnAccountInput } from '@seatwise/schema';
 import type { AccountContext, RequestContext } from '../../../context.js';
-import { AppError, InvalidInputError } from '../../../errors.js';
+import { AppError, InvalidInputError, msg } from '../../../errors.js';
 import { Account } from '../../accounts/account.entity.js';
 import { AuditEntry } from '../../audit/audit-entry.entity.js';
 import { SeatAssignment } from '../../seats/seat-assignment.entity.js';
@@ -24,16 +24,16 @@ import { EmailChange } from './email-change.entity.js';
  */
 export async function deleteOwnAccount(ctx: AccountContext, input: DeleteOwnAccountInput): Promise<boolean> {
   const user = await ctx.em.findOneOrFail(User, ctx.viewer.userId);
-  if (!input.password) throw new InvalidInputError('password', 'Enter your current password.');
+  if (!input.password) throw new InvalidInputError('password', msg('Enter your current password.'));
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
-    throw new InvalidInputError('password', 'The password is not correct.');
+    throw new InvalidInputError('password', msg('The password is not correct.'));
   }
   const memberships = await ctx.em.find(Membership, { user }, { filters: false, populate: ['account'] });
   const primary = memberships.find((m) => m.role === Role.PRIMARY_ADMIN && m.status === MembershipStatus.ACTIVE);
   if (primary) {
     throw new AppError(
       'PRIMARY_ADMIN_HANDOVER_REQUIRED',
-      `You are the primary admin of ${primary.account.name}. Hand the role over to another admin before deleting your account.`,
+      msg('You are the primary admin of {account}. Hand the role over to another admin before deleting your account.', { account: primary.account.name }),
     );
   }
 

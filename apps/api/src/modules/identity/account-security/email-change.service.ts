@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ChangeEmailInput, ConfirmEmailChangeInput, EmailChangeResult, PendingEmailChange } from '@seatwise/schema';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { AccountContext, RequestContext } from '../../../context.js';
-import { AppError, InvalidInputError } from '../../../errors.js';
+import { AppError, InvalidInputError, msg } from '../../../errors.js';
 import { normaliseEmail } from '../identity.service.js';
 import { verifyPassword } from '../password.js';
 import { hashToken, newToken } from '../session.service.js';
@@ -29,13 +29,13 @@ export async function pendingEmailChange(em: EntityManager, userId: string): Pro
  */
 export async function requestEmailChange(ctx: AccountContext, input: ChangeEmailInput): Promise<PendingEmailChange> {
   const newEmail = normaliseEmail(input.newEmail);
-  if (!newEmail) throw new InvalidInputError('newEmail', 'Enter the new email address.');
-  if (!emailSchema.safeParse(newEmail).success) throw new InvalidInputError('newEmail', 'Enter a valid email address, like name@example.com.');
+  if (!newEmail) throw new InvalidInputError('newEmail', msg('Enter the new email address.'));
+  if (!emailSchema.safeParse(newEmail).success) throw new InvalidInputError('newEmail', msg('Enter a valid email address, like name@example.com.'));
   const user = await ctx.em.findOneOrFail(User, ctx.viewer.userId);
-  if (newEmail === user.email) throw new InvalidInputError('newEmail', 'This is already your email address.');
-  if (!input.password) throw new InvalidInputError('password', 'Enter your current password.');
+  if (newEmail === user.email) throw new InvalidInputError('newEmail', msg('This is already your email address.'));
+  if (!input.password) throw new InvalidInputError('password', msg('Enter your current password.'));
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
-    throw new InvalidInputError('password', 'The password is not correct.');
+    throw new InvalidInputError('password', msg('The password is not correct.'));
   }
 
   const taken = (await ctx.em.count(User, { email: newEmail })) > 0;
@@ -74,17 +74,17 @@ export async function cancelEmailChange(ctx: AccountContext): Promise<boolean> {
 /** Opens the link: needs no session (it may be opened on another device), only the token. */
 export async function confirmEmailChange(ctx: RequestContext, input: ConfirmEmailChangeInput): Promise<EmailChangeResult> {
   const token = input.token?.trim();
-  if (!token) throw new InvalidInputError('token', 'The link has no token. Open the link from the message again.');
+  if (!token) throw new InvalidInputError('token', msg('The link has no token. Open the link from the message again.'));
   const change = await ctx.em.findOne(EmailChange, { tokenHash: hashToken(token) }, { populate: ['user'] });
   if (!change || change.confirmedAt) {
-    throw new AppError('LINK_INVALID', 'This link is not valid or was already used. Ask for a new one in your security settings.', 'token');
+    throw new AppError('LINK_INVALID', msg('This link is not valid or was already used. Ask for a new one in your security settings.'), 'token');
   }
   if (change.expiresAt.getTime() <= Date.now()) {
-    throw new AppError('LINK_EXPIRED', 'This link has expired. Ask for a new one in your security settings.', 'token');
+    throw new AppError('LINK_EXPIRED', msg('This link has expired. Ask for a new one in your security settings.'), 'token');
   }
   const user = change.user;
   if ((await ctx.em.count(User, { email: change.newEmail })) > 0) {
-    throw new AppError('EMAIL_TAKEN', 'This address now signs in to another Seatwise account, so it cannot be used.', 'token');
+    throw new AppError('EMAIL_TAKEN', msg('This address now signs in to another Seatwise account, so it cannot be used.'), 'token');
   }
   const oldEmail = user.email;
   user.email = change.newEmail;

@@ -18,7 +18,7 @@ import {
 } from '@seatwise/schema';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { AccountContext, RequestContext } from '../../../context.js';
-import { AppError, InvalidInputError } from '../../../errors.js';
+import { AppError, InvalidInputError, msg } from '../../../errors.js';
 import { openSession, signInMembership } from '../identity.service.js';
 import { verifyPassword } from '../password.js';
 import { sendSecurityAlert } from '../security-alerts.js';
@@ -60,9 +60,9 @@ async function viewerUser(ctx: AccountContext): Promise<User> {
 }
 
 async function requirePassword(user: User, password: string | null | undefined): Promise<void> {
-  if (!password) throw new InvalidInputError('password', 'Enter your current password.');
+  if (!password) throw new InvalidInputError('password', msg('Enter your current password.'));
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
-    throw new InvalidInputError('password', 'The password is not correct.');
+    throw new InvalidInputError('password', msg('The password is not correct.'));
   }
 }
 
@@ -90,7 +90,7 @@ export async function twoStepStatus(em: EntityManager, userId: string): Promise<
 async function factorForSetup(ctx: AccountContext, user: User, method: TwoStepMethod): Promise<TwoStepFactor> {
   const existing = await ctx.em.findOne(TwoStepFactor, { user });
   if (existing?.enabledAt) {
-    throw new AppError('TWO_STEP_ALREADY_ON', '2-step verification is already on. Turn it off first to change the method.');
+    throw new AppError('TWO_STEP_ALREADY_ON', msg('2-step verification is already on. Turn it off first to change the method.'));
   }
   const factor = existing ?? ctx.em.create(TwoStepFactor, { user, method });
   Object.assign(factor, { method, secretSealed: null, phone: null, lastUsedStep: null, smsCodeHash: null, smsCodeExpiresAt: null });
@@ -110,7 +110,7 @@ export async function startAuthenticatorSetup(ctx: AccountContext, input: StartA
 
 export async function startSmsSetup(ctx: AccountContext, input: StartSmsSetupInput): Promise<SmsSetup> {
   const phone = normalisePhone(input.phone);
-  if (!phone) throw new InvalidInputError('phone', 'Enter a mobile number in international format, e.g. +386 40 123 456.');
+  if (!phone) throw new InvalidInputError('phone', msg('Enter a mobile number in international format, e.g. +386 40 123 456.'));
   const user = await viewerUser(ctx);
   await requirePassword(user, input.password);
   const factor = await factorForSetup(ctx, user, TwoStepMethod.SMS);
@@ -127,7 +127,7 @@ export async function confirmTwoStep(ctx: AccountContext, input: ConfirmTwoStepI
   const user = await viewerUser(ctx);
   const factor = await ctx.em.findOne(TwoStepFactor, { user });
   if (!factor || factor.enabledAt) {
-    throw new AppError('NO_TWO_STEP_SETUP', 'There is no 2-step set-up to confirm. Start again.', 'code');
+    throw new AppError('NO_TWO_STEP_SETUP', msg('There is no 2-step set-up to confirm. Start again.'), 'code');
   }
   const kind = factor.method === TwoStepMethod.SMS ? SecondStepCodeKind.SMS : SecondStepCodeKind.AUTHENTICATOR_APP;
   await checkCode(ctx, factor, input.code, kind);
@@ -140,7 +140,7 @@ export async function confirmTwoStep(ctx: AccountContext, input: ConfirmTwoStepI
 export async function regenerateRecoveryCodes(ctx: AccountContext, input: RegenerateRecoveryCodesInput): Promise<RecoveryCodes> {
   const user = await viewerUser(ctx);
   await requirePassword(user, input.password);
-  if (!(await enabledFactor(ctx.em, user.id))) throw new AppError('TWO_STEP_OFF', '2-step verification is off: there are no recovery codes.');
+  if (!(await enabledFactor(ctx.em, user.id))) throw new AppError('TWO_STEP_OFF', msg('2-step verification is off: there are no recovery codes.'));
   const codes = await ctx.em.transactional(async (em) => {
     await em.nativeDelete(RecoveryCode, { user: user.id });
     return replaceRecoveryCodes(em, em.getReference(User, user.id));
@@ -159,7 +159,7 @@ function replaceRecoveryCodes(em: EntityManager, user: User): string[] {
 export async function turnOffTwoStep(ctx: AccountContext, input: TurnOffTwoStepInput): Promise<TwoStepStatus> {
   const user = await viewerUser(ctx);
   const factor = await enabledFactor(ctx.em, user.id);
-  if (!factor) throw new AppError('TWO_STEP_OFF', '2-step verification is already off.');
+  if (!factor) throw new AppError('TWO_STEP_OFF', msg('2-step verification is already off.'));
   if (input.password) {
     await requirePassword(user, input.password);
   } else if (input.code) {
@@ -170,7 +170,7 @@ export async function turnOffTwoStep(ctx: AccountContext, input: TurnOffTwoStepI
       : SecondStepCodeKind.RECOVERY_CODE;
     await checkCode(ctx, factor, input.code, kind);
   } else {
-    throw new InvalidInputError('password', 'Enter your current password or a code to turn 2-step verification off.');
+    throw new InvalidInputError('password', msg('Enter your current password or a code to turn 2-step verification off.'));
   }
   await ctx.em.transactional(async (em) => {
     await em.nativeDelete(RecoveryCode, { user: user.id });
@@ -187,7 +187,7 @@ export async function sendTwoStepSmsCode(ctx: AccountContext): Promise<SmsSetup>
   const user = await viewerUser(ctx);
   const factor = await enabledFactor(ctx.em, user.id);
   if (!factor || factor.method !== TwoStepMethod.SMS || !factor.phone) {
-    throw new AppError('NO_SMS_METHOD', 'Your 2-step verification does not use text messages.');
+    throw new AppError('NO_SMS_METHOD', msg('Your 2-step verification does not use text messages.'));
   }
   await sendFactorSms(ctx, user, factor);
   return { phoneHint: phoneHint(factor.phone) };
@@ -208,7 +208,7 @@ function issueSmsCode(factor: TwoStepFactor): string {
 function assertCanSendSms(factor: TwoStepFactor): void {
   if (factor.smsSentAt && Date.now() - factor.smsSentAt.getTime() < SMS_RESEND_MS) {
     const seconds = Math.ceil((SMS_RESEND_MS - (Date.now() - factor.smsSentAt.getTime())) / 1000);
-    throw new AppError('TOO_MANY_REQUESTS', `A code was just sent. Wait ${seconds} seconds before asking for another.`);
+    throw new AppError('TOO_MANY_REQUESTS', msg('A code was just sent. Wait {seconds} seconds before asking for another.', { seconds }));
   }
 }
 
@@ -233,18 +233,18 @@ async function checkCode(ctx: RequestContext, factor: TwoStepFactor, rawCode: st
     throw new InvalidInputError(
       'kind',
       expected === SecondStepCodeKind.SMS
-        ? 'Your 2-step verification uses text messages: enter the code sent to your phone.'
-        : 'Your 2-step verification uses an authenticator app: enter the code it shows.',
+        ? msg('Your 2-step verification uses text messages: enter the code sent to your phone.')
+        : msg('Your 2-step verification uses an authenticator app: enter the code it shows.'),
     );
   }
   let accepted: boolean;
   if (kind === SecondStepCodeKind.RECOVERY_CODE) {
     const code = normaliseRecoveryCode(rawCode);
-    if (!/^[A-Z0-9]{8}$/.test(code)) throw new InvalidInputError('code', 'A recovery code has 8 letters and digits, like ABCD-EFGH.');
+    if (!/^[A-Z0-9]{8}$/.test(code)) throw new InvalidInputError('code', msg('A recovery code has 8 letters and digits, like ABCD-EFGH.'));
     accepted = await useRecoveryCode(ctx.em, factor.user.id, code);
   } else {
     const code = normaliseDigits(rawCode);
-    if (!/^\d{6}$/.test(code)) throw new InvalidInputError('code', 'Enter the 6-digit code.');
+    if (!/^\d{6}$/.test(code)) throw new InvalidInputError('code', msg('Enter the 6-digit code.'));
     accepted = kind === SecondStepCodeKind.SMS ? await useSmsCode(ctx.em, factor, code) : await useTotpCode(ctx, factor, code);
   }
   const knex = ctx.em.getKnex();
@@ -264,16 +264,16 @@ async function checkCode(ctx: RequestContext, factor: TwoStepFactor, rawCode: st
   throw new InvalidInputError(
     'code',
     kind === SecondStepCodeKind.RECOVERY_CODE
-      ? 'That recovery code is not valid or was already used.'
+      ? msg('That recovery code is not valid or was already used.')
       : kind === SecondStepCodeKind.SMS
-        ? 'That code is not correct or has expired.'
-        : 'That code is not correct. Enter the code the app shows now.',
+        ? msg('That code is not correct or has expired.')
+        : msg('That code is not correct. Enter the code the app shows now.'),
   );
 }
 
 function tooManyAttempts(until: Date): AppError {
   const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / MINUTE));
-  return new AppError('TOO_MANY_ATTEMPTS', `Too many wrong codes. Try again in ${minutes} minutes.`, 'code');
+  return new AppError('TOO_MANY_ATTEMPTS', msg('Too many wrong codes. Try again in {minutes} minutes.', { minutes }), 'code');
 }
 
 async function useTotpCode(ctx: RequestContext, factor: TwoStepFactor, code: string): Promise<boolean> {
@@ -346,7 +346,7 @@ async function pendingSignIn(ctx: RequestContext): Promise<{ challenge: SignInCh
     : null;
   const factor = challenge ? await enabledFactor(ctx.em, challenge.user.id) : null;
   if (!challenge || !factor) {
-    throw new AppError('SECOND_STEP_EXPIRED', 'This sign-in has expired. Sign in with your email and password again.');
+    throw new AppError('SECOND_STEP_EXPIRED', msg('This sign-in has expired. Sign in with your email and password again.'));
   }
   return { challenge, factor };
 }
@@ -355,7 +355,7 @@ async function pendingSignIn(ctx: RequestContext): Promise<{ challenge: SignInCh
 export async function sendSignInSmsCode(ctx: RequestContext): Promise<SecondStepChallenge> {
   const { challenge, factor } = await pendingSignIn(ctx);
   if (factor.method !== TwoStepMethod.SMS || !factor.phone) {
-    throw new AppError('NO_SMS_METHOD', 'Your 2-step verification uses an authenticator app, not text messages.');
+    throw new AppError('NO_SMS_METHOD', msg('Your 2-step verification uses an authenticator app, not text messages.'));
   }
   await sendFactorSms(ctx, challenge.user, factor);
   return { method: factor.method, phoneHint: phoneHint(factor.phone), expiresAt: challenge.expiresAt };
@@ -371,7 +371,7 @@ export async function completeSignIn(ctx: RequestContext, input: CompleteSignInI
   ctx.res.append('Set-Cookie', serialize(CHALLENGE_COOKIE, '', { ...challengeCookieOptions(ctx), maxAge: 0 }));
   if (!membership) {
     await ctx.em.flush();
-    throw new AppError('INVALID_CREDENTIALS', 'The email address or password is not correct.');
+    throw new AppError('INVALID_CREDENTIALS', msg('The email address or password is not correct.'));
   }
   // openSession sends the new-sign-in alert when this browser is new to the person.
   return { viewer: await openSession(ctx, user, membership), secondStep: null };

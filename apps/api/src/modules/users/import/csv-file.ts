@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { InvalidInputError } from '../../../errors.js';
+import { InvalidInputError, msg } from '../../../errors.js';
 
 export const MAX_IMPORT_ROWS = 20_000;
 export const TEMPLATE_COLUMNS = ['email', 'first name', 'last name', 'role', 'team', 'products'] as const;
@@ -67,11 +67,16 @@ export function readPeopleCsv(text: string): CsvPerson[] {
     }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    throw new InvalidInputError('csv', `The file could not be read${line ? ` at line ${line}` : ''}: ${(error as Error).message.replace(/^Invalid [^:]*: /, '')}`);
+    // The parser's own words (English) say what is wrong; they go in as a value.
+    const problem = (error as Error).message.replace(/^Invalid [^:]*: /, '');
+    throw new InvalidInputError(
+      'csv',
+      line ? msg('The file could not be read at line {line}: {problem}', { line, problem }) : msg('The file could not be read: {problem}', { problem }),
+    );
   }
   const [first, ...rows] = records;
   const header = first?.record;
-  if (!header) throw new InvalidInputError('csv', 'The file is empty: it needs a header row and one row per person.');
+  if (!header) throw new InvalidInputError('csv', msg('The file is empty: it needs a header row and one row per person.'));
   const columns = new Map<Column, number>();
   header.forEach((cell, index) => {
     const column = headerNames[headerKey(cell)];
@@ -79,11 +84,13 @@ export function readPeopleCsv(text: string): CsvPerson[] {
   });
   for (const [column, label] of [['email', 'email'], ['firstName', 'first name'], ['lastName', 'last name']] as const) {
     if (!columns.has(column)) {
-      throw new InvalidInputError('csv', `The file has no "${label}" column. Its header row must name email, first name and last name (see the template).`);
+      throw new InvalidInputError('csv', msg('The file has no "{column}" column. Its header row must name email, first name and last name (see the template).', { column: label }));
     }
   }
-  if (rows.length === 0) throw new InvalidInputError('csv', 'The file has a header row but no people.');
-  if (rows.length > MAX_IMPORT_ROWS) throw new InvalidInputError('csv', `A file can hold at most ${MAX_IMPORT_ROWS} people; this one has ${rows.length}.`);
+  if (rows.length === 0) throw new InvalidInputError('csv', msg('The file has a header row but no people.'));
+  if (rows.length > MAX_IMPORT_ROWS) {
+    throw new InvalidInputError('csv', msg('A file can hold at most {max} people; this one has {count}.', { max: MAX_IMPORT_ROWS, count: rows.length }));
+  }
   const cell = (row: string[], column: Column) => {
     const index = columns.get(column);
     return index === undefined ? '' : (row[index] ?? '');

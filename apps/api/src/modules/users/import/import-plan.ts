@@ -1,4 +1,5 @@
 import { ImportRowReason, ImportRowStatus, MembershipStatus, Role } from '@seatwise/schema';
+import { type Message, msg } from '../../../errors.js';
 import { checkPerson, type PersonFields } from '../person-rules.js';
 import type { CsvPerson } from './csv-file.js';
 
@@ -36,7 +37,8 @@ export interface PlannedRow {
   email: string;
   status: ImportRowStatus;
   field: string | null;
-  message: string | null;
+  /** Rendered in the request's language when the report is answered. */
+  message: Message | null;
   reason: ImportRowReason | null;
   detail: string | null;
   person?: PersonFields;
@@ -59,7 +61,7 @@ const roleNames: Record<string, Role> = {
   primarniskrbnik: Role.PRIMARY_ADMIN,
 };
 
-const error = (row: CsvPerson, field: string, reason: ImportRowReason, message: string, detail: string | null = null): PlannedRow => ({
+const error = (row: CsvPerson, field: string, reason: ImportRowReason, message: Message, detail: string | null = null): PlannedRow => ({
   line: row.line,
   email: row.email,
   status: ImportRowStatus.ERROR,
@@ -75,10 +77,10 @@ function pickSeats(row: CsvPerson, world: ImportWorld, held: Set<string>): { sea
   for (const product of row.products) {
     const key = product.toLowerCase();
     const candidates = world.pools.filter((pool) => pool.names.has(key));
-    if (candidates.length === 0) return { error: error(row, 'products', ImportRowReason.UNKNOWN_PRODUCT, `Unknown product "${product}": use a subscription or product name of this account.`, product) };
+    if (candidates.length === 0) return { error: error(row, 'products', ImportRowReason.UNKNOWN_PRODUCT, msg('Unknown product "{product}": use a subscription or product name of this account.', { product }), product) };
     if (candidates.some((pool) => held.has(pool.id) || seats.includes(pool.id))) continue;
     const pool = candidates.find((candidate) => candidate.remaining - seats.filter((id) => id === candidate.id).length > 0);
-    if (!pool) return { error: error(row, 'products', ImportRowReason.NO_SEAT_LEFT, `No seat of ${candidates[0]!.name} is left.`, candidates[0]!.name) };
+    if (!pool) return { error: error(row, 'products', ImportRowReason.NO_SEAT_LEFT, msg('No seat of {subscription} is left.', { subscription: candidates[0]!.name }), candidates[0]!.name) };
     seats.push(pool.id);
   }
   return { seats };
@@ -95,7 +97,7 @@ export function planImport(rows: CsvPerson[], world: ImportWorld): PlannedRow[] 
     if ('error' in checked) return error(row, checked.error.field, checked.error.reason, checked.error.message, row.email.trim() || null);
     const person = checked.person;
     const duplicate = firstLine.get(person.email);
-    if (duplicate) return error(row, 'email', ImportRowReason.DUPLICATE_IN_FILE, `Duplicate in file: ${person.email} is already on line ${duplicate}.`, String(duplicate));
+    if (duplicate) return error(row, 'email', ImportRowReason.DUPLICATE_IN_FILE, msg('Duplicate in file: {email} is already on line {line}.', { email: person.email, line: duplicate }), String(duplicate));
     firstLine.set(person.email, row.line);
 
     const existing = world.existing.get(person.email);
@@ -104,19 +106,19 @@ export function planImport(rows: CsvPerson[], world: ImportWorld): PlannedRow[] 
     let role = member?.role ?? Role.USER;
     if (row.role) {
       const named = roleNames[row.role.toLowerCase().replace(/[\s_-]/g, '')];
-      if (!named) return error(row, 'role', ImportRowReason.UNKNOWN_ROLE, `Unknown role "${row.role}": use User or Secondary admin.`, row.role);
+      if (!named) return error(row, 'role', ImportRowReason.UNKNOWN_ROLE, msg('Unknown role "{role}": use User or Secondary admin.', { role: row.role }), row.role);
       if (named === Role.PRIMARY_ADMIN && member?.role !== Role.PRIMARY_ADMIN) {
-        return error(row, 'role', ImportRowReason.PRIMARY_ADMIN_ROLE, 'There is exactly one primary admin: the role changes only by handover.');
+        return error(row, 'role', ImportRowReason.PRIMARY_ADMIN_ROLE, msg('There is exactly one primary admin: the role changes only by handover.'));
       }
       if (member?.role === Role.PRIMARY_ADMIN && named !== Role.PRIMARY_ADMIN) {
-        return error(row, 'role', ImportRowReason.PRIMARY_ADMIN_ROLE, "The primary admin's role changes only when they hand it over.");
+        return error(row, 'role', ImportRowReason.PRIMARY_ADMIN_ROLE, msg("The primary admin's role changes only when they hand it over."));
       }
       role = named;
     }
     let teamId = member?.teamId ?? null;
     if (row.team) {
       const found = world.teams.get(row.team.toLowerCase());
-      if (!found) return error(row, 'team', ImportRowReason.UNKNOWN_TEAM, `Unknown team "${row.team}": create it first or correct the name.`, row.team);
+      if (!found) return error(row, 'team', ImportRowReason.UNKNOWN_TEAM, msg('Unknown team "{team}": create it first or correct the name.', { team: row.team }), row.team);
       teamId = found;
     }
     const picked = pickSeats(row, world, member?.seats ?? new Set());
@@ -134,6 +136,6 @@ export function planImport(rows: CsvPerson[], world: ImportWorld): PlannedRow[] 
     };
     const changed = [changes.role && 'role', changes.team && 'team', changes.name && 'name', picked.seats.length > 0 && 'products'].filter(Boolean);
     if (changed.length === 0) return { ...base, ...none, status: ImportRowStatus.UNCHANGED };
-    return { ...base, status: ImportRowStatus.UPDATE, message: `Changes ${changed.join(', ')}.`, reason: ImportRowReason.CHANGES, detail: changed.join(','), changes };
+    return { ...base, status: ImportRowStatus.UPDATE, message: msg('Changes {columns}.', { columns: changed.join(', ') }), reason: ImportRowReason.CHANGES, detail: changed.join(','), changes };
   });
 }

@@ -1,6 +1,7 @@
 import { ImportRowStatus, Language, type UserImportInput, type UserImportReport } from '@seatwise/schema';
 import { execute, inTransaction, isUniqueViolation, run } from '../../../common/transaction.js';
-import { AppError } from '../../../errors.js';
+import { AppError, msg } from '../../../errors.js';
+import { say } from '../../../i18n/messages.js';
 import type { AccountContext } from '../../../context.js';
 import { recordAudit } from '../../audit/audit.service.js';
 import { sendInvitationMails } from '../invitations.service.js';
@@ -25,7 +26,7 @@ function report(rows: PlannedRow[], committed: boolean): UserImportReport {
     updated: count(ImportRowStatus.UPDATE),
     unchanged: count(ImportRowStatus.UNCHANGED),
     errors: count(ImportRowStatus.ERROR),
-    rows: rows.map(({ line, email, status, field, message, reason, detail }) => ({ line, email, status, field, message, reason, detail })),
+    rows: rows.map(({ line, email, status, field, message, reason, detail }) => ({ line, email, status, field, message: message && say(message), reason, detail })),
   };
 }
 
@@ -57,7 +58,7 @@ export async function importUsers(ctx: AccountContext, input: UserImportInput): 
     return { rows, outgoing };
   }).catch((error: unknown) => {
     if (isUniqueViolation(error)) {
-      throw new AppError('CONFLICT', 'Some of these people were added by someone else while the file was imported; nothing was written. Preview the file again.', 'csv');
+      throw new AppError('CONFLICT', msg('Some of these people were added by someone else while the file was imported; nothing was written. Preview the file again.'), 'csv');
     }
     throw error;
   });

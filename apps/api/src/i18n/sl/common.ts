@@ -1,0 +1,20 @@
+/** Messages of the shared errors (errors.ts) and the GraphQL and HTTP layers. */
+export const common: Record<string, string> = {
+  'You need to sign in first.': 'Najprej se prijavite.',
+  'Your role does not allow this.': 'Vaša vloga tega ne dovoljuje.',
+  'The API token was not found.': 'Žetona API ni mogoče najti.',
+  'The contract was not found.': 'Pogodbe ni mogoče najti.',
+  'That export was not found.': 'Tega izvoza ni.',
+  'The invitation was not found.': 'Povabila ni mogoče najti.',
+  'The install package was not found.': 'Namestitvenega paketa ni mogoče najti.',
+  'The seat assignment was not found.': 'Dodeljene licence ni mogoče najti.',
+  'The session was not found.': 'Seje ni mogoče najti.',
+  'The subscription was not found.': 'Naročnine ni mogoče najti.',
+  'The team was not found.': 'Ekipe ni mogoče najti.',
+  'The user was not found.': 'Uporabnika ni mogoče najti.',
+  'The document has more than {limit} tokens: send a smaller query.': 'Dokument ima več žetonov, kot je dovoljeno (največ {limit}): pošljite manjšo poizvedbo.',
+  'Something went wrong on the server. It has been logged; please try again.': 'Na strežniku je prišlo do napake. Zabeležena je; poskusite znova.',
+  'The request body is too large.': 'Telo zahteve je preveliko.',
+  'The request body is not valid JSON.': 'Telo zahteve ni veljaven JSON.',
+  'Something went wrong on the server. It has been logged.': 'Na strežniku je prišlo do napake. Zabeležena je.',
+};

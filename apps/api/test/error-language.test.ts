@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataOf, drivers, startTestApp, type TestApp } from './harness.js';
+
+/**
+ * The API writes its messages in the language a client asks for (`Accept-Language`), English
+ * when it asks for none that Seatwise speaks; codes and fields stay the same in every language.
+ */
+describe.each(drivers)('error messages in the language asked for (%s)', (driver) => {
+  let app: TestApp;
+  let cookie: string;
+
+  beforeAll(async () => {
+    app = await startTestApp(driver);
+    const admin = app.client();
+    dataOf(await admin.signIn('admin@example.com'));
+    cookie = [...admin.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  });
+  afterAll(() => app?.close());
+
+  const graphql = async (query: string, language?: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(language ? { 'accept-language': language } : {}), ...headers },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await response.json()) as { errors?: { message: string; extensions?: { code?: string; field?: string } }[] };
+    return { status: response.status, error: body.errors?.[0] };
+  };
+
+  it('answers in Slovenian when asked, in English otherwise', async () => {
+    const query = '{ teams { id } }';
+    expect((await graphql(query, 'sl')).error).toMatchObject({ message: 'Najprej se prijavite.', extensions: { code: 'UNAUTHENTICATED' } });
+    expect((await graphql(query, 'sl-SI,sl;q=0.9,en;q=0.8')).error?.message).toBe('Najprej se prijavite.');
+    expect((await graphql(query, 'de-DE,en;q=0.5,sl;q=0.4')).error?.message).toBe('You need to sign in first.');
+    expect((await graphql(query, 'de')).error?.message).toBe('You need to sign in first.');
+    expect((await graphql(query)).error?.message).toBe('You need to sign in first.');
+  });
+
+  it('keeps the code and the field of a typed error in every language', async () => {
+    const query = '{ team(id: "00000000-0000-4000-8000-000000000000") { id } }';
+    const english = await graphql(query, 'en', { cookie });
+    const slovenian = await graphql(query, 'sl', { cookie });
+    expect(english.error).toMatchObject({ message: 'The team was not found.', extensions: { code: 'NOT_FOUND', field: 'id' } });
+    expect(slovenian.error).toMatchObject({ message: 'Ekipe ni mogoče najti.', extensions: { code: 'NOT_FOUND', field: 'id' } });
+  });
+
+  it('explains a bad report range in the language asked for, and names the field', async () => {
+    const report = (from: string, to: string) => `{ seatUsageByUser(range: { from: "${from}", to: "${to}" }) { totalCount } }`;
+    const reversed = report('2026-11-20', '2026-11-01');
+    expect((await graphql(reversed, 'sl', { cookie })).error).toMatchObject({
+      message: 'Zadnji dan je pred prvim dnem.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'range.to' },
+    });
+    expect((await graphql(reversed, 'en', { cookie })).error?.message).toBe('The last day comes before the first day.');
+    const tooLong = await graphql(report('2023-01-01', '2026-11-01'), 'sl', { cookie });
+    expect(tooLong.error?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'range' });
+    expect(tooLong.error?.message).toMatch(/dve leti/);
+  });
+
+  it('refuses a bad API token in the language asked for', async () => {
+    const refused = await graphql('{ teams { id } }', 'sl', { authorization: 'Bearer not-a-token' });
+    expect(refused.status).toBe(401);
+    expect(refused.error?.extensions?.code).toBeTruthy();
+    const english = await graphql('{ teams { id } }', 'en', { authorization: 'Bearer not-a-token' });
+    expect(refused.error?.message).not.toBe(english.error?.message);
+  });
+
+  it('writes REST errors in the language asked for', async () => {
+    const post = (language: string) =>
+      fetch(`${app.url}/api/usage-events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': language, authorization: 'Bearer x' },
+        body: '{not json',
+      });
+    const slovenian = await post('sl');
+    expect(slovenian.status).toBe(400);
+    expect(await slovenian.json()).toEqual({ error: { code: 'BAD_USER_INPUT', message: 'Telo zahteve ni veljaven JSON.', field: 'body' } });
+    expect(await (await post('en')).json()).toMatchObject({ error: { message: 'The request body is not valid JSON.' } });
+  });
+});
