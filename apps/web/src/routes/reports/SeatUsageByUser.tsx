@@ -1,13 +1,14 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Badge, Button, Group, Modal, Pagination, SegmentedControl, Stack, Table, Text, TextInput, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Modal, Pagination, SegmentedControl, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconArrowsSort, IconSearch, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
+import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SeatUsageSortField, SortDirection } from '../../gql/graphql';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { formatDay } from '../../ui/format';
+import { SortableTh } from '../../ui/SortableTh';
 import { TableSkeleton } from '../../ui/TableSkeleton';
 import { ReclaimSeatDocument, SeatUsageByUserDocument, SeatUsageSummaryDocument } from './reports.graphql';
 import { TrendSparkline } from './TrendSparkline';
@@ -48,21 +49,13 @@ export function SeatUsageByUser({ range, idle, onIdleChange, onFilterChange }: P
     setPage(1);
     onFilterChange({ search: debounced, sort: next.field, direction: next.direction });
   };
-  const header = (label: string, field?: SeatUsageSortField, align?: 'right') => {
-    if (!field) return <Table.Th ta={align}>{label}</Table.Th>;
-    const sorted = sort.field === field;
-    const Icon = !sorted ? IconArrowsSort : sort.direction === 'ASC' ? IconSortAscending : IconSortDescending;
-    return (
-      <Table.Th ta={align} aria-sort={sorted ? (sort.direction === 'ASC' ? 'ascending' : 'descending') : 'none'}>
-        <UnstyledButton onClick={() => sortBy(field)} fw={700} fz="sm" title={t('subscriptions.sortBy', { column: label })}>
-          <Group gap={4} wrap="nowrap">
-            {label}
-            <Icon size={15} stroke={1.8} />
-          </Group>
-        </UnstyledButton>
-      </Table.Th>
+  const header = (label: string, field?: SeatUsageSortField, align?: 'right') =>
+    field ? (
+      <SortableTh label={label} sorted={sort.field === field ? sort.direction : null} onSort={() => sortBy(field)} align={align} />
+    ) : (
+      <Table.Th ta={align}>{label}</Table.Th>
     );
-  };
+
 
   return (
     <Stack gap="md">

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconArrowsSort, IconSearch, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
+import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,6 +11,7 @@ import { ErrorPanel } from '../../ui/ErrorPanel';
 import { ExportMenu } from '../../ui/ExportMenu';
 import { formatDay } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
+import { SortableTh } from '../../ui/SortableTh';
 import { TableSkeleton } from '../../ui/TableSkeleton';
 import { MoveSubscriptionDialog } from './MoveSubscriptionDialog';
 import { StatusBadge } from './StatusBadge';
@@ -35,21 +36,9 @@ export function SubscriptionsPage() {
 
   const sortBy = (field: SubscriptionSortField) =>
     setSort((current) => ({ field, direction: current.field === field && current.direction === 'ASC' ? 'DESC' : 'ASC' }));
-  const header = (label: string, field?: SubscriptionSortField) => {
-    if (!field) return <Table.Th>{label}</Table.Th>;
-    const sorted = sort.field === field;
-    const Icon = !sorted ? IconArrowsSort : sort.direction === 'ASC' ? IconSortAscending : IconSortDescending;
-    return (
-      <Table.Th aria-sort={sorted ? (sort.direction === 'ASC' ? 'ascending' : 'descending') : 'none'}>
-        <UnstyledButton onClick={() => sortBy(field)} fw={700} fz="sm" title={t('subscriptions.sortBy', { column: label })}>
-          <Group gap={4} wrap="nowrap">
-            {label}
-            <Icon size={15} stroke={1.8} />
-          </Group>
-        </UnstyledButton>
-      </Table.Th>
-    );
-  };
+  const header = (label: string, field?: SubscriptionSortField) =>
+    field ? <SortableTh label={label} sorted={sort.field === field ? sort.direction : null} onSort={() => sortBy(field)} /> : <Table.Th>{label}</Table.Th>;
+
 
   return (
     <Stack gap="lg">

@@ -1,9 +1,9 @@
-import { Anchor, Avatar, Checkbox, Group, Skeleton, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Anchor, Avatar, Checkbox, Group, Skeleton, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
-import { IconArrowsSort, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SortDirection, UserSortField, UsersPageQuery } from '../../gql/graphql';
 import { formatDate, formatDateTime } from '../../ui/format';
+import { SortableTh } from '../../ui/SortableTh';
 import { RoleBadge, StatusBadge } from './UserBadges';
 
 type UserRow = UsersPageQuery['users']['edges'][number]['node'];
@@ -43,33 +43,15 @@ export function UsersTable({ users, sort, direction, onSort, busy, skeletonRows,
 
   function header(column: Column) {
     const label = t(column.labelKey);
-    if (!column.sort) {
+    const field = column.sort;
+    if (!field) {
       return (
         <Table.Th key={column.key} ta={column.align}>
           {label}
         </Table.Th>
       );
     }
-    const sorted = sort === column.sort;
-    const Icon = !sorted ? IconArrowsSort : direction === 'ASC' ? IconSortAscending : IconSortDescending;
-    return (
-      <Table.Th
-        key={column.key}
-        aria-sort={sorted ? (direction === 'ASC' ? 'ascending' : 'descending') : 'none'}
-      >
-        <UnstyledButton
-          onClick={() => onSort(column.sort!)}
-          title={t('users.sortBy', { column: label })}
-          fw={700}
-          fz="sm"
-        >
-          <Group gap={4} wrap="nowrap">
-            {label}
-            <Icon size={15} stroke={1.8} color={sorted ? 'var(--mantine-color-indigo-6)' : 'var(--mantine-color-gray-5)'} />
-          </Group>
-        </UnstyledButton>
-      </Table.Th>
-    );
+    return <SortableTh key={column.key} label={label} sorted={sort === field ? direction : null} onSort={() => onSort(field)} align={column.align} />;
   }
 
   return (
