@@ -91,4 +91,28 @@ describe.each(drivers)('deleting one’s own account (%s)', (driver) => {
     ));
     expect(users.edges).toHaveLength(0);
   });
+
+  it('keeps the service tokens the person created working for the account, and ends their personal ones', async () => {
+    const [admin] = await app.sql<{ id: string; email: string }>(
+      "select u.id, u.email from users u join memberships m on m.user_id = u.id where m.role = 'SECONDARY_ADMIN' and m.status = 'ACTIVE' order by u.email limit 1",
+    );
+    const [hash] = await app.sql<{ password_hash: string }>('select password_hash from users where email = ?', ['admin@example.com']);
+    await app.sql('update users set password_hash = ? where id = ?', [hash!.password_hash, admin!.id]);
+    const client = app.client();
+    dataOf(await client.signIn(admin!.email));
+    const create = async (kind: string, scopes: string[]) =>
+      dataOf(await client.graphql<{ createApiToken: { secret: string } }>(
+        'mutation C($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }',
+        { input: { kind, name: `${kind} of a leaver`, scopes } },
+      )).createApiToken.secret;
+    const service = await create('SERVICE', ['READ_USERS']);
+    const personal = await create('PERSONAL', ['READ_PROFILE']);
+    dataOf(await client.graphql(DELETE, { password: DEMO_PASSWORD }));
+
+    const serviceClient = app.client({ token: service });
+    expect(dataOf(await serviceClient.graphql<{ users: { totalCount: number } }>('{ users(first: 1) { totalCount } }')).users.totalCount).toBeGreaterThan(0);
+    const refused = await app.client({ token: personal }).post('{ me { id } }');
+    expect(refused.response.status).toBe(401);
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
 });
