@@ -1,8 +1,8 @@
-import { Alert, Anchor, Box, Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Anchor, Box, Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { FormError } from './FormError';
 import { LanguageMenu } from './LanguageMenu';
 import { Logo } from './Logo';
 
@@ -64,11 +64,7 @@ export function AuthForm({ title, subtitle, error, submitLabel, loading, onSubmi
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <AuthHeading title={title} subtitle={subtitle} />
-          {error && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
-              {error}
-            </Alert>
-          )}
+          <FormError message={error} />
           {children}
           <Button type="submit" fullWidth size="md" loading={loading}>
             {submitLabel}

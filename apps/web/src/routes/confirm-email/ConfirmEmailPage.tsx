@@ -1,10 +1,11 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { Alert, Anchor, Box, Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
+import { IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { FormError } from '../../ui/FormError';
 import { LanguageMenu } from '../../ui/LanguageMenu';
 import { Logo } from '../../ui/Logo';
 import { ConfirmEmailChangeDocument } from './confirm-email.graphql';
@@ -65,11 +66,7 @@ export function ConfirmEmailPage() {
                 {t('confirmEmail.done', { email: result.email })}
               </Alert>
             )}
-            {result && 'errorKey' in result && (
-              <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
-                {t(result.errorKey)}
-              </Alert>
-            )}
+            {result && 'errorKey' in result && <FormError message={t(result.errorKey)} />}
             {result && (
               <Button component={Link} to="/">
                 {t('confirmEmail.continue')}

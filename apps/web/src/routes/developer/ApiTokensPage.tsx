@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, Paper, SegmentedControl, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, SegmentedControl, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight, IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiTokenRowFragment, ApiTokenStatus } from '../../gql/graphql';
 import { useApiErrorText } from '../../ui/apiError';
 import { ErrorPanel } from '../../ui/ErrorPanel';
+import { FormError } from '../../ui/FormError';
 import { PageHeader } from '../../ui/PageHeader';
 import { CreateTokenDialog } from './CreateTokenDialog';
 import { TokensTable } from './TokensTable';
@@ -120,11 +121,7 @@ export function ApiTokensPage() {
       <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title={t('developer.revokeTitle')}>
         <Stack>
           <Text size="sm">{t('developer.revokeText', { name: revoking?.name ?? '' })}</Text>
-          {revokeState.error && (
-            <Alert color="red" role="alert">
-              {errorText(revokeState.error)}
-            </Alert>
-          )}
+          <FormError message={errorText(revokeState.error)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRevoking(null)}>
               {t('developer.cancel')}

@@ -20,6 +20,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiScope, ApiTokenKind } from '../../gql/graphql';
 import { isAdmin, useViewer } from '../../session/viewer';
+import { FormError } from '../../ui/FormError';
 import { scopesFor, scopeValue } from './scopes';
 import { CreateApiTokenDocument } from './tokens.graphql';
 
@@ -177,11 +178,7 @@ export function CreateTokenDialog({ opened, onClose, onCreated }: CreateTokenDia
               error={errors.expiresInDays}
               allowDeselect={false}
             />
-            {errors.form && (
-              <Alert color="red" role="alert">
-                {errors.form}
-              </Alert>
-            )}
+            <FormError message={errors.form} />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {t('developer.cancel')}

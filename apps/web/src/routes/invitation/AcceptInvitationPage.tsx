@@ -6,6 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { MeDocument } from '../../session/session.graphql';
 import { apiError, useApiErrorText } from '../../ui/apiError';
 import { AuthFrame } from '../../ui/AuthFrame';
+import { FormError } from '../../ui/FormError';
 import { AcceptInvitationDocument, InvitationByTokenDocument } from './invitation.graphql';
 
 /**
@@ -81,11 +82,7 @@ export function AcceptInvitationPage() {
               required
             />
           )}
-          {accepting.error && failed?.field !== 'password' && (
-            <Alert color="red" variant="light">
-              {errorText(accepting.error)}
-            </Alert>
-          )}
+          {failed?.field !== 'password' && <FormError message={errorText(accepting.error)} />}
           <Button type="submit" loading={accepting.loading} disabled={!password}>
             {t('acceptInvitation.accept')}
           </Button>

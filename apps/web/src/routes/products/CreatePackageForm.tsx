@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormError } from '../../ui/FormError';
 import { inputErrorOf } from './downloading';
 import { CreateInstallPackageDocument } from './packages.graphql';
 import { ProductDownloadsDocument, ProductEntitlementsDocument } from './products.graphql';
@@ -148,9 +149,7 @@ export function CreatePackageForm({ productId, onCancel, onCreated }: Props) {
           <Switch label={t('installPackages.silent')} checked={silent} onChange={(event) => setSilent(event.currentTarget.checked)} mt={{ sm: 28 }} />
         </SimpleGrid>
         {error && !shownAtField.includes(serverError?.field ?? '') && (
-          <Alert color="red" variant="light">
-            {serverError?.field?.startsWith('addOnIds') ? t('installPackages.errors.addOnIds') : t('installPackages.errors.other')}
-          </Alert>
+          <FormError message={serverError?.field?.startsWith('addOnIds') ? t('installPackages.errors.addOnIds') : t('installPackages.errors.other')} />
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

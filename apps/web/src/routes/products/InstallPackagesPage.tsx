@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Code, Paper, Progress, ScrollArea, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Code, Paper, Progress, ScrollArea, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconDownload, IconPlus } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { formatDateTime } from '../../ui/format';
+import { FormError } from '../../ui/FormError';
 import { PageHeader } from '../../ui/PageHeader';
 import { CreatePackageForm } from './CreatePackageForm';
 import { formatSize, startDownloads } from './downloading';
@@ -70,11 +71,7 @@ export function InstallPackagesPage() {
         </Paper>
       ) : (
         <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-          {link.error && (
-            <Alert color="red" variant="light" m="sm">
-              {t('downloads.linkFailed')}
-            </Alert>
-          )}
+          <FormError message={link.error && t('downloads.linkFailed')} m="sm" />
           <ScrollArea>
             <Table striped miw={820} aria-label={t('installPackages.title')}>
               <Table.Thead>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, formatDateTime } from '../../ui/format';
+import { FormError } from '../../ui/FormError';
 import { NetworkLicenceModal } from './NetworkLicenceModal';
 import type { Entitlement } from './ProductPanel';
 import { LicenceRequestsDocument, RequestHomeUseDocument } from './products.graphql';
@@ -97,11 +98,7 @@ function HomeUseModal({ product, opened, onClose }: DialogProps) {
               onChange={setVersionId}
               allowDeselect={false}
             />
-            {error && (
-              <Alert color="red" variant="light">
-                {t('licensing.homeUse.failed')}
-              </Alert>
-            )}
+            <FormError message={error && t('licensing.homeUse.failed')} />
             <Button
               loading={loading}
               disabled={!versionId}

@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { Alert, Button, CopyButton, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormError } from '../../ui/FormError';
 import { inputErrorOf } from './downloading';
 import type { Entitlement } from './ProductPanel';
 import { RequestNetworkLicenceDocument } from './products.graphql';
@@ -101,11 +102,7 @@ export function NetworkLicenceModal({ product, opened, onClose }: Props) {
             <TextInput label={t('licensing.network.host')} placeholder="licence-server.example.com" value={host} onChange={(event) => setHost(event.currentTarget.value)} error={fieldError('serverHostName')} required />
             <TextInput label={t('licensing.network.hostId')} description={t('licensing.network.hostIdHint')} placeholder="00:1A:2B:3C:4D:5E" value={hostId} onChange={(event) => setHostId(event.currentTarget.value)} error={fieldError('hostId')} required />
             <NumberInput label={t('licensing.network.seats')} description={t('licensing.network.seatsHint', { max: maxSeats })} min={1} max={maxSeats} value={seats} onChange={setSeats} error={fieldError('seats')} required />
-            {error && !serverError?.field && (
-              <Alert color="red" variant="light">
-                {t('licensing.network.failed')}
-              </Alert>
-            )}
+            {error && !serverError?.field && <FormError message={t('licensing.network.failed')} />}
             <Button type="submit" loading={loading}>
               {t('licensing.network.submit')}
             </Button>

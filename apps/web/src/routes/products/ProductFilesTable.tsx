@@ -1,10 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Checkbox, Code, Group, ScrollArea, Table, Text } from '@mantine/core';
+import { Button, Checkbox, Code, Group, ScrollArea, Table, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductFileFieldsFragment } from '../../gql/graphql';
 import { formatDate } from '../../ui/format';
+import { FormError } from '../../ui/FormError';
 import { formatSize, startDownloads } from './downloading';
 import { CreateDownloadLinksDocument } from './products.graphql';
 
@@ -47,11 +48,7 @@ export function ProductFilesTable({ files, emptyText, selectable, showProduct }:
           </Button>
         </Group>
       )}
-      {error && (
-        <Alert color="red" variant="light" mb="xs">
-          {t('downloads.linkFailed')}
-        </Alert>
-      )}
+      <FormError message={error && t('downloads.linkFailed')} mb="xs" />
       <ScrollArea>
         <Table striped withTableBorder miw={820}>
           <Table.Thead>

@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Card, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconFlask } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { formatDate } from '../../ui/format';
+import { FormError } from '../../ui/FormError';
 import { PageHeader } from '../../ui/PageHeader';
 import { StartTrialDocument, TrialsPageDocument } from './trials.graphql';
 
@@ -74,11 +75,7 @@ export function TrialsPage() {
             <Title order={2} size="h4">
               {t('trials.offers')}
             </Title>
-            {starting.error && (
-              <Alert color="red" variant="light">
-                {t('trials.startFailed')}
-              </Alert>
-            )}
+            <FormError message={starting.error && t('trials.startFailed')} />
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
               {data?.trialOffers.map((offer) => (
                 <Card key={offer.productId} withBorder radius="md">

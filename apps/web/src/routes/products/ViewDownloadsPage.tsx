@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorPanel } from '../../ui/ErrorPanel';
+import { FormError } from '../../ui/FormError';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatSize, startDownloads } from './downloading';
 import { InstallMethods } from './InstallMethods';
@@ -152,11 +153,7 @@ export function ViewDownloadsPage() {
                     </Code>
                   </div>
                 </SimpleGrid>
-                {link.error && (
-                  <Alert color="red" variant="light">
-                    {t('downloads.linkFailed')}
-                  </Alert>
-                )}
+                <FormError message={link.error && t('downloads.linkFailed')} />
                 {showAll && available && (
                   <InstallMethods
                     methods={available.methods}

@@ -1,6 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Divider, Paper, Select, Skeleton, Stack, TextInput } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Anchor, Divider, Paper, Select, Skeleton, Stack, TextInput } from '@mantine/core';
 import { isValidPhoneNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +7,7 @@ import { Link } from 'react-router';
 import type { Language } from '../../gql/graphql';
 import { chooseLanguage, currentLanguage, languageNames } from '../../i18n';
 import { ErrorPanel } from '../../ui/ErrorPanel';
+import { FormError } from '../../ui/FormError';
 import { countryName, countryOptions } from './countries';
 import { EditableRow } from './EditableRow';
 import { NameFields } from './NameFields';
@@ -42,11 +42,7 @@ export function ProfileTab() {
   return (
     <Paper withBorder radius="md" px="lg" py="xs">
       <Stack gap={0}>
-        {errors.form && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert" my="sm">
-            {errors.form}
-          </Alert>
-        )}
+        <FormError message={errors.form} my="sm" />
         <EditableRow
           label={t('profile.fields.name')}
           value={`${profile.firstName} ${profile.lastName}`}

@@ -1,10 +1,11 @@
 import { useMutation } from '@apollo/client/react';
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconAlertCircle, IconShieldLock } from '@tabler/icons-react';
+import { IconShieldLock } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SecondStepCodeKind, TwoStepMethod, ViewerFieldsFragment } from '../../gql/graphql';
+import { FormError } from '../../ui/FormError';
 import { CompleteSignInDocument, SendSignInSmsCodeDocument } from './second-step.graphql';
 
 export interface SecondStep {
@@ -98,11 +99,7 @@ export function SecondStepForm({
             {intro}
           </Text>
         </div>
-        {errorKey && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
-            {t(errorKey)}
-          </Alert>
-        )}
+        <FormError message={errorKey && t(errorKey)} />
         {info && (
           <Alert color="blue" variant="light" role="status">
             {info}

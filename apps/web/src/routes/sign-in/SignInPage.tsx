@@ -12,12 +12,13 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconAlertCircle, IconCircleCheck, IconSparkles } from '@tabler/icons-react';
+import { IconCircleCheck, IconSparkles } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import type { ViewerFieldsFragment } from '../../gql/graphql';
 import { MeDocument } from '../../session/session.graphql';
+import { FormError } from '../../ui/FormError';
 import { FullPageLoader } from '../../ui/FullPageLoader';
 import { AuthFrame, AuthHeading } from '../../ui/AuthFrame';
 import { SecondStepForm, type SecondStep } from './SecondStepForm';
@@ -128,11 +129,7 @@ export function SignInPage() {
                 {t('identity.reset.done')}
               </Alert>
             )}
-            {errorKey && (
-              <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
-                {t(errorKey)}
-              </Alert>
-            )}
+            <FormError message={errorKey && t(errorKey)} />
             <TextInput
               label={t('signIn.email')}
               type="email"

@@ -1,8 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorText } from '../../ui/apiError';
+import { FormError } from '../../ui/FormError';
 import { MoveSubscriptionsToTeamDocument } from './subscriptions.graphql';
 
 const NO_TEAM = '__none__';
@@ -43,11 +44,7 @@ export function MoveSubscriptionDialog({ subscription, teams, onClose }: MoveSub
       <Stack>
         <Text size="sm">{t('subscriptions.move.text', { name: subscription?.name ?? '' })}</Text>
         <Select label={t('subscriptions.move.team')} data={choices} value={teamId} onChange={setTeamId} data-autofocus />
-        {error && (
-          <Alert color="red" variant="light">
-            {errorText(error)}
-          </Alert>
-        )}
+        <FormError message={errorText(error)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
             {t('subscriptions.move.cancel')}

@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TeamsQuery } from '../../gql/graphql';
 import { apiError, useApiErrorText } from '../../ui/apiError';
 import { ErrorPanel } from '../../ui/ErrorPanel';
+import { FormError } from '../../ui/FormError';
 import { PageHeader } from '../../ui/PageHeader';
 import { CreateTeamDocument, DeleteTeamDocument, RenameTeamDocument, TeamsDocument } from './teams.graphql';
 
@@ -130,11 +131,7 @@ export function TeamsPage() {
             onChange={(moveTo) => deleting && setDeleting({ ...deleting, moveTo })}
             clearable
           />
-          {removeState.error && (
-            <Alert color="red" variant="light">
-              {apiError(removeState.error)?.code === 'TEAM_NOT_EMPTY' ? t('teams.chooseMove') : errorText(removeState.error)}
-            </Alert>
-          )}
+          <FormError message={apiError(removeState.error)?.code === 'TEAM_NOT_EMPTY' ? t('teams.chooseMove') : errorText(removeState.error)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setDeleting(null)}>
               {t('invite.cancel')}

@@ -1,8 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorText } from '../../ui/apiError';
+import { FormError } from '../../ui/FormError';
 import { AssignableSubscriptionsDocument, BulkAssignSeatsDocument } from './admin.graphql';
 
 interface BulkAssignDialogProps {
@@ -59,7 +60,7 @@ export function BulkAssignDialog({ userIds, opened, onClose, onAssigned }: BulkA
             {t('users.seatsFree', { free: chosen.available, seats: chosen.seats })}
           </Text>
         )}
-        {error && <Alert color="red" variant="light">{errorText(error)}</Alert>}
+        <FormError message={errorText(error)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('invite.cancel')}

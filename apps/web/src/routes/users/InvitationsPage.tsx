@@ -7,6 +7,7 @@ import type { InvitationsQuery } from '../../gql/graphql';
 import { useApiErrorText } from '../../ui/apiError';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { formatDate } from '../../ui/format';
+import { FormError } from '../../ui/FormError';
 import { PageHeader } from '../../ui/PageHeader';
 import { InvitationsDocument, ResendInvitationDocument, RevokeInvitationDocument } from './invitations.graphql';
 import { RoleBadge } from './UserBadges';
@@ -35,11 +36,7 @@ export function InvitationsPage() {
           {notice}
         </Alert>
       )}
-      {(resendState.error || revokeState.error) && (
-        <Alert color="red" variant="light">
-          {errorText(resendState.error ?? revokeState.error)}
-        </Alert>
-      )}
+      <FormError message={errorText(resendState.error ?? revokeState.error)} />
       {error && !data ? (
         <ErrorPanel title={t('invitations.errorTitle')} onRetry={() => void refetch()} />
       ) : data && data.invitations.length === 0 ? (

@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InviteUsersMutation } from '../../gql/graphql';
 import { useApiErrorText } from '../../ui/apiError';
+import { FormError } from '../../ui/FormError';
 import { AssignableSubscriptionsDocument, InviteUsersDocument } from './admin.graphql';
 import { UsersTeamsDocument } from './users.graphql';
 
@@ -103,7 +104,7 @@ export function InviteMultipleDialog({ opened, onClose, onInvited }: InviteMulti
             clearable
           />
         </SimpleGrid>
-        {error && <Alert color="red" variant="light">{errorText(error)}</Alert>}
+        <FormError message={errorText(error)} />
         {report && (
           <Table.ScrollContainer minWidth={0} mah={280}>
             <Table striped aria-label={t('inviteMultiple.report')}>

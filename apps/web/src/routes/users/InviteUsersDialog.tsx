@@ -1,8 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiError, useApiErrorText } from '../../ui/apiError';
+import { FormError } from '../../ui/FormError';
 import { AssignableSubscriptionsDocument, InviteUserDocument } from './admin.graphql';
 import { UsersTeamsDocument } from './users.graphql';
 
@@ -107,11 +108,7 @@ export function InviteUsersDialog({ opened, onClose, onInvited }: InviteUsersDia
             searchable
             clearable
           />
-          {shownError && (
-            <Alert color="red" variant="light">
-              {shownError}
-            </Alert>
-          )}
+          <FormError message={shownError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('invite.cancel')}

@@ -1,8 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, Select, Stack } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorText } from '../../ui/apiError';
+import { FormError } from '../../ui/FormError';
 import { MoveUsersToTeamDocument } from './details.graphql';
 import { UsersTeamsDocument } from './users.graphql';
 
@@ -44,7 +45,7 @@ export function MoveToTeamDialog({ userIds, opened, onClose, onMoved }: MoveToTe
           onChange={setTeamId}
           data-autofocus
         />
-        {error && <Alert color="red" variant="light">{errorText(error)}</Alert>}
+        <FormError message={errorText(error)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('invite.cancel')}

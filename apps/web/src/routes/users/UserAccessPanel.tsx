@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import type { Role, UserDetailsQuery } from '../../gql/graphql';
 import { useViewer } from '../../session/viewer';
 import { apiError, useApiErrorText } from '../../ui/apiError';
+import { FormError } from '../../ui/FormError';
 import { ChangeRoleDocument, MoveUsersToTeamDocument, RemoveUserDocument, TransferPrimaryAdminDocument } from './details.graphql';
 
 type Details = UserDetailsQuery;
@@ -106,7 +107,7 @@ export function UserAccessPanel({ user, teams, onReload }: { user: Details['user
       <Modal opened={dialog === 'remove'} onClose={() => setDialog(null)} title={t('userDetails.removeTitle', { name: user.name })}>
         <Stack>
           <Text size="sm">{t('userDetails.removeText')}</Text>
-          {removeState.error && <Alert color="red" variant="light">{errorText(removeState.error)}</Alert>}
+          <FormError message={errorText(removeState.error)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setDialog(null)}>
               {t('invite.cancel')}
@@ -136,9 +137,7 @@ export function UserAccessPanel({ user, teams, onReload }: { user: Details['user
             error={apiError(handoverState.error)?.field === 'password' ? errorText(handoverState.error) : undefined}
             data-autofocus
           />
-          {handoverState.error && apiError(handoverState.error)?.field !== 'password' && (
-            <Alert color="red" variant="light">{errorText(handoverState.error)}</Alert>
-          )}
+          {apiError(handoverState.error)?.field !== 'password' && <FormError message={errorText(handoverState.error)} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setDialog(null)}>
               {t('invite.cancel')}

@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserDetailsQuery } from '../../gql/graphql';
 import { useApiErrorText } from '../../ui/apiError';
 import { formatDate } from '../../ui/format';
+import { FormError } from '../../ui/FormError';
 import { AssignableSubscriptionsDocument } from './admin.graphql';
 import { AssignSeatDocument, UnassignSeatDocument } from './details.graphql';
 
@@ -98,11 +99,7 @@ export function UserSeatsPanel({ userId, seats, active }: { userId: string; seat
             </Button>
           </Group>
         )}
-        {(assigning.error || unassigning.error) && (
-          <Alert color="red" variant="light">
-            {errorText(assigning.error ?? unassigning.error)}
-          </Alert>
-        )}
+        <FormError message={errorText(assigning.error ?? unassigning.error)} />
       </Stack>
       <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={t('userDetails.unassignTitle')}>
         <Stack>

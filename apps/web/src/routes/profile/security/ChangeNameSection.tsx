@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Stack } from '@mantine/core';
-import { IconAlertCircle, IconCheck } from '@tabler/icons-react';
+import { IconCheck } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useViewer } from '../../../session/viewer';
+import { FormError } from '../../../ui/FormError';
 import { NameFields } from '../NameFields';
 import { useProfileSave } from '../useProfileSave';
 import { SecuritySection } from './SecuritySection';
@@ -27,11 +28,7 @@ export function ChangeNameSection() {
     <SecuritySection title={t('profile.security.nameTitle')}>
       <form onSubmit={(event) => void handleSubmit(event)} noValidate>
         <Stack gap="sm" maw={520}>
-          {errors.form && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
-              {errors.form}
-            </Alert>
-          )}
+          <FormError message={errors.form} />
           {saved && (
             <Alert color="teal" variant="light" icon={<IconCheck />} role="status">
               {t('profile.security.nameSaved')}

@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core';
-import { IconAlertCircle, IconCheck } from '@tabler/icons-react';
+import { IconCheck } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiError, errorText } from '../../../ui/apiError';
+import { FormError } from '../../../ui/FormError';
 import { MySessionsDocument, ChangePasswordDocument, PasswordPolicyDocument } from './security.graphql';
 import { SecuritySection } from './SecuritySection';
 
@@ -52,11 +53,7 @@ export function ChangePasswordSection() {
     <SecuritySection title={t('profile.security.passwordTitle')} description={t('profile.security.passwordHint')}>
       <form onSubmit={(event) => void handleSubmit(event)} noValidate>
         <Stack gap="sm" maw={520}>
-          {errors.form && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
-              {errors.form}
-            </Alert>
-          )}
+          <FormError message={errors.form} />
           {done !== null && (
             <Alert color="teal" variant="light" icon={<IconCheck />} role="status">
               {t('profile.security.passwordChanged', { count: done })}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { MeDocument } from '../../../session/session.graphql';
 import { useViewer } from '../../../session/viewer';
+import { FormError } from '../../../ui/FormError';
 import { SectionCard } from './SectionCard';
 import { DeleteOwnAccountDocument } from './security.graphql';
 import { securityError } from './securityErrors';
@@ -51,11 +52,7 @@ export function DeleteAccountSection() {
         <form onSubmit={(event) => void handleSubmit(event)} noValidate>
           <Stack gap="sm">
             <Text size="sm">{t('security.delete.confirmText', { email: viewer.email })}</Text>
-            {errors.form && (
-              <Alert color="red" variant="light" role="alert">
-                {errors.form}
-              </Alert>
-            )}
+            <FormError message={errors.form} />
             <PasswordInput
               label={t('security.password')}
               autoComplete="current-password"

@@ -4,6 +4,7 @@ import { IconMailForward } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../ui/format';
+import { FormError } from '../../../ui/FormError';
 import { SectionCard } from './SectionCard';
 import { AccountSecurityDocument, CancelEmailChangeDocument, ChangeEmailDocument } from './security.graphql';
 import { looksLikeEmail, securityError } from './securityErrors';
@@ -68,11 +69,7 @@ export function EmailSection({ email, pending }: EmailSectionProps) {
           <form onSubmit={(event) => void handleSubmit(event)} noValidate>
             <Stack gap="sm" maw={420}>
               <Text size="sm">{t('security.email.hint')}</Text>
-              {errors.form && (
-                <Alert color="red" variant="light" role="alert">
-                  {errors.form}
-                </Alert>
-              )}
+              <FormError message={errors.form} />
               <TextInput
                 label={t('security.email.newEmail')}
                 type="email"

@@ -1,6 +1,6 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Divider, Group, Modal, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconAlertCircle, IconDeviceDesktop, IconDeviceMobile, IconDeviceTablet } from '@tabler/icons-react';
+import { Badge, Button, Divider, Group, Modal, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
+import { IconDeviceDesktop, IconDeviceMobile, IconDeviceTablet } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ import { MeDocument } from '../../../session/session.graphql';
 import { apiError, errorText } from '../../../ui/apiError';
 import { ErrorPanel } from '../../../ui/ErrorPanel';
 import { formatDateTime } from '../../../ui/format';
+import { FormError } from '../../../ui/FormError';
 import { EndSessionDocument, MySessionsDocument, SignOutEverywhereDocument } from './security.graphql';
 import { SecuritySection } from './SecuritySection';
 
@@ -63,11 +64,7 @@ export function SessionsSection() {
 
   return (
     <SecuritySection title={t('profile.sessions.title')} description={t('profile.sessions.hint')}>
-      {failure && (
-        <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert" mb="sm">
-          {failure}
-        </Alert>
-      )}
+      <FormError message={failure} mb="sm" />
       {error && !data ? (
         <ErrorPanel onRetry={() => void refetch()} />
       ) : loading && !data ? (

@@ -1,7 +1,8 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormError } from '../../../ui/FormError';
 import { AccountSecurityDocument, SendTwoStepSmsCodeDocument, TurnOffTwoStepDocument } from './security.graphql';
 import { looksLikeRecoveryCode, looksLikeSixDigits, securityError } from './securityErrors';
 
@@ -50,11 +51,7 @@ export function TurnOffTwoStepModal({ usesSms, onClose, onDone }: { usesSms: boo
       <form onSubmit={(event) => void handleSubmit(event)} noValidate>
         <Stack gap="sm">
           <Text size="sm">{t('security.twoStep.offIntro')}</Text>
-          {errors.form && (
-            <Alert color="red" variant="light" role="alert">
-              {errors.form}
-            </Alert>
-          )}
+          <FormError message={errors.form} />
           <SegmentedControl
             value={proof}
             onChange={(value) => setProof(value as 'password' | 'code')}

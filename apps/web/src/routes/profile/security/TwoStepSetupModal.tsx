@@ -1,7 +1,8 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Center, Code, Group, Image, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Center, Code, Group, Image, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormError } from '../../../ui/FormError';
 import { RecoveryCodesList } from './RecoveryCodesList';
 import {
   AccountSecurityDocument,
@@ -95,11 +96,7 @@ export function TwoStepSetupModal({ method, onClose }: { method: SetupMethod; on
 
   return (
     <Modal opened onClose={onClose} title={title} size="md" closeOnClickOutside={step.name !== 'done'}>
-      {errors.form && (
-        <Alert color="red" variant="light" role="alert" mb="sm">
-          {errors.form}
-        </Alert>
-      )}
+      <FormError message={errors.form} mb="sm" />
       {step.name === 'start' && (
         <form onSubmit={(event) => void handleStart(event)} noValidate>
           <Stack gap="sm">

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import type { ImportReportFieldsFragment } from '../../../gql/graphql';
 import { useApiErrorText } from '../../../ui/apiError';
 import { downloadText } from '../../../ui/download';
+import { FormError } from '../../../ui/FormError';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ImportUsersDocument, PreviewUserImportDocument, UserImportTemplateDocument } from './import.graphql';
 import { ImportReportTable, reportCsv } from './ImportReportTable';
@@ -92,11 +93,7 @@ export function ImportPage() {
               </Text>
             </Stack>
           )}
-          {error && (
-            <Alert color="red" variant="light">
-              {errorText(error)}
-            </Alert>
-          )}
+          <FormError message={errorText(error)} />
         </Stack>
       </Paper>
       {report && (
