@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import getPort from 'get-port';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const apiMain = join(repoRoot, 'apps/api/dist/main.js');
@@ -21,17 +21,6 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** Share another instance's data folder and database (a second API instance); it is not removed on stop. */
   dataDir?: string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 async function waitForHealth(url: string, server: ChildProcess, output: () => string): Promise<void> {
@@ -59,7 +48,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
 
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'seatwise-e2e-'));
-  const port = await freePort();
+  const port = await getPort({ host: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const server = spawn(process.execPath, [apiMain], {

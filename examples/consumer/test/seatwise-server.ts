@@ -1,22 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import getPort from 'get-port';
 
 const apiMain = fileURLToPath(new URL('../../../apps/api/dist/main.js', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 export interface RunningServer {
   url: string;
@@ -27,7 +16,7 @@ export interface RunningServer {
 export async function startSeatwise(): Promise<RunningServer> {
   if (!existsSync(apiMain)) throw new Error(`${apiMain} is missing: build the API first (pnpm build).`);
   const dataDir = mkdtempSync(join(tmpdir(), 'seatwise-consumer-'));
-  const port = await freePort();
+  const port = await getPort({ host: '127.0.0.1' });
   const child: ChildProcess = spawn(process.execPath, [apiMain], {
     env: {
       ...process.env,
