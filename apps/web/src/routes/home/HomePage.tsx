@@ -86,8 +86,9 @@ export function HomePage() {
               <Badge variant="light" color="red">{t('home.renewals.expired', { count: home.expired })}</Badge>
             </Group>
             {home.renewals.slice(0, 5).map((item) => (
-              <Group key={item.id} justify="space-between" wrap="nowrap" gap="xs">
-                <Anchor component={Link} to={`/subscriptions/contracts/${item.contract.id}`} size="sm" truncate>
+              // On a narrow screen the date and status move below the name instead of cutting both short.
+              <Group key={item.id} justify="space-between" gap="xs" style={{ rowGap: 2 }} preventGrowOverflow={false}>
+                <Anchor component={Link} to={`/subscriptions/contracts/${item.contract.id}`} size="sm">
                   {item.name}
                 </Anchor>
                 <Group gap="xs" wrap="nowrap">
