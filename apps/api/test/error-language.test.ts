@@ -57,6 +57,22 @@ describe.each(drivers)('error messages in the language asked for (%s)', (driver)
     expect(tooLong.error?.message).toMatch(/dve leti/);
   });
 
+  it('names a variable of the wrong type for people, and keeps graphql-js words in detail', async () => {
+    const post = async (language: string) => {
+      const response = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': language, cookie },
+        body: JSON.stringify({ query: 'query U($first: Int) { users(first: $first) { totalCount } }', variables: { first: 'many' } }),
+      });
+      return ((await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] }).errors[0]!;
+    };
+    const slovenian = await post('sl');
+    expect(slovenian.message).toBe('Vrednost polja first ni pravega tipa.');
+    expect(slovenian.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(slovenian.extensions.detail).toMatch(/Int cannot represent/);
+    expect((await post('en')).message).toBe('The value given for first is not of the right type.');
+  });
+
   it('refuses a bad API token in the language asked for', async () => {
     const refused = await graphql('{ teams { id } }', 'sl', { authorization: 'Bearer not-a-token' });
     expect(refused.status).toBe(401);

@@ -15,7 +15,7 @@ function fieldOfCoercionError(message: string): string | undefined {
 /**
  * The one place errors become GraphQL errors: typed errors keep their code and field, GraphQL's
  * own input errors get the field they name, anything unexpected is logged and answered generically.
- * Typed errors are written in the request's language (`Accept-Language`).
+ * Messages for people are written in the request's language (`Accept-Language`).
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -48,10 +48,17 @@ export function createErrorFormatter(logger: Logger) {
       return { ...formatted, extensions: { ...extensions, code: limitCode } };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
-      const field = code === 'BAD_USER_INPUT' ? fieldOfCoercionError(formatted.message) : undefined;
-      return { ...formatted, extensions: { code, ...(field ? { field } : {}) } };
+    if (code === 'BAD_USER_INPUT') {
+      // A variable of the wrong type: a sentence for people in the request's language, and
+      // graphql-js's own words for the developer in `detail`.
+      const field = fieldOfCoercionError(formatted.message);
+      return {
+        ...formatted,
+        message: say(field ? msg('The value given for {field} is not of the right type.', { field }) : msg('A value in the request is not of the right type.')),
+        extensions: { code, ...(field ? { field } : {}), detail: formatted.message },
+      };
     }
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return { ...formatted, extensions: { code } };
     logger.error({ err: original }, 'unexpected error in a GraphQL operation');
     return {
       message: say(msg('Something went wrong on the server. It has been logged; please try again.')),

@@ -17,4 +17,6 @@ export const common: Record<string, string> = {
   'The request body is too large.': 'Telo zahteve je preveliko.',
   'The request body is not valid JSON.': 'Telo zahteve ni veljaven JSON.',
   'Something went wrong on the server. It has been logged.': 'Na strežniku je prišlo do napake. Zabeležena je.',
+  'The value given for {field} is not of the right type.': 'Vrednost polja {field} ni pravega tipa.',
+  'A value in the request is not of the right type.': 'Ena od vrednosti v zahtevi ni pravega tipa.',
 };
