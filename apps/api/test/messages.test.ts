@@ -68,6 +68,12 @@ describe('messages of the API in English and Slovenian', () => {
     expect(twice).toEqual([]);
   });
 
+  it('writes numbers as each language does, grouped from five digits', () => {
+    const message = msg('A batch can hold at most {limit} operations; this one has {count}.', { limit: 10_000, count: 1500 });
+    expect(render(message, Language.EN)).toBe('A batch can hold at most 10,000 operations; this one has 1500.');
+    expect(render(message, Language.SL)).toContain('10.000');
+  });
+
   it('fills placeholders in either language', () => {
     const message = msg('The document has more than {limit} tokens: send a smaller query.', { limit: 5000 });
     expect(render(message, Language.EN)).toBe('The document has more than 5000 tokens: send a smaller query.');

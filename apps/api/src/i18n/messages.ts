@@ -24,10 +24,20 @@ export const msg = (text: string, values: MessageValues = {}): Message => ({ tex
 
 const catalogs: Record<Language, Readonly<Record<string, string>>> = { [Language.EN]: {}, [Language.SL]: sl };
 
+/** Numbers as each language writes them, grouped from five digits: 1000, 10,000 and 10.000. */
+const numbers: Record<Language, Intl.NumberFormat> = {
+  [Language.EN]: new Intl.NumberFormat('en', { useGrouping: 'min2' }),
+  [Language.SL]: new Intl.NumberFormat('sl', { useGrouping: 'min2' }),
+};
+
 /** The message in `language`; English where the catalog has no text (the test keeps it complete). */
 export function render(message: Message, language: Language): string {
   const template = catalogs[language][message.text] ?? message.text;
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in message.values ? String(message.values[name]) : placeholder));
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    if (!(name in message.values)) return placeholder;
+    const value = message.values[name]!;
+    return typeof value === 'number' ? numbers[language].format(value) : value;
+  });
 }
 
 const requestLanguage = new AsyncLocalStorage<Language>();

@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import { Language } from '@seatwise/schema';
-import { currentLanguage, type Message, msg } from '../../i18n/messages.js';
+import { type Message, msg } from '../../i18n/messages.js';
 
 export const MAX_BATCH = 10_000;
-
-/** The request's way of writing a large number (10,000 in English, 10.000 in Slovenian). */
-const count = (value: number) => value.toLocaleString(currentLanguage() === Language.SL ? 'sl' : 'en');
 
 /**
  * Seatwise's own sentences about a bad batch, by key: zod carries the key as the issue's message
@@ -17,7 +13,7 @@ export const batchProblems = {
   body: () => msg('The body must be a JSON object with an "events" list.'),
   eventsList: (field: string) => msg('{field} must be a list of events', { field }),
   eventsEmpty: (field: string) => msg('{field} must hold at least one event', { field }),
-  eventsTooMany: (field: string) => msg('{field} can hold at most {max} events per request', { field, max: count(MAX_BATCH) }),
+  eventsTooMany: (field: string) => msg('{field} can hold at most {max} events per request', { field, max: MAX_BATCH }),
   idRequired: (field: string) => msg("{field} is required: the sender's unique event id", { field }),
   typeUnknown: (field: string) => msg('{field} must be PRODUCT_SESSION or CLOUD_CREDITS', { field }),
   dateTime: (field: string) => msg('{field} must be an ISO 8601 date and time with a zone, e.g. 2026-11-20T09:15:00+01:00', { field }),
@@ -31,7 +27,7 @@ export const batchProblems = {
   creditsNumber: (field: string) => msg('{field} must be a number of credits', { field }),
   creditsWhole: (field: string) => msg('{field} must be whole credits', { field }),
   creditsMin: (field: string) => msg('{field} must be at least 1', { field }),
-  creditsMax: (field: string) => msg('{field} can be at most {max}', { field, max: count(1_000_000) }),
+  creditsMax: (field: string) => msg('{field} can be at most {max}', { field, max: 1_000_000 }),
   creditsRequired: (field: string) => msg('{field} is required for CLOUD_CREDITS', { field }),
   text: (field: string) => msg('{field} must be text', { field }),
   serialNumber: (field: string) => msg('{field} must be a serial number', { field }),
