@@ -6,7 +6,7 @@ import { useViewer } from '../session/viewer';
 import { AccountMenu } from './AccountMenu';
 import { LanguageMenu } from './LanguageMenu';
 import { Logo } from './Logo';
-import { navigationFor } from './navigation';
+import { currentLink, navigationFor } from './navigation';
 
 /** The signed-in frame: top bar, Account management navigation, and the screen. */
 export function AppLayout() {
@@ -14,8 +14,9 @@ export function AppLayout() {
   const viewer = useViewer();
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
-  // A page with tabs in its path (/profile/security) still marks its link.
-  const isCurrent = (to: string) => pathname === to || (to !== '/' && pathname.startsWith(`${to}/`));
+  const sections = navigationFor(viewer);
+  const current = currentLink(sections, pathname);
+  const isCurrent = (to: string) => to === current;
 
   return (
     <AppShell
@@ -45,7 +46,7 @@ export function AppLayout() {
       <AppShell.Navbar p="sm">
         <AppShell.Section grow component={ScrollArea}>
           <nav aria-label={t('shell.mainNavigation')}>
-            {navigationFor(viewer).map((section) => {
+            {sections.map((section) => {
               const Icon = section.icon;
               const icon = <Icon size={18} stroke={1.6} />;
               if (section.to) {

@@ -75,3 +75,16 @@ const sections: NavSection[] = [
 export function navigationFor(viewer: Pick<Viewer, 'role'>): NavSection[] {
   return isAdmin(viewer) ? sections : sections.filter((section) => !section.adminOnly);
 }
+
+/**
+ * The path of the link to mark as the current page: the longest link path the address starts
+ * with. A page with tabs in its path (/profile/security) or a record under a list (/users/42)
+ * marks its link, and /users/teams marks Teams without marking By User (/users) too.
+ */
+export function currentLink(sections: NavSection[], pathname: string): string | null {
+  const matches = (to: string) => pathname === to || (to !== '/' && pathname.startsWith(`${to}/`));
+  return sections
+    .flatMap((section) => (section.to ? [section.to] : (section.links ?? []).map((link) => link.to)))
+    .filter(matches)
+    .reduce<string | null>((best, to) => (best === null || to.length > best.length ? to : best), null);
+}
