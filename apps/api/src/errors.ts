@@ -39,6 +39,7 @@ const notFound = {
   Contract: msg('The contract was not found.'),
   Export: msg('That export was not found.'),
   Invitation: msg('The invitation was not found.'),
+  Product: msg('The product was not found.'),
   'Install package': msg('The install package was not found.'),
   'Seat assignment': msg('The seat assignment was not found.'),
   Session: msg('The session was not found.'),

@@ -6,6 +6,7 @@ export const common: Record<string, string> = {
   'The contract was not found.': 'Pogodbe ni mogoče najti.',
   'That export was not found.': 'Tega izvoza ni.',
   'The invitation was not found.': 'Povabila ni mogoče najti.',
+  'The product was not found.': 'Izdelka ni mogoče najti.',
   'The install package was not found.': 'Namestitvenega paketa ni mogoče najti.',
   'The seat assignment was not found.': 'Dodeljene licence ni mogoče najti.',
   'The session was not found.': 'Seje ni mogoče najti.',

@@ -89,7 +89,6 @@ export const platform: Record<string, string> = {
   'Give the last day as YYYY-MM-DD.': 'Zadnji dan vnesite v obliki YYYY-MM-DD.',
   'The last day comes before the first day.': 'Zadnji dan je pred prvim dnem.',
   'A report covers at most two years (731 days).': 'Poročilo lahko zajema največ dve leti (731 dni).',
-  'The product was not found.': 'Izdelka ni mogoče najti.',
   'Page size must be 1 to {max}.': 'Velikost strani mora biti od 1 do {max}.',
   'Offset must be 0 or more.': 'Odmik (offset) mora biti 0 ali več.',
   'Give a number of days from 1 to 3650.': 'Vnesite število dni od 1 do 3650.',

@@ -153,7 +153,7 @@ function filteredSeats(accountId: string, todayIso: string, filter?: SeatUsageFi
   if (filter?.productId) {
     sql += ` and exists (select 1 from subscription_products spf
       where spf.account_id = sa.account_id and spf.subscription_id = sa.subscription_id and spf.product_id = ?)`;
-    params.push(requireId(filter.productId, msg('The product was not found.'), 'filter.productId'));
+    params.push(requireId(filter.productId, 'Product', 'filter.productId'));
   }
   const search = filter?.search?.trim() ?? '';
   if (search.length > MAX_SEARCH_LENGTH) {
