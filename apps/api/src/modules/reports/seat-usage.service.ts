@@ -56,12 +56,13 @@ export async function seatUsageSummary(ctx: AccountContext, input: DateRangeInpu
   const accountId = ctx.viewer.accountId;
   const now = ctx.config.now();
   const { timeZone, today } = await accountDay(ctx.em, accountId, now);
-  const seats = runningSeats(accountId, isoOfDay(today));
+  const todayIso = isoOfDay(today);
+  const seats = runningSeats(accountId, todayIso);
   const assignedDay = sqlDayOf(ctx.em, 'sa.created_at', timeZone, now);
   const idle = `? - coalesce(${lastDayOf('sa')}, ${assignedDay.sql})`;
 
   const [unassigned, idleCounts] = await Promise.all([
-    run<{ unassigned: Numeric }>(ctx, unassignedSeats(accountId, isoOfDay(today))),
+    run<{ unassigned: Numeric }>(ctx, unassignedSeats(accountId, todayIso)),
     run<Record<string, Numeric>>(ctx, {
       // Materialized, so each seat's last use is looked up once, not once per threshold.
       sql: `with x as materialized (select ${idle} as idle ${seats.sql})
