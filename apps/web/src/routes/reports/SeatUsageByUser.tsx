@@ -56,7 +56,6 @@ export function SeatUsageByUser({ range, idle, onIdleChange, onFilterChange }: P
       <Table.Th ta={align}>{label}</Table.Th>
     );
 
-
   return (
     <Stack gap="md">
       <Group align="flex-end" wrap="wrap">

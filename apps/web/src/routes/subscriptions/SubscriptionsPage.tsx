@@ -39,7 +39,6 @@ export function SubscriptionsPage() {
   const header = (label: string, field?: SubscriptionSortField) =>
     field ? <SortableTh label={label} sorted={sort.field === field ? sort.direction : null} onSort={() => sortBy(field)} /> : <Table.Th>{label}</Table.Th>;
 
-
   return (
     <Stack gap="lg">
       <PageHeader
