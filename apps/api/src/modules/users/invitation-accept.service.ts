@@ -70,8 +70,11 @@ export async function acceptInvitation(ctx: RequestContext, input: AcceptInvitat
     open.acceptedAt = new Date();
     membership.status = MembershipStatus.ACTIVE;
     membership.version += 1;
+    membership.accepted();
     if (newPassword) user.passwordHash = newPassword;
     user.lastSignInAt = new Date();
+    // The session opened here is the person's first sign-in to this account.
+    if (!needsSecondStep) membership.lastSignInAt = user.lastSignInAt;
     const session = needsSecondStep
       ? null
       : tx.em.create(Session, {
