@@ -43,7 +43,7 @@ export class User {
   @Field(() => Date, { description: 'When the person joined (or was invited to) this account.' })
   joinedAt!: Date;
 
-  @Field(() => Date, { nullable: true, description: 'When the person last signed in; null if never.' })
+  @Field(() => Date, { nullable: true, description: 'When the person last signed in to this account; null if never, and while they have not accepted the invitation.' })
   lastSignInAt!: Date | null;
 
   @Field(() => Int, { description: 'Changes with every edit of the membership; edits pass it back so two admins never overwrite each other silently.' })

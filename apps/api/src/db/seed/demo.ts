@@ -120,7 +120,7 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
       createdAt: new Date(today.getTime() - 400 * day),
       lastSignInAt: new Date(today.getTime() - day),
     });
-    em.create(Membership, { account, user, role, team, createdAt: user.createdAt });
+    em.create(Membership, { account, user, role, team, createdAt: user.createdAt, lastSignInAt: user.lastSignInAt });
     if (account === main) people.push({ user, status: MembershipStatus.ACTIVE });
     return user;
   };
@@ -190,6 +190,11 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
         status: person.status,
         team: person.team?.id ?? null,
         createdAt: joined,
+        lastSignInAt: user.lastSignInAt,
+        // What the admin typed when inviting them: all the account sees until they accept.
+        ...(person.status === MembershipStatus.INVITED
+          ? { invitedEmail: user.email, invitedFirstName: user.firstName, invitedLastName: user.lastName, invitedSortName: user.sortName }
+          : { invitedEmail: null, invitedFirstName: null, invitedLastName: null, invitedSortName: null }),
       };
       if (person.account === main) people.push({ user: em.getReference(User, user.id), status: person.status });
       if (person.account === main && person.status === MembershipStatus.INVITED) invitees.push({ ...person, joined });

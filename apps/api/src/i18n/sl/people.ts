@@ -1,14 +1,12 @@
 /** Users, invitations, import, teams and seats (modules/users, modules/teams, modules/seats). */
 export const people: Record<string, string> = {
-  // A person's email and names (invitations and the import), and a chosen password.
+  // A person's email and names (invitations and the import).
   'Enter an email address.': 'Vnesite e-poštni naslov.',
   '"{email}" is not a valid email address.': '»{email}« ni veljaven e-poštni naslov.',
   'Enter a first name.': 'Vnesite ime.',
   'A first name can be at most 100 characters.': 'Ime je lahko dolgo največ 100 znakov.',
   'Enter a last name.': 'Vnesite priimek.',
   'A last name can be at most 100 characters.': 'Priimek je lahko dolg največ 100 znakov.',
-  'Choose a password of at least 10 characters.': 'Izberite geslo z vsaj 10 znaki.',
-  'A password can be at most 200 characters.': 'Geslo je lahko dolgo največ 200 znakov.',
 
   // Users.
   'Search text can be at most {max} characters.': 'Iskalno besedilo je predolgo. Največje dovoljeno število znakov: {max}.',

@@ -82,6 +82,7 @@ export async function openSession(ctx: RequestContext, user: User, membership: M
     userAgent: ctx.req.headers['user-agent']?.slice(0, 400) ?? null,
   });
   user.lastSignInAt = new Date();
+  membership.lastSignInAt = user.lastSignInAt;
   await ctx.em.flush();
   writeSessionCookie(ctx.res, ctx.config, token, expiresAt);
 

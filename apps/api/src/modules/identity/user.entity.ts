@@ -41,6 +41,10 @@ export class User extends BaseEntity {
   @Enum({ items: () => Language, type: 'string', length: 2 })
   language: Language & Opt = Language.EN;
 
+  /**
+   * The person's last sign-in to any of their accounts, for their own security only (a first
+   * sign-in ever is no news to them). Accounts see their membership's `lastSignInAt`.
+   */
   @Property({ type: 'datetime', nullable: true })
   lastSignInAt: Date | null = null;
 

@@ -5,13 +5,13 @@ import { AppError, InvalidInputError, msg } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { currentViewer } from '../identity/identity.service.js';
 import { hashPassword, verifyPassword } from '../identity/password.js';
+import { checkNewPassword } from '../identity/password-policy.js';
 import { Session } from '../identity/session.entity.js';
 import { hashToken, newToken, writeSessionCookie } from '../identity/session.service.js';
 import { twoStepStatus } from '../identity/two-step/two-step.service.js';
 import { User } from '../identity/user.entity.js';
 import { Invitation, InvitationStatus as StoredStatus } from './invitation.entity.js';
 import { Membership } from './membership.entity.js';
-import { checkNewPassword } from './person-rules.js';
 
 const NOT_VALID = msg('This invitation link is not valid. Ask your admin to send a new one.');
 
@@ -51,7 +51,7 @@ export async function acceptInvitation(ctx: RequestContext, input: AcceptInvitat
   }
   const user = await ctx.em.findOne(User, { email: invitation.email });
   if (!user) throw new AppError('INVITATION_INVALID', NOT_VALID, 'token');
-  const newPassword = user.passwordHash ? null : (checkNewPassword(input.password), await hashPassword(input.password));
+  const newPassword = user.passwordHash ? null : (checkNewPassword('password', input.password, user), await hashPassword(input.password));
   if (user.passwordHash && !(await verifyPassword(user.passwordHash, input.password))) {
     throw new InvalidInputError('password', msg('The password is not correct. Use the password you already sign in with.'));
   }
@@ -70,8 +70,11 @@ export async function acceptInvitation(ctx: RequestContext, input: AcceptInvitat
     open.acceptedAt = new Date();
     membership.status = MembershipStatus.ACTIVE;
     membership.version += 1;
+    membership.accepted();
     if (newPassword) user.passwordHash = newPassword;
     user.lastSignInAt = new Date();
+    // The session opened here is the person's first sign-in to this account.
+    if (!needsSecondStep) membership.lastSignInAt = user.lastSignInAt;
     const session = needsSecondStep
       ? null
       : tx.em.create(Session, {

@@ -105,7 +105,8 @@ function alreadyThereMessage(email: string, status: MembershipStatus | undefined
 /**
  * Creates (or re-activates) the person's membership as invited and a pending invitation, inside
  * the caller's transaction. A new person gets a user without a password; an existing one keeps
- * their name and password and only gains this account.
+ * their name and password and only gains this account. Either way the membership keeps what the
+ * admin typed, and that is all the account sees of the person until they accept.
  */
 async function invitePerson(tx: AccountContext, person: PersonFields, options: InviteOptions, language: Language): Promise<{ userId: string; outgoing: Outgoing }> {
   const account = tx.em.getReference(Account, tx.viewer.accountId);
@@ -120,8 +121,9 @@ async function invitePerson(tx: AccountContext, person: PersonFields, options: I
     membership.role = options.role;
     membership.team = options.team;
     membership.version += 1;
+    membership.invitedAs(person);
   } else {
-    tx.em.create(Membership, { account, user, role: options.role, team: options.team, status: MembershipStatus.INVITED });
+    tx.em.create(Membership, { account, user, role: options.role, team: options.team, status: MembershipStatus.INVITED }).invitedAs(person);
   }
   const token = newToken();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * DAY_MS);

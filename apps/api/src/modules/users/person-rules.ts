@@ -41,9 +41,3 @@ export function requirePerson(raw: PersonFields): PersonFields {
   if ('error' in checked) throw new InvalidInputError(checked.error.field, checked.error.message);
   return checked.person;
 }
-
-/** The rule for a password a person chooses (until the identity module owns one). */
-export function checkNewPassword(password: string, field = 'password'): void {
-  if (password.length < 10) throw new InvalidInputError(field, msg('Choose a password of at least 10 characters.'));
-  if (password.length > 200) throw new InvalidInputError(field, msg('A password can be at most 200 characters.'));
-}

@@ -23,10 +23,22 @@ export interface ListUsersArgs {
 
 const MAX_SEARCH_LENGTH = 100;
 
+/**
+ * What the account sees of a person: until they accept, what it typed when it invited them (kept
+ * on the membership); after that, their own profile. Listing, sorting and searching all go by it,
+ * so a person's own name never shows, not even as the order of a list or a search hit.
+ */
+const shown = {
+  email: 'coalesce(m.invited_email, u.email)',
+  firstName: 'coalesce(m.invited_first_name, u.first_name)',
+  lastName: 'coalesce(m.invited_last_name, u.last_name)',
+  sortName: 'coalesce(m.invited_sort_name, u.sort_name)',
+};
+
 /** SQL expression each sort field orders by; roles and statuses in their natural order. */
 const sortExpressions: Record<UserSortField, string> = {
-  [UserSortField.NAME]: 'u.sort_name',
-  [UserSortField.EMAIL]: 'u.email',
+  [UserSortField.NAME]: shown.sortName,
+  [UserSortField.EMAIL]: shown.email,
   [UserSortField.ROLE]: "(case m.role when 'USER' then 0 when 'SECONDARY_ADMIN' then 1 else 2 end)",
   [UserSortField.STATUS]: "(case m.status when 'ACTIVE' then 0 when 'INVITED' then 1 else 2 end)",
   [UserSortField.JOINED_AT]: 'm.created_at',
@@ -48,20 +60,24 @@ interface UserRow {
   sort_value: string | number;
 }
 
-/** The columns of a user row: membership, person, team name and seats held, in one select. */
+/**
+ * The columns of a user row: membership, person as the account sees them, team name and seats
+ * held, in one select. The sign-in is the membership's: this account's sign-ins only, none while
+ * the person has not accepted.
+ */
 function userColumns(knex: Knex, sortExpression: string) {
   return [
     'u.id',
-    'u.email',
-    'u.first_name',
-    'u.last_name',
+    knex.raw(`${shown.email} as email`),
+    knex.raw(`${shown.firstName} as first_name`),
+    knex.raw(`${shown.lastName} as last_name`),
     'm.role',
     'm.status',
     'm.team_id',
     't.name as team_name',
     'm.created_at as joined_at',
     'm.version',
-    'u.last_sign_in_at',
+    'm.last_sign_in_at',
     knex.raw(`${sortExpression} as sort_value`),
     knex.raw(
       '(select count(*) from seat_assignments sa where sa.account_id = m.account_id and sa.user_id = m.user_id) as seat_count',
@@ -91,12 +107,15 @@ function searchWords(filter: UsersFilter | null | undefined): string[] {
   return search.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
-/** The search conditions, on `users as u`: both columns are stored lower-cased (and, on PostgreSQL, trigram-indexed). */
-function applySearch(query: Knex.QueryBuilder, words: string[]) {
+/**
+ * The search conditions, on `memberships as m` joined to `users as u`: every word must appear in
+ * the name or the email the account sees (or, given, in other columns: all stored lower-cased).
+ */
+function applySearch(query: Knex.QueryBuilder, words: string[], [name, email] = [shown.sortName, shown.email]) {
   for (const word of words) {
     const pattern = `%${escapeLike(word)}%`;
     query.where((inner) => {
-      inner.whereRaw("u.sort_name like ? escape '\\'", [pattern]).orWhereRaw("u.email like ? escape '\\'", [pattern]);
+      inner.whereRaw(`${name} like ? escape '\\'`, [pattern]).orWhereRaw(`${email} like ? escape '\\'`, [pattern]);
     });
   }
 }
@@ -108,15 +127,22 @@ function applySearch(query: Knex.QueryBuilder, words: string[]) {
  * trigram index, usually few people: then each match looks up its own membership instead (a
  * LATERAL with LIMIT is what keeps the planner to that order). On 50,000 users "nov" counts in 5 ms
  * instead of 10; "a" would take 100 ms that way instead of 25, so short words keep the join.
+ * The index knows only the people's own names: the pending ones, matched by what the account
+ * typed, are counted apart (few, and found through the membership index).
  */
 function countQuery(knex: Knex, pg: boolean, accountId: string, filter: UsersFilter | null | undefined, words: string[]) {
   if (pg && words.length && words.every((word) => word.length >= 3)) {
-    const membership = knex('memberships as m').select(knex.raw('1')).whereRaw('m.user_id = u.id').limit(1);
+    const membership = knex('memberships as m').select(knex.raw('1')).whereRaw('m.user_id = u.id').whereNull('m.invited_email').limit(1);
     applyMembershipFilter(membership, accountId, filter);
-    const { sql, bindings } = membership.toSQL();
-    const count = knex('users as u').joinRaw(`join lateral (${sql}) as m on true`, [...bindings]).count({ total: '*' });
-    applySearch(count, words);
-    return count;
+    const lateral = membership.toSQL();
+    const accepted = knex('users as u').joinRaw(`join lateral (${lateral.sql}) as m on true`, [...lateral.bindings]).count('*');
+    // The people's own columns, which the trigram indexes cover.
+    applySearch(accepted, words, ['u.sort_name', 'u.email']);
+    const pending = knex('memberships as m').join('users as u', 'u.id', 'm.user_id').whereNotNull('m.invited_email').count('*');
+    applyMembershipFilter(pending, accountId, filter);
+    applySearch(pending, words);
+    const [first, second] = [accepted.toSQL(), pending.toSQL()];
+    return knex.select(knex.raw(`(${first.sql}) + (${second.sql}) as total`, [...first.bindings, ...second.bindings]));
   }
   const count = knex('memberships as m').count({ total: '*' });
   applyMembershipFilter(count, accountId, filter);
@@ -153,7 +179,7 @@ export async function listUsers(ctx: AccountContext, args: ListUsersArgs): Promi
     page.whereRaw(`(${sortExpression}, u.id) ${descending ? '<' : '>'} (?, ?)`, [cursor.sortValue, cursor.id]);
   }
   const direction = descending ? 'desc' : 'asc';
-  // The user id breaks ties: with an index on (sort_name, id) the first page is read in index order.
+  // The user id breaks ties, so the order is total and a cursor finds its place again.
   page.orderByRaw(`${sortExpression} ${direction}, u.id ${direction}`).limit(limit + 1);
 
   const [rows, totals] = await Promise.all([page as Promise<UserRow[]>, count as Promise<{ total: number | string }[]>]);

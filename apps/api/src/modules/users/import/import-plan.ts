@@ -6,9 +6,11 @@ import type { CsvPerson } from './csv-file.js';
 /** A person the file names who already has a user (and maybe a membership of this account). */
 export interface ExistingPerson {
   userId: string;
+  /** The names this account sees: what it typed while the person has not accepted, else their own. */
   firstName: string;
   lastName: string;
-  hasPassword: boolean;
+  /** Invited and not yet accepted: the names are still the account's own to fix. */
+  pending: boolean;
   membershipStatus: MembershipStatus | null;
   role: Role | null;
   teamId: string | null;
@@ -131,8 +133,8 @@ export function planImport(rows: CsvPerson[], world: ImportWorld): PlannedRow[] 
     const changes = {
       role: role !== member.role,
       team: teamId !== member.teamId,
-      // Names belong to the person once they have signed up; until then the admin's file may fix them.
-      name: !member.hasPassword && (person.firstName !== member.firstName || person.lastName !== member.lastName),
+      // Names belong to the person once they have accepted; until then the file may fix what this account typed.
+      name: member.pending && (person.firstName !== member.firstName || person.lastName !== member.lastName),
     };
     const changed = [changes.role && 'role', changes.team && 'team', changes.name && 'name', picked.seats.length > 0 && 'products'].filter(Boolean);
     if (changed.length === 0) return { ...base, ...none, status: ImportRowStatus.UNCHANGED };

@@ -12,7 +12,7 @@ interface PersonRow {
   email: string;
   first_name: string;
   last_name: string;
-  has_password: boolean | number;
+  pending: boolean | number;
   status: MembershipStatus | null;
   role: Role | null;
   team_id: string | null;
@@ -25,8 +25,8 @@ export async function loadImportWorld(ctx: AccountContext, emails: string[]): Pr
   for (const chunk of chunks(emails, CHUNK)) {
     const rows = await execute<PersonRow>(
       ctx,
-      `select u.id, u.email, u.first_name, u.last_name, (case when u.password_hash is null then 0 else 1 end) as has_password,
-              m.status, m.role, m.team_id
+      `select u.id, u.email, coalesce(m.invited_first_name, u.first_name) as first_name, coalesce(m.invited_last_name, u.last_name) as last_name,
+              (case when m.invited_email is null then 0 else 1 end) as pending, m.status, m.role, m.team_id
        from users u left join memberships m on m.user_id = u.id and m.account_id = ?
        where u.email in (${placeholders(chunk.length)})`,
       [accountId, ...chunk],
@@ -36,7 +36,7 @@ export async function loadImportWorld(ctx: AccountContext, emails: string[]): Pr
         userId: row.id,
         firstName: row.first_name,
         lastName: row.last_name,
-        hasPassword: Number(row.has_password) === 1,
+        pending: Number(row.pending) === 1,
         membershipStatus: row.status,
         role: row.role,
         teamId: row.team_id,

@@ -6,6 +6,7 @@ import { dbDate, run } from '../../../common/transaction.js';
 import type { AccountContext } from '../../../context.js';
 import { hashToken, newToken } from '../../identity/session.service.js';
 import { INVITATION_DAYS } from '../invitation.entity.js';
+import { invitedSortName } from '../membership.entity.js';
 import type { PlannedRow } from './import-plan.js';
 
 /** Rows per statement: knex writes SQLite's multi-row insert as a compound SELECT, at most 500 terms. */
@@ -81,13 +82,18 @@ export async function writeImport(tx: AccountContext, plan: PlannedRow[], langua
       });
     }
     const after = { role: row.role, teamId: row.teamId, newSeats: row.newSeats };
+    // What this account typed: all it sees of the person until they accept (Membership.invitedAs).
+    const typed = { invited_email: person.email, invited_first_name: person.firstName, invited_last_name: person.lastName, invited_sort_name: invitedSortName(person.firstName, person.lastName) };
     if (row.status === ImportRowStatus.CREATE) {
       if (row.existing?.membershipStatus) {
-        await run(tx, `update memberships set status = 'INVITED', role = ?, team_id = ?, version = version + 1 where account_id = ? and user_id = ?`, [
-          row.role, row.teamId, accountId, userId,
-        ]);
+        await run(
+          tx,
+          `update memberships set status = 'INVITED', role = ?, team_id = ?, invited_email = ?, invited_first_name = ?, invited_last_name = ?, invited_sort_name = ?,
+             last_sign_in_at = null, version = version + 1 where account_id = ? and user_id = ?`,
+          [row.role, row.teamId, typed.invited_email, typed.invited_first_name, typed.invited_last_name, typed.invited_sort_name, accountId, userId],
+        );
       } else {
-        memberships.push({ id: randomUUID(), created_at: at, account_id: accountId, user_id: userId, role: row.role, status: MembershipStatus.INVITED, team_id: row.teamId, version: 1 });
+        memberships.push({ id: randomUUID(), created_at: at, account_id: accountId, user_id: userId, role: row.role, status: MembershipStatus.INVITED, team_id: row.teamId, version: 1, ...typed });
       }
       const token = newToken();
       invitations.push({
@@ -103,8 +109,8 @@ export async function writeImport(tx: AccountContext, plan: PlannedRow[], langua
         await run(tx, 'update memberships set role = ?, team_id = ?, version = version + 1 where account_id = ? and user_id = ?', [row.role, row.teamId, accountId, userId]);
       }
       if (row.changes?.name) {
-        await run(tx, 'update users set first_name = ?, last_name = ?, sort_name = ? where id = ?', [
-          person.firstName, person.lastName, `${person.firstName} ${person.lastName}`.toLowerCase(), userId,
+        await run(tx, 'update memberships set invited_first_name = ?, invited_last_name = ?, invited_sort_name = ? where account_id = ? and user_id = ?', [
+          typed.invited_first_name, typed.invited_last_name, typed.invited_sort_name, accountId, userId,
         ]);
       }
       audit(userId, 'user.import.update', `Updated ${person.email} from an import`, {
