@@ -9,6 +9,7 @@ import {
   type UsersFilter,
   type UsersOrder,
 } from '@seatwise/schema';
+import { containsPattern } from '../../common/like.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
@@ -69,7 +70,6 @@ function userColumns(knex: Knex, sortExpression: string) {
   ];
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (match) => `\\${match}`);
 
 /** The membership conditions of a filter, on `memberships as m`. */
 function applyMembershipFilter(query: Knex.QueryBuilder, accountId: string, filter: UsersFilter | null | undefined) {
@@ -94,7 +94,7 @@ function searchWords(filter: UsersFilter | null | undefined): string[] {
 /** The search conditions, on `users as u`: both columns are stored lower-cased (and, on PostgreSQL, trigram-indexed). */
 function applySearch(query: Knex.QueryBuilder, words: string[]) {
   for (const word of words) {
-    const pattern = `%${escapeLike(word)}%`;
+    const pattern = containsPattern(word);
     query.where((inner) => {
       inner.whereRaw("u.sort_name like ? escape '\\'", [pattern]).orWhereRaw("u.email like ? escape '\\'", [pattern]);
     });
