@@ -61,6 +61,8 @@ export interface TestApp {
   /** The app's own mailer, for tests of the mail seam itself. */
   mail: Mailer;
   sms: SmsSender;
+  /** Moves the server's clock (`config.now`), for rules that turn on the day: no sleeps. */
+  setNow(instant: Date): void;
   close(): Promise<void>;
 }
 
@@ -172,7 +174,7 @@ export async function startTestApp(driver: Driver, options: TestAppOptions = {})
     SEATWISE_DATA_DIR: dataDir,
     ...options.env,
   });
-  const now = options.now ?? TODAY;
+  let now = options.now ?? TODAY;
   const seatwise = await createApp({ ...config, now: () => new Date(now) });
   if (options.seed !== false) {
     const seed = typeof options.seed === 'object' ? options.seed : {};
@@ -198,6 +200,9 @@ export async function startTestApp(driver: Driver, options: TestAppOptions = {})
     outbox: seatwise.outbox,
     mail: seatwise.mail,
     sms: seatwise.sms,
+    setNow(instant) {
+      now = instant;
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

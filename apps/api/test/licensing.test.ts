@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLicence } from '../src/modules/licensing/licence-file.js';
-import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
+import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient, TODAY } from './harness.js';
 import { auditCount, download, entitlementsOf, LINKS, linksFor, type EntitlementNode } from './products-helpers.js';
 
 const NETWORK = `
@@ -130,7 +130,9 @@ describe.each(drivers)('licences and trials (%s)', (driver) => {
     const [link] = await linksFor(user, [product.versions[0]!.updates[0]!.id]);
     expect((await download(app, link!.url)).status).toBe(200);
 
-    await app.sql('update trials set ends_at = ? where id = ?', [app.driver === 'sqlite' ? Date.now() - 1000 : new Date(Date.now() - 1000), trial.id]);
+    // Trials run on the server's clock, the one every entitlement reads.
+    const justEnded = TODAY.getTime() - 1000;
+    await app.sql('update trials set ends_at = ? where id = ?', [app.driver === 'sqlite' ? justEnded : new Date(justEnded), trial.id]);
     const ended = dataOf(await user.graphql<{ trials: { active: boolean; daysLeft: number }[] }>('{ trials { active daysLeft } }')).trials;
     expect(ended).toEqual([{ active: false, daysLeft: 0 }]);
     expect((await download(app, link!.url)).status).toBe(403);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDay, sqlDayOf } from '../src/modules/reports/report-days.js';
+import { localDay, sqlDayOf } from '../src/common/days.js';
 import { SeatAssignment } from '../src/modules/seats/seat-assignment.entity.js';
 import { dataOf, drivers, startTestApp, TODAY, type TestApp, type TestClient } from './harness.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRange } from '../src/modules/reports/report-days.js';
+import { parseRange } from '../src/modules/reports/report-range.js';
 import { activeUsersPerProduct, seatDaysOf } from '../src/modules/reports/seat-usage.sql.js';
 import { rebuildRollups } from '../src/modules/usage/rollups.js';
 import { dataOf, drivers, startTestApp, type TestApp } from './harness.js';

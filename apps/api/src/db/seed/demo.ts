@@ -26,7 +26,7 @@ import { rebuildRollups } from '../../modules/usage/rollups.js';
 import { UsageDay } from '../../modules/usage/usage-day.entity.js';
 import { UsageEvent, UsageEventKind } from '../../modules/usage/usage-event.entity.js';
 import { INVITATION_DAYS, Invitation } from '../../modules/users/invitation.entity.js';
-import { localDay } from '../../modules/reports/report-days.js';
+import { localDay } from '../../common/days.js';
 import { SupportRequest, SupportRequestStatus } from '../../modules/support/support-request.entity.js';
 import { Membership } from '../../modules/users/membership.entity.js';
 import {

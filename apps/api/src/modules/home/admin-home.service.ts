@@ -1,6 +1,8 @@
 import { type AdminHome, SubscriptionStatus } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { isoDate } from '../reports/report-days.js';
+import { isoDate } from '../../common/days.js';
+import { accountToday } from '../accounts/account-day.js';
+import { runningSql } from '../subscriptions/subscription-rules.js';
 import { listSubscriptions } from '../subscriptions/subscriptions.service.js';
 import { openSupportRequests } from '../support/support.service.js';
 
@@ -19,6 +21,7 @@ interface ReleaseRow {
 /** The admin's landing page (F-10): latest releases of owned products, renewals due, open support requests. */
 export async function adminHome(ctx: AccountContext): Promise<AdminHome> {
   const accountId = ctx.viewer.accountId;
+  const { todayIso } = await accountToday(ctx);
   const [subscriptions, support, releases] = await Promise.all([
     listSubscriptions(ctx, {}),
     openSupportRequests(ctx, LISTED),
@@ -26,10 +29,10 @@ export async function adminHome(ctx: AccountContext): Promise<AdminHome> {
       `select p.id, p.code, p.name, v.version, v.released_at
        from product_versions v join products p on p.id = v.product_id
        where exists (select 1 from subscription_products sp join subscriptions s on s.id = sp.subscription_id
-         where sp.account_id = ? and sp.product_id = p.id and s.state = 'ACTIVE')
+         where sp.account_id = ? and sp.product_id = p.id and ${runningSql('s')})
        order by v.released_at desc, p.name
        limit ${LISTED}`,
-      [accountId],
+      [accountId, todayIso],
     ),
   ]);
   const running = subscriptions.filter((subscription) => subscription.status !== SubscriptionStatus.CANCELLED);

@@ -8,7 +8,9 @@ import {
 import type { AccountContext } from '../../context.js';
 import { ForbiddenError, InvalidInputError, msg } from '../../errors.js';
 import { User } from '../identity/user.entity.js';
-import { isAdminRole, isoDay } from '../products/entitlement-rules.js';
+import { accountToday } from '../accounts/account-day.js';
+import { isAdminRole } from '../products/entitlement-rules.js';
+import { isRunning } from '../subscriptions/subscription-rules.js';
 import { findVersionGrant } from '../products/entitlements.js';
 import { recordProductAudit } from '../products/product-audit.js';
 import { LicenceType, Subscription } from '../subscriptions/subscription.entity.js';
@@ -57,7 +59,7 @@ export async function requestHomeUseLicence(ctx: AccountContext, input: HomeUseL
     throw new InvalidInputError('versionId', msg('This is not a version of the chosen product that you are entitled to.'));
   }
   const licence = found.entitlement.licences.find(
-    (candidate) => candidate.holdsSeat && candidate.subscription.licenceType === LicenceType.SINGLE_USER && candidate.subscription.endsOn >= isoDay(new Date()),
+    (candidate) => candidate.holdsSeat && candidate.subscription.licenceType === LicenceType.SINGLE_USER && candidate.running,
   );
   if (!licence) {
     throw new InvalidInputError('productId', msg('Home use needs a seat of an active single-user licence of this product.'));
@@ -94,7 +96,9 @@ export async function requestNetworkLicence(ctx: AccountContext, input: NetworkL
   if (subscription.licenceType !== LicenceType.NETWORK) {
     throw new InvalidInputError('subscriptionId', msg('{subscription} is not a network licence subscription.', { subscription: subscription.name }));
   }
-  if (subscription.endsOn < isoDay(new Date())) throw new InvalidInputError('subscriptionId', msg('{subscription} has ended.', { subscription: subscription.name }));
+  if (!isRunning(subscription, (await accountToday(ctx)).todayIso)) {
+    throw new InvalidInputError('subscriptionId', msg('{subscription} has ended.', { subscription: subscription.name }));
+  }
   const found = await findVersionGrant(ctx, input.versionId);
   const version = found?.grant.version;
   if (!version || !subscription.products.getItems().some((item) => item.product.id === version.product.id)) {

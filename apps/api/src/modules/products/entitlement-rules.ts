@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Role } from '@seatwise/schema';
 import { LicenceType, type Subscription, SubscriptionTerm } from '../subscriptions/subscription.entity.js';
+import { isRunning } from '../subscriptions/subscription-rules.js';
 
 /**
  * The rules of who may reach which software, in one place, so the lists, the download route and
  * the licence requests agree:
  * - an admin is entitled to every product of the account's subscriptions; a User only to the
  *   products of subscriptions in which they hold a seat;
- * - a subscription entitles while its end date has not passed (a cancelled one runs to its end);
+ * - a subscription entitles while it runs (subscriptions/subscription-rules.ts: on the account's
+ *   day, not cancelled and not past its end date);
  * - it covers the current version and, except on a monthly term, the two previous ones; cloud
  *   licences cover services, which have no versions to download;
  * - home use is for people holding a seat of a single-user licence; network licence files are for
@@ -18,20 +20,10 @@ export const TRIAL_DAYS = 30;
 
 export const isAdminRole = (role: Role) => role === Role.PRIMARY_ADMIN || role === Role.SECONDARY_ADMIN;
 
-export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-
-export function subscriptionActive(subscription: Pick<Subscription, 'endsOn'>, now: Date): boolean {
-  return subscription.endsOn >= isoDay(now);
-}
-
-/** How many versions, newest first, a subscription covers (0 = none downloadable). */
-export function versionsCovered(subscription: Pick<Subscription, 'endsOn' | 'licenceType' | 'term'>, now: Date): number {
-  if (!subscriptionActive(subscription, now) || subscription.licenceType === LicenceType.CLOUD) return 0;
+/** How many versions, newest first, a subscription covers on a day (0 = none downloadable). */
+export function versionsCovered(subscription: Pick<Subscription, 'state' | 'endsOn' | 'licenceType' | 'term'>, dayIso: string): number {
+  if (!isRunning(subscription, dayIso) || subscription.licenceType === LicenceType.CLOUD) return 0;
   return subscription.term === SubscriptionTerm.MONTHLY ? 1 : 1 + PREVIOUS_VERSIONS_ALLOWED;
-}
-
-export function daysBetween(from: Date, toDay: string): number {
-  return Math.round((Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${isoDay(from)}T00:00:00Z`)) / 86_400_000);
 }
 
 /** A product key in the vendor's style: three digits for the product, a letter for the release year, a check digit. */

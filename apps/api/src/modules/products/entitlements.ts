@@ -6,12 +6,20 @@ import { SeatAssignment } from '../seats/seat-assignment.entity.js';
 import { LicenceType, type Subscription } from '../subscriptions/subscription.entity.js';
 import { SubscriptionProduct } from '../subscriptions/subscription-product.entity.js';
 import { Trial } from '../trials/trial.entity.js';
-import { isAdminRole, subscriptionActive, versionsCovered } from './entitlement-rules.js';
+import { dayOfIso } from '../../common/days.js';
+import { accountToday } from '../accounts/account-day.js';
+import { seatsUsedSql } from '../seats/seat-rules.js';
+import { isRunning } from '../subscriptions/subscription-rules.js';
+import { isAdminRole, versionsCovered } from './entitlement-rules.js';
 
 export interface LicenceGrant {
   subscription: Subscription;
   seatsAssigned: number;
   holdsSeat: boolean;
+  /** Running on the account's today (subscriptions/subscription-rules.ts). */
+  running: boolean;
+  /** Days from the account's today to the last day; negative once it has ended. */
+  daysLeft: number;
 }
 
 export interface VersionGrant {
@@ -35,8 +43,10 @@ export interface Entitlement {
  * Every product the viewer is entitled to (listed even when every licence has ended, so its status
  * shows), plus products they only have an active trial of. Read in four queries for the account.
  */
-export async function loadEntitlements(ctx: AccountContext, now = new Date()): Promise<Entitlement[]> {
+export async function loadEntitlements(ctx: AccountContext): Promise<Entitlement[]> {
   const { em, viewer } = ctx;
+  const now = ctx.config.now();
+  const { today, todayIso } = await accountToday(ctx);
   const admin = isAdminRole(viewer.role);
   const items = await em.find(
     SubscriptionProduct,
@@ -46,10 +56,9 @@ export async function loadEntitlements(ctx: AccountContext, now = new Date()): P
   // Seats per subscription counted in the database: an account may hold tens of thousands of seats.
   const counts: { subscription_id: string; total: number | string }[] = await em
     .getKnex()
-    .from('seat_assignments')
-    .where('account_id', viewer.accountId)
-    .groupBy('subscription_id')
-    .select('subscription_id', em.getKnex().raw('count(*) as total'));
+    .from('subscriptions as s')
+    .where('s.account_id', viewer.accountId)
+    .select('s.id as subscription_id', em.getKnex().raw(`${seatsUsedSql('s')} as total`));
   const assigned = new Map(counts.map((row) => [row.subscription_id, Number(row.total)]));
   const mine = new Set(
     (await em.find(SeatAssignment, { user: viewer.userId }, { fields: ['subscription'] })).map((seat) => seat.subscription.id),
@@ -70,8 +79,14 @@ export async function loadEntitlements(ctx: AccountContext, now = new Date()): P
     const holdsSeat = mine.has(subscription.id);
     if (!admin && !holdsSeat) continue;
     const entitlement = entry(item.product);
-    entitlement.licences.push({ subscription, seatsAssigned: assigned.get(subscription.id) ?? 0, holdsSeat });
-    const active = subscriptionActive(subscription, now);
+    const active = isRunning(subscription, todayIso);
+    entitlement.licences.push({
+      subscription,
+      seatsAssigned: assigned.get(subscription.id) ?? 0,
+      holdsSeat,
+      running: active,
+      daysLeft: dayOfIso(subscription.endsOn)! - today,
+    });
     if (active && holdsSeat && subscription.licenceType === LicenceType.SINGLE_USER) entitlement.homeUseAllowed = true;
     if (active && admin && subscription.licenceType === LicenceType.NETWORK) entitlement.networkLicenceAllowed = true;
   }
@@ -84,7 +99,7 @@ export async function loadEntitlements(ctx: AccountContext, now = new Date()): P
       // The licence covering most versions gives the serial number; ties go to the longest-running one.
       const covering = entitlement.licences
         .map((licence) => licence.subscription)
-        .filter((subscription) => index < versionsCovered(subscription, now))
+        .filter((subscription) => index < versionsCovered(subscription, todayIso))
         .sort((a, b) => b.endsOn.localeCompare(a.endsOn))[0];
       if (covering) entitlement.versions.push({ version, subscription: covering });
       else if (index === 0 && entitlement.trial && entitlement.trial.endsAt > now) {
@@ -96,12 +111,8 @@ export async function loadEntitlements(ctx: AccountContext, now = new Date()): P
 }
 
 /** The viewer's grant for one product version, or null: what every download and request checks. */
-export async function findVersionGrant(
-  ctx: AccountContext,
-  versionId: string,
-  now = new Date(),
-): Promise<{ entitlement: Entitlement; grant: VersionGrant } | null> {
-  for (const entitlement of await loadEntitlements(ctx, now)) {
+export async function findVersionGrant(ctx: AccountContext, versionId: string): Promise<{ entitlement: Entitlement; grant: VersionGrant } | null> {
+  for (const entitlement of await loadEntitlements(ctx)) {
     const grant = entitlement.versions.find((candidate) => candidate.version.id === versionId);
     if (grant) return { entitlement, grant };
   }

@@ -12,7 +12,7 @@ import type { ProductFile } from '../downloads/product-file.entity.js';
 import { ProductFileKind } from '../downloads/product-file.entity.js';
 import { SubscriptionState } from '../subscriptions/subscription.entity.js';
 import type { Trial } from '../trials/trial.entity.js';
-import { daysBetween, productKey, subscriptionActive } from './entitlement-rules.js';
+import { productKey } from './entitlement-rules.js';
 import type { Entitlement, LicenceGrant } from './entitlements.js';
 
 /** Entities to contract types for the products area; no queries here. */
@@ -51,7 +51,7 @@ export function toTrial(trial: Trial, now: Date): TrialType {
   };
 }
 
-function toLicence(licence: LicenceGrant, now: Date): ProductLicence {
+function toLicence(licence: LicenceGrant): ProductLicence {
   const subscription = licence.subscription;
   return {
     subscriptionId: subscription.id,
@@ -63,8 +63,8 @@ function toLicence(licence: LicenceGrant, now: Date): ProductLicence {
     holdsSeat: licence.holdsSeat,
     startsOn: subscription.startsOn,
     endsOn: subscription.endsOn,
-    daysLeft: daysBetween(now, subscription.endsOn),
-    active: subscriptionActive(subscription, now),
+    daysLeft: licence.daysLeft,
+    active: licence.running,
     cancelled: subscription.state === SubscriptionState.CANCELLED,
     serialNumber: subscription.serialNumber,
   };
@@ -93,7 +93,7 @@ export function toEntitlement(entitlement: Entitlement, files: ProductFile[], no
     name: product.name,
     description: product.description,
     kind: product.kind as unknown as ProductKind,
-    licences: entitlement.licences.map((licence) => toLicence(licence, now)),
+    licences: entitlement.licences.map(toLicence),
     versions,
     trial: entitlement.trial ? toTrial(entitlement.trial, now) : null,
     homeUseAllowed: entitlement.homeUseAllowed,

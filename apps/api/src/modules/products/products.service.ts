@@ -30,8 +30,8 @@ async function filesOf(ctx: AccountContext, versionIds: string[], kinds: Product
 
 /** F-20, F-22, F-23: every product the viewer is entitled to, with licences, versions, keys, updates and add-ons. */
 export async function listEntitlements(ctx: AccountContext): Promise<ProductEntitlement[]> {
-  const now = new Date();
-  const entitlements = await loadEntitlements(ctx, now);
+  const now = ctx.config.now();
+  const entitlements = await loadEntitlements(ctx);
   const versionIds = entitlements.flatMap((entitlement) => entitlement.versions.map((grant) => grant.version.id));
   const files = await filesOf(ctx, versionIds, [ProductFileKind.UPDATE, ProductFileKind.ADD_ON]);
   return entitlements.map((entitlement) => toEntitlement(entitlement, files, now));

@@ -1,7 +1,9 @@
 import type { CloudServicesUsage, CloudUsageByUser, DateRangeInput } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg } from '../../errors.js';
-import { isoOfDay, parseRange } from './report-days.js';
+import { isoOfDay } from '../../common/days.js';
+import { containsPattern } from '../../common/like.js';
+import { parseRange } from './report-range.js';
 import { bucketStarts } from './seat-usage.service.js';
 
 type Numeric = number | string | null;
@@ -103,7 +105,7 @@ export async function cloudServicesUsageByUser(
   const params: unknown[] = [ctx.viewer.accountId, range.from, range.to];
   let searchSql = '';
   for (const word of text.toLowerCase().split(/\s+/).filter(Boolean)) {
-    const pattern = `%${word.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+    const pattern = containsPattern(word);
     searchSql += " and (u.sort_name like ? escape '\\' or u.email like ? escape '\\')";
     params.push(pattern, pattern);
   }

@@ -12,7 +12,10 @@ import { requireId } from '../../common/ids.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg } from '../../errors.js';
 import { isPostgres } from '../../db/database.js';
-import { accountDay, type DayRange, isoOfDay, parseRange, sqlDayOf } from './report-days.js';
+import { isoOfDay, sqlDayOf } from '../../common/days.js';
+import { containsPattern } from '../../common/like.js';
+import { accountDay } from '../accounts/account-day.js';
+import { type DayRange, parseRange } from './report-range.js';
 import {
   activeUsersPerPeriod,
   activeUsersPerProduct,
@@ -33,7 +36,6 @@ const MAX_PAGE = 1000;
 const MAX_SEARCH_LENGTH = 100;
 const IDLE_THRESHOLDS = [30, 60, 90] as const;
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (match) => `\\${match}`);
 
 async function run<T>(ctx: AccountContext, fragment: Fragment): Promise<T[]> {
   return ctx.em.getConnection().execute<T[]>(fragment.sql, fragment.params);
@@ -55,8 +57,7 @@ export async function seatUsageSummary(ctx: AccountContext, input: DateRangeInpu
   const range = parseRange(input);
   const accountId = ctx.viewer.accountId;
   const now = ctx.config.now();
-  const { timeZone, today } = await accountDay(ctx.em, accountId, now);
-  const todayIso = isoOfDay(today);
+  const { timeZone, today, todayIso } = await accountDay(ctx.em, accountId, now);
   const seats = runningSeats(accountId, todayIso);
   const assignedDay = sqlDayOf(ctx.em, 'sa.created_at', timeZone, now);
   const idle = `? - coalesce(${lastDayOf('sa')}, ${assignedDay.sql})`;
@@ -85,10 +86,10 @@ export async function seatUsageSummary(ctx: AccountContext, input: DateRangeInpu
 export async function seatUsageByProduct(ctx: AccountContext, input: DateRangeInput): Promise<SeatUsageByProduct[]> {
   const range = parseRange(input);
   const accountId = ctx.viewer.accountId;
-  const { today } = await accountDay(ctx.em, accountId, ctx.config.now());
+  const { todayIso } = await accountDay(ctx.em, accountId, ctx.config.now());
 
   const [products, usage, people, trend, trendPeople] = await Promise.all([
-    run<{ id: string; code: string; name: string; seats_total: Numeric; seats_assigned: Numeric }>(ctx, seatsPerProduct(accountId, isoOfDay(today))),
+    run<{ id: string; code: string; name: string; seats_total: Numeric; seats_assigned: Numeric }>(ctx, seatsPerProduct(accountId, todayIso)),
     run<{ product_id: string; days_used: Numeric; minutes: Numeric }>(ctx, { sql: usagePerProduct, params: [accountId, range.from, range.to] }),
     run<{ product_id: string; active_users: Numeric }>(ctx, activeUsersPerProduct(accountId, range)),
     run<{ product_id: string; bucket: Numeric; days_used: Numeric }>(ctx, {
@@ -162,7 +163,7 @@ function filteredSeats(accountId: string, todayIso: string, filter?: SeatUsageFi
   }
   for (const word of search.toLowerCase().split(/\s+/).filter(Boolean)) {
     sql += " and (u.sort_name like ? escape '\\' or u.email like ? escape '\\')";
-    params.push(`%${escapeLike(word)}%`, `%${escapeLike(word)}%`);
+    params.push(containsPattern(word), containsPattern(word));
   }
   return { sql, params };
 }
@@ -185,8 +186,8 @@ export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUser
 
   const accountId = ctx.viewer.accountId;
   const now = ctx.config.now();
-  const { timeZone, today } = await accountDay(ctx.em, accountId, now);
-  const seats = filteredSeats(accountId, isoOfDay(today), args.filter);
+  const { timeZone, today, todayIso } = await accountDay(ctx.em, accountId, now);
+  const seats = filteredSeats(accountId, todayIso, args.filter);
   const assignedDay = sqlDayOf(ctx.em, 'sa.created_at', timeZone, now);
   const field = args.orderBy?.field ?? SeatUsageSortField.NAME;
   const direction = args.orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';

@@ -1,9 +1,12 @@
+import { dayBit, firstDayOfMonth, monthOfDay } from '../../common/days.js';
+import { seatsFreeSql, seatsUsedSql } from '../seats/seat-rules.js';
+import { runningSql } from '../subscriptions/subscription-rules.js';
 import { bitCountSql } from '../usage/rollups.js';
-import { dayBit, type DayRange, firstDayOfMonth, monthOfDay } from './report-days.js';
+import type { DayRange } from './report-range.js';
 
 /**
- * SQL fragments of Seat Usage. A seat is one assignment on a running subscription (active, not past
- * its end date); its use is the use of any product the subscription includes. Whole-account
+ * SQL fragments of Seat Usage. A seat is one assignment on a running subscription
+ * (subscriptions/subscription-rules.ts); its use is the use of any product the subscription includes. Whole-account
  * questions read the roll-ups (see usage/rollups.ts): the last day per person and product, and
  * monthly day masks per person and subscription or product, so sorting 10,000 seats by days used
  * over a year reads at most 13 small rows per seat. A page of seats reads its own daily rows.
@@ -20,7 +23,7 @@ export function runningSeats(accountId: string, todayIso: string): Fragment {
     sql: `from seat_assignments sa
       join subscriptions s on s.id = sa.subscription_id
       join users u on u.id = sa.user_id
-      where sa.account_id = ? and s.state = 'ACTIVE' and s.ends_on >= ?`,
+      where sa.account_id = ? and ${runningSql('s')}`,
     params: [accountId, todayIso],
   };
 }
@@ -59,31 +62,27 @@ export const seatDaysOf = (alias: string, range: DayRange, pg: boolean) => `(sel
     from seat_months m where m.account_id = ${alias}.account_id and m.subscription_id = ${alias}.subscription_id
       and m.user_id = ${alias}.user_id and m.month between ${monthOfDay(range.from)} and ${monthOfDay(range.to)})`;
 
-/** Seats per product on running subscriptions, assignments counted per subscription first. */
+/** Seats per product on running subscriptions. */
 export function seatsPerProduct(accountId: string, todayIso: string): Fragment {
   return {
-    sql: `select p.id, p.code, p.name, sum(s.seats) as seats_total, sum(coalesce(a.assigned, 0)) as seats_assigned
+    sql: `select p.id, p.code, p.name, sum(s.seats) as seats_total, sum(${seatsUsedSql('s')}) as seats_assigned
       from subscription_products sp
       join subscriptions s on s.id = sp.subscription_id
       join products p on p.id = sp.product_id
-      left join (select subscription_id, count(*) as assigned from seat_assignments where account_id = ? group by subscription_id) a
-        on a.subscription_id = s.id
-      where sp.account_id = ? and s.state = 'ACTIVE' and s.ends_on >= ?
+      where sp.account_id = ? and ${runningSql('s')}
       group by p.id, p.code, p.name
       order by p.name`,
-    params: [accountId, accountId, todayIso],
+    params: [accountId, todayIso],
   };
 }
 
 /** Seats nobody holds on running subscriptions. */
 export function unassignedSeats(accountId: string, todayIso: string): Fragment {
   return {
-    sql: `select coalesce(sum(case when s.seats > coalesce(a.assigned, 0) then s.seats - coalesce(a.assigned, 0) else 0 end), 0) as unassigned
+    sql: `select coalesce(sum(${seatsFreeSql('s')}), 0) as unassigned
       from subscriptions s
-      left join (select subscription_id, count(*) as assigned from seat_assignments where account_id = ? group by subscription_id) a
-        on a.subscription_id = s.id
-      where s.account_id = ? and s.state = 'ACTIVE' and s.ends_on >= ?`,
-    params: [accountId, accountId, todayIso],
+      where s.account_id = ? and ${runningSql('s')}`,
+    params: [accountId, todayIso],
   };
 }
 

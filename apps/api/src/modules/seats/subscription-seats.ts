@@ -1,6 +1,9 @@
 import type { AssignableSubscription } from '@seatwise/schema';
+import { isoDate } from '../../common/days.js';
 import { execute } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
+import { accountToday } from '../accounts/account-day.js';
+import { seatsAssignable, seatsFree, seatsUsedSql } from './seat-rules.js';
 
 interface SubscriptionRow {
   id: string;
@@ -11,18 +14,9 @@ interface SubscriptionRow {
   assigned: number | string;
 }
 
-/** An ISO date (YYYY-MM-DD) whichever way the driver returns a `date` column. */
-export function isoDate(value: string | Date): string {
-  if (typeof value === 'string') return value.slice(0, 10);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
-}
-
-export const todayIso = () => new Date().toISOString().slice(0, 10);
-
 export interface SubscriptionSeats extends AssignableSubscription {
   state: string;
-  /** Whether new seats can be handed out: active and not past its end date. */
+  /** Whether new seats can be handed out: the subscription is running on the account's day. */
   assignable: boolean;
 }
 
@@ -38,7 +32,7 @@ export async function subscriptionSeats(ctx: AccountContext, ids?: string[]): Pr
   const rows = await execute<SubscriptionRow>(
     ctx,
     `select s.id, s.name, s.seats, s.ends_on, s.state,
-       (select count(*) from seat_assignments sa where sa.account_id = s.account_id and sa.subscription_id = s.id) as assigned
+       ${seatsUsedSql('s')} as assigned
      from subscriptions s where s.account_id = ? ${only} order by s.name, s.id`,
     [accountId, ...(ids ?? [])],
   );
@@ -50,7 +44,7 @@ export async function subscriptionSeats(ctx: AccountContext, ids?: string[]): Pr
   );
   const namesOf = new Map<string, string[]>();
   for (const product of products) namesOf.set(product.subscription_id, [...(namesOf.get(product.subscription_id) ?? []), product.name]);
-  const today = todayIso();
+  const { todayIso } = await accountToday(ctx);
   return rows.map((row) => {
     const seats = Number(row.seats);
     const assigned = Number(row.assigned);
@@ -61,10 +55,10 @@ export async function subscriptionSeats(ctx: AccountContext, ids?: string[]): Pr
       productNames: namesOf.get(row.id) ?? [],
       seats,
       assigned,
-      available: Math.max(0, seats - assigned),
+      available: seatsFree(seats, assigned),
       endsOn,
       state: row.state,
-      assignable: row.state === 'ACTIVE' && endsOn >= today,
+      assignable: seatsAssignable({ state: row.state, endsOn }, todayIso),
     };
   });
 }

@@ -12,11 +12,12 @@ import {
 import type { AccountContext } from '../../context.js';
 import { requireId } from '../../common/ids.js';
 import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
-import { accountDay, dayOfIso, isoDate } from '../reports/report-days.js';
+import { dayOfIso, isoDate } from '../../common/days.js';
+import { containsPattern } from '../../common/like.js';
+import { accountDay } from '../accounts/account-day.js';
+import { seatsUsedSql } from '../seats/seat-rules.js';
 import { SubscriptionState } from './subscription.entity.js';
-
-/** Subscriptions renewing within this many days are "expiring". */
-export const EXPIRING_WITHIN_DAYS = 90;
+import { statusOf } from './subscription-rules.js';
 const MAX_SEARCH_LENGTH = 100;
 
 interface SubscriptionRow {
@@ -41,14 +42,6 @@ interface ProductRow {
   id: string;
   code: string;
   name: string;
-}
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (match) => `\\${match}`);
-
-export function statusOf(state: SubscriptionState, daysToRenewal: number): SubscriptionStatus {
-  if (state === SubscriptionState.CANCELLED) return SubscriptionStatus.CANCELLED;
-  if (daysToRenewal < 0) return SubscriptionStatus.EXPIRED;
-  return daysToRenewal <= EXPIRING_WITHIN_DAYS ? SubscriptionStatus.EXPIRING : SubscriptionStatus.ACTIVE;
 }
 
 const statusRank: Record<SubscriptionStatus, number> = {
@@ -77,7 +70,7 @@ export async function listSubscriptions(
     .select(
       's.id', 's.name', 's.serial_number', 's.licence_type', 's.term', 's.seats', 's.starts_on', 's.ends_on', 's.state', 's.team_id',
       't.name as team_name', 'c.id as contract_id', 'c.number as contract_number',
-      knex.raw('(select count(*) from seat_assignments sa where sa.account_id = s.account_id and sa.subscription_id = s.id) as seats_used'),
+      knex.raw(`${seatsUsedSql('s')} as seats_used`),
     );
   if (args.contractId) query.andWhere('s.contract_id', args.contractId);
   if (args.subscriptionId) query.andWhere('s.id', args.subscriptionId);
@@ -87,7 +80,7 @@ export async function listSubscriptions(
     throw new InvalidInputError('filter.search', msg('Search text can be at most {max} characters.', { max: MAX_SEARCH_LENGTH }));
   }
   for (const word of search.toLowerCase().split(/\s+/).filter(Boolean)) {
-    const pattern = `%${escapeLike(word)}%`;
+    const pattern = containsPattern(word);
     query.andWhere((inner) => {
       inner
         .whereRaw("lower(s.name) like ? escape '\\'", [pattern])

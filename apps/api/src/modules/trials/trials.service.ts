@@ -37,7 +37,7 @@ export async function listTrialOffers(ctx: AccountContext): Promise<TrialOffer[]
 
 /** F-26 "Active Trials" (ended ones too, marked inactive), newest first. */
 export async function listTrials(ctx: AccountContext): Promise<TrialType[]> {
-  const now = new Date();
+  const now = ctx.config.now();
   const trials = await ctx.em.find(Trial, { user: ctx.viewer.userId }, { populate: ['product', 'product.versions'], orderBy: { createdAt: 'desc' } });
   return trials.map((trial) => toTrial(trial, now));
 }
@@ -52,7 +52,7 @@ export async function startTrial(ctx: AccountContext, productId: string): Promis
   if ((await licensedProductIds(ctx)).has(product.id)) {
     throw new InvalidInputError('productId', msg('You already have a licence for {product}: there is no need for a trial.', { product: product.name }));
   }
-  const now = new Date();
+  const now = ctx.config.now();
   const exists = await ctx.em.count(Trial, { user: ctx.viewer.userId, product: product.id });
   if (exists > 0) throw new InvalidInputError('productId', msg('You have already used your trial of {product}.', { product: product.name }));
   try {

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { chunks, placeholders, ROWS_PER_INSERT, valueRows } from '../../common/batches.js';
 import { InvalidInputError, type Message, msg } from '../../errors.js';
-import { localDay } from '../reports/report-days.js';
+import { isoDate, isoOfDay, localDay } from '../../common/days.js';
+import { accountDay } from '../accounts/account-day.js';
+import { isRunning, type RunningFacts } from '../subscriptions/subscription-rules.js';
 import { addToRollups, type DayUse } from './rollups.js';
 import { batchProblems, isBatchProblem, usageBatch, type UsageEventInput } from './usage-batch.schema.js';
 
@@ -55,8 +57,7 @@ export function parseBatch(body: unknown): UsageEventInput[] {
 export async function ingestUsageEvents(em: EntityManager, accountId: string, body: unknown, now: Date): Promise<IngestionResult> {
   const events = parseBatch(body);
   const connection = em.getConnection();
-  const [account] = await connection.execute<{ time_zone: string }[]>('select time_zone from accounts where id = ?', [accountId]);
-  const timeZone = account?.time_zone ?? 'UTC';
+  const { timeZone } = await accountDay(em, accountId, now);
   const lookups = await loadLookups(em, accountId, events);
 
   const rejected: RejectedEvent[] = [];
@@ -76,16 +77,17 @@ export async function ingestUsageEvents(em: EntityManager, accountId: string, bo
     if (!userId) return reject('user', msg('No user with the email address {email} in this account.', { email: input.user }));
     const productId = lookups.products.get(input.product.toUpperCase());
     if (!productId) return reject('product', msg('No product with the code {code}.', { code: input.product }));
+    const day = localDay(occurredAt, timeZone);
     const subscriptionId = input.subscription
       ? (lookups.serials.get(input.subscription) ?? null)
-      : (lookups.seats.get(`${userId}/${productId}`) ?? (input.type === 'CLOUD_CREDITS' ? (lookups.cloud.get(productId) ?? null) : null));
+      : (lookups.seats.get(`${userId}/${productId}`) ?? (input.type === 'CLOUD_CREDITS' ? runningCloudSubscription(lookups, productId, day) : null));
     if (input.subscription && !subscriptionId) {
       return reject('subscription', msg('No subscription with the serial number {serialNumber} in this account.', { serialNumber: input.subscription }));
     }
     if (input.type === 'CLOUD_CREDITS' && !subscriptionId) {
       return reject('subscription', msg('No cloud subscription of this account includes {product}.', { product: input.product }));
     }
-    resolved.push({ input, occurredAt, day: localDay(occurredAt, timeZone), userId, productId, subscriptionId });
+    resolved.push({ input, occurredAt, day, userId, productId, subscriptionId });
   });
 
   const accepted = await connection.transactional(async (trx) => {
@@ -106,8 +108,8 @@ interface Lookups {
   serials: Map<string, string>;
   /** `user/product` → subscription of the seat the person holds for it. */
   seats: Map<string, string>;
-  /** product → a running cloud subscription that includes it. */
-  cloud: Map<string, string>;
+  /** product → the account's cloud subscriptions that include it, latest end first. */
+  cloud: Map<string, (RunningFacts & { id: string })[]>;
   /** product → every subscription of the account that includes it. */
   subscriptionsOf: Map<string, string[]>;
 }
@@ -134,18 +136,20 @@ async function loadLookups(em: EntityManager, accountId: string, events: UsageEv
   }
   const [products, subscriptions] = await Promise.all([
     connection.execute<{ id: string; code: string }[]>('select id, code from products'),
-    connection.execute<{ id: string; serial_number: string; licence_type: string; state: string; product_id: string | null }[]>(
-      `select s.id, s.serial_number, s.licence_type, s.state, sp.product_id from subscriptions s
+    connection.execute<{ id: string; serial_number: string; licence_type: string; state: string; ends_on: string | Date; product_id: string | null }[]>(
+      `select s.id, s.serial_number, s.licence_type, s.state, s.ends_on, sp.product_id from subscriptions s
        left join subscription_products sp on sp.account_id = s.account_id and sp.subscription_id = s.id
        where s.account_id = ? order by s.ends_on desc`,
       [accountId],
     ),
   ]);
-  const cloud = new Map<string, string>();
+  const cloud: Lookups['cloud'] = new Map();
   const subscriptionsOf = new Map<string, string[]>();
   for (const row of subscriptions) {
     if (!row.product_id) continue;
-    if (row.licence_type === 'CLOUD' && row.state === 'ACTIVE' && !cloud.has(row.product_id)) cloud.set(row.product_id, row.id);
+    if (row.licence_type === 'CLOUD') {
+      cloud.set(row.product_id, [...(cloud.get(row.product_id) ?? []), { id: row.id, state: row.state, endsOn: isoDate(row.ends_on) }]);
+    }
     subscriptionsOf.set(row.product_id, [...(subscriptionsOf.get(row.product_id) ?? []), row.id]);
   }
   return {
@@ -156,6 +160,12 @@ async function loadLookups(em: EntityManager, accountId: string, events: UsageEv
     cloud,
     subscriptionsOf,
   };
+}
+
+/** Credits used on a day are drawn from a cloud subscription that was running on that day of the account. */
+function runningCloudSubscription(lookups: Lookups, productId: string, day: number): string | null {
+  const dayIso = isoOfDay(day);
+  return lookups.cloud.get(productId)?.find((subscription) => isRunning(subscription, dayIso))?.id ?? null;
 }
 
 /** Inserts what is new; returns the events actually stored (a known event id is skipped by the unique key). */

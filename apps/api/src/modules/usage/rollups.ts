@@ -1,7 +1,7 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { chunks, ROWS_PER_INSERT, valueRows } from '../../common/batches.js';
 import { isPostgres } from '../../db/database.js';
-import { dayBit, monthOfDay } from '../reports/report-days.js';
+import { dayBit, monthOfDay } from '../../common/days.js';
 
 /**
  * The roll-ups reports read, all derived from the daily roll-up `usage_days` (one row per person,

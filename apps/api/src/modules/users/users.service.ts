@@ -9,6 +9,7 @@ import {
   type UsersFilter,
   type UsersOrder,
 } from '@seatwise/schema';
+import { containsPattern } from '../../common/like.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
@@ -85,7 +86,6 @@ function userColumns(knex: Knex, sortExpression: string) {
   ];
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (match) => `\\${match}`);
 
 /** The membership conditions of a filter, on `memberships as m`. */
 function applyMembershipFilter(query: Knex.QueryBuilder, accountId: string, filter: UsersFilter | null | undefined) {
@@ -113,7 +113,7 @@ function searchWords(filter: UsersFilter | null | undefined): string[] {
  */
 function applySearch(query: Knex.QueryBuilder, words: string[], [name, email] = [shown.sortName, shown.email]) {
   for (const word of words) {
-    const pattern = `%${escapeLike(word)}%`;
+    const pattern = containsPattern(word);
     query.where((inner) => {
       inner.whereRaw(`${name} like ? escape '\\'`, [pattern]).orWhereRaw(`${email} like ? escape '\\'`, [pattern]);
     });

@@ -1,14 +1,12 @@
-import type { DateRangeInput } from '@seatwise/schema';
 import type { EntityManager } from '@mikro-orm/knex';
-import { isPostgres } from '../../db/database.js';
-import { InvalidInputError, msg } from '../../errors.js';
+import { isPostgres } from '../db/database.js';
 
 /**
- * Reports count days in the account's time zone as whole numbers (days since 1970-01-01), so the
- * same integer arithmetic (differences, buckets) runs on SQLite and PostgreSQL.
+ * Days as whole numbers (days since 1970-01-01) in a time zone, so the same integer arithmetic
+ * (differences, buckets) runs in JS, on SQLite and on PostgreSQL. Whose zone a day is in is the
+ * caller's business: an account's days come from accounts/account-day.ts.
  */
-const DAY_MS = 86_400_000;
-export const MAX_RANGE_DAYS = 731;
+export const DAY_MS = 86_400_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -53,42 +51,6 @@ export function isoDate(value: string | Date): string {
   if (typeof value === 'string') return value.slice(0, 10);
   const pad = (part: number) => String(part).padStart(2, '0');
   return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
-}
-
-export interface DayRange {
-  from: number;
-  to: number;
-  /** Trend period length: days for up to a month, weeks up to half a year, 30-day months beyond. */
-  bucketDays: number;
-  buckets: number;
-}
-
-/** Checks a report's range (`range.from`, `range.to`) and turns it into account days. */
-export function parseRange(range: DateRangeInput): DayRange {
-  const from = dayOfIso(range.from);
-  if (from === null) throw new InvalidInputError('range.from', msg('Give the first day as YYYY-MM-DD.'));
-  const to = dayOfIso(range.to);
-  if (to === null) throw new InvalidInputError('range.to', msg('Give the last day as YYYY-MM-DD.'));
-  if (to < from) throw new InvalidInputError('range.to', msg('The last day comes before the first day.'));
-  const span = to - from + 1;
-  if (span > MAX_RANGE_DAYS) throw new InvalidInputError('range', msg('A report covers at most two years (731 days).'));
-  const bucketDays = span <= 31 ? 1 : span <= 184 ? 7 : 30;
-  return { from, to, bucketDays, buckets: Math.ceil(span / bucketDays) };
-}
-
-/** Time zones by account, read at most once a minute: every report needs it, it almost never changes. */
-const zones = new Map<string, { timeZone: string; readAt: number }>();
-const ZONE_TTL_MS = 60_000;
-
-/** The account's time zone and today's day number in it. */
-export async function accountDay(em: EntityManager, accountId: string, now: Date): Promise<{ timeZone: string; today: number }> {
-  let zone = zones.get(accountId);
-  if (!zone || Date.now() - zone.readAt > ZONE_TTL_MS) {
-    const [row] = await em.getConnection().execute<{ time_zone: string }[]>('select time_zone from accounts where id = ?', [accountId]);
-    zone = { timeZone: row?.time_zone ?? 'UTC', readAt: Date.now() };
-    zones.set(accountId, zone);
-  }
-  return { timeZone: zone.timeZone, today: localDay(now, zone.timeZone) };
 }
 
 /**

@@ -1,0 +1,34 @@
+import { SubscriptionStatus } from '@seatwise/schema';
+import { SubscriptionState } from './subscription.entity.js';
+
+/**
+ * A running subscription: not cancelled, and its end date not yet past on the account's day
+ * (accounts/account-day.ts). It is the one rule behind seats that can be handed out, what people
+ * are entitled to, licence files, reports, the home page and where usage is counted; the JS
+ * predicate and the SQL fragment below say the same thing, and test/business-rules.test.ts holds
+ * every caller to it. A subscription cancelled "at the end of its term" stays ACTIVE until then.
+ */
+export interface RunningFacts {
+  state: string;
+  /** YYYY-MM-DD, the last day it runs. */
+  endsOn: string;
+}
+
+export const isRunning = (subscription: RunningFacts, dayIso: string): boolean =>
+  subscription.state === SubscriptionState.ACTIVE && subscription.endsOn >= dayIso;
+
+/** The same rule for the subscriptions row `alias`; its one `?` is the day (YYYY-MM-DD). */
+export const runningSql = (alias: string) => `${alias}.state = '${SubscriptionState.ACTIVE}' and ${alias}.ends_on >= ?`;
+
+/** Subscriptions renewing within this many days are "expiring". */
+export const EXPIRING_WITHIN_DAYS = 90;
+
+/**
+ * The status people see, from the same rule: a running subscription is ACTIVE or, within
+ * EXPIRING_WITHIN_DAYS of its end, EXPIRING; one that is not is CANCELLED or EXPIRED.
+ */
+export function statusOf(state: SubscriptionState, daysToRenewal: number): SubscriptionStatus {
+  if (state === SubscriptionState.CANCELLED) return SubscriptionStatus.CANCELLED;
+  if (daysToRenewal < 0) return SubscriptionStatus.EXPIRED;
+  return daysToRenewal <= EXPIRING_WITHIN_DAYS ? SubscriptionStatus.EXPIRING : SubscriptionStatus.ACTIVE;
+}
