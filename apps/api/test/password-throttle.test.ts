@@ -250,6 +250,34 @@ describe.each(drivers)('password checks are limited per client IP (%s)', (driver
   });
 });
 
+describe.each(drivers)('per-IP limit behind a proxy, TRUST_PROXY=1 (%s)', (driver) => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp(driver, {
+      env: { TRUST_PROXY: '1', SEATWISE_SIGNIN_FAILURES_PER_ACCOUNT: '1000', SEATWISE_SIGNIN_FAILURES_PER_IP: '5' },
+    });
+  });
+  afterAll(() => app?.close());
+
+  // The proxy is on another host (a container, Kubernetes) where this machine has such an address.
+  it('counts failures per forwarded client address: one client is locked out, another behind the same proxy is not', async () => {
+    const { url, close } = await serveOn(app, outside ?? '127.0.0.1');
+    try {
+      const burst = await parallel(12, (index) => signInVia(url, `guess-${index}@throttle.example`, 'wrong-password', '203.0.113.7'));
+      expect(tally(burst)).toEqual({ INVALID_CREDENTIALS: 5, TOO_MANY_ATTEMPTS: 7 });
+      expect(codeOf(await signInVia(url, 'user@example.com', DEMO_PASSWORD, '203.0.113.7'))).toBe('TOO_MANY_ATTEMPTS');
+      expect(codeOf(await signInVia(url, 'user@example.com', DEMO_PASSWORD, '203.0.113.8'))).toBe('OK');
+      // One hop is trusted: an address the client itself put further left changes nothing.
+      expect(codeOf(await signInVia(url, 'user@example.com', DEMO_PASSWORD, '203.0.113.8, 203.0.113.7'))).toBe('TOO_MANY_ATTEMPTS');
+      const rows = await app.sql<{ key: string }>('select key from rate_limits');
+      expect(rows.map((row) => row.key)).toContain('signin_ip:203.0.113.7');
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('password checks across two API processes (postgresql)', () => {
   const limits = { SEATWISE_SIGNIN_FAILURES_PER_ACCOUNT: '3', SEATWISE_SIGNIN_FAILURES_PER_IP: '6' };
   let app: TestApp;
