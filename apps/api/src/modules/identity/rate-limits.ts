@@ -10,8 +10,9 @@ import type { Logger } from '../../logger.js';
 /**
  * Brute-force protection with rate-limiter-flexible, its counters in the `rate_limits` table of
  * whichever database Seatwise runs on, so every API instance counts the same attempts. Each
- * limiter is a fixed window: once `points` are taken, attempts are refused until the window ends. Accounts are keyed by a hash of the typed email, whether or not it exists, so a
- * lock-out says nothing about which addresses have accounts.
+ * limiter is a fixed window: once `points` are taken, attempts are refused until the window ends.
+ * Accounts are keyed by a hash of the typed email, whether or not it exists, so a lock-out says
+ * nothing about which addresses have accounts.
  */
 export interface RateLimits {
   /** Failed password checks per email (sign-in and every operation that asks for the password), 15 minutes. */
