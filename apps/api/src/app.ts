@@ -123,7 +123,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   // Successful requests log at debug level: the console shows problems, not traffic.
   app.use(
     pinoHttp({

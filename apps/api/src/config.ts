@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -29,6 +30,12 @@ export interface Config {
   /** How long an emailed password reset link works. */
   resetLinkMinutes: number;
   signInLimits: SignInLimits;
+  /**
+   * Which peers' `X-Forwarded-For` express believes when it reads the client's IP (per-IP limits,
+   * session list, alerts): true, false, a number of proxy hops, or addresses, CIDR ranges and
+   * express's named subnets (`loopback`, `linklocal`, `uniquelocal`).
+   */
+  trustProxy: boolean | number | string[];
   /** HMAC secret for download links; generated into `dataDir` when not configured. */
   downloadSecret: string | null;
   /** The vendor's Ed25519 private key (PEM) for licence files; generated into `dataDir` when not configured. */
@@ -87,6 +94,32 @@ const limit = (fallback: number, max: number) =>
     .max(max, `must be between 1 and ${max}`)
     .default(fallback);
 
+const PROXY_SUBNETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_SUBNETS.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+const trustProxy = z
+  .string()
+  .trim()
+  .default('loopback')
+  .transform((value, ctx): boolean | number | string[] => {
+    if (value === 'true' || value === 'false') return value === 'true';
+    if (/^\d{1,3}$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    if (entries.every(isProxyAddress)) return entries;
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be true, false, a number of proxies, or addresses and CIDR ranges such as "loopback, 10.0.0.0/8" (got "${value}")`,
+    });
+    return z.NEVER;
+  });
+
 const env = z.object({
   DATABASE_URL: z.string().trim().min(1, 'must not be empty').optional(),
   PORT: z.coerce
@@ -110,6 +143,7 @@ const env = z.object({
   SEATWISE_RESET_LINK_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(5).max(7 * 24 * 60).default(60),
   SEATWISE_SIGNIN_FAILURES_PER_ACCOUNT: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(1000).default(10),
   SEATWISE_SIGNIN_FAILURES_PER_IP: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(100000).default(100),
+  TRUST_PROXY: trustProxy,
   MAIL_FROM: z.string().trim().min(3, 'must be an address such as "Seatwise <no-reply@example.com>"').default('Seatwise <no-reply@seatwise.local>'),
   SEATWISE_DOWNLOAD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SEATWISE_LICENCE_PRIVATE_KEY: z
@@ -190,6 +224,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       perAccount: values.SEATWISE_SIGNIN_FAILURES_PER_ACCOUNT,
       perIp: values.SEATWISE_SIGNIN_FAILURES_PER_IP,
     },
+    trustProxy: values.TRUST_PROXY,
     downloadSecret: values.SEATWISE_DOWNLOAD_SECRET ?? null,
     licencePrivateKey: values.SEATWISE_LICENCE_PRIVATE_KEY ?? null,
     downloadLinkMinutes: values.SEATWISE_DOWNLOAD_LINK_MINUTES,

@@ -41,6 +41,22 @@ describe('configuration', () => {
     });
   });
 
+  it('reads TRUST_PROXY as true/false, a hop count, or addresses and ranges; loopback by default', () => {
+    const trust = (value?: string) => loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy;
+    expect(trust()).toEqual(['loopback']);
+    expect(trust('true')).toBe(true);
+    expect(trust('false')).toBe(false);
+    expect(trust(' 2 ')).toBe(2);
+    expect(trust('loopback, 10.0.0.0/8,192.168.1.7, fd00::/8, ::1, uniquelocal')).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '192.168.1.7',
+      'fd00::/8',
+      '::1',
+      'uniquelocal',
+    ]);
+  });
+
   it.each([
     ['DATABASE_URL', 'mysql://x'],
     ['PORT', 'abc'],
@@ -50,6 +66,12 @@ describe('configuration', () => {
     ['GRAPHQL_MAX_DEPTH', '0'],
     ['GRAPHQL_MAX_COST', 'lots'],
     ['GRAPHQL_PLAYGROUND', 'yes'],
+    ['TRUST_PROXY', 'yes'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['TRUST_PROXY', '10.0.0.300'],
+    ['TRUST_PROXY', 'loopback,,10.0.0.1'],
+    ['TRUST_PROXY', '-1'],
+    ['TRUST_PROXY', ''],
   ])('rejects %s=%s with a ConfigError naming it', (variable, value) => {
     let caught: unknown;
     try {

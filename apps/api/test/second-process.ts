@@ -6,11 +6,11 @@ export interface SecondProcess {
   stop(): Promise<void>;
 }
 
-/** Starts another API process (`tsx test/fixtures/serve.ts`) on the same database. */
-export function startSecondProcess(databaseUrl: string, dataDir: string): Promise<SecondProcess> {
+/** Starts another API process (`tsx test/fixtures/serve.ts`) on the same database, with `env` added to its environment. */
+export function startSecondProcess(databaseUrl: string, dataDir: string, env: Record<string, string> = {}): Promise<SecondProcess> {
   const script = fileURLToPath(new URL('./fixtures/serve.ts', import.meta.url));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, SEATWISE_DATA_DIR: dataDir },
+    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, SEATWISE_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let errors = '';

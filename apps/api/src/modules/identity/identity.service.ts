@@ -4,7 +4,7 @@ import { AppError, InvalidInputError, msg, UnauthenticatedError } from '../../er
 import { type Account } from '../accounts/account.entity.js';
 import { Membership } from '../users/membership.entity.js';
 import { decoyPasswordHash, verifyPassword } from './password.js';
-import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from './rate-limits.js';
+import { checkPasswordThrottled } from './rate-limits.js';
 import { sendSecurityAlert } from './security-alerts.js';
 import { isNewDevice } from './sessions.service.js';
 import { Session } from './session.entity.js';
@@ -32,22 +32,16 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<S
   const email = normaliseEmail(input.email);
   if (!email) throw new InvalidInputError('email', msg('Enter your email address.'));
   if (!input.password) throw new InvalidInputError('password', msg('Enter your password.'));
-  await assertSignInAllowed(ctx, email);
 
   const user = await ctx.em.findOne(User, { email });
-  const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
-  if (!user || !user.passwordHash || !passwordOk) {
-    await recordSignInFailure(ctx, email);
-    throw new AppError('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
-  }
-
-  const membership = await signInMembership(ctx, user);
-  if (!membership) {
-    await recordSignInFailure(ctx, email);
-    throw new AppError('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
-  }
-  // The password was right: its failures are forgotten; the second step has its own limit.
-  await clearSignInFailures(ctx, email);
+  // A right password clears the account's failures; the second step has its own limit.
+  const membership = await checkPasswordThrottled(ctx, email, 'email', async () => {
+    const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
+    if (!user?.passwordHash || !passwordOk) return false;
+    // An inactive membership fails like a wrong password, and counts like one.
+    return (await signInMembership(ctx, user)) ?? false;
+  });
+  if (!user || !membership) throw new AppError('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
 
   // 2-step verification: the password alone opens no session (two-step/two-step.service.ts).
   const secondStep = await beginSecondStep(ctx, user);

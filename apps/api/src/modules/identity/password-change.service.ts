@@ -3,7 +3,7 @@ import type { AccountContext } from '../../context.js';
 import { AppError, InvalidInputError, msg } from '../../errors.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { checkNewPassword } from './password-policy.js';
-import { assertPasswordCheckAllowed, recordPasswordCheckFailure } from './rate-limits.js';
+import { checkPasswordThrottled } from './rate-limits.js';
 import { sendSecurityAlert } from './security-alerts.js';
 import { endSessionsOf } from './sessions.service.js';
 import { User } from './user.entity.js';
@@ -15,9 +15,10 @@ import { User } from './user.entity.js';
 export async function changePassword(ctx: AccountContext, input: ChangePasswordInput): Promise<ChangePasswordPayload> {
   const user = await ctx.em.findOneOrFail(User, { id: ctx.viewer.userId });
   if (!input.currentPassword) throw new InvalidInputError('currentPassword', msg('Enter your current password.'));
-  await assertPasswordCheckAllowed(ctx, user.email, 'currentPassword');
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordPasswordCheckFailure(ctx, user.email);
+  const right = await checkPasswordThrottled(ctx, user.email, 'currentPassword', async () =>
+    user.passwordHash ? verifyPassword(user.passwordHash, input.currentPassword) : false,
+  );
+  if (!right) {
     throw new AppError('WRONG_PASSWORD', msg('The current password is not correct.'), 'currentPassword');
   }
   checkNewPassword('newPassword', input.newPassword, user);

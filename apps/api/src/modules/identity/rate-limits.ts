@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
-import { RateLimiterPostgres, RateLimiterSQLite, type RateLimiterStoreAbstract } from 'rate-limiter-flexible';
+import { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterStoreAbstract } from 'rate-limiter-flexible';
 import type { Config } from '../../config.js';
 import type { RequestContext } from '../../context.js';
 import { AppError, msg } from '../../errors.js';
@@ -9,15 +9,15 @@ import type { Logger } from '../../logger.js';
 
 /**
  * Brute-force protection with rate-limiter-flexible, its counters in the `rate_limits` table of
- * whichever database Seatwise runs on, so every API instance counts the same failures. Each
- * limiter is a fixed window: once `points` failures are counted, attempts are refused until the
- * window ends. Accounts are keyed by a hash of the typed email, whether or not it exists, so a
- * lock-out says nothing about which addresses have accounts.
+ * whichever database Seatwise runs on, so every API instance counts the same attempts. Each
+ * limiter is a fixed window: once `points` are taken, attempts are refused until the window ends.
+ * Accounts are keyed by a hash of the typed email, whether or not it exists, so a lock-out says
+ * nothing about which addresses have accounts.
  */
 export interface RateLimits {
-  /** Failed sign-ins (and wrong current passwords) per email, 15 minutes. */
+  /** Failed password checks per email (sign-in and every operation that asks for the password), 15 minutes. */
   signInByAccount: RateLimiterStoreAbstract;
-  /** Failed sign-ins per client IP, one hour. */
+  /** Failed password checks per client IP, one hour. */
   signInByIp: RateLimiterStoreAbstract;
   /** Reset links sent per email, one hour: more requests are answered alike but send nothing. */
   resetByAccount: RateLimiterStoreAbstract;
@@ -91,36 +91,45 @@ function tooMany(msBeforeNext: number, field?: string): AppError {
   );
 }
 
-async function refuseWhenSpent(limiter: RateLimiterStoreAbstract, key: string, field?: string) {
-  const state = await limiter.get(key);
-  if (state && state.consumedPoints >= limiter.points) throw tooMany(state.msBeforeNext, field);
+/** One attempt from `limiter`, in one atomic upsert; past the limit it is refused with the wait. */
+async function take(limiter: RateLimiterStoreAbstract, key: string, field?: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) throw tooMany(rejection.msBeforeNext, field);
+    throw rejection;
+  }
 }
 
-/** Called before any password is checked: a locked account or IP is refused even with the right password. */
-export async function assertSignInAllowed(ctx: RequestContext, email: string): Promise<void> {
-  await refuseWhenSpent(ctx.limits.signInByIp, ipKey(ctx));
-  await refuseWhenSpent(ctx.limits.signInByAccount, accountKey(email), 'email');
-}
-
-export async function recordSignInFailure(ctx: RequestContext, email: string): Promise<void> {
-  await Promise.all([
-    ctx.limits.signInByIp.penalty(ipKey(ctx)),
-    ctx.limits.signInByAccount.penalty(accountKey(email)),
-  ]);
-}
-
-/** A successful sign-in clears the account's count; the IP's keeps counting. */
-export async function clearSignInFailures(ctx: RequestContext, email: string): Promise<void> {
-  await ctx.limits.signInByAccount.delete(accountKey(email));
-}
-
-/** A wrong current password counts like a failed sign-in of that account. */
-export async function assertPasswordCheckAllowed(ctx: RequestContext, email: string, field: string): Promise<void> {
-  await refuseWhenSpent(ctx.limits.signInByAccount, accountKey(email), field);
-}
-
-export async function recordPasswordCheckFailure(ctx: RequestContext, email: string): Promise<void> {
-  await ctx.limits.signInByAccount.penalty(accountKey(email));
+/**
+ * Every password check goes through here: sign-in and each signed-in operation that asks for the
+ * password again. An attempt is taken from the client IP's and the account's limits before `verify`
+ * runs, so parallel requests on any number of instances never check more passwords than the limits
+ * allow; once either is spent the answer is TOO_MANY_ATTEMPTS (on `field` for the account) and no
+ * password, not even the right one, is checked. `verify` answers false for a wrong password (or
+ * anything else that fails like one); otherwise its answer is passed on, the account's count is
+ * cleared, and the IP gets its attempt back. The IP's count is not cleared: then anyone with an
+ * account of their own could wipe it between guesses at other accounts.
+ */
+export async function checkPasswordThrottled<T>(
+  ctx: RequestContext,
+  email: string,
+  field: string,
+  verify: () => Promise<T | false>,
+): Promise<T | false> {
+  const ip = ipKey(ctx);
+  const account = accountKey(email);
+  await take(ctx.limits.signInByIp, ip);
+  try {
+    await take(ctx.limits.signInByAccount, account, field);
+  } catch (error) {
+    // No password was checked, so the IP is not charged for asking about a locked account.
+    await ctx.limits.signInByIp.reward(ip);
+    throw error;
+  }
+  const result = await verify();
+  if (result !== false) await Promise.all([ctx.limits.signInByAccount.delete(account), ctx.limits.signInByIp.reward(ip)]);
+  return result;
 }
 
 /**

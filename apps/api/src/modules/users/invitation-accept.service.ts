@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { currentViewer } from '../identity/identity.service.js';
 import { hashPassword, verifyPassword } from '../identity/password.js';
 import { checkNewPassword } from '../identity/password-policy.js';
+import { checkPasswordThrottled } from '../identity/rate-limits.js';
 import { Session } from '../identity/session.entity.js';
 import { hashToken, newToken, writeSessionCookie } from '../identity/session.service.js';
 import { twoStepStatus } from '../identity/two-step/two-step.service.js';
@@ -52,7 +53,8 @@ export async function acceptInvitation(ctx: RequestContext, input: AcceptInvitat
   const user = await ctx.em.findOne(User, { email: invitation.email });
   if (!user) throw new AppError('INVITATION_INVALID', NOT_VALID, 'token');
   const newPassword = user.passwordHash ? null : (checkNewPassword('password', input.password, user), await hashPassword(input.password));
-  if (user.passwordHash && !(await verifyPassword(user.passwordHash, input.password))) {
+  const knownPassword = user.passwordHash;
+  if (knownPassword && !(await checkPasswordThrottled(ctx, user.email, 'password', () => verifyPassword(knownPassword, input.password)))) {
     throw new InvalidInputError('password', msg('The password is not correct. Use the password you already sign in with.'));
   }
   // A password is not enough for someone with 2-step verification on: they join the account here

@@ -12,6 +12,7 @@ import type { AccountContext } from '../../context.js';
 import { ForbiddenError, InvalidInputError, msg, NotFoundError } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { verifyPassword } from '../identity/password.js';
+import { checkPasswordThrottled } from '../identity/rate-limits.js';
 import { User } from '../identity/user.entity.js';
 import { releaseSeatsOf } from '../seats/seats.service.js';
 import { Team } from '../teams/team.entity.js';
@@ -50,7 +51,10 @@ export async function changeRole(ctx: AccountContext, input: ChangeRoleInput): P
 export async function transferPrimaryAdmin(ctx: AccountContext, input: TransferPrimaryAdminInput): Promise<UserType> {
   if (input.userId === ctx.viewer.userId) throw new InvalidInputError('userId', msg('You are the primary admin already: choose someone else.'));
   const me = await ctx.em.findOneOrFail(User, { id: ctx.viewer.userId });
-  if (!me.passwordHash || !(await verifyPassword(me.passwordHash, input.password))) {
+  const right = await checkPasswordThrottled(ctx, me.email, 'password', async () =>
+    me.passwordHash ? verifyPassword(me.passwordHash, input.password) : false,
+  );
+  if (!right) {
     throw new InvalidInputError('password', msg('The password is not correct.'));
   }
   return inTransaction(ctx, async (tx) => {

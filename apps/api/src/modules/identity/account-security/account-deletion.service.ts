@@ -7,6 +7,7 @@ import { SeatAssignment } from '../../seats/seat-assignment.entity.js';
 import { Invitation, InvitationStatus } from '../../users/invitation.entity.js';
 import { Membership } from '../../users/membership.entity.js';
 import { verifyPassword } from '../password.js';
+import { checkPasswordThrottled } from '../rate-limits.js';
 import { clearSessionCookie } from '../session.service.js';
 import { Session } from '../session.entity.js';
 import { RecoveryCode } from '../two-step/recovery-code.entity.js';
@@ -25,7 +26,10 @@ import { EmailChange } from './email-change.entity.js';
 export async function deleteOwnAccount(ctx: AccountContext, input: DeleteOwnAccountInput): Promise<boolean> {
   const user = await ctx.em.findOneOrFail(User, ctx.viewer.userId);
   if (!input.password) throw new InvalidInputError('password', msg('Enter your current password.'));
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
+  const right = await checkPasswordThrottled(ctx, user.email, 'password', async () =>
+    user.passwordHash ? verifyPassword(user.passwordHash, input.password) : false,
+  );
+  if (!right) {
     throw new InvalidInputError('password', msg('The password is not correct.'));
   }
   const memberships = await ctx.em.find(Membership, { user }, { filters: false, populate: ['account'] });

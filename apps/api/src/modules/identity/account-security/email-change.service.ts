@@ -5,6 +5,7 @@ import type { AccountContext, RequestContext } from '../../../context.js';
 import { AppError, InvalidInputError, msg } from '../../../errors.js';
 import { normaliseEmail } from '../identity.service.js';
 import { verifyPassword } from '../password.js';
+import { checkPasswordThrottled } from '../rate-limits.js';
 import { hashToken, newToken } from '../session.service.js';
 import { User } from '../user.entity.js';
 import { EmailChange } from './email-change.entity.js';
@@ -34,7 +35,10 @@ export async function requestEmailChange(ctx: AccountContext, input: ChangeEmail
   const user = await ctx.em.findOneOrFail(User, ctx.viewer.userId);
   if (newEmail === user.email) throw new InvalidInputError('newEmail', msg('This is already your email address.'));
   if (!input.password) throw new InvalidInputError('password', msg('Enter your current password.'));
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
+  const right = await checkPasswordThrottled(ctx, user.email, 'password', async () =>
+    user.passwordHash ? verifyPassword(user.passwordHash, input.password) : false,
+  );
+  if (!right) {
     throw new InvalidInputError('password', msg('The password is not correct.'));
   }
 

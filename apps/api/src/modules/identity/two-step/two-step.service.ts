@@ -21,6 +21,7 @@ import type { AccountContext, RequestContext } from '../../../context.js';
 import { AppError, InvalidInputError, msg } from '../../../errors.js';
 import { openSession, signInMembership } from '../identity.service.js';
 import { verifyPassword } from '../password.js';
+import { checkPasswordThrottled } from '../rate-limits.js';
 import { sendSecurityAlert } from '../security-alerts.js';
 import { hashToken, newToken } from '../session.service.js';
 import { User } from '../user.entity.js';
@@ -59,9 +60,12 @@ async function viewerUser(ctx: AccountContext): Promise<User> {
   return ctx.em.findOneOrFail(User, ctx.viewer.userId);
 }
 
-async function requirePassword(user: User, password: string | null | undefined): Promise<void> {
+async function requirePassword(ctx: AccountContext, user: User, password: string | null | undefined): Promise<void> {
   if (!password) throw new InvalidInputError('password', msg('Enter your current password.'));
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+  const right = await checkPasswordThrottled(ctx, user.email, 'password', async () =>
+    user.passwordHash ? verifyPassword(user.passwordHash, password) : false,
+  );
+  if (!right) {
     throw new InvalidInputError('password', msg('The password is not correct.'));
   }
 }
@@ -99,7 +103,7 @@ async function factorForSetup(ctx: AccountContext, user: User, method: TwoStepMe
 
 export async function startAuthenticatorSetup(ctx: AccountContext, input: StartAuthenticatorSetupInput): Promise<AuthenticatorSetup> {
   const user = await viewerUser(ctx);
-  await requirePassword(user, input.password);
+  await requirePassword(ctx, user, input.password);
   const factor = await factorForSetup(ctx, user, TwoStepMethod.AUTHENTICATOR_APP);
   const secret = newTotpSecret();
   factor.secretSealed = sealSecret(ctx.config, secret);
@@ -112,7 +116,7 @@ export async function startSmsSetup(ctx: AccountContext, input: StartSmsSetupInp
   const phone = normalisePhone(input.phone);
   if (!phone) throw new InvalidInputError('phone', msg('Enter a mobile number in international format, e.g. +386 40 123 456.'));
   const user = await viewerUser(ctx);
-  await requirePassword(user, input.password);
+  await requirePassword(ctx, user, input.password);
   const factor = await factorForSetup(ctx, user, TwoStepMethod.SMS);
   factor.phone = phone;
   assertCanSendSms(factor);
@@ -139,7 +143,7 @@ export async function confirmTwoStep(ctx: AccountContext, input: ConfirmTwoStepI
 
 export async function regenerateRecoveryCodes(ctx: AccountContext, input: RegenerateRecoveryCodesInput): Promise<RecoveryCodes> {
   const user = await viewerUser(ctx);
-  await requirePassword(user, input.password);
+  await requirePassword(ctx, user, input.password);
   if (!(await enabledFactor(ctx.em, user.id))) throw new AppError('TWO_STEP_OFF', msg('2-step verification is off: there are no recovery codes.'));
   const codes = await ctx.em.transactional(async (em) => {
     await em.nativeDelete(RecoveryCode, { user: user.id });
@@ -161,7 +165,7 @@ export async function turnOffTwoStep(ctx: AccountContext, input: TurnOffTwoStepI
   const factor = await enabledFactor(ctx.em, user.id);
   if (!factor) throw new AppError('TWO_STEP_OFF', msg('2-step verification is already off.'));
   if (input.password) {
-    await requirePassword(user, input.password);
+    await requirePassword(ctx, user, input.password);
   } else if (input.code) {
     const kind = /^[\d\s-]+$/.test(input.code)
       ? factor.method === TwoStepMethod.SMS
