@@ -1,5 +1,6 @@
 import type { DateRangeInput } from '@seatwise/schema';
 import type { EntityManager } from '@mikro-orm/knex';
+import { query } from '../../common/sql.js';
 import { isPostgres } from '../../db/database.js';
 import { InvalidInputError, msg } from '../../errors.js';
 
@@ -84,7 +85,7 @@ const ZONE_TTL_MS = 60_000;
 export async function accountDay(em: EntityManager, accountId: string, now: Date): Promise<{ timeZone: string; today: number }> {
   let zone = zones.get(accountId);
   if (!zone || Date.now() - zone.readAt > ZONE_TTL_MS) {
-    const [row] = await em.getConnection().execute<{ time_zone: string }[]>('select time_zone from accounts where id = ?', [accountId]);
+    const [row] = await query<{ time_zone: string }>(em, 'select time_zone from accounts where id = ?', [accountId]);
     zone = { timeZone: row?.time_zone ?? 'UTC', readAt: Date.now() };
     zones.set(accountId, zone);
   }

@@ -10,6 +10,7 @@ import {
   type UsersOrder,
 } from '@seatwise/schema';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
+import { query } from '../../common/sql.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
 import { isPostgres } from '../../db/database.js';
@@ -176,8 +177,9 @@ export async function listUsers(ctx: AccountContext, args: ListUsersArgs): Promi
 
 export async function getUser(ctx: AccountContext, id: string): Promise<UserType> {
   const knex = ctx.em.getKnex();
-  // Through `em.execute`, so a mutation's transaction reads its own writes.
-  const [row] = (await ctx.em.execute(
+  // Inside the context's transaction, so a mutation reads its own writes.
+  const [row] = await query<UserRow>(
+    ctx.em,
     knex('memberships as m')
       .join('users as u', 'u.id', 'm.user_id')
       .leftJoin('teams as t', 't.id', 'm.team_id')
@@ -185,7 +187,7 @@ export async function getUser(ctx: AccountContext, id: string): Promise<UserType
       .andWhere('u.id', id)
       .select(...userColumns(knex, "''"))
       .limit(1),
-  )) as UserRow[];
+  );
   if (!row) throw new NotFoundError('User', 'id');
   return toUser(row);
 }
