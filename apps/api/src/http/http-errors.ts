@@ -38,6 +38,7 @@ export function bodyFault(error: unknown): BodyFault | null {
   return status === 415 ? 'unsupported' : 'unreadable';
 }
 
+/** The REST routes' codes: invalid JSON stays BAD_USER_INPUT on `body`, as they answered it before /graphql had body codes. */
 const restBodyCodes: Record<BodyFault, string> = {
   malformed: 'BAD_USER_INPUT',
   tooLarge: 'PAYLOAD_TOO_LARGE',
