@@ -5,7 +5,7 @@ import { isPostgres } from '../db/database.js';
  * Raw SQL with its values sent to the driver as bound parameters. MikroORM 6's `execute` formats
  * every value into the SQL text instead (a NUL byte then breaks the statement, and the text is only
  * as safe as its quoting), so raw statements go through here: `?` placeholders on both drivers,
- * `\\?` for a literal question mark (PostgreSQL's `?|` operators), `??` for an identifier.
+ * `??` for an identifier, and on PostgreSQL `\\?` for a literal question mark (its `?|` operators).
  *
  * A statement runs inside the entity manager's transaction when it has one (a mutation reads its
  * own writes), or inside `trx` when the caller holds a knex transaction of its own.
