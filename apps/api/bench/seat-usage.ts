@@ -79,7 +79,8 @@ export async function benchSeatUsage(driver: Driver, pgAdminUrl: string): Promis
       const [graphql, sql] = await timeInTurns(
         RUNS,
         () => client.graphql(scenario.query, scenario.variables),
-        () => Promise.all(statements.map((statement) => connection.getKnex().raw(statement.sql, statement.bindings as never))),
+        // knex reports a PostgreSQL statement with its `$1` placeholders; knex.raw takes `?`.
+        () => Promise.all(statements.map((statement) => connection.getKnex().raw(statement.sql.replace(/\$\d+/g, '?'), statement.bindings as never))),
       );
       const row = {
         driver,

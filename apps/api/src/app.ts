@@ -17,6 +17,7 @@ import { createErrorFormatter } from './graphql/format-error.js';
 import { costLimitPlugin, limitRules } from './graphql/limits.js';
 import { graphqlRequestGuards } from './graphql/request-guards.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
+import { textInputPlugin } from './graphql/text-input.js';
 import { downloadsRouter } from './http/downloads.js';
 import { exportsRoute } from './http/exports.route.js';
 import { restErrorHandler } from './http/http-errors.js';
@@ -116,7 +117,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     validationRules: limitRules(config.graphql),
     // No cache hints are used, and Apollo's default cache-control plugin would wrap every field
     // resolver to collect them: a cost on each of the thousands of fields a report page returns.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), accessPlugin, costLimitPlugin(config.graphql.maxCost)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), accessPlugin, textInputPlugin, costLimitPlugin(config.graphql.maxCost)],
   });
   await apollo.start();
   const stopSweep = sweepExpiredCounters(orm, logger);

@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { AccountContext, RequestContext } from '../context.js';
+import { query, run as runStatement } from './sql.js';
 
 /**
  * Runs `work` in one database transaction with a context whose `em` is the transaction's: every
@@ -11,15 +12,14 @@ export function inTransaction<C extends RequestContext, T>(ctx: C, work: (tx: C)
   return ctx.em.transactional((em) => work({ ...ctx, em: em as EntityManager }));
 }
 
-/** Runs a raw statement inside the context's transaction (if any); `?` placeholders on both drivers. */
+/** Runs a raw statement inside the context's transaction (if any), its values bound (see sql.ts). */
 export function execute<T = Record<string, unknown>>(ctx: RequestContext, sql: string, params: unknown[] = []): Promise<T[]> {
-  return ctx.em.execute(sql, params, 'all') as Promise<T[]>;
+  return query<T>(ctx.em, sql, params);
 }
 
 /** An UPDATE or DELETE inside the context's transaction; returns the number of rows it touched. */
-export async function run(ctx: RequestContext, sql: string, params: unknown[] = []): Promise<number> {
-  const result = (await ctx.em.execute(sql, params, 'run')) as { affectedRows: number };
-  return result.affectedRows;
+export function run(ctx: RequestContext, sql: string, params: unknown[] = []): Promise<number> {
+  return runStatement(ctx.em, sql, params);
 }
 
 /** A date as the driver stores it (SQLite keeps epoch milliseconds, PostgreSQL a timestamp). */

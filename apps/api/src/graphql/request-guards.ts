@@ -1,5 +1,6 @@
 import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
 import type { GraphqlConfig } from '../config.js';
+import { bodyFault, bodyFaults } from '../http/http-errors.js';
 import { type Message, msg, say } from '../i18n/messages.js';
 import { LimitCode } from './limits.js';
 
@@ -9,13 +10,20 @@ function refuse(res: Response, status: number, code: string, limit: number, mess
 
 /**
  * What runs before Apollo on /graphql: the JSON body parser with its size limit, and the batch
- * limit. Both answer like GraphQL does, with an error carrying a code and the limit.
+ * limit. Both answer like GraphQL does, with an error carrying a code (and the limit); a body that
+ * is not JSON gets BAD_REQUEST, in every mode, instead of express's HTML error page.
  */
 export function graphqlRequestGuards(limits: GraphqlConfig): (RequestHandler | ErrorRequestHandler)[] {
   const parseJson = express.json({ limit: limits.maxBodyBytes });
-  const bodyTooLarge: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
-    if (error.type !== 'entity.too.large') return next(error);
-    refuse(res, 413, LimitCode.BODY, limits.maxBodyBytes, msg('The request body is larger than the limit of {limit} bytes.', { limit: limits.maxBodyBytes }));
+  const bodyRefused: ErrorRequestHandler = (error, _req, res, next) => {
+    const fault = bodyFault(error);
+    if (!fault) return next(error);
+    if (fault === 'tooLarge') {
+      refuse(res, 413, LimitCode.BODY, limits.maxBodyBytes, msg('The request body is larger than the limit of {limit} bytes.', { limit: limits.maxBodyBytes }));
+      return;
+    }
+    const { status, message } = bodyFaults[fault];
+    res.status(status).json({ errors: [{ message: say(message), extensions: { code: fault === 'unsupported' ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST' } }] });
   };
   const batchLimit: RequestHandler = (req, res, next) => {
     const body: unknown = req.body;
@@ -25,5 +33,5 @@ export function graphqlRequestGuards(limits: GraphqlConfig): (RequestHandler | E
     }
     next();
   };
-  return [parseJson, bodyTooLarge, batchLimit];
+  return [parseJson, bodyRefused, batchLimit];
 }

@@ -12,7 +12,7 @@ import {
 } from '@seatwise/schema';
 import { inTransaction } from '../common/transaction.js';
 import { contextFor, type AccountContext, type Services } from '../context.js';
-import { NotFoundError } from '../errors.js';
+import { InvalidInputError, msg, NotFoundError } from '../errors.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
 import { cloudServicesUsage, cloudServicesUsageByUser } from '../modules/reports/cloud-usage.service.js';
 import { seatDistribution } from '../modules/reports/insights.service.js';
@@ -23,6 +23,8 @@ import { type Column, parseFormat, parseLanguage, sendTable, type Table } from '
 
 const text = (req: Request, name: string): string | null => {
   const value = req.query[name];
+  // PostgreSQL text cannot hold a NUL byte: refused as bad input, not a failed statement.
+  if (typeof value === 'string' && value.includes('\0')) throw new InvalidInputError(name, msg('{field} must not contain a NUL byte', { field: name }));
   return typeof value === 'string' && value.trim() ? value.trim() : null;
 };
 const range = (req: Request) => ({ from: text(req, 'from') ?? '', to: text(req, 'to') ?? '' });

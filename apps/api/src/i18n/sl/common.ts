@@ -17,7 +17,14 @@ export const common: Record<string, string> = {
   'Something went wrong on the server. It has been logged; please try again.': 'Na strežniku je prišlo do napake. Zabeležena je; poskusite znova.',
   'The request body is too large.': 'Telo zahteve je preveliko.',
   'The request body is not valid JSON.': 'Telo zahteve ni veljaven JSON.',
+  'The request body is in a character set or encoding the server cannot read: send JSON in UTF-8.':
+    'Telo zahteve je v naboru znakov ali kodiranju, ki ga strežnik ne zna prebrati: pošljite JSON v UTF-8.',
+  'The request body could not be read.': 'Telesa zahteve ni bilo mogoče prebrati.',
   'Something went wrong on the server. It has been logged.': 'Na strežniku je prišlo do napake. Zabeležena je.',
   'The value given for {field} is not of the right type.': 'Vrednost polja {field} ni pravega tipa.',
   'A value in the request is not of the right type.': 'Ena od vrednosti v zahtevi ni pravega tipa.',
+  '{field} must be a single line of text: line breaks, tabs and other control characters are not allowed.':
+    'Polje {field} mora biti ena vrstica besedila: prelomi vrstic, tabulatorji in drugi kontrolni znaki niso dovoljeni.',
+  '{field} contains a NUL byte or another control character that text cannot hold.':
+    'Polje {field} vsebuje bajt NUL ali drug kontrolni znak, ki ga besedilo ne more vsebovati.',
 };

@@ -128,6 +128,7 @@ export const platform: Record<string, string> = {
   '{field} must not be negative': 'Polje {field} ne sme biti negativno',
   '{field} can be at most 100 characters': 'Polje {field} je lahko dolgo največ 100 znakov',
   '{field} is too long': 'Polje {field} je predolgo',
+  '{field} must not contain a NUL byte': 'Polje {field} ne sme vsebovati bajta NUL',
   'lies in the future.': 'je v prihodnosti.',
   'No user with the email address {email} in this account.': 'V tem računu ni uporabnika z e-poštnim naslovom {email}.',
   'No product with the code {code}.': 'Izdelka s kodo {code} ni.',

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { isoOfDay, localDay } from '../../common/days.js';
+import { query } from '../../common/sql.js';
 import type { AccountContext } from '../../context.js';
 
 /**
@@ -24,8 +25,8 @@ const ZONE_TTL_MS = 60_000;
 export async function accountDay(em: EntityManager, accountId: string, now: Date): Promise<AccountDay> {
   let zone = zones.get(accountId);
   if (!zone || Date.now() - zone.readAt > ZONE_TTL_MS) {
-    // Through the entity manager, so that inside a transaction it reads on the transaction's connection.
-    const [row] = (await em.execute('select time_zone from accounts where id = ?', [accountId])) as { time_zone: string }[];
+    // On the entity manager's transaction, if it is in one (SQLite's one connection is held by it).
+    const [row] = await query<{ time_zone: string }>(em, 'select time_zone from accounts where id = ?', [accountId]);
     zone = { timeZone: row?.time_zone ?? 'UTC', readAt: Date.now() };
     zones.set(accountId, zone);
   }

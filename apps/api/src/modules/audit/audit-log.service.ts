@@ -2,6 +2,7 @@ import type { Knex } from '@mikro-orm/knex';
 import { stringify } from 'csv-stringify/sync';
 import type { AuditEntry, AuditEntryConnection, AuditFilter } from '@seatwise/schema';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
+import { query as select } from '../../common/sql.js';
 import { dbDate, toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg } from '../../errors.js';
@@ -67,7 +68,7 @@ export async function listAuditEntries(ctx: AccountContext, args: { first?: numb
   }
   page.orderBy([{ column: 'e.created_at', order: 'desc' }, { column: 'e.id', order: 'desc' }]).limit(limit + 1);
   const count = query(ctx, args.filter).count({ total: '*' });
-  const [rows, totals] = (await Promise.all([ctx.em.execute(page), ctx.em.execute(count)])) as [EntryRow[], { total: number | string }[]];
+  const [rows, totals] = await Promise.all([select<EntryRow>(ctx.em, page), select<{ total: number | string }>(ctx.em, count)]);
   const edges = rows.slice(0, limit).map((row) => ({
     cursor: encodeCursor(row.created_at instanceof Date ? row.created_at.toISOString() : row.created_at, row.id),
     node: toEntry(row),
@@ -81,9 +82,10 @@ export async function listAuditEntries(ctx: AccountContext, args: { first?: numb
 
 /** The filtered log as CSV (newest first, up to 50,000 entries), for the "Export" button. */
 export async function exportAuditEntries(ctx: AccountContext, filter: AuditFilter | null | undefined): Promise<string> {
-  const rows = (await ctx.em.execute(
+  const rows = await select<EntryRow>(
+    ctx.em,
     query(ctx, filter).select(...COLUMNS).orderBy([{ column: 'e.created_at', order: 'desc' }, { column: 'e.id', order: 'desc' }]).limit(MAX_EXPORT),
-  )) as EntryRow[];
+  );
   const records = rows.map(toEntry).map((entry) => [
     entry.createdAt.toISOString(),
     entry.actorName ?? '',

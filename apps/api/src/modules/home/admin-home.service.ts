@@ -1,4 +1,5 @@
 import { type AdminHome, SubscriptionStatus } from '@seatwise/schema';
+import { query } from '../../common/sql.js';
 import type { AccountContext } from '../../context.js';
 import { isoDate } from '../../common/days.js';
 import { accountToday } from '../accounts/account-day.js';
@@ -25,7 +26,8 @@ export async function adminHome(ctx: AccountContext): Promise<AdminHome> {
   const [subscriptions, support, releases] = await Promise.all([
     listSubscriptions(ctx, {}),
     openSupportRequests(ctx, LISTED),
-    ctx.em.getConnection().execute<ReleaseRow[]>(
+    query<ReleaseRow>(
+      ctx.em,
       `select p.id, p.code, p.name, v.version, v.released_at
        from product_versions v join products p on p.id = v.product_id
        where exists (select 1 from subscription_products sp join subscriptions s on s.id = sp.subscription_id

@@ -1,4 +1,5 @@
 import type { CloudServicesUsage, CloudUsageByUser, DateRangeInput } from '@seatwise/schema';
+import { query } from '../../common/sql.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg } from '../../errors.js';
 import { isoOfDay } from '../../common/days.js';
@@ -28,9 +29,9 @@ interface BalanceRow {
 export async function cloudServicesUsage(ctx: AccountContext, input: DateRangeInput): Promise<CloudServicesUsage> {
   const range = parseRange(input);
   const accountId = ctx.viewer.accountId;
-  const connection = ctx.em.getConnection();
   const [balances, services, trend] = await Promise.all([
-    connection.execute<BalanceRow[]>(
+    query<BalanceRow>(
+      ctx.em,
       `select s.id, s.name, s.serial_number, c.id as contract_id, c.number as contract_number,
          coalesce(sum(case when e.kind <> 'CONSUMPTION' then e.amount else 0 end), 0) as purchased,
          coalesce(sum(case when e.kind = 'CONSUMPTION' then -e.amount else 0 end), 0) as consumed,
@@ -43,13 +44,15 @@ export async function cloudServicesUsage(ctx: AccountContext, input: DateRangeIn
        order by s.name`,
       [range.from, range.to, accountId],
     ),
-    connection.execute<{ service: string; credits: Numeric }[]>(
+    query<{ service: string; credits: Numeric }>(
+      ctx.em,
       `select coalesce(service, '') as service, -sum(amount) as credits from cloud_credit_entries
        where account_id = ? and kind = 'CONSUMPTION' and day between ? and ?
        group by coalesce(service, '') order by credits desc, service`,
       [accountId, range.from, range.to],
     ),
-    connection.execute<{ service: string; bucket: Numeric; credits: Numeric }[]>(
+    query<{ service: string; bucket: Numeric; credits: Numeric }>(
+      ctx.em,
       `select coalesce(service, '') as service, (day - ?) / ? as bucket, -sum(amount) as credits from cloud_credit_entries
        where account_id = ? and kind = 'CONSUMPTION' and day between ? and ?
        group by 1, 2`,
@@ -109,7 +112,8 @@ export async function cloudServicesUsageByUser(
     searchSql += " and (u.sort_name like ? escape '\\' or u.email like ? escape '\\')";
     params.push(pattern, pattern);
   }
-  const rows = await ctx.em.getConnection().execute<UserCreditsRow[]>(
+  const rows = await query<UserCreditsRow>(
+    ctx.em,
     `select u.id as user_id, u.first_name, u.last_name, u.email, coalesce(e.service, '') as service,
        -sum(e.amount) as credits, max(e.day) as last_day
      from cloud_credit_entries e join users u on u.id = e.user_id

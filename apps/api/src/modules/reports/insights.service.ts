@@ -1,5 +1,6 @@
 import type { SeatDistribution } from '@seatwise/schema';
 import { requireId } from '../../common/ids.js';
+import { query } from '../../common/sql.js';
 import type { AccountContext } from '../../context.js';
 import { accountToday } from '../accounts/account-day.js';
 import { seatsFree, seatsUsedSql } from '../seats/seat-rules.js';
@@ -28,7 +29,8 @@ export async function seatDistribution(ctx: AccountContext, teamId?: string | nu
     teamCondition = 'and s.team_id = ?';
     params.push(requireId(teamId, 'Team', 'teamId'));
   }
-  const rows = await ctx.em.getConnection().execute<DistributionRow[]>(
+  const rows = await query<DistributionRow>(
+    ctx.em,
     `select s.team_id, t.name as team_name, p.id as product_id, p.code as product_code, p.name as product_name,
        sum(s.seats) as purchased, sum(${seatsUsedSql('s')}) as assigned
      from subscription_products sp

@@ -9,6 +9,7 @@ import {
   SortDirection,
 } from '@seatwise/schema';
 import { requireId } from '../../common/ids.js';
+import { query } from '../../common/sql.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg } from '../../errors.js';
 import { isPostgres } from '../../db/database.js';
@@ -38,7 +39,7 @@ const IDLE_THRESHOLDS = [30, 60, 90] as const;
 
 
 async function run<T>(ctx: AccountContext, fragment: Fragment): Promise<T[]> {
-  return ctx.em.getConnection().execute<T[]>(fragment.sql, fragment.params);
+  return query<T>(ctx.em, fragment.sql, fragment.params);
 }
 
 /** Starts of the trend periods of a range, as YYYY-MM-DD. */

@@ -1,4 +1,5 @@
 import { MembershipStatus, type Team as TeamType } from '@seatwise/schema';
+import { query } from '../../common/sql.js';
 import type { AccountContext } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 
@@ -25,13 +26,13 @@ const toTeam = (row: TeamRow): TeamType => ({ id: row.id, name: row.name, member
 
 /** The account's teams by name, each with how many active or invited people it has. */
 export async function listTeams(ctx: AccountContext): Promise<TeamType[]> {
-  const rows = (await ctx.em.execute(teamsQuery(ctx).orderBy('t.name'))) as TeamRow[];
+  const rows = await query<TeamRow>(ctx.em, teamsQuery(ctx).orderBy('t.name'));
   return rows.map(toTeam);
 }
 
 export async function getTeam(ctx: AccountContext, id: string): Promise<TeamType> {
-  // Through `em.execute`, so a mutation's transaction reads its own writes.
-  const rows = (await ctx.em.execute(teamsQuery(ctx).andWhere('t.id', id))) as TeamRow[];
+  // Inside the context's transaction, so a mutation reads its own writes.
+  const rows = await query<TeamRow>(ctx.em, teamsQuery(ctx).andWhere('t.id', id));
   if (!rows[0]) throw new NotFoundError('Team', 'id');
   return toTeam(rows[0]);
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { chunks, placeholders, ROWS_PER_INSERT, valueRows } from '../../common/batches.js';
+import { query, run } from '../../common/sql.js';
 import { InvalidInputError, type Message, msg } from '../../errors.js';
 import { isoDate, isoOfDay, localDay } from '../../common/days.js';
 import { accountDay } from '../accounts/account-day.js';
@@ -115,18 +116,19 @@ interface Lookups {
 }
 
 async function loadLookups(em: EntityManager, accountId: string, events: UsageEventInput[]): Promise<Lookups> {
-  const connection = em.getConnection();
   const emails = [...new Set(events.map((event) => event.user.toLowerCase()))];
   const users = new Map<string, string>();
   const seats = new Map<string, string>();
   for (const chunk of chunks(emails, 1000)) {
-    const rows = await connection.execute<{ id: string; email: string }[]>(
+    const rows = await query<{ id: string; email: string }>(
+      em,
       `select u.id, u.email from memberships m join users u on u.id = m.user_id where m.account_id = ? and u.email in (${placeholders(chunk.length)})`,
       [accountId, ...chunk],
     );
     for (const row of rows) users.set(row.email.toLowerCase(), row.id);
     if (!rows.length) continue;
-    const held = await connection.execute<{ user_id: string; product_id: string; subscription_id: string }[]>(
+    const held = await query<{ user_id: string; product_id: string; subscription_id: string }>(
+      em,
       `select sa.user_id, sp.product_id, sa.subscription_id from seat_assignments sa
        join subscription_products sp on sp.account_id = sa.account_id and sp.subscription_id = sa.subscription_id
        where sa.account_id = ? and sa.user_id in (${placeholders(rows.length)})`,
@@ -135,8 +137,9 @@ async function loadLookups(em: EntityManager, accountId: string, events: UsageEv
     for (const row of held) seats.set(`${row.user_id}/${row.product_id}`, row.subscription_id);
   }
   const [products, subscriptions] = await Promise.all([
-    connection.execute<{ id: string; code: string }[]>('select id, code from products'),
-    connection.execute<{ id: string; serial_number: string; licence_type: string; state: string; ends_on: string | Date; product_id: string | null }[]>(
+    query<{ id: string; code: string }>(em, 'select id, code from products'),
+    query<{ id: string; serial_number: string; licence_type: string; state: string; ends_on: string | Date; product_id: string | null }>(
+      em,
       `select s.id, s.serial_number, s.licence_type, s.state, s.ends_on, sp.product_id from subscriptions s
        left join subscription_products sp on sp.account_id = s.account_id and sp.subscription_id = s.id
        where s.account_id = ? order by s.ends_on desc`,
@@ -182,12 +185,12 @@ async function insertEvents(em: EntityManager, trx: Knex.Transaction, accountId:
       event.input.minutes ?? null, event.input.credits ?? null, receivedAt,
     );
   }
-  const rows = await em.getConnection().execute<{ event_id: string }[]>(
+  const rows = await query<{ event_id: string }>(
+    em,
     `insert into usage_events (account_id, event_id, kind, product_id, user_id, subscription_id, service, occurred_at, minutes, credits, received_at)
      values ${valueRows(events.length, 11)}
      on conflict (account_id, event_id) do nothing returning event_id`,
     params,
-    'all',
     trx,
   );
   const stored = new Set(rows.map((row) => row.event_id));
@@ -212,14 +215,14 @@ function dayUses(events: Resolved[]): DayUse[] {
 async function addCreditEntries(em: EntityManager, trx: Knex.Transaction, accountId: string, events: Resolved[], now: Date) {
   const platform = em.getPlatform();
   for (const chunk of chunks(events, ROWS_PER_INSERT)) {
-    await em.getConnection().execute(
+    await run(
+      em,
       `insert into cloud_credit_entries (id, created_at, account_id, subscription_id, kind, amount, service, user_id, occurred_at, day)
        values ${chunk.map(() => "(?, ?, ?, ?, 'CONSUMPTION', ?, ?, ?, ?, ?)").join(', ')}`,
       chunk.flatMap((event) => [
         randomUUID(), platform.processDateProperty(now), accountId, event.subscriptionId, -(event.input.credits ?? 0),
         event.input.service ?? event.input.product.toLowerCase(), event.userId, platform.processDateProperty(event.occurredAt), event.day,
       ]),
-      'run',
       trx,
     );
   }

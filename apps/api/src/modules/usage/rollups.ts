@@ -1,5 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { chunks, ROWS_PER_INSERT, valueRows } from '../../common/batches.js';
+import { query, run as runStatement } from '../../common/sql.js';
 import { isPostgres } from '../../db/database.js';
 import { dayBit, monthOfDay } from '../../common/days.js';
 
@@ -79,14 +80,14 @@ export async function addToRollups(
   subscriptionsOf: Map<string, string[]>,
 ) {
   const pg = isPostgres(em);
-  const connection = em.getConnection();
-  const run = (sql: string, params: unknown[], method: 'all' | 'run' = 'run') => connection.execute(sql, params, method, trx);
+  const run = (sql: string, params: unknown[]) => runStatement(em, sql, params, trx);
 
   // The daily roll-up first. It says which person-days are new: a new row holds exactly this
   // batch's sessions and credits, while a row that was there already held at least one of either.
   const newDays: DayUse[] = [];
   for (const chunk of chunks(inKeyOrder(days, (row) => [row.userId, row.productId, row.day]), ROWS_PER_INSERT)) {
-    const stored = await run(
+    const stored = await query<{ user_id: string; product_id: string; day: number | string; sessions: number | string; credits: number | string }>(
+      em,
       `insert into usage_days (account_id, user_id, product_id, day, sessions, minutes, credits) values ${valueRows(chunk.length, 7)}
        on conflict (account_id, user_id, product_id, day) do update set
          sessions = usage_days.sessions + excluded.sessions,
@@ -94,8 +95,8 @@ export async function addToRollups(
          credits = usage_days.credits + excluded.credits
        returning user_id, product_id, day, sessions, credits`,
       chunk.flatMap((entry) => [accountId, entry.userId, entry.productId, entry.day, entry.sessions, entry.minutes, entry.credits]),
-      'all',
-    ) as { user_id: string; product_id: string; day: number | string; sessions: number | string; credits: number | string }[];
+      trx,
+    );
     const added = new Map(chunk.map((entry) => [`${entry.userId}/${entry.productId}/${entry.day}`, entry]));
     for (const row of stored) {
       const entry = added.get(`${row.user_id}/${row.product_id}/${Number(row.day)}`);
@@ -223,7 +224,7 @@ export async function rebuildRollups(em: EntityManager, accountId: string) {
   const pg = isPostgres(em);
   await em.getConnection().transactional(async (trx) => {
     for (const statement of rebuildStatements(pg, 'account_id = ?')) {
-      await em.getConnection().execute(statement, statement.includes('?') ? [accountId] : [], 'run', trx);
+      await runStatement(em, statement, statement.includes('?') ? [accountId] : [], trx);
     }
   });
 }

@@ -35,6 +35,7 @@ export const batchProblems = {
   negative: (field: string) => msg('{field} must not be negative', { field }),
   max100Characters: (field: string) => msg('{field} can be at most 100 characters', { field }),
   tooLong: (field: string) => msg('{field} is too long', { field }),
+  nul: (field: string) => msg('{field} must not contain a NUL byte', { field }),
 } satisfies Record<string, (field: string) => Message>;
 
 export type BatchProblem = keyof typeof batchProblems;
@@ -44,18 +45,21 @@ const problem = (key: BatchProblem): string => key;
 
 export const isBatchProblem = (key: string): key is BatchProblem => Object.hasOwn(batchProblems, key);
 
+/** Text of an event: a NUL byte is refused here, before it can reach a statement (PostgreSQL text cannot hold one). */
+const text = (error: BatchProblem) => z.string({ error: problem(error) }).regex(/^[^\0]*$/, problem('nul'));
+
 /** One event as products and cloud services send it (F-34). */
 const event = z
   .object({
-    id: z.string({ error: problem('idRequired') }).trim().min(1, problem('empty')).max(100, problem('max100Characters')),
+    id: text('idRequired').trim().min(1, problem('empty')).max(100, problem('max100Characters')),
     type: z.enum(['PRODUCT_SESSION', 'CLOUD_CREDITS'], { error: problem('typeUnknown') }),
     occurredAt: z.iso.datetime({ offset: true, error: problem('dateTime') }),
-    user: z.string({ error: problem('userRequired') }).trim().min(3, problem('email')).max(254, problem('tooLong')),
-    product: z.string({ error: problem('productRequired') }).trim().min(1, problem('empty')).max(20, problem('tooLong')),
+    user: text('userRequired').trim().min(3, problem('email')).max(254, problem('tooLong')),
+    product: text('productRequired').trim().min(1, problem('empty')).max(20, problem('tooLong')),
     minutes: z.number({ error: problem('minutesNumber') }).int(problem('minutesWhole')).min(0, problem('negative')).max(1440, problem('minutesMax')).optional(),
     credits: z.number({ error: problem('creditsNumber') }).int(problem('creditsWhole')).min(1, problem('creditsMin')).max(1_000_000, problem('creditsMax')).optional(),
-    service: z.string({ error: problem('text') }).trim().min(1, problem('empty')).max(100, problem('max100Characters')).optional(),
-    subscription: z.string({ error: problem('serialNumber') }).trim().min(1, problem('empty')).max(40, problem('tooLong')).optional(),
+    service: text('text').trim().min(1, problem('empty')).max(100, problem('max100Characters')).optional(),
+    subscription: text('serialNumber').trim().min(1, problem('empty')).max(40, problem('tooLong')).optional(),
   })
   .superRefine((value, context) => {
     if (value.type === 'PRODUCT_SESSION' && value.minutes === undefined) {

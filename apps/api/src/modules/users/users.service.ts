@@ -11,6 +11,7 @@ import {
 } from '@seatwise/schema';
 import { containsPattern } from '../../common/like.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
+import { query } from '../../common/sql.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
 import { isPostgres } from '../../db/database.js';
@@ -202,8 +203,9 @@ export async function listUsers(ctx: AccountContext, args: ListUsersArgs): Promi
 
 export async function getUser(ctx: AccountContext, id: string): Promise<UserType> {
   const knex = ctx.em.getKnex();
-  // Through `em.execute`, so a mutation's transaction reads its own writes.
-  const [row] = (await ctx.em.execute(
+  // Inside the context's transaction, so a mutation reads its own writes.
+  const [row] = await query<UserRow>(
+    ctx.em,
     knex('memberships as m')
       .join('users as u', 'u.id', 'm.user_id')
       .leftJoin('teams as t', 't.id', 'm.team_id')
@@ -211,7 +213,7 @@ export async function getUser(ctx: AccountContext, id: string): Promise<UserType
       .andWhere('u.id', id)
       .select(...userColumns(knex, "''"))
       .limit(1),
-  )) as UserRow[];
+  );
   if (!row) throw new NotFoundError('User', 'id');
   return toUser(row);
 }

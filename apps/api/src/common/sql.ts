@@ -1,0 +1,62 @@
+import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { isPostgres } from '../db/database.js';
+
+/**
+ * Raw SQL with its values sent to the driver as bound parameters. MikroORM 6's `execute` formats
+ * every value into the SQL text instead (a NUL byte then breaks the statement, and the text is only
+ * as safe as its quoting), so raw statements go through here: `?` placeholders on both drivers,
+ * `??` for an identifier, and on PostgreSQL `\\?` for a literal question mark (its `?|` operators).
+ *
+ * A statement runs inside the entity manager's transaction when it has one (a mutation reads its
+ * own writes), or inside `trx` when the caller holds a knex transaction of its own.
+ */
+export type Statement = string | Knex.QueryBuilder;
+
+/**
+ * A value as the SQL text used to carry it. better-sqlite3 binds every JavaScript number as REAL,
+ * where the text had integer literals: `(day - ?) / ?` would divide as floats. Integers and
+ * booleans go as INTEGER, dates as epoch milliseconds (how SQLite columns hold them); PostgreSQL
+ * gets dates as UTC ISO text (the ORM runs with `forceUtcTimezone`), everything else as pg binds it.
+ */
+function bindable(value: unknown, pg: boolean): unknown {
+  if (value === undefined) return null;
+  if (value instanceof Date) return pg ? value.toISOString() : BigInt(value.getTime());
+  if (pg) return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
+  if (typeof value === 'boolean') return value ? 1n : 0n;
+  return value;
+}
+
+/** pg answers `{ rows, rowCount }`; better-sqlite3 an array of rows, or `{ changes }` for a statement without any. */
+type DriverResult = unknown[] | { rows: unknown[]; rowCount: number | null } | { changes: number };
+
+async function send(em: EntityManager, statement: Statement, params: readonly unknown[], trx: Knex.Transaction | undefined): Promise<DriverResult> {
+  const pg = isPostgres(em);
+  const query = typeof statement === 'string' ? em.getKnex().raw(statement, params.map((value) => bindable(value, pg)) as Knex.RawBinding[]) : statement;
+  if (trx) query.transacting(trx);
+  try {
+    return (await query) as DriverResult;
+  } catch (error) {
+    // The same typed exceptions (UniqueConstraintViolationException, ...) as the ORM's own queries.
+    throw em.getDriver().convertException(error as Error);
+  }
+}
+
+/** The rows a statement returns, as plain objects on both drivers. */
+export async function query<T = Record<string, unknown>>(
+  em: EntityManager,
+  statement: Statement,
+  params: readonly unknown[] = [],
+  trx = em.getTransactionContext<Knex.Transaction>(),
+): Promise<T[]> {
+  const result = await send(em, statement, params, trx);
+  if (Array.isArray(result)) return result as T[];
+  return 'rows' in result ? (result.rows as T[]) : [];
+}
+
+/** An INSERT, UPDATE or DELETE; returns the number of rows it touched. */
+export async function run(em: EntityManager, sql: string, params: readonly unknown[] = [], trx = em.getTransactionContext<Knex.Transaction>()): Promise<number> {
+  const result = await send(em, sql, params, trx);
+  if (Array.isArray(result)) return result.length;
+  return 'rowCount' in result ? (result.rowCount ?? 0) : result.changes;
+}
