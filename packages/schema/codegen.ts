@@ -3,7 +3,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const shared = {
   enumsAsTypes: true,
   useTypeImports: true,
-  scalars: { DateTimeISO: 'string' },
+  scalars: { DateTimeISO: 'string', UUID: 'string' },
 };
 
 /**

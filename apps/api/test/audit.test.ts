@@ -11,7 +11,7 @@ const LOG = `query Log($first: Int, $after: String, $filter: AuditFilter) {
 }`;
 const CSV = `query Csv($filter: AuditFilter) { auditLogCsv(filter: $filter) }`;
 const CREATE = `mutation Create($name: String!) { createTeam(input: { name: $name }) { id } }`;
-const RENAME = `mutation Rename($id: ID!, $name: String!) { renameTeam(input: { id: $id, name: $name }) { id } }`;
+const RENAME = `mutation Rename($id: UUID!, $name: String!) { renameTeam(input: { id: $id, name: $name }) { id } }`;
 
 interface Log {
   auditLog: {

@@ -15,7 +15,7 @@ const CREATE = `
     createInstallPackage(input: $input) { id name productName version platform language addOns status progress settings { installPath desktopShortcut silent } }
   }`;
 const LIST = `{ installPackages { id status progress size sha256 error } }`;
-const LINK = `mutation Link($id: ID!) { createInstallPackageDownloadLink(id: $id) { url size sha256 fileName } }`;
+const LINK = `mutation Link($id: UUID!) { createInstallPackageDownloadLink(id: $id) { url size sha256 fileName } }`;
 
 interface PackageRow {
   id: string;

@@ -9,11 +9,11 @@ const INVITE_MANY = `mutation InviteMany($input: InviteUsersInput!) { inviteUser
 const INVITATIONS = `query { invitations { id email status } }`;
 const START_APP = `mutation Start($password: String!) { startAuthenticatorSetup(input: { password: $password }) { secret } }`;
 const CONFIRM = `mutation Confirm($code: String!) { confirmTwoStep(input: { code: $code }) { codes } }`;
-const RESEND = `mutation Resend($id: ID!) { resendInvitation(id: $id) { id status } }`;
-const REVOKE = `mutation Revoke($id: ID!) { revokeInvitation(id: $id) { id status } }`;
+const RESEND = `mutation Resend($id: UUID!) { resendInvitation(id: $id) { id status } }`;
+const REVOKE = `mutation Revoke($id: UUID!) { revokeInvitation(id: $id) { id status } }`;
 const PREVIEW = `query Preview($token: String!) { invitationByToken(token: $token) { email firstName accountName status needsPassword } }`;
 const ACCEPT = `mutation Accept($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { viewer { email role account { name } } } }`;
-const USER = `query User($id: ID!) { user(id: $id) { status seatCount } }`;
+const USER = `query User($id: UUID!) { user(id: $id) { status seatCount } }`;
 
 type Invited = { inviteUser: { id: string; userId: string; email: string; status: string } };
 

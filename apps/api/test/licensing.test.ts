@@ -117,7 +117,7 @@ describe.each(drivers)('licences and trials (%s)', (driver) => {
     // Nothing to try where a licence already covers the product.
     const licensed = offers.find((candidate) => candidate.licensed)!;
     expect(errorOf(await user.graphql(`mutation { startTrial(productId: "${licensed.productId}") { id } }`)).extensions?.field).toBe('productId');
-    const START = `mutation Start($productId: ID!) { startTrial(productId: $productId) { id active daysLeft versionId } }`;
+    const START = `mutation Start($productId: UUID!) { startTrial(productId: $productId) { id active daysLeft versionId } }`;
     const trial = dataOf(await user.graphql<{ startTrial: { id: string; active: boolean; daysLeft: number; versionId: string } }>(START, { productId: offer.productId })).startTrial;
     expect(trial).toMatchObject({ active: true, daysLeft: 30 });
     const again = errorOf(await user.graphql(START, { productId: offer.productId }));

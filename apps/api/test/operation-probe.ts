@@ -26,6 +26,7 @@ export function rootOperations(schema: GraphQLSchema): RootOperation[] {
 
 const scalarSamples: Record<string, unknown> = {
   ID: '00000000-0000-4000-8000-000000000000',
+  UUID: '00000000-0000-4000-8000-000000000000',
   String: 'probe',
   Int: 1,
   Float: 1,
@@ -34,7 +35,7 @@ const scalarSamples: Record<string, unknown> = {
 };
 
 /** A value that passes GraphQL's own validation for a type: required input fields filled, lists empty. */
-function sampleValue(type: GraphQLInputType): unknown {
+export function sampleValue(type: GraphQLInputType): unknown {
   if (isNonNullType(type)) return sampleValue(type.ofType);
   if (isListType(type)) return [];
   if (isEnumType(type)) return type.getValues()[0]!.name;

@@ -32,7 +32,7 @@ export async function entitlementsOf(client: TestClient): Promise<EntitlementNod
 }
 
 export const DOWNLOADS = `
-  query Downloads($versionId: ID!, $platform: Platform, $language: String) {
+  query Downloads($versionId: UUID!, $platform: Platform, $language: String) {
     productDownloads(versionId: $versionId, platform: $platform, language: $language) {
       productName version platforms languages
       installers { id fileName size sha256 platform language }
@@ -40,7 +40,7 @@ export const DOWNLOADS = `
     }
   }`;
 
-export const LINKS = `mutation Links($fileIds: [ID!]!) { createDownloadLinks(fileIds: $fileIds) { url expiresAt fileName size sha256 } }`;
+export const LINKS = `mutation Links($fileIds: [UUID!]!) { createDownloadLinks(fileIds: $fileIds) { url expiresAt fileName size sha256 } }`;
 
 export interface Link {
   url: string;

@@ -6,7 +6,7 @@ import { startSecondProcess, type SecondProcess } from './second-process.js';
 const ASSIGN = `mutation Assign($input: AssignSeatInput!) { assignSeat(input: $input) { id userId subscription { id seats assigned available } } }`;
 const UNASSIGN = `mutation Unassign($input: UnassignSeatInput!) { unassignSeat(input: $input) { id assigned available } }`;
 const BULK = `mutation Bulk($input: BulkAssignSeatsInput!) { bulkAssignSeats(input: $input) { assigned alreadyAssigned subscription { assigned available } } }`;
-const USER_SEATS = `query Seats($userId: ID!) { userSeats(userId: $userId) { id subscription { id name } } }`;
+const USER_SEATS = `query Seats($userId: UUID!) { userSeats(userId: $userId) { id subscription { id name } } }`;
 const ASSIGNABLE = `query { assignableSubscriptions { id name seats assigned available endsOn productNames } }`;
 
 type AssignResult = { assignSeat: { id: string } };

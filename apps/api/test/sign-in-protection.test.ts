@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, dataOf, drivers, errorOf, startTestApp, type TestApp } f
 import { sentTo, startSmtpPeer, type SmtpPeer } from './smtp-peer.js';
 
 const SESSIONS = `query { mySessions { id browser os deviceType ip signedInAt lastSeenAt expiresAt current } }`;
-const END = `mutation End($id: ID!) { endSession(id: $id) }`;
+const END = `mutation End($id: UUID!) { endSession(id: $id) }`;
 const EVERYWHERE = `mutation { signOutEverywhere }`;
 const ME = `query { me { email } }`;
 
@@ -92,7 +92,7 @@ describe.each(drivers)('sign-in protection and sessions (%s)', (driver) => {
     const foreign = dataOf(await other.graphql<{ mySessions: SessionRow[] }>(SESSIONS)).mySessions[0]!;
     expect(errorOf(await laptop.graphql(END, { id: foreign.id })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
     expect(dataOf(await other.graphql<{ me: unknown }>(ME)).me).not.toBeNull();
-    expect(errorOf(await laptop.graphql(END, { id: 'not-a-session' })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    expect(errorOf(await laptop.graphql(END, { id: 'not-a-session' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
 
     expect(dataOf(await laptop.graphql(END, { id: phoneSession.id }))).toEqual({ endSession: true });
     expect(dataOf(await phone.graphql<{ me: unknown }>(ME)).me).toBeNull();

@@ -33,7 +33,7 @@ describe.each(drivers)('tenant isolation Q-01 (%s)', (driver) => {
   it('answers NOT_FOUND for a user of another account', async () => {
     expect(kolektorUserIds.length).toBeGreaterThan(50);
     for (const id of kolektorUserIds.slice(0, 10)) {
-      const response = await alpine.graphql('query ($id: ID!) { user(id: $id) { id email } }', { id });
+      const response = await alpine.graphql('query ($id: UUID!) { user(id: $id) { id email } }', { id });
       expect(errorOf(response).extensions?.code).toBe('NOT_FOUND');
       expect(response.data ?? null).toBeNull();
     }
@@ -41,7 +41,7 @@ describe.each(drivers)('tenant isolation Q-01 (%s)', (driver) => {
 
   it('answers NOT_FOUND for a team of another account', async () => {
     for (const id of kolektorTeamIds) {
-      const response = await alpine.graphql('query ($id: ID!) { team(id: $id) { id name memberCount } }', { id });
+      const response = await alpine.graphql('query ($id: UUID!) { team(id: $id) { id name memberCount } }', { id });
       expect(errorOf(response).extensions?.code).toBe('NOT_FOUND');
     }
   });

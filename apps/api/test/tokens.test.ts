@@ -18,7 +18,7 @@ interface TokenNode {
 
 const TOKEN_FIELDS = 'id kind name prefix scopes status owner { email } createdBy { email } expiresAt lastUsedAt revokedAt';
 const CREATE = `mutation Create($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { ${TOKEN_FIELDS} } } }`;
-const REVOKE = `mutation Revoke($id: ID!) { revokeApiToken(id: $id) { ${TOKEN_FIELDS} } }`;
+const REVOKE = `mutation Revoke($id: UUID!) { revokeApiToken(id: $id) { ${TOKEN_FIELDS} } }`;
 const LIST = `query Tokens($first: Int, $after: String, $filter: ApiTokensFilter) {
   apiTokens(first: $first, after: $after, filter: $filter) {
     totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${TOKEN_FIELDS} } }

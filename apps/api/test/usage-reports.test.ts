@@ -309,8 +309,8 @@ describe.each(drivers)('usage ingestion and reports F-31 to F-34 (%s)', (driver)
     const seat = idle.rows[0]!;
     const other = app.client();
     dataOf(await other.signIn('admin@alpine.example'));
-    expect(errorOf(await other.graphql('mutation($id: ID!) { unassignSeat(input: { assignmentId: $id }) { id } }', { id: seat.assignmentId })).extensions?.code).toBe('NOT_FOUND');
-    dataOf(await admin.graphql('mutation($id: ID!) { unassignSeat(input: { assignmentId: $id }) { id } }', { id: seat.assignmentId }));
+    expect(errorOf(await other.graphql('mutation($id: UUID!) { unassignSeat(input: { assignmentId: $id }) { id } }', { id: seat.assignmentId })).extensions?.code).toBe('NOT_FOUND');
+    dataOf(await admin.graphql('mutation($id: UUID!) { unassignSeat(input: { assignmentId: $id }) { id } }', { id: seat.assignmentId }));
     expect((await byUser({ range: NOVEMBER, filter: { idleForAtLeast: 30 } })).totalCount).toBe(idle.totalCount - 1);
 
     const otherView = await other.graphql<{ seatUsageByUser: { totalCount: number } }>(BY_USER, { range: NOVEMBER });

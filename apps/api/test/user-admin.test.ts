@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
 import { accountId, addMembers, addSubscription, userId } from './fixtures/accounts.js';
 
-const USER = `query User($id: ID!) { user(id: $id) { id role status version team { name } seatCount } }`;
+const USER = `query User($id: UUID!) { user(id: $id) { id role status version team { name } seatCount } }`;
 const CHANGE_ROLE = `mutation Change($input: ChangeRoleInput!) { changeRole(input: $input) { id role version } }`;
 const REMOVE = `mutation Remove($input: RemoveUserInput!) { removeUser(input: $input) { id status seatCount } }`;
 const TRANSFER = `mutation Transfer($input: TransferPrimaryAdminInput!) { transferPrimaryAdmin(input: $input) { id role } }`;

@@ -224,8 +224,8 @@ describe.each(drivers)('users list F-40 (%s)', (driver) => {
     const operations: [string, Record<string, unknown>][] = [
       [USERS, {}],
       ['query { teams { id } }', {}],
-      ['query ($id: ID!) { user(id: $id) { id } }', { id: someone.id }],
-      ['query ($id: ID!) { team(id: $id) { id } }', { id: team!.id }],
+      ['query ($id: UUID!) { user(id: $id) { id } }', { id: someone.id }],
+      ['query ($id: UUID!) { team(id: $id) { id } }', { id: team!.id }],
     ];
     for (const [query, variables] of operations) {
       const response = await user.graphql(query, variables);
@@ -242,7 +242,7 @@ describe.each(drivers)('users list F-40 (%s)', (driver) => {
     for (const team of teams) {
       expect(team.memberCount).toBe(await count("m.team_id = ? and m.status in ('ACTIVE', 'INVITED')", [team.id]));
       expect(team.memberCount).toBe(everyone.filter((user) => user.team?.id === team.id).length);
-      const single = dataOf(await admin.graphql<{ team: unknown }>('query ($id: ID!) { team(id: $id) { id name memberCount } }', { id: team.id }));
+      const single = dataOf(await admin.graphql<{ team: unknown }>('query ($id: UUID!) { team(id: $id) { id name memberCount } }', { id: team.id }));
       expect(single.team).toEqual(team);
     }
   });
@@ -250,7 +250,7 @@ describe.each(drivers)('users list F-40 (%s)', (driver) => {
   it('returns one user by id with the same fields as the list', async () => {
     const someone = everyone.find((user) => user.team !== null)!;
     const { user } = dataOf(await admin.graphql<{ user: UserNode }>(
-      'query ($id: ID!) { user(id: $id) { id email firstName lastName name role status team { id name } joinedAt } }',
+      'query ($id: UUID!) { user(id: $id) { id email firstName lastName name role status team { id name } joinedAt } }',
       { id: someone.id },
     ));
     expect(user).toEqual(someone);

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 
 export { SortDirection, PageInfo } from './common/pagination.type.js';
+export { UUID, canonicalUuid } from './common/uuid.scalar.js';
 export { Account } from './accounts/account.type.js';
 export { Role, MembershipStatus } from './users/role.enum.js';
 export { User, UserEdge, UserConnection, TeamRef } from './users/user.type.js';

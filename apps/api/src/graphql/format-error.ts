@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { BREAK, GraphQLError, type GraphQLFormattedError, isValueNode, Kind, parse, type ValueNode, visit } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AppError } from '../errors.js';
 import { msg, say } from '../i18n/messages.js';
@@ -10,6 +10,44 @@ function fieldOfCoercionError(message: string): string | undefined {
   const at = /at "([^"]+)"/.exec(message)?.[1];
   if (at) return at;
   return /Variable "\$([^"]+)"/.exec(message)?.[1];
+}
+
+/** Where `start` lies inside an argument's value: `input` + `{ userIds: ["x"] }` → `input.userIds[0]`. */
+function pathTo(value: ValueNode, start: number, path: string): string | undefined {
+  if (value.loc?.start === start) return path;
+  if (value.kind === Kind.LIST) {
+    for (const [index, item] of value.values.entries()) {
+      const found = pathTo(item, start, `${path}[${index}]`);
+      if (found) return found;
+    }
+  }
+  if (value.kind === Kind.OBJECT) {
+    for (const field of value.fields) {
+      const found = pathTo(field.value, start, `${path}.${field.name.value}`);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The argument path of a literal that validation refused (`user(id: "12345")` → `id`); undefined
+ * for any other validation error. Only such refusals point at a value written in the document, and
+ * only at that value, so the document is read again to find the argument around it.
+ */
+function fieldOfLiteral(error: unknown): string | undefined {
+  if (!(error instanceof GraphQLError) || !error.source) return undefined;
+  const node = error.nodes?.[0];
+  if (!node?.loc || node.kind === Kind.VARIABLE || !isValueNode(node)) return undefined;
+  const { start } = node.loc;
+  let field: string | undefined;
+  visit(parse(error.source), {
+    Argument(argument) {
+      field = pathTo(argument.value, start, argument.name.value);
+      return field === undefined ? undefined : BREAK;
+    },
+  });
+  return field;
 }
 
 /**
@@ -48,14 +86,16 @@ export function createErrorFormatter(logger: Logger) {
       return { ...formatted, extensions: { ...extensions, code: limitCode } };
     }
     const code = formatted.extensions?.code;
-    if (code === 'BAD_USER_INPUT') {
-      // A variable of the wrong type: a sentence for people in the request's language, and
-      // graphql-js's own words for the developer in `detail`.
-      const field = fieldOfCoercionError(formatted.message);
+    // A literal that its type refuses (`user(id: "12345")`) is bad input as much as a variable is.
+    const literalField = code === 'GRAPHQL_VALIDATION_FAILED' ? fieldOfLiteral(unwrapped) : undefined;
+    if (code === 'BAD_USER_INPUT' || literalField !== undefined) {
+      // A variable or a literal of the wrong type: a sentence for people in the request's
+      // language, and graphql-js's own words for the developer in `detail`.
+      const field = literalField ?? fieldOfCoercionError(formatted.message);
       return {
         ...formatted,
         message: say(field ? msg('The value given for {field} is not of the right type.', { field }) : msg('A value in the request is not of the right type.')),
-        extensions: { code, ...(field ? { field } : {}), detail: formatted.message },
+        extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}), detail: formatted.message },
       };
     }
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return { ...formatted, extensions: { code } };

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { PageInfo } from '../common/pagination.type.js';
+import { UUID } from '../common/uuid.scalar.js';
 
 @ObjectType({ description: 'One admin action recorded in the audit log.' })
 export class AuditEntry {
@@ -61,7 +62,7 @@ export class AuditFilter {
   @Field(() => [String], { nullable: true, description: 'Only these actions (e.g. `seat.assign`).' })
   actions?: string[] | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only actions by this person (user id).' })
+  @Field(() => UUID, { nullable: true, description: 'Only actions by this person (user id).' })
   actorId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Only actions on this record id (e.g. a user id).' })

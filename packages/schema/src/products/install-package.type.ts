@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { InstallPackageStatus, Platform } from './product-enums.js';
+import { UUID } from '../common/uuid.scalar.js';
 
 @ObjectType({ description: 'Install settings written into a custom package.' })
 export class InstallSettings {
@@ -75,10 +76,10 @@ export class CreateInstallPackageInput {
   @Field(() => String, { description: 'Name of the package, 1 to 100 characters.' })
   name!: string;
 
-  @Field(() => ID, { description: 'The product.' })
+  @Field(() => UUID, { description: 'The product.' })
   productId!: string;
 
-  @Field(() => ID, { description: 'A version of that product the person is entitled to.' })
+  @Field(() => UUID, { description: 'A version of that product the person is entitled to.' })
   versionId!: string;
 
   @Field(() => Platform, { description: 'Platform to build for.' })
@@ -87,7 +88,7 @@ export class CreateInstallPackageInput {
   @Field(() => String, { description: 'Language of the installer, e.g. `en-US`.' })
   language!: string;
 
-  @Field(() => [ID], { nullable: true, description: 'Add-ons of that version to include.' })
+  @Field(() => [UUID], { nullable: true, description: 'Add-ons of that version to include.' })
   addOnIds?: string[] | null;
 
   @Field(() => InstallSettingsInput, { nullable: true, description: 'Install settings.' })

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { LicenceRequestKind } from './product-enums.js';
+import { UUID } from '../common/uuid.scalar.js';
 
 @ObjectType({ description: 'A home-use or network licence request and what was issued (F-24).' })
 export class LicenceRequest {
@@ -39,19 +40,19 @@ export class LicenceRequest {
 
 @InputType({ description: 'Ask for activation of a single-user licence on a home computer.' })
 export class HomeUseLicenceInput {
-  @Field(() => ID, { description: 'The product.' })
+  @Field(() => UUID, { description: 'The product.' })
   productId!: string;
 
-  @Field(() => ID, { description: 'A version of that product the person is entitled to.' })
+  @Field(() => UUID, { description: 'A version of that product the person is entitled to.' })
   versionId!: string;
 }
 
 @InputType({ description: 'Ask for a network licence file for a licence server.' })
 export class NetworkLicenceInput {
-  @Field(() => ID, { description: 'The network subscription the seats come from.' })
+  @Field(() => UUID, { description: 'The network subscription the seats come from.' })
   subscriptionId!: string;
 
-  @Field(() => ID, { description: 'A version of a product of that subscription.' })
+  @Field(() => UUID, { description: 'A version of a product of that subscription.' })
   versionId!: string;
 
   @Field(() => String, { description: 'Host name of the licence server (letters, digits, dots and hyphens).' })

@@ -1,6 +1,7 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
 import { SortDirection } from '../common/pagination.type.js';
 import { SeatUsageSortField } from './report.enums.js';
+import { UUID } from '../common/uuid.scalar.js';
 
 @InputType({ description: 'Sort order of Seat Usage by user.' })
 export class SeatUsageOrder {
@@ -13,7 +14,7 @@ export class SeatUsageOrder {
 
 @InputType({ description: 'Which seats Seat Usage by user lists; every given criterion must match.' })
 export class SeatUsageFilter {
-  @Field(() => ID, { nullable: true, description: 'Only seats of subscriptions that include this product.' })
+  @Field(() => UUID, { nullable: true, description: 'Only seats of subscriptions that include this product.' })
   productId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Words to find in the name or email address; up to 100 characters.' })

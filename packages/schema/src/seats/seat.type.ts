@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { UUID } from '../common/uuid.scalar.js';
 
 @ObjectType({ description: 'A subscription whose seats can be handed out, with how many are still free.' })
 export class AssignableSubscription {
@@ -41,25 +42,25 @@ export class Seat {
 
 @InputType({ description: 'Give one person a seat of one subscription.' })
 export class AssignSeatInput {
-  @Field(() => ID, { description: 'The person (user id) to assign the seat to.' })
+  @Field(() => UUID, { description: 'The person (user id) to assign the seat to.' })
   userId!: string;
 
-  @Field(() => ID, { description: 'The subscription whose seat to assign.' })
+  @Field(() => UUID, { description: 'The subscription whose seat to assign.' })
   subscriptionId!: string;
 }
 
 @InputType({ description: 'Take a seat back from the person who holds it.' })
 export class UnassignSeatInput {
-  @Field(() => ID, { description: 'The assignment (`Seat.id`) to remove.' })
+  @Field(() => UUID, { description: 'The assignment (`Seat.id`) to remove.' })
   assignmentId!: string;
 }
 
 @InputType({ description: 'Give several people a seat of one subscription, all or none.' })
 export class BulkAssignSeatsInput {
-  @Field(() => [ID], { description: 'The people (user ids) to assign seats to; 1 to 500.' })
+  @Field(() => [UUID], { description: 'The people (user ids) to assign seats to; 1 to 500.' })
   userIds!: string[];
 
-  @Field(() => ID, { description: 'The subscription whose seats to assign.' })
+  @Field(() => UUID, { description: 'The subscription whose seats to assign.' })
   subscriptionId!: string;
 }
 

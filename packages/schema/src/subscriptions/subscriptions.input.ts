@@ -1,10 +1,11 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 import { SortDirection } from '../common/pagination.type.js';
 import { SubscriptionSortField, SubscriptionStatus } from './subscription.enums.js';
+import { UUID } from '../common/uuid.scalar.js';
 
 @InputType({ description: 'Narrows the list of subscriptions or contracts; every given criterion must match.' })
 export class SubscriptionsFilter {
-  @Field(() => ID, { nullable: true, description: 'Only those of this team ("view by team").' })
+  @Field(() => UUID, { nullable: true, description: 'Only those of this team ("view by team").' })
   teamId?: string | null;
 
   @Field(() => String, {

@@ -1,4 +1,5 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
+import { UUID } from '../common/uuid.scalar.js';
 
 @InputType({ description: 'A new team.' })
 export class CreateTeamInput {
@@ -8,7 +9,7 @@ export class CreateTeamInput {
 
 @InputType({ description: 'A new name for a team.' })
 export class RenameTeamInput {
-  @Field(() => ID, { description: 'The team.' })
+  @Field(() => UUID, { description: 'The team.' })
   id!: string;
 
   @Field(() => String, { description: 'New name, 1 to 100 characters, unique in the account.' })
@@ -17,10 +18,10 @@ export class RenameTeamInput {
 
 @InputType({ description: 'Delete a team: refused while it has members or subscriptions, unless they are moved first.' })
 export class DeleteTeamInput {
-  @Field(() => ID, { description: 'The team to delete.' })
+  @Field(() => UUID, { description: 'The team to delete.' })
   id!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Move its members and subscriptions to this team first.' })
+  @Field(() => UUID, { nullable: true, description: 'Move its members and subscriptions to this team first.' })
   moveToTeamId?: string | null;
 
   @Field(() => Boolean, { defaultValue: false, description: 'true: move its members and subscriptions out of any team first.' })
@@ -29,9 +30,9 @@ export class DeleteTeamInput {
 
 @InputType({ description: 'Move subscriptions to another team, or out of any team.' })
 export class MoveSubscriptionsToTeamInput {
-  @Field(() => [ID], { description: 'The subscriptions, 1 to 500.' })
+  @Field(() => [UUID], { description: 'The subscriptions, 1 to 500.' })
   subscriptionIds!: string[];
 
-  @Field(() => ID, { nullable: true, description: 'The team to move them to; null for no team.' })
+  @Field(() => UUID, { nullable: true, description: 'The team to move them to; null for no team.' })
   teamId?: string | null;
 }

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { ImportRowReason } from './import.type.js';
 import { Role } from './role.enum.js';
 import { TeamRef } from './user.type.js';
+import { UUID } from '../common/uuid.scalar.js';
 
 export enum InvitationStatus {
   PENDING = 'PENDING',
@@ -68,10 +69,10 @@ export class InviteUserInput {
   @Field(() => Role, { nullable: true, description: 'Role in the account; User when omitted. Not PRIMARY_ADMIN (use the handover).' })
   role?: Role | null;
 
-  @Field(() => ID, { nullable: true, description: 'Team to put the person in.' })
+  @Field(() => UUID, { nullable: true, description: 'Team to put the person in.' })
   teamId?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Subscriptions to assign a seat of right away.' })
+  @Field(() => [UUID], { nullable: true, description: 'Subscriptions to assign a seat of right away.' })
   subscriptionIds?: string[] | null;
 }
 
@@ -95,10 +96,10 @@ export class InviteUsersInput {
   @Field(() => Role, { nullable: true, description: 'Role for everyone on the list; User when omitted.' })
   role?: Role | null;
 
-  @Field(() => ID, { nullable: true, description: 'Team for everyone on the list.' })
+  @Field(() => UUID, { nullable: true, description: 'Team for everyone on the list.' })
   teamId?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Subscriptions to assign everyone a seat of.' })
+  @Field(() => [UUID], { nullable: true, description: 'Subscriptions to assign everyone a seat of.' })
   subscriptionIds?: string[] | null;
 
   @Field(() => Boolean, { defaultValue: false, description: 'true: only check the rows and report; nothing is written or sent.' })

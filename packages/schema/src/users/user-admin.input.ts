@@ -1,9 +1,10 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
 import { Role } from './role.enum.js';
+import { UUID } from '../common/uuid.scalar.js';
 
 @InputType({ description: 'Change a person\'s role (F-45) between User and Secondary admin.' })
 export class ChangeRoleInput {
-  @Field(() => ID, { description: 'The person (user id).' })
+  @Field(() => UUID, { description: 'The person (user id).' })
   userId!: string;
 
   @Field(() => Role, { description: 'The new role: USER or SECONDARY_ADMIN (the primary admin changes only by handover).' })
@@ -15,7 +16,7 @@ export class ChangeRoleInput {
 
 @InputType({ description: 'Hand the primary admin role to another active user; the current primary admin confirms with their password.' })
 export class TransferPrimaryAdminInput {
-  @Field(() => ID, { description: 'The person (user id) who becomes primary admin.' })
+  @Field(() => UUID, { description: 'The person (user id) who becomes primary admin.' })
   userId!: string;
 
   @Field(() => String, { description: "The current primary admin's password, as confirmation." })
@@ -24,7 +25,7 @@ export class TransferPrimaryAdminInput {
 
 @InputType({ description: 'Remove a person from the account (F-46).' })
 export class RemoveUserInput {
-  @Field(() => ID, { description: 'The person (user id).' })
+  @Field(() => UUID, { description: 'The person (user id).' })
   userId!: string;
 
   @Field(() => Int, { description: '`User.version` as the admin saw it (CONFLICT when it changed since).' })
@@ -33,10 +34,10 @@ export class RemoveUserInput {
 
 @InputType({ description: 'Move people to another team, or out of any team.' })
 export class MoveUsersToTeamInput {
-  @Field(() => [ID], { description: 'The people (user ids), 1 to 500.' })
+  @Field(() => [UUID], { description: 'The people (user ids), 1 to 500.' })
   userIds!: string[];
 
-  @Field(() => ID, { nullable: true, description: 'The team to move them to; null for no team.' })
+  @Field(() => UUID, { nullable: true, description: 'The team to move them to; null for no team.' })
   teamId?: string | null;
 
   @Field(() => Int, {

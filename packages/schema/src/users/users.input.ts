@@ -1,6 +1,7 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, InputType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../common/pagination.type.js';
 import { MembershipStatus, Role } from './role.enum.js';
+import { UUID } from '../common/uuid.scalar.js';
 
 export enum UserSortField {
   NAME = 'NAME',
@@ -39,7 +40,7 @@ export class UsersFilter {
   })
   statuses?: MembershipStatus[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Only users in one of these teams.' })
+  @Field(() => [UUID], { nullable: true, description: 'Only users in one of these teams.' })
   teamIds?: string[] | null;
 
   @Field(() => Boolean, { nullable: true, description: 'true: only users in no team; false: only users in a team.' })

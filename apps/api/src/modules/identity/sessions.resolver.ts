@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { ActiveSession } from '@seatwise/schema';
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ActiveSession, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { SessionOnly } from '../../graphql/access.js';
 import { endSession, listMySessions, signOutEverywhere } from './sessions.service.js';
@@ -16,7 +16,7 @@ export class SessionsResolver {
   @Authorized()
   @SessionOnly()
   @Mutation(() => Boolean, { description: 'Ends one of the own sessions (NOT_FOUND for any other id). Ending the current one signs this client out.' })
-  endSession(@Arg('id', () => ID, { description: 'The session to end.' }) id: string, @Ctx() ctx: AccountContext): Promise<boolean> {
+  endSession(@Arg('id', () => UUID, { description: 'The session to end.' }) id: string, @Ctx() ctx: AccountContext): Promise<boolean> {
     return endSession(ctx, id);
   }
 

@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { ApiScope, CreateInstallPackageInput, DownloadLink, InstallPackage } from '@seatwise/schema';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { ApiScope, CreateInstallPackageInput, DownloadLink, InstallPackage, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { RequireScope } from '../../graphql/access.js';
 import { createInstallPackage, installPackageDownloadLink, listInstallPackages } from './install-packages.service.js';
@@ -28,7 +28,7 @@ export class InstallPackagesResolver {
   @Mutation(() => DownloadLink, { description: 'A signed, expiring link to the built archive of a package.' })
   createInstallPackageDownloadLink(
     @Ctx() ctx: AccountContext,
-    @Arg('id', () => ID, { description: 'The package.' }) id: string,
+    @Arg('id', () => UUID, { description: 'The package.' }) id: string,
   ): Promise<DownloadLink> {
     return installPackageDownloadLink(ctx, id);
   }

@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { ApiScope, DownloadLink, Platform, ProductDownloads, ProductEntitlement, ProductFile } from '@seatwise/schema';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { ApiScope, DownloadLink, Platform, ProductDownloads, ProductEntitlement, ProductFile, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { RequireScope } from '../../graphql/access.js';
 import { createDownloadLinks } from '../downloads/downloads.service.js';
@@ -21,7 +21,7 @@ export class ProductsResolver {
   @Query(() => ProductDownloads, { description: 'F-21 "View downloads": installers of one entitled version, for a platform and language.' })
   productDownloads(
     @Ctx() ctx: AccountContext,
-    @Arg('versionId', () => ID, { description: 'An entitled product version.' }) versionId: string,
+    @Arg('versionId', () => UUID, { description: 'An entitled product version.' }) versionId: string,
     @Arg('platform', () => Platform, { nullable: true, description: 'Only installers for this platform.' }) platform?: Platform,
     @Arg('language', () => String, { nullable: true, description: 'Only installers in this language (e.g. `en-US`).' }) language?: string,
   ): Promise<ProductDownloads> {
@@ -42,7 +42,7 @@ export class ProductsResolver {
   })
   createDownloadLinks(
     @Ctx() ctx: AccountContext,
-    @Arg('fileIds', () => [ID], { description: 'Files to download, 1 to 100.' }) fileIds: string[],
+    @Arg('fileIds', () => [UUID], { description: 'Files to download, 1 to 100.' }) fileIds: string[],
   ): Promise<DownloadLink[]> {
     return createDownloadLinks(ctx, fileIds);
   }

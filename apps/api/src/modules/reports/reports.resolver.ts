@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import {
   ApiScope,
   CloudServicesUsage,
@@ -12,6 +12,7 @@ import {
   SeatUsageFilter,
   SeatUsageOrder,
   SeatUsageReport,
+  UUID,
 } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { RequireScope } from '../../graphql/access.js';
@@ -30,7 +31,7 @@ export class ReportsResolver {
   @Query(() => [SeatDistribution], { description: 'Insights (F-30): seats purchased, assigned and unassigned per team and product; admins only.' })
   insights(
     @Ctx() ctx: AccountContext,
-    @Arg('teamId', () => ID, { nullable: true, description: 'Only this team.' }) teamId?: string,
+    @Arg('teamId', () => UUID, { nullable: true, description: 'Only this team.' }) teamId?: string,
   ): Promise<SeatDistribution[]> {
     return seatDistribution(ctx, teamId);
   }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import {
   ApiScope,
   AssignableSubscription,
@@ -8,6 +8,7 @@ import {
   Role,
   Seat,
   UnassignSeatInput,
+  UUID,
 } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { RequireScope } from '../../graphql/access.js';
@@ -27,7 +28,7 @@ export class SeatsResolver {
   @Authorized(ADMINS)
   @RequireScope(ApiScope.READ_SEATS)
   @Query(() => [Seat], { description: 'The seats one user holds ("View Details"); admins only.' })
-  userSeats(@Ctx() ctx: AccountContext, @Arg('userId', () => ID, { description: 'The user.' }) userId: string): Promise<Seat[]> {
+  userSeats(@Ctx() ctx: AccountContext, @Arg('userId', () => UUID, { description: 'The user.' }) userId: string): Promise<Seat[]> {
     return userSeats(ctx, userId);
   }
 

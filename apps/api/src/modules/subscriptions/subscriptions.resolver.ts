@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { ApiScope, Contract, Role, Subscription, SubscriptionsFilter, SubscriptionsOrder } from '@seatwise/schema';
+import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { ApiScope, Contract, Role, Subscription, SubscriptionsFilter, SubscriptionsOrder, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { RequireScope } from '../../graphql/access.js';
 import { getContract, getSubscription, listContracts, listSubscriptions } from './subscriptions.service.js';
@@ -24,7 +24,7 @@ export class SubscriptionsResolver {
   @Authorized(ADMINS)
   @RequireScope(ApiScope.READ_SUBSCRIPTIONS)
   @Query(() => Subscription, { description: 'One subscription with its products; admins only. NOT_FOUND for any other id.' })
-  subscription(@Ctx() ctx: AccountContext, @Arg('id', () => ID, { description: 'The subscription id.' }) id: string): Promise<Subscription> {
+  subscription(@Ctx() ctx: AccountContext, @Arg('id', () => UUID, { description: 'The subscription id.' }) id: string): Promise<Subscription> {
     return getSubscription(ctx, id);
   }
 
@@ -42,7 +42,7 @@ export class SubscriptionsResolver {
   @Authorized(ADMINS)
   @RequireScope(ApiScope.READ_SUBSCRIPTIONS)
   @Query(() => Contract, { description: 'Contract details (F-51); admins only. NOT_FOUND for any other id.' })
-  contract(@Ctx() ctx: AccountContext, @Arg('id', () => ID, { description: 'The contract id.' }) id: string): Promise<Contract> {
+  contract(@Ctx() ctx: AccountContext, @Arg('id', () => UUID, { description: 'The contract id.' }) id: string): Promise<Contract> {
     return getContract(ctx, id);
   }
 }

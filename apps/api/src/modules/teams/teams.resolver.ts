@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { ApiScope, CreateTeamInput, DeleteTeamInput, MoveSubscriptionsToTeamInput, RenameTeamInput, Role, Team } from '@seatwise/schema';
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ApiScope, CreateTeamInput, DeleteTeamInput, MoveSubscriptionsToTeamInput, RenameTeamInput, Role, Team, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { RequireScope } from '../../graphql/access.js';
 import { createTeam, deleteTeam, moveSubscriptionsToTeam, renameTeam } from './teams.admin.service.js';
@@ -19,7 +19,7 @@ export class TeamsResolver {
   @Authorized(ADMINS)
   @RequireScope(ApiScope.READ_USERS)
   @Query(() => Team, { description: 'One team of the account, by id; admins only. NOT_FOUND for any other id.' })
-  team(@Ctx() ctx: AccountContext, @Arg('id', () => ID, { description: 'The team id.' }) id: string): Promise<Team> {
+  team(@Ctx() ctx: AccountContext, @Arg('id', () => UUID, { description: 'The team id.' }) id: string): Promise<Team> {
     return getTeam(ctx, id);
   }
 

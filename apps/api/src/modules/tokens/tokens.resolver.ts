@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { ApiToken, ApiTokenConnection, ApiTokensFilter, CreateApiTokenInput, CreateApiTokenPayload } from '@seatwise/schema';
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ApiToken, ApiTokenConnection, ApiTokensFilter, CreateApiTokenInput, CreateApiTokenPayload, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { SessionOnly } from '../../graphql/access.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens.service.js';
@@ -39,7 +39,7 @@ export class TokensResolver {
   @Mutation(() => ApiToken, {
     description: 'Revokes one of your tokens (admins: also a service token); it stops working at once. Revoking twice is not an error.',
   })
-  revokeApiToken(@Ctx() ctx: AccountContext, @Arg('id', () => ID, { description: 'The token id.' }) id: string): Promise<ApiToken> {
+  revokeApiToken(@Ctx() ctx: AccountContext, @Arg('id', () => UUID, { description: 'The token id.' }) id: string): Promise<ApiToken> {
     return revokeApiToken(ctx, id);
   }
 }

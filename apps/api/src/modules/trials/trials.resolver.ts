@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { ApiScope, Trial, TrialOffer } from '@seatwise/schema';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { ApiScope, Trial, TrialOffer, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { RequireScope } from '../../graphql/access.js';
 import { listTrialOffers, listTrials, startTrial } from './trials.service.js';
@@ -25,7 +25,7 @@ export class TrialsResolver {
   @Mutation(() => Trial, { description: 'Start a trial of a product; once per person and product.' })
   startTrial(
     @Ctx() ctx: AccountContext,
-    @Arg('productId', () => ID, { description: 'The product to try.' }) productId: string,
+    @Arg('productId', () => UUID, { description: 'The product to try.' }) productId: string,
   ): Promise<Trial> {
     return startTrial(ctx, productId);
   }

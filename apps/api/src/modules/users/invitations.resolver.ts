@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
   ApiScope,
   AcceptInvitationInput,
@@ -9,6 +9,7 @@ import {
   InviteUsersResult,
   Role,
   SignInPayload,
+  UUID,
 } from '@seatwise/schema';
 import type { AccountContext, RequestContext } from '../../context.js';
 import { RequireScope, SessionOnly } from '../../graphql/access.js';
@@ -46,14 +47,14 @@ export class InvitationsResolver {
   @Authorized(ADMINS)
   @RequireScope(ApiScope.WRITE_USERS)
   @Mutation(() => Invitation, { description: 'Sends a pending or expired invitation again with a new link and expiry.' })
-  resendInvitation(@Ctx() ctx: AccountContext, @Arg('id', () => ID, { description: 'The invitation.' }) id: string): Promise<Invitation> {
+  resendInvitation(@Ctx() ctx: AccountContext, @Arg('id', () => UUID, { description: 'The invitation.' }) id: string): Promise<Invitation> {
     return resendInvitation(ctx, id);
   }
 
   @Authorized(ADMINS)
   @RequireScope(ApiScope.WRITE_USERS)
   @Mutation(() => Invitation, { description: 'Withdraws a pending invitation; an invitee who never accepted is removed and their seats freed.' })
-  revokeInvitation(@Ctx() ctx: AccountContext, @Arg('id', () => ID, { description: 'The invitation.' }) id: string): Promise<Invitation> {
+  revokeInvitation(@Ctx() ctx: AccountContext, @Arg('id', () => UUID, { description: 'The invitation.' }) id: string): Promise<Invitation> {
     return revokeInvitation(ctx, id);
   }
 

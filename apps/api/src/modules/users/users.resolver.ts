@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { ApiScope, Role, User, UserConnection, UsersFilter, UsersOrder } from '@seatwise/schema';
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { ApiScope, Role, UUID, User, UserConnection, UsersFilter, UsersOrder } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { RequireScope } from '../../graphql/access.js';
 import { getUser, listUsers } from './users.service.js';
@@ -26,7 +26,7 @@ export class UsersResolver {
   @Authorized(ADMINS)
   @RequireScope(ApiScope.READ_USERS)
   @Query(() => User, { description: 'One user of the account, by id; admins only. NOT_FOUND for any other id.' })
-  user(@Ctx() ctx: AccountContext, @Arg('id', () => ID, { description: 'The user id.' }) id: string): Promise<User> {
+  user(@Ctx() ctx: AccountContext, @Arg('id', () => UUID, { description: 'The user id.' }) id: string): Promise<User> {
     return getUser(ctx, id);
   }
 }

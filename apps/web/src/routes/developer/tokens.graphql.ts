@@ -52,7 +52,7 @@ export const CreateApiTokenDocument = graphql(`
 `);
 
 export const RevokeApiTokenDocument = graphql(`
-  mutation RevokeApiTokenFromSettings($id: ID!) {
+  mutation RevokeApiTokenFromSettings($id: UUID!) {
     revokeApiToken(id: $id) {
       ...ApiTokenRow
     }

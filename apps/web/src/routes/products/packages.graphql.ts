@@ -31,7 +31,7 @@ export const CreateInstallPackageDocument = graphql(`
 `);
 
 export const InstallPackageLinkDocument = graphql(`
-  mutation InstallPackageLink($id: ID!) {
+  mutation InstallPackageLink($id: UUID!) {
     createInstallPackageDownloadLink(id: $id) {
       url
       fileName

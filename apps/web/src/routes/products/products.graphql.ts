@@ -70,7 +70,7 @@ export const ProductFileFieldsFragment = graphql(`
 `);
 
 export const CreateDownloadLinksDocument = graphql(`
-  mutation CreateDownloadLinks($fileIds: [ID!]!) {
+  mutation CreateDownloadLinks($fileIds: [UUID!]!) {
     createDownloadLinks(fileIds: $fileIds) {
       url
       expiresAt
@@ -82,7 +82,7 @@ export const CreateDownloadLinksDocument = graphql(`
 `);
 
 export const ProductDownloadsDocument = graphql(`
-  query ProductDownloads($versionId: ID!, $platform: Platform, $language: String) {
+  query ProductDownloads($versionId: UUID!, $platform: Platform, $language: String) {
     productDownloads(versionId: $versionId, platform: $platform, language: $language) {
       productId
       productName

@@ -24,7 +24,7 @@ export const TrialsPageDocument = graphql(`
 `);
 
 export const StartTrialDocument = graphql(`
-  mutation StartTrial($productId: ID!) {
+  mutation StartTrial($productId: UUID!) {
     startTrial(productId: $productId) {
       id
       daysLeft

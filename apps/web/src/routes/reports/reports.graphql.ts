@@ -1,7 +1,7 @@
 import { graphql } from '../../gql';
 
 export const InsightsDocument = graphql(`
-  query Insights($teamId: ID) {
+  query Insights($teamId: UUID) {
     insights(teamId: $teamId) {
       team {
         id

@@ -47,7 +47,7 @@ export const SubscriptionsPageDocument = graphql(`
 `);
 
 export const ContractDetailsDocument = graphql(`
-  query ContractDetails($id: ID!) {
+  query ContractDetails($id: UUID!) {
     contract(id: $id) {
       id
       number

@@ -1,7 +1,7 @@
 import { graphql } from '../../gql';
 
 export const UserDetailsDocument = graphql(`
-  query UserDetails($id: ID!) {
+  query UserDetails($id: UUID!) {
     user(id: $id) {
       id
       name

@@ -21,7 +21,7 @@ export const InvitationsDocument = graphql(`
 `);
 
 export const ResendInvitationDocument = graphql(`
-  mutation ResendInvitation($id: ID!) {
+  mutation ResendInvitation($id: UUID!) {
     resendInvitation(id: $id) {
       id
       status
@@ -31,7 +31,7 @@ export const ResendInvitationDocument = graphql(`
 `);
 
 export const RevokeInvitationDocument = graphql(`
-  mutation RevokeInvitation($id: ID!) {
+  mutation RevokeInvitation($id: UUID!) {
     revokeInvitation(id: $id) {
       id
       status

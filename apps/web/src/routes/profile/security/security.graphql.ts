@@ -113,7 +113,7 @@ export const MySessionsDocument = graphql(`
 `);
 
 export const EndSessionDocument = graphql(`
-  mutation EndSession($id: ID!) {
+  mutation EndSession($id: UUID!) {
     endSession(id: $id)
   }
 `);
