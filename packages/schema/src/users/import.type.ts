@@ -111,4 +111,10 @@ export class UserImportReport {
 
   @Field(() => [UserImportRow], { description: 'Every data row, in file order.' })
   rows!: UserImportRow[];
+
+  @Field(() => String, {
+    description:
+      'The same rows as a CSV file for "Download report" (UTF-8 with BOM; columns line, email, outcome, field, reason; a cell a spreadsheet would run as a formula starts with an apostrophe). Written only when selected.',
+  })
+  csv!: string;
 }
