@@ -106,6 +106,31 @@ describe.each(drivers)('CSV import F-43 (%s)', (driver) => {
     expect(await app.sql("select id from users where email = 'seat2@test.example'")).toEqual([]);
   });
 
+  it.each(['\n', '\r\n'])('reports a row whose quoted cell spans lines at the line it starts on (line break %j)', async (nl) => {
+    const csv = [
+      'email,first name,last name',
+      'multi@test.example,Mia,"Novak',
+      'Kovač',
+      'Zupan"',
+      'not-an-email,A,B',
+      '',
+      '"two@test.example","Two","Lines',
+      'Here"',
+      'after@test.example,After,Row',
+    ].join(nl);
+    const lines = (report: Report) => report.rows.map((row) => [row.line, row.email]);
+    const expected = [
+      [2, 'multi@test.example'],
+      [5, 'not-an-email'],
+      [7, 'two@test.example'],
+      [9, 'after@test.example'],
+    ];
+    const seen = await preview(csv);
+    expect(lines(seen)).toEqual(expected);
+    expect(seen.rows[1]).toMatchObject({ status: 'ERROR', field: 'email' });
+    expect(lines(await commit(csv))).toEqual(expected);
+  });
+
   it('updates role and team of existing users', async () => {
     const csv = 'email,first name,last name,role,team\nuser@example.com,Jure,Kovač,Secondary admin,Strojništvo\n';
     const seen = await preview(csv);

@@ -1,11 +1,14 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Job } from '../src/modules/jobs/job.entity.js';
 import { claimNextJob, completeJob, LeaseLostError } from '../src/modules/jobs/job-queue.js';
 import { JobWorker } from '../src/modules/jobs/job-worker.js';
 import { BUILD_INSTALL_PACKAGE } from '../src/modules/products/install-packages.service.js';
+import { installScript, type PackageManifest } from '../src/modules/products/install-script.js';
 import { installPackageBuilder } from '../src/modules/products/package-builder.js';
 import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
 import { download, entitlementsOf, type EntitlementNode, readTarGz, sha256 } from './products-helpers.js';
@@ -16,6 +19,49 @@ const CREATE = `
   }`;
 const LIST = `{ installPackages { id status progress size sha256 error } }`;
 const LINK = `mutation Link($id: UUID!) { createInstallPackageDownloadLink(id: $id) { url size sha256 fileName } }`;
+
+/** Text that would run a command if it reached a shell unquoted. */
+const HOSTILE_NAME = `x'; touch pwned-a; echo '$(touch pwned-b) \`touch pwned-c\` & touch pwned-d | touch pwned-e % "q" ^`;
+
+/** Unpacks a package into `dir` and runs its install.sh with sh from another folder; returns its output. */
+function runInstallSh(entries: Map<string, Buffer>, dir: string): string {
+  for (const [name, bytes] of entries) {
+    mkdirSync(dirname(join(dir, 'package', name)), { recursive: true });
+    writeFileSync(join(dir, 'package', name), bytes);
+  }
+  chmodSync(join(dir, 'package', 'install.sh'), 0o755);
+  mkdirSync(join(dir, 'cwd'), { recursive: true });
+  return execFileSync('sh', [join(dir, 'package', 'install.sh')], { cwd: join(dir, 'cwd'), encoding: 'utf8' });
+}
+
+/** Every file under `dir` whose name says an injected command ran. */
+const pwned = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).filter((path) => path.split('/').at(-1)!.startsWith('pwned'));
+
+/**
+ * cmd's quoting rules applied to a generated install.cmd: every line without its "…" strings (what
+ * cmd parses as commands and operators) must be the same as in the script of a harmless package,
+ * no value may carry a line break, % or !, and no string may end in an odd run of backslashes
+ * (which a program's argument parser reads as an escaped quote). The rem line keeps plain text only.
+ */
+function expectSafeCmd(hostile: string, harmless: string) {
+  const lines = hostile.split('\r\n');
+  const expected = harmless.split('\r\n');
+  expect(lines).toHaveLength(expected.length);
+  const skeleton = (line: string) => line.replace(/"[^"\r\n]*"/g, '""');
+  lines.forEach((line, index) => {
+    expect(line, `line ${index + 1}`).not.toMatch(/[\r\n]/);
+    if (line.startsWith('rem ')) {
+      expect(line).toMatch(/^rem [\p{L}\p{N} .,:()_+-]*$/u);
+      return;
+    }
+    expect(skeleton(line), `line ${index + 1}`).toBe(skeleton(expected[index]!));
+    for (const quoted of line.match(/"[^"\r\n]*"/g) ?? []) {
+      if (quoted === '"%~dp0"') continue;
+      expect(quoted, `line ${index + 1}`).not.toMatch(/[%!]/);
+      expect(quoted, `line ${index + 1}`).not.toMatch(/(^|[^\\])(\\\\)*\\"$/);
+    }
+  });
+}
 
 interface PackageRow {
   id: string;
@@ -63,6 +109,15 @@ describe.each(drivers)('custom install packages (%s)', (driver) => {
       [{ addOnIds: [drafter.versions[1]!.updates[0]!.id] }, 'addOnIds[0]'],
       [{ name: '  ' }, 'name'],
       [{ settings: { installPath: 'C:\\"x"' } }, 'settings.installPath'],
+      [{ name: 'Rollout\ntouch pwned' }, 'name'],
+      [{ name: 'Rollout\r\necho x' }, 'name'],
+      [{ name: 'Rollout\u2028x' }, 'name'],
+      [{ name: 'Tab\tbed' }, 'name'],
+      [{ settings: { installPath: 'C:\\Tools\r\n& calc' } }, 'settings.installPath'],
+      [{ settings: { installPath: 'C:\\100%' } }, 'settings.installPath'],
+      [{ settings: { installPath: 'C:\\%TEMP%\\x' } }, 'settings.installPath'],
+      [{ settings: { installPath: 'C:\\Hi!' } }, 'settings.installPath'],
+      [{ platform: 'MACOS', language: 'en-US', addOnIds: [], settings: { installPath: '/opt/x\ntouch pwned' } }, 'settings.installPath'],
     ];
     for (const [change, field] of cases) {
       const error = errorOf(await admin.graphql(CREATE, { input: { ...input(), ...change } }));
@@ -70,6 +125,88 @@ describe.each(drivers)('custom install packages (%s)', (driver) => {
     }
     const [row] = await app.sql<{ total: number | string }>('select count(*) as total from jobs');
     expect(Number(row!.total)).toBe(0);
+  });
+
+  it('a macOS package with a hostile name and folder installs into exactly that folder and runs nothing else', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seatwise-install-'));
+    try {
+      const folder = join(dir, `in stall $(touch pwned-1) ; touch pwned-2 \`touch pwned-3\` 'q' "dq" & | % -x`);
+      const created = dataOf(
+        await admin.graphql<{ createInstallPackage: PackageRow & { settings: { installPath: string } } }>(CREATE, {
+          input: {
+            ...input(),
+            name: HOSTILE_NAME,
+            platform: 'MACOS',
+            language: 'en-US',
+            addOnIds: drafter.versions[0]!.addOns.filter((addOn) => addOn.platform === 'MACOS').map((addOn) => addOn.id),
+            settings: { installPath: folder, desktopShortcut: true, silent: false },
+          },
+        }),
+      ).createInstallPackage;
+      expect(created.settings.installPath).toBe(folder);
+      expect(await workerNamed('mac').runOnce()).toBe(true);
+      const link = dataOf(await admin.graphql<{ createInstallPackageDownloadLink: { url: string } }>(LINK, { id: created.id })).createInstallPackageDownloadLink;
+      const entries = await readTarGz((await download(app, link.url)).body);
+      const manifest = JSON.parse(entries.get('manifest.json')!.toString()) as PackageManifest;
+
+      const output = runInstallSh(entries, dir);
+      expect(output).toContain(`Installing ${HOSTILE_NAME}`);
+      expect(output.trim().split('\n').at(-1)).toBe('Installed.');
+      expect(pwned(dir)).toEqual([]);
+      expect(readdirSync(folder).sort()).toEqual(manifest.files.map((file) => file.path.split('/').at(-1)).sort());
+      for (const file of manifest.files) expect(sha256(readFileSync(join(folder, file.path.split('/').at(-1)!)))).toBe(file.sha256);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a Windows package with a hostile name and folder quotes every value by cmd\'s rules', async () => {
+    const folder = 'D:\\R&D | (x64) <tools> ^ caret\\';
+    const created = dataOf(await admin.graphql<{ createInstallPackage: PackageRow }>(CREATE, { input: { ...input(), name: HOSTILE_NAME, settings: { installPath: folder, desktopShortcut: true, silent: true } } })).createInstallPackage;
+    expect(await workerNamed('windows').runOnce()).toBe(true);
+    const link = dataOf(await admin.graphql<{ createInstallPackageDownloadLink: { url: string } }>(LINK, { id: created.id })).createInstallPackageDownloadLink;
+    const entries = await readTarGz((await download(app, link.url)).body);
+    const manifest = JSON.parse(entries.get('manifest.json')!.toString()) as PackageManifest;
+    const script = entries.get('install.cmd')!.toString();
+    expectSafeCmd(script, installScript({ ...manifest, name: 'Harmless', settings: { ...manifest.settings, installPath: 'C:\\Harmless' } }).text);
+    // The installer is given the folder exactly: the trailing backslash doubled before the closing quote.
+    expect(script).toContain(`INSTALLDIR="${folder}\\"`);
+  });
+
+  it('the generators stay safe for a package stored before names were checked', () => {
+    const manifest: PackageManifest = {
+      format: 'seatwise-install-package/1',
+      name: `Old\ntouch pwned-old\r\necho ^\n${HOSTILE_NAME}`,
+      product: { code: 'DRF', name: 'Drafter', version: '2026' },
+      platform: 'LINUX',
+      language: 'en-US',
+      settings: { installPath: '', desktopShortcut: false, silent: false },
+      files: [],
+      createdAt: new Date().toISOString(),
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'seatwise-install-'));
+    try {
+      const folder = join(dir, 'target\ntouch pwned-path');
+      const script = installScript({ ...manifest, settings: { ...manifest.settings, installPath: folder } });
+      expect(runInstallSh(new Map([['install.sh', Buffer.from(script.text)]]), dir)).toContain('Installed.');
+      expect(pwned(dir)).toEqual([]);
+      expect(existsSync(folder)).toBe(true);
+
+      const windows = (name: string, installPath: string) =>
+        installScript({
+          ...manifest,
+          platform: 'WINDOWS',
+          name,
+          files: [{ path: 'installer/drf.exe', role: 'installer', name: 'Drafter', size: 1, sha256: 'ab' }],
+          settings: { ...manifest.settings, installPath },
+        }).text;
+      expectSafeCmd(windows(manifest.name, 'C:\\Harmless'), windows('Harmless', 'C:\\Harmless'));
+      expect(() => windows('Harmless', 'C:\\x\r\ncalc')).toThrow();
+      expect(() => windows('Harmless', 'C:\\%TEMP%')).toThrow();
+      expect(() => windows('Harmless', 'C:\\"x')).toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('retries a build whose worker died midway and completes it exactly once', async () => {

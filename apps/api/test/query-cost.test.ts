@@ -71,3 +71,13 @@ describe('query cost Q-03', () => {
     expect(cost(100) - 1).toBe(10 * (cost(10) - 1));
   });
 });
+
+describe('query cost of exports', () => {
+  const cost = (query: string) => getComplexity({ schema, query: parse(query), estimators: [costEstimator] });
+
+  it('prices auditLogCsv by the 50,000 rows it can return: one export fits the limit, two do not', () => {
+    expect(cost('{ auditLogCsv }')).toBe(5001);
+    expect(cost('{ auditLogCsv }')).toBeLessThanOrEqual(maxCost);
+    expect(cost('{ a: auditLogCsv b: auditLogCsv }')).toBeGreaterThan(maxCost);
+  });
+});

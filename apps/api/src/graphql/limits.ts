@@ -57,12 +57,23 @@ export function limitRules(limits: GraphqlConfig): ValidationRule[] {
 }
 
 /**
+ * The price of a field that returns a whole file (`complexity` on its decorator): one plus a unit
+ * per ten rows it can hold. A file row is written by one loop rather than resolved field by field,
+ * and the audit log's 50,000 rows (5,001) still fit one export into the default limit of 10,000,
+ * not two.
+ */
+export const exportCost = (rows: number) => 1 + Math.ceil(rows / 10);
+
+/**
  * Cost = one per field plus its children; a paged field (one with `first`) costs its children once
  * per row asked for (the default page size when `first` is omitted, at most the largest page, so a
- * too-large `first` still gets its own BAD_USER_INPUT). Introspection costs nothing.
+ * too-large `first` still gets its own BAD_USER_INPUT). A field that declares its own price (an
+ * export, priced by its rows) costs that. Introspection costs nothing.
  */
 export const costEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (field.name.startsWith('__')) return 0;
+  const declared: unknown = field.extensions?.complexity;
+  if (typeof declared === 'number') return declared;
   const paged = field.args.some((arg) => arg.name === 'first');
   if (!paged) return 1 + childComplexity;
   const first = typeof args.first === 'number' && args.first > 0 ? Math.min(args.first, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;

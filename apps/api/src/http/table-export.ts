@@ -1,26 +1,15 @@
 import type { Response } from 'express';
 import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
+import { type Cell, csvText, neutralise } from '../common/csv.js';
 import { InvalidInputError, msg } from '../errors.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
-export type Cell = string | number | null;
 export type ExportLanguage = 'en' | 'sl';
 
 export interface Column<Row> {
   en: string;
   sl: string;
   value: (row: Row) => Cell;
-}
-
-/**
- * A spreadsheet opens a text cell that starts with = + - @ (or a tab or carriage return) as a
- * formula: such text gets a leading apostrophe, so an exported name can never run as one (OWASP
- * "CSV injection"). Numbers stay numbers.
- */
-export function neutralise(value: Cell): Cell {
-  if (typeof value !== 'string') return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 export function parseFormat(value: string): ExportFormat {
@@ -38,16 +27,16 @@ export interface Table<Row> {
   rows: Row[];
 }
 
-/** Sends rows as a CSV (UTF-8 with BOM, so Excel reads č and š) or an XLSX download. */
+/** Sends rows as a CSV (the one writer of common/csv.ts) or an XLSX download, text cells neutralised in both. */
 export async function sendTable<Row>(res: Response, options: Table<Row> & { format: ExportFormat; language: ExportLanguage }) {
   const header = options.columns.map((column) => column[options.language]);
-  const body = options.rows.map((row) => options.columns.map((column) => neutralise(column.value(row))));
   res.setHeader('Content-Disposition', `attachment; filename="${options.fileName}.${options.format}"`);
   res.setHeader('Cache-Control', 'no-store');
   if (options.format === 'csv') {
-    res.type('text/csv; charset=utf-8').send(`\uFEFF${stringify([header, ...body])}`);
+    res.type('text/csv; charset=utf-8').send(csvText(header, options.rows.map((row) => options.columns.map((column) => column.value(row)))));
     return;
   }
+  const body = options.rows.map((row) => options.columns.map((column) => neutralise(column.value(row))));
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(options.sheet);
   sheet.addRow(header).font = { bold: true };

@@ -61,7 +61,10 @@ export class InstallPackage {
 
 @InputType({ description: 'Install settings for a custom package.' })
 export class InstallSettingsInput {
-  @Field(() => String, { nullable: true, description: 'Folder to install into; the platform default when omitted.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Folder to install into: one line of at most 200 characters, on Windows without ", % or !; the platform default when omitted.',
+  })
   installPath?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Create a desktop shortcut (default true).' })
@@ -73,7 +76,7 @@ export class InstallSettingsInput {
 
 @InputType({ description: 'What to put into a custom install package.' })
 export class CreateInstallPackageInput {
-  @Field(() => String, { description: 'Name of the package, 1 to 100 characters.' })
+  @Field(() => String, { description: 'Name of the package: 1 to 100 characters on one line, without control characters.' })
   name!: string;
 
   @Field(() => UUID, { description: 'The product.' })

@@ -60,7 +60,7 @@ registerEnumType(ImportRowReason, {
 export class UserImportInput {
   @Field(() => String, {
     description:
-      'The file content: UTF-8 (with or without BOM), comma or semicolon separated, a header row of email, first name, last name and optional role, team, products (several products separated by "|").',
+      'The file content: UTF-8 (with or without BOM), comma or semicolon separated, a header row of email, first name, last name and optional role, team, products (several products separated by "|"), then at most 20,000 people.',
   })
   csv!: string;
 
@@ -70,7 +70,7 @@ export class UserImportInput {
 
 @ObjectType({ description: 'One row of an import, as previewed or imported.' })
 export class UserImportRow {
-  @Field(() => Int, { description: 'Line number in the file (the header is line 1).' })
+  @Field(() => Int, { description: 'Line number in the file where the row starts (the header is line 1); a quoted cell may continue on the next lines.' })
   line!: number;
 
   @Field(() => String, { description: 'The email address of the row, as given.' })
@@ -111,4 +111,10 @@ export class UserImportReport {
 
   @Field(() => [UserImportRow], { description: 'Every data row, in file order.' })
   rows!: UserImportRow[];
+
+  @Field(() => String, {
+    description:
+      'The same rows as a CSV file for "Download report" (UTF-8 with BOM; columns line, email, outcome, field, reason; a cell a spreadsheet would run as a formula starts with an apostrophe). Written only when selected.',
+  })
+  csv!: string;
 }

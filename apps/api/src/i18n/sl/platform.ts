@@ -52,8 +52,10 @@ export const platform: Record<string, string> = {
   'This download link is not valid.': 'Ta povezava za prenos ni veljavna.',
   'You are no longer entitled to this download.': 'Do tega prenosa niste več upravičeni.',
   'The file is not available on this server.': 'Datoteka na tem strežniku ni na voljo.',
-  'The install folder must be at most 200 characters, without quotes, $ or control characters.':
-    'Mapa namestitve ima lahko največ 200 znakov, brez narekovajev, znaka $ in kontrolnih znakov.',
+  'The install folder must be one line of at most 200 characters, without control characters.':
+    'Mapa namestitve mora biti ena vrstica z največ 200 znaki, brez kontrolnih znakov.',
+  'A Windows install folder cannot contain ", % or !.': 'Mapa namestitve v sistemu Windows ne sme vsebovati znakov ", % ali !.',
+  'The package name must be one line, without control characters.': 'Ime paketa mora biti ena vrstica, brez kontrolnih znakov.',
   'Give the package a name of 1 to 100 characters.': 'Paketu dajte ime, dolgo od 1 do 100 znakov.',
   'You are not entitled to this version, or it does not exist.': 'Do te različice niste upravičeni ali pa ne obstaja.',
   'Version {version} is not a version of the chosen product.': 'Različica {version} ni različica izbranega izdelka.',

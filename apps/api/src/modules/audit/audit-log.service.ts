@@ -1,13 +1,15 @@
 import type { Knex } from '@mikro-orm/knex';
-import { stringify } from 'csv-stringify/sync';
 import type { AuditEntry, AuditEntryConnection, AuditFilter } from '@seatwise/schema';
+import { csvText } from '../../common/csv.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import { query as select } from '../../common/sql.js';
-import { dbDate, toDate } from '../../common/transaction.js';
+import { dbDate, inTransaction, toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg } from '../../errors.js';
+import { recordAudit } from './audit.service.js';
 
-const MAX_EXPORT = 50_000;
+/** The most entries one CSV export holds; the cost limit prices `auditLogCsv` by this many rows. */
+export const MAX_AUDIT_EXPORT = 50_000;
 
 interface EntryRow {
   id: string;
@@ -80,11 +82,14 @@ export async function listAuditEntries(ctx: AccountContext, args: { first?: numb
   };
 }
 
-/** The filtered log as CSV (newest first, up to 50,000 entries), for the "Export" button. */
+/**
+ * The filtered log as CSV (newest first, up to 50,000 entries), for the "Export" button. Like every
+ * report export it leaves a `report.export` entry, committed before the file is returned.
+ */
 export async function exportAuditEntries(ctx: AccountContext, filter: AuditFilter | null | undefined): Promise<string> {
   const rows = await select<EntryRow>(
     ctx.em,
-    query(ctx, filter).select(...COLUMNS).orderBy([{ column: 'e.created_at', order: 'desc' }, { column: 'e.id', order: 'desc' }]).limit(MAX_EXPORT),
+    query(ctx, filter).select(...COLUMNS).orderBy([{ column: 'e.created_at', order: 'desc' }, { column: 'e.id', order: 'desc' }]).limit(MAX_AUDIT_EXPORT),
   );
   const records = rows.map(toEntry).map((entry) => [
     entry.createdAt.toISOString(),
@@ -96,5 +101,15 @@ export async function exportAuditEntries(ctx: AccountContext, filter: AuditFilte
     entry.before ? JSON.stringify(entry.before) : '',
     entry.after ? JSON.stringify(entry.after) : '',
   ]);
-  return stringify(records, { header: true, columns: ['time', 'who', 'action', 'target type', 'target id', 'what', 'before', 'after'], bom: true });
+  const file = 'audit-log.csv';
+  await inTransaction(ctx, async (tx) => {
+    recordAudit(tx, {
+      action: 'report.export',
+      targetType: 'report',
+      targetId: 'audit-log',
+      summary: `Exported ${file} (${records.length} ${records.length === 1 ? 'row' : 'rows'})`,
+      after: { file, rows: records.length },
+    });
+  });
+  return csvText(['time', 'who', 'action', 'target type', 'target id', 'what', 'before', 'after'], records);
 }

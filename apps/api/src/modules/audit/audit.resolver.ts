@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { ApiScope, AuditEntryConnection, AuditFilter, Role } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { RequireScope } from '../../graphql/access.js';
-import { exportAuditEntries, listAuditEntries } from './audit-log.service.js';
+import { exportCost } from '../../graphql/limits.js';
+import { exportAuditEntries, listAuditEntries, MAX_AUDIT_EXPORT } from './audit-log.service.js';
 
 const ADMINS = [Role.PRIMARY_ADMIN, Role.SECONDARY_ADMIN];
 
@@ -22,7 +23,11 @@ export class AuditResolver {
 
   @Authorized(ADMINS)
   @RequireScope(ApiScope.READ_AUDIT)
-  @Query(() => String, { description: 'The filtered audit log as a CSV file (UTF-8 with BOM, newest first, up to 50,000 entries); admins only.' })
+  @Query(() => String, {
+    description:
+      'The filtered audit log as a CSV file (UTF-8 with BOM, newest first, up to 50,000 entries; cells that a spreadsheet would run as a formula start with an apostrophe); admins only. Leaves a `report.export` entry in the log. Its cost is its 50,000 rows, ten to a unit (5,001).',
+    complexity: exportCost(MAX_AUDIT_EXPORT),
+  })
   auditLogCsv(@Ctx() ctx: AccountContext, @Arg('filter', () => AuditFilter, { nullable: true, description: 'Which entries to include.' }) filter?: AuditFilter): Promise<string> {
     return exportAuditEntries(ctx, filter);
   }

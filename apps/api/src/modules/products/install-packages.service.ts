@@ -50,19 +50,35 @@ async function addOnNamesOf(ctx: AccountContext, packages: InstallPackage[]) {
   return new Map(files.map((file) => [file.id, file.name]));
 }
 
+/** Line breaks and every other control character (C0, DEL, C1, the Unicode line and paragraph separators). */
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+
+/**
+ * The name and the install folder end up in the package's install script. The sh script quotes
+ * every value, so a Linux or macOS folder may hold any character but a control character; cmd has
+ * no quoting that keeps " % or ! literal (nor a line break), so a Windows folder may not hold them.
+ */
+function validName(input: CreateInstallPackageInput): string {
+  const name = input.name.trim();
+  if (name.length < 1 || name.length > 100) throw new InvalidInputError('name', msg('Give the package a name of 1 to 100 characters.'));
+  if (CONTROL.test(name)) throw new InvalidInputError('name', msg('The package name must be one line, without control characters.'));
+  return name;
+}
+
 function validSettings(input: CreateInstallPackageInput, platform: string): InstallSettings {
   const installPath = input.settings?.installPath?.trim() || defaultInstallPath[platform]!;
-  const unsafe = [...installPath].some((char) => char.charCodeAt(0) < 32 || '"`$'.includes(char));
-  if (installPath.length > 200 || unsafe) {
-    throw new InvalidInputError('settings.installPath', msg('The install folder must be at most 200 characters, without quotes, $ or control characters.'));
+  if (installPath.length > 200 || CONTROL.test(installPath)) {
+    throw new InvalidInputError('settings.installPath', msg('The install folder must be one line of at most 200 characters, without control characters.'));
+  }
+  if (platform === 'WINDOWS' && /["%!]/.test(installPath)) {
+    throw new InvalidInputError('settings.installPath', msg('A Windows install folder cannot contain ", % or !.'));
   }
   return { installPath, desktopShortcut: input.settings?.desktopShortcut ?? true, silent: input.settings?.silent ?? false };
 }
 
 /** F-24 custom install package: validated completely, then queued for the background build in one transaction. */
 export async function createInstallPackage(ctx: AccountContext, input: CreateInstallPackageInput): Promise<InstallPackageType> {
-  const name = input.name.trim();
-  if (name.length < 1 || name.length > 100) throw new InvalidInputError('name', msg('Give the package a name of 1 to 100 characters.'));
+  const name = validName(input);
   const found = await findVersionGrant(ctx, input.versionId);
   if (!found) throw new InvalidInputError('versionId', msg('You are not entitled to this version, or it does not exist.'));
   const version = found.grant.version;

@@ -50,12 +50,36 @@ function detectDelimiter(text: string): ',' | ';' {
   return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
 }
 
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * The line each record starts on, from where csv-parse finished it (`info.bytes`, exact). Its own
+ * `info.lines` is the record's last line, and counts a CRLF inside quotes as two, so a cell that
+ * spans lines would move its own row and every row after it. Blank lines before a record are
+ * skipped, as the parser skips them.
+ */
+function startLines(text: string, ends: number[]): number[] {
+  const bytes = Buffer.from(text, 'utf8');
+  const isBreak = (at: number) => bytes[at] === LF || (bytes[at] === CR && bytes[at + 1] !== LF);
+  const starts: number[] = [];
+  let line = 1;
+  let at = 0;
+  for (const end of ends) {
+    for (; at < end && [LF, CR, 0x20, 0x09].includes(bytes[at]!); at += 1) if (isBreak(at)) line += 1;
+    starts.push(line);
+    for (; at < end; at += 1) if (isBreak(at)) line += 1;
+  }
+  return starts;
+}
+
 /**
  * Reads an import file: UTF-8 with or without BOM, comma or semicolon separated, quoted fields,
- * LF or CRLF. Errors name the line; a missing required column names the column.
+ * LF or CRLF. Each person carries the line its row starts on; errors name the line; a missing
+ * required column names the column.
  */
 export function readPeopleCsv(text: string): CsvPerson[] {
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; info: { bytes: number } }[];
   try {
     records = parse(text, {
       info: true,
@@ -95,8 +119,9 @@ export function readPeopleCsv(text: string): CsvPerson[] {
     const index = columns.get(column);
     return index === undefined ? '' : (row[index] ?? '');
   };
-  return rows.map(({ record: row, info }) => ({
-    line: info.lines,
+  const lines = startLines(text, records.map(({ info }) => info.bytes)).slice(1);
+  return rows.map(({ record: row }, index) => ({
+    line: lines[index]!,
     email: cell(row, 'email'),
     firstName: cell(row, 'firstName'),
     lastName: cell(row, 'lastName'),

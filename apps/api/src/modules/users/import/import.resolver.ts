@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { ApiScope, Role, UserImportInput, UserImportReport } from '@seatwise/schema';
 import type { AccountContext } from '../../../context.js';
 import { RequireScope } from '../../../graphql/access.js';
-import { importTemplate } from './csv-file.js';
+import { importTemplate, MAX_IMPORT_ROWS } from './csv-file.js';
 import { importUsers, previewUserImport } from './import.service.js';
 
 const ADMINS = [Role.PRIMARY_ADMIN, Role.SECONDARY_ADMIN];
@@ -18,7 +18,7 @@ export class UserImportResolver {
 
   @Authorized(ADMINS)
   @RequireScope(ApiScope.WRITE_USERS)
-  @Mutation(() => UserImportReport, { description: 'Checks a CSV file of users row by row and reports what importing it would do; writes nothing.' })
+  @Mutation(() => UserImportReport, { description: `Checks a CSV file of up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} users row by row and reports what importing it would do; writes nothing.` })
   previewUserImport(@Ctx() ctx: AccountContext, @Arg('input', () => UserImportInput, { description: 'The file.' }) input: UserImportInput): Promise<UserImportReport> {
     return previewUserImport(ctx, input);
   }
@@ -26,7 +26,7 @@ export class UserImportResolver {
   @Authorized(ADMINS)
   @RequireScope(ApiScope.WRITE_USERS)
   @Mutation(() => UserImportReport, {
-    description: 'Imports every valid row of a CSV file in one transaction and reports each row; refused rows are skipped. Importing the same file again changes nothing.',
+    description: `Imports every valid row of a CSV file of up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} users in one transaction and reports each row; refused rows are skipped. Importing the same file again changes nothing.`,
   })
   importUsers(@Ctx() ctx: AccountContext, @Arg('input', () => UserImportInput, { description: 'The file.' }) input: UserImportInput): Promise<UserImportReport> {
     return importUsers(ctx, input);

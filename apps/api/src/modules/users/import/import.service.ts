@@ -1,4 +1,5 @@
 import { ImportRowStatus, Language, type UserImportInput, type UserImportReport } from '@seatwise/schema';
+import { csvText } from '../../../common/csv.js';
 import { execute, inTransaction, isUniqueViolation, run } from '../../../common/transaction.js';
 import { AppError, msg } from '../../../errors.js';
 import { say } from '../../../i18n/messages.js';
@@ -20,13 +21,18 @@ async function plan(ctx: AccountContext, csv: string): Promise<PlannedRow[]> {
 
 function report(rows: PlannedRow[], committed: boolean): UserImportReport {
   const count = (status: ImportRowStatus) => rows.filter((row) => row.status === status).length;
+  const reported = rows.map(({ line, email, status, field, message, reason, detail }) => ({ line, email, status, field, message: message && say(message), reason, detail }));
   return {
     committed,
     created: count(ImportRowStatus.CREATE),
     updated: count(ImportRowStatus.UPDATE),
     unchanged: count(ImportRowStatus.UNCHANGED),
     errors: count(ImportRowStatus.ERROR),
-    rows: rows.map(({ line, email, status, field, message, reason, detail }) => ({ line, email, status, field, message: message && say(message), reason, detail })),
+    rows: reported,
+    // A getter, so the file is written only for a client that selects it.
+    get csv() {
+      return csvText(['line', 'email', 'outcome', 'field', 'reason'], reported.map((row) => [row.line, row.email, row.status, row.field, row.message]));
+    },
   };
 }
 

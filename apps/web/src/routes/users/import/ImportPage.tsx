@@ -10,7 +10,7 @@ import { downloadText } from '../../../ui/download';
 import { FormError } from '../../../ui/FormError';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ImportUsersDocument, PreviewUserImportDocument, UserImportTemplateDocument } from './import.graphql';
-import { ImportReportTable, reportCsv } from './ImportReportTable';
+import { ImportReportTable } from './ImportReportTable';
 
 type Stage = 'idle' | 'reading' | 'checking' | 'importing' | 'done';
 const progressOf: Record<Stage, number> = { idle: 0, reading: 15, checking: 50, importing: 80, done: 100 };
@@ -105,7 +105,7 @@ export function ImportPage() {
                 : t('import.previewSummary', { created: report.created, updated: report.updated, unchanged: report.unchanged, errors: report.errors })}
             </Alert>
             <Group justify="flex-end">
-              <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => downloadText('seatwise-import-report.csv', reportCsv(report))}>
+              <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => downloadText('seatwise-import-report.csv', report.csv)}>
                 {t('import.downloadReport')}
               </Button>
               {!report.committed && (

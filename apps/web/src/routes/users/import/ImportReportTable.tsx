@@ -78,11 +78,3 @@ export function ImportReportTable({ report }: { report: ImportReportFieldsFragme
     </Stack>
   );
 }
-
-/** The report as CSV, for the "Download report" button. */
-export function reportCsv(report: ImportReportFieldsFragment): string {
-  const quote = (value: string | number | null) => `"${String(value ?? '').replace(/"/g, '""')}"`;
-  const lines = [['line', 'email', 'outcome', 'field', 'reason'].join(',')];
-  for (const row of report.rows) lines.push([row.line, row.email, row.status, row.field, row.message].map(quote).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}

@@ -29,6 +29,8 @@ export const ImportReportFields = graphql(`
     updated
     unchanged
     errors
+    # The server writes the report file, with the same neutralised cells as every other CSV.
+    csv
     rows {
       line
       email
