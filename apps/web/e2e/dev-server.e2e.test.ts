@@ -38,7 +38,7 @@ beforeAll(async () => {
   }
   await vite.listen();
   base = vite.resolvedUrls!.local[0]!.replace(/\/$/, '');
-});
+}, 120_000);
 
 afterAll(async () => {
   await vite?.close();
