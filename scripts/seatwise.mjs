@@ -103,9 +103,15 @@ function main() {
       server.on('exit', (code) => process.exit(code ?? 0));
       break;
     }
-    case 'dev':
-      turbo(env, ['dev', '--parallel']);
+    case 'dev': {
+      // Vite serves the SPA and proxies the API's paths to it; links in messages open Vite too.
+      const webPort = env.SEATWISE_WEB_PORT ?? '5173';
+      env.SEATWISE_WEB_PORT = webPort;
+      env.SEATWISE_API_URL ??= `http://127.0.0.1:${env.PORT ?? '4000'}`;
+      env.PUBLIC_URL ??= `http://localhost:${webPort}`;
+      turbo(env, ['dev']);
       break;
+    }
     case 'bench':
       turbo(env, ['build', '--output-logs=errors-only']);
       // `npm run bench -- user-import seat-usage` runs only those.

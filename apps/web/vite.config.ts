@@ -1,17 +1,33 @@
-import { defineConfig } from 'vite';
+import type { IncomingMessage } from 'node:http';
+import { defineConfig, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
+import codegen from 'vite-plugin-graphql-codegen';
+import { serverRoutePrefixes } from '../api/src/http/server-routes.ts';
 
-const api = process.env.SEATWISE_API_URL ?? 'http://localhost:4000';
+const api = process.env.SEATWISE_API_URL ?? 'http://127.0.0.1:4000';
+const port = Number(process.env.SEATWISE_WEB_PORT ?? 5173);
+
+/**
+ * As on the API: a browser opening /graphql gets the SPA's playground; a GET that asks for JSON or
+ * carries a query is a GraphQL request.
+ */
+export function playgroundPage(req: IncomingMessage): string | undefined {
+  const url = new URL(req.url ?? '/', 'http://dev');
+  const wantsPage = req.method === 'GET' && /text\/html/.test(req.headers.accept ?? '') && !url.searchParams.has('query');
+  return wantsPage ? '/index.html' : undefined;
+}
+
+/** Every path the API answers is proxied to it, so the dev server behaves like `npm start`'s one port. */
+export const proxy: Record<string, ProxyOptions> = Object.fromEntries(
+  serverRoutePrefixes.map((prefix) => [prefix, { target: api, ...(prefix === '/graphql' ? { bypass: playgroundPage } : {}) }]),
+);
 
 export default defineConfig({
-  plugins: [react()],
-  server: {
-    proxy: {
-      // Only POSTs go to the API: a browser's GET /graphql is the SPA's playground route.
-      '/graphql': { target: api, bypass: (req) => (req.method === 'GET' ? req.url : undefined) },
-      '/healthz': api,
-    },
-  },
+  // The client types under src/gql follow the documents and packages/schema/schema.graphql while
+  // the dev server runs; `pnpm build` and `typecheck` run codegen themselves, and so does the test
+  // run before the dev-server test starts this config (it checks the proxy).
+  plugins: [react(), codegen({ runOnBuild: false, matchOnSchemas: true, throwOnStart: true, skip: () => Boolean(process.env.VITEST) })],
+  server: { port, strictPort: true, proxy },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -21,6 +21,7 @@ import { textInputPlugin } from './graphql/text-input.js';
 import { downloadsRouter } from './http/downloads.js';
 import { exportsRoute } from './http/exports.route.js';
 import { restErrorHandler } from './http/http-errors.js';
+import { serverRoutePrefixes } from './http/server-routes.js';
 import { usageEventsRoute } from './http/usage-events.route.js';
 import { languageOfRequest } from './i18n/messages.js';
 import { createLogger, type Logger } from './logger.js';
@@ -80,7 +81,7 @@ function serveWeb(app: Express, config: Config) {
   const html = readFileSync(index, 'utf8');
   app.use(express.static(config.webDist, { index: false, maxAge: '1h' }));
   const sendIndex = (res: Response) => res.type('html').setHeader('Cache-Control', 'no-cache').send(html);
-  app.get(/^\/(?!graphql|healthz|api\/).*/, (_req, res) => sendIndex(res));
+  app.get(new RegExp(`^(?!${serverRoutePrefixes.join('|')})/`), (_req, res) => sendIndex(res));
   app.get('/graphql', (req, res, next) => {
     if (config.graphql.playground && req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
       sendIndex(res);

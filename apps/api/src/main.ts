@@ -29,7 +29,8 @@ server.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 server.listen(config.port, config.host, () => {
-  const url = `http://localhost:${config.port}`;
+  // Where people open it: this server, or the dev server in front of it (`npm run dev`).
+  const url = config.publicUrl;
   console.log(`\nSeatwise is running at ${url}  (GraphQL and playground: ${url}/graphql)\n`);
 });
 
