@@ -158,6 +158,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     ...graphqlRequestGuards(config.graphql),
     expressMiddleware(apollo, { context: ({ req, res }) => createContext(services, req, res) }),
   );
+  app.use(restErrorHandler(logger));
 
   const worker = new JobWorker(orm, logger, { [BUILD_INSTALL_PACKAGE]: installPackageBuilder(config) });
   if (config.jobWorker) worker.start();

@@ -64,6 +64,18 @@ describe.each(drivers)('request bodies that are not JSON (%s)', (driver) => {
       expect(JSON.parse(answer.text)).toMatchObject({ errors: [{ extensions: { code: 'BODY_LIMIT_EXCEEDED', limit } }] });
     });
 
+    it.each(['/api/downloads/%E0%A4%A/setup.exe', '/api/exports/%E0%A4%A.csv'])(
+      'answers an address it cannot decode (%s) in JSON with a code, never an HTML page',
+      async (path) => {
+        const response = await fetch(`${app.url}${path}`);
+        const answer = { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+        expect(answer.status).toBeGreaterThanOrEqual(400);
+        expect(answer.status).toBeLessThan(500);
+        expectNothingInternal(answer);
+        expect(JSON.parse(answer.text).error.code).toMatch(/^[A-Z_]+$/);
+      },
+    );
+
     it('answers the REST routes the same way, in their own error shape', async () => {
       const malformed = await send('/api/usage-events', '{"events": [', { authorization: 'Bearer x' });
       expect(malformed.status).toBe(400);

@@ -46,7 +46,11 @@ const restBodyCodes: Record<BodyFault, string> = {
   unreadable: 'BAD_REQUEST',
 };
 
-/** The last handler of the REST routes: typed errors, body-parser errors, and anything unexpected. */
+/**
+ * The last handler of the REST routes and of the whole app: typed errors, body-parser errors,
+ * express's own refusals and anything unexpected, all in JSON, never express's HTML page (which
+ * outside production shows a stack).
+ */
 export function restErrorHandler(logger: Logger): ErrorRequestHandler {
   return (error, _req, res, _next) => {
     if (error instanceof AppError) return sendError(res, error);
@@ -55,7 +59,13 @@ export function restErrorHandler(logger: Logger): ErrorRequestHandler {
       const { status, message } = bodyFaults[fault];
       return res.status(status).json({ error: { code: restBodyCodes[fault], message: say(message), field: 'body' } });
     }
+    // A 4xx raised by express itself, e.g. a path whose percent-encoding cannot be decoded.
+    const { status } = (error ?? {}) as { status?: unknown };
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return res.status(status).json({ error: { code: 'BAD_REQUEST', message: say(msg('The request could not be read: check its address.')) } });
+    }
     logger.error({ err: error }, 'unexpected error in a REST route');
     res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: say(msg('Something went wrong on the server. It has been logged.')) } });
   };
 }
+

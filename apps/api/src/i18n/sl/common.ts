@@ -20,6 +20,7 @@ export const common: Record<string, string> = {
   'The request body is in a character set or encoding the server cannot read: send JSON in UTF-8.':
     'Telo zahteve je v naboru znakov ali kodiranju, ki ga strežnik ne zna prebrati: pošljite JSON v UTF-8.',
   'The request body could not be read.': 'Telesa zahteve ni bilo mogoče prebrati.',
+  'The request could not be read: check its address.': 'Zahteve ni bilo mogoče prebrati: preverite njen naslov.',
   'Something went wrong on the server. It has been logged.': 'Na strežniku je prišlo do napake. Zabeležena je.',
   'The value given for {field} is not of the right type.': 'Vrednost polja {field} ni pravega tipa.',
   'A value in the request is not of the right type.': 'Ena od vrednosti v zahtevi ni pravega tipa.',
