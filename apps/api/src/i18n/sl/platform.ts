@@ -82,7 +82,7 @@ export const platform: Record<string, string> = {
   'Seats must be a whole number, 1 or more.': 'Število licenc mora biti celo število, najmanj 1.',
   'No seat of {subscription} is free for a network licence: all {seats} are in licence files for other servers.':
     'Naročnina {subscription} nima proste licence za ta strežnik: vse licence (skupaj {seats}) so v licenčnih datotekah drugih strežnikov.',
-  'Only {free} of the {seats} seats of {subscription} are free for this server; ask for {free} or fewer.':
+  'Only {free} of the {seats} seats of {subscription} are free for this server; ask for that many or fewer.':
     'Naročnina {subscription} nima dovolj prostih licenc za ta strežnik. Število prostih licenc: {free} od {seats}; zahtevajte največ toliko.',
   'This product does not exist.': 'Ta izdelek ne obstaja.',
   '{product} is a cloud service: there is nothing to try out.': '{product} je storitev v oblaku, zato preizkus ni mogoč.',

@@ -130,7 +130,7 @@ export async function requestNetworkLicence(ctx: AccountContext, input: NetworkL
         'seats',
         free === 0
           ? msg('No seat of {subscription} is free for a network licence: all {seats} are in licence files for other servers.', values)
-          : msg('Only {free} of the {seats} seats of {subscription} are free for this server; ask for {free} or fewer.', values),
+          : msg('Only {free} of the {seats} seats of {subscription} are free for this server; ask for that many or fewer.', values),
       );
     }
     const now = new Date();
