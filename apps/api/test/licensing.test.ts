@@ -96,6 +96,71 @@ describe.each(drivers)('licences and trials (%s)', (driver) => {
     expect(errorOf(await user.graphql(NETWORK, { input: good })).extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('keeps the seats of all active network licence files within the subscription, a new file for a host replacing its old one', async () => {
+    const licence = formwork.licences[0]!;
+    const base = { subscriptionId: licence.subscriptionId, versionId: formwork.versions[0]!.id, serverHostName: 'lic2.kolektor.local' };
+    type Issued = { requestNetworkLicence: { id: string; hostId: string; seats: number } };
+    const ask = (hostId: string, seats: number) => admin.graphql<Issued>(NETWORK, { input: { ...base, hostId, seats } });
+    const active = async () =>
+      Number(
+        (await app.sql<{ total: number | string | null }>(
+          `select coalesce(sum(seats), 0) as total from licence_requests where subscription_id = ? and kind = 'NETWORK' and revoked_at is null`,
+          [licence.subscriptionId],
+        ))[0]!.total,
+      );
+    // The first test gave every seat to 00:1A:2B:3C:4D:5E.
+    expect(await active()).toBe(licence.seats);
+    const none = errorOf(await ask('00:50:56:9A:1B:2C', 1));
+    expect(none.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'seats' });
+    expect(none.message).toContain('No seat');
+
+    // The same host again (in lmhostid's colon-less form) replaces its file: the old seats are free for the new one.
+    const replacement = dataOf(await ask('001a2b3c4d5e', licence.seats - 2)).requestNetworkLicence;
+    expect(replacement.hostId).toBe('00:1A:2B:3C:4D:5E');
+    const requests = dataOf(await admin.graphql<{ licenceRequests: { id: string; hostId: string | null; revokedAt: string | null; expiresOn: string | null }[] }>(
+      '{ licenceRequests { id hostId revokedAt expiresOn } }',
+    )).licenceRequests.filter((request) => request.hostId === '00:1A:2B:3C:4D:5E');
+    expect(requests.map((request) => [request.id === replacement.id, request.revokedAt === null])).toEqual([[true, true], [false, false]]);
+    expect(requests[0]!.expiresOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await auditCount(app, 'licence.network.revoked')).toBe(1);
+    expect(await active()).toBe(licence.seats - 2);
+
+    // Every way of writing one MAC address is the same host: each request replaces the one before.
+    for (const form of ['0050569A1B2C', '00:50:56:9a:1b:2c', '00-50-56-9A-1B-2C']) {
+      expect(dataOf(await ask(form, 1)).requestNetworkLicence.hostId).toBe('00:50:56:9A:1B:2C');
+    }
+    expect(await active()).toBe(licence.seats - 1);
+    for (const bad of ['0050569A1B2', '00:50-56:9A:1B:2C', '005056:9A1B2C', '0050569A1B2CDD']) {
+      expect(errorOf(await ask(bad, 1)).extensions, bad).toMatchObject({ code: 'BAD_USER_INPUT', field: 'hostId' });
+    }
+
+    // 99 seats: refused, naming the seats that are free for this host (its own file's 1 plus the 1 left), never written as fewer.
+    const before = [await rowCount('licence_requests'), await rowCount('audit_entries')];
+    const tooMany = errorOf(await ask('00:50:56:9A:1B:2C', 99));
+    expect(tooMany.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'seats' });
+    expect(tooMany.message).toContain(`Only 2 of the ${licence.seats} seats`);
+    expect([await rowCount('licence_requests'), await rowCount('audit_entries')]).toEqual(before);
+    expect(await active()).toBe(licence.seats - 1);
+  });
+
+  it('lets only as many parallel requests through as there are free seats', async () => {
+    const licence = formwork.licences[0]!;
+    await app.sql(`update licence_requests set revoked_at = created_at where subscription_id = ?`, [licence.subscriptionId]);
+    const hosts = Array.from({ length: licence.seats + 3 }, (_, index) => `02:00:00:00:00:${String(index).padStart(2, '0')}`);
+    const results = await Promise.all(
+      hosts.map((hostId) =>
+        admin.graphql(NETWORK, { input: { subscriptionId: licence.subscriptionId, versionId: formwork.versions[0]!.id, serverHostName: 'lic-parallel', hostId, seats: 1 } }),
+      ),
+    );
+    expect(results.filter((result) => !result.errors).length).toBe(licence.seats);
+    expect(results.filter((result) => result.errors).map((result) => errorOf(result).extensions?.field)).toEqual(['seats', 'seats', 'seats']);
+    const [row] = await app.sql<{ total: number | string }>(
+      `select sum(seats) as total from licence_requests where subscription_id = ? and revoked_at is null`,
+      [licence.subscriptionId],
+    );
+    expect(Number(row!.total)).toBe(licence.seats);
+  });
+
   it('takes home-use requests for single-user seats only', async () => {
     const mine = await entitlementsOf(user);
     const single = mine.find((product) => product.homeUseAllowed)!;

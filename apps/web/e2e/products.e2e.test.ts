@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signIn } from './browser';
 import { startServer, type RunningServer } from './server';
@@ -19,6 +19,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
+
+/** The first test leaves the admin's language on Slovenian (a saved preference): back to English. */
+async function inEnglish(page: Page) {
+  await page.getByRole('button', { name: /^(Language|Jezik)/ }).click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
+}
 
 const sha256Of = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -46,9 +52,11 @@ describe('products and services', () => {
     await page.getByRole('button', { name: 'View all' }).click();
     const comparison = page.getByRole('table', { name: 'Comparison of all options' });
     await comparison.waitFor();
-    for (const method of ['Install now', 'Download manager', 'Browser download']) {
+    for (const method of ['Download manager', 'Browser download']) {
       await comparison.getByRole('columnheader', { name: method }).waitFor();
     }
+    // Nothing installs and activates in one step, so nothing claims to.
+    expect(await page.getByText('Install now').count()).toBe(0);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -62,6 +70,60 @@ describe('products and services', () => {
     await page.getByRole('menuitem', { name: 'Slovenščina' }).click();
     await page.getByRole('columnheader', { name: 'Primerjava vseh možnosti' }).waitFor();
     await page.getByRole('button', { name: 'View all' }).waitFor();
+    await context.close();
+  });
+
+  it('Network licence: a colon-less host ID is taken, too many seats is an error under the field, never clamped', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await signIn(page, server.url, 'admin@example.com');
+    await page.goto(`${server.url}/products`);
+    await inEnglish(page);
+    await page.getByRole('button', { name: 'Formwork 3D' }).click();
+    await page.getByRole('tab', { name: 'More actions' }).click();
+    await page.getByRole('button', { name: 'Request a network licence' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Server host name').fill('lic-e2e.kolektor.local');
+    await dialog.getByLabel('Host ID').fill('0050569A1B2C');
+    const seats = dialog.getByRole('textbox', { name: 'Seats' });
+    await seats.fill('99');
+    await seats.blur();
+    expect(await seats.inputValue()).toBe('99');
+    await dialog.getByRole('button', { name: 'Generate licence file' }).click();
+    await dialog.getByText('Seats must be a whole number from 1 to 5.').waitFor();
+    expect(await dialog.getByText(/Enter the host ID/).count()).toBe(0);
+
+    await seats.fill('4');
+    await dialog.getByRole('button', { name: 'Generate licence file' }).click();
+    const file = dialog.getByLabel('Licence file');
+    await file.waitFor();
+    expect(await file.inputValue()).toContain('HOST_ID=00:50:56:9A:1B:2C');
+    await page.keyboard.press('Escape');
+
+    // Another server: only the one seat left is free, and the server's sentence says so under the field.
+    await page.getByRole('button', { name: 'Request a network licence' }).click();
+    await dialog.getByLabel('Server host name').fill('lic-e2e-2.kolektor.local');
+    await dialog.getByLabel('Host ID').fill('00-50-56-9a-1b-2d');
+    await seats.fill('3');
+    await dialog.getByRole('button', { name: 'Generate licence file' }).click();
+    await dialog.getByText(/Only 1 of the 5 seats of .* are free for this server/).waitFor();
+    await context.close();
+  });
+
+  it('Product Updates: "Download all" is one zip download', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await signIn(page, server.url, 'admin@example.com');
+    await page.goto(`${server.url}/products/updates`);
+    await inEnglish(page);
+    await page.getByRole('heading', { name: 'Product Updates' }).waitFor();
+    const downloads: string[] = [];
+    page.on('download', (download) => downloads.push(download.suggestedFilename()));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^seatwise-downloads-\d{4}-\d{2}-\d{2}\.zip$/);
+    expect(readFileSync((await download.path())!).subarray(0, 4).toString('hex')).toBe('504b0304');
+    await page.waitForTimeout(1500);
+    expect(downloads).toHaveLength(1);
     await context.close();
   });
 

@@ -36,6 +36,15 @@ export class LicenceRequest {
 
   @Field(() => String, { nullable: true, description: 'The licence file, signed with the vendor key (network licences).' })
   licenceFile!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Last day the licence file is valid, YYYY-MM-DD (network licences).' })
+  expiresOn!: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When a newer file for the same host ID replaced this one (network licences); a revoked file holds no seats.',
+  })
+  revokedAt!: Date | null;
 }
 
 @InputType({ description: 'Ask for activation of a single-user licence on a home computer.' })
@@ -58,9 +67,14 @@ export class NetworkLicenceInput {
   @Field(() => String, { description: 'Host name of the licence server (letters, digits, dots and hyphens).' })
   serverHostName!: string;
 
-  @Field(() => String, { description: 'Host ID of the licence server: its MAC address, e.g. 00:1A:2B:3C:4D:5E.' })
+  @Field(() => String, {
+    description:
+      "Host ID of the licence server: its MAC address, 12 hex digits bare (lmhostid's form, 0050569A1B2C) or in pairs separated by colons or hyphens; stored as 00:50:56:9A:1B:2C. A new file for a host ID that already has one replaces (revokes) it.",
+  })
   hostId!: string;
 
-  @Field(() => Int, { description: 'Concurrent seats, from 1 up to the seats of the subscription.' })
+  @Field(() => Int, {
+    description: "Concurrent seats, 1 or more; the active files of a subscription together never hold more than its seats (a replaced file's seats count as free).",
+  })
   seats!: number;
 }

@@ -56,7 +56,10 @@ registerEnumType(InstallMethod, {
   name: 'InstallMethod',
   description: 'A way to get a product onto a computer ("View all" on View downloads).',
   valuesConfig: {
-    INSTALL_NOW: { description: 'Download and install in one step, activated automatically.' },
+    INSTALL_NOW: {
+      description:
+        'Download and install in one step, activated automatically: it needs an install helper on the computer, which this server does not provide, so `productDownloads.methods` does not list it.',
+    },
     DOWNLOAD_MANAGER: { description: 'Download the installer with the download manager, install later.' },
     BROWSER_DOWNLOAD: { description: 'Download the installer file in the browser, resumable, with a SHA-256 checksum.' },
   },

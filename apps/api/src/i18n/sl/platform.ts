@@ -51,6 +51,8 @@ export const platform: Record<string, string> = {
   'This download link has expired. Ask for a new one on View downloads.': 'Povezava za prenos je potekla. Novo zahtevajte na strani View downloads.',
   'This download link is not valid.': 'Ta povezava za prenos ni veljavna.',
   'You are no longer entitled to this download.': 'Do tega prenosa niste več upravičeni.',
+  'The requested range is past the end of the file.': 'Zahtevani del je za koncem datoteke.',
+  'Send 1 to {max} download links.': 'Pošljite od 1 do {max} povezav za prenos.',
   'The file is not available on this server.': 'Datoteka na tem strežniku ni na voljo.',
   'The install folder must be one line of at most 200 characters, without control characters.':
     'Mapa namestitve mora biti ena vrstica z največ 200 znaki, brez kontrolnih znakov.',
@@ -77,10 +79,13 @@ export const platform: Record<string, string> = {
   'Unknown version for the products of {subscription}.': 'Ta različica ne pripada nobenemu izdelku naročnine {subscription}.',
   'Enter the server host name: letters, digits, hyphens and dots, or an IP address.':
     'Vnesite ime strežnika (host name): črke, števke, vezaje in pike ali naslov IP.',
-  'The host ID must be a MAC address: six pairs of hex digits, e.g. 00:1A:2B:3C:4D:5E.':
-    'Host ID mora biti naslov MAC: šest parov šestnajstiških števk, npr. 00:1A:2B:3C:4D:5E.',
-  'Seats must be between 1 and {max}, the seats of {subscription}.':
-    'Število licenc mora biti med 1 in {max}, kolikor jih ima naročnina {subscription}.',
+  'The host ID must be a MAC address: 12 hex digits, e.g. 0050569A1B2C or 00:50:56:9A:1B:2C.':
+    'Host ID mora biti naslov MAC: 12 šestnajstiških števk, npr. 0050569A1B2C ali 00:50:56:9A:1B:2C.',
+  'Seats must be a whole number, 1 or more.': 'Število licenc mora biti celo število, najmanj 1.',
+  'No seat of {subscription} is free for a network licence: all {seats} are in licence files for other servers.':
+    'Naročnina {subscription} nima proste licence za ta strežnik: vse licence (skupaj {seats}) so v licenčnih datotekah drugih strežnikov.',
+  'Only {free} of the {seats} seats of {subscription} are free for this server; ask for that many or fewer.':
+    'Naročnina {subscription} nima dovolj prostih licenc za ta strežnik. Število prostih licenc: {free} od {seats}; zahtevajte največ toliko.',
   'This product does not exist.': 'Ta izdelek ne obstaja.',
   '{product} is a cloud service: there is nothing to try out.': '{product} je storitev v oblaku, zato preizkus ni mogoč.',
   'You already have a licence for {product}: there is no need for a trial.': 'Za {product} že imate licenco: preizkus ni potreben.',

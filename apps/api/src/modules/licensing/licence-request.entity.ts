@@ -14,6 +14,7 @@ export enum LicenceRequestKind {
 @Entity({ tableName: 'licence_requests' })
 @Filter(tenantFilter)
 @Index({ properties: ['account', 'createdAt'] })
+@Index({ properties: ['account', 'subscription', 'revokedAt'] })
 export class LicenceRequest extends TenantEntity {
   @Enum({ items: () => LicenceRequestKind, type: 'string', length: 20 })
   kind!: LicenceRequestKind;
@@ -33,7 +34,7 @@ export class LicenceRequest extends TenantEntity {
   @Property({ type: 'string', length: 253, nullable: true })
   serverHostName: string | null = null;
 
-  /** MAC address of the licence server, upper-case and colon-separated. */
+  /** MAC address of the licence server, upper-case and colon-separated (`normaliseHostId`). */
   @Property({ type: 'string', length: 17, nullable: true })
   hostId: string | null = null;
 
@@ -43,4 +44,12 @@ export class LicenceRequest extends TenantEntity {
   /** The signed licence file (network licences). */
   @Property({ type: 'text', nullable: true })
   licenceFile: string | null = null;
+
+  /** The `EXPIRES_ON` written into the file: a renewal of the subscription does not extend a file already issued. */
+  @Property({ type: 'date', nullable: true })
+  expiresOn: string | null = null;
+
+  /** When a newer file for the same host replaced this one; a revoked file no longer holds seats. */
+  @Property({ type: 'datetime', nullable: true })
+  revokedAt: Date | null = null;
 }

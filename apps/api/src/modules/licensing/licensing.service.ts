@@ -6,6 +6,7 @@ import {
   type NetworkLicenceInput,
 } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
+import { inTransaction } from '../../common/transaction.js';
 import { ForbiddenError, InvalidInputError, msg } from '../../errors.js';
 import { User } from '../identity/user.entity.js';
 import { accountToday } from '../accounts/account-day.js';
@@ -13,18 +14,21 @@ import { isAdminRole } from '../products/entitlement-rules.js';
 import { isRunning } from '../subscriptions/subscription-rules.js';
 import { findVersionGrant } from '../products/entitlements.js';
 import { recordProductAudit } from '../products/product-audit.js';
+import { lockSubscription } from '../seats/seats.service.js';
 import { LicenceType, Subscription } from '../subscriptions/subscription.entity.js';
 import { LicenceRequest, LicenceRequestKind } from './licence-request.entity.js';
 import { signLicence } from './licence-file.js';
 import { vendorPrivateKey, vendorPublicKey } from './vendor-key.js';
 
-const MAC = /^[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\1[0-9A-Fa-f]{2}){4}$/;
+/** Six pairs of hex digits, bare (lmhostid's form) or with one separator used throughout. */
+const MAC = /^[0-9A-F]{2}(?:([:-]?)[0-9A-F]{2})(?:\1[0-9A-F]{2}){4}$/i;
 const HOST_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 
-/** `00-1a-2b-3c-4d-5e` → `00:1A:2B:3C:4D:5E`, or null when it is not a MAC address. */
+/** `0050569a1b2c`, `00-50-56-9a-1b-2c` → `00:50:56:9A:1B:2C`, the one form stored; null when it is not a MAC address. */
 export function normaliseHostId(raw: string): string | null {
   const text = raw.trim();
-  return MAC.test(text) ? text.replace(/-/g, ':').toUpperCase() : null;
+  if (!MAC.test(text)) return null;
+  return text.replace(/[:-]/g, '').toUpperCase().match(/../g)!.join(':');
 }
 
 function validHostName(raw: string): string | null {
@@ -47,6 +51,8 @@ function toLicenceRequest(request: LicenceRequest): LicenceRequestType {
     hostId: request.hostId,
     seats: request.seats,
     licenceFile: request.licenceFile,
+    expiresOn: request.expiresOn,
+    revokedAt: request.revokedAt,
   };
 }
 
@@ -109,12 +115,30 @@ export async function requestNetworkLicence(ctx: AccountContext, input: NetworkL
     throw new InvalidInputError('serverHostName', msg('Enter the server host name: letters, digits, hyphens and dots, or an IP address.'));
   }
   const hostId = normaliseHostId(input.hostId);
-  if (!hostId) throw new InvalidInputError('hostId', msg('The host ID must be a MAC address: six pairs of hex digits, e.g. 00:1A:2B:3C:4D:5E.'));
-  if (!Number.isInteger(input.seats) || input.seats < 1 || input.seats > subscription.seats) {
-    throw new InvalidInputError('seats', msg('Seats must be between 1 and {max}, the seats of {subscription}.', { max: subscription.seats, subscription: subscription.name }));
+  if (!hostId) throw new InvalidInputError('hostId', msg('The host ID must be a MAC address: 12 hex digits, e.g. 0050569A1B2C or 00:50:56:9A:1B:2C.'));
+  if (!Number.isInteger(input.seats) || input.seats < 1) {
+    throw new InvalidInputError('seats', msg('Seats must be a whole number, 1 or more.'));
   }
 
-  const request = await ctx.em.transactional(async (em) => {
+  const request = await inTransaction(ctx, async (tx) => {
+    const { em } = tx;
+    // Taken before anything is counted: a second request for the same subscription waits here until this one commits.
+    const locked = await lockSubscription(tx, subscription.id);
+    const today = isoDay(new Date());
+    const held = await activeNetworkSeatHolders(em, subscription.id, today);
+    const replaced = held.filter((file) => file.hostId === hostId);
+    const free = locked.seats - sumSeats(held.filter((file) => file.hostId !== hostId));
+    if (input.seats > free) {
+      const values = { free, seats: locked.seats, subscription: subscription.name };
+      throw new InvalidInputError(
+        'seats',
+        free === 0
+          ? msg('No seat of {subscription} is free for a network licence: all {seats} are in licence files for other servers.', values)
+          : msg('Only {free} of the {seats} seats of {subscription} are free for this server; ask for that many or fewer.', values),
+      );
+    }
+    const now = new Date();
+    for (const old of replaced) old.revokedAt = now;
     const created = em.create(LicenceRequest, {
       account: ctx.viewer.accountId,
       kind: LicenceRequestKind.NETWORK,
@@ -125,6 +149,7 @@ export async function requestNetworkLicence(ctx: AccountContext, input: NetworkL
       serverHostName,
       hostId,
       seats: input.seats,
+      expiresOn: subscription.endsOn,
     });
     created.licenceFile = signLicence(vendorPrivateKey(ctx.config), {
       LICENCE_ID: created.id,
@@ -135,7 +160,7 @@ export async function requestNetworkLicence(ctx: AccountContext, input: NetworkL
       SERVER_HOST: serverHostName,
       HOST_ID: hostId,
       SEATS: String(input.seats),
-      ISSUED_AT: new Date().toISOString(),
+      ISSUED_AT: now.toISOString(),
       EXPIRES_ON: subscription.endsOn,
     });
     recordProductAudit(em, {
@@ -145,13 +170,41 @@ export async function requestNetworkLicence(ctx: AccountContext, input: NetworkL
       targetType: 'LicenceRequest',
       targetId: created.id,
       summary: `Network licence for ${version.product.name} ${version.version}: ${input.seats} seats on ${serverHostName} (${hostId})`,
-      after: { subscriptionId: subscription.id, serverHostName, hostId, seats: input.seats },
+      after: { subscriptionId: subscription.id, serverHostName, hostId, seats: input.seats, replaces: replaced.map((old) => old.id) },
     });
+    for (const old of replaced) {
+      recordProductAudit(em, {
+        accountId: ctx.viewer.accountId,
+        actorId: ctx.viewer.userId,
+        action: 'licence.network.revoked',
+        targetType: 'LicenceRequest',
+        targetId: old.id,
+        summary: `Network licence file for ${old.serverHostName} (${hostId}) revoked: replaced by ${created.id}`,
+        after: { seats: old.seats, revokedAt: now.toISOString(), replacedBy: created.id },
+      });
+    }
     return created;
   });
   await ctx.em.populate(request, populate);
   return toLicenceRequest(request);
 }
+
+/**
+ * Everything that holds seats of a network subscription today: its network licence files that are
+ * neither revoked nor expired. The seat-total rule (never more than the subscription's seats) is
+ * this list summed; hosted network leases, when they come, hold seats too and belong in this list.
+ * Exact only inside a transaction that holds `lockSubscription`.
+ */
+async function activeNetworkSeatHolders(em: AccountContext['em'], subscriptionId: string, today: string): Promise<LicenceRequest[]> {
+  return em.find(LicenceRequest, {
+    subscription: subscriptionId,
+    kind: LicenceRequestKind.NETWORK,
+    revokedAt: null,
+    expiresOn: { $gte: today },
+  });
+}
+
+const sumSeats = (holders: LicenceRequest[]) => holders.reduce((total, holder) => total + (holder.seats ?? 0), 0);
 
 /** Licence requests: a User sees their own, admins every request of the account. Newest first. */
 export async function listLicenceRequests(ctx: AccountContext): Promise<LicenceRequestType[]> {

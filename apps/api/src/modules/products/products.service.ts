@@ -12,9 +12,12 @@ import { ProductFile, ProductFileKind } from '../downloads/product-file.entity.j
 import { findVersionGrant, loadEntitlements } from './entitlements.js';
 import { toEntitlement, toProductFile } from './product-mapping.js';
 
-/** The comparison on "View all" (F-21): the facts of each method, the words are the SPA's. */
+/**
+ * The comparison on "View all" (F-21): the facts of each method, the words are the SPA's. Only
+ * what this server really does is listed: "Install now" (install and activate in one step) needs an
+ * install helper that verifies and runs the installer with the activation data, and there is none yet.
+ */
 const methods: InstallMethodInfo[] = [
-  { method: InstallMethod.INSTALL_NOW, installsDirectly: true, activatesAutomatically: true, resumable: true, keepsInstaller: false, needsHelperApp: true },
   { method: InstallMethod.DOWNLOAD_MANAGER, installsDirectly: false, activatesAutomatically: false, resumable: true, keepsInstaller: true, needsHelperApp: true },
   { method: InstallMethod.BROWSER_DOWNLOAD, installsDirectly: false, activatesAutomatically: false, resumable: true, keepsInstaller: true, needsHelperApp: false },
 ];

@@ -28,7 +28,7 @@ const toPublic = ({ state: _state, assignable: _assignable, ...subscription }: S
  * transaction the one writer from its first statement, so a count read after it stays true until
  * commit.
  */
-async function lockSubscription(tx: AccountContext, subscriptionId: string): Promise<SubscriptionSeats> {
+export async function lockSubscription(tx: AccountContext, subscriptionId: string): Promise<SubscriptionSeats> {
   const touched = await run(tx, 'update subscriptions set seats = seats where id = ? and account_id = ?', [
     subscriptionId,
     tx.viewer.accountId,

@@ -9,7 +9,6 @@ type Method = ProductDownloadsQuery['productDownloads']['methods'][number];
 interface Props {
   methods: Method[];
   version: Entitlement['versions'][number];
-  onInstallNow: () => void;
   onDownloadManager: () => void;
   onBrowserDownload: () => void;
   copiedLink: string | null;
@@ -18,17 +17,16 @@ interface Props {
 
 const features = ['installsDirectly', 'activatesAutomatically', 'resumable', 'keepsInstaller', 'needsHelperApp'] as const;
 
-/** "View all": the three install methods side by side, and how they compare (F-21). */
-export function InstallMethods({ methods, version, onInstallNow, onDownloadManager, onBrowserDownload, copiedLink, busy }: Props) {
+/** "View all": the install methods the server offers side by side, and how they compare (F-21). */
+export function InstallMethods({ methods, version, onDownloadManager, onBrowserDownload, copiedLink, busy }: Props) {
   const { t } = useTranslation();
   const actions: Record<string, () => void> = {
-    INSTALL_NOW: onInstallNow,
     DOWNLOAD_MANAGER: onDownloadManager,
     BROWSER_DOWNLOAD: onBrowserDownload,
   };
   return (
     <Stack gap="md" mt="sm">
-      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
+      <SimpleGrid cols={{ base: 1, md: methods.length }} spacing="sm">
         {methods.map((method) => (
           <Card key={method.method} withBorder radius="md" padding="md">
             <Stack gap="xs" h="100%" justify="space-between">

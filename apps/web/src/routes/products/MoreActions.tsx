@@ -157,7 +157,11 @@ function ActivationModal({ product, opened, onClose }: DialogProps) {
               </Badge>
               {request.version} · {request.requestedBy} · {formatDateTime(request.createdAt, i18n.language)}
               {request.hostId && ` · ${request.serverHostName} (${request.hostId}), ${t('licensing.network.seatsCount', { count: request.seats ?? 0 })}`}
-              {request.licenceFile && (
+              {request.revokedAt ? (
+                <Badge color="gray" variant="light" ml="xs">
+                  {t('licensing.network.revoked', { date: formatDate(request.revokedAt, i18n.language) })}
+                </Badge>
+              ) : request.licenceFile && (
                 <>
                   {' · '}
                   <Anchor

@@ -7,8 +7,8 @@ import { inputErrorOf } from './downloading';
 import type { Entitlement } from './ProductPanel';
 import { RequestNetworkLicenceDocument } from './products.graphql';
 
-/** The same MAC rule as the server's, to answer before asking it. */
-const macAddress = /^[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\1[0-9A-Fa-f]{2}){4}$/;
+/** The same MAC rule as the server's (bare as lmhostid prints it, or pairs with `:` or `-`), to answer before asking it. */
+const macAddress = /^[0-9A-F]{2}(?:([:-]?)[0-9A-F]{2})(?:\1[0-9A-F]{2}){4}$/i;
 
 interface Props {
   product: Entitlement;
@@ -29,8 +29,8 @@ export function NetworkLicenceModal({ product, opened, onClose }: Props) {
   const [request, { data, loading, error, reset }] = useMutation(RequestNetworkLicenceDocument, { refetchQueries: ['LicenceRequests'] });
   const maxSeats = networkLicences.find((licence) => licence.subscriptionId === subscriptionId)?.seats ?? 1;
   const serverError = inputErrorOf(error);
-  const fieldError = (field: string) =>
-    clientErrors[field] ?? (serverError?.field === field ? t(`licensing.network.errors.${field}`, { max: maxSeats }) : undefined);
+  // The server's own sentence (in the page's language) says what only it knows, e.g. how many seats are still free.
+  const fieldError = (field: string) => clientErrors[field] ?? (serverError?.field === field ? serverError.message : undefined);
 
   function close() {
     reset();
@@ -43,7 +43,7 @@ export function NetworkLicenceModal({ product, opened, onClose }: Props) {
     const errors: Record<string, string> = {};
     if (!host.trim()) errors.serverHostName = t('licensing.network.errors.serverHostName');
     if (!macAddress.test(hostId.trim())) errors.hostId = t('licensing.network.errors.hostId');
-    if (typeof seats !== 'number' || seats < 1 || seats > maxSeats) errors.seats = t('licensing.network.errors.seats', { max: maxSeats });
+    if (typeof seats !== 'number' || !Number.isInteger(seats) || seats < 1 || seats > maxSeats) errors.seats = t('licensing.network.errors.seats', { max: maxSeats });
     setClientErrors(errors);
     if (Object.keys(errors).length || !subscriptionId || !versionId) return;
     void request({
@@ -100,8 +100,20 @@ export function NetworkLicenceModal({ product, opened, onClose }: Props) {
               error={fieldError('versionId')}
             />
             <TextInput label={t('licensing.network.host')} placeholder="licence-server.example.com" value={host} onChange={(event) => setHost(event.currentTarget.value)} error={fieldError('serverHostName')} required />
-            <TextInput label={t('licensing.network.hostId')} description={t('licensing.network.hostIdHint')} placeholder="00:1A:2B:3C:4D:5E" value={hostId} onChange={(event) => setHostId(event.currentTarget.value)} error={fieldError('hostId')} required />
-            <NumberInput label={t('licensing.network.seats')} description={t('licensing.network.seatsHint', { max: maxSeats })} min={1} max={maxSeats} value={seats} onChange={setSeats} error={fieldError('seats')} required />
+            <TextInput label={t('licensing.network.hostId')} description={t('licensing.network.hostIdHint')} placeholder="0050569A1B2C" value={hostId} onChange={(event) => setHostId(event.currentTarget.value)} error={fieldError('hostId')} required />
+            {/* No max: Mantine would clamp 99 to the maximum on blur and send that; too many is an error instead. */}
+            <NumberInput
+              label={t('licensing.network.seats')}
+              description={t('licensing.network.seatsHint', { max: maxSeats })}
+              min={1}
+              clampBehavior="none"
+              allowDecimal={false}
+              allowNegative={false}
+              value={seats}
+              onChange={setSeats}
+              error={fieldError('seats')}
+              required
+            />
             {error && !serverError?.field && <FormError message={t('licensing.network.failed')} />}
             <Button type="submit" loading={loading}>
               {t('licensing.network.submit')}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProductFileFieldsFragment } from '../../gql/graphql';
 import { formatDate } from '../../ui/format';
 import { FormError } from '../../ui/FormError';
-import { formatSize, startDownloads } from './downloading';
+import { downloadArchive, formatSize, startDownloads } from './downloading';
 import { CreateDownloadLinksDocument } from './products.graphql';
 
 interface ProductFilesTableProps {
@@ -25,7 +25,9 @@ export function ProductFilesTable({ files, emptyText, selectable, showProduct }:
 
   async function download(ids: string[]) {
     const result = await createLinks({ variables: { fileIds: ids } }).catch(() => null);
-    if (result?.data) startDownloads(result.data.createDownloadLinks.map((link) => link.url));
+    const urls = result?.data?.createDownloadLinks.map((link) => link.url) ?? [];
+    if (urls.length > 1) downloadArchive(urls);
+    else startDownloads(urls);
   }
 
   if (files.length === 0) {
@@ -46,6 +48,9 @@ export function ProductFilesTable({ files, emptyText, selectable, showProduct }:
           <Button size="xs" variant="default" loading={loading} onClick={() => void download(files.map((file) => file.id))}>
             {t('productUpdates.downloadAll')}
           </Button>
+          <Text size="xs" c="dimmed">
+            {t('productUpdates.archiveHint')}
+          </Text>
         </Group>
       )}
       <FormError message={error && t('downloads.linkFailed')} mb="xs" />

@@ -158,7 +158,6 @@ export function ViewDownloadsPage() {
                   <InstallMethods
                     methods={available.methods}
                     version={version}
-                    onInstallNow={() => void browserDownload()}
                     onDownloadManager={() => void copyLink()}
                     onBrowserDownload={() => void browserDownload()}
                     copiedLink={copied}

@@ -136,6 +136,7 @@ export const RequestNetworkLicenceDocument = graphql(`
       hostId
       seats
       licenceFile
+      revokedAt
     }
   }
 `);
@@ -154,6 +155,7 @@ export const LicenceRequestsDocument = graphql(`
       hostId
       seats
       licenceFile
+      revokedAt
     }
   }
 `);
