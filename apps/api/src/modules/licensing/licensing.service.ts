@@ -11,6 +11,7 @@ import { ForbiddenError, InvalidInputError, msg } from '../../errors.js';
 import { User } from '../identity/user.entity.js';
 import { accountToday } from '../accounts/account-day.js';
 import { isAdminRole } from '../products/entitlement-rules.js';
+import { seatsFree } from '../seats/seat-rules.js';
 import { isRunning } from '../subscriptions/subscription-rules.js';
 import { findVersionGrant } from '../products/entitlements.js';
 import { recordProductAudit } from '../products/product-audit.js';
@@ -102,7 +103,8 @@ export async function requestNetworkLicence(ctx: AccountContext, input: NetworkL
   if (subscription.licenceType !== LicenceType.NETWORK) {
     throw new InvalidInputError('subscriptionId', msg('{subscription} is not a network licence subscription.', { subscription: subscription.name }));
   }
-  if (!isRunning(subscription, (await accountToday(ctx)).todayIso)) {
+  const { todayIso } = await accountToday(ctx);
+  if (!isRunning(subscription, todayIso)) {
     throw new InvalidInputError('subscriptionId', msg('{subscription} has ended.', { subscription: subscription.name }));
   }
   const found = await findVersionGrant(ctx, input.versionId);
@@ -124,10 +126,9 @@ export async function requestNetworkLicence(ctx: AccountContext, input: NetworkL
     const { em } = tx;
     // Taken before anything is counted: a second request for the same subscription waits here until this one commits.
     const locked = await lockSubscription(tx, subscription.id);
-    const today = isoDay(new Date());
-    const held = await activeNetworkSeatHolders(em, subscription.id, today);
+    const held = await activeNetworkSeatHolders(em, subscription.id, todayIso);
     const replaced = held.filter((file) => file.hostId === hostId);
-    const free = locked.seats - sumSeats(held.filter((file) => file.hostId !== hostId));
+    const free = seatsFree(locked.seats, sumSeats(held.filter((file) => file.hostId !== hostId)));
     if (input.seats > free) {
       const values = { free, seats: locked.seats, subscription: subscription.name };
       throw new InvalidInputError(
