@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
-const table = (name: string, person: string) =>
-  `create table \`${name}\` (\`id\` text not null, \`created_at\` datetime not null, \`account_id\` text not null, \`user_id\` text not null, \`role\` text check (\`role\` in ('USER', 'SECONDARY_ADMIN', 'PRIMARY_ADMIN')) not null default 'USER', \`status\` text check (\`status\` in ('ACTIVE', 'INVITED', 'INACTIVE')) not null default 'ACTIVE', \`team_id\` text null, \`version\` integer not null default 1, ${person}\`last_sign_in_at\` datetime null, constraint \`memberships_account_id_foreign\` foreign key(\`account_id\`) references \`accounts\`(\`id\`) on delete cascade on update cascade, constraint \`memberships_user_id_foreign\` foreign key(\`user_id\`) references \`users\`(\`id\`) on delete cascade on update cascade, constraint \`memberships_team_id_foreign\` foreign key(\`team_id\`) references \`teams\`(\`id\`) on delete set null on update cascade, primary key (\`id\`));`;
+const table = (person: string) =>
+  `create table \`memberships\` (\`id\` text not null, \`created_at\` datetime not null, \`account_id\` text not null, \`user_id\` text not null, \`role\` text check (\`role\` in ('USER', 'SECONDARY_ADMIN', 'PRIMARY_ADMIN')) not null default 'USER', \`status\` text check (\`status\` in ('ACTIVE', 'INVITED', 'INACTIVE')) not null default 'ACTIVE', \`team_id\` text null, \`version\` integer not null default 1, ${person}\`last_sign_in_at\` datetime null, constraint \`memberships_account_id_foreign\` foreign key(\`account_id\`) references \`accounts\`(\`id\`) on delete cascade on update cascade, constraint \`memberships_user_id_foreign\` foreign key(\`user_id\`) references \`users\`(\`id\`) on delete cascade on update cascade, constraint \`memberships_team_id_foreign\` foreign key(\`team_id\`) references \`teams\`(\`id\`) on delete set null on update cascade, primary key (\`id\`));`;
 
 const indexes = [
   'create index `memberships_account_id_index` on `memberships` (`account_id`);',
@@ -23,16 +23,17 @@ const kept = '`id`, `created_at`, `account_id`, `user_id`, `role`, `status`, `te
  */
 export class Migration20261203090000 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(table('memberships__temp_alter', '`email` text not null, `first_name` text not null, `last_name` text not null, `sort_name` text not null, '));
-    this.addSql(`insert into \`memberships__temp_alter\` select ${kept.replace(/`(\w+)`/g, 'm.`$1`')},
+    // Renamed first, so the new table is stored as written (SQLite quotes a renamed one its own way).
+    this.addSql('alter table `memberships` rename to `memberships__old`;');
+    this.addSql(table('`email` text not null, `first_name` text not null, `last_name` text not null, `sort_name` text not null, '));
+    this.addSql(`insert into \`memberships\` select ${kept.replace(/`(\w+)`/g, 'm.`$1`')},
       coalesce(m.invited_email, u.email),
       case when m.invited_email is null then u.first_name else m.invited_first_name end,
       case when m.invited_email is null then u.last_name else m.invited_last_name end,
       case when m.invited_email is null then u.sort_name else m.invited_sort_name end,
       m.last_sign_in_at
-      from \`memberships\` m join \`users\` u on u.id = m.user_id;`);
-    this.addSql('drop table `memberships`;');
-    this.addSql('alter table `memberships__temp_alter` rename to `memberships`;');
+      from \`memberships__old\` m join \`users\` u on u.id = m.user_id;`);
+    this.addSql('drop table `memberships__old`;');
     for (const index of indexes) this.addSql(index);
     this.addSql('create index `memberships_account_id_email_index` on `memberships` (`account_id`, `email`);');
     this.addSql('create index `memberships_account_id_sort_name_user_id_index` on `memberships` (`account_id`, `sort_name`, `user_id`);');
@@ -40,13 +41,13 @@ export class Migration20261203090000 extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql(table('memberships__temp_alter', '`invited_email` text null, `invited_first_name` text null, `invited_last_name` text null, `invited_sort_name` text null, '));
-    this.addSql(`insert into \`memberships__temp_alter\` select ${kept},
+    this.addSql('alter table `memberships` rename to `memberships__old`;');
+    this.addSql(table('`invited_email` text null, `invited_first_name` text null, `invited_last_name` text null, `invited_sort_name` text null, '));
+    this.addSql(`insert into \`memberships\` select ${kept},
       case when status = 'INVITED' then email end, case when status = 'INVITED' then first_name end,
       case when status = 'INVITED' then last_name end, case when status = 'INVITED' then sort_name end,
-      last_sign_in_at from \`memberships\`;`);
-    this.addSql('drop table `memberships`;');
-    this.addSql('alter table `memberships__temp_alter` rename to `memberships`;');
+      last_sign_in_at from \`memberships__old\`;`);
+    this.addSql('drop table `memberships__old`;');
     for (const index of indexes) this.addSql(index);
     this.addSql('create index `users_sort_name_id_index` on `users` (`sort_name`, `id`);');
   }
