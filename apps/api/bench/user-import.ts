@@ -54,7 +54,9 @@ async function baseline(app: TestApp, account: string): Promise<number> {
       id: randomUUID(), created_at: now, updated_at: now, email: `baseline${index}@import.example`, first_name: 'B', last_name: `${index}`, sort_name: `b ${index}`, language: 'EN',
     }));
     for (let start = 0; start < ROWS; start += 400) await trx('users').insert(users.slice(start, start + 400));
-    const members = users.map((user) => ({ id: randomUUID(), created_at: now, account_id: account, user_id: user.id, role: 'USER', status: 'INVITED', version: 1 }));
+    const members = users.map((user) => ({ id: randomUUID(), created_at: now, account_id: account, user_id: user.id, role: 'USER', status: 'INVITED', version: 1,
+      email: user.email, first_name: user.first_name, last_name: user.last_name, sort_name: user.sort_name,
+    }));
     for (let start = 0; start < ROWS; start += 400) await trx('memberships').insert(members.slice(start, start + 400));
     const invitations = users.map((user) => ({
       id: randomUUID(), created_at: now, account_id: account, email: user.email, first_name: 'B', last_name: user.last_name, role: 'USER', token_hash: (randomUUID() + randomUUID()).replace(/-/g, ''), status: 'PENDING', expires_at: now,

@@ -32,14 +32,14 @@ const scenarios: Scenario[] = [
     variables: { first: 25, orderBy: { field: 'NAME', direction: 'ASC' } },
     where: '',
     params: [],
-    orderBy: 'u.sort_name asc, m.id asc',
+    orderBy: 'm.sort_name asc, m.user_id asc',
   },
   {
     name: 'search "nov" by email',
     variables: { first: 25, filter: { search: 'nov' }, orderBy: { field: 'EMAIL', direction: 'ASC' } },
-    where: "and (u.sort_name like ? escape '\\' or u.email like ? escape '\\')",
+    where: "and (m.sort_name like ? escape '\\' or m.email like ? escape '\\')",
     params: ['%nov%', '%nov%'],
-    orderBy: 'u.email asc, m.id asc',
+    orderBy: 'm.email asc, m.user_id asc',
   },
 ];
 
@@ -55,13 +55,13 @@ export interface Row {
 }
 
 function rawPage(app: TestApp, accountId: string, scenario: Scenario) {
-  const from = `from memberships m join users u on u.id = m.user_id
+  const from = `from memberships m
     where m.account_id = ? and m.status in ('ACTIVE', 'INVITED') ${scenario.where}`;
   const page = app.sql(
-    `select u.id, u.email, u.first_name, u.last_name, m.role, m.status, m.team_id, t.name as team_name,
-       m.created_at as joined_at, u.last_sign_in_at, m.id as membership_id,
+    `select m.user_id, m.email, m.first_name, m.last_name, m.role, m.status, m.team_id, t.name as team_name,
+       m.created_at as joined_at, m.last_sign_in_at, m.version,
        (select count(*) from seat_assignments sa where sa.account_id = m.account_id and sa.user_id = m.user_id) as seat_count
-     from memberships m join users u on u.id = m.user_id left join teams t on t.id = m.team_id
+     from memberships m left join teams t on t.id = m.team_id
      where m.account_id = ? and m.status in ('ACTIVE', 'INVITED') ${scenario.where}
      order by ${scenario.orderBy} limit 26`,
     [accountId, ...scenario.params],

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDay } from '../src/common/days.js';
+import { Account } from '../src/modules/accounts/account.entity.js';
+import { User } from '../src/modules/identity/user.entity.js';
+import { Subscription } from '../src/modules/subscriptions/subscription.entity.js';
+import { CloudCreditEntry, CloudCreditEntryKind } from '../src/modules/usage/cloud-credit-entry.entity.js';
+import { accountId, addSubscription } from './fixtures/accounts.js';
 import { DEMO_PASSWORD, dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
+import { rest } from './rest.js';
 import { freshPerson } from './security-fixtures.js';
 
 const FIELDS = 'id email firstName lastName name status lastSignInAt';
@@ -11,6 +18,12 @@ const IMPORT = `mutation Import($input: UserImportInput!) { importUsers(input: $
 const ACCEPT = `mutation Accept($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { viewer { email account { name } } } }`;
 const UPDATE_PROFILE = `mutation Profile($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }`;
 const CHANGE_PASSWORD = `mutation Change($input: ChangePasswordInput!) { changePassword(input: $input) { endedSessions } }`;
+const ASSIGN = `mutation Assign($input: AssignSeatInput!) { assignSeat(input: $input) { id } }`;
+const SEAT_USAGE = `query SeatUsage($range: DateRangeInput!, $filter: SeatUsageFilter, $orderBy: SeatUsageOrder) {
+  seatUsageByUser(range: $range, filter: $filter, orderBy: $orderBy, first: 100) { rows { user { id name email } } } }`;
+const CLOUD_USAGE = `query Cloud($range: DateRangeInput!, $search: String) { cloudServicesUsageByUser(range: $range, search: $search) { user { id name email } } }`;
+const INVITATIONS = `{ invitations(first: 500) { userId email firstName lastName } }`;
+const NOVEMBER = { from: '2026-11-01', to: '2026-11-25' };
 
 interface Row {
   id: string;
@@ -56,7 +69,7 @@ describe.each(drivers)('an account sees only what it typed about a person until 
     const own = app.client();
     dataOf(await own.signIn(person.email));
     people += 1;
-    const names = { firstName: 'Resnična', lastName: `Oseba${'abc'[people - 1]}` };
+    const names = { firstName: 'Resnična', lastName: `Oseba${'abcd'[people - 1]}` };
     dataOf(await own.graphql(UPDATE_PROFILE, { input: names }));
     return { ...person, ...names };
   }
@@ -158,5 +171,80 @@ describe.each(drivers)('an account sees only what it typed about a person until 
     const [user] = await app.sql<{ password_hash: string | null }>('select password_hash from users where email = ?', [email]);
     expect(user!.password_hash).toBeNull();
     expect(dataOf(await guest.graphql<{ acceptInvitation: { viewer: { email: string } } }>(ACCEPT, { input: { token, password: 'Dober-nov-geslo-7' } })).acceptInvitation.viewer.email).toBe(email);
+  });
+
+  it('Seat Usage, Cloud Services Usage, their exports and the invitations show what Alpine typed until acceptance, then the profile as it changes', async () => {
+    const person = await realPerson();
+    const realName = `${person.firstName} ${person.lastName}`;
+    const alpineId = await accountId(app, 'Alpine Studio GmbH');
+    const subscription = await addSubscription(app, alpineId, 'Alpine Drafter', 5);
+    dataOf(await alpine.graphql(INVITE, { input: { email: person.email, firstName: 'Izmišljen', lastName: 'Priimek' } }));
+    // A pending person can hold a seat already; so does Alpine's admin, Lukas Gruber, whose name
+    // sorts after the typed one and before the person's own.
+    const [admin] = await app.sql<{ id: string }>('select id from users where email = ?', ['admin@alpine.example']);
+    for (const userId of [person.id, admin!.id]) dataOf(await alpine.graphql(ASSIGN, { input: { userId, subscriptionId: subscription } }));
+    const em = app.em();
+    const occurredAt = new Date('2026-11-20T10:00:00Z');
+    em.create(CloudCreditEntry, {
+      account: em.getReference(Account, alpineId), subscription: em.getReference(Subscription, subscription), kind: CloudCreditEntryKind.CONSUMPTION,
+      amount: -7, service: 'rendering', user: em.getReference(User, person.id), occurredAt, day: localDay(occurredAt, 'Europe/Vienna'),
+    });
+    await em.flush();
+
+    /** Everything Alpine shows of the person: one name per view, or undefined where a search misses them. */
+    const alpineShows = async (search: string) => {
+      const seats = async (variables: Record<string, unknown>) =>
+        dataOf(await alpine.graphql<{ seatUsageByUser: { rows: { user: { id: string; name: string; email: string } }[] } }>(SEAT_USAGE, { range: NOVEMBER, ...variables }))
+          .seatUsageByUser.rows.map((row) => row.user);
+      const cloud = async (text: string | null) =>
+        dataOf(await alpine.graphql<{ cloudServicesUsageByUser: { user: { id: string; name: string; email: string } }[] }>(CLOUD_USAGE, { range: NOVEMBER, search: text }))
+          .cloudServicesUsageByUser.map((row) => row.user);
+      const byName = await seats({ orderBy: { field: 'NAME', direction: 'ASC' } });
+      const csv = async (report: string) => (await (await rest(app, alpine, `/api/exports/${report}.csv?from=${NOVEMBER.from}&to=${NOVEMBER.to}`)).text()).split('\n');
+      const line = (lines: string[]) => lines.filter((text) => text.includes(person.email));
+      return {
+        seatUsage: byName.filter((user) => user.id === person.id).map((user) => `${user.name} <${user.email}>`),
+        // Where they sort among Alpine's seat holders: before or after Lukas Gruber.
+        seatOrder: byName.map((user) => (user.id === person.id ? 'person' : 'lukas')),
+        seatSearch: (await seats({ filter: { search } })).filter((user) => user.id === person.id).map((user) => user.name),
+        cloud: (await cloud(null)).filter((user) => user.id === person.id).map((user) => `${user.name} <${user.email}>`),
+        cloudSearch: (await cloud(search)).filter((user) => user.id === person.id).map((user) => user.name),
+        seatExport: line(await csv('seat-usage')).map((text) => text.split(',')[0]),
+        cloudExport: line(await csv('cloud-services-usage-by-user')).map((text) => text.split(',')[0]),
+      };
+    };
+    const typed = `Izmišljen Priimek <${person.email}>`;
+    expect(await alpineShows('izmišljen')).toEqual({
+      seatUsage: [typed], seatOrder: ['person', 'lukas'], seatSearch: ['Izmišljen Priimek'], cloud: [typed], cloudSearch: ['Izmišljen Priimek'],
+      seatExport: ['Izmišljen Priimek'], cloudExport: ['Izmišljen Priimek'],
+    });
+    // Searching by the real name finds nothing, anywhere; the export files never hold it.
+    expect(await alpineShows(person.lastName.toLowerCase())).toMatchObject({ seatSearch: [], cloudSearch: [] });
+    const files = await Promise.all(['seat-usage', 'cloud-services-usage-by-user'].map(async (report) =>
+      (await rest(app, alpine, `/api/exports/${report}.csv?from=${NOVEMBER.from}&to=${NOVEMBER.to}`)).text()));
+    for (const file of files) expect(file).not.toContain(person.lastName);
+    const invitation = dataOf(await alpine.graphql<{ invitations: { userId: string; email: string; firstName: string; lastName: string }[] }>(INVITATIONS))
+      .invitations.find((row) => row.email === person.email);
+    expect(invitation).toEqual({ userId: person.id, email: person.email, firstName: 'Izmišljen', lastName: 'Priimek' });
+
+    dataOf(await app.client().graphql(ACCEPT, { input: { token: await invitationToken(app, person.email), password: DEMO_PASSWORD } }));
+    const own = `${realName} <${person.email}>`;
+    expect(await alpineShows(person.lastName.toLowerCase())).toEqual({
+      seatUsage: [own], seatOrder: ['lukas', 'person'], seatSearch: [realName], cloud: [own], cloudSearch: [realName], seatExport: [realName], cloudExport: [realName],
+    });
+
+    // The person renames themselves: every account they belong to shows the new name at once.
+    const self = app.client();
+    dataOf(await self.signIn(person.email));
+    dataOf(await self.graphql(UPDATE_PROFILE, { input: { firstName: 'Ana', lastName: 'Preimenovana' } }));
+    const renamed = `Ana Preimenovana <${person.email}>`;
+    expect(await alpineShows('preimenovana')).toEqual({
+      seatUsage: [renamed], seatOrder: ['person', 'lukas'], seatSearch: ['Ana Preimenovana'], cloud: [renamed], cloudSearch: ['Ana Preimenovana'],
+      seatExport: ['Ana Preimenovana'], cloudExport: ['Ana Preimenovana'],
+    });
+    for (const admin of [alpine, kolektor]) {
+      expect(await seenBy(admin, person.email)).toMatchObject({ firstName: 'Ana', lastName: 'Preimenovana', name: 'Ana Preimenovana' });
+      expect(await search(admin, 'ana preimenovana')).toContain(person.email);
+    }
   });
 });

@@ -265,7 +265,8 @@ describe.each(drivers)('usage ingestion and reports F-31 to F-34 (%s)', (driver)
   });
 
   it('exports Seat Usage as CSV and XLSX with the same numbers, formulas neutralised', async () => {
-    await app.sql("update users set first_name = '=HYPERLINK(\"x\")' where email = ?", [ADMIN]);
+    // The name the account sees, on the membership, is what an export writes.
+    await app.sql("update memberships set first_name = '=HYPERLINK(\"x\")' where email = ?", [ADMIN]);
     const query = 'from=2026-11-01&to=2026-11-25&search=novak';
     const csv = await rest(app, admin, `/api/exports/seat-usage.csv?${query}`);
     expect(csv.status).toBe(200);

@@ -10,7 +10,7 @@ import { ProductVersion } from '../../modules/catalog/product-version.entity.js'
 import { NotificationPreference } from '../../modules/identity/notification-preference.entity.js';
 import { hashPassword } from '../../modules/identity/password.js';
 import { hashToken } from '../../modules/identity/session.service.js';
-import { User } from '../../modules/identity/user.entity.js';
+import { sortNameOf, User } from '../../modules/identity/user.entity.js';
 import { SeatAssignment } from '../../modules/seats/seat-assignment.entity.js';
 import { Contract } from '../../modules/subscriptions/contract.entity.js';
 import {
@@ -28,7 +28,7 @@ import { UsageEvent, UsageEventKind } from '../../modules/usage/usage-event.enti
 import { INVITATION_DAYS, Invitation } from '../../modules/users/invitation.entity.js';
 import { localDay } from '../../common/days.js';
 import { SupportRequest, SupportRequestStatus } from '../../modules/support/support-request.entity.js';
-import { Membership } from '../../modules/users/membership.entity.js';
+import { Membership, profileOf } from '../../modules/users/membership.entity.js';
 import {
   austrianFirstNames,
   austrianLastNames,
@@ -112,7 +112,7 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
       email,
       firstName: first,
       lastName: last,
-      sortName: `${first} ${last}`.toLowerCase(),
+      sortName: sortNameOf(first, last),
       passwordHash,
       language: Language.EN,
       company: account.name,
@@ -120,7 +120,7 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
       createdAt: new Date(today.getTime() - 400 * day),
       lastSignInAt: new Date(today.getTime() - day),
     });
-    em.create(Membership, { account, user, role, team, createdAt: user.createdAt, lastSignInAt: user.lastSignInAt });
+    em.create(Membership, { account, user, role, team, createdAt: user.createdAt, lastSignInAt: user.lastSignInAt, ...profileOf(user) });
     if (account === main) people.push({ user, status: MembershipStatus.ACTIVE });
     return user;
   };
@@ -173,7 +173,7 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
         email: person.email,
         firstName: person.first,
         lastName: person.last,
-        sortName: `${person.first} ${person.last}`.toLowerCase(),
+        sortName: sortNameOf(person.first, person.last),
         language: person.account === main && random.chance(0.5) ? Language.SL : Language.EN,
         company: person.account.name,
         country: person.account === main ? 'SI' : 'AT',
@@ -191,10 +191,11 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
         team: person.team?.id ?? null,
         createdAt: joined,
         lastSignInAt: user.lastSignInAt,
-        // What the admin typed when inviting them: all the account sees until they accept.
-        ...(person.status === MembershipStatus.INVITED
-          ? { invitedEmail: user.email, invitedFirstName: user.firstName, invitedLastName: user.lastName, invitedSortName: user.sortName }
-          : { invitedEmail: null, invitedFirstName: null, invitedLastName: null, invitedSortName: null }),
+        // What the account sees: the names the admin typed when inviting them, which are their own.
+        email: user.email,
+        firstName: user.firstName,
+        lastName: user.lastName,
+        sortName: user.sortName,
       };
       if (person.account === main) people.push({ user: em.getReference(User, user.id), status: person.status });
       if (person.account === main && person.status === MembershipStatus.INVITED) invitees.push({ ...person, joined });

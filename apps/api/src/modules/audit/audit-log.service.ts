@@ -48,6 +48,11 @@ function query(ctx: AccountContext, filter: AuditFilter | null | undefined): Kne
   const knex = ctx.em.getKnex();
   const builder = knex('audit_entries as e')
     .leftJoin('users as u', 'u.id', 'e.actor_id')
+    // The actor as this account sees them; only one who deleted their sign-in has no membership
+    // left, and their user row is anonymised.
+    .leftJoin('memberships as m', function () {
+      this.on('m.account_id', 'e.account_id').andOn('m.user_id', 'e.actor_id');
+    })
     .where('e.account_id', ctx.viewer.accountId);
   if (filter?.actions?.length) builder.whereIn('e.action', filter.actions);
   if (filter?.actorId) builder.where('e.actor_id', filter.actorId);
@@ -58,12 +63,21 @@ function query(ctx: AccountContext, filter: AuditFilter | null | undefined): Kne
   return builder;
 }
 
-const COLUMNS = ['e.id', 'e.created_at', 'e.actor_id', 'u.first_name as actor_first', 'u.last_name as actor_last', 'u.email as actor_email', 'e.action', 'e.target_type', 'e.target_id', 'e.summary', 'e.before', 'e.after'];
+const columns = (ctx: AccountContext) => {
+  const knex = ctx.em.getKnex();
+  return [
+    'e.id', 'e.created_at', 'e.actor_id',
+    knex.raw('coalesce(m.first_name, u.first_name) as actor_first'),
+    knex.raw('coalesce(m.last_name, u.last_name) as actor_last'),
+    knex.raw('coalesce(m.email, u.email) as actor_email'),
+    'e.action', 'e.target_type', 'e.target_id', 'e.summary', 'e.before', 'e.after',
+  ];
+};
 
 /** F-63: the audit log, newest first, in keyset pages. */
 export async function listAuditEntries(ctx: AccountContext, args: { first?: number | null; after?: string | null; filter?: AuditFilter | null }): Promise<AuditEntryConnection> {
   const limit = pageSize(args.first);
-  const page = query(ctx, args.filter).select(...COLUMNS);
+  const page = query(ctx, args.filter).select(...columns(ctx));
   if (args.after) {
     const cursor = decodeCursor(args.after);
     page.whereRaw('(e.created_at, e.id) < (?, ?)', [cursor.sortValue, cursor.id]);
@@ -89,7 +103,7 @@ export async function listAuditEntries(ctx: AccountContext, args: { first?: numb
 export async function exportAuditEntries(ctx: AccountContext, filter: AuditFilter | null | undefined): Promise<string> {
   const rows = await select<EntryRow>(
     ctx.em,
-    query(ctx, filter).select(...COLUMNS).orderBy([{ column: 'e.created_at', order: 'desc' }, { column: 'e.id', order: 'desc' }]).limit(MAX_AUDIT_EXPORT),
+    query(ctx, filter).select(...columns(ctx)).orderBy([{ column: 'e.created_at', order: 'desc' }, { column: 'e.id', order: 'desc' }]).limit(MAX_AUDIT_EXPORT),
   );
   const records = rows.map(toEntry).map((entry) => [
     entry.createdAt.toISOString(),

@@ -1,7 +1,9 @@
 import { getCountries, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { Profile, UpdateProfileInput } from '@seatwise/schema';
+import { inTransaction } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg } from '../../errors.js';
+import { shareProfile } from '../users/profile-sharing.js';
 import { User } from './user.entity.js';
 
 const countries = new Set<string>(getCountries());
@@ -86,6 +88,10 @@ export async function updateProfile(ctx: AccountContext, input: UpdateProfileInp
   user.phone = phone;
   user.company = company;
   if (input.language) user.language = input.language;
-  await ctx.em.flush();
+  // One commit: the profile and what the person's accounts see of it.
+  await inTransaction(ctx, async (tx) => {
+    await tx.em.flush();
+    await shareProfile(tx.em, user);
+  });
   return toProfile(user);
 }

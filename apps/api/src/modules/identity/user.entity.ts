@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, type Opt, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, type Opt, Property, Unique } from '@mikro-orm/core';
 import { Language } from '@seatwise/schema';
 import { BaseEntity } from '../../db/base.entity.js';
 
@@ -7,7 +7,6 @@ import { BaseEntity } from '../../db/base.entity.js';
  * and signs in once with one email address.
  */
 @Entity({ tableName: 'users' })
-@Index({ properties: ['sortName', 'id'] })
 export class User extends BaseEntity {
   /** Stored lower-cased, so uniqueness is case-insensitive. */
   @Property({ type: 'string', length: 254 })
@@ -20,7 +19,10 @@ export class User extends BaseEntity {
   @Property({ type: 'string', length: 100 })
   lastName!: string;
 
-  /** Lower-cased "first last": what lists sort and search by, kept in step by `setName`. */
+  /**
+   * Lower-cased "first last", kept in step by `setName`. Lists of an account sort and search by
+   * the membership's copy (`Membership.sortName`), not this one.
+   */
   @Property({ type: 'string', length: 201 })
   sortName!: string;
 
@@ -58,6 +60,9 @@ export class User extends BaseEntity {
   setName(firstName: string, lastName: string): void {
     this.firstName = firstName;
     this.lastName = lastName;
-    this.sortName = `${firstName} ${lastName}`.toLowerCase();
+    this.sortName = sortNameOf(firstName, lastName);
   }
 }
+
+/** The sort and search key of a person's names: lower-cased "first last". */
+export const sortNameOf = (firstName: string, lastName: string) => `${firstName} ${lastName}`.toLowerCase();

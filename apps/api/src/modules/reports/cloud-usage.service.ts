@@ -96,6 +96,17 @@ interface UserCreditsRow {
   last_day: Numeric;
 }
 
+/**
+ * The person as the account sees them (their membership, `mb`). Only someone who deleted their
+ * sign-in has credits here and no membership: their user row is anonymised ("Deleted user").
+ */
+const shown = {
+  firstName: 'coalesce(mb.first_name, u.first_name)',
+  lastName: 'coalesce(mb.last_name, u.last_name)',
+  email: 'coalesce(mb.email, u.email)',
+  sortName: 'coalesce(mb.sort_name, u.sort_name)',
+};
+
 /** Cloud Services Usage by user (F-33): credits per person and service over the chosen days, most first. */
 export async function cloudServicesUsageByUser(
   ctx: AccountContext,
@@ -109,16 +120,17 @@ export async function cloudServicesUsageByUser(
   let searchSql = '';
   for (const word of text.toLowerCase().split(/\s+/).filter(Boolean)) {
     const pattern = containsPattern(word);
-    searchSql += " and (u.sort_name like ? escape '\\' or u.email like ? escape '\\')";
+    searchSql += ` and (${shown.sortName} like ? escape '\\' or ${shown.email} like ? escape '\\')`;
     params.push(pattern, pattern);
   }
   const rows = await query<UserCreditsRow>(
     ctx.em,
-    `select u.id as user_id, u.first_name, u.last_name, u.email, coalesce(e.service, '') as service,
-       -sum(e.amount) as credits, max(e.day) as last_day
+    `select u.id as user_id, ${shown.firstName} as first_name, ${shown.lastName} as last_name, ${shown.email} as email,
+       coalesce(e.service, '') as service, -sum(e.amount) as credits, max(e.day) as last_day
      from cloud_credit_entries e join users u on u.id = e.user_id
+       left join memberships mb on mb.account_id = e.account_id and mb.user_id = e.user_id
      where e.account_id = ? and e.kind = 'CONSUMPTION' and e.day between ? and ? ${searchSql}
-     group by u.id, u.first_name, u.last_name, u.email, coalesce(e.service, '')`,
+     group by u.id, ${shown.firstName}, ${shown.lastName}, ${shown.email}, coalesce(e.service, '')`,
     params,
   );
   const byUser = new Map<string, CloudUsageByUser & { lastDay: number }>();

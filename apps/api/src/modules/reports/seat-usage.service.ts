@@ -163,7 +163,7 @@ function filteredSeats(accountId: string, todayIso: string, filter?: SeatUsageFi
     throw new InvalidInputError('filter.search', msg('Search text can be at most {max} characters.', { max: MAX_SEARCH_LENGTH }));
   }
   for (const word of search.toLowerCase().split(/\s+/).filter(Boolean)) {
-    sql += " and (u.sort_name like ? escape '\\' or u.email like ? escape '\\')";
+    sql += " and (mb.sort_name like ? escape '\\' or mb.email like ? escape '\\')";
     params.push(containsPattern(word), containsPattern(word));
   }
   return { sql, params };
@@ -192,7 +192,7 @@ export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUser
   const assignedDay = sqlDayOf(ctx.em, 'sa.created_at', timeZone, now);
   const field = args.orderBy?.field ?? SeatUsageSortField.NAME;
   const direction = args.orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';
-  const columns = `sa.id, sa.account_id, sa.user_id, sa.subscription_id, u.first_name, u.last_name, u.email, u.sort_name,
+  const columns = `sa.id, sa.account_id, sa.user_id, sa.subscription_id, mb.first_name, mb.last_name, mb.email, mb.sort_name,
     s.name as subscription_name, s.serial_number, ${assignedDay.sql} as assigned_day`;
   const measured = field !== SeatUsageSortField.NAME || Boolean(idleFor);
   const pg = isPostgres(ctx.em);
@@ -205,11 +205,11 @@ export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUser
   if (!measured) {
     // Sorted by name the page is cheap to choose, so its trend is read in parallel with it: the
     // trend statement chooses the same page itself.
-    const pageIds = `select sa.id ${seats.sql} order by u.sort_name ${direction}, s.name ${direction}, sa.id ${direction} limit ? offset ?`;
+    const pageIds = `select sa.id ${seats.sql} order by mb.sort_name ${direction}, s.name ${direction}, sa.id ${direction} limit ? offset ?`;
     const [rows, counts, trend] = await Promise.all([
       run<SeatRow>(ctx, {
         sql: `select p.*, ${lastDayOf('p')} as last_day from (select ${columns} ${seats.sql}
-          order by u.sort_name ${direction}, s.name ${direction}, sa.id ${direction} limit ? offset ?) p
+          order by mb.sort_name ${direction}, s.name ${direction}, sa.id ${direction} limit ? offset ?) p
           order by p.sort_name ${direction}, p.subscription_name ${direction}, p.id ${direction}`,
         params: [...assignedDay.params, ...seats.params, limit, offset],
       }),

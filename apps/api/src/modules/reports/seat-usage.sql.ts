@@ -17,12 +17,15 @@ export interface Fragment {
   params: unknown[];
 }
 
-/** The running seats of an account, with the person and the subscription joined. */
+/**
+ * The running seats of an account, with the subscription and the holder's membership (`mb`: the
+ * person as the account sees them, users/membership.entity.ts) joined.
+ */
 export function runningSeats(accountId: string, todayIso: string): Fragment {
   return {
     sql: `from seat_assignments sa
       join subscriptions s on s.id = sa.subscription_id
-      join users u on u.id = sa.user_id
+      join memberships mb on mb.account_id = sa.account_id and mb.user_id = sa.user_id
       where sa.account_id = ? and ${runningSql('s')}`,
     params: [accountId, todayIso],
   };

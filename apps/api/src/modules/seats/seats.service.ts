@@ -13,6 +13,7 @@ import { Account } from '../accounts/account.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { User } from '../identity/user.entity.js';
 import { Subscription } from '../subscriptions/subscription.entity.js';
+import { Membership } from '../users/membership.entity.js';
 import { SeatAssignment } from './seat-assignment.entity.js';
 import { SeatAlreadyAssignedError, SeatLimitReachedError, SubscriptionNotAssignableError } from './seats.errors.js';
 import { subscriptionSeats, type SubscriptionSeats } from './subscription-seats.js';
@@ -42,7 +43,7 @@ export async function lockSubscription(tx: AccountContext, subscriptionId: strin
 async function currentMembers(tx: AccountContext, userIds: string[]): Promise<Map<string, { email: string }>> {
   const rows = await execute<{ user_id: string; email: string }>(
     tx,
-    `select m.user_id, u.email from memberships m join users u on u.id = m.user_id
+    `select m.user_id, m.email from memberships m
      where m.account_id = ? and m.status in ('ACTIVE', 'INVITED') and m.user_id in (${userIds.map(() => '?').join(', ')})`,
     [tx.viewer.accountId, ...userIds],
   );
@@ -119,14 +120,15 @@ export async function bulkAssignSeats(ctx: AccountContext, input: BulkAssignSeat
 /** Takes a seat back; the seat is free again at once. */
 export async function unassignSeat(ctx: AccountContext, input: UnassignSeatInput): Promise<AssignableSubscription> {
   return inTransaction(ctx, async (tx) => {
-    const assignment = await tx.em.findOne(SeatAssignment, { id: input.assignmentId }, { populate: ['subscription', 'user'] });
+    const assignment = await tx.em.findOne(SeatAssignment, { id: input.assignmentId }, { populate: ['subscription'] });
     if (!assignment) throw new NotFoundError('Seat assignment', 'assignmentId');
+    const holder = await tx.em.findOneOrFail(Membership, { user: assignment.user });
     await lockSubscription(tx, assignment.subscription.id);
     recordAudit(tx, {
       action: 'seat.unassign',
       targetType: 'user',
       targetId: assignment.user.id,
-      summary: `Unassigned a seat of ${assignment.subscription.name} from ${assignment.user.email}`,
+      summary: `Unassigned a seat of ${assignment.subscription.name} from ${holder.email}`,
       before: { assignmentId: assignment.id, subscriptionId: assignment.subscription.id, subscription: assignment.subscription.name },
     });
     tx.em.remove(assignment);

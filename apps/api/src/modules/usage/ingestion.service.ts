@@ -122,7 +122,7 @@ async function loadLookups(em: EntityManager, accountId: string, events: UsageEv
   for (const chunk of chunks(emails, 1000)) {
     const rows = await query<{ id: string; email: string }>(
       em,
-      `select u.id, u.email from memberships m join users u on u.id = m.user_id where m.account_id = ? and u.email in (${placeholders(chunk.length)})`,
+      `select m.user_id as id, m.email from memberships m where m.account_id = ? and m.email in (${placeholders(chunk.length)})`,
       [accountId, ...chunk],
     );
     for (const row of rows) users.set(row.email.toLowerCase(), row.id);

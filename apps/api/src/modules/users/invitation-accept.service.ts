@@ -72,7 +72,7 @@ export async function acceptInvitation(ctx: RequestContext, input: AcceptInvitat
     open.acceptedAt = new Date();
     membership.status = MembershipStatus.ACTIVE;
     membership.version += 1;
-    membership.accepted();
+    membership.accepted(user);
     if (newPassword) user.passwordHash = newPassword;
     user.lastSignInAt = new Date();
     // The session opened here is the person's first sign-in to this account.

@@ -28,7 +28,7 @@ export async function acceptInvitationsOfProvenEmail(em: EntityManager, user: Us
     invitation.acceptedAt = now;
     membership.status = MembershipStatus.ACTIVE;
     membership.version += 1;
-    membership.accepted();
+    membership.accepted(user);
     em.create(AuditEntry, {
       account: invitation.account,
       actor: user,

@@ -21,7 +21,7 @@ import { invitationMail } from '../mail/invitation.mail.js';
 import { grantSeats, releaseSeatsOf } from '../seats/seats.service.js';
 import { Team } from '../teams/team.entity.js';
 import { INVITATION_DAYS, Invitation, InvitationStatus as StoredStatus } from './invitation.entity.js';
-import { Membership } from './membership.entity.js';
+import { Membership, typedPerson } from './membership.entity.js';
 import { checkPerson, type PersonFields, requirePerson } from './person-rules.js';
 
 const DAY_MS = 86_400_000;
@@ -123,7 +123,7 @@ async function invitePerson(tx: AccountContext, person: PersonFields, options: I
     membership.version += 1;
     membership.invitedAs(person);
   } else {
-    tx.em.create(Membership, { account, user, role: options.role, team: options.team, status: MembershipStatus.INVITED }).invitedAs(person);
+    tx.em.create(Membership, { account, user, role: options.role, team: options.team, status: MembershipStatus.INVITED, ...typedPerson(person) });
   }
   const token = newToken();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * DAY_MS);
@@ -280,8 +280,11 @@ export async function listInvitations(ctx: AccountContext, where: { emails?: str
   const limit = Math.min(Math.max(where.first ?? 200, 1), 500);
   const rows = await execute<InvitationRow>(
     ctx,
-    `select i.id, i.email, i.first_name, i.last_name, i.role, i.team_id, t.name as team_name, i.status, i.expires_at, u.id as user_id
-     from invitations i left join teams t on t.id = i.team_id left join users u on u.email = i.email
+    // The person is the account's member invited at the address (their membership keeps it while
+    // they are pending), not whoever signs in with it now.
+    `select i.id, i.email, i.first_name, i.last_name, i.role, i.team_id, t.name as team_name, i.status, i.expires_at,
+       (select m.user_id from memberships m where m.account_id = i.account_id and m.email = i.email limit 1) as user_id
+     from invitations i left join teams t on t.id = i.team_id
      where i.account_id = ? ${condition} order by i.expires_at desc, i.id limit ${limit}`,
     params,
   );

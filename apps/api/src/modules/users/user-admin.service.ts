@@ -38,7 +38,7 @@ export async function changeRole(ctx: AccountContext, input: ChangeRoleInput): P
       action: 'user.role.change',
       targetType: 'user',
       targetId: input.userId,
-      summary: `Changed the role of ${membership.user.email} from ${before} to ${input.role}`,
+      summary: `Changed the role of ${membership.email} from ${before} to ${input.role}`,
       before: { role: before },
       after: { role: input.role },
     });
@@ -74,7 +74,7 @@ export async function transferPrimaryAdmin(ctx: AccountContext, input: TransferP
       action: 'user.primary.transfer',
       targetType: 'user',
       targetId: input.userId,
-      summary: `${mine.user.email} handed the primary admin role to ${theirs.user.email}`,
+      summary: `${mine.email} handed the primary admin role to ${theirs.email}`,
       before: { primaryAdmin: mine.user.id, role: theirRole },
       after: { primaryAdmin: theirs.user.id, previousPrimaryAdminRole: Role.SECONDARY_ADMIN },
     });
@@ -98,7 +98,7 @@ export async function removeUser(ctx: AccountContext, input: RemoveUserInput): P
     const seats = await releaseSeatsOf(tx, input.userId);
     const revoked = await run(tx, "update invitations set status = 'REVOKED' where account_id = ? and email = ? and status = 'PENDING'", [
       accountId,
-      membership.user.email,
+      membership.email,
     ]);
     await run(tx, 'delete from sessions where account_id = ? and user_id = ?', [accountId, input.userId]);
     const before = { status: membership.status, role: membership.role, team: membership.team?.name ?? null, seats: seats.map((s) => s.name) };
@@ -107,7 +107,7 @@ export async function removeUser(ctx: AccountContext, input: RemoveUserInput): P
       action: 'user.remove',
       targetType: 'user',
       targetId: input.userId,
-      summary: `Removed ${membership.user.email} from the account (${seats.length} seats released, ${revoked} invitations revoked)`,
+      summary: `Removed ${membership.email} from the account (${seats.length} seats released, ${revoked} invitations revoked)`,
       before,
       after: { status: MembershipStatus.INACTIVE, seats: [], invitationsRevoked: revoked },
     });
@@ -126,7 +126,7 @@ export async function moveUsersToTeam(ctx: AccountContext, input: MoveUsersToTea
     const marks = userIds.map(() => '?').join(', ');
     const rows = await execute<{ user_id: string; email: string; team_name: string | null; team_id: string | null }>(
       tx,
-      `select m.user_id, u.email, t.name as team_name, m.team_id from memberships m join users u on u.id = m.user_id
+      `select m.user_id, m.email, t.name as team_name, m.team_id from memberships m
        left join teams t on t.id = m.team_id
        where m.account_id = ? and m.status in ('ACTIVE', 'INVITED') and m.user_id in (${marks})`,
       [tx.viewer.accountId, ...userIds],

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { ChangeEmailInput, ConfirmEmailChangeInput, EmailChangeResult, PendingEmailChange } from '@seatwise/schema';
 import type { EntityManager } from '@mikro-orm/knex';
+import { inTransaction } from '../../../common/transaction.js';
 import type { AccountContext, RequestContext } from '../../../context.js';
 import { AppError, InvalidInputError, msg } from '../../../errors.js';
 import { normaliseEmail } from '../identity.service.js';
 import { verifyPassword } from '../password.js';
 import { checkPasswordThrottled } from '../rate-limits.js';
 import { hashToken, newToken } from '../session.service.js';
+import { shareProfile } from '../../users/profile-sharing.js';
 import { User } from '../user.entity.js';
 import { EmailChange } from './email-change.entity.js';
 import { confirmEmailChangeMail, emailAlreadyUsedMail, emailChangedMail, emailChangeRequestedMail } from './account-security.mails.js';
@@ -93,7 +95,11 @@ export async function confirmEmailChange(ctx: RequestContext, input: ConfirmEmai
   const oldEmail = user.email;
   user.email = change.newEmail;
   change.confirmedAt = new Date();
-  await ctx.em.flush();
+  // One commit: the address and what the person's accounts see of it.
+  await inTransaction(ctx, async (tx) => {
+    await tx.em.flush();
+    await shareProfile(tx.em, user);
+  });
   await ctx.mail.send(emailChangedMail, { to: oldEmail, language: user.language, data: { name: user.firstName, newEmail: user.email } });
   return { email: user.email };
 }

@@ -6,9 +6,9 @@ import type { CsvPerson } from './csv-file.js';
 /** A person the file names who already has a user (and maybe a membership of this account). */
 export interface ExistingPerson {
   userId: string;
-  /** The names this account sees: what it typed while the person has not accepted, else their own. */
-  firstName: string;
-  lastName: string;
+  /** The names this account sees (its membership's); none when the person is not of the account. */
+  firstName: string | null;
+  lastName: string | null;
   /** Invited and not yet accepted: the names are still the account's own to fix. */
   pending: boolean;
   membershipStatus: MembershipStatus | null;

@@ -1,4 +1,4 @@
-import type { MembershipStatus, Role } from '@seatwise/schema';
+import { MembershipStatus, type Role } from '@seatwise/schema';
 import { chunks, placeholders } from '../../../common/batches.js';
 import { execute } from '../../../common/transaction.js';
 import type { AccountContext } from '../../../context.js';
@@ -10,9 +10,8 @@ const CHUNK = 500;
 interface PersonRow {
   id: string;
   email: string;
-  first_name: string;
-  last_name: string;
-  pending: boolean | number;
+  first_name: string | null;
+  last_name: string | null;
   status: MembershipStatus | null;
   role: Role | null;
   team_id: string | null;
@@ -25,8 +24,7 @@ export async function loadImportWorld(ctx: AccountContext, emails: string[]): Pr
   for (const chunk of chunks(emails, CHUNK)) {
     const rows = await execute<PersonRow>(
       ctx,
-      `select u.id, u.email, coalesce(m.invited_first_name, u.first_name) as first_name, coalesce(m.invited_last_name, u.last_name) as last_name,
-              (case when m.invited_email is null then 0 else 1 end) as pending, m.status, m.role, m.team_id
+      `select u.id, u.email, m.first_name, m.last_name, m.status, m.role, m.team_id
        from users u left join memberships m on m.user_id = u.id and m.account_id = ?
        where u.email in (${placeholders(chunk.length)})`,
       [accountId, ...chunk],
@@ -36,7 +34,7 @@ export async function loadImportWorld(ctx: AccountContext, emails: string[]): Pr
         userId: row.id,
         firstName: row.first_name,
         lastName: row.last_name,
-        pending: Number(row.pending) === 1,
+        pending: row.status === MembershipStatus.INVITED,
         membershipStatus: row.status,
         role: row.role,
         teamId: row.team_id,

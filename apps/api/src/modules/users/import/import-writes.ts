@@ -6,7 +6,8 @@ import { dbDate, run } from '../../../common/transaction.js';
 import type { AccountContext } from '../../../context.js';
 import { hashToken, newToken } from '../../identity/session.service.js';
 import { INVITATION_DAYS } from '../invitation.entity.js';
-import { invitedSortName } from '../membership.entity.js';
+import { sortNameOf } from '../../identity/user.entity.js';
+import { typedPerson } from '../membership.entity.js';
 import type { PlannedRow } from './import-plan.js';
 
 /** Rows per statement: knex writes SQLite's multi-row insert as a compound SELECT, at most 500 terms. */
@@ -78,19 +79,20 @@ export async function writeImport(tx: AccountContext, plan: PlannedRow[], langua
       userId = randomUUID();
       users.push({
         id: userId, created_at: at, updated_at: at, email: person.email, first_name: person.firstName, last_name: person.lastName,
-        sort_name: `${person.firstName} ${person.lastName}`.toLowerCase(), language,
+        sort_name: sortNameOf(person.firstName, person.lastName), language,
       });
     }
     const after = { role: row.role, teamId: row.teamId, newSeats: row.newSeats };
     // What this account typed: all it sees of the person until they accept (Membership.invitedAs).
-    const typed = { invited_email: person.email, invited_first_name: person.firstName, invited_last_name: person.lastName, invited_sort_name: invitedSortName(person.firstName, person.lastName) };
+    const seen = typedPerson(person);
+    const typed = { email: seen.email, first_name: seen.firstName, last_name: seen.lastName, sort_name: seen.sortName };
     if (row.status === ImportRowStatus.CREATE) {
       if (row.existing?.membershipStatus) {
         await run(
           tx,
-          `update memberships set status = 'INVITED', role = ?, team_id = ?, invited_email = ?, invited_first_name = ?, invited_last_name = ?, invited_sort_name = ?,
+          `update memberships set status = 'INVITED', role = ?, team_id = ?, email = ?, first_name = ?, last_name = ?, sort_name = ?,
              last_sign_in_at = null, version = version + 1 where account_id = ? and user_id = ?`,
-          [row.role, row.teamId, typed.invited_email, typed.invited_first_name, typed.invited_last_name, typed.invited_sort_name, accountId, userId],
+          [row.role, row.teamId, typed.email, typed.first_name, typed.last_name, typed.sort_name, accountId, userId],
         );
       } else {
         memberships.push({ id: randomUUID(), created_at: at, account_id: accountId, user_id: userId, role: row.role, status: MembershipStatus.INVITED, team_id: row.teamId, version: 1, ...typed });
@@ -109,8 +111,8 @@ export async function writeImport(tx: AccountContext, plan: PlannedRow[], langua
         await run(tx, 'update memberships set role = ?, team_id = ?, version = version + 1 where account_id = ? and user_id = ?', [row.role, row.teamId, accountId, userId]);
       }
       if (row.changes?.name) {
-        await run(tx, 'update memberships set invited_first_name = ?, invited_last_name = ?, invited_sort_name = ? where account_id = ? and user_id = ?', [
-          typed.invited_first_name, typed.invited_last_name, typed.invited_sort_name, accountId, userId,
+        await run(tx, 'update memberships set first_name = ?, last_name = ?, sort_name = ? where account_id = ? and user_id = ?', [
+          typed.first_name, typed.last_name, typed.sort_name, accountId, userId,
         ]);
       }
       audit(userId, 'user.import.update', `Updated ${person.email} from an import`, {
