@@ -15,5 +15,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // scripts/bundle-budget.mjs reads it to tell the first load from the chunks loaded later.
+    manifest: true,
   },
 });
