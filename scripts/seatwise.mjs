@@ -116,6 +116,8 @@ function main() {
       turbo(env, ['build', '--output-logs=errors-only']);
       // `npm run bench -- user-import seat-usage` runs only those.
       run('pnpm', ['--filter', '@seatwise/api', 'bench', ...process.argv.slice(3)], env);
+      // The SPA's figures (first-load size, largest contentful paint) come with a full run only.
+      if (process.argv.length === 3) run('pnpm', ['--filter', '@seatwise/web', 'bench'], env);
       break;
     case 'test': {
       for (const file of reportFiles) rmSync(file, { force: true });

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { defineConfig, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 import codegen from 'vite-plugin-graphql-codegen';
 import { serverRoutePrefixes } from '../api/src/http/server-routes.ts';
 
@@ -23,13 +24,20 @@ export const proxy: Record<string, ProxyOptions> = Object.fromEntries(
 );
 
 export default defineConfig({
-  // The client types under src/gql follow the documents and packages/schema/schema.graphql while
-  // the dev server runs; `pnpm build` and `typecheck` run codegen themselves, and so does the test
-  // run before the dev-server test starts this config (it checks the proxy).
-  plugins: [react(), codegen({ runOnBuild: false, matchOnSchemas: true, throwOnStart: true, skip: () => Boolean(process.env.VITEST) })],
+  plugins: [
+    react(),
+    // The client types under src/gql follow the documents and packages/schema/schema.graphql while
+    // the dev server runs; `pnpm build` and `typecheck` run codegen themselves, and so does the test
+    // run before the dev-server test starts this config (it checks the proxy).
+    codegen({ runOnBuild: false, matchOnSchemas: true, throwOnStart: true, skip: () => Boolean(process.env.VITEST) }),
+    // Brotli and gzip copies beside each file, which the API serves by Accept-Encoding (app.ts).
+    compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(js|css|html|svg|json)$/, threshold: 1024 }),
+  ],
   server: { port, strictPort: true, proxy },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // scripts/bundle-budget.mjs reads it to tell the first load from the chunks loaded later.
+    manifest: true,
   },
 });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express, type Request, type Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -79,7 +80,25 @@ function serveWeb(app: Express, config: Config) {
     return;
   }
   const html = readFileSync(index, 'utf8');
-  app.use(express.static(config.webDist, { index: false, maxAge: '1h' }));
+  // The build writes .br and .gz copies beside each file (vite-plugin-compression2): the copy the
+  // browser accepts is sent, with Vary: Accept-Encoding. Vite names every file under assets/ after
+  // its content, so a changed file is a new URL and those can be cached for good.
+  const assets = join(config.webDist, 'assets');
+  app.use(
+    expressStaticGzip(config.webDist, {
+      index: false,
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
+      serveStatic: {
+        index: false,
+        maxAge: '1h',
+        setHeaders: (res, path) => {
+          if (path.startsWith(assets)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+          else if (path === index) res.setHeader('Cache-Control', 'no-cache');
+        },
+      },
+    }),
+  );
   const sendIndex = (res: Response) => res.type('html').setHeader('Cache-Control', 'no-cache').send(html);
   app.get(new RegExp(`^(?!${serverRoutePrefixes.join('|')})/`), (_req, res) => sendIndex(res));
   app.get('/graphql', (req, res, next) => {

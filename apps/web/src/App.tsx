@@ -1,103 +1,87 @@
-import { lazy, type ReactNode, Suspense } from 'react';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
-import { ConfirmEmailPage } from './routes/confirm-email/ConfirmEmailPage';
-import { AuditPage } from './routes/audit/AuditPage';
-import { AcceptInvitationPage } from './routes/invitation/AcceptInvitationPage';
-import { OutboxPage } from './routes/outbox/OutboxPage';
-import { ApiTokensPage } from './routes/developer/ApiTokensPage';
-import { ForgotPasswordPage } from './routes/password/ForgotPasswordPage';
-import { ResetPasswordPage } from './routes/password/ResetPasswordPage';
-import { ProfilePage } from './routes/profile/ProfilePage';
-import { AllProductsPage } from './routes/products/AllProductsPage';
-import { InstallPackagesPage } from './routes/products/InstallPackagesPage';
-import { ProductUpdatesPage } from './routes/products/ProductUpdatesPage';
-import { TrialsPage } from './routes/products/TrialsPage';
-import { ViewDownloadsPage } from './routes/products/ViewDownloadsPage';
-import { SignInPage } from './routes/sign-in/SignInPage';
-import { TeamsPage } from './routes/teams/TeamsPage';
-import { ImportPage } from './routes/users/import/ImportPage';
-import { InvitationsPage } from './routes/users/InvitationsPage';
-import { UserDetailsPage } from './routes/users/UserDetailsPage';
-import { HomePage } from './routes/home/HomePage';
-import { ContractPage } from './routes/subscriptions/ContractPage';
-import { SubscriptionsPage } from './routes/subscriptions/SubscriptionsPage';
-import { UsersPage } from './routes/users/UsersPage';
-import { AdminOnly } from './session/AdminOnly';
-import { RequireAuth } from './session/RequireAuth';
-import { isAdmin, useViewer } from './session/viewer';
-import { AppLayout } from './ui/AppLayout';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { FullPageLoader } from './ui/FullPageLoader';
-import { MessagePage } from './ui/MessagePage';
-import { TableSkeleton } from './ui/TableSkeleton';
 
-const PlaygroundPage = lazy(() => import('./routes/playground/PlaygroundPage'));
-// The charts library is large: the reports load it when first opened.
-const InsightsPage = lazy(() => import('./routes/reports/InsightsPage').then((module) => ({ default: module.InsightsPage })));
-const SeatUsagePage = lazy(() => import('./routes/reports/SeatUsagePage').then((module) => ({ default: module.SeatUsagePage })));
-const CloudUsagePage = lazy(() => import('./routes/reports/CloudUsagePage').then((module) => ({ default: module.CloudUsagePage })));
-
-function Report({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<TableSkeleton />}>{children}</Suspense>;
+/**
+ * A route's code, its documents and Mantine's component styles load when it is first matched; the
+ * router fetches the shell's and the screen's chunks side by side and keeps the current screen up
+ * until the next one is there. The first load is only React, the router, i18n and Mantine's theme.
+ */
+function screen<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return async () => {
+    const [module] = await Promise.all([load(), import('./ui/screenStyles')]);
+    return { Component: module[name] };
+  };
 }
 
-function Playground() {
+function PlaygroundLoader() {
   const { t } = useTranslation();
-  return (
-    <Suspense fallback={<FullPageLoader label={t('playground.loading')} />}>
-      <PlaygroundPage />
-    </Suspense>
-  );
+  return <FullPageLoader label={t('playground.loading')} />;
 }
 
-/** Admins land on Account management; a person with the User role on their profile (F-04). */
-function StartPage() {
-  const viewer = useViewer();
-  return isAdmin(viewer) ? <HomePage /> : <Navigate to="/profile" replace />;
-}
+const playground = {
+  lazy: screen(() => import('./routes/playground/PlaygroundPage'), 'default'),
+  hydrateFallbackElement: <PlaygroundLoader />,
+};
 
 const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
-  { path: '/forgot-password', element: <ForgotPasswordPage /> },
-  { path: '/reset-password', element: <ResetPasswordPage /> },
-  { path: '/outbox', element: <OutboxPage /> },
-  { path: '/confirm-email', element: <ConfirmEmailPage /> },
-  { path: '/invitation', element: <AcceptInvitationPage /> },
-  // The API sends browsers asking for /graphql here; the playground signs nobody in by itself.
-  { path: '/graphql', element: <Playground /> },
-  { path: '/playground', element: <Playground /> },
   {
-    element: <RequireAuth />,
+    lazy: async () => ({ Component: (await import('./ApolloRoot')).ApolloRoot }),
+    hydrateFallbackElement: <FullPageLoader />,
     children: [
+      { path: '/sign-in', lazy: screen(() => import('./routes/sign-in/SignInPage'), 'SignInPage') },
+      { path: '/forgot-password', lazy: screen(() => import('./routes/password/ForgotPasswordPage'), 'ForgotPasswordPage') },
+      { path: '/reset-password', lazy: screen(() => import('./routes/password/ResetPasswordPage'), 'ResetPasswordPage') },
+      { path: '/outbox', lazy: screen(() => import('./routes/outbox/OutboxPage'), 'OutboxPage') },
+      { path: '/confirm-email', lazy: screen(() => import('./routes/confirm-email/ConfirmEmailPage'), 'ConfirmEmailPage') },
+      { path: '/invitation', lazy: screen(() => import('./routes/invitation/AcceptInvitationPage'), 'AcceptInvitationPage') },
+      // The API sends browsers asking for /graphql here; the playground signs nobody in by itself.
+      { path: '/graphql', ...playground },
+      { path: '/playground', ...playground },
       {
-        element: <AppLayout />,
+        lazy: async () => ({ Component: (await import('./session/RequireAuth')).RequireAuth }),
         children: [
-          { index: true, element: <StartPage /> },
-          { path: 'profile', element: <ProfilePage /> },
-          { path: 'profile/:tab', element: <ProfilePage /> },
-          { path: 'products', element: <AllProductsPage /> },
-          { path: 'products/downloads', element: <ViewDownloadsPage /> },
-          { path: 'products/updates', element: <ProductUpdatesPage /> },
-          { path: 'products/packages', element: <InstallPackagesPage /> },
-          { path: 'products/trials', element: <TrialsPage /> },
-          { path: 'developer/tokens', element: <ApiTokensPage /> },
           {
-            element: <AdminOnly />,
+            lazy: screen(() => import('./ui/AppLayout'), 'AppLayout'),
             children: [
-              { path: 'users', element: <UsersPage /> },
-              { path: 'users/import', element: <ImportPage /> },
-              { path: 'users/invitations', element: <InvitationsPage /> },
-              { path: 'users/teams', element: <TeamsPage /> },
-              { path: 'users/:id', element: <UserDetailsPage /> },
-              { path: 'audit', element: <AuditPage /> },
-              { path: 'reports/insights', element: <Report><InsightsPage /></Report> },
-              { path: 'reports/seat-usage', element: <Report><SeatUsagePage /></Report> },
-              { path: 'reports/cloud-services-usage', element: <Report><CloudUsagePage /></Report> },
-              { path: 'subscriptions', element: <SubscriptionsPage /> },
-              { path: 'subscriptions/contracts/:id', element: <ContractPage /> },
+              { index: true, lazy: screen(() => import('./routes/home/StartPage'), 'StartPage') },
+              { path: 'profile', lazy: screen(() => import('./routes/profile/ProfilePage'), 'ProfilePage') },
+              { path: 'profile/:tab', lazy: screen(() => import('./routes/profile/ProfilePage'), 'ProfilePage') },
+              { path: 'products', lazy: screen(() => import('./routes/products/AllProductsPage'), 'AllProductsPage') },
+              { path: 'products/downloads', lazy: screen(() => import('./routes/products/ViewDownloadsPage'), 'ViewDownloadsPage') },
+              { path: 'products/updates', lazy: screen(() => import('./routes/products/ProductUpdatesPage'), 'ProductUpdatesPage') },
+              { path: 'products/packages', lazy: screen(() => import('./routes/products/InstallPackagesPage'), 'InstallPackagesPage') },
+              { path: 'products/trials', lazy: screen(() => import('./routes/products/TrialsPage'), 'TrialsPage') },
+              { path: 'developer/tokens', lazy: screen(() => import('./routes/developer/ApiTokensPage'), 'ApiTokensPage') },
+              {
+                lazy: async () => ({ Component: (await import('./session/AdminOnly')).AdminOnly }),
+                children: [
+                  { path: 'users', lazy: screen(() => import('./routes/users/UsersPage'), 'UsersPage') },
+                  { path: 'users/import', lazy: screen(() => import('./routes/users/import/ImportPage'), 'ImportPage') },
+                  { path: 'users/invitations', lazy: screen(() => import('./routes/users/InvitationsPage'), 'InvitationsPage') },
+                  { path: 'users/teams', lazy: screen(() => import('./routes/teams/TeamsPage'), 'TeamsPage') },
+                  { path: 'users/:id', lazy: screen(() => import('./routes/users/UserDetailsPage'), 'UserDetailsPage') },
+                  { path: 'audit', lazy: screen(() => import('./routes/audit/AuditPage'), 'AuditPage') },
+                  { path: 'reports/insights', lazy: screen(() => import('./routes/reports/InsightsPage'), 'InsightsPage') },
+                  { path: 'reports/seat-usage', lazy: screen(() => import('./routes/reports/SeatUsagePage'), 'SeatUsagePage') },
+                  {
+                    path: 'reports/cloud-services-usage',
+                    lazy: screen(() => import('./routes/reports/CloudUsagePage'), 'CloudUsagePage'),
+                  },
+                  { path: 'subscriptions', lazy: screen(() => import('./routes/subscriptions/SubscriptionsPage'), 'SubscriptionsPage') },
+                  { path: 'subscriptions/contracts/:id', lazy: screen(() => import('./routes/subscriptions/ContractPage'), 'ContractPage') },
+                ],
+              },
+              {
+                path: '*',
+                lazy: async () => {
+                  const { MessagePage } = await import('./ui/MessagePage');
+                  return { element: <MessagePage titleKey="pages.notFoundTitle" textKey="pages.notFoundText" /> };
+                },
+              },
             ],
           },
-          { path: '*', element: <MessagePage titleKey="pages.notFoundTitle" textKey="pages.notFoundText" /> },
         ],
       },
     ],

@@ -1,12 +1,17 @@
-import '@mantine/core/styles.css';
-import '@mantine/charts/styles.css';
-import { ApolloProvider } from '@apollo/client/react';
+// Only what the loading state draws before a route's chunk brings the rest
+// (src/ui/screenStyles.ts). Mantine's order: the base, then components.
+import '@mantine/core/styles/baseline.css';
+import '@mantine/core/styles/default-css-variables.css';
+import '@mantine/core/styles/global.css';
+import '@mantine/core/styles/Loader.css';
+import '@mantine/core/styles/Center.css';
+import '@mantine/core/styles/Stack.css';
+import '@mantine/core/styles/Text.css';
 import { createTheme, MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createApolloClient } from './apollo';
 import { App } from './App';
-import './i18n';
+import { i18nReady } from './i18n';
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -15,12 +20,13 @@ const theme = createTheme({
   headings: { fontWeight: '650' },
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      <ApolloProvider client={createApolloClient()}>
+// Rendering waits for the chosen language's strings (one small chunk), so no screen shows its keys.
+void i18nReady.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <MantineProvider theme={theme} defaultColorScheme="light">
         <App />
-      </ApolloProvider>
-    </MantineProvider>
-  </StrictMode>,
+      </MantineProvider>
+    </StrictMode>,
+  ),
 );

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { en, sl, type Tree } from './resources';
+import { loadLanguage, type Tree } from './resources';
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 
@@ -30,6 +30,8 @@ function sourceFiles(dir: string): string[] {
 /** `t('a.b')`, `i18nKey="a.b"` and keys kept in tables such as `labelKey: 'a.b'`. */
 const keyUse = /(?:\bt\(\s*|\w*Key[=:]\s*\{?\s*)['"`]([A-Za-z][\w.-]*)['"`]/g;
 
+const en = await loadLanguage('en');
+const sl = await loadLanguage('sl');
 const en_ = keysOf(en);
 const sl_ = keysOf(sl);
 

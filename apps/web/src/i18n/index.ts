@@ -1,6 +1,7 @@
 import i18n from 'i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import { en, sl } from './resources';
+import { loadLanguage } from './resources';
 
 export const languages = ['en', 'sl'] as const;
 export type UiLanguage = (typeof languages)[number];
@@ -56,12 +57,15 @@ i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
 
-void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, sl: { translation: sl } },
-  lng: storedLanguage() ?? browserLanguage(),
-  fallbackLng: 'en',
-  supportedLngs: [...languages],
-  interpolation: { escapeValue: false },
-});
+/** Resolves once the chosen language's strings are loaded: the app renders after that. */
+export const i18nReady = i18n
+  .use(resourcesToBackend((language: string) => loadLanguage(language)))
+  .use(initReactI18next)
+  .init({
+    lng: storedLanguage() ?? browserLanguage(),
+    fallbackLng: 'en',
+    supportedLngs: [...languages],
+    interpolation: { escapeValue: false },
+  });
 
 export default i18n;

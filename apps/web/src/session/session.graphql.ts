@@ -1,4 +1,4 @@
-import { graphql } from '../gql';
+import { graphql } from '../gql/session';
 
 export const ViewerFieldsFragment = graphql(`
   fragment ViewerFields on Viewer {

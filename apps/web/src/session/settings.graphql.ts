@@ -1,4 +1,4 @@
-import { graphql } from '../gql';
+import { graphql } from '../gql/session';
 
 /** Language and notification channels: saved by the Settings tab and by the language menu. */
 export const UpdateSettingsDocument = graphql(`

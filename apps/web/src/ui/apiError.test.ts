@@ -1,11 +1,11 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import i18n from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { en } from '../i18n/resources';
+import { loadLanguage } from '../i18n/resources';
 import { apiError, errorText } from './apiError';
 
 const t = i18n.createInstance();
-await t.init({ lng: 'en', resources: { en: { translation: en } } });
+await t.init({ lng: 'en', resources: { en: { translation: await loadLanguage('en') } } });
 
 const failed = (code: string, field?: string, message = 'server words') =>
   new CombinedGraphQLErrors({ errors: [{ message, extensions: { code, ...(field ? { field } : {}) } }] });

@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../../gql/audit';
 
 export const AuditLogDocument = graphql(`
   query AuditLog($first: Int!, $after: String, $filter: AuditFilter) {

@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../../gql/confirm-email';
 
 export const ConfirmEmailChangeDocument = graphql(`
   mutation ConfirmEmailChange($input: ConfirmEmailChangeInput!) {

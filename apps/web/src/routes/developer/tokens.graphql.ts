@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../../gql/developer';
 
 export const ApiTokenRowFragment = graphql(`
   fragment ApiTokenRow on ApiToken {

@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../../gql/invitation';
 
 export const InvitationByTokenDocument = graphql(`
   query InvitationByToken($token: String!) {

@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../../gql/password';
 
 export const RequestPasswordResetDocument = graphql(`
   mutation RequestPasswordReset($input: RequestPasswordResetInput!) {

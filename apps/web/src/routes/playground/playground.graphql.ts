@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../../gql/playground';
 
 export const PlaygroundServerInfoDocument = graphql(`
   query PlaygroundServerInfo {

@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../../gql/products';
 
 export const InstallPackagesDocument = graphql(`
   query InstallPackages {

@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../../gql/products';
 
 export const ProductEntitlementsDocument = graphql(`
   query ProductEntitlements {

@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../../gql/products';
 
 export const TrialsPageDocument = graphql(`
   query TrialsPage {

@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../../gql/profile';
 
 export const ProfileFieldsFragment = graphql(`
   fragment ProfileFields on Profile {

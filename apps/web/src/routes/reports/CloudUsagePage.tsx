@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { BarChart } from '@mantine/charts';
+import '@mantine/charts/styles.css';
 import { Group, Paper, Progress, Stack, Table, Tabs, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,5 @@
 import { Sparkline } from '@mantine/charts';
+import '@mantine/charts/styles.css';
 import { useTranslation } from 'react-i18next';
 
 /** A small usage trend; its label reads the values out, so the chart has a text alternative. */

@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../../gql/reports';
 
 export const InsightsDocument = graphql(`
   query Insights($teamId: UUID) {

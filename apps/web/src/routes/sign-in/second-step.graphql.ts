@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../../gql/sign-in';
 
 export const CompleteSignInDocument = graphql(`
   mutation CompleteSignIn($input: CompleteSignInInput!) {

@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../../gql/sign-in';
 
 export const SignInDocument = graphql(`
   mutation SignIn($input: SignInInput!) {

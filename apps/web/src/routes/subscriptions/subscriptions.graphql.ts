@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../../gql/subscriptions';
 
 export const SubscriptionsPageDocument = graphql(`
   query SubscriptionsPage($filter: SubscriptionsFilter, $orderBy: SubscriptionsOrder) {

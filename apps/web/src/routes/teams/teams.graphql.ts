@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../../gql/teams';
 
 export const TeamsDocument = graphql(`
   query Teams {

@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../../gql/users';
 
 export const AssignableSubscriptionsDocument = graphql(`
   query AssignableSubscriptions {

@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../../gql/users';
 
 export const UsersPageDocument = graphql(`
   query UsersPage($first: Int!, $after: String, $filter: UsersFilter, $orderBy: UsersOrder) {

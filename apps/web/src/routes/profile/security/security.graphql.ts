@@ -1,4 +1,4 @@
-import { graphql } from '../../../gql';
+import { graphql } from '../../../gql/profile';
 
 export const AccountSecurityDocument = graphql(`
   query AccountSecurity {
