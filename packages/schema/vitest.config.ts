@@ -5,6 +5,8 @@ export default defineConfig({
     environment: 'node',
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
+    // pnpm pack builds nothing but still starts pnpm, which a loaded machine can take seconds over.
+    hookTimeout: 60_000,
     // The JSON report is what `npm test` sums into its closing line.
     reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
   },

@@ -55,7 +55,7 @@ describe.each(drivers)('business rules on %s', (driver) => {
         insights: { product: { code: string }; purchased: number }[];
         productEntitlements: { code: string; licences: { subscriptionId: string; active: boolean }[]; versions: { id: string }[] }[];
       }>(
-        `query Rules($id: ID!, $range: DateRangeInput!) {
+        `query Rules($id: UUID!, $range: DateRangeInput!) {
           subscription(id: $id) { status }
           assignableSubscriptions { id }
           seatUsage(range: $range) { products { product { code } seatsTotal } }

@@ -11,7 +11,7 @@ import { freshPerson } from './security-fixtures.js';
 
 const FIELDS = 'id email firstName lastName name status lastSignInAt';
 const USERS = `query Users($filter: UsersFilter) { users(first: 100, filter: $filter) { totalCount edges { node { ${FIELDS} } } } }`;
-const USER = `query User($id: ID!) { user(id: $id) { ${FIELDS} } }`;
+const USER = `query User($id: UUID!) { user(id: $id) { ${FIELDS} } }`;
 const INVITE = `mutation Invite($input: InviteUserInput!) { inviteUser(input: $input) { userId } }`;
 const INVITE_MANY = `mutation InviteMany($input: InviteUsersInput!) { inviteUsers(input: $input) { invitedCount } }`;
 const IMPORT = `mutation Import($input: UserImportInput!) { importUsers(input: $input) { committed created updated errors } }`;

@@ -24,7 +24,7 @@ const DELETE = `mutation Delete($password: String!) { deleteOwnAccount(input: { 
 const START_APP = `mutation Start($password: String!) { startAuthenticatorSetup(input: { password: $password }) { secret } }`;
 const CONFIRM = `mutation Confirm($code: String!) { confirmTwoStep(input: { code: $code }) { codes } }`;
 const TURN_OFF = `mutation Off($password: String!) { turnOffTwoStep(input: { password: $password }) { enabled } }`;
-const TRANSFER = `mutation Transfer($userId: ID!, $password: String!) { transferPrimaryAdmin(input: { userId: $userId, password: $password }) { id } }`;
+const TRANSFER = `mutation Transfer($userId: UUID!, $password: String!) { transferPrimaryAdmin(input: { userId: $userId, password: $password }) { id } }`;
 const INVITE = `mutation Invite($email: String!) { inviteUser(input: { email: $email, firstName: "Gost", lastName: "Povabljen" }) { id } }`;
 const ACCEPT = `mutation Accept($token: String!, $password: String!) { acceptInvitation(input: { token: $token, password: $password }) { viewer { id } } }`;
 

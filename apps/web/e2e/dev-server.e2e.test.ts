@@ -75,12 +75,12 @@ describe('the Vite dev server', () => {
     );
     const versionId = productEntitlements.flatMap((product) => product.versions)[0]!.id;
     const { productDownloads } = await graphql<{ productDownloads: { installers: { id: string; size: number }[] } }>(
-      'query ($versionId: ID!) { productDownloads(versionId: $versionId) { installers { id size } } }',
+      'query ($versionId: UUID!) { productDownloads(versionId: $versionId) { installers { id size } } }',
       { versionId },
     );
     const installer = productDownloads.installers[0]!;
     const { createDownloadLinks } = await graphql<{ createDownloadLinks: { url: string }[] }>(
-      'mutation ($fileIds: [ID!]!) { createDownloadLinks(fileIds: $fileIds) { url } }',
+      'mutation ($fileIds: [UUID!]!) { createDownloadLinks(fileIds: $fileIds) { url } }',
       { fileIds: [installer.id] },
     );
     const file = await fetch(base + createDownloadLinks[0]!.url);

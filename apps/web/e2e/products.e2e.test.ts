@@ -137,7 +137,7 @@ describe('products and services', () => {
     await page.getByRole('button', { name: 'Izdelaj prilagojen namestitveni paket' }).click();
     const form = page.getByRole('form', { name: 'Izdelaj prilagojen namestitveni paket' });
     await form.getByRole('button', { name: 'Izdelaj paket' }).click();
-    await form.getByText('Paketu dajte ime (do 100 znakov).').waitFor();
+    await form.getByText('Paketu dajte ime z največ 100 znaki v eni vrstici.').waitFor();
 
     await form.getByLabel('Ime paketa').fill('Pisarna Ljubljana');
     await form.getByRole('checkbox').first().check();

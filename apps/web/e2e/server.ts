@@ -24,7 +24,7 @@ export interface ServerOptions {
 }
 
 async function waitForHealth(url: string, server: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`The API exited with code ${server.exitCode}:\n${output()}`);
     try {
@@ -34,7 +34,7 @@ async function waitForHealth(url: string, server: ChildProcess, output: () => st
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`The API did not become healthy within 30 s:\n${output()}`);
+  throw new Error(`The API did not become healthy within 60 s:\n${output()}`);
 }
 
 /** Starts the built API with demo data on a fresh SQLite file, serving the built SPA. */
