@@ -70,14 +70,14 @@ describe.each(drivers)('audit log F-63 (%s)', (driver) => {
     const hostile = ['=HYPERLINK("https://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'];
     const teams = dataOf(await admin.graphql<Log>(LOG, { first: 6, filter: { actions: ['team.create', 'team.rename'] } })).auditLog.edges;
     for (const [index, edge] of teams.entries()) await app.sql('update audit_entries set summary = ? where id = ?', [hostile[index], edge.node.id]);
-    await app.sql("update users set first_name = '=cmd|'' /C calc''!A0' where email = 'admin@example.com'");
+    await app.sql("update memberships set first_name = '=cmd|'' /C calc''!A0' where email = 'admin@example.com'");
     try {
       const csv = dataOf(await admin.graphql<{ auditLogCsv: string }>(CSV, { filter: { actions: ['team.create', 'team.rename'] } })).auditLogCsv;
       const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
       expect(rows.map((row) => row.what).sort()).toEqual(hostile.map((text) => `'${text}`).sort());
       expect(new Set(rows.map((row) => row.who))).toEqual(new Set(["'=cmd|' /C calc'!A0 Novak <admin@example.com>"]));
     } finally {
-      await app.sql("update users set first_name = 'Ana' where email = 'admin@example.com'");
+      await app.sql("update memberships set first_name = 'Ana' where email = 'admin@example.com'");
     }
     const exports = dataOf(await admin.graphql<Log>(LOG, { filter: { actions: ['report.export'] } })).auditLog.edges.map((edge) => edge.node);
     expect(exports[0]).toMatchObject({ action: 'report.export', summary: 'Exported audit-log.csv (6 rows)', after: { file: 'audit-log.csv', rows: 6 } });

@@ -97,7 +97,7 @@ describe.each(drivers)('control characters in text input (%s)', (driver) => {
     const email = everyone.rows[0]!.user.email;
     const [seated] = await app.sql<{ id: string; email: string }>('select id, email from users where email = ?', [email]);
     const [firstName, lastName] = ['Žiga', "O'Hára?\\50%_x"];
-    await app.sql('update users set first_name = ?, last_name = ?, sort_name = ? where id = ?', [firstName, lastName, `${firstName} ${lastName}`.toLowerCase(), seated!.id]);
+    await app.sql('update memberships set first_name = ?, last_name = ?, sort_name = ? where user_id = ?', [firstName, lastName, `${firstName} ${lastName}`.toLowerCase(), seated!.id]);
     // `%` and `_` are plain text: "hára?\5" must not match "hára?\50%_x" through a wildcard, nor "_x" match any one character.
     const search = "o'hára?\\50%_x žiga";
     const users = dataOf(await admin.graphql<{ users: { edges: { node: { email: string } }[] } }>(USERS, { filter: { search } })).users;
