@@ -1,29 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serverAndBrowser, signIn } from './browser';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 async function signInTo(page: Page, email: string) {
-  await signIn(page, server.url, email);
+  await signIn(page, e2e.server.url, email);
   await page.getByRole('navigation', { name: 'Account management navigation' }).waitFor();
 }
 
 /** What another app does with the secret: call the API with it. */
 function usersWith(token: string) {
-  return fetch(`${server.url}/graphql`, {
+  return fetch(`${e2e.server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: '{ users(first: 1) { totalCount } }' }),
@@ -32,7 +20,7 @@ function usersWith(token: string) {
 
 describe('API tokens in Developer settings (F-61)', () => {
   it('an admin creates a service token, sees the secret once, uses it and revokes it', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
+    const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     await signInTo(page, 'admin@example.com');
     const navigation = page.getByRole('navigation', { name: 'Account management navigation' });
@@ -75,10 +63,10 @@ describe('API tokens in Developer settings (F-61)', () => {
   });
 
   it('a person with the User role makes personal tokens only, with the scopes of their role', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await signInTo(page, 'user@example.com');
-    await page.goto(`${server.url}/developer/tokens`);
+    await page.goto(`${e2e.server.url}/developer/tokens`);
     await page.getByRole('button', { name: '+ Create token' }).click();
     const dialog = page.getByRole('dialog', { name: 'Create an API token' });
     expect(await dialog.getByText('Service', { exact: true }).count()).toBe(0);
@@ -88,7 +76,7 @@ describe('API tokens in Developer settings (F-61)', () => {
   });
 
   it('the playground runs its examples as a pasted token', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
+    const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     await signInTo(page, 'admin@example.com');
     const secret = await page.evaluate(async () => {
@@ -102,7 +90,7 @@ describe('API tokens in Developer settings (F-61)', () => {
       });
       return ((await response.json()) as { data: { createApiToken: { secret: string } } }).data.createApiToken.secret;
     });
-    await page.goto(`${server.url}/playground`);
+    await page.goto(`${e2e.server.url}/playground`);
     await page.getByRole('button', { name: /Execute query/ }).waitFor({ timeout: 30_000 });
     expect(await page.getByRole('tab').count()).toBeGreaterThanOrEqual(5);
     await expect.poll(() => page.locator('.graphiql-query-editor').textContent(), { timeout: 15_000 }).toContain('ServerAndMe');
@@ -118,10 +106,10 @@ describe('API tokens in Developer settings (F-61)', () => {
   });
 
   it('in Slovenian, the API explains a refused token in Slovenian too', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
+    const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     await signInTo(page, 'admin@example.com');
-    await page.goto(`${server.url}/developer/tokens`);
+    await page.goto(`${e2e.server.url}/developer/tokens`);
     await page.getByRole('button', { name: /^(Language|Jezik)/ }).click();
     await page.getByRole('menuitem', { name: 'Slovenščina' }).click();
     await page.getByRole('button', { name: '+ Ustvari žeton' }).click();

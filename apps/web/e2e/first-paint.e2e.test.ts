@@ -1,24 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serverAndBrowser, signIn } from './browser';
 
 /**
  * Largest contentful paint of the sign-in page and the users page, with the CPU four times slower
  * as on a modest laptop. The figures are printed, not asserted: timings on a shared machine vary.
  */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 interface Paint {
   lcp: number | null;
@@ -74,9 +62,9 @@ function report(name: string, paint: Paint) {
 
 describe('largest contentful paint, CPU throttled 4×', () => {
   it('of the sign-in page', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
+    const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
     const page = await throttledPage(context);
-    await page.goto(`${server.url}/sign-in`);
+    await page.goto(`${e2e.server.url}/sign-in`);
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     const paint = await paintOf(page);
     report('sign-in page', paint);
@@ -85,10 +73,10 @@ describe('largest contentful paint, CPU throttled 4×', () => {
   });
 
   it('of the users page, signed in as an admin', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
-    await signIn(await context.newPage(), server.url, 'admin@example.com');
+    const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
+    await signIn(await context.newPage(), e2e.server.url, 'admin@example.com');
     const page = await throttledPage(context);
-    await page.goto(`${server.url}/users`);
+    await page.goto(`${e2e.server.url}/users`);
     await page.getByRole('row', { name: /Ana Novak/ }).waitFor();
     const paint = await paintOf(page);
     report('users page', paint);

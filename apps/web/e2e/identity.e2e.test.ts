@@ -1,22 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serverAndBrowser } from './browser';
 
 const demoPassword = 'Seatwise-demo-1';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('Email').fill(email);
@@ -26,7 +14,7 @@ async function signIn(page: Page, email: string, password: string) {
 
 /** The reset link in the newest reset message, read from the Outbox page (demo mode, no SMTP relay). */
 async function resetLinkFromOutbox(page: Page, email: string): Promise<string> {
-  await page.goto(`${server.url}/outbox`);
+  await page.goto(`${e2e.server.url}/outbox`);
   const control = page.getByRole('button', { name: /Reset your Seatwise password/ }).first();
   await control.waitFor();
   await page.getByText(`To ${email}`).first().waitFor();
@@ -40,9 +28,9 @@ async function resetLinkFromOutbox(page: Page, email: string): Promise<string> {
 
 describe('forgot password', () => {
   it('asks for a link, sets a new password through it, signs in with it; the link works once', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 860 } });
+    const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 860 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/sign-in`);
+    await page.goto(`${e2e.server.url}/sign-in`);
     await page.getByLabel('Email').fill('user@example.com');
     await page.getByRole('link', { name: 'FORGOT?' }).click();
 
@@ -88,9 +76,9 @@ describe('forgot password', () => {
 
 describe('display language', () => {
   it('changing it in Settings switches the UI and follows the person to another browser', async () => {
-    const first = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 860 } });
+    const first = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 860 } });
     const page = await first.newPage();
-    await page.goto(`${server.url}/profile/settings`);
+    await page.goto(`${e2e.server.url}/profile/settings`);
     await page.waitForURL('**/sign-in');
     await signIn(page, 'maja.horvat@kolektor-gradnje.si', demoPassword);
     await page.waitForURL('**/profile/settings');
@@ -105,13 +93,13 @@ describe('display language', () => {
     await page.getByText('Ime in priimek').waitFor();
 
     // Another browser that has never chosen a language: after sign-in it follows the saved choice.
-    const second = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    const second = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
     const other = await second.newPage();
-    await other.goto(`${server.url}/sign-in`);
+    await other.goto(`${e2e.server.url}/sign-in`);
     await other.getByRole('heading', { name: 'Sign in to Seatwise' }).waitFor();
     await signIn(other, 'maja.horvat@kolektor-gradnje.si', demoPassword);
     await other.waitForURL(/\/$|\/profile/);
-    await other.goto(`${server.url}/profile/settings`);
+    await other.goto(`${e2e.server.url}/profile/settings`);
     await other.getByRole('heading', { name: 'Jezik prikaza' }).waitFor();
     expect(await other.locator('html').getAttribute('lang')).toBe('sl');
 

@@ -1,24 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serverAndBrowser, signIn } from './browser';
+import { startServer } from './server';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  // This instance runs no background jobs: a second instance (started in the package test) builds them.
-  server = await startServer({ env: { SEATWISE_JOB_WORKER: '0' } });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
+// This instance runs no background jobs: a second instance (started in the package test) builds them.
+const e2e = serverAndBrowser({ env: { SEATWISE_JOB_WORKER: '0' } });
 
 /** The first test leaves the admin's language on Slovenian (a saved preference): back to English. */
 async function inEnglish(page: Page) {
@@ -30,10 +18,10 @@ const sha256Of = (path: string) => createHash('sha256').update(readFileSync(path
 
 describe('products and services', () => {
   it('View downloads: choose version, platform and language, compare methods, download the real file', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    await signIn(page, server.url, 'admin@example.com');
-    await page.goto(`${server.url}/products`);
+    await signIn(page, e2e.server.url, 'admin@example.com');
+    await page.goto(`${e2e.server.url}/products`);
     await page.getByRole('heading', { name: 'All Products and Services' }).waitFor();
     await page.getByRole('button', { name: 'Drafter' }).click();
     await page.getByRole('tab', { name: 'Activation' }).click();
@@ -74,10 +62,10 @@ describe('products and services', () => {
   });
 
   it('Network licence: a colon-less host ID is taken, too many seats is an error under the field, never clamped', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await signIn(page, server.url, 'admin@example.com');
-    await page.goto(`${server.url}/products`);
+    await signIn(page, e2e.server.url, 'admin@example.com');
+    await page.goto(`${e2e.server.url}/products`);
     await inEnglish(page);
     await page.getByRole('button', { name: 'Formwork 3D' }).click();
     await page.getByRole('tab', { name: 'More actions' }).click();
@@ -111,10 +99,10 @@ describe('products and services', () => {
   });
 
   it('Product Updates: "Download all" is one zip download', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    await signIn(page, server.url, 'admin@example.com');
-    await page.goto(`${server.url}/products/updates`);
+    await signIn(page, e2e.server.url, 'admin@example.com');
+    await page.goto(`${e2e.server.url}/products/updates`);
     await inEnglish(page);
     await page.getByRole('heading', { name: 'Product Updates' }).waitFor();
     const downloads: string[] = [];
@@ -128,10 +116,10 @@ describe('products and services', () => {
   });
 
   it('builds a custom install package in the background and shows its progress until it is ready', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    await signIn(page, server.url, 'admin@example.com');
-    await page.goto(`${server.url}/products/packages`);
+    await signIn(page, e2e.server.url, 'admin@example.com');
+    await page.goto(`${e2e.server.url}/products/packages`);
     await page.getByRole('button', { name: /^(Language|Jezik)/ }).click();
     await page.getByRole('menuitem', { name: 'Slovenščina' }).click();
     await page.getByRole('button', { name: 'Izdelaj prilagojen namestitveni paket' }).click();
@@ -153,7 +141,7 @@ describe('products and services', () => {
     expect(await progress.getAttribute('aria-valuenow')).toBe('0');
 
     // A second API instance on the same database picks the job up; the list follows by itself.
-    const worker = await startServer({ dataDir: server.dataDir });
+    const worker = await startServer({ dataDir: e2e.server.dataDir });
     try {
       await row.getByText('Pripravljen').waitFor({ timeout: 30_000 });
     } finally {

@@ -1,26 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serverAndBrowser, signIn } from './browser';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 async function signedIn(email = 'admin@example.com'): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
-  await signIn(page, server.url, email);
+  await signIn(page, e2e.server.url, email);
   return page;
 }
 
@@ -56,7 +44,7 @@ describe('reports in the browser', () => {
 
   it('Subscriptions and Contracts: filters, exports to CSV, opens a contract and exports its products', async () => {
     const page = await signedIn();
-    await page.goto(`${server.url}/subscriptions`);
+    await page.goto(`${e2e.server.url}/subscriptions`);
     await page.getByRole('cell', { name: /Sheet Metal Pro/ }).first().waitFor();
     await page.getByText('Expired', { exact: true }).first().waitFor();
     const csv = await download(page, () => page.getByRole('link', { name: 'Export' }).click());
@@ -86,7 +74,7 @@ describe('reports in the browser', () => {
 
   it('Insights shows a chart with a text alternative and a table, and exports XLSX', async () => {
     const page = await signedIn();
-    await page.goto(`${server.url}/reports/insights`);
+    await page.goto(`${e2e.server.url}/reports/insights`);
     await page.getByRole('heading', { name: 'Seats per product' }).waitFor();
     expect(await page.locator('#insights-chart-summary').textContent()).toMatch(/Drafter: \d+ assigned, \d+ unassigned\./);
     await page.getByRole('cell', { name: 'Arhitektura' }).first().waitFor();
@@ -98,7 +86,7 @@ describe('reports in the browser', () => {
 
   it('Seat Usage: by user and product, seats to reclaim, one-click unassign, CSV and XLSX, in Slovenian too', async () => {
     const page = await signedIn();
-    await page.goto(`${server.url}/reports/seat-usage?period=last3Months`);
+    await page.goto(`${e2e.server.url}/reports/seat-usage?period=last3Months`);
     // The products are read when their tab opens, and read again after a seat is taken back.
     const assignedSeats = async () =>
       (await page.locator('tbody tr td:nth-child(2)').allTextContents()).reduce((sum, text) => sum + Number(/^(\d+) \//.exec(text)?.[1] ?? NaN), 0);
@@ -146,7 +134,7 @@ describe('reports in the browser', () => {
 
   it('Cloud Services Usage: credits per subscription and per user, exported', async () => {
     const page = await signedIn();
-    await page.goto(`${server.url}/reports/cloud-services-usage?period=last3Months`);
+    await page.goto(`${e2e.server.url}/reports/cloud-services-usage?period=last3Months`);
     await page.getByRole('cell', { name: /Cloud Credits 5000/ }).waitFor();
     const balances = await download(page, () => exportAs(page, 'CSV'));
     expect(balances.text).toContain('Cloud Credits 5000');
@@ -161,7 +149,7 @@ describe('reports in the browser', () => {
   it('a person with the User role cannot open the reports', async () => {
     const page = await signedIn('user@example.com');
     for (const path of ['/reports/seat-usage', '/reports/insights', '/reports/cloud-services-usage', '/subscriptions']) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${e2e.server.url}${path}`);
       await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
     }
     await page.context().close();

@@ -1,22 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serverAndBrowser } from './browser';
 
 const password = 'Seatwise-demo-1';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 async function signIn(page: Page, email: string) {
   await page.getByLabel('Email').fill(email);
@@ -30,9 +18,9 @@ function countOf(text: string | null): number {
 
 describe('signing in and listing users', () => {
   it('an admin signs in, sees the users, switches to Slovenian and searches', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 800 } });
+    const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 800 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/users`);
+    await page.goto(`${e2e.server.url}/users`);
 
     await page.waitForURL('**/sign-in');
     await page.getByLabel('Password', { exact: true }).fill('not-the-password');
@@ -65,9 +53,9 @@ describe('signing in and listing users', () => {
   });
 
   it('a person with the User role sees no Users section and may not open it', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 800 } });
+    const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 800 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/sign-in`);
+    await page.goto(`${e2e.server.url}/sign-in`);
     await signIn(page, 'user@example.com');
     await page.getByRole('link', { name: 'All Products and Services' }).waitFor();
 
@@ -75,7 +63,7 @@ describe('signing in and listing users', () => {
     expect(await navigation.getByText('Users', { exact: true }).count()).toBe(0);
     expect(await navigation.getByText('By User', { exact: true }).count()).toBe(0);
 
-    await page.goto(`${server.url}/users`);
+    await page.goto(`${e2e.server.url}/users`);
     await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
     await context.close();
   });

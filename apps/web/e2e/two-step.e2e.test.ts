@@ -1,24 +1,12 @@
 import { Secret, TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serverAndBrowser } from './browser';
 
 const email = 'user@example.com';
 const password = 'Seatwise-demo-1';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 /** What an authenticator app shows, `stepsAhead` 30-second steps from now. */
 function appCode(secret: string, stepsAhead = 0): string {
@@ -35,9 +23,9 @@ async function enterPassword(page: Page) {
 
 describe('2-step verification with an authenticator app', () => {
   it('a user turns it on with a code from the app, then signs in with the password and a code', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/profile/security`);
+    await page.goto(`${e2e.server.url}/profile/security`);
     await page.waitForURL('**/sign-in');
     await enterPassword(page);
     await page.waitForURL('**/profile/security');
@@ -89,7 +77,7 @@ describe('2-step verification with an authenticator app', () => {
     await page.waitForURL((url) => url.pathname !== '/sign-in');
     await page.getByRole('button', { name: 'Account menu' }).waitFor();
 
-    await page.goto(`${server.url}/profile/security`);
+    await page.goto(`${e2e.server.url}/profile/security`);
     await page.getByRole('region', { name: '2-step verification' }).getByText('On', { exact: true }).waitFor();
     await context.close();
   });

@@ -1,26 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serverAndBrowser, signIn } from './browser';
 
-let server: RunningServer;
-let browser: Browser;
 const shots = process.env.SEATWISE_SCREENSHOTS;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 async function signedInPage(width = 1366): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width, height: 900 } });
+  const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width, height: 900 } });
   const page = await context.newPage();
-  await signIn(page, server.url, 'admin@example.com');
+  await signIn(page, e2e.server.url, 'admin@example.com');
   return page;
 }
 
@@ -31,7 +19,7 @@ const shot = async (page: Page, name: string) => {
 describe('users and seats in the browser', () => {
   it('invites a user, who accepts through the emailed link and sets a password', async () => {
     const page = await signedInPage();
-    await page.goto(`${server.url}/users`);
+    await page.goto(`${e2e.server.url}/users`);
     await page.getByRole('button', { name: '+ Invite users' }).click();
     const dialog = page.getByRole('dialog', { name: 'Invite users' });
     await dialog.getByLabel('Email').fill('nova.oseba@example.com');
@@ -41,17 +29,17 @@ describe('users and seats in the browser', () => {
     await dialog.getByRole('button', { name: 'Send invitation' }).click();
     await page.getByText('Invitation sent to nova.oseba@example.com.').waitFor();
 
-    await page.goto(`${server.url}/users/invitations`);
+    await page.goto(`${e2e.server.url}/users/invitations`);
     await page.getByRole('cell', { name: 'nova.oseba@example.com' }).waitFor();
     await shot(page, 'invitations');
 
     // The outbox holds the mail (demo mode, no SMTP): follow its link as the invitee.
-    await page.goto(`${server.url}/outbox`);
+    await page.goto(`${e2e.server.url}/outbox`);
     const text = await page.getByText(/invitation\?token=/).first().textContent();
     const link = /(https?:\/\/\S+invitation\?token=\S+)/.exec(text ?? '')?.[1];
     expect(link).toBeTruthy();
-    const invitee = await (await browser.newContext({ locale: 'en-GB' })).newPage();
-    await invitee.goto(link!.replace(/^https?:\/\/[^/]+/, server.url));
+    const invitee = await (await e2e.browser.newContext({ locale: 'en-GB' })).newPage();
+    await invitee.goto(link!.replace(/^https?:\/\/[^/]+/, e2e.server.url));
     await invitee.getByLabel('New password').fill('A-good-new-password');
     await invitee.getByLabel('Repeat the password').fill('A-good-new-password');
     await shot(invitee, 'accept-invitation');
@@ -61,7 +49,7 @@ describe('users and seats in the browser', () => {
 
   it('Invite Multiple reports a bad row, then invites everyone once it is fixed; ticked users move to a team', async () => {
     const page = await signedInPage();
-    await page.goto(`${server.url}/users`);
+    await page.goto(`${e2e.server.url}/users`);
     await page.getByRole('button', { name: 'Invite Multiple' }).click();
     const dialog = page.getByRole('dialog', { name: 'Invite Multiple' });
     const rows = dialog.getByLabel('People to invite');
@@ -87,7 +75,7 @@ describe('users and seats in the browser', () => {
 
   it('assigns and unassigns a product on View Details, then finds both in the audit log', async () => {
     const page = await signedInPage();
-    await page.goto(`${server.url}/users?search=kova%C4%8D`);
+    await page.goto(`${e2e.server.url}/users?search=kova%C4%8D`);
     await page.getByRole('link', { name: 'View details of Jure Kovač' }).click();
     await page.getByRole('heading', { name: 'Jure Kovač' }).waitFor();
     await page.getByRole('textbox', { name: 'Assign a product' }).click();
@@ -100,7 +88,7 @@ describe('users and seats in the browser', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Unassign' }).click();
     await expect.poll(() => seatRow.count()).toBe(0);
 
-    await page.goto(`${server.url}/audit`);
+    await page.goto(`${e2e.server.url}/audit`);
     await page.getByText('Assigned a seat of Formwork 3D to user@example.com').waitFor();
     await page.getByText('Unassigned a seat of Formwork 3D from user@example.com').waitFor();
     await shot(page, 'audit');
@@ -108,7 +96,7 @@ describe('users and seats in the browser', () => {
 
   it('previews a CSV file row by row, imports it, and a second import changes nothing', async () => {
     const page = await signedInPage();
-    await page.goto(`${server.url}/users/import`);
+    await page.goto(`${e2e.server.url}/users/import`);
     const csv = 'email;first name;last name;team\r\nuvoz.ena@example.com;Ena;Uvoz;Uprava\r\nnot-an-email;Dva;Uvoz;\r\n';
     await page.locator('input[type=file]').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
     await page.getByText(/Preview, nothing written yet: 1 to create/).waitFor();
@@ -122,7 +110,7 @@ describe('users and seats in the browser', () => {
 
   it('creates, renames and deletes a team; shows the users page in Slovenian on a phone', async () => {
     const page = await signedInPage();
-    await page.goto(`${server.url}/users/teams`);
+    await page.goto(`${e2e.server.url}/users/teams`);
     await page.getByLabel('New team').fill('Marketing');
     await page.getByRole('button', { name: 'Create team' }).click();
     await page.getByRole('cell', { name: 'Marketing' }).waitFor();
@@ -136,7 +124,7 @@ describe('users and seats in the browser', () => {
     await shot(page, 'teams');
 
     const phone = await signedInPage(390);
-    await phone.goto(`${server.url}/users`);
+    await phone.goto(`${e2e.server.url}/users`);
     // Chosen in the menu, the language is saved with the person (F-06), as a user would do it.
     await phone.getByRole('button', { name: /^(Language|Jezik)/ }).click();
     await phone.getByRole('menuitem', { name: 'Slovenščina' }).click();
