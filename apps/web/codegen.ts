@@ -1,14 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodegenConfig } from '@graphql-codegen/cli';
-
-const schema = '../../packages/schema/schema.graphql';
-const config = {
-  enumsAsTypes: true,
-  useTypeImports: true,
-  scalars: { DateTimeISO: 'string', UUID: 'string' },
-};
-const preset = { preset: 'client', presetConfig: { fragmentMasking: false }, config } as const;
+import { clientPresetOutput, schemaFile } from '@seatwise/schema/codegen';
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -42,16 +35,20 @@ function areaDocuments(dir: string): string[] {
   return [...files];
 }
 
+/**
+ * The contract's codegen (`@seatwise/schema/codegen`: its SDL, scalars, and enums imported from
+ * `@seatwise/schema/client` rather than generated again), with one output per area.
+ */
 const codegen: CodegenConfig = {
-  schema,
+  schema: schemaFile,
   ignoreNoDocuments: true,
   generates: {
     // Every operation's types in one place, for the components that name them (type imports only).
-    'src/gql/': { documents: ['src/**/*.{ts,tsx}', '!src/gql/**'], ...preset },
+    'src/gql/': clientPresetOutput(['src/**/*.{ts,tsx}', '!src/gql/**']),
     ...Object.fromEntries(
       areas.flatMap(({ name, dir }) => {
         const documents = areaDocuments(dir);
-        return documents.length ? [[`src/gql/${name}/`, { documents, ...preset }]] : [];
+        return documents.length ? [[`src/gql/${name}/`, clientPresetOutput(documents)]] : [];
       }),
     ),
   },

@@ -1,28 +1,28 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
-
-const shared = {
-  enumsAsTypes: true,
-  useTypeImports: true,
-  scalars: { DateTimeISO: 'string', UUID: 'string' },
-};
+import { enumImports, schemaFile, typesConfig } from './codegen/index.js';
 
 /**
- * What other apps import from `@seatwise/schema/client`: a TypeScript type for every schema type,
- * input and enum (`schema-types.ts`), and result types plus typed documents for the operations in
- * `operations/` (`operations.ts`, importing the former). No runtime beyond the documents' objects.
+ * What other apps import from `@seatwise/schema/client`: a TypeScript type for every schema type
+ * and input (`schema-types.ts`, its enums imported from `enums.ts` and `token-scopes.ts`), and
+ * result types plus typed documents for the operations in `operations/` (`operations.ts`,
+ * importing the former). The settings are `codegen/index.js`, which the SPA's codegen uses too.
  */
 const config: CodegenConfig = {
-  schema: 'schema.graphql',
+  schema: schemaFile,
   documents: 'operations/*.graphql',
   generates: {
     'src/client/schema-types.ts': {
       plugins: ['typescript'],
-      config: { ...shared, avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false } },
+      config: {
+        ...typesConfig,
+        enumValues: enumImports((name) => (name === 'ApiScope' ? './token-scopes.js' : './enums.js')),
+        avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+      },
     },
     'src/client/operations.ts': {
       plugins: ['typescript-operations', 'typed-document-node'],
       config: {
-        ...shared,
+        ...typesConfig,
         importSchemaTypesFrom: 'src/client/schema-types.ts',
         namespacedImportName: 'Types',
         importExtension: '.js',

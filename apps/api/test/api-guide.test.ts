@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ApiScope } from '@seatwise/schema';
+import { apiScopeRules, apiScopes, userRoleScopes } from '@seatwise/schema/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataOf, startTestApp, type TestApp, type TestClient } from './harness.js';
 
@@ -63,6 +64,13 @@ describe('docs/api.md', () => {
     const listed = [...guide.matchAll(/^\| `([a-z]+:[a-z]+)` \| `([A-Z_]+)` \|/gm)].map((match) => [match[1], match[2]]);
     const expected = Object.entries(ApiScope).map(([name, value]) => [value, name]);
     expect(listed.sort()).toEqual(expected.sort());
+  });
+
+  it('says which scopes are personal only and which the User role may give, as the shared rules do', () => {
+    const personalOnly = [...guide.matchAll(/^\| `[a-z]+:[a-z]+` \| `([A-Z_]+)` \|.*\| personal only \|$/gm)].map((match) => match[1]);
+    expect(personalOnly).toEqual(apiScopes.filter((scope) => apiScopeRules[scope].personalOnly));
+    const userRole = guide.match(/User role can give their personal tokens only ([^.]+)\./)?.[1] ?? '';
+    expect([...userRole.matchAll(/`([a-z]+:[a-z]+)`/g)].map((match) => match[1])).toEqual(userRoleScopes.map((scope) => apiScopeRules[scope].value));
   });
 });
 

@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { print } from 'graphql';
 import {
-  type ApiScope,
+  ApiScope,
+  apiScopeRules,
+  ApiTokenKind,
   CreateApiTokenDocument,
   type CreateApiTokenMutation,
   SignInDocument,
@@ -32,7 +34,7 @@ async function createServiceToken(url: string, scopes: ApiScope[]): Promise<stri
   };
   const signIn = await post(print(SignInDocument), { input: { email: 'admin@example.com', password: 'Seatwise-demo-1' } });
   const cookie = signIn.response.headers.getSetCookie()[0]!.split(';')[0]!;
-  const created = await post(print(CreateApiTokenDocument), { input: { kind: 'SERVICE', name: `consumer ${scopes.join(' ')}`, scopes } }, cookie);
+  const created = await post(print(CreateApiTokenDocument), { input: { kind: ApiTokenKind.SERVICE, name: `consumer ${scopes.join(' ')}`, scopes } }, cookie);
   expect(created.body.errors).toBeUndefined();
   return (created.body.data as CreateApiTokenMutation).createApiToken.secret;
 }
@@ -43,7 +45,7 @@ describe('examples/consumer against a real Seatwise server', () => {
 
   beforeAll(async () => {
     server = await startSeatwise();
-    token = await createServiceToken(server.url, ['READ_USERS', 'READ_SUBSCRIPTIONS']);
+    token = await createServiceToken(server.url, [ApiScope.READ_USERS, ApiScope.READ_SUBSCRIPTIONS]);
   });
   afterAll(() => server?.stop());
 
@@ -82,15 +84,15 @@ describe('examples/consumer against a real Seatwise server', () => {
   });
 
   it('reports what the server refuses: a token without read:users, an unknown token', async () => {
-    const narrow = await createServiceToken(server.url, ['READ_SUBSCRIPTIONS']);
+    const narrow = await createServiceToken(server.url, [ApiScope.READ_SUBSCRIPTIONS]);
     await expect(seatReport(createSeatwiseClient({ url: server.url, token: narrow }))).rejects.toMatchObject({
       code: 'INSUFFICIENT_SCOPE',
-      message: expect.stringContaining('read:users'),
+      message: expect.stringContaining(apiScopeRules.READ_USERS.value),
     });
     const unknown = seatReport(createSeatwiseClient({ url: server.url, token: 'sw_svc_not-a-token' }));
     await expect(unknown).rejects.toBeInstanceOf(SeatwiseApiError);
     await expect(unknown).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    const usersOnly = await createServiceToken(server.url, ['READ_USERS']);
+    const usersOnly = await createServiceToken(server.url, [ApiScope.READ_USERS]);
     const refused = await run(process.execPath, [main], { env: { ...process.env, SEATWISE_URL: server.url, SEATWISE_TOKEN: usersOnly } }).catch(
       (error: { code: number; stderr: string }) => error,
     );

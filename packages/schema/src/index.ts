@@ -70,7 +70,7 @@ export {
   InstallSettingsInput,
   CreateInstallPackageInput,
 } from './products/install-package.type.js';
-export { ApiScope, apiScopeDescriptions, personalOnlyScopes } from './tokens/api-scope.enum.js';
+export { ApiScope, apiScopeName } from './tokens/api-scope.enum.js';
 export {
   ApiToken,
   ApiTokenConnection,

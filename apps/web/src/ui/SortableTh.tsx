@@ -1,7 +1,7 @@
 import { Group, Table, UnstyledButton } from '@mantine/core';
 import { IconArrowsSort, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { SortDirection } from '../gql/graphql';
+import type { SortDirection } from '@seatwise/schema/client';
 
 interface SortableThProps {
   label: string;

@@ -1,9 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { SortDirection } from '../client/enums.js';
 
-export enum SortDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
+export { SortDirection };
 
 registerEnumType(SortDirection, {
   name: 'SortDirection',

@@ -1,10 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ProductRef, Subscription } from '../subscriptions/subscription.type.js';
+import { SupportRequestStatus } from '../client/enums.js';
 
-export enum SupportRequestStatus {
-  OPEN = 'OPEN',
-  CLOSED = 'CLOSED',
-}
+export { SupportRequestStatus };
 
 registerEnumType(SupportRequestStatus, {
   name: 'SupportRequestStatus',

@@ -1,12 +1,8 @@
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Language } from './viewer.type.js';
+import { NotificationCategory, NotificationChannel } from '../client/enums.js';
 
-export enum NotificationCategory {
-  PRODUCT_UPDATES = 'PRODUCT_UPDATES',
-  SUBSCRIPTION_RENEWALS = 'SUBSCRIPTION_RENEWALS',
-  SECURITY_ALERTS = 'SECURITY_ALERTS',
-  USAGE_ALERTS = 'USAGE_ALERTS',
-}
+export { NotificationCategory, NotificationChannel };
 
 registerEnumType(NotificationCategory, {
   name: 'NotificationCategory',
@@ -18,11 +14,6 @@ registerEnumType(NotificationCategory, {
     USAGE_ALERTS: { description: 'Cloud credits running low and seats left unused.' },
   },
 });
-
-export enum NotificationChannel {
-  EMAIL = 'EMAIL',
-  NONE = 'NONE',
-}
 
 registerEnumType(NotificationChannel, {
   name: 'NotificationChannel',

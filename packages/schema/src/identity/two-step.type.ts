@@ -1,9 +1,7 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { TwoStepMethod, SecondStepCodeKind } from '../client/enums.js';
 
-export enum TwoStepMethod {
-  AUTHENTICATOR_APP = 'AUTHENTICATOR_APP',
-  SMS = 'SMS',
-}
+export { TwoStepMethod, SecondStepCodeKind };
 
 registerEnumType(TwoStepMethod, {
   name: 'TwoStepMethod',
@@ -13,12 +11,6 @@ registerEnumType(TwoStepMethod, {
     SMS: { description: 'A 6-digit code sent by text message to the registered phone.' },
   },
 });
-
-export enum SecondStepCodeKind {
-  AUTHENTICATOR_APP = 'AUTHENTICATOR_APP',
-  SMS = 'SMS',
-  RECOVERY_CODE = 'RECOVERY_CODE',
-}
 
 registerEnumType(SecondStepCodeKind, {
   name: 'SecondStepCodeKind',

@@ -2,11 +2,9 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql
 import { Account } from '../accounts/account.type.js';
 import { Role } from '../users/role.enum.js';
 import { SecondStepChallenge } from './two-step.type.js';
+import { Language } from '../client/enums.js';
 
-export enum Language {
-  EN = 'EN',
-  SL = 'SL',
-}
+export { Language };
 
 registerEnumType(Language, {
   name: 'Language',

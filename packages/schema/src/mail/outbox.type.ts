@@ -1,9 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { MessageChannel } from '../client/enums.js';
 
-export enum MessageChannel {
-  EMAIL = 'EMAIL',
-  SMS = 'SMS',
-}
+export { MessageChannel };
 
 registerEnumType(MessageChannel, {
   name: 'MessageChannel',

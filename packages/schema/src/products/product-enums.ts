@@ -1,9 +1,7 @@
 import { registerEnumType } from 'type-graphql';
+import { ProductKind, Platform, ProductFileKind, InstallMethod, InstallPackageStatus, LicenceRequestKind } from '../client/enums.js';
 
-export enum ProductKind {
-  SOFTWARE = 'SOFTWARE',
-  CLOUD_SERVICE = 'CLOUD_SERVICE',
-}
+export { ProductKind, Platform, ProductFileKind, InstallMethod, InstallPackageStatus, LicenceRequestKind };
 
 registerEnumType(ProductKind, {
   name: 'ProductKind',
@@ -13,12 +11,6 @@ registerEnumType(ProductKind, {
     CLOUD_SERVICE: { description: 'A cloud service: nothing to download or activate.' },
   },
 });
-
-export enum Platform {
-  WINDOWS = 'WINDOWS',
-  MACOS = 'MACOS',
-  LINUX = 'LINUX',
-}
 
 registerEnumType(Platform, {
   name: 'Platform',
@@ -30,12 +22,6 @@ registerEnumType(Platform, {
   },
 });
 
-export enum ProductFileKind {
-  INSTALLER = 'INSTALLER',
-  UPDATE = 'UPDATE',
-  ADD_ON = 'ADD_ON',
-}
-
 registerEnumType(ProductFileKind, {
   name: 'ProductFileKind',
   description: 'What a downloadable file of a product version is.',
@@ -45,12 +31,6 @@ registerEnumType(ProductFileKind, {
     ADD_ON: { description: 'An add-on that extends the version.' },
   },
 });
-
-export enum InstallMethod {
-  INSTALL_NOW = 'INSTALL_NOW',
-  DOWNLOAD_MANAGER = 'DOWNLOAD_MANAGER',
-  BROWSER_DOWNLOAD = 'BROWSER_DOWNLOAD',
-}
 
 registerEnumType(InstallMethod, {
   name: 'InstallMethod',
@@ -65,13 +45,6 @@ registerEnumType(InstallMethod, {
   },
 });
 
-export enum InstallPackageStatus {
-  QUEUED = 'QUEUED',
-  RUNNING = 'RUNNING',
-  SUCCEEDED = 'SUCCEEDED',
-  FAILED = 'FAILED',
-}
-
 registerEnumType(InstallPackageStatus, {
   name: 'InstallPackageStatus',
   description: 'Where the background build of a custom install package stands.',
@@ -82,11 +55,6 @@ registerEnumType(InstallPackageStatus, {
     FAILED: { description: 'The build failed after every retry; see `error`.' },
   },
 });
-
-export enum LicenceRequestKind {
-  HOME_USE = 'HOME_USE',
-  NETWORK = 'NETWORK',
-}
 
 registerEnumType(LicenceRequestKind, {
   name: 'LicenceRequestKind',

@@ -1,11 +1,7 @@
 import { registerEnumType } from 'type-graphql';
+import { SeatUsageSortField } from '../client/enums.js';
 
-export enum SeatUsageSortField {
-  NAME = 'NAME',
-  LAST_USED = 'LAST_USED',
-  DAYS_USED = 'DAYS_USED',
-  IDLE_DAYS = 'IDLE_DAYS',
-}
+export { SeatUsageSortField };
 
 registerEnumType(SeatUsageSortField, {
   name: 'SeatUsageSortField',

@@ -1,11 +1,7 @@
 import { registerEnumType } from 'type-graphql';
+import { SubscriptionStatus, LicenceType, SubscriptionTerm, SubscriptionSortField } from '../client/enums.js';
 
-export enum SubscriptionStatus {
-  ACTIVE = 'ACTIVE',
-  EXPIRING = 'EXPIRING',
-  EXPIRED = 'EXPIRED',
-  CANCELLED = 'CANCELLED',
-}
+export { SubscriptionStatus, LicenceType, SubscriptionTerm, SubscriptionSortField };
 
 registerEnumType(SubscriptionStatus, {
   name: 'SubscriptionStatus',
@@ -18,13 +14,6 @@ registerEnumType(SubscriptionStatus, {
   },
 });
 
-export enum LicenceType {
-  SINGLE_USER = 'SINGLE_USER',
-  MULTI_USER = 'MULTI_USER',
-  NETWORK = 'NETWORK',
-  CLOUD = 'CLOUD',
-}
-
 registerEnumType(LicenceType, {
   name: 'LicenceType',
   description: 'How the seats of a subscription are licensed.',
@@ -36,12 +25,6 @@ registerEnumType(LicenceType, {
   },
 });
 
-export enum SubscriptionTerm {
-  MONTHLY = 'MONTHLY',
-  ANNUAL = 'ANNUAL',
-  THREE_YEAR = 'THREE_YEAR',
-}
-
 registerEnumType(SubscriptionTerm, {
   name: 'SubscriptionTerm',
   description: 'Length of one subscription period.',
@@ -51,13 +34,6 @@ registerEnumType(SubscriptionTerm, {
     THREE_YEAR: { description: 'Three years.' },
   },
 });
-
-export enum SubscriptionSortField {
-  NAME = 'NAME',
-  RENEWAL = 'RENEWAL',
-  STATUS = 'STATUS',
-  SEATS = 'SEATS',
-}
 
 registerEnumType(SubscriptionSortField, {
   name: 'SubscriptionSortField',

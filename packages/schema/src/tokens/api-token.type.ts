@@ -1,11 +1,9 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../common/pagination.type.js';
 import { ApiScope } from './api-scope.enum.js';
+import { ApiTokenKind, ApiTokenStatus } from '../client/enums.js';
 
-export enum ApiTokenKind {
-  PERSONAL = 'PERSONAL',
-  SERVICE = 'SERVICE',
-}
+export { ApiTokenKind, ApiTokenStatus };
 
 registerEnumType(ApiTokenKind, {
   name: 'ApiTokenKind',
@@ -15,12 +13,6 @@ registerEnumType(ApiTokenKind, {
     SERVICE: { description: 'Belongs to the account (created by an admin) and acts for no person; admin rights, limited to its scopes.' },
   },
 });
-
-export enum ApiTokenStatus {
-  ACTIVE = 'ACTIVE',
-  EXPIRED = 'EXPIRED',
-  REVOKED = 'REVOKED',
-}
 
 registerEnumType(ApiTokenStatus, {
   name: 'ApiTokenStatus',

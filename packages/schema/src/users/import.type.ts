@@ -1,11 +1,7 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ImportRowStatus, ImportRowReason } from '../client/enums.js';
 
-export enum ImportRowStatus {
-  CREATE = 'CREATE',
-  UPDATE = 'UPDATE',
-  UNCHANGED = 'UNCHANGED',
-  ERROR = 'ERROR',
-}
+export { ImportRowStatus, ImportRowReason };
 
 registerEnumType(ImportRowStatus, {
   name: 'ImportRowStatus',
@@ -17,23 +13,6 @@ registerEnumType(ImportRowStatus, {
     ERROR: { description: 'The row is refused; `field` and `message` say why. Skipped on commit.' },
   },
 });
-
-export enum ImportRowReason {
-  MISSING_EMAIL = 'MISSING_EMAIL',
-  INVALID_EMAIL = 'INVALID_EMAIL',
-  MISSING_FIRST_NAME = 'MISSING_FIRST_NAME',
-  MISSING_LAST_NAME = 'MISSING_LAST_NAME',
-  NAME_TOO_LONG = 'NAME_TOO_LONG',
-  DUPLICATE_IN_FILE = 'DUPLICATE_IN_FILE',
-  UNKNOWN_ROLE = 'UNKNOWN_ROLE',
-  PRIMARY_ADMIN_ROLE = 'PRIMARY_ADMIN_ROLE',
-  UNKNOWN_TEAM = 'UNKNOWN_TEAM',
-  UNKNOWN_PRODUCT = 'UNKNOWN_PRODUCT',
-  NO_SEAT_LEFT = 'NO_SEAT_LEFT',
-  ALREADY_MEMBER = 'ALREADY_MEMBER',
-  ALREADY_INVITED = 'ALREADY_INVITED',
-  CHANGES = 'CHANGES',
-}
 
 registerEnumType(ImportRowReason, {
   name: 'ImportRowReason',

@@ -3,13 +3,9 @@ import { ImportRowReason } from './import.type.js';
 import { Role } from './role.enum.js';
 import { TeamRef } from './user.type.js';
 import { UUID } from '../common/uuid.scalar.js';
+import { InvitationStatus } from '../client/enums.js';
 
-export enum InvitationStatus {
-  PENDING = 'PENDING',
-  ACCEPTED = 'ACCEPTED',
-  REVOKED = 'REVOKED',
-  EXPIRED = 'EXPIRED',
-}
+export { InvitationStatus };
 
 registerEnumType(InvitationStatus, {
   name: 'InvitationStatus',

@@ -1,10 +1,7 @@
 import { registerEnumType } from 'type-graphql';
+import { Role, MembershipStatus } from '../client/enums.js';
 
-export enum Role {
-  USER = 'USER',
-  SECONDARY_ADMIN = 'SECONDARY_ADMIN',
-  PRIMARY_ADMIN = 'PRIMARY_ADMIN',
-}
+export { Role, MembershipStatus };
 
 registerEnumType(Role, {
   name: 'Role',
@@ -17,12 +14,6 @@ registerEnumType(Role, {
     PRIMARY_ADMIN: { description: 'Exactly one per account: everything a secondary admin can do, plus billing and handover.' },
   },
 });
-
-export enum MembershipStatus {
-  ACTIVE = 'ACTIVE',
-  INVITED = 'INVITED',
-  INACTIVE = 'INACTIVE',
-}
 
 registerEnumType(MembershipStatus, {
   name: 'MembershipStatus',

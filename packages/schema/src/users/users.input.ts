@@ -2,14 +2,9 @@ import { Field, InputType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../common/pagination.type.js';
 import { MembershipStatus, Role } from './role.enum.js';
 import { UUID } from '../common/uuid.scalar.js';
+import { UserSortField } from '../client/enums.js';
 
-export enum UserSortField {
-  NAME = 'NAME',
-  EMAIL = 'EMAIL',
-  ROLE = 'ROLE',
-  STATUS = 'STATUS',
-  JOINED_AT = 'JOINED_AT',
-}
+export { UserSortField };
 
 registerEnumType(UserSortField, {
   name: 'UserSortField',

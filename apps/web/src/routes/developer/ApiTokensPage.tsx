@@ -3,7 +3,8 @@ import { Button, Group, Modal, Paper, SegmentedControl, Stack, Text, ThemeIcon, 
 import { IconChevronLeft, IconChevronRight, IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiTokenRowFragment, ApiTokenStatus } from '../../gql/graphql';
+import type { ApiTokenStatus } from '@seatwise/schema/client';
+import type { ApiTokenRowFragment } from '../../gql/graphql';
 import { useApiErrorText } from '../../ui/apiError';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { FormError } from '../../ui/FormError';

@@ -18,10 +18,9 @@ import {
 import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiScope, ApiTokenKind } from '../../gql/graphql';
+import { type ApiScope, type ApiTokenKind, apiScopeRules, scopesFor } from '@seatwise/schema/client';
 import { isAdmin, useViewer } from '../../session/viewer';
 import { FormError } from '../../ui/FormError';
-import { scopesFor, scopeValue } from './scopes';
 import { CreateApiTokenDocument } from './tokens.graphql';
 
 const expiryOptions = ['7', '30', '90', '180', '365'];
@@ -164,7 +163,7 @@ export function CreateTokenDialog({ opened, onClose, onCreated }: CreateTokenDia
                   <Checkbox
                     key={scope}
                     value={scope}
-                    label={<Code>{scopeValue(scope)}</Code>}
+                    label={<Code>{apiScopeRules[scope].value}</Code>}
                     description={t(`developer.scopes.${scope}`)}
                   />
                 ))}

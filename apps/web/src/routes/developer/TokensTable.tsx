@@ -1,8 +1,8 @@
 import { Badge, Button, Code, Group, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ApiTokenRowFragment, ApiTokenStatus } from '../../gql/graphql';
+import { type ApiTokenStatus, apiScopeRules } from '@seatwise/schema/client';
+import type { ApiTokenRowFragment } from '../../gql/graphql';
 import { formatDate, formatDateTime } from '../../ui/format';
-import { scopeValue } from './scopes';
 
 const statusColors: Record<ApiTokenStatus, string> = { ACTIVE: 'green', EXPIRED: 'gray', REVOKED: 'red' };
 
@@ -70,7 +70,7 @@ export function TokensTable({ tokens, busy, onRevoke }: TokensTableProps) {
                     <Group gap={4}>
                       {token.scopes.map((scope) => (
                         <Code key={scope} fz="xs">
-                          {scopeValue(scope)}
+                          {apiScopeRules[scope].value}
                         </Code>
                       ))}
                     </Group>

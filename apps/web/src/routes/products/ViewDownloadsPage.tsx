@@ -4,6 +4,7 @@ import { IconDownload, IconList } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { Platform } from '@seatwise/schema/client';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { FormError } from '../../ui/FormError';
 import { PageHeader } from '../../ui/PageHeader';
@@ -11,8 +12,7 @@ import { formatSize, startDownloads } from './downloading';
 import { InstallMethods } from './InstallMethods';
 import { CreateDownloadLinksDocument, ProductDownloadsDocument, ProductEntitlementsDocument } from './products.graphql';
 
-const platforms = ['WINDOWS', 'MACOS', 'LINUX'] as const;
-type Platform = (typeof platforms)[number];
+const platforms: readonly Platform[] = Object.values(Platform);
 
 /** F-21 "View downloads": product, version, platform and language, then the installer and how to get it. */
 export function ViewDownloadsPage() {
@@ -23,7 +23,7 @@ export function ViewDownloadsPage() {
   const product = products.find((candidate) => candidate.id === params.get('product')) ?? products[0];
   const version = product?.versions.find((candidate) => candidate.id === params.get('version')) ?? product?.versions[0];
   const platformParam = params.get('platform');
-  const platform = platforms.includes(platformParam as Platform) ? (platformParam as Platform) : 'WINDOWS';
+  const platform = platforms.includes(platformParam as Platform) ? (platformParam as Platform) : Platform.WINDOWS;
   const language = params.get('language') ?? 'en-US';
   const showAll = params.get('all') === '1';
 

@@ -4,7 +4,7 @@ import { isValidPhoneNumber, parsePhoneNumberFromString, type CountryCode } from
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Language } from '../../gql/graphql';
+import type { Language } from '@seatwise/schema/client';
 import { chooseLanguage, currentLanguage, languageNames } from '../../i18n';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { FormError } from '../../ui/FormError';

@@ -3,7 +3,7 @@ import { Alert, Paper, SegmentedControl, Select, Skeleton, Stack, Table, Text, T
 import { IconAlertCircle, IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NotificationCategory, NotificationChannel } from '../../gql/graphql';
+import type { NotificationCategory, NotificationChannel } from '@seatwise/schema/client';
 import { currentLanguage, languageNames, type UiLanguage } from '../../i18n';
 import { useLanguageChoice } from '../../session/useLanguageChoice';
 import { apiError, errorText, type ApiError } from '../../ui/apiError';

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UpdateProfileInput } from '../../gql/graphql';
+import type { UpdateProfileInput } from '@seatwise/schema/client';
 import { MeDocument } from '../../session/session.graphql';
 import { apiError, errorText } from '../../ui/apiError';
 import { UpdateProfileDocument } from './profile.graphql';

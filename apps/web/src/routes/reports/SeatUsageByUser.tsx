@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SeatUsageSortField, SortDirection } from '../../gql/graphql';
+import type { SeatUsageSortField, SortDirection } from '@seatwise/schema/client';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { formatDay } from '../../ui/format';

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Card, Group, SimpleGrid, Stack, Tabs, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SeatUsageSortField, SortDirection } from '../../gql/graphql';
+import type { SeatUsageSortField, SortDirection } from '@seatwise/schema/client';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { ExportMenu } from '../../ui/ExportMenu';
 import { PageHeader } from '../../ui/PageHeader';

@@ -4,7 +4,8 @@ import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@ma
 import { IconShieldLock } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SecondStepCodeKind, TwoStepMethod, ViewerFieldsFragment } from '../../gql/graphql';
+import type { SecondStepCodeKind, TwoStepMethod } from '@seatwise/schema/client';
+import type { ViewerFieldsFragment } from '../../gql/graphql';
 import { FormError } from '../../ui/FormError';
 import { CompleteSignInDocument, SendSignInSmsCodeDocument } from './second-step.graphql';
 

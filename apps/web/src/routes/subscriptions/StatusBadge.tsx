@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SubscriptionStatus } from '../../gql/graphql';
+import type { SubscriptionStatus } from '@seatwise/schema/client';
 
 const colors: Record<SubscriptionStatus, string> = { ACTIVE: 'green', EXPIRING: 'orange', EXPIRED: 'red', CANCELLED: 'gray' };
 

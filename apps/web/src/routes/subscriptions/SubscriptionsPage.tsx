@@ -5,7 +5,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { SortDirection, SubscriptionSortField, SubscriptionStatus } from '../../gql/graphql';
+import { type SortDirection, type SubscriptionSortField, SubscriptionStatus } from '@seatwise/schema/client';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { ExportMenu } from '../../ui/ExportMenu';
@@ -17,7 +17,7 @@ import { MoveSubscriptionDialog } from './MoveSubscriptionDialog';
 import { StatusBadge } from './StatusBadge';
 import { SubscriptionsPageDocument } from './subscriptions.graphql';
 
-const statuses: SubscriptionStatus[] = ['ACTIVE', 'EXPIRING', 'EXPIRED', 'CANCELLED'];
+const statuses: readonly SubscriptionStatus[] = Object.values(SubscriptionStatus);
 
 /** "Subscriptions and Contracts" (F-50): status, term, renewal, seats and licence type; view by team; export. */
 export function SubscriptionsPage() {

@@ -3,7 +3,8 @@ import { Alert, Button, Group, Modal, Paper, PasswordInput, Select, Stack, Text,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Role, UserDetailsQuery } from '../../gql/graphql';
+import type { Role } from '@seatwise/schema/client';
+import type { UserDetailsQuery } from '../../gql/graphql';
 import { useViewer } from '../../session/viewer';
 import { apiError, useApiErrorText } from '../../ui/apiError';
 import { FormError } from '../../ui/FormError';

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { MembershipStatus, Role } from '../../gql/graphql';
+import type { MembershipStatus, Role } from '@seatwise/schema/client';
 
 const roleColors: Record<Role, string> = { PRIMARY_ADMIN: 'grape', SECONDARY_ADMIN: 'indigo', USER: 'gray' };
 const statusColors: Record<MembershipStatus, string> = { ACTIVE: 'teal', INVITED: 'yellow', INACTIVE: 'gray' };

@@ -18,7 +18,7 @@ import { IconChevronLeft, IconChevronRight, IconSearch, IconUserSearch } from '@
 import { Link } from 'react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserSortField } from '../../gql/graphql';
+import type { UserSortField } from '@seatwise/schema/client';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { PageHeader } from '../../ui/PageHeader';
 import { BulkAssignDialog } from './BulkAssignDialog';

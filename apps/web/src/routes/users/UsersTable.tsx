@@ -1,7 +1,8 @@
 import { Anchor, Avatar, Checkbox, Group, Skeleton, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { SortDirection, UserSortField, UsersPageQuery } from '../../gql/graphql';
+import type { SortDirection, UserSortField } from '@seatwise/schema/client';
+import type { UsersPageQuery } from '../../gql/graphql';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { SortableTh } from '../../ui/SortableTh';
 import { RoleBadge, StatusBadge } from './UserBadges';

@@ -1,17 +1,18 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type {
+import {
   MembershipStatus,
   Role,
-  SortDirection,
+  type SortDirection,
   UserSortField,
-  UsersFilter,
-  UsersOrder,
-} from '../../gql/graphql';
+  type UsersFilter,
+  type UsersOrder,
+} from '@seatwise/schema/client';
 
-export const roles: Role[] = ['USER', 'SECONDARY_ADMIN', 'PRIMARY_ADMIN'];
-export const statuses: MembershipStatus[] = ['ACTIVE', 'INVITED', 'INACTIVE'];
-const sortFields: UserSortField[] = ['NAME', 'EMAIL', 'ROLE', 'STATUS', 'JOINED_AT'];
+/** The filters' choices, in the contract's order. */
+export const roles: readonly Role[] = Object.values(Role);
+export const statuses: readonly MembershipStatus[] = Object.values(MembershipStatus);
+const sortFields: readonly UserSortField[] = Object.values(UserSortField);
 
 /** `team=none` lists the users in no team. */
 export const withoutTeam = 'none';
@@ -30,7 +31,7 @@ function only<T extends string>(allowed: readonly T[], values: string[]): T[] {
 }
 
 export function parseUsersView(params: URLSearchParams): UsersView {
-  const sort = only(sortFields, params.getAll('sort'))[0] ?? 'NAME';
+  const sort = only(sortFields, params.getAll('sort'))[0] ?? UserSortField.NAME;
   return {
     search: params.get('q') ?? '',
     roles: only(roles, params.getAll('role')),

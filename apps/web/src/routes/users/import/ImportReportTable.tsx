@@ -2,7 +2,8 @@ import { Badge, Group, Pagination, SegmentedControl, Stack, Table, Text } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { ImportReportFieldsFragment, ImportRowReason, ImportRowStatus } from '../../../gql/graphql';
+import type { ImportRowReason, ImportRowStatus } from '@seatwise/schema/client';
+import type { ImportReportFieldsFragment } from '../../../gql/graphql';
 
 const PAGE = 50;
 const colors: Record<ImportRowStatus, string> = { CREATE: 'teal', UPDATE: 'blue', UNCHANGED: 'gray', ERROR: 'red' };

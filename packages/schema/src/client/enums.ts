@@ -1,0 +1,236 @@
+/**
+ * The value of every enum in the schema, as GraphQL writes it, for code that runs anywhere (browser,
+ * Node, tests): plain objects with a union type of the same name, so `Role.USER` and `'USER'` are
+ * the same value. This is the one definition: the server entry registers these objects with
+ * type-graphql (`src/<domain>/*.ts`) and the generated client types import them from here. What
+ * each value means is in its description in `schema.graphql`. ApiScope, with its rules, is in
+ * `token-scopes.ts`.
+ */
+
+/** How a person proves the second step of signing in. */
+export const TwoStepMethod = {
+  AUTHENTICATOR_APP: 'AUTHENTICATOR_APP',
+  SMS: 'SMS',
+} as const;
+export type TwoStepMethod = (typeof TwoStepMethod)[keyof typeof TwoStepMethod];
+
+/** Which kind of code is being entered for the second step. */
+export const SecondStepCodeKind = {
+  AUTHENTICATOR_APP: 'AUTHENTICATOR_APP',
+  SMS: 'SMS',
+  RECOVERY_CODE: 'RECOVERY_CODE',
+} as const;
+export type SecondStepCodeKind = (typeof SecondStepCodeKind)[keyof typeof SecondStepCodeKind];
+
+/** A kind of message Seatwise sends on its own. */
+export const NotificationCategory = {
+  PRODUCT_UPDATES: 'PRODUCT_UPDATES',
+  SUBSCRIPTION_RENEWALS: 'SUBSCRIPTION_RENEWALS',
+  SECURITY_ALERTS: 'SECURITY_ALERTS',
+  USAGE_ALERTS: 'USAGE_ALERTS',
+} as const;
+export type NotificationCategory = (typeof NotificationCategory)[keyof typeof NotificationCategory];
+
+/** How a category of notifications reaches the person. */
+export const NotificationChannel = {
+  EMAIL: 'EMAIL',
+  NONE: 'NONE',
+} as const;
+export type NotificationChannel = (typeof NotificationChannel)[keyof typeof NotificationChannel];
+
+/** A language the whole user interface and all messages are available in. */
+export const Language = {
+  EN: 'EN',
+  SL: 'SL',
+} as const;
+export type Language = (typeof Language)[keyof typeof Language];
+
+/** What the list of users can be sorted by. */
+export const UserSortField = {
+  NAME: 'NAME',
+  EMAIL: 'EMAIL',
+  ROLE: 'ROLE',
+  STATUS: 'STATUS',
+  JOINED_AT: 'JOINED_AT',
+} as const;
+export type UserSortField = (typeof UserSortField)[keyof typeof UserSortField];
+
+/** A person's role in one account. */
+export const Role = {
+  USER: 'USER',
+  SECONDARY_ADMIN: 'SECONDARY_ADMIN',
+  PRIMARY_ADMIN: 'PRIMARY_ADMIN',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+
+/** Where a person stands in an account's user list. */
+export const MembershipStatus = {
+  ACTIVE: 'ACTIVE',
+  INVITED: 'INVITED',
+  INACTIVE: 'INACTIVE',
+} as const;
+export type MembershipStatus = (typeof MembershipStatus)[keyof typeof MembershipStatus];
+
+/** Where an invitation stands. */
+export const InvitationStatus = {
+  PENDING: 'PENDING',
+  ACCEPTED: 'ACCEPTED',
+  REVOKED: 'REVOKED',
+  EXPIRED: 'EXPIRED',
+} as const;
+export type InvitationStatus = (typeof InvitationStatus)[keyof typeof InvitationStatus];
+
+/** What importing one row of a CSV file does (preview) or did (commit). */
+export const ImportRowStatus = {
+  CREATE: 'CREATE',
+  UPDATE: 'UPDATE',
+  UNCHANGED: 'UNCHANGED',
+  ERROR: 'ERROR',
+} as const;
+export type ImportRowStatus = (typeof ImportRowStatus)[keyof typeof ImportRowStatus];
+
+/** Why a row of an import or an "Invite Multiple" list is refused, or that it changes something; `detail` carries the value it is about. */
+export const ImportRowReason = {
+  MISSING_EMAIL: 'MISSING_EMAIL',
+  INVALID_EMAIL: 'INVALID_EMAIL',
+  MISSING_FIRST_NAME: 'MISSING_FIRST_NAME',
+  MISSING_LAST_NAME: 'MISSING_LAST_NAME',
+  NAME_TOO_LONG: 'NAME_TOO_LONG',
+  DUPLICATE_IN_FILE: 'DUPLICATE_IN_FILE',
+  UNKNOWN_ROLE: 'UNKNOWN_ROLE',
+  PRIMARY_ADMIN_ROLE: 'PRIMARY_ADMIN_ROLE',
+  UNKNOWN_TEAM: 'UNKNOWN_TEAM',
+  UNKNOWN_PRODUCT: 'UNKNOWN_PRODUCT',
+  NO_SEAT_LEFT: 'NO_SEAT_LEFT',
+  ALREADY_MEMBER: 'ALREADY_MEMBER',
+  ALREADY_INVITED: 'ALREADY_INVITED',
+  CHANGES: 'CHANGES',
+} as const;
+export type ImportRowReason = (typeof ImportRowReason)[keyof typeof ImportRowReason];
+
+/** How a message reaches a person. */
+export const MessageChannel = {
+  EMAIL: 'EMAIL',
+  SMS: 'SMS',
+} as const;
+export type MessageChannel = (typeof MessageChannel)[keyof typeof MessageChannel];
+
+/** Order of a sorted list. */
+export const SortDirection = {
+  ASC: 'ASC',
+  DESC: 'DESC',
+} as const;
+export type SortDirection = (typeof SortDirection)[keyof typeof SortDirection];
+
+/** Whether support is still working on a request. */
+export const SupportRequestStatus = {
+  OPEN: 'OPEN',
+  CLOSED: 'CLOSED',
+} as const;
+export type SupportRequestStatus = (typeof SupportRequestStatus)[keyof typeof SupportRequestStatus];
+
+/** Whether a product is installed software or a service used in the cloud. */
+export const ProductKind = {
+  SOFTWARE: 'SOFTWARE',
+  CLOUD_SERVICE: 'CLOUD_SERVICE',
+} as const;
+export type ProductKind = (typeof ProductKind)[keyof typeof ProductKind];
+
+/** Operating system an installer is built for. */
+export const Platform = {
+  WINDOWS: 'WINDOWS',
+  MACOS: 'MACOS',
+  LINUX: 'LINUX',
+} as const;
+export type Platform = (typeof Platform)[keyof typeof Platform];
+
+/** What a downloadable file of a product version is. */
+export const ProductFileKind = {
+  INSTALLER: 'INSTALLER',
+  UPDATE: 'UPDATE',
+  ADD_ON: 'ADD_ON',
+} as const;
+export type ProductFileKind = (typeof ProductFileKind)[keyof typeof ProductFileKind];
+
+/** A way to get a product onto a computer ("View all" on View downloads). */
+export const InstallMethod = {
+  INSTALL_NOW: 'INSTALL_NOW',
+  DOWNLOAD_MANAGER: 'DOWNLOAD_MANAGER',
+  BROWSER_DOWNLOAD: 'BROWSER_DOWNLOAD',
+} as const;
+export type InstallMethod = (typeof InstallMethod)[keyof typeof InstallMethod];
+
+/** Where the background build of a custom install package stands. */
+export const InstallPackageStatus = {
+  QUEUED: 'QUEUED',
+  RUNNING: 'RUNNING',
+  SUCCEEDED: 'SUCCEEDED',
+  FAILED: 'FAILED',
+} as const;
+export type InstallPackageStatus = (typeof InstallPackageStatus)[keyof typeof InstallPackageStatus];
+
+/** What a licence request asked for. */
+export const LicenceRequestKind = {
+  HOME_USE: 'HOME_USE',
+  NETWORK: 'NETWORK',
+} as const;
+export type LicenceRequestKind = (typeof LicenceRequestKind)[keyof typeof LicenceRequestKind];
+
+/** What Seat Usage by user can be sorted by. */
+export const SeatUsageSortField = {
+  NAME: 'NAME',
+  LAST_USED: 'LAST_USED',
+  DAYS_USED: 'DAYS_USED',
+  IDLE_DAYS: 'IDLE_DAYS',
+} as const;
+export type SeatUsageSortField = (typeof SeatUsageSortField)[keyof typeof SeatUsageSortField];
+
+/** Whom an API token acts for. */
+export const ApiTokenKind = {
+  PERSONAL: 'PERSONAL',
+  SERVICE: 'SERVICE',
+} as const;
+export type ApiTokenKind = (typeof ApiTokenKind)[keyof typeof ApiTokenKind];
+
+/** Whether an API token still works. */
+export const ApiTokenStatus = {
+  ACTIVE: 'ACTIVE',
+  EXPIRED: 'EXPIRED',
+  REVOKED: 'REVOKED',
+} as const;
+export type ApiTokenStatus = (typeof ApiTokenStatus)[keyof typeof ApiTokenStatus];
+
+/** Where a subscription or contract stands today (in the account time zone). */
+export const SubscriptionStatus = {
+  ACTIVE: 'ACTIVE',
+  EXPIRING: 'EXPIRING',
+  EXPIRED: 'EXPIRED',
+  CANCELLED: 'CANCELLED',
+} as const;
+export type SubscriptionStatus = (typeof SubscriptionStatus)[keyof typeof SubscriptionStatus];
+
+/** How the seats of a subscription are licensed. */
+export const LicenceType = {
+  SINGLE_USER: 'SINGLE_USER',
+  MULTI_USER: 'MULTI_USER',
+  NETWORK: 'NETWORK',
+  CLOUD: 'CLOUD',
+} as const;
+export type LicenceType = (typeof LicenceType)[keyof typeof LicenceType];
+
+/** Length of one subscription period. */
+export const SubscriptionTerm = {
+  MONTHLY: 'MONTHLY',
+  ANNUAL: 'ANNUAL',
+  THREE_YEAR: 'THREE_YEAR',
+} as const;
+export type SubscriptionTerm = (typeof SubscriptionTerm)[keyof typeof SubscriptionTerm];
+
+/** What the list of subscriptions can be sorted by. */
+export const SubscriptionSortField = {
+  NAME: 'NAME',
+  RENEWAL: 'RENEWAL',
+  STATUS: 'STATUS',
+  SEATS: 'SEATS',
+} as const;
+export type SubscriptionSortField = (typeof SubscriptionSortField)[keyof typeof SubscriptionSortField];
