@@ -1,12 +1,12 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { OutboxMessage } from '@seatwise/schema';
 import type { RequestContext } from '../../context.js';
-import { Public } from '../../graphql/access.js';
+import { Allow, Permission } from '../../graphql/permissions.js';
 import { listOutbox } from './outbox.service.js';
 
 @Resolver()
 export class OutboxResolver {
-  @Public()
+  @Allow(Permission.Public)
   @Query(() => [OutboxMessage], {
     description:
       'Messages kept in the outbox, newest first: the reset links, invitations and codes Seatwise would have sent. Demo mode only; needs no sign-in, so the demo can be tried without a mail server.',
