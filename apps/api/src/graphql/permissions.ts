@@ -5,8 +5,10 @@ import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 import type { OperationAccess } from './access.js';
 
 /**
- * The roles of each kind of principal that can sign in. Today only people of an account; vendor
- * staff join as another key (`vendor: VendorRole`), and their permissions are entries like these.
+ * The roles of each kind of principal that can sign in. Today only people of an account. Vendor
+ * staff join as another key (`vendor: VendorRole`, added here or by declaration merging), with
+ * `principalOf` telling their viewers apart; their permissions are more entries of the same
+ * shape (`definePermissions` in their own file), put on operations with the same `@Allow`.
  */
 export interface RolesByPrincipal {
   account: Role;
@@ -88,7 +90,11 @@ export const Permission = definePermissions({
     admits: admins,
     token: scope(ApiScope.WRITE_USERS),
   },
-  TransferPrimaryAdmin: { description: 'Hand the primary admin role over: the primary admin in a session only.', admits: { account: [Role.PRIMARY_ADMIN] }, token: 'session' },
+  TransferPrimaryAdmin: {
+    description: 'Hand the primary admin role over: the primary admin in a session only.',
+    admits: { account: [Role.PRIMARY_ADMIN] },
+    token: 'session',
+  },
   ReadSeats: { description: 'Who holds which seat, and what can be assigned.', admits: admins, token: scope(ApiScope.READ_SEATS) },
   AssignSeats: { description: 'Assign and unassign seats.', admits: admins, token: scope(ApiScope.WRITE_SEATS) },
   ReadSubscriptions: { description: 'Contracts, subscriptions and the admin home.', admits: admins, token: scope(ApiScope.READ_SUBSCRIPTIONS) },
