@@ -10,13 +10,15 @@ import {
   UUID,
 } from '@seatwise/schema';
 import type { AccountContext, RequestContext } from '../../context.js';
+import { Paged } from '../../graphql/limits.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { acceptInvitation, previewInvitation } from './invitation-accept.service.js';
-import { inviteUser, inviteUsers, listInvitations, resendInvitation, revokeInvitation } from './invitations.service.js';
+import { INVITATION_PAGE, inviteUser, inviteUsers, listInvitations, resendInvitation, revokeInvitation } from './invitations.service.js';
 
 @Resolver()
 export class InvitationsResolver {
   @Allow(Permission.ReadUsers)
+  @Paged(INVITATION_PAGE)
   @Query(() => [Invitation], { description: 'Pending invitations (expired ones included, marked EXPIRED), newest first; admins only.' })
   invitations(
     @Ctx() ctx: AccountContext,
