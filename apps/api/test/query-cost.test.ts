@@ -52,7 +52,8 @@ describe('query cost Q-03', () => {
     (_name, field) => {
       const required = field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
       const declarations = required.map((arg) => `$${arg.name}: ${arg.type.toString()}`);
-      const args = [`first: ${MAX_PAGE_SIZE}`, ...required.map((arg) => `${arg.name}: $${arg.name}`)];
+      const largest = (field.extensions as { paging?: { max: number } }).paging?.max ?? MAX_PAGE_SIZE;
+      const args = [`first: ${largest}`, ...required.map((arg) => `${arg.name}: $${arg.name}`)];
       const document = parse(
         `query Largest${declarations.length ? `(${declarations.join(', ')})` : ''} { ${field.name}(${args.join(', ')}) ${fullSelection(field.type, 4, new Set())} }`,
       );
@@ -60,8 +61,8 @@ describe('query cost Q-03', () => {
       const missing = required.filter((arg) => variables[arg.name] === undefined).map((arg) => arg.type.toString());
       expect(missing, 'add a sample value for these argument types').toEqual([]);
       const cost = getComplexity({ schema, query: document, variables, estimators: [costEstimator] });
-      expect(cost).toBeGreaterThan(MAX_PAGE_SIZE);
-      expect(cost, `${field.name}(first: ${MAX_PAGE_SIZE}) costs ${cost}`).toBeLessThanOrEqual(maxCost);
+      expect(cost).toBeGreaterThan(largest);
+      expect(cost, `${field.name}(first: ${largest}) costs ${cost}`).toBeLessThanOrEqual(maxCost);
     },
   );
 
@@ -69,6 +70,13 @@ describe('query cost Q-03', () => {
     const cost = (first: number) =>
       getComplexity({ schema, query: parse(`{ users(first: ${first}) { edges { node { id } } } }`), estimators: [costEstimator] });
     expect(cost(100) - 1).toBe(10 * (cost(10) - 1));
+  });
+
+  it('prices a list with page sizes of its own by the rows it can return, not by a connection\'s', () => {
+    const cost = (query: string) => getComplexity({ schema, query: parse(query), estimators: [costEstimator] });
+    expect(cost('{ invitations { id } }')).toBe(1 + 200 * 1);
+    expect(cost('{ invitations(first: 900) { id } }')).toBe(1 + 500 * 1);
+    expect(cost('{ outbox(first: 200) { to } }')).toBe(1 + 200 * 1);
   });
 });
 

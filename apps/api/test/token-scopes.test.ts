@@ -12,9 +12,9 @@ const scopeName = (value: ApiScope) => Object.entries(ApiScope).find(([, v]) => 
 const label = ({ kind, field }: RootOperation) => `${kind} ${field.name}`;
 
 describe('every operation declares how API tokens may reach it', () => {
-  it('has @RequireScope, @SessionOnly or @Public on each query and mutation', () => {
+  it('has @Allow(Permission.…) on each query and mutation', () => {
     const undeclared = operations.filter((operation) => !accessOf(operation.field)).map(label);
-    expect(undeclared, 'declare the access of these operations next to their resolvers (graphql/access.ts)').toEqual([]);
+    expect(undeclared, 'give these operations a permission next to their resolvers (graphql/permissions.ts)').toEqual([]);
   });
 });
 
@@ -60,7 +60,7 @@ describe.each(drivers)('scope checks on every operation (%s)', (driver) => {
 
   it.each(operations.map((operation) => [label(operation), operation] as const))('%s', async (_name, operation) => {
     const access = accessOf(operation.field);
-    expect(access, `${label(operation)} declares no access: add @RequireScope, @SessionOnly or @Public`).toBeDefined();
+    expect(access, `${label(operation)} declares no access: add @Allow(Permission.…)`).toBeDefined();
     const { query, variables } = probeDocument(operation);
     const codes = async (client: TestClient) => (await client.graphql(query, variables)).errors?.map((error) => error.extensions?.code) ?? [];
 

@@ -3,6 +3,12 @@ import { InvalidInputError, msg } from '../errors.js';
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 
+/** A list's page sizes: what `first` is when omitted and the most it may be (the cost limit prices by these). */
+export interface PageSizes {
+  default: number;
+  max: number;
+}
+
 /** A page request, validated: the same bounds and messages for every connection. */
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;

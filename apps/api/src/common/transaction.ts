@@ -4,11 +4,13 @@ import type { AccountContext, RequestContext } from '../context.js';
 import { query, run as runStatement } from './sql.js';
 
 /**
- * Runs `work` in one database transaction with a context whose `em` is the transaction's: every
- * write of a mutation, its audit entry included, commits together or not at all. Inside, use only
- * the given context (on SQLite the one connection is held by the transaction).
+ * The one transaction boundary: runs `work` in one database transaction with a copy of the
+ * context whose `em` is the transaction's, so every write of a mutation (entities, native and raw
+ * statements, its audit entry) commits together or not at all. Inside, use only `tx` (on SQLite
+ * the one connection is held by the transaction). A service method opens it once, around its
+ * writes; code without a request (jobs, seeds) passes `{ em }`. See ARCHITECTURE.md.
  */
-export function inTransaction<C extends RequestContext, T>(ctx: C, work: (tx: C) => Promise<T>): Promise<T> {
+export function inTransaction<C extends { em: EntityManager }, T>(ctx: C, work: (tx: C) => Promise<T>): Promise<T> {
   return ctx.em.transactional((em) => work({ ...ctx, em: em as EntityManager }));
 }
 

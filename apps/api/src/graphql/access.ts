@@ -1,28 +1,19 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type FragmentDefinitionNode, type GraphQLField, GraphQLError, Kind } from 'graphql';
-import { Extensions } from 'type-graphql';
 import type { ApiScope } from '@seatwise/schema';
 import type { RequestContext, TokenGrant } from '../context.js';
 import { AppError, msg } from '../errors.js';
 import { selectedFieldNames } from './selection.js';
 
 /**
- * How an operation may be reached by an API token, declared next to its resolver:
+ * How an API token may reach an operation, derived from its permission (`@Allow` in
+ * `permissions.ts`) and kept in the field's extensions:
  * - `scope`: a token needs this scope (a signed-in person needs none: their role decides);
  * - `session`: for people only (sign-in, password, 2FA, token management): refused to any token;
  * - `public`: anyone, tokens included, whatever their scopes.
  * An operation that declares nothing is refused to every token, and a test names it.
  */
 export type OperationAccess = { scope: ApiScope } | { session: true } | { public: true };
-
-const accessExtension = (access: OperationAccess) => Extensions({ access });
-
-/** The token scope this operation needs, e.g. `@RequireScope(ApiScope.READ_USERS)`. */
-export const RequireScope = (scope: ApiScope) => accessExtension({ scope });
-/** For people signed in with a session only; API tokens are refused. */
-export const SessionOnly = () => accessExtension({ session: true });
-/** Open to everyone, tokens with any scopes included. */
-export const Public = () => accessExtension({ public: true });
 
 export function accessOf(field: Pick<GraphQLField<unknown, unknown>, 'extensions'>): OperationAccess | undefined {
   return (field.extensions as { access?: OperationAccess } | undefined)?.access;
@@ -54,7 +45,7 @@ export function accessRefusal(token: TokenGrant, fieldName: string, access: Oper
 /**
  * Checks every root field of an operation against the request's API token before anything runs:
  * an operation that selects one field the token may not call is refused as a whole (HTTP 403).
- * Sessions and anonymous requests pass; their roles are checked by `@Authorized`.
+ * Sessions and anonymous requests pass; their roles are checked by the `authChecker` (`schema.ts`).
  */
 export const accessPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {

@@ -3,8 +3,9 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { Extensions } from 'type-graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageSizes } from '../common/pagination.js';
 import type { GraphqlConfig } from '../config.js';
 import { type Message, msg, say } from '../i18n/messages.js';
 
@@ -65,10 +66,20 @@ export function limitRules(limits: GraphqlConfig): ValidationRule[] {
 export const exportCost = (rows: number) => 1 + Math.ceil(rows / 10);
 
 /**
+ * The page sizes of a list whose `first` is not a connection's (`pageSize` in pagination.ts), so
+ * the cost limit prices the rows it can really return: `@Paged(INVITATION_PAGE)`.
+ */
+export const Paged = (sizes: PageSizes) => Extensions({ paging: sizes });
+
+const pagingOf = (extensions: unknown): PageSizes =>
+  (extensions as { paging?: PageSizes } | undefined)?.paging ?? { default: DEFAULT_PAGE_SIZE, max: MAX_PAGE_SIZE };
+
+/**
  * Cost = one per field plus its children; a paged field (one with `first`) costs its children once
- * per row asked for (the default page size when `first` is omitted, at most the largest page, so a
- * too-large `first` still gets its own BAD_USER_INPUT). A field that declares its own price (an
- * export, priced by its rows) costs that. Introspection costs nothing.
+ * per row asked for (its default page size when `first` is omitted, at most its largest page, so a
+ * too-large `first` still gets its own BAD_USER_INPUT; `@Paged` declares both where they are not a
+ * connection's). A field that declares its own price (an export, priced by its rows) costs that.
+ * Introspection costs nothing.
  */
 export const costEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (field.name.startsWith('__')) return 0;
@@ -76,7 +87,8 @@ export const costEstimator: ComplexityEstimator = ({ field, args, childComplexit
   if (typeof declared === 'number') return declared;
   const paged = field.args.some((arg) => arg.name === 'first');
   if (!paged) return 1 + childComplexity;
-  const first = typeof args.first === 'number' && args.first > 0 ? Math.min(args.first, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+  const paging = pagingOf(field.extensions);
+  const first = typeof args.first === 'number' && args.first > 0 ? Math.min(args.first, paging.max) : paging.default;
   return 1 + first * childComplexity;
 };
 

@@ -1,8 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type AuthChecker } from 'type-graphql';
-import type { Role } from '@seatwise/schema';
 import type { RequestContext } from '../context.js';
-import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 import { AccountSecurityResolver } from '../modules/identity/account-security/account-security.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { IdentityResolver } from '../modules/identity/identity.resolver.js';
@@ -26,6 +24,7 @@ import { LicensingResolver } from '../modules/licensing/licensing.resolver.js';
 import { InstallPackagesResolver } from '../modules/products/install-packages.resolver.js';
 import { ProductsResolver } from '../modules/products/products.resolver.js';
 import { TrialsResolver } from '../modules/trials/trials.resolver.js';
+import { assertPermitted, type PermissionDef } from './permissions.js';
 
 export const resolvers = [
   ServerResolver,
@@ -54,12 +53,11 @@ export const resolvers = [
 ] as const;
 
 /**
- * `@Authorized()` = signed in; `@Authorized([roles])` = signed in with one of those roles. An API
- * token's scopes were checked before execution (`accessPlugin` in `access.ts`).
+ * Checks the role half of the operation's one permission (`@Allow` in `permissions.ts`); an API
+ * token's half, its scopes, was checked before execution (`accessPlugin` in `access.ts`).
  */
-const authChecker: AuthChecker<RequestContext, Role> = ({ context }, roles) => {
-  if (!context.viewer) throw new UnauthenticatedError();
-  if (roles.length > 0 && !roles.includes(context.viewer.role)) throw new ForbiddenError();
+const authChecker: AuthChecker<RequestContext, PermissionDef> = ({ context }, permissions) => {
+  for (const permission of permissions) assertPermitted(permission, context.viewer);
   return true;
 };
 

@@ -10,10 +10,9 @@ import {
   SubscriptionStatus,
   type Subscription,
 } from '@seatwise/schema';
-import { inTransaction } from '../common/transaction.js';
 import { contextFor, type AccountContext, type Services } from '../context.js';
 import { InvalidInputError, msg, NotFoundError } from '../errors.js';
-import { recordAudit } from '../modules/audit/audit.service.js';
+import { recordExport } from '../modules/audit/audit.service.js';
 import { cloudServicesUsage, cloudServicesUsageByUser } from '../modules/reports/cloud-usage.service.js';
 import { seatDistribution } from '../modules/reports/insights.service.js';
 import { seatUsageByProduct, seatUsageByUser } from '../modules/reports/seat-usage.service.js';
@@ -177,18 +176,7 @@ export function exportsRoute(services: Services): Router {
       const { em, viewer } = await requireAdmin(orm, req);
       const ctx = contextFor(services, req, res, viewer, em) as AccountContext;
       await exporter(ctx, req, async (table) => {
-        // Committed before the first byte goes out: no file reaches an admin without its entry.
-        const file = `${table.fileName}.${format}`;
-        const rows = table.rows.length;
-        await inTransaction(ctx, async (tx) => {
-          recordAudit(tx, {
-            action: 'report.export',
-            targetType: 'report',
-            targetId: report,
-            summary: `Exported ${file} (${rows} ${rows === 1 ? 'row' : 'rows'})`,
-            after: { file, rows },
-          });
-        });
+        await recordExport(ctx, report, `${table.fileName}.${format}`, table.rows.length);
         await sendTable(res, { ...table, format, language: parseLanguage(req.query.lang) });
       });
     } catch (error) {

@@ -1,9 +1,9 @@
 import type { Request } from 'express';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { Role } from '@seatwise/schema';
 import type { Viewer } from '../context.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
+import { ADMIN_ROLES } from '../graphql/permissions.js';
 import { sessionViewer } from '../modules/identity/session.service.js';
 
 /** The signed-in admin behind a REST request (session cookie), with an entity manager bound to their account. */
@@ -11,7 +11,7 @@ export async function requireAdmin(orm: MikroORM, req: Request): Promise<{ em: E
   const em = orm.em.fork() as EntityManager;
   const viewer = await sessionViewer(em, req);
   if (!viewer) throw new UnauthenticatedError();
-  if (viewer.role !== Role.PRIMARY_ADMIN && viewer.role !== Role.SECONDARY_ADMIN) throw new ForbiddenError();
+  if (!ADMIN_ROLES.includes(viewer.role)) throw new ForbiddenError();
   em.setFilterParams('tenant', { accountId: viewer.accountId });
   return { em, viewer };
 }

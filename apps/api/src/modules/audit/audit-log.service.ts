@@ -3,10 +3,10 @@ import type { AuditEntry, AuditEntryConnection, AuditFilter } from '@seatwise/sc
 import { csvText } from '../../common/csv.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import { query as select } from '../../common/sql.js';
-import { dbDate, inTransaction, toDate } from '../../common/transaction.js';
+import { dbDate, toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg } from '../../errors.js';
-import { recordAudit } from './audit.service.js';
+import { recordExport } from './audit.service.js';
 
 /** The most entries one CSV export holds; the cost limit prices `auditLogCsv` by this many rows. */
 export const MAX_AUDIT_EXPORT = 50_000;
@@ -115,15 +115,6 @@ export async function exportAuditEntries(ctx: AccountContext, filter: AuditFilte
     entry.before ? JSON.stringify(entry.before) : '',
     entry.after ? JSON.stringify(entry.after) : '',
   ]);
-  const file = 'audit-log.csv';
-  await inTransaction(ctx, async (tx) => {
-    recordAudit(tx, {
-      action: 'report.export',
-      targetType: 'report',
-      targetId: 'audit-log',
-      summary: `Exported ${file} (${records.length} ${records.length === 1 ? 'row' : 'rows'})`,
-      after: { file, rows: records.length },
-    });
-  });
+  await recordExport(ctx, 'audit-log', 'audit-log.csv', records.length);
   return csvText(['time', 'who', 'action', 'target type', 'target id', 'what', 'before', 'after'], records);
 }

@@ -1,16 +1,13 @@
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { ApiScope, AuditEntryConnection, AuditFilter, Role } from '@seatwise/schema';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { AuditEntryConnection, AuditFilter } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { RequireScope } from '../../graphql/access.js';
+import { Allow, Permission } from '../../graphql/permissions.js';
 import { exportCost } from '../../graphql/limits.js';
 import { exportAuditEntries, listAuditEntries, MAX_AUDIT_EXPORT } from './audit-log.service.js';
 
-const ADMINS = [Role.PRIMARY_ADMIN, Role.SECONDARY_ADMIN];
-
 @Resolver()
 export class AuditResolver {
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.READ_AUDIT)
+  @Allow(Permission.ReadAudit)
   @Query(() => AuditEntryConnection, { description: "The account's audit log of admin actions, newest first; admins only." })
   auditLog(
     @Ctx() ctx: AccountContext,
@@ -21,8 +18,7 @@ export class AuditResolver {
     return listAuditEntries(ctx, { first, after, filter });
   }
 
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.READ_AUDIT)
+  @Allow(Permission.ReadAudit)
   @Query(() => String, {
     description:
       'The filtered audit log as a CSV file (UTF-8 with BOM, newest first, up to 50,000 entries; cells that a spreadsheet would run as a formula start with an apostrophe); admins only. Leaves a `report.export` entry in the log. Its cost is its 50,000 rows, ten to a unit (5,001).',

@@ -1,3 +1,4 @@
+import { inTransaction } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { Account } from '../accounts/account.entity.js';
 import { User } from '../identity/user.entity.js';
@@ -28,5 +29,21 @@ export function recordAudit(ctx: AccountContext, input: AuditInput): AuditEntry 
     summary: (input.summary ?? input.action).slice(0, 500),
     before: input.before ?? null,
     after: input.after ?? null,
+  });
+}
+
+/**
+ * The `report.export` entry of a file about to be sent, in its own transaction: committed before
+ * the first byte goes out, so no file reaches an admin without its entry.
+ */
+export async function recordExport(ctx: AccountContext, report: string, file: string, rows: number): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    recordAudit(tx, {
+      action: 'report.export',
+      targetType: 'report',
+      targetId: report,
+      summary: `Exported ${file} (${rows} ${rows === 1 ? 'row' : 'rows'})`,
+      after: { file, rows },
+    });
   });
 }

@@ -1,23 +1,19 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { ApiScope, AdminHome, OpenSupportRequestInput, Role, SupportRequest } from '@seatwise/schema';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { AdminHome, OpenSupportRequestInput, SupportRequest } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { RequireScope } from '../../graphql/access.js';
+import { Allow, Permission } from '../../graphql/permissions.js';
 import { openSupportRequest } from '../support/support.service.js';
 import { adminHome } from './admin-home.service.js';
 
-const ADMINS = [Role.PRIMARY_ADMIN, Role.SECONDARY_ADMIN];
-
 @Resolver()
 export class AdminHomeResolver {
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.READ_SUBSCRIPTIONS)
+  @Allow(Permission.ReadSubscriptions)
   @Query(() => AdminHome, { description: 'The admin landing page (F-10): latest updates, renewals, open support requests; admins only.' })
   adminHome(@Ctx() ctx: AccountContext): Promise<AdminHome> {
     return adminHome(ctx);
   }
 
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.WRITE_SUBSCRIPTIONS)
+  @Allow(Permission.OpenSupportRequest)
   @Mutation(() => SupportRequest, { description: 'Opens a support request for the account; admins only.' })
   openSupportRequest(
     @Ctx() ctx: AccountContext,

@@ -1,6 +1,7 @@
 import type { ChangePasswordInput, ChangePasswordPayload } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { AppError, InvalidInputError, msg } from '../../errors.js';
+import { inTransaction } from '../../common/transaction.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { checkNewPassword } from './password-policy.js';
 import { checkPasswordThrottled } from './rate-limits.js';
@@ -27,9 +28,9 @@ export async function changePassword(ctx: AccountContext, input: ChangePasswordI
   }
 
   const passwordHash = await hashPassword(input.newPassword);
-  const endedSessions = await ctx.em.transactional(async (em) => {
-    await em.nativeUpdate(User, { id: user.id }, { passwordHash, updatedAt: new Date() });
-    return endSessionsOf(em, user.id, ctx.viewer.sessionId);
+  const endedSessions = await inTransaction(ctx, async (tx) => {
+    await tx.em.nativeUpdate(User, { id: user.id }, { passwordHash, updatedAt: new Date() });
+    return endSessionsOf(tx.em, user.id, ctx.viewer.sessionId);
   });
   user.passwordHash = passwordHash;
   await sendSecurityAlert(ctx, user, 'PASSWORD_CHANGED');

@@ -2,6 +2,7 @@ import type { PasswordResetLink, RequestPasswordResetInput, ResetPasswordInput }
 import type { RequestContext } from '../../context.js';
 import { acceptInvitationsOfProvenEmail } from '../users/invitations-by-email.js';
 import { AppError, InvalidInputError, msg } from '../../errors.js';
+import { inTransaction } from '../../common/transaction.js';
 import { normaliseEmail } from './identity.service.js';
 import { hashPassword } from './password.js';
 import { checkNewPassword } from './password-policy.js';
@@ -40,10 +41,10 @@ export async function requestPasswordReset(ctx: RequestContext, input: RequestPa
 
   const token = newToken();
   const expiresAt = new Date(Date.now() + ctx.config.resetLinkMinutes * 60_000);
-  await ctx.em.transactional(async (em) => {
+  await inTransaction(ctx, async (tx) => {
     // Only the newest link works: asking again removes the earlier ones, used or not.
-    await em.nativeDelete(PasswordResetToken, { user });
-    em.create(PasswordResetToken, { tokenHash: hashToken(token), user, expiresAt });
+    await tx.em.nativeDelete(PasswordResetToken, { user });
+    tx.em.create(PasswordResetToken, { tokenHash: hashToken(token), user, expiresAt });
   });
 
   const link = `${ctx.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
@@ -81,14 +82,14 @@ export async function resetPassword(ctx: RequestContext, input: ResetPasswordInp
   const passwordHash = await hashPassword(input.newPassword);
   const hadPassword = Boolean(user.passwordHash);
 
-  await ctx.em.transactional(async (em) => {
+  await inTransaction(ctx, async (tx) => {
     // Spend the link only if it is still unspent, so two tabs cannot both use it.
-    const spent = await em.nativeUpdate(PasswordResetToken, { id: found.id, usedAt: null }, { usedAt: new Date() });
+    const spent = await tx.em.nativeUpdate(PasswordResetToken, { id: found.id, usedAt: null }, { usedAt: new Date() });
     if (spent !== 1) throw invalidLink();
-    await em.nativeUpdate(User, { id: user.id }, { passwordHash, updatedAt: new Date() });
+    await tx.em.nativeUpdate(User, { id: user.id }, { passwordHash, updatedAt: new Date() });
     const keep = ctx.viewer?.userId === user.id ? ctx.viewer.sessionId : undefined;
-    await endSessionsOf(em, user.id, keep);
-    if (!hadPassword) await acceptInvitationsOfProvenEmail(em, user);
+    await endSessionsOf(tx.em, user.id, keep);
+    if (!hadPassword) await acceptInvitationsOfProvenEmail(tx.em, user);
   });
   user.passwordHash = passwordHash;
   if (hadPassword) await sendSecurityAlert(ctx, user, 'PASSWORD_CHANGED');

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import {
   ChangePasswordInput,
   ChangePasswordPayload,
@@ -8,20 +8,20 @@ import {
   ResetPasswordInput,
 } from '@seatwise/schema';
 import type { AccountContext, RequestContext } from '../../context.js';
-import { Public, SessionOnly } from '../../graphql/access.js';
+import { Allow, Permission } from '../../graphql/permissions.js';
 import { changePassword } from './password-change.service.js';
 import { passwordPolicy } from './password-policy.js';
 import { describeResetLink, requestPasswordReset, resetPassword } from './password-reset.service.js';
 
 @Resolver()
 export class PasswordResolver {
-  @Public()
+  @Allow(Permission.Public)
   @Query(() => PasswordPolicy, { description: 'The rule every new password must meet. Needs no sign-in.' })
   passwordPolicy(): PasswordPolicy {
     return passwordPolicy;
   }
 
-  @SessionOnly()
+  @Allow(Permission.SignInFlow)
   @Mutation(() => Boolean, {
     description:
       'Emails a single-use password reset link (F-02), or the link to set a first password for an invited person. Always true, whether or not the email has an account. TOO_MANY_ATTEMPTS when one IP asks too often.',
@@ -33,7 +33,7 @@ export class PasswordResolver {
     return requestPasswordReset(ctx, input);
   }
 
-  @SessionOnly()
+  @Allow(Permission.SignInFlow)
   @Query(() => PasswordResetLink, {
     description: 'What a reset link is for, before a password is chosen. INVALID_RESET_LINK (field `token`) when it is used, expired or unknown.',
   })
@@ -44,7 +44,7 @@ export class PasswordResolver {
     return describeResetLink(ctx, token);
   }
 
-  @SessionOnly()
+  @Allow(Permission.SignInFlow)
   @Mutation(() => Boolean, {
     description:
       'Sets a new password through a reset link; the link is spent and every other session of the person ends. INVALID_RESET_LINK (field `token`) for a used, expired or unknown link; BAD_USER_INPUT (field `newPassword`) for a password that breaks the policy.',
@@ -56,8 +56,7 @@ export class PasswordResolver {
     return resetPassword(ctx, input);
   }
 
-  @Authorized()
-  @SessionOnly()
+  @Allow(Permission.ManageOwnSignIn)
   @Mutation(() => ChangePasswordPayload, {
     description:
       'Changes the own password; needs the current one (WRONG_PASSWORD, field `currentPassword`). Every other session ends and a security alert is sent.',

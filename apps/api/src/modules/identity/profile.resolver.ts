@@ -1,21 +1,19 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { ApiScope, Profile, Settings, UpdateProfileInput, UpdateSettingsInput } from '@seatwise/schema';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Profile, Settings, UpdateProfileInput, UpdateSettingsInput } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { RequireScope } from '../../graphql/access.js';
+import { Allow, Permission } from '../../graphql/permissions.js';
 import { myProfile, updateProfile } from './profile.service.js';
 import { mySettings, updateSettings } from './settings.service.js';
 
 @Resolver()
 export class ProfileResolver {
-  @Authorized()
-  @RequireScope(ApiScope.READ_PROFILE)
+  @Allow(Permission.ReadOwnProfile)
   @Query(() => Profile, { description: "The signed-in person's own profile (F-04)." })
   myProfile(@Ctx() ctx: AccountContext): Promise<Profile> {
     return myProfile(ctx);
   }
 
-  @Authorized()
-  @RequireScope(ApiScope.WRITE_PROFILE)
+  @Allow(Permission.UpdateOwnProfile)
   @Mutation(() => Profile, {
     description: 'Edits the own profile: name, phone, company, country, language. BAD_USER_INPUT names the field of a bad value; nothing is stored then.',
   })
@@ -26,15 +24,13 @@ export class ProfileResolver {
     return updateProfile(ctx, input);
   }
 
-  @Authorized()
-  @RequireScope(ApiScope.READ_PROFILE)
+  @Allow(Permission.ReadOwnProfile)
   @Query(() => Settings, { description: "The signed-in person's settings (F-06): language and notification preferences." })
   mySettings(@Ctx() ctx: AccountContext): Promise<Settings> {
     return mySettings(ctx);
   }
 
-  @Authorized()
-  @RequireScope(ApiScope.WRITE_PROFILE)
+  @Allow(Permission.UpdateOwnProfile)
   @Mutation(() => Settings, { description: 'Changes the own language and notification channels.' })
   updateSettings(
     @Arg('input', () => UpdateSettingsInput, { description: 'The settings to change.' }) input: UpdateSettingsInput,

@@ -1,27 +1,24 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ActiveSession, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { SessionOnly } from '../../graphql/access.js';
+import { Allow, Permission } from '../../graphql/permissions.js';
 import { endSession, listMySessions, signOutEverywhere } from './sessions.service.js';
 
 @Resolver()
 export class SessionsResolver {
-  @Authorized()
-  @SessionOnly()
+  @Allow(Permission.ManageOwnSignIn)
   @Query(() => [ActiveSession], { description: 'Where the person is signed in (F-03): the current session first.' })
   mySessions(@Ctx() ctx: AccountContext): Promise<ActiveSession[]> {
     return listMySessions(ctx);
   }
 
-  @Authorized()
-  @SessionOnly()
+  @Allow(Permission.ManageOwnSignIn)
   @Mutation(() => Boolean, { description: 'Ends one of the own sessions (NOT_FOUND for any other id). Ending the current one signs this client out.' })
   endSession(@Arg('id', () => UUID, { description: 'The session to end.' }) id: string, @Ctx() ctx: AccountContext): Promise<boolean> {
     return endSession(ctx, id);
   }
 
-  @Authorized()
-  @SessionOnly()
+  @Allow(Permission.ManageOwnSignIn)
   @Mutation(() => Int, { description: 'Ends every session of the person, this one included; returns how many ended.' })
   signOutEverywhere(@Ctx() ctx: AccountContext): Promise<number> {
     return signOutEverywhere(ctx);

@@ -6,6 +6,7 @@ import {
 } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg } from '../../errors.js';
+import { inTransaction } from '../../common/transaction.js';
 import { NotificationPreference } from './notification-preference.entity.js';
 import { User } from './user.entity.js';
 
@@ -36,14 +37,14 @@ export async function updateSettings(ctx: AccountContext, input: UpdateSettingsI
     seen.add(change.category);
   });
 
-  await ctx.em.transactional(async (em) => {
+  await inTransaction(ctx, async (tx) => {
     if (input.language) user.language = input.language;
     if (changes.length) {
-      const existing = await em.find(NotificationPreference, { user, category: { $in: [...seen] } });
+      const existing = await tx.em.find(NotificationPreference, { user, category: { $in: [...seen] } });
       for (const change of changes) {
         const row = existing.find((candidate) => candidate.category === change.category);
         if (row) row.channel = change.channel;
-        else em.create(NotificationPreference, { user, category: change.category, channel: change.channel });
+        else tx.em.create(NotificationPreference, { user, category: change.category, channel: change.channel });
       }
     }
   });

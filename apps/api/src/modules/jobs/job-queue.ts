@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
+import { inTransaction } from '../../common/transaction.js';
 import { msg, say } from '../../i18n/messages.js';
 import { Account } from '../accounts/account.entity.js';
 import { Job, JobStatus } from './job.entity.js';
@@ -101,15 +102,15 @@ export async function completeJob(
   claim: ClaimedJob,
   apply: (tx: EntityManager) => Promise<void>,
 ): Promise<void> {
-  await em.transactional(async (tx) => {
-    const updated = await tx.nativeUpdate(
+  await inTransaction({ em }, async (tx) => {
+    const updated = await tx.em.nativeUpdate(
       Job,
       { id: claim.id, lockedBy: claim.token, status: JobStatus.RUNNING },
       { status: JobStatus.SUCCEEDED, progress: 100, finishedAt: new Date(), lockedBy: null, leaseUntil: null, error: null },
       untenanted,
     );
     if (updated !== 1) throw new LeaseLostError(claim.id);
-    await apply(tx as EntityManager);
+    await apply(tx.em);
   });
 }
 

@@ -71,16 +71,16 @@ export async function requestHomeUseLicence(ctx: AccountContext, input: HomeUseL
   if (!licence) {
     throw new InvalidInputError('productId', msg('Home use needs a seat of an active single-user licence of this product.'));
   }
-  const request = await ctx.em.transactional(async (em) => {
-    const created = em.create(LicenceRequest, {
+  const request = await inTransaction(ctx, async (tx) => {
+    const created = tx.em.create(LicenceRequest, {
       account: ctx.viewer.accountId,
       kind: LicenceRequestKind.HOME_USE,
-      requestedBy: em.getReference(User, ctx.viewer.userId),
+      requestedBy: tx.em.getReference(User, ctx.viewer.userId),
       subscription: licence.subscription,
       product: found.grant.version.product,
       version: found.grant.version,
     });
-    recordProductAudit(em, {
+    recordProductAudit(tx.em, {
       accountId: ctx.viewer.accountId,
       actorId: ctx.viewer.userId,
       action: 'licence.home-use',

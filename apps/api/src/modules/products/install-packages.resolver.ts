@@ -1,20 +1,18 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { ApiScope, CreateInstallPackageInput, DownloadLink, InstallPackage, UUID } from '@seatwise/schema';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { CreateInstallPackageInput, DownloadLink, InstallPackage, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { RequireScope } from '../../graphql/access.js';
+import { Allow, Permission } from '../../graphql/permissions.js';
 import { createInstallPackage, installPackageDownloadLink, listInstallPackages } from './install-packages.service.js';
 
 @Resolver()
 export class InstallPackagesResolver {
-  @Authorized()
-  @RequireScope(ApiScope.READ_PRODUCTS)
+  @Allow(Permission.ReadProducts)
   @Query(() => [InstallPackage], { description: 'Custom install packages with build status and progress: a User sees their own, admins the whole account.' })
   installPackages(@Ctx() ctx: AccountContext): Promise<InstallPackage[]> {
     return listInstallPackages(ctx);
   }
 
-  @Authorized()
-  @RequireScope(ApiScope.WRITE_PRODUCTS)
+  @Allow(Permission.UseProducts)
   @Mutation(() => InstallPackage, { description: 'F-24: queue a custom install package for building in the background.' })
   createInstallPackage(
     @Ctx() ctx: AccountContext,
@@ -23,8 +21,7 @@ export class InstallPackagesResolver {
     return createInstallPackage(ctx, input);
   }
 
-  @Authorized()
-  @RequireScope(ApiScope.WRITE_PRODUCTS)
+  @Allow(Permission.UseProducts)
   @Mutation(() => DownloadLink, { description: 'A signed, expiring link to the built archive of a package.' })
   createInstallPackageDownloadLink(
     @Ctx() ctx: AccountContext,

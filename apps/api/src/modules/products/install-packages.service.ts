@@ -7,6 +7,7 @@ import type {
 } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
+import { inTransaction } from '../../common/transaction.js';
 import { linkFor } from '../downloads/downloads.service.js';
 import { ProductFile, ProductFileKind } from '../downloads/product-file.entity.js';
 import { User } from '../identity/user.entity.js';
@@ -106,12 +107,12 @@ export async function createInstallPackage(ctx: AccountContext, input: CreateIns
   });
   const settings = validSettings(input, input.platform);
 
-  const pkg = await ctx.em.transactional(async (em) => {
-    const job = enqueueJob(em, ctx.viewer.accountId, BUILD_INSTALL_PACKAGE, {});
-    const created = em.create(InstallPackage, {
+  const pkg = await inTransaction(ctx, async (tx) => {
+    const job = enqueueJob(tx.em, ctx.viewer.accountId, BUILD_INSTALL_PACKAGE, {});
+    const created = tx.em.create(InstallPackage, {
       account: ctx.viewer.accountId,
       name,
-      createdBy: em.getReference(User, ctx.viewer.userId),
+      createdBy: tx.em.getReference(User, ctx.viewer.userId),
       version,
       platform: input.platform as never,
       language: input.language,
@@ -120,7 +121,7 @@ export async function createInstallPackage(ctx: AccountContext, input: CreateIns
       job,
     });
     job.payload = { packageId: created.id };
-    recordProductAudit(em, {
+    recordProductAudit(tx.em, {
       accountId: ctx.viewer.accountId,
       actorId: ctx.viewer.userId,
       action: 'package.create',

@@ -1,14 +1,13 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { ApiScope, DownloadLink, Platform, ProductDownloads, ProductEntitlement, ProductFile, UUID } from '@seatwise/schema';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { DownloadLink, Platform, ProductDownloads, ProductEntitlement, ProductFile, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { RequireScope } from '../../graphql/access.js';
+import { Allow, Permission } from '../../graphql/permissions.js';
 import { createDownloadLinks } from '../downloads/downloads.service.js';
 import { listEntitlements, listProductUpdates, productDownloads } from './products.service.js';
 
 @Resolver()
 export class ProductsResolver {
-  @Authorized()
-  @RequireScope(ApiScope.READ_PRODUCTS)
+  @Allow(Permission.ReadProducts)
   @Query(() => [ProductEntitlement], {
     description: 'F-20 "All Products and Services": what the account (for a User: the person) is entitled to, with licences, versions, serial numbers, product keys, updates and add-ons.',
   })
@@ -16,8 +15,7 @@ export class ProductsResolver {
     return listEntitlements(ctx);
   }
 
-  @Authorized()
-  @RequireScope(ApiScope.READ_PRODUCTS)
+  @Allow(Permission.ReadProducts)
   @Query(() => ProductDownloads, { description: 'F-21 "View downloads": installers of one entitled version, for a platform and language.' })
   productDownloads(
     @Ctx() ctx: AccountContext,
@@ -28,15 +26,13 @@ export class ProductsResolver {
     return productDownloads(ctx, { versionId, platform, language });
   }
 
-  @Authorized()
-  @RequireScope(ApiScope.READ_PRODUCTS)
+  @Allow(Permission.ReadProducts)
   @Query(() => [ProductFile], { description: 'F-25 "Product Updates": every update of the software the person may download, newest first.' })
   productUpdates(@Ctx() ctx: AccountContext): Promise<ProductFile[]> {
     return listProductUpdates(ctx);
   }
 
-  @Authorized()
-  @RequireScope(ApiScope.WRITE_PRODUCTS)
+  @Allow(Permission.UseProducts)
   @Mutation(() => [DownloadLink], {
     description: 'Signed, expiring download links for one or several entitled files (installers, updates, add-ons), in the order asked.',
   })

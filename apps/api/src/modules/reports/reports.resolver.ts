@@ -1,11 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import {
-  ApiScope,
   CloudServicesUsage,
   CloudUsageByUser,
   DateRangeInput,
-  Role,
   SeatDistribution,
   type SeatUsageByProduct,
   SeatUsageByUserPage,
@@ -15,19 +13,17 @@ import {
   UUID,
 } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { RequireScope } from '../../graphql/access.js';
+import { Allow, Permission } from '../../graphql/permissions.js';
 import { selectsField } from '../../graphql/selection.js';
 import { cloudServicesUsage, cloudServicesUsageByUser } from './cloud-usage.service.js';
 import { seatDistribution } from './insights.service.js';
 import { seatUsageByProduct, seatUsageByUser, seatUsageSummary, type SeatUsageSummary } from './seat-usage.service.js';
 
-const ADMINS = [Role.PRIMARY_ADMIN, Role.SECONDARY_ADMIN];
 const RANGE = { description: 'The days to report on, in the account time zone; at most two years.' };
 
 @Resolver()
 export class ReportsResolver {
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.READ_REPORTS)
+  @Allow(Permission.ReadReports)
   @Query(() => [SeatDistribution], { description: 'Insights (F-30): seats purchased, assigned and unassigned per team and product; admins only.' })
   insights(
     @Ctx() ctx: AccountContext,
@@ -36,8 +32,7 @@ export class ReportsResolver {
     return seatDistribution(ctx, teamId);
   }
 
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.READ_REPORTS)
+  @Allow(Permission.ReadReports)
   @Query(() => SeatUsageReport, { description: 'Seat Usage (F-31) by product, with seats to reclaim; admins only.' })
   async seatUsage(
     @Ctx() ctx: AccountContext,
@@ -52,8 +47,7 @@ export class ReportsResolver {
     return products ? { ...summary, products } : summary;
   }
 
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.READ_REPORTS)
+  @Allow(Permission.ReadReports)
   @Query(() => SeatUsageByUserPage, { description: 'Seat Usage (F-31) by user: one row per seat held; admins only.' })
   seatUsageByUser(
     @Ctx() ctx: AccountContext,
@@ -66,8 +60,7 @@ export class ReportsResolver {
     return seatUsageByUser(ctx, { range, filter, orderBy, first, offset });
   }
 
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.READ_REPORTS)
+  @Allow(Permission.ReadReports)
   @Query(() => CloudServicesUsage, { description: 'Cloud Services Usage (F-32): credits per subscription and service; admins only.' })
   cloudServicesUsage(
     @Ctx() ctx: AccountContext,
@@ -76,8 +69,7 @@ export class ReportsResolver {
     return cloudServicesUsage(ctx, range);
   }
 
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.READ_REPORTS)
+  @Allow(Permission.ReadReports)
   @Query(() => [CloudUsageByUser], { description: 'Cloud Services Usage By User (F-33): credits per person, most first; admins only.' })
   cloudServicesUsageByUser(
     @Ctx() ctx: AccountContext,

@@ -9,6 +9,7 @@ import {
   SortDirection,
 } from '@seatwise/schema';
 import { requireId } from '../../common/ids.js';
+import type { PageSizes } from '../../common/pagination.js';
 import { query } from '../../common/sql.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg } from '../../errors.js';
@@ -33,7 +34,8 @@ import {
 
 type Numeric = number | string | null;
 const num = (value: Numeric) => Number(value ?? 0);
-const MAX_PAGE = 1000;
+/** `seatUsageByUser(first)`: 50 rows when omitted, at most 1,000 (priced by the cost limit as a connection page, at most 100: see limits.ts). */
+const SEAT_USAGE_PAGE: PageSizes = { default: 50, max: 1000 };
 const MAX_SEARCH_LENGTH = 100;
 const IDLE_THRESHOLDS = [30, 60, 90] as const;
 
@@ -176,8 +178,10 @@ function filteredSeats(accountId: string, todayIso: string, filter?: SeatUsageFi
  */
 export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUserArgs): Promise<SeatUsageByUserPage> {
   const range = parseRange(args.range);
-  const limit = args.first ?? 50;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new InvalidInputError('first', msg('Page size must be 1 to {max}.', { max: MAX_PAGE }));
+  const limit = args.first ?? SEAT_USAGE_PAGE.default;
+  if (!Number.isInteger(limit) || limit < 1 || limit > SEAT_USAGE_PAGE.max) {
+    throw new InvalidInputError('first', msg('Page size must be 1 to {max}.', { max: SEAT_USAGE_PAGE.max }));
+  }
   const offset = args.offset ?? 0;
   if (!Number.isInteger(offset) || offset < 0) throw new InvalidInputError('offset', msg('Offset must be 0 or more.'));
   const idleFor = args.filter?.idleForAtLeast;

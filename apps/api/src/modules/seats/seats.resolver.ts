@@ -1,39 +1,32 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  ApiScope,
   AssignableSubscription,
   AssignSeatInput,
   BulkAssignSeatsInput,
   BulkAssignSeatsResult,
-  Role,
   Seat,
   UnassignSeatInput,
   UUID,
 } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { RequireScope } from '../../graphql/access.js';
+import { Allow, Permission } from '../../graphql/permissions.js';
 import { assignSeat, bulkAssignSeats, listAssignableSubscriptions, unassignSeat, userSeats } from './seats.service.js';
-
-const ADMINS = [Role.PRIMARY_ADMIN, Role.SECONDARY_ADMIN];
 
 @Resolver()
 export class SeatsResolver {
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.READ_SEATS)
+  @Allow(Permission.ReadSeats)
   @Query(() => [AssignableSubscription], { description: 'Subscriptions whose seats can be assigned now (active, not expired), with free seats; admins only.' })
   assignableSubscriptions(@Ctx() ctx: AccountContext): Promise<AssignableSubscription[]> {
     return listAssignableSubscriptions(ctx);
   }
 
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.READ_SEATS)
+  @Allow(Permission.ReadSeats)
   @Query(() => [Seat], { description: 'The seats one user holds ("View Details"); admins only.' })
   userSeats(@Ctx() ctx: AccountContext, @Arg('userId', () => UUID, { description: 'The user.' }) userId: string): Promise<Seat[]> {
     return userSeats(ctx, userId);
   }
 
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.WRITE_SEATS)
+  @Allow(Permission.AssignSeats)
   @Mutation(() => Seat, {
     description: 'Assigns one seat ("Assign"). SEAT_LIMIT_REACHED when none is free, also under concurrent requests; SEAT_ALREADY_ASSIGNED when the user holds one.',
   })
@@ -41,8 +34,7 @@ export class SeatsResolver {
     return assignSeat(ctx, input);
   }
 
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.WRITE_SEATS)
+  @Allow(Permission.AssignSeats)
   @Mutation(() => BulkAssignSeatsResult, { description: 'Assigns a seat of one subscription to several users, all or none (SEAT_LIMIT_REACHED).' })
   bulkAssignSeats(
     @Ctx() ctx: AccountContext,
@@ -51,8 +43,7 @@ export class SeatsResolver {
     return bulkAssignSeats(ctx, input);
   }
 
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.WRITE_SEATS)
+  @Allow(Permission.AssignSeats)
   @Mutation(() => AssignableSubscription, { description: 'Takes a seat back ("Unassign"); returns its subscription with the freed seat.' })
   unassignSeat(
     @Ctx() ctx: AccountContext,

@@ -1,15 +1,12 @@
-import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { ApiScope, Contract, Role, Subscription, SubscriptionsFilter, SubscriptionsOrder, UUID } from '@seatwise/schema';
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Contract, Subscription, SubscriptionsFilter, SubscriptionsOrder, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { RequireScope } from '../../graphql/access.js';
+import { Allow, Permission } from '../../graphql/permissions.js';
 import { getContract, getSubscription, listContracts, listSubscriptions } from './subscriptions.service.js';
-
-const ADMINS = [Role.PRIMARY_ADMIN, Role.SECONDARY_ADMIN];
 
 @Resolver()
 export class SubscriptionsResolver {
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.READ_SUBSCRIPTIONS)
+  @Allow(Permission.ReadSubscriptions)
   @Query(() => [Subscription], { description: '"Subscriptions and Contracts" (F-50): the account\'s subscriptions; admins only.' })
   subscriptions(
     @Ctx() ctx: AccountContext,
@@ -21,15 +18,13 @@ export class SubscriptionsResolver {
     return listSubscriptions(ctx, { filter, orderBy });
   }
 
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.READ_SUBSCRIPTIONS)
+  @Allow(Permission.ReadSubscriptions)
   @Query(() => Subscription, { description: 'One subscription with its products; admins only. NOT_FOUND for any other id.' })
   subscription(@Ctx() ctx: AccountContext, @Arg('id', () => UUID, { description: 'The subscription id.' }) id: string): Promise<Subscription> {
     return getSubscription(ctx, id);
   }
 
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.READ_SUBSCRIPTIONS)
+  @Allow(Permission.ReadSubscriptions)
   @Query(() => [Contract], { description: "The account's contracts with their subscriptions, by end date; admins only." })
   contracts(
     @Ctx() ctx: AccountContext,
@@ -39,8 +34,7 @@ export class SubscriptionsResolver {
     return listContracts(ctx, filter);
   }
 
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.READ_SUBSCRIPTIONS)
+  @Allow(Permission.ReadSubscriptions)
   @Query(() => Contract, { description: 'Contract details (F-51); admins only. NOT_FOUND for any other id.' })
   contract(@Ctx() ctx: AccountContext, @Arg('id', () => UUID, { description: 'The contract id.' }) id: string): Promise<Contract> {
     return getContract(ctx, id);

@@ -1,14 +1,13 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ApiToken, ApiTokenConnection, ApiTokensFilter, CreateApiTokenInput, CreateApiTokenPayload, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { SessionOnly } from '../../graphql/access.js';
+import { Allow, Permission } from '../../graphql/permissions.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens.service.js';
 
 /** Token management is for people: a token cannot create or revoke tokens. */
 @Resolver()
 export class TokensResolver {
-  @Authorized()
-  @SessionOnly()
+  @Allow(Permission.ManageOwnTokens)
   @Query(() => ApiTokenConnection, {
     description: "Your personal API tokens and, for admins, the account's service tokens; newest first.",
   })
@@ -22,8 +21,7 @@ export class TokensResolver {
     return listApiTokens(ctx, { first, after, filter });
   }
 
-  @Authorized()
-  @SessionOnly()
+  @Allow(Permission.ManageOwnTokens)
   @Mutation(() => CreateApiTokenPayload, {
     description: 'Creates an API token and returns its secret, shown only this once. Service tokens: admins only.',
   })
@@ -34,8 +32,7 @@ export class TokensResolver {
     return createApiToken(ctx, input);
   }
 
-  @Authorized()
-  @SessionOnly()
+  @Allow(Permission.ManageOwnTokens)
   @Mutation(() => ApiToken, {
     description: 'Revokes one of your tokens (admins: also a service token); it stops working at once. Revoking twice is not an error.',
   })

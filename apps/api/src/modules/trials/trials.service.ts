@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Trial as TrialType, TrialOffer } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg } from '../../errors.js';
+import { inTransaction } from '../../common/transaction.js';
 import { Product, ProductKind } from '../catalog/product.entity.js';
 import { User } from '../identity/user.entity.js';
 import { TRIAL_DAYS } from '../products/entitlement-rules.js';
@@ -56,15 +57,15 @@ export async function startTrial(ctx: AccountContext, productId: string): Promis
   const exists = await ctx.em.count(Trial, { user: ctx.viewer.userId, product: product.id });
   if (exists > 0) throw new InvalidInputError('productId', msg('You have already used your trial of {product}.', { product: product.name }));
   try {
-    const trial = await ctx.em.transactional(async (em) => {
-      const created = em.create(Trial, {
+    const trial = await inTransaction(ctx, async (tx) => {
+      const created = tx.em.create(Trial, {
         account: ctx.viewer.accountId,
-        user: em.getReference(User, ctx.viewer.userId),
+        user: tx.em.getReference(User, ctx.viewer.userId),
         product,
         createdAt: now,
         endsAt: new Date(now.getTime() + TRIAL_DAYS * 86_400_000),
       });
-      recordProductAudit(em, {
+      recordProductAudit(tx.em, {
         accountId: ctx.viewer.accountId,
         actorId: ctx.viewer.userId,
         action: 'trial.start',

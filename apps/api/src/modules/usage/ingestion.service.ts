@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager, Knex } from '@mikro-orm/knex';
+import type { EntityManager } from '@mikro-orm/knex';
 import { chunks, placeholders, ROWS_PER_INSERT, valueRows } from '../../common/batches.js';
 import { query, run } from '../../common/sql.js';
+import { inTransaction } from '../../common/transaction.js';
 import { InvalidInputError, type Message, msg } from '../../errors.js';
 import { isoDate, isoOfDay, localDay } from '../../common/days.js';
 import { accountDay } from '../accounts/account-day.js';
@@ -57,7 +58,6 @@ export function parseBatch(body: unknown): UsageEventInput[] {
  */
 export async function ingestUsageEvents(em: EntityManager, accountId: string, body: unknown, now: Date): Promise<IngestionResult> {
   const events = parseBatch(body);
-  const connection = em.getConnection();
   const { timeZone } = await accountDay(em, accountId, now);
   const lookups = await loadLookups(em, accountId, events);
 
@@ -91,13 +91,13 @@ export async function ingestUsageEvents(em: EntityManager, accountId: string, bo
     resolved.push({ input, occurredAt, day, userId, productId, subscriptionId });
   });
 
-  const accepted = await connection.transactional(async (trx) => {
+  const accepted = await inTransaction({ em }, async (tx) => {
     const stored: Resolved[] = [];
     // In event id order, the unique key's: concurrent batches then wait for each other, never deadlock.
     const byId = [...resolved].sort((a, b) => (a.input.id < b.input.id ? -1 : a.input.id > b.input.id ? 1 : 0));
-    for (const chunk of chunks(byId, ROWS_PER_INSERT)) stored.push(...(await insertEvents(em, trx, accountId, chunk, now)));
-    await addToRollups(em, trx, accountId, dayUses(stored), lookups.subscriptionsOf);
-    await addCreditEntries(em, trx, accountId, stored.filter((event) => event.input.type === 'CLOUD_CREDITS'), now);
+    for (const chunk of chunks(byId, ROWS_PER_INSERT)) stored.push(...(await insertEvents(tx.em, accountId, chunk, now)));
+    await addToRollups(tx.em, accountId, dayUses(stored), lookups.subscriptionsOf);
+    await addCreditEntries(tx.em, accountId, stored.filter((event) => event.input.type === 'CLOUD_CREDITS'), now);
     return stored.length;
   });
   return { received: events.length, accepted, duplicates: duplicates + resolved.length - accepted, rejected };
@@ -172,7 +172,7 @@ function runningCloudSubscription(lookups: Lookups, productId: string, day: numb
 }
 
 /** Inserts what is new; returns the events actually stored (a known event id is skipped by the unique key). */
-async function insertEvents(em: EntityManager, trx: Knex.Transaction, accountId: string, events: Resolved[], now: Date): Promise<Resolved[]> {
+async function insertEvents(em: EntityManager, accountId: string, events: Resolved[], now: Date): Promise<Resolved[]> {
   if (!events.length) return [];
   const platform = em.getPlatform();
   const receivedAt = platform.processDateProperty(now);
@@ -191,7 +191,6 @@ async function insertEvents(em: EntityManager, trx: Knex.Transaction, accountId:
      values ${valueRows(events.length, 11)}
      on conflict (account_id, event_id) do nothing returning event_id`,
     params,
-    trx,
   );
   const stored = new Set(rows.map((row) => row.event_id));
   return events.filter((event) => stored.has(event.input.id));
@@ -212,7 +211,7 @@ function dayUses(events: Resolved[]): DayUse[] {
 }
 
 /** Cloud credits consumed also enter the subscription's credit ledger, which reports sum. */
-async function addCreditEntries(em: EntityManager, trx: Knex.Transaction, accountId: string, events: Resolved[], now: Date) {
+async function addCreditEntries(em: EntityManager, accountId: string, events: Resolved[], now: Date) {
   const platform = em.getPlatform();
   for (const chunk of chunks(events, ROWS_PER_INSERT)) {
     await run(
@@ -223,7 +222,6 @@ async function addCreditEntries(em: EntityManager, trx: Knex.Transaction, accoun
         randomUUID(), platform.processDateProperty(now), accountId, event.subscriptionId, -(event.input.credits ?? 0),
         event.input.service ?? event.input.product.toLowerCase(), event.userId, platform.processDateProperty(event.occurredAt), event.day,
       ]),
-      trx,
     );
   }
 }

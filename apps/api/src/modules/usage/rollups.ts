@@ -1,6 +1,7 @@
-import type { EntityManager, Knex } from '@mikro-orm/knex';
+import type { EntityManager } from '@mikro-orm/knex';
 import { chunks, ROWS_PER_INSERT, valueRows } from '../../common/batches.js';
 import { query, run as runStatement } from '../../common/sql.js';
+import { inTransaction } from '../../common/transaction.js';
 import { isPostgres } from '../../db/database.js';
 import { dayBit, monthOfDay } from '../../common/days.js';
 
@@ -71,16 +72,16 @@ const keepLarger = (table: string, column: string) =>
 /**
  * Adds newly stored use to every roll-up. `days` holds one entry per person, product and day;
  * `subscriptionsOf` lists, per product, every subscription of the account that includes it.
+ * `em` is the caller's transaction (`inTransaction`): the roll-ups commit with the events.
  */
 export async function addToRollups(
   em: EntityManager,
-  trx: Knex.Transaction,
   accountId: string,
   days: DayUse[],
   subscriptionsOf: Map<string, string[]>,
 ) {
   const pg = isPostgres(em);
-  const run = (sql: string, params: unknown[]) => runStatement(em, sql, params, trx);
+  const run = (sql: string, params: unknown[]) => runStatement(em, sql, params);
 
   // The daily roll-up first. It says which person-days are new: a new row holds exactly this
   // batch's sessions and credits, while a row that was there already held at least one of either.
@@ -95,7 +96,6 @@ export async function addToRollups(
          credits = usage_days.credits + excluded.credits
        returning user_id, product_id, day, sessions, credits`,
       chunk.flatMap((entry) => [accountId, entry.userId, entry.productId, entry.day, entry.sessions, entry.minutes, entry.credits]),
-      trx,
     );
     const added = new Map(chunk.map((entry) => [`${entry.userId}/${entry.productId}/${entry.day}`, entry]));
     for (const row of stored) {
@@ -222,9 +222,9 @@ export function rebuildStatements(pg: boolean, where: string): string[] {
 /** Rebuilds one account's roll-ups from its daily roll-up, in one transaction. */
 export async function rebuildRollups(em: EntityManager, accountId: string) {
   const pg = isPostgres(em);
-  await em.getConnection().transactional(async (trx) => {
+  await inTransaction({ em }, async (tx) => {
     for (const statement of rebuildStatements(pg, 'account_id = ?')) {
-      await runStatement(em, statement, statement.includes('?') ? [accountId] : [], trx);
+      await runStatement(tx.em, statement, statement.includes('?') ? [accountId] : []);
     }
   });
 }

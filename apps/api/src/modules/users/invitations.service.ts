@@ -9,6 +9,7 @@ import {
   MembershipStatus,
   Role,
 } from '@seatwise/schema';
+import type { PageSizes } from '../../common/pagination.js';
 import { execute, inTransaction, isUniqueViolation, run, toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { AppError, InvalidInputError, type Message, msg, NotFoundError } from '../../errors.js';
@@ -267,6 +268,9 @@ function toInvitation(row: InvitationRow): InvitationType {
 }
 
 /** Pending and expired invitations (or those of given emails / ids), newest first. */
+/** `invitations(first)`: 200 when omitted, at most 500 (a larger `first` is cut to 500). */
+export const INVITATION_PAGE: PageSizes = { default: 200, max: 500 };
+
 export async function listInvitations(ctx: AccountContext, where: { emails?: string[]; ids?: string[]; first?: number } = {}): Promise<InvitationType[]> {
   const params: unknown[] = [ctx.viewer.accountId];
   let condition = "and i.status = 'PENDING'";
@@ -277,7 +281,7 @@ export async function listInvitations(ctx: AccountContext, where: { emails?: str
     condition = `and i.id in (${where.ids.map(() => '?').join(', ')})`;
     params.push(...where.ids);
   }
-  const limit = Math.min(Math.max(where.first ?? 200, 1), 500);
+  const limit = Math.min(Math.max(where.first ?? INVITATION_PAGE.default, 1), INVITATION_PAGE.max);
   const rows = await execute<InvitationRow>(
     ctx,
     // The person is the account's member invited at the address (their membership keeps it while

@@ -1,15 +1,12 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Resolver } from 'type-graphql';
-import { ApiScope, ChangeRoleInput, MoveUsersToTeamInput, RemoveUserInput, Role, TransferPrimaryAdminInput, User } from '@seatwise/schema';
+import { Arg, Ctx, Int, Mutation, Resolver } from 'type-graphql';
+import { ChangeRoleInput, MoveUsersToTeamInput, RemoveUserInput, TransferPrimaryAdminInput, User } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { RequireScope, SessionOnly } from '../../graphql/access.js';
+import { Allow, Permission } from '../../graphql/permissions.js';
 import { changeRole, moveUsersToTeam, removeUser, transferPrimaryAdmin } from './user-admin.service.js';
-
-const ADMINS = [Role.PRIMARY_ADMIN, Role.SECONDARY_ADMIN];
 
 @Resolver()
 export class UserAdminResolver {
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.WRITE_USERS)
+  @Allow(Permission.ManageUsers)
   @Mutation(() => User, {
     description: '"Change role" between User and Secondary admin. FORBIDDEN on the primary admin; CONFLICT when `version` is stale.',
   })
@@ -17,8 +14,7 @@ export class UserAdminResolver {
     return changeRole(ctx, input);
   }
 
-  @Authorized([Role.PRIMARY_ADMIN])
-  @SessionOnly()
+  @Allow(Permission.TransferPrimaryAdmin)
   @Mutation(() => User, {
     description: 'Hands the primary admin role to an active user; the caller (the primary admin) confirms with their password and becomes a secondary admin.',
   })
@@ -29,8 +25,7 @@ export class UserAdminResolver {
     return transferPrimaryAdmin(ctx, input);
   }
 
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.WRITE_USERS)
+  @Allow(Permission.ManageUsers)
   @Mutation(() => User, {
     description: 'Removes a user from the account: seats released, pending invitations revoked, sessions ended, history kept. Not the primary admin, not yourself.',
   })
@@ -38,8 +33,7 @@ export class UserAdminResolver {
     return removeUser(ctx, input);
   }
 
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.WRITE_USERS)
+  @Allow(Permission.ManageUsers)
   @Mutation(() => Int, { description: 'Moves users into a team (or out of any); returns how many changed team.' })
   moveUsersToTeam(
     @Ctx() ctx: AccountContext,

@@ -1,15 +1,12 @@
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { ApiScope, Role, UUID, User, UserConnection, UsersFilter, UsersOrder } from '@seatwise/schema';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { UUID, User, UserConnection, UsersFilter, UsersOrder } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
-import { RequireScope } from '../../graphql/access.js';
+import { Allow, Permission } from '../../graphql/permissions.js';
 import { getUser, listUsers } from './users.service.js';
-
-const ADMINS = [Role.PRIMARY_ADMIN, Role.SECONDARY_ADMIN];
 
 @Resolver()
 export class UsersResolver {
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.READ_USERS)
+  @Allow(Permission.ReadUsers)
   @Query(() => UserConnection, { description: "A page of the account's users (\"By User\"); admins only." })
   users(
     @Ctx() ctx: AccountContext,
@@ -23,8 +20,7 @@ export class UsersResolver {
     return listUsers(ctx, { first, after, filter, orderBy });
   }
 
-  @Authorized(ADMINS)
-  @RequireScope(ApiScope.READ_USERS)
+  @Allow(Permission.ReadUsers)
   @Query(() => User, { description: 'One user of the account, by id; admins only. NOT_FOUND for any other id.' })
   user(@Ctx() ctx: AccountContext, @Arg('id', () => UUID, { description: 'The user id.' }) id: string): Promise<User> {
     return getUser(ctx, id);

@@ -1,6 +1,7 @@
 import { MembershipStatus, Role, type DeleteOwnAccountInput } from '@seatwise/schema';
 import type { AccountContext, RequestContext } from '../../../context.js';
 import { AppError, InvalidInputError, msg } from '../../../errors.js';
+import { inTransaction } from '../../../common/transaction.js';
 import { Account } from '../../accounts/account.entity.js';
 import { AuditEntry } from '../../audit/audit-entry.entity.js';
 import { SeatAssignment } from '../../seats/seat-assignment.entity.js';
@@ -42,19 +43,19 @@ export async function deleteOwnAccount(ctx: AccountContext, input: DeleteOwnAcco
   }
 
   const farewell = { to: user.email, language: user.language, name: user.firstName };
-  await ctx.em.transactional(async (em) => {
+  await inTransaction(ctx, async (tx) => {
     const filters = { filters: false } as const;
-    const seats = await em.nativeDelete(SeatAssignment, { user }, filters);
-    await em.nativeUpdate(
+    const seats = await tx.em.nativeDelete(SeatAssignment, { user }, filters);
+    await tx.em.nativeUpdate(
       Invitation,
       { email: user.email, status: InvitationStatus.PENDING },
       { status: InvitationStatus.REVOKED },
       filters,
     );
-    const actor = em.getReference(User, user.id);
+    const actor = tx.em.getReference(User, user.id);
     for (const membership of memberships) {
-      em.create(AuditEntry, {
-        account: em.getReference(Account, membership.account.id),
+      tx.em.create(AuditEntry, {
+        account: tx.em.getReference(Account, membership.account.id),
         actor,
         action: 'user.delete_self',
         targetType: 'user',
@@ -64,13 +65,13 @@ export async function deleteOwnAccount(ctx: AccountContext, input: DeleteOwnAcco
         after: { seatsReleased: seats },
       });
     }
-    await em.nativeDelete(Membership, { user }, filters);
-    await em.nativeDelete(Session, { user });
-    await em.nativeDelete(SignInChallenge, { user });
-    await em.nativeDelete(RecoveryCode, { user });
-    await em.nativeDelete(TwoStepFactor, { user });
-    await em.nativeDelete(EmailChange, { user });
-    await em.nativeUpdate(
+    await tx.em.nativeDelete(Membership, { user }, filters);
+    await tx.em.nativeDelete(Session, { user });
+    await tx.em.nativeDelete(SignInChallenge, { user });
+    await tx.em.nativeDelete(RecoveryCode, { user });
+    await tx.em.nativeDelete(TwoStepFactor, { user });
+    await tx.em.nativeDelete(EmailChange, { user });
+    await tx.em.nativeUpdate(
       User,
       { id: user.id },
       {

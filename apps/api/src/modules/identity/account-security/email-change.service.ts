@@ -47,10 +47,10 @@ export async function requestEmailChange(ctx: AccountContext, input: ChangeEmail
   const taken = (await ctx.em.count(User, { email: newEmail })) > 0;
   const token = newToken();
   const expiresAt = new Date(Date.now() + LINK_HOURS * 60 * 60 * 1000);
-  await ctx.em.transactional(async (em) => {
+  await inTransaction(ctx, async (tx) => {
     // One pending change at a time: a new request voids the earlier link.
-    await em.nativeDelete(EmailChange, { user, confirmedAt: null });
-    em.create(EmailChange, { user, newEmail, tokenHash: hashToken(taken ? newToken() : token), expiresAt });
+    await tx.em.nativeDelete(EmailChange, { user, confirmedAt: null });
+    tx.em.create(EmailChange, { user, newEmail, tokenHash: hashToken(taken ? newToken() : token), expiresAt });
   });
 
   const securityLink = `${ctx.config.publicUrl}/profile/security`;

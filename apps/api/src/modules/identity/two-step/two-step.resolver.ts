@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import {
   AuthenticatorSetup,
   CompleteSignInInput,
@@ -14,7 +14,7 @@ import {
   TwoStepStatus,
 } from '@seatwise/schema';
 import type { AccountContext, RequestContext } from '../../../context.js';
-import { SessionOnly } from '../../../graphql/access.js';
+import { Allow, Permission } from '../../../graphql/permissions.js';
 import {
   completeSignIn,
   confirmTwoStep,
@@ -28,8 +28,7 @@ import {
 
 @Resolver()
 export class TwoStepResolver {
-  @Authorized()
-  @SessionOnly()
+  @Allow(Permission.ManageOwnSignIn)
   @Mutation(() => AuthenticatorSetup, {
     description:
       'Starts setting up 2-step verification with an authenticator app: answers the secret and its QR code. Nothing changes at sign-in until `confirmTwoStep` gets a code from the app. Needs the password.',
@@ -41,8 +40,7 @@ export class TwoStepResolver {
     return startAuthenticatorSetup(ctx, input);
   }
 
-  @Authorized()
-  @SessionOnly()
+  @Allow(Permission.ManageOwnSignIn)
   @Mutation(() => SmsSetup, {
     description:
       'Starts setting up 2-step verification by text message: sends a code to the phone. Nothing changes at sign-in until `confirmTwoStep` gets that code. Needs the password.',
@@ -54,8 +52,7 @@ export class TwoStepResolver {
     return startSmsSetup(ctx, input);
   }
 
-  @Authorized()
-  @SessionOnly()
+  @Allow(Permission.ManageOwnSignIn)
   @Mutation(() => RecoveryCodes, {
     description:
       'Turns 2-step verification on with the code from the app or text message being set up; answers ten single-use recovery codes, shown only this once.',
@@ -67,8 +64,7 @@ export class TwoStepResolver {
     return confirmTwoStep(ctx, input);
   }
 
-  @Authorized()
-  @SessionOnly()
+  @Allow(Permission.ManageOwnSignIn)
   @Mutation(() => RecoveryCodes, { description: 'Replaces the recovery codes with ten new ones (the old ones stop working). Needs the password.' })
   regenerateRecoveryCodes(
     @Arg('input', () => RegenerateRecoveryCodesInput, { description: 'The current password.' }) input: RegenerateRecoveryCodesInput,
@@ -77,15 +73,13 @@ export class TwoStepResolver {
     return regenerateRecoveryCodes(ctx, input);
   }
 
-  @Authorized()
-  @SessionOnly()
+  @Allow(Permission.ManageOwnSignIn)
   @Mutation(() => SmsSetup, { description: 'Sends a text-message code to the registered phone, to turn 2-step verification off with it.' })
   sendTwoStepSmsCode(@Ctx() ctx: AccountContext): Promise<SmsSetup> {
     return sendTwoStepSmsCode(ctx);
   }
 
-  @Authorized()
-  @SessionOnly()
+  @Allow(Permission.ManageOwnSignIn)
   @Mutation(() => TwoStepStatus, {
     description: 'Turns 2-step verification off, given the password or a code; a security alert is mailed. Answers the new status.',
   })
@@ -96,7 +90,7 @@ export class TwoStepResolver {
     return turnOffTwoStep(ctx, input);
   }
 
-  @SessionOnly()
+  @Allow(Permission.SignInFlow)
   @Mutation(() => SignInPayload, {
     description:
       'The second step of signing in, after `signIn` answered `secondStep`: with a right code the session opens and its cookie is set. Wrong codes are limited (TOO_MANY_ATTEMPTS); an old or missing sign-in attempt gets SECOND_STEP_EXPIRED.',
@@ -108,7 +102,7 @@ export class TwoStepResolver {
     return completeSignIn(ctx, input);
   }
 
-  @SessionOnly()
+  @Allow(Permission.SignInFlow)
   @Mutation(() => SecondStepChallenge, { description: 'Sends the text-message code of a pending sign-in again (at most every 30 seconds).' })
   sendSignInSmsCode(@Ctx() ctx: RequestContext): Promise<SecondStepChallenge> {
     return sendSignInSmsCode(ctx);

@@ -19,6 +19,7 @@ import {
 import type { EntityManager } from '@mikro-orm/knex';
 import type { AccountContext, RequestContext } from '../../../context.js';
 import { AppError, InvalidInputError, msg } from '../../../errors.js';
+import { inTransaction } from '../../../common/transaction.js';
 import { openSession, signInMembership } from '../identity.service.js';
 import { verifyPassword } from '../password.js';
 import { checkPasswordThrottled } from '../rate-limits.js';
@@ -145,9 +146,9 @@ export async function regenerateRecoveryCodes(ctx: AccountContext, input: Regene
   const user = await viewerUser(ctx);
   await requirePassword(ctx, user, input.password);
   if (!(await enabledFactor(ctx.em, user.id))) throw new AppError('TWO_STEP_OFF', msg('2-step verification is off: there are no recovery codes.'));
-  const codes = await ctx.em.transactional(async (em) => {
-    await em.nativeDelete(RecoveryCode, { user: user.id });
-    return replaceRecoveryCodes(em, em.getReference(User, user.id));
+  const codes = await inTransaction(ctx, async (tx) => {
+    await tx.em.nativeDelete(RecoveryCode, { user: user.id });
+    return replaceRecoveryCodes(tx.em, tx.em.getReference(User, user.id));
   });
   return { codes };
 }
@@ -176,10 +177,10 @@ export async function turnOffTwoStep(ctx: AccountContext, input: TurnOffTwoStepI
   } else {
     throw new InvalidInputError('password', msg('Enter your current password or a code to turn 2-step verification off.'));
   }
-  await ctx.em.transactional(async (em) => {
-    await em.nativeDelete(RecoveryCode, { user: user.id });
-    await em.nativeDelete(SignInChallenge, { user: user.id });
-    await em.nativeDelete(TwoStepFactor, { id: factor.id });
+  await inTransaction(ctx, async (tx) => {
+    await tx.em.nativeDelete(RecoveryCode, { user: user.id });
+    await tx.em.nativeDelete(SignInChallenge, { user: user.id });
+    await tx.em.nativeDelete(TwoStepFactor, { id: factor.id });
   });
   ctx.em.clear();
   await sendSecurityAlert(ctx, user, 'TWO_STEP_OFF');
@@ -332,11 +333,12 @@ export async function beginSecondStep(ctx: RequestContext, user: User): Promise<
   if (!factor) return null;
   const token = newToken();
   const expiresAt = new Date(Date.now() + CHALLENGE_MS);
-  await ctx.em.nativeDelete(SignInChallenge, { user, expiresAt: { $lt: new Date() } });
-  ctx.em.create(SignInChallenge, { tokenHash: hashToken(token), user, expiresAt });
-  // Each sign-in whose password was right gets a fresh text message; resending is limited.
-  const code = factor.method === TwoStepMethod.SMS ? issueSmsCode(factor) : null;
-  await ctx.em.flush();
+  const code = await inTransaction(ctx, async (tx) => {
+    await tx.em.nativeDelete(SignInChallenge, { user, expiresAt: { $lt: new Date() } });
+    tx.em.create(SignInChallenge, { tokenHash: hashToken(token), user, expiresAt });
+    // Each sign-in whose password was right gets a fresh text message; resending is limited.
+    return factor.method === TwoStepMethod.SMS ? issueSmsCode(factor) : null;
+  });
   ctx.res.append('Set-Cookie', serialize(CHALLENGE_COOKIE, token, { ...challengeCookieOptions(ctx), expires: expiresAt }));
   if (code) await ctx.sms.send(factor.phone!, smsCodeText(user.language, code, SMS_CODE_MINUTES));
   return { method: factor.method, phoneHint: factor.phone ? phoneHint(factor.phone) : null, expiresAt };

@@ -1,0 +1,147 @@
+import { Authorized, Extensions } from 'type-graphql';
+import { ApiScope, Role } from '@seatwise/schema';
+import type { Viewer } from '../context.js';
+import { ForbiddenError, UnauthenticatedError } from '../errors.js';
+import type { OperationAccess } from './access.js';
+
+/**
+ * The roles of each kind of principal that can sign in. Today only people of an account. Vendor
+ * staff join as another key (`vendor: VendorRole`, added here or by declaration merging), with
+ * `principalOf` telling their viewers apart; their permissions are more entries of the same
+ * shape (`definePermissions` in their own file), put on operations with the same `@Allow`.
+ */
+export interface RolesByPrincipal {
+  account: Role;
+}
+
+export type PrincipalKind = keyof RolesByPrincipal;
+
+/** Who is acting, as far as permissions care: the kind of principal and its role there. */
+export type Principal = { [K in PrincipalKind]: { kind: K; role: RolesByPrincipal[K] } }[PrincipalKind];
+
+/** Which principals a permission admits: per kind, the roles that have it. */
+export type Admits = 'anyone' | { readonly [K in PrincipalKind]?: readonly RolesByPrincipal[K][] };
+
+/**
+ * How an API token reaches the operation: with a scope (`ApiScope`), never (`'session'`: people
+ * only), or whatever its scopes (`'any'`).
+ */
+export type TokenRule = { scope: ApiScope } | 'session' | 'any';
+
+export interface PermissionRule {
+  /** What it allows, in words (for the catalogue's readers and for docs). */
+  description: string;
+  /** Who may, signed in or not: `'anyone'` needs no sign-in. */
+  admits: Admits;
+  token: TokenRule;
+}
+
+/** A permission of the catalogue: its rule and its name (unique across catalogues). */
+export interface PermissionDef extends PermissionRule {
+  readonly name: string;
+}
+
+/** Names each rule after its key, so `@Allow(Permission.ReadUsers)` reads as what it grants. */
+export function definePermissions<K extends string>(rules: Record<K, PermissionRule>): Record<K, PermissionDef> {
+  return Object.fromEntries(Object.entries<PermissionRule>(rules).map(([name, rule]) => [name, { ...rule, name }])) as Record<K, PermissionDef>;
+}
+
+/** Every role an account member can have: a permission open to any signed-in person of an account. */
+const anyMember: Admits = { account: Object.values(Role) };
+/** The account's admins, primary and secondary. */
+export const ADMIN_ROLES: readonly Role[] = [Role.PRIMARY_ADMIN, Role.SECONDARY_ADMIN];
+const admins: Admits = { account: ADMIN_ROLES };
+const scope = (value: ApiScope): TokenRule => ({ scope: value });
+
+/**
+ * Every permission an operation can ask for. A token with the named scope gets past the token
+ * check (its owner's role still decides); a `'session'` permission is refused to every token.
+ */
+export const Permission = definePermissions({
+  Public: { description: 'Facts anyone may read, signed in or not, tokens included.', admits: 'anyone', token: 'any' },
+  SignInFlow: {
+    description: 'Signing in and out, password reset, invitation and email-change links: for a browser, signed in or not; no token.',
+    admits: 'anyone',
+    token: 'session',
+  },
+  ReadViewer: { description: 'Who is signed in (null for nobody).', admits: 'anyone', token: scope(ApiScope.READ_PROFILE) },
+  ManageOwnSignIn: {
+    description: 'The own password, email, 2-step verification, sessions and account deletion: the person in a session only.',
+    admits: anyMember,
+    token: 'session',
+  },
+  ManageOwnTokens: { description: 'The own API tokens: the person in a session only.', admits: anyMember, token: 'session' },
+  ReadOwnProfile: { description: 'The own profile and settings.', admits: anyMember, token: scope(ApiScope.READ_PROFILE) },
+  UpdateOwnProfile: { description: 'Change the own profile and settings.', admits: anyMember, token: scope(ApiScope.WRITE_PROFILE) },
+  ReadProducts: {
+    description: 'Products, downloads, updates, trials, licence requests and install packages one may use (admins: the whole account).',
+    admits: anyMember,
+    token: scope(ApiScope.READ_PRODUCTS),
+  },
+  UseProducts: {
+    description: 'Download links, trials, home-use licences and install packages for products one holds.',
+    admits: anyMember,
+    token: scope(ApiScope.WRITE_PRODUCTS),
+  },
+  RequestNetworkLicence: { description: 'Generate a network licence file for the account.', admits: admins, token: scope(ApiScope.WRITE_PRODUCTS) },
+  ReadUsers: { description: "The account's users, teams and invitations.", admits: admins, token: scope(ApiScope.READ_USERS) },
+  ManageUsers: {
+    description: 'Invite, import, change and remove users; manage teams.',
+    admits: admins,
+    token: scope(ApiScope.WRITE_USERS),
+  },
+  TransferPrimaryAdmin: {
+    description: 'Hand the primary admin role over: the primary admin in a session only.',
+    admits: { account: [Role.PRIMARY_ADMIN] },
+    token: 'session',
+  },
+  ReadSeats: { description: 'Who holds which seat, and what can be assigned.', admits: admins, token: scope(ApiScope.READ_SEATS) },
+  AssignSeats: { description: 'Assign and unassign seats.', admits: admins, token: scope(ApiScope.WRITE_SEATS) },
+  ReadSubscriptions: { description: 'Contracts, subscriptions and the admin home.', admits: admins, token: scope(ApiScope.READ_SUBSCRIPTIONS) },
+  OpenSupportRequest: { description: 'Open a support request for the account.', admits: admins, token: scope(ApiScope.WRITE_SUBSCRIPTIONS) },
+  ReadReports: { description: 'Insights, seat usage and cloud-services usage.', admits: admins, token: scope(ApiScope.READ_REPORTS) },
+  ReadAudit: { description: "The account's audit log and its export.", admits: admins, token: scope(ApiScope.READ_AUDIT) },
+});
+
+/** The principal behind a viewer: every viewer today is a person in an account. */
+export const principalOf = (viewer: Viewer): Principal => ({ kind: 'account', role: viewer.role });
+
+/** Whether the permission admits this principal (anonymous: only `'anyone'` permissions). */
+export function admits(permission: PermissionRule, principal: Principal | null): boolean {
+  if (permission.admits === 'anyone') return true;
+  if (!principal) return false;
+  const roles: readonly string[] | undefined = permission.admits[principal.kind];
+  return roles?.includes(principal.role) ?? false;
+}
+
+/** Throws UNAUTHENTICATED (nobody signed in) or FORBIDDEN (the role lacks it) unless the viewer has the permission. */
+export function assertPermitted(permission: PermissionRule, viewer: Viewer | null): void {
+  if (admits(permission, viewer && principalOf(viewer))) return;
+  throw viewer ? new ForbiddenError() : new UnauthenticatedError();
+}
+
+/** What the access plugin (`access.ts`) checks an API token against. */
+export function tokenAccess(permission: PermissionRule): OperationAccess {
+  if (permission.token === 'session') return { session: true };
+  if (permission.token === 'any') return { public: true };
+  return { scope: permission.token.scope };
+}
+
+/**
+ * The one authorisation of an operation: `@Allow(Permission.ReadUsers)`. The role check (type-graphql
+ * `@Authorized`, run by the `authChecker` in `schema.ts`) and the token check (`accessPlugin`) both
+ * follow from the permission.
+ */
+export function Allow(permission: PermissionDef): MethodDecorator {
+  const authorized = Authorized<PermissionDef>([permission]);
+  const extensions = Extensions({ permission: permission.name, access: tokenAccess(permission) });
+  return (target, key, descriptor) => {
+    authorized(target, key, descriptor);
+    extensions(target, key, descriptor);
+  };
+}
+
+/** The permission `@Allow` put on a root field, by its name in the schema's extensions. */
+export function permissionNameOf(extensions: unknown): string | undefined {
+  return (extensions as { permission?: string } | undefined)?.permission;
+}
