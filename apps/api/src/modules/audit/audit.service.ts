@@ -1,4 +1,6 @@
+import { Language } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
+import { type Message, render } from '../../i18n/messages.js';
 import { Account } from '../accounts/account.entity.js';
 import { User } from '../identity/user.entity.js';
 import { AuditEntry } from './audit-entry.entity.js';
@@ -8,8 +10,11 @@ export interface AuditInput {
   action: string;
   targetType: string;
   targetId?: string | null;
-  /** One English line for the log; the action name when omitted. */
-  summary?: string;
+  /**
+   * One English line for the log (the action name when omitted). A `Message` is written in English
+   * from the catalogues, plural forms included; the log keeps what was written.
+   */
+  summary?: string | Message;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
 }
@@ -25,7 +30,7 @@ export function recordAudit(ctx: AccountContext, input: AuditInput): AuditEntry 
     action: input.action,
     targetType: input.targetType,
     targetId: input.targetId ?? null,
-    summary: (input.summary ?? input.action).slice(0, 500),
+    summary: (typeof input.summary === 'object' ? render(input.summary, Language.EN) : (input.summary ?? input.action)).slice(0, 500),
     before: input.before ?? null,
     after: input.after ?? null,
   });
