@@ -1,6 +1,6 @@
 import { plural } from '../plural.js';
 
-/** Export headings: the columns and sheet names of the CSV and XLSX files (http/exports.route.ts, the audit log). */
+/** Export headings: the columns and sheet names of the CSV and XLSX files (http/exports.route.ts, the audit log, the import report). */
 export const exports: Record<string, string> = {
   // Columns.
   Subscription: 'Naročnina',
@@ -50,6 +50,13 @@ export const exports: Record<string, string> = {
   what: 'kaj',
   before: 'prej',
   after: 'potem',
+
+  // The import report's CSV (modules/users/import/import.service.ts).
+  line: 'vrstica',
+  email: 'e-pošta',
+  outcome: 'izid',
+  field: 'polje',
+  reason: 'razlog',
 
   // Audit entries of exports, written in English for the log (modules/audit/audit.service.ts).
   ...plural('Exported {file} ({count} rows)', {

@@ -72,6 +72,9 @@ export const people: Record<string, string> = {
     'Neznan izdelek »{product}«: uporabite ime naročnine ali izdelka tega računa.',
   'No seat of {subscription} is left.': 'Za {subscription} ni več proste licence.',
   'Changes {columns}.': 'Spremeni: {columns}.',
+  // The audit entry of an import, written in English for the log (modules/audit/audit.service.ts).
+  'Imported users from a file: {created} created, {updated} updated, {unchanged} unchanged, {refused} refused':
+    'Uvoz uporabnikov iz datoteke. Ustvarjeni: {created}, posodobljeni: {updated}, nespremenjeni: {unchanged}, zavrnjeni: {refused}',
   'Some of these people were added by someone else while the file was imported; nothing was written. Preview the file again.':
     'Med uvozom datoteke je nekdo drug dodal nekatere od teh oseb, zato ni bilo nič zapisano. Znova si oglejte predogled datoteke.',
 
