@@ -24,7 +24,7 @@ import { exportsRoute } from './http/exports.route.js';
 import { restErrorHandler } from './http/http-errors.js';
 import { serverRoutePrefixes } from './http/server-routes.js';
 import { usageEventsRoute } from './http/usage-events.route.js';
-import { languageOfRequest } from './i18n/messages.js';
+import { languageOfRequest, msg, say } from './i18n/messages.js';
 import { createLogger, type Logger } from './logger.js';
 import { createRateLimits, sweepExpiredCounters } from './modules/identity/rate-limits.js';
 import { sessionViewer } from './modules/identity/session.service.js';
@@ -69,13 +69,13 @@ async function authenticateBearerOrRefuse(em: EntityManager, authorization: stri
 function serveWeb(app: Express, config: Config) {
   if (!config.graphql.playground) {
     app.get(['/playground', '/playground/{*rest}'], (_req, res) => {
-      res.status(404).type('text/plain').send('The playground is turned off on this server (GRAPHQL_PLAYGROUND=1 turns it on).');
+      res.status(404).type('text/plain').send(say(msg('The playground is turned off on this server (GRAPHQL_PLAYGROUND=1 turns it on).')));
     });
   }
   const index = join(config.webDist, 'index.html');
   if (!existsSync(index)) {
     app.get('/', (_req, res) => {
-      res.type('text/plain').send('Seatwise API is running. The web app is not built: run `npm start` from the repository.');
+      res.type('text/plain').send(say(msg('Seatwise API is running. The web app is not built: run `npm start` from the repository.')));
     });
     return;
   }

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
+import { rest } from './rest.js';
 
 const LOG = `query Log($first: Int, $after: String, $filter: AuditFilter) {
   auditLog(first: $first, after: $after, filter: $filter) {
@@ -82,6 +83,18 @@ describe.each(drivers)('audit log F-63 (%s)', (driver) => {
     const exports = dataOf(await admin.graphql<Log>(LOG, { filter: { actions: ['report.export'] } })).auditLog.edges.map((edge) => edge.node);
     expect(exports[0]).toMatchObject({ action: 'report.export', summary: 'Exported audit-log.csv (6 rows)', after: { file: 'audit-log.csv', rows: 6 } });
     expect(exports[0]!.actorName).toContain('admin@example.com');
+  });
+
+  it('writes the CSV headings in the language asked for', async () => {
+    const response = await rest(app, admin, '/graphql', {
+      method: 'POST',
+      headers: { 'accept-language': 'sl' },
+      body: JSON.stringify({ query: CSV, variables: { filter: { actions: ['team.create'] } } }),
+    });
+    const { data } = (await response.json()) as { data: { auditLogCsv: string } };
+    const [headings, first] = parse(data.auditLogCsv, { bom: true }) as string[][];
+    expect(headings).toEqual(['čas', 'kdo', 'dejanje', 'vrsta cilja', 'id cilja', 'kaj', 'prej', 'potem']);
+    expect(first).toContain('team.create');
   });
 
   it("another account's admin sees none of these entries", async () => {

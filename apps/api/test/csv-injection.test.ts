@@ -67,4 +67,17 @@ describe.each(drivers)('the import report CSV neutralises formulas (%s)', (drive
       for (const row of records) for (const cell of Object.values(row)) expect(cell, mutation).not.toMatch(/^[=+\-@\t\r]/);
     }
   });
+
+  it('writes the import report headings in the language asked for', async () => {
+    const response = await rest(app, admin, '/graphql', {
+      method: 'POST',
+      headers: { 'accept-language': 'sl' },
+      body: JSON.stringify({
+        query: 'mutation Run($input: UserImportInput!) { previewUserImport(input: $input) { csv } }',
+        variables: { input: { csv: 'email,first name,last name\r\nana.sl@test.example,Ana,Kos', sendInvitations: false } },
+      }),
+    });
+    const { data } = (await response.json()) as { data: { previewUserImport: { csv: string } } };
+    expect((parse(data.previewUserImport.csv, { bom: true }) as string[][])[0]).toEqual(['vrstica', 'e-pošta', 'izid', 'polje', 'razlog']);
+  });
 });

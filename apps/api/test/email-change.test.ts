@@ -56,6 +56,8 @@ describe.each(drivers)('changing the sign-in email (%s)', (driver) => {
 
     const toNew = await peer.waitFor(sentTo(newEmail));
     expect(toNew.subject).toBe('Potrdite svoj novi e-poštni naslov za Seatwise');
+    expect(toNew.text).toContain(`Če se želite odslej v Seatwise prijavljati z naslovom ${newEmail}, v 24 urah odprite to povezavo:`);
+    expect(toNew.html).toContain('<html lang="sl">');
     const link = linkIn(toNew.text);
     expect(link).toMatch(/^https:\/\/seatwise\.test\/confirm-email\?token=/);
     const toOld = await peer.waitFor((mail) => sentTo(person.email)(mail) && mail.subject!.startsWith('Zahtevana je bila sprememba'));
@@ -90,7 +92,10 @@ describe.each(drivers)('changing the sign-in email (%s)', (driver) => {
     const client = app.client();
     dataOf(await client.signIn(person.email));
     dataOf(await client.graphql(CHANGE, { newEmail, password: DEMO_PASSWORD }));
-    const link = linkIn((await peer.waitFor(sentTo(newEmail))).text);
+    const sent = await peer.waitFor(sentTo(newEmail));
+    expect(sent.subject).toBe('Confirm your new Seatwise email address');
+    expect(sent.text).toContain(`To sign in to Seatwise with ${newEmail} from now on, open this link within 24 hours:`);
+    const link = linkIn(sent.text);
     await app.sql('update email_changes set expires_at = ? where user_id = ?', [
       app.driver === 'sqlite' ? Date.now() - 1000 : new Date(Date.now() - 1000),
       person.id,

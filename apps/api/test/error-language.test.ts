@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountId, addMembers, addSubscription } from './fixtures/accounts.js';
 import { dataOf, drivers, startTestApp, type TestApp } from './harness.js';
 
 /**
@@ -55,6 +56,24 @@ describe.each(drivers)('error messages in the language asked for (%s)', (driver)
     const tooLong = await graphql(report('2023-01-01', '2026-11-01'), 'sl', { cookie });
     expect(tooLong.error?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'range' });
     expect(tooLong.error?.message).toMatch(/dve leti/);
+  });
+
+  it('writes the plural form Slovenian needs for the count: 1 sedež, 2 sedeža, 3 sedeži, 5 sedežev', async () => {
+    const account = await accountId(app);
+    const forms: [number, string][] = [[1, 'je prost le 1 sedež'], [2, 'sta prosta le 2 sedeža'], [3, 'so prosti le 3 sedeži'], [5, 'je prostih le 5 sedežev']];
+    for (const [seats, words] of forms) {
+      const name = `Plural ${seats} ${driver}`;
+      const subscriptionId = await addSubscription(app, account, name, seats);
+      const people = await addMembers(app, account, seats + 1, `plural-${seats}`);
+      const bulk = `mutation { bulkAssignSeats(input: { subscriptionId: "${subscriptionId}", userIds: ${JSON.stringify(people)} }) { assigned } }`;
+      const slovenian = await graphql(bulk, 'sl', { cookie });
+      expect(slovenian.error).toMatchObject({
+        message: `Pri naročnini ${name} ${words}. Število zahtevanih: ${seats + 1}.`,
+        extensions: { code: 'SEAT_LIMIT_REACHED', field: 'subscriptionId' },
+      });
+      const english = await graphql(bulk, 'en', { cookie });
+      expect(english.error?.message).toBe(`Only ${seats} ${seats === 1 ? 'seat' : 'seats'} of ${name} ${seats === 1 ? 'is' : 'are'} free; ${seats + 1} were asked for.`);
+    }
   });
 
   it('names a variable of the wrong type for people, and keeps graphql-js words in detail', async () => {

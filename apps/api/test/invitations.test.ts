@@ -15,7 +15,7 @@ const PREVIEW = `query Preview($token: String!) { invitationByToken(token: $toke
 const ACCEPT = `mutation Accept($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { viewer { email role account { name } } } }`;
 const USER = `query User($id: UUID!) { user(id: $id) { status seatCount } }`;
 
-type Invited = { inviteUser: { id: string; userId: string; email: string; status: string } };
+type Invited = { inviteUser: { id: string; userId: string; email: string; status: string; expiresAt: string } };
 
 const tokenOf = (text: string) => decodeURIComponent(/invitation\?token=([^\s]+)/.exec(text)![1]!);
 
@@ -45,8 +45,11 @@ describe.each(drivers)('invitations F-41 F-42 (%s)', (driver) => {
     expect(dataOf(await admin.graphql<{ user: { status: string; seatCount: number } }>(USER, { id: invited.userId })).user).toEqual({ status: 'INVITED', seatCount: 1 });
 
     const mail = await peer.waitFor(sentTo('nina.zupan@test.example'));
-    expect(mail.subject).toContain('Kolektor Gradnje');
+    expect(mail.subject).toMatch(/^.+ invited you to Kolektor Gradnje d\.o\.o\. on Seatwise$/);
     expect(mail.text).toContain('http://seatwise.test/invitation?token=');
+    const until = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(invited.expiresAt));
+    expect(mail.text).toContain(`The link works until ${until}. If you did not expect this message, you can ignore it.`);
+    expect(mail.html).toContain('<html lang="en">');
     const token = tokenOf(mail.text!);
 
     const guest = app.client();
@@ -60,6 +63,23 @@ describe.each(drivers)('invitations F-41 F-42 (%s)', (driver) => {
     expect(errorOf(await app.client().graphql(ACCEPT, { input: { token, password: 'A-good-new-password' } })).extensions?.code).toBe('INVITATION_CLOSED');
     const again = app.client();
     dataOf(await again.signIn('nina.zupan@test.example', 'A-good-new-password'));
+  });
+
+  it('writes a new person\u2019s invitation in the inviter\u2019s language: Slovenian, with the date as Slovenian writes it', async () => {
+    await app.sql("update users set language = 'SL' where email = 'admin@example.com'");
+    try {
+      const invited = dataOf(await admin.graphql<Invited>(INVITE, { input: { email: 'maja.sl@test.example', firstName: 'Maja', lastName: 'Kos', role: 'USER' } })).inviteUser;
+      const mail = await peer.waitFor(sentTo('maja.sl@test.example'));
+      expect(mail.subject).toMatch(/^.+ vas vabi v Kolektor Gradnje d\.o\.o\. na Seatwise$/);
+      expect(mail.text).toMatch(/^Pozdravljeni, Maja,\n\n.+ vas vabi, da se pridružite računu Kolektor Gradnje d\.o\.o\. na Seatwise/);
+      const expires = new Date(invited.expiresAt);
+      const until = `${expires.getUTCDate()}. ${expires.getUTCMonth() + 1}. ${expires.getUTCFullYear()}`;
+      expect(mail.text).toContain(`Povezava deluje do ${until}. Če tega sporočila niste pričakovali, ga lahko prezrete.`);
+      expect(mail.html).toContain('<html lang="sl">');
+      expect(mail.html).toContain(`<p>Povezava deluje do ${until}.`);
+    } finally {
+      await app.sql("update users set language = 'EN' where email = 'admin@example.com'");
+    }
   });
 
   it('an existing person of another account signs in through the link and gains this account', async () => {

@@ -3,14 +3,28 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Language } from '@seatwise/schema';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { msg } from '../src/i18n/messages.js';
+import { confirmEmailChangeMail } from '../src/modules/identity/account-security/account-security.mails.js';
+import { passwordResetMail } from '../src/modules/identity/password-reset.mail.js';
+import { smsCodeText } from '../src/modules/identity/two-step/two-step.messages.js';
+import { invitationMail } from '../src/modules/mail/invitation.mail.js';
 import { defineMail } from '../src/modules/mail/mail-template.js';
 import { dataOf, errorOf, startTestApp, type TestApp } from './harness.js';
 import { sentTo, startSmtpPeer, type SmtpPeer } from './smtp-peer.js';
 
-const greeting = defineMail<{ name: string; link: string }>({
-  EN: ({ name, link }) => ({ subject: `Hello ${name}`, text: `Hello ${name},\n\nOpen ${link} <now>.` }),
-  SL: ({ name, link }) => ({ subject: `Pozdravljeni, ${name}`, text: `Pozdravljeni, ${name},\n\nOdprite ${link}.` }),
-});
+/** A template of catalogue sentences, with data that must be escaped in the HTML part. */
+const greeting = defineMail<{ name: string; link: string }>(({ name, link }) => ({
+  subject: msg('Hello {name},', { name }),
+  paragraphs: [msg('Hello {name},', { name }), msg('Accept the invitation: {link}', { link })],
+}));
+
+const invitation = {
+  firstName: 'Maja',
+  inviterName: 'Ana Novak',
+  accountName: 'Kovina d.o.o.',
+  link: 'http://x.test/invitation?token=a1',
+  expiresOn: '2026-12-03',
+};
 
 const OUTBOX = `query Outbox { outbox(first: 10) { id channel to subject text sentAt } }`;
 
@@ -27,19 +41,54 @@ describe('mail over a real SMTP peer', () => {
     await peer?.close();
   });
 
-  it('delivers the message in the recipient language, as text and HTML', async () => {
-    await app.mail.send(greeting, { to: 'maja@test.example', language: Language.SL, data: { name: 'Maja', link: 'http://x.test/a?b=1' } });
+  it('delivers the invitation in Slovenian, as text and HTML, with the date as Slovenian writes it', async () => {
+    await app.mail.send(invitationMail, { to: 'maja@test.example', language: Language.SL, data: invitation });
     const mail = await peer.waitFor(sentTo('maja@test.example'));
-    expect(mail.subject).toBe('Pozdravljeni, Maja');
+    expect(mail.subject).toBe('Ana Novak vas vabi v Kovina d.o.o. na Seatwise');
     expect(mail.from?.value).toEqual([{ name: 'Seatwise', address: 'seatwise@test.example' }]);
-    expect(mail.text).toContain('Odprite http://x.test/a?b=1.');
-    expect(mail.html).toContain('<a href="http://x.test/a?b=1">http://x.test/a?b=1</a>.');
+    expect(mail.text).toBe(
+      'Pozdravljeni, Maja,\n\nAna Novak vas vabi, da se pridružite računu Kovina d.o.o. na Seatwise, kjer se upravljajo vaša programska oprema in licence.\n\n' +
+        'Sprejmite povabilo: http://x.test/invitation?token=a1\n\nPovezava deluje do 3. 12. 2026. Če tega sporočila niste pričakovali, ga lahko prezrete.',
+    );
+    expect(mail.html).toContain('<html lang="sl">');
+    expect(mail.html).toContain('<p>Sprejmite povabilo: <a href="http://x.test/invitation?token=a1">http://x.test/invitation?token=a1</a></p>');
+    expect(mail.html).toContain('Povezava deluje do 3. 12. 2026.');
+  });
+
+  it('delivers the same invitation in English', async () => {
+    await app.mail.send(invitationMail, { to: 'mark@test.example', language: Language.EN, data: { ...invitation, firstName: 'Mark' } });
+    const mail = await peer.waitFor(sentTo('mark@test.example'));
+    expect(mail.subject).toBe('Ana Novak invited you to Kovina d.o.o. on Seatwise');
+    expect(mail.text).toContain('Hello Mark,\n\nAna Novak invited you to join Kovina d.o.o. on Seatwise');
+    expect(mail.text).toContain('The link works until 3 December 2026.');
+    expect(mail.html).toContain('<html lang="en">');
+  });
+
+  it('writes the plural form each language needs for the count', async () => {
+    const reset = { firstName: 'Maja', link: 'http://x.test/reset', firstPassword: false };
+    const slovenian: [number, string][] = [[1, '1 minuto'], [2, '2 minuti'], [3, '3 minute'], [5, '5 minut'], [101, '101 minuto']];
+    for (const [minutes, words] of slovenian) {
+      await app.mail.send(passwordResetMail, { to: `reset-sl-${minutes}@test.example`, language: Language.SL, data: { ...reset, minutes } });
+      const mail = await peer.waitFor(sentTo(`reset-sl-${minutes}@test.example`));
+      expect(mail.subject).toBe('Ponastavitev gesla za Seatwise');
+      expect(mail.text).toContain(`Povezava deluje enkrat in ${words}. Z novim geslom`);
+      expect(mail.html).toContain(`Povezava deluje enkrat in ${words}.`);
+    }
+    for (const [minutes, words] of [[1, '1 minute.'], [30, '30 minutes.']] as const) {
+      await app.mail.send(passwordResetMail, { to: `reset-en-${minutes}@test.example`, language: Language.EN, data: { ...reset, minutes } });
+      expect((await peer.waitFor(sentTo(`reset-en-${minutes}@test.example`))).text).toContain(`The link works once and for ${words}`);
+    }
+    const change = { name: 'Maja', newEmail: 'maja.nova@test.example', link: 'http://x.test/confirm' };
+    await app.mail.send(confirmEmailChangeMail, { to: 'change-sl@test.example', language: Language.SL, data: { ...change, hours: 1 } });
+    expect((await peer.waitFor(sentTo('change-sl@test.example'))).text).toContain('z naslovom maja.nova@test.example, v 1 uri odprite to povezavo:');
+    await app.mail.send(confirmEmailChangeMail, { to: 'change-en@test.example', language: Language.EN, data: { ...change, hours: 1 } });
+    expect((await peer.waitFor(sentTo('change-en@test.example'))).text).toContain('open this link within 1 hour:');
   });
 
   it('escapes what the data carries in the HTML part', async () => {
     await app.mail.send(greeting, { to: 'ana@test.example', language: Language.EN, data: { name: '<b>Ana</b>', link: 'http://x.test' } });
     const mail = await peer.waitFor(sentTo('ana@test.example'));
-    expect(mail.subject).toBe('Hello <b>Ana</b>');
+    expect(mail.subject).toBe('Hello <b>Ana</b>,');
     expect(mail.html).toContain('Hello &lt;b&gt;Ana&lt;/b&gt;');
     expect(mail.html).not.toContain('<b>Ana</b>');
     expect(await app.outbox.list()).toEqual([]);
@@ -57,16 +106,17 @@ describe('the outbox, without an SMTP relay', () => {
   it('keeps each message as a file and lists it, newest first', async () => {
     await demo.mail.send(greeting, { to: 'first@test.example', language: Language.EN, data: { name: 'One', link: 'http://x.test/1' } });
     await demo.mail.send(greeting, { to: 'second@test.example', language: Language.EN, data: { name: 'Two', link: 'http://x.test/2' } });
-    await demo.sms.send('+38640123456', 'Your Seatwise code is 123456');
+    await demo.sms.send('+38640123456', Language.SL, smsCodeText('123456', 10));
     const { outbox } = dataOf(await demo.client().graphql<{ outbox: { id: string; channel: string; to: string; subject: string | null; text: string }[] }>(OUTBOX));
     expect(outbox.map((message) => [message.channel, message.to])).toEqual([
       ['SMS', '+38640123456'],
       ['EMAIL', 'second@test.example'],
       ['EMAIL', 'first@test.example'],
     ]);
-    expect(outbox[1]).toMatchObject({ subject: 'Hello Two', text: 'Hello Two,\n\nOpen http://x.test/2 <now>.' });
+    expect(outbox[0]).toMatchObject({ subject: null, text: '123456 je vaša koda Seatwise. Velja 10 minut. Nikomur je ne povejte.' });
+    expect(outbox[1]).toMatchObject({ subject: 'Hello Two,', text: 'Hello Two,\n\nAccept the invitation: http://x.test/2' });
     const eml = await readFile(join(demo.outbox.dir, `${outbox[1]!.id}.eml`), 'utf8');
-    expect(eml).toMatch(/^Subject: Hello Two$/m);
+    expect(eml).toMatch(/^Subject: Hello Two,$/m);
     expect(eml).toMatch(/^To: second@test.example$/m);
   });
 

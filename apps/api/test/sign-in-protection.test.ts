@@ -118,6 +118,27 @@ describe.each(drivers)('sign-in protection and sessions (%s)', (driver) => {
     expect(dataOf(await client.graphql<{ me: unknown }>(ME)).me).toBeNull();
   });
 
+  it('writes the alert in the person\u2019s language, the moment as Slovenian writes it', async () => {
+    const email = 'maja.horvat@kolektor-gradnje.si';
+    await app.sql("update users set language = 'SL' where email = ?", [email]);
+    try {
+      await app.sql('delete from sessions where user_id in (select id from users where email = ?)', [email]);
+      const isAlert = (m: Parameters<ReturnType<typeof sentTo>>[0]) => sentTo(email)(m) && m.subject === 'Nova prijava v vaš račun Seatwise';
+      const before = peer.received.filter(isAlert).length;
+      const client = app.client();
+      dataOf(await client.signIn(email));
+      await expect.poll(() => peer.received.filter(isAlert).length).toBe(before + 1);
+      const alert = peer.received.filter(isAlert).at(-1)!;
+      expect(alert.text).toMatch(/^Pozdravljeni, Maja,\n\nV vaš račun Seatwise se je pravkar nekdo prijavil/);
+      expect(alert.text).toMatch(/\n\nKdaj: \d{1,2}\. \d{1,2}\. \d{4}, \d{2}:\d{2} UTC\nNaprava: .+\nNaslov IP: .*127\.0\.0\.1\n\n/);
+      expect(alert.text).toContain('To sporočilo prejemate, ker imate v nastavitvah vklopljena varnostna opozorila.');
+      expect(alert.html).toContain('<html lang="sl">');
+      await client.graphql(`mutation { signOut }`);
+    } finally {
+      await app.sql("update users set language = 'EN' where email = ?", [email]);
+    }
+  });
+
   it('alerts about a sign-in from a new browser, once, unless security alerts are off', async () => {
     const email = 'maja.horvat@kolektor-gradnje.si';
     const count = () => peer.received.filter((m) => sentTo(email)(m) && /New sign-in/.test(m.subject ?? '')).length;
@@ -128,7 +149,7 @@ describe.each(drivers)('sign-in protection and sessions (%s)', (driver) => {
     dataOf(await client.signIn(email));
     await expect.poll(count).toBe(before + 1);
     const alert = peer.received.filter((m) => sentTo(email)(m) && /New sign-in/.test(m.subject ?? '')).at(-1)!;
-    expect(alert.text).toMatch(/IP address: .*127\.0\.0\.1/);
+    expect(alert.text).toMatch(/When: \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2} UTC\nDevice: .+\nIP address: .*127\.0\.0\.1/);
 
     dataOf(await client.graphql(`mutation { updateSettings(input: { notifications: [{ category: SECURITY_ALERTS, channel: NONE }] }) { language } }`));
     await client.graphql(`mutation { signOut }`);

@@ -281,7 +281,11 @@ describe.each(drivers)('usage ingestion and reports F-31 to F-34 (%s)', (driver)
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).getCell(1).value).toBe('Ime');
+    expect(sheet.name).toBe('Uporaba sedežev');
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Ime', 'E-pošta', 'Naročnina', 'Datum dodelitve', 'Zadnja uporaba', 'Dni uporabe', 'Minute', 'Dni neuporabe']);
+    // Without ?lang=, the headings follow Accept-Language.
+    const asked = await rest(app, admin, `/api/exports/seat-usage.csv?${query}`, { headers: { 'accept-language': 'sl' } });
+    expect((parse((await asked.text()).replace(/^\uFEFF/, '')) as string[][])[0]![0]).toBe('Ime');
     const rows = sheet.getSheetValues().slice(2) as unknown[][];
     const drafterRow = rows.find((row) => row[3] === 'Drafter')!;
     expect(drafterRow.slice(1)).toEqual(["'=HYPERLINK(\"x\") Novak", ADMIN, 'Drafter', '2026-10-11', '2026-11-11', 2, 135, 14]);

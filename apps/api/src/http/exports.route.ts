@@ -30,78 +30,78 @@ const range = (req: Request) => ({ from: text(req, 'from') ?? '', to: text(req, 
 const user = (row: { user: { name: string; email: string } }) => row.user;
 
 const subscriptionColumns: Column<Subscription>[] = [
-  { en: 'Subscription', sl: 'Naročnina', value: (row) => row.name },
-  { en: 'Serial number', sl: 'Serijska številka', value: (row) => row.serialNumber },
-  { en: 'Contract', sl: 'Pogodba', value: (row) => row.contract.number },
-  { en: 'Status', sl: 'Stanje', value: (row) => row.status },
-  { en: 'Days to renewal', sl: 'Dni do podaljšanja', value: (row) => row.daysToRenewal },
-  { en: 'Term', sl: 'Obdobje', value: (row) => row.term },
-  { en: 'Licence type', sl: 'Vrsta licence', value: (row) => row.licenceType },
-  { en: 'Starts', sl: 'Začetek', value: (row) => row.startsOn },
-  { en: 'Renewal date', sl: 'Datum podaljšanja', value: (row) => row.endsOn },
-  { en: 'Seats used', sl: 'Uporabljeni sedeži', value: (row) => row.seatsUsed },
-  { en: 'Seats total', sl: 'Vsi sedeži', value: (row) => row.seatsTotal },
-  { en: 'Team', sl: 'Ekipa', value: (row) => row.team?.name ?? '' },
+  { heading: msg('Subscription'), value: (row) => row.name },
+  { heading: msg('Serial number'), value: (row) => row.serialNumber },
+  { heading: msg('Contract'), value: (row) => row.contract.number },
+  { heading: msg('Status'), value: (row) => row.status },
+  { heading: msg('Days to renewal'), value: (row) => row.daysToRenewal },
+  { heading: msg('Term'), value: (row) => row.term },
+  { heading: msg('Licence type'), value: (row) => row.licenceType },
+  { heading: msg('Starts'), value: (row) => row.startsOn },
+  { heading: msg('Renewal date'), value: (row) => row.endsOn },
+  { heading: msg('Seats used'), value: (row) => row.seatsUsed },
+  { heading: msg('Seats total'), value: (row) => row.seatsTotal },
+  { heading: msg('Team'), value: (row) => row.team?.name ?? '' },
 ];
 
 type ProductLine = Subscription['products'][number] & { subscription: Subscription };
 const productColumns: Column<ProductLine>[] = [
-  { en: 'Product', sl: 'Izdelek', value: (row) => row.product.name },
-  { en: 'Code', sl: 'Koda', value: (row) => row.product.code },
-  { en: 'Subscription', sl: 'Naročnina', value: (row) => row.subscription.name },
-  { en: 'Serial number', sl: 'Serijska številka', value: (row) => row.subscription.serialNumber },
-  { en: 'Licence type', sl: 'Vrsta licence', value: (row) => row.subscription.licenceType },
-  { en: 'Renewal date', sl: 'Datum podaljšanja', value: (row) => row.subscription.endsOn },
-  { en: 'Seats used', sl: 'Uporabljeni sedeži', value: (row) => row.seatsUsed },
-  { en: 'Seats total', sl: 'Vsi sedeži', value: (row) => row.seatsTotal },
+  { heading: msg('Product'), value: (row) => row.product.name },
+  { heading: msg('Code'), value: (row) => row.product.code },
+  { heading: msg('Subscription'), value: (row) => row.subscription.name },
+  { heading: msg('Serial number'), value: (row) => row.subscription.serialNumber },
+  { heading: msg('Licence type'), value: (row) => row.subscription.licenceType },
+  { heading: msg('Renewal date'), value: (row) => row.subscription.endsOn },
+  { heading: msg('Seats used'), value: (row) => row.seatsUsed },
+  { heading: msg('Seats total'), value: (row) => row.seatsTotal },
 ];
 
 const insightColumns: Column<SeatDistribution>[] = [
-  { en: 'Team', sl: 'Ekipa', value: (row) => row.team?.name ?? '' },
-  { en: 'Product', sl: 'Izdelek', value: (row) => row.product.name },
-  { en: 'Purchased', sl: 'Kupljeno', value: (row) => row.purchased },
-  { en: 'Assigned', sl: 'Dodeljeno', value: (row) => row.assigned },
-  { en: 'Unassigned', sl: 'Nedodeljeno', value: (row) => row.unassigned },
+  { heading: msg('Team'), value: (row) => row.team?.name ?? '' },
+  { heading: msg('Product'), value: (row) => row.product.name },
+  { heading: msg('Purchased'), value: (row) => row.purchased },
+  { heading: msg('Assigned'), value: (row) => row.assigned },
+  { heading: msg('Unassigned'), value: (row) => row.unassigned },
 ];
 
 const seatUserColumns: Column<SeatUsageByUser>[] = [
-  { en: 'Name', sl: 'Ime', value: (row) => user(row).name },
-  { en: 'Email', sl: 'E-pošta', value: (row) => user(row).email },
-  { en: 'Subscription', sl: 'Naročnina', value: (row) => row.subscription.name },
-  { en: 'Assigned on', sl: 'Dodeljeno', value: (row) => row.assignedOn },
-  { en: 'Last used', sl: 'Zadnja uporaba', value: (row) => row.lastUsedOn },
-  { en: 'Days used', sl: 'Dni uporabe', value: (row) => row.daysUsed },
-  { en: 'Minutes', sl: 'Minute', value: (row) => row.minutes },
-  { en: 'Days idle', sl: 'Dni neuporabe', value: (row) => row.idleDays },
+  { heading: msg('Name'), value: (row) => user(row).name },
+  { heading: msg('Email'), value: (row) => user(row).email },
+  { heading: msg('Subscription'), value: (row) => row.subscription.name },
+  { heading: msg('Assigned on'), value: (row) => row.assignedOn },
+  { heading: msg('Last used'), value: (row) => row.lastUsedOn },
+  { heading: msg('Days used'), value: (row) => row.daysUsed },
+  { heading: msg('Minutes'), value: (row) => row.minutes },
+  { heading: msg('Days idle'), value: (row) => row.idleDays },
 ];
 
 const seatProductColumns: Column<SeatUsageByProduct>[] = [
-  { en: 'Product', sl: 'Izdelek', value: (row) => row.product.name },
-  { en: 'Seats total', sl: 'Vsi sedeži', value: (row) => row.seatsTotal },
-  { en: 'Assigned', sl: 'Dodeljeno', value: (row) => row.seatsAssigned },
-  { en: 'Unassigned', sl: 'Nedodeljeno', value: (row) => row.seatsUnassigned },
-  { en: 'Active users', sl: 'Aktivni uporabniki', value: (row) => row.activeUsers },
-  { en: 'Days used', sl: 'Dni uporabe', value: (row) => row.daysUsed },
-  { en: 'Minutes', sl: 'Minute', value: (row) => row.minutes },
+  { heading: msg('Product'), value: (row) => row.product.name },
+  { heading: msg('Seats total'), value: (row) => row.seatsTotal },
+  { heading: msg('Assigned'), value: (row) => row.seatsAssigned },
+  { heading: msg('Unassigned'), value: (row) => row.seatsUnassigned },
+  { heading: msg('Active users'), value: (row) => row.activeUsers },
+  { heading: msg('Days used'), value: (row) => row.daysUsed },
+  { heading: msg('Minutes'), value: (row) => row.minutes },
 ];
 
 const balanceColumns: Column<CloudCreditBalance>[] = [
-  { en: 'Subscription', sl: 'Naročnina', value: (row) => row.subscription.name },
-  { en: 'Serial number', sl: 'Serijska številka', value: (row) => row.subscription.serialNumber },
-  { en: 'Contract', sl: 'Pogodba', value: (row) => row.contract.number },
-  { en: 'Purchased', sl: 'Kupljeno', value: (row) => row.purchased },
-  { en: 'Consumed', sl: 'Porabljeno', value: (row) => row.consumed },
-  { en: 'Remaining', sl: 'Preostalo', value: (row) => row.remaining },
-  { en: 'Consumed in period', sl: 'Porabljeno v obdobju', value: (row) => row.consumedInRange },
+  { heading: msg('Subscription'), value: (row) => row.subscription.name },
+  { heading: msg('Serial number'), value: (row) => row.subscription.serialNumber },
+  { heading: msg('Contract'), value: (row) => row.contract.number },
+  { heading: msg('Purchased'), value: (row) => row.purchased },
+  { heading: msg('Consumed'), value: (row) => row.consumed },
+  { heading: msg('Remaining'), value: (row) => row.remaining },
+  { heading: msg('Consumed in period'), value: (row) => row.consumedInRange },
 ];
 
 type CloudUserLine = CloudUsageByUser['services'][number] & { owner: CloudUsageByUser };
 const cloudUserColumns: Column<CloudUserLine>[] = [
-  { en: 'Name', sl: 'Ime', value: (row) => row.owner.user.name },
-  { en: 'Email', sl: 'E-pošta', value: (row) => row.owner.user.email },
-  { en: 'Service', sl: 'Storitev', value: (row) => row.service },
-  { en: 'Credits', sl: 'Krediti', value: (row) => row.credits },
-  { en: 'Last used', sl: 'Zadnja uporaba', value: (row) => row.owner.lastUsedOn },
+  { heading: msg('Name'), value: (row) => row.owner.user.name },
+  { heading: msg('Email'), value: (row) => row.owner.user.email },
+  { heading: msg('Service'), value: (row) => row.service },
+  { heading: msg('Credits'), value: (row) => row.credits },
+  { heading: msg('Last used'), value: (row) => row.owner.lastUsedOn },
 ];
 
 /** Hands the finished table to the route, which logs the export and sends the file. */
@@ -117,16 +117,16 @@ const exporters: Record<string, ExportHandler> = {
     const rows = await listSubscriptions(ctx, {
       filter: { teamId: text(req, 'teamId'), search: text(req, 'search'), statuses: status && statuses.has(status) ? [status as SubscriptionStatus] : null },
     });
-    await send({ fileName: 'subscriptions', sheet: 'Subscriptions', columns: subscriptionColumns, rows });
+    await send({ fileName: 'subscriptions', sheet: msg('Subscriptions'), columns: subscriptionColumns, rows });
   },
   async 'subscription-products'(ctx, req, send) {
     const subscription = await getSubscription(ctx, text(req, 'subscriptionId') ?? '');
     const rows = subscription.products.map((line) => ({ ...line, subscription }));
-    await send({ fileName: `products-${subscription.serialNumber}`, sheet: 'Products', columns: productColumns, rows });
+    await send({ fileName: `products-${subscription.serialNumber}`, sheet: msg('Products'), columns: productColumns, rows });
   },
   async insights(ctx, req, send) {
     const rows = await seatDistribution(ctx, text(req, 'teamId'));
-    await send({ fileName: 'insights', sheet: 'Insights', columns: insightColumns, rows });
+    await send({ fileName: 'insights', sheet: msg('Insights'), columns: insightColumns, rows });
   },
   async 'seat-usage'(ctx, req, send) {
     const rows: SeatUsageByUser[] = [];
@@ -139,20 +139,20 @@ const exporters: Record<string, ExportHandler> = {
       rows.push(...page.rows);
       if (rows.length >= page.totalCount || !page.rows.length) break;
     }
-    await send({ fileName: 'seat-usage-by-user', sheet: 'Seat usage', columns: seatUserColumns, rows });
+    await send({ fileName: 'seat-usage-by-user', sheet: msg('Seat usage'), columns: seatUserColumns, rows });
   },
   async 'seat-usage-products'(ctx, req, send) {
     const rows = await seatUsageByProduct(ctx, range(req));
-    await send({ fileName: 'seat-usage-by-product', sheet: 'Seat usage', columns: seatProductColumns, rows });
+    await send({ fileName: 'seat-usage-by-product', sheet: msg('Seat usage'), columns: seatProductColumns, rows });
   },
   async 'cloud-services-usage'(ctx, req, send) {
     const report = await cloudServicesUsage(ctx, range(req));
-    await send({ fileName: 'cloud-services-usage', sheet: 'Cloud credits', columns: balanceColumns, rows: report.balances });
+    await send({ fileName: 'cloud-services-usage', sheet: msg('Cloud credits'), columns: balanceColumns, rows: report.balances });
   },
   async 'cloud-services-usage-by-user'(ctx, req, send) {
     const owners = await cloudServicesUsageByUser(ctx, range(req), text(req, 'search'));
     const rows = owners.flatMap((owner) => owner.services.map((line) => ({ ...line, owner })));
-    await send({ fileName: 'cloud-services-usage-by-user', sheet: 'Cloud credits', columns: cloudUserColumns, rows });
+    await send({ fileName: 'cloud-services-usage-by-user', sheet: msg('Cloud credits'), columns: cloudUserColumns, rows });
   },
 };
 

@@ -1,14 +1,15 @@
 import type { Response } from 'express';
 import ExcelJS from 'exceljs';
 import { type Cell, csvText, neutralise } from '../common/csv.js';
-import { InvalidInputError, msg } from '../errors.js';
+import { Language } from '@seatwise/schema';
+import { InvalidInputError, msg, type Message } from '../errors.js';
+import { currentLanguage, render } from '../i18n/messages.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
-export type ExportLanguage = 'en' | 'sl';
 
+/** A column: its heading from the catalogues (`msg('Seats used')`) and how a row fills it. */
 export interface Column<Row> {
-  en: string;
-  sl: string;
+  heading: Message;
   value: (row: Row) => Cell;
 }
 
@@ -17,19 +18,20 @@ export function parseFormat(value: string): ExportFormat {
   throw new InvalidInputError('format', msg('Export as csv or xlsx.'));
 }
 
-export const parseLanguage = (value: unknown): ExportLanguage => (value === 'sl' ? 'sl' : 'en');
+/** `?lang=sl|en` (the SPA sends its UI language), else the request's `Accept-Language`. */
+export const parseLanguage = (value: unknown): Language => (value === 'sl' ? Language.SL : value === 'en' ? Language.EN : currentLanguage());
 
 /** One export's content: the file name without extension, the XLSX sheet name, its columns and rows. */
 export interface Table<Row> {
   fileName: string;
-  sheet: string;
+  sheet: Message;
   columns: Column<Row>[];
   rows: Row[];
 }
 
 /** Sends rows as a CSV (the one writer of common/csv.ts) or an XLSX download, text cells neutralised in both. */
-export async function sendTable<Row>(res: Response, options: Table<Row> & { format: ExportFormat; language: ExportLanguage }) {
-  const header = options.columns.map((column) => column[options.language]);
+export async function sendTable<Row>(res: Response, options: Table<Row> & { format: ExportFormat; language: Language }) {
+  const header = options.columns.map((column) => render(column.heading, options.language));
   res.setHeader('Content-Disposition', `attachment; filename="${options.fileName}.${options.format}"`);
   res.setHeader('Cache-Control', 'no-store');
   if (options.format === 'csv') {
@@ -38,7 +40,7 @@ export async function sendTable<Row>(res: Response, options: Table<Row> & { form
   }
   const body = options.rows.map((row) => options.columns.map((column) => neutralise(column.value(row))));
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(options.sheet);
+  const sheet = workbook.addWorksheet(render(options.sheet, options.language));
   sheet.addRow(header).font = { bold: true };
   for (const row of body) sheet.addRow(row);
   sheet.columns.forEach((column, index) => {

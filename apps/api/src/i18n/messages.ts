@@ -1,14 +1,20 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RequestHandler } from 'express';
+import i18next, { type FormatterModule } from 'i18next';
 import { Language } from '@seatwise/schema';
+import { en } from './en/index.js';
+import { formatValue, type MessageValue } from './formats.js';
 import { sl } from './sl/index.js';
 
-/** The values a message's `{name}` placeholders are filled with. */
-export type MessageValues = Readonly<Record<string, string | number>>;
+export { day } from './formats.js';
+
+/** The values a message's `{name}` placeholders are filled with; `count` also picks the plural form. */
+export type MessageValues = Readonly<Record<string, MessageValue>>;
 
 /**
- * Words for people (errors a client may show): the English text with `{name}` placeholders, and
- * their values. It is rendered in the language of the request that receives it.
+ * Words for people (errors, mails, text messages, export headings): the English text with `{name}`
+ * placeholders, and their values. It is rendered in the language of the request that receives it,
+ * or of the person a mail goes to.
  */
 export interface Message {
   readonly text: string;
@@ -16,28 +22,46 @@ export interface Message {
 }
 
 /**
- * A message to translate. `text` is always a string literal: the catalog test reads these calls
- * from the source and fails on any without a Slovenian text. Values stay out of the text
- * (`msg('Only {free} seats are free.', { free })`), so one entry covers them all.
+ * A message to translate. `text` is always a string literal: it is the catalogue key and the English
+ * text, and the catalogue test reads these calls from the source and fails on any without a
+ * Slovenian text. Values stay out of the text (`msg('Only {count} seats are free.', { count })`), so
+ * one entry covers them all; a `{count}` placeholder makes it a plural message (see `plural.ts`).
  */
 export const msg = (text: string, values: MessageValues = {}): Message => ({ text, values });
 
-const catalogs: Record<Language, Readonly<Record<string, string>>> = { [Language.EN]: {}, [Language.SL]: sl };
-
-/** Numbers as each language writes them, grouped from five digits: 1000, 10,000 and 10.000. */
-const numbers: Record<Language, Intl.NumberFormat> = {
-  [Language.EN]: new Intl.NumberFormat('en', { useGrouping: 'min2' }),
-  [Language.SL]: new Intl.NumberFormat('sl', { useGrouping: 'min2' }),
+/** Every placeholder goes through `formatValue`: numbers, days and moments as the language writes them. */
+const formatter: FormatterModule = {
+  type: 'formatter',
+  init() {},
+  add() {},
+  addCached() {},
+  format: (value, _format, language) => formatValue(value, language === 'sl' ? Language.SL : Language.EN),
 };
 
-/** The message in `language`; English where the catalog has no text (the test keeps it complete). */
+/**
+ * The one i18next instance of the API, with the resources in memory (initialised synchronously).
+ * Keys are whole English sentences, so neither `.` nor `:` separates anything; placeholders are
+ * `{name}` (the SPA writes `{{name}}`, the plural suffixes are the same on both sides). Output is
+ * plain text: the HTML part of a mail escapes it.
+ */
+const i18n = i18next.createInstance();
+void i18n.use(formatter).init({
+  resources: { en: { translation: en }, sl: { translation: sl } },
+  lng: 'en',
+  fallbackLng: 'en',
+  supportedLngs: ['en', 'sl'],
+  initAsync: false,
+  keySeparator: false,
+  nsSeparator: false,
+  returnEmptyString: false,
+  interpolation: { prefix: '{', suffix: '}', escapeValue: false, alwaysFormat: true, skipOnVariables: true },
+});
+
+const languageCodes: Record<Language, 'en' | 'sl'> = { [Language.EN]: 'en', [Language.SL]: 'sl' };
+
+/** The message in `language`; English where the catalogue has no text (the test keeps it complete). */
 export function render(message: Message, language: Language): string {
-  const template = catalogs[language][message.text] ?? message.text;
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
-    if (!(name in message.values)) return placeholder;
-    const value = message.values[name]!;
-    return typeof value === 'number' ? numbers[language].format(value) : value;
-  });
+  return i18n.t(message.text, { ...message.values, lng: languageCodes[language], defaultValue: message.text });
 }
 
 const requestLanguage = new AsyncLocalStorage<Language>();

@@ -6,6 +6,19 @@ import { loadLanguage, type Tree } from './resources';
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 
+/** The forms each language needs, as `Intl.PluralRules` and i18next's JSON v4 suffixes name them (the API uses the same). */
+const pluralForms = { en: ['one', 'other'], sl: ['one', 'two', 'few', 'other'] } as const;
+
+/** Every key that exists as a string, as a dotted path, plural suffixes kept. */
+function leavesOf(tree: Tree, prefix = ''): Set<string> {
+  const leaves = new Set<string>();
+  for (const [name, value] of Object.entries(tree)) {
+    if (typeof value === 'string') leaves.add(`${prefix}${name}`);
+    else for (const leaf of leavesOf(value, `${prefix}${name}.`)) leaves.add(leaf);
+  }
+  return leaves;
+}
+
 /** Every key as a dotted path, with plural forms folded into their base key. */
 function keysOf(tree: Tree, prefix = ''): Set<string> {
   const keys = new Set<string>();
@@ -42,6 +55,24 @@ describe('translations', () => {
 
   it('has every Slovenian key in English', () => {
     expect([...sl_].filter((key) => !en_.has(key))).toEqual([]);
+  });
+
+  it('has every plural form of each language for every plural key, and no others', () => {
+    const leaves = { en: leavesOf(en), sl: leavesOf(sl) };
+    const plurals = new Set([...leaves.en, ...leaves.sl].filter((key) => pluralSuffix.test(key)).map((key) => key.replace(pluralSuffix, '')));
+    expect(plurals.size).toBeGreaterThan(10);
+    const problems: string[] = [];
+    for (const language of ['en', 'sl'] as const) {
+      for (const key of plurals) {
+        for (const form of pluralForms[language]) if (!leaves[language].has(`${key}_${form}`)) problems.push(`${language}: ${key}_${form} is missing`);
+        if (leaves[language].has(key)) problems.push(`${language}: ${key} is plural, so it has forms instead of one text`);
+      }
+      for (const key of leaves[language]) {
+        const form = pluralSuffix.exec(key)?.[1];
+        if (form && !(pluralForms[language] as readonly string[]).includes(form)) problems.push(`${language}: ${key} is not a form of this language`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('has no empty strings', () => {

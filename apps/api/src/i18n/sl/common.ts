@@ -22,6 +22,10 @@ export const common: Record<string, string> = {
   'The request body could not be read.': 'Telesa zahteve ni bilo mogoče prebrati.',
   'The request could not be read: check its address.': 'Zahteve ni bilo mogoče prebrati: preverite njen naslov.',
   'Something went wrong on the server. It has been logged.': 'Na strežniku je prišlo do napake. Zabeležena je.',
+  'The playground is turned off on this server (GRAPHQL_PLAYGROUND=1 turns it on).':
+    'Preizkusni prostor (playground) je na tem strežniku izklopljen (vklopi ga GRAPHQL_PLAYGROUND=1).',
+  'Seatwise API is running. The web app is not built: run `npm start` from the repository.':
+    'Seatwise API deluje. Spletna aplikacija ni zgrajena: v repozitoriju zaženite `npm start`.',
   'The value given for {field} is not of the right type.': 'Vrednost polja {field} ni pravega tipa.',
   'A value in the request is not of the right type.': 'Ena od vrednosti v zahtevi ni pravega tipa.',
   '{field} must be a single line of text: line breaks, tabs and other control characters are not allowed.':

@@ -1,13 +1,17 @@
+import { plural } from '../plural.js';
+
 /** Sign-in, sessions, password, two-step verification, profile, settings, email change, account deletion (modules/identity). */
 export const identity: Record<string, string> = {
   // Sign-in and rate limits
   'Enter your email address.': 'Vnesite svoj e-poštni naslov.',
   'Enter your password.': 'Vnesite geslo.',
   'The email address or password is not correct.': 'E-poštni naslov ali geslo ni pravilno.',
-  'Too many failed attempts. Wait {minutes} minute and try again, or reset your password.':
-    'Preveč neuspešnih poskusov. Počakajte {minutes} min in poskusite znova ali pa ponastavite geslo.',
-  'Too many failed attempts. Wait {minutes} minutes and try again, or reset your password.':
-    'Preveč neuspešnih poskusov. Počakajte {minutes} min in poskusite znova ali pa ponastavite geslo.',
+  ...plural('Too many failed attempts. Wait {count} minutes and try again, or reset your password.', {
+    one: 'Preveč neuspešnih poskusov. Počakajte {count} minuto in poskusite znova ali pa ponastavite geslo.',
+    two: 'Preveč neuspešnih poskusov. Počakajte {count} minuti in poskusite znova ali pa ponastavite geslo.',
+    few: 'Preveč neuspešnih poskusov. Počakajte {count} minute in poskusite znova ali pa ponastavite geslo.',
+    other: 'Preveč neuspešnih poskusov. Počakajte {count} minut in poskusite znova ali pa ponastavite geslo.',
+  }),
 
   // Password: current password (also used by modules/users/user-admin.service.ts), policy, change, reset
   'Enter your current password.': 'Vnesite trenutno geslo.',
@@ -68,14 +72,23 @@ export const identity: Record<string, string> = {
     'Vaše preverjanje v dveh korakih uporablja SMS-sporočila: vnesite kodo, ki smo jo poslali na vaš telefon.',
   'Your 2-step verification uses an authenticator app: enter the code it shows.':
     'Vaše preverjanje v dveh korakih uporablja aplikacijo za preverjanje pristnosti: vnesite kodo, ki jo prikazuje.',
-  'A code was just sent. Wait {seconds} seconds before asking for another.':
-    'Koda je bila pravkar poslana. Pred zahtevo za novo kodo počakajte še {seconds} s.',
+  ...plural('A code was just sent. Wait {count} seconds before asking for another.', {
+    one: 'Koda je bila pravkar poslana. Pred zahtevo za novo kodo počakajte še {count} sekundo.',
+    two: 'Koda je bila pravkar poslana. Pred zahtevo za novo kodo počakajte še {count} sekundi.',
+    few: 'Koda je bila pravkar poslana. Pred zahtevo za novo kodo počakajte še {count} sekunde.',
+    other: 'Koda je bila pravkar poslana. Pred zahtevo za novo kodo počakajte še {count} sekund.',
+  }),
   'A recovery code has 8 letters and digits, like ABCD-EFGH.': 'Obnovitvena koda ima 8 črk in števk, na primer ABCD-EFGH.',
   'Enter the 6-digit code.': 'Vnesite 6-mestno kodo.',
   'That recovery code is not valid or was already used.': 'Obnovitvena koda ni veljavna ali je bila že uporabljena.',
   'That code is not correct or has expired.': 'Koda ni pravilna ali je potekla.',
   'That code is not correct. Enter the code the app shows now.': 'Koda ni pravilna. Vnesite kodo, ki jo aplikacija prikazuje zdaj.',
-  'Too many wrong codes. Try again in {minutes} minutes.': 'Preveč napačnih kod. Znova lahko poskusite čez {minutes} min.',
+  ...plural('Too many wrong codes. Try again in {count} minutes.', {
+    one: 'Preveč napačnih kod. Znova lahko poskusite čez {count} minuto.',
+    two: 'Preveč napačnih kod. Znova lahko poskusite čez {count} minuti.',
+    few: 'Preveč napačnih kod. Znova lahko poskusite čez {count} minute.',
+    other: 'Preveč napačnih kod. Znova lahko poskusite čez {count} minut.',
+  }),
   'This sign-in has expired. Sign in with your email and password again.':
     'Ta prijava je potekla. Znova se prijavite z e-poštnim naslovom in geslom.',
 };

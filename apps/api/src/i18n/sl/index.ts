@@ -1,13 +1,15 @@
 import { common } from './common.js';
+import { exports } from './exports.js';
 import { identity } from './identity.js';
+import { mail } from './mail.js';
 import { people } from './people.js';
 import { platform } from './platform.js';
 
 /**
- * Slovenian texts of the API's messages, keyed by their English text, one file per area. Texts
- * avoid agreeing a noun with a number in `{placeholders}` (Slovenian has four plural forms):
- * "Največje število: {max}." rather than "največ {max} vrstic".
+ * Slovenian texts of the API's messages, keyed by their English text, one file per area. A message
+ * with `{count}` has all four Slovenian forms (`plural()`: 1 sedež, 2 sedeža, 3 sedeži, 5 sedežev);
+ * other numbers stand where no noun agrees with them: "Največje število: {max}.".
  */
-export const areas: Readonly<Record<string, Readonly<Record<string, string>>>> = { common, identity, people, platform };
+export const areas: Readonly<Record<string, Readonly<Record<string, string>>>> = { common, identity, people, platform, mail, exports };
 
 export const sl: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(areas));

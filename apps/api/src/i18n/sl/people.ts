@@ -1,3 +1,5 @@
+import { plural } from '../plural.js';
+
 /** Users, invitations, import, teams and seats (modules/users, modules/teams, modules/seats). */
 export const people: Record<string, string> = {
   // A person's email and names (invitations and the import).
@@ -55,8 +57,12 @@ export const people: Record<string, string> = {
   'The file has no "{column}" column. Its header row must name email, first name and last name (see the template).':
     'Datoteka nima stolpca »{column}«. Vrstica z glavo mora imenovati stolpce email, first name in last name (glejte predlogo).',
   'The file has a header row but no people.': 'Datoteka ima vrstico z glavo, nima pa nobene osebe.',
-  'A file can hold at most {max} people; this one has {count}.':
-    'Datoteka ima preveč oseb. Največje dovoljeno število oseb: {max}; število oseb v tej datoteki: {count}.',
+  ...plural('A file can hold at most {max} people; this one has {count}.', {
+    one: 'Datoteka ima {count} osebo, kar je preveč. Največje dovoljeno število oseb: {max}.',
+    two: 'Datoteka ima {count} osebi, kar je preveč. Največje dovoljeno število oseb: {max}.',
+    few: 'Datoteka ima {count} osebe, kar je preveč. Največje dovoljeno število oseb: {max}.',
+    other: 'Datoteka ima {count} oseb, kar je preveč. Največje dovoljeno število oseb: {max}.',
+  }),
   'Duplicate in file: {email} is already on line {line}.': 'Podvojeno v datoteki: {email} je že v vrstici {line}.',
   'Unknown role "{role}": use User or Secondary admin.': 'Neznana vloga »{role}«: uporabite User ali Secondary admin.',
   'There is exactly one primary admin: the role changes only by handover.': 'Primarni skrbnik je en sam: vloga se spremeni le s predajo.',
@@ -66,6 +72,9 @@ export const people: Record<string, string> = {
     'Neznan izdelek »{product}«: uporabite ime naročnine ali izdelka tega računa.',
   'No seat of {subscription} is left.': 'Za {subscription} ni več proste licence.',
   'Changes {columns}.': 'Spremeni: {columns}.',
+  // The audit entry of an import, written in English for the log (modules/audit/audit.service.ts).
+  'Imported users from a file: {created} created, {updated} updated, {unchanged} unchanged, {refused} refused':
+    'Uvoz uporabnikov iz datoteke. Ustvarjeni: {created}, posodobljeni: {updated}, nespremenjeni: {unchanged}, zavrnjeni: {refused}',
   'Some of these people were added by someone else while the file was imported; nothing was written. Preview the file again.':
     'Med uvozom datoteke je nekdo drug dodal nekatere od teh oseb, zato ni bilo nič zapisano. Znova si oglejte predogled datoteke.',
 
@@ -81,10 +90,12 @@ export const people: Record<string, string> = {
   // Seats.
   'No seat of {subscription} is free: unassign one first or buy more.':
     'Naročnina {subscription} nima proste licence: najprej sprostite katero od licenc ali kupite dodatne.',
-  'Only 1 seat of {subscription} is free; {wanted} were asked for.':
-    'Naročnina {subscription} ima prosto le eno licenco. Zahtevano število licenc: {wanted}.',
-  'Only {free} seats of {subscription} are free; {wanted} were asked for.':
-    'Naročnina {subscription} nima dovolj prostih licenc. Število prostih licenc: {free}; zahtevano število: {wanted}.',
+  ...plural('Only {count} seats of {subscription} are free; {wanted} were asked for.', {
+    one: 'Pri naročnini {subscription} je prost le {count} sedež. Število zahtevanih: {wanted}.',
+    two: 'Pri naročnini {subscription} sta prosta le {count} sedeža. Število zahtevanih: {wanted}.',
+    few: 'Pri naročnini {subscription} so prosti le {count} sedeži. Število zahtevanih: {wanted}.',
+    other: 'Pri naročnini {subscription} je prostih le {count} sedežev. Število zahtevanih: {wanted}.',
+  }),
   'This person already has a seat of {subscription}.': 'Ta oseba že ima licenco naročnine {subscription}.',
   '{subscription} is expired: its seats cannot be assigned.': 'Naročnina {subscription} je potekla, zato njenih licenc ni mogoče dodeliti.',
   '{subscription} is cancelled: its seats cannot be assigned.': 'Naročnina {subscription} je preklicana, zato njenih licenc ni mogoče dodeliti.',

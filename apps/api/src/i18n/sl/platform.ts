@@ -1,3 +1,5 @@
+import { plural } from '../plural.js';
+
 /** Everything else: tokens, products, downloads, licensing, trials, subscriptions, reports, usage, audit, support, mail, jobs, and the GraphQL and HTTP layers. */
 export const platform: Record<string, string> = {
   // Paging (every connection).
@@ -17,8 +19,12 @@ export const platform: Record<string, string> = {
   'Query cost {cost} exceeds the limit of {limit}: ask for fewer rows or fields.':
     'Zahtevnost poizvedbe ({cost}) presega omejitev ({limit}): zahtevajte manj vrstic ali polj.',
   'The request body is larger than the limit of {limit} bytes.': 'Telo zahteve je preveliko. Največja dovoljena velikost v bajtih: {limit}.',
-  'A batch can hold at most {limit} operations; this one has {count}.':
-    'Skupinska zahteva ima preveč operacij: {count}. Največje dovoljeno število: {limit}.',
+  ...plural('A batch can hold at most {limit} operations; this one has {count}.', {
+    one: 'Skupinska zahteva ima {count} operacijo, kar je preveč. Največje dovoljeno število: {limit}.',
+    two: 'Skupinska zahteva ima {count} operaciji, kar je preveč. Največje dovoljeno število: {limit}.',
+    few: 'Skupinska zahteva ima {count} operacije, kar je preveč. Največje dovoljeno število: {limit}.',
+    other: 'Skupinska zahteva ima {count} operacij, kar je preveč. Največje dovoljeno število: {limit}.',
+  }),
 
   // API tokens.
   'This endpoint needs an API token: send Authorization: Bearer <token>.': 'Ta končna točka zahteva žeton API: pošljite Authorization: Bearer <žeton>.',

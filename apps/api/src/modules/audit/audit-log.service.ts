@@ -1,11 +1,11 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { AuditEntry, AuditEntryConnection, AuditFilter } from '@seatwise/schema';
-import { csvText } from '../../common/csv.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import { query as select } from '../../common/sql.js';
 import { dbDate, toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg } from '../../errors.js';
+import { auditCsv } from './audit-csv.js';
 import { recordExport } from './audit.service.js';
 
 /** The most entries one CSV export holds; the cost limit prices `auditLogCsv` by this many rows. */
@@ -105,16 +105,7 @@ export async function exportAuditEntries(ctx: AccountContext, filter: AuditFilte
     ctx.em,
     query(ctx, filter).select(...columns(ctx)).orderBy([{ column: 'e.created_at', order: 'desc' }, { column: 'e.id', order: 'desc' }]).limit(MAX_AUDIT_EXPORT),
   );
-  const records = rows.map(toEntry).map((entry) => [
-    entry.createdAt.toISOString(),
-    entry.actorName ?? '',
-    entry.action,
-    entry.targetType,
-    entry.targetId ?? '',
-    entry.summary,
-    entry.before ? JSON.stringify(entry.before) : '',
-    entry.after ? JSON.stringify(entry.after) : '',
-  ]);
+  const records = rows.map(toEntry);
   await recordExport(ctx, 'audit-log', 'audit-log.csv', records.length);
-  return csvText(['time', 'who', 'action', 'target type', 'target id', 'what', 'before', 'after'], records);
+  return auditCsv(records);
 }

@@ -1,5 +1,7 @@
+import { Language } from '@seatwise/schema';
 import { inTransaction } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
+import { type Message, msg, render } from '../../i18n/messages.js';
 import { Account } from '../accounts/account.entity.js';
 import { User } from '../identity/user.entity.js';
 import { AuditEntry } from './audit-entry.entity.js';
@@ -9,8 +11,11 @@ export interface AuditInput {
   action: string;
   targetType: string;
   targetId?: string | null;
-  /** One English line for the log; the action name when omitted. */
-  summary?: string;
+  /**
+   * One English line for the log (the action name when omitted). A `Message` is written in English
+   * from the catalogues, plural forms included; the log keeps what was written.
+   */
+  summary?: string | Message;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
 }
@@ -26,7 +31,7 @@ export function recordAudit(ctx: AccountContext, input: AuditInput): AuditEntry 
     action: input.action,
     targetType: input.targetType,
     targetId: input.targetId ?? null,
-    summary: (input.summary ?? input.action).slice(0, 500),
+    summary: (typeof input.summary === 'object' ? render(input.summary, Language.EN) : (input.summary ?? input.action)).slice(0, 500),
     before: input.before ?? null,
     after: input.after ?? null,
   });
@@ -42,7 +47,7 @@ export async function recordExport(ctx: AccountContext, report: string, file: st
       action: 'report.export',
       targetType: 'report',
       targetId: report,
-      summary: `Exported ${file} (${rows} ${rows === 1 ? 'row' : 'rows'})`,
+      summary: msg('Exported {file} ({count} rows)', { file, count: rows }),
       after: { file, rows },
     });
   });

@@ -1,4 +1,6 @@
 import Bowser from 'bowser';
+import type { Language } from '@seatwise/schema';
+import { msg, render } from '../../i18n/messages.js';
 
 export interface DeviceDescription {
   browser: string | null;
@@ -16,9 +18,9 @@ export function describeDevice(userAgent: string | null): DeviceDescription {
   return { browser, os, deviceType: parsed.platform.type ?? null };
 }
 
-/** One line for messages: "Chrome 142 on Windows 11". */
-export function deviceLine(userAgent: string | null, unknown: string, on: string): string {
+/** One line for messages, in the recipient's language: "Chrome 142 on Windows 11". */
+export function deviceLine(userAgent: string | null, language: Language): string {
   const { browser, os } = describeDevice(userAgent);
-  if (browser && os) return `${browser} ${on} ${os}`;
-  return browser ?? os ?? unknown;
+  if (browser && os) return render(msg('{browser} on {os}', { browser, os }), language);
+  return browser ?? os ?? render(msg('unknown device'), language);
 }

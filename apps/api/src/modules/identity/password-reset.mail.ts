@@ -1,4 +1,5 @@
-import { defineMail } from '../mail/mail-template.js';
+import { msg } from '../../i18n/messages.js';
+import { defineMail, link } from '../mail/mail-template.js';
 
 export interface PasswordResetMailData {
   firstName: string;
@@ -8,31 +9,16 @@ export interface PasswordResetMailData {
   firstPassword: boolean;
 }
 
-export const passwordResetMail = defineMail<PasswordResetMailData>({
-  EN: ({ firstName, link, minutes, firstPassword }) => ({
-    subject: firstPassword ? 'Set your Seatwise password' : 'Reset your Seatwise password',
-    text: [
-      `Hello ${firstName},`,
-      firstPassword
-        ? 'To start using Seatwise, choose your password with this link:'
-        : 'Someone (we hope you) asked to reset the password of your Seatwise account. Choose a new password with this link:',
-      link,
-      `The link works once and for ${minutes} minutes. Setting a new password signs you out on every other device.`,
-      'If you did not ask for this, ignore this message: your password stays as it is.',
-      'Seatwise',
-    ].join('\n\n'),
-  }),
-  SL: ({ firstName, link, minutes, firstPassword }) => ({
-    subject: firstPassword ? 'Nastavite geslo za Seatwise' : 'Ponastavitev gesla za Seatwise',
-    text: [
-      `Pozdravljeni, ${firstName},`,
-      firstPassword
-        ? 'Za začetek uporabe Seatwise si izberite geslo na tej povezavi:'
-        : 'Nekdo (upamo, da vi) je zahteval ponastavitev gesla za vaš račun Seatwise. Novo geslo izberite na tej povezavi:',
-      link,
-      `Povezava deluje enkrat in ${minutes} minut. Z novim geslom boste odjavljeni na vseh drugih napravah.`,
-      'Če tega niste zahtevali, sporočilo prezrite: geslo ostane nespremenjeno.',
-      'Seatwise',
-    ].join('\n\n'),
-  }),
-});
+export const passwordResetMail = defineMail<PasswordResetMailData>(({ firstName, link: url, minutes, firstPassword }) => ({
+  subject: firstPassword ? msg('Set your Seatwise password') : msg('Reset your Seatwise password'),
+  paragraphs: [
+    msg('Hello {name},', { name: firstName }),
+    firstPassword
+      ? msg('To start using Seatwise, choose your password with this link:')
+      : msg('Someone (we hope you) asked to reset the password of your Seatwise account. Choose a new password with this link:'),
+    link(url),
+    msg('The link works once and for {count} minutes. Setting a new password signs you out on every other device.', { count: minutes }),
+    msg('If you did not ask for this, ignore this message: your password stays as it is.'),
+    msg('Seatwise'),
+  ],
+}));

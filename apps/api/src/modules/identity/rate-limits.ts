@@ -84,9 +84,7 @@ function tooMany(msBeforeNext: number, field?: string): AppError {
   const minutes = Math.max(1, Math.ceil(msBeforeNext / 60_000));
   return new AppError(
     'TOO_MANY_ATTEMPTS',
-    minutes === 1
-      ? msg('Too many failed attempts. Wait {minutes} minute and try again, or reset your password.', { minutes })
-      : msg('Too many failed attempts. Wait {minutes} minutes and try again, or reset your password.', { minutes }),
+    msg('Too many failed attempts. Wait {count} minutes and try again, or reset your password.', { count: minutes }),
     field,
   );
 }

@@ -27,7 +27,7 @@ export function createMailer(config: MailConfig, outbox: Outbox, logger: Logger)
   return {
     async send(template, { to, language, data }) {
       const { subject, text } = renderMail(template, language, data);
-      const info = await transport.sendMail({ from: config.from, to, subject, text, html: textToHtml(text) });
+      const info = await transport.sendMail({ from: config.from, to, subject, text, html: textToHtml(text, language) });
       if (!config.smtpUrl) {
         const stored = await outbox.write({ channel: 'EMAIL', to, subject, text }, info.message as Buffer);
         logger.info({ to, subject, outbox: stored.id }, 'mail kept in the outbox (no SMTP_URL)');

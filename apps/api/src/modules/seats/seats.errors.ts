@@ -2,14 +2,11 @@ import { AppError, msg } from '../../errors.js';
 
 export class SeatLimitReachedError extends AppError {
   constructor(subscriptionName: string, free: number, wanted: number) {
-    const values = { subscription: subscriptionName, free, wanted };
     super(
       'SEAT_LIMIT_REACHED',
       free === 0
-        ? msg('No seat of {subscription} is free: unassign one first or buy more.', values)
-        : free === 1
-          ? msg('Only 1 seat of {subscription} is free; {wanted} were asked for.', values)
-          : msg('Only {free} seats of {subscription} are free; {wanted} were asked for.', values),
+        ? msg('No seat of {subscription} is free: unassign one first or buy more.', { subscription: subscriptionName })
+        : msg('Only {count} seats of {subscription} are free; {wanted} were asked for.', { subscription: subscriptionName, count: free, wanted }),
       'subscriptionId',
     );
   }

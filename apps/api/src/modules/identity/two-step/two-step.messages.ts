@@ -1,8 +1,5 @@
-import { Language } from '@seatwise/schema';
+import { type Message, msg } from '../../../i18n/messages.js';
 
-/** Text messages are short and in the person's language; the code comes first for phones that preview it. */
-export function smsCodeText(language: Language, code: string, minutes: number): string {
-  return language === Language.SL
-    ? `${code} je vaša koda Seatwise. Velja ${minutes} minut. Nikomur je ne povejte.`
-    : `${code} is your Seatwise code. It expires in ${minutes} minutes. Do not share it.`;
-}
+/** Text messages are short; the code comes first for phones that preview it. */
+export const smsCodeText = (code: string, minutes: number): Message =>
+  msg('{code} is your Seatwise code. It expires in {count} minutes. Do not share it.', { code, count: minutes });

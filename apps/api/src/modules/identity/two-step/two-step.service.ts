@@ -123,7 +123,7 @@ export async function startSmsSetup(ctx: AccountContext, input: StartSmsSetupInp
   assertCanSendSms(factor);
   const code = issueSmsCode(factor);
   await ctx.em.flush();
-  await ctx.sms.send(phone, smsCodeText(user.language, code, SMS_CODE_MINUTES));
+  await ctx.sms.send(phone, user.language, smsCodeText(code, SMS_CODE_MINUTES));
   return { phoneHint: phoneHint(phone) };
 }
 
@@ -213,7 +213,7 @@ function issueSmsCode(factor: TwoStepFactor): string {
 function assertCanSendSms(factor: TwoStepFactor): void {
   if (factor.smsSentAt && Date.now() - factor.smsSentAt.getTime() < SMS_RESEND_MS) {
     const seconds = Math.ceil((SMS_RESEND_MS - (Date.now() - factor.smsSentAt.getTime())) / 1000);
-    throw new AppError('TOO_MANY_REQUESTS', msg('A code was just sent. Wait {seconds} seconds before asking for another.', { seconds }));
+    throw new AppError('TOO_MANY_REQUESTS', msg('A code was just sent. Wait {count} seconds before asking for another.', { count: seconds }));
   }
 }
 
@@ -221,7 +221,7 @@ async function sendFactorSms(ctx: RequestContext, user: User, factor: TwoStepFac
   assertCanSendSms(factor);
   const code = issueSmsCode(factor);
   await ctx.em.flush();
-  await ctx.sms.send(factor.phone!, smsCodeText(user.language, code, SMS_CODE_MINUTES));
+  await ctx.sms.send(factor.phone!, user.language, smsCodeText(code, SMS_CODE_MINUTES));
 }
 
 const dbDate = (em: EntityManager, date: Date) => em.getPlatform().processDateProperty(date) as Date;
@@ -278,7 +278,7 @@ async function checkCode(ctx: RequestContext, factor: TwoStepFactor, rawCode: st
 
 function tooManyAttempts(until: Date): AppError {
   const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / MINUTE));
-  return new AppError('TOO_MANY_ATTEMPTS', msg('Too many wrong codes. Try again in {minutes} minutes.', { minutes }), 'code');
+  return new AppError('TOO_MANY_ATTEMPTS', msg('Too many wrong codes. Try again in {count} minutes.', { count: minutes }), 'code');
 }
 
 async function useTotpCode(ctx: RequestContext, factor: TwoStepFactor, code: string): Promise<boolean> {
@@ -340,7 +340,7 @@ export async function beginSecondStep(ctx: RequestContext, user: User): Promise<
     return factor.method === TwoStepMethod.SMS ? issueSmsCode(factor) : null;
   });
   ctx.res.append('Set-Cookie', serialize(CHALLENGE_COOKIE, token, { ...challengeCookieOptions(ctx), expires: expiresAt }));
-  if (code) await ctx.sms.send(factor.phone!, smsCodeText(user.language, code, SMS_CODE_MINUTES));
+  if (code) await ctx.sms.send(factor.phone!, user.language, smsCodeText(code, SMS_CODE_MINUTES));
   return { method: factor.method, phoneHint: factor.phone ? phoneHint(factor.phone) : null, expiresAt };
 }
 

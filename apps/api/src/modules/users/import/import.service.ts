@@ -2,7 +2,7 @@ import { ImportRowStatus, Language, type UserImportInput, type UserImportReport 
 import { csvText } from '../../../common/csv.js';
 import { execute, inTransaction, isUniqueViolation, run } from '../../../common/transaction.js';
 import { AppError, msg } from '../../../errors.js';
-import { say } from '../../../i18n/messages.js';
+import { currentLanguage, render, say } from '../../../i18n/messages.js';
 import type { AccountContext } from '../../../context.js';
 import { recordAudit } from '../../audit/audit.service.js';
 import { sendInvitationMails } from '../invitations.service.js';
@@ -19,7 +19,11 @@ async function plan(ctx: AccountContext, csv: string): Promise<PlannedRow[]> {
   return planImport(people, world);
 }
 
+/** The import report's CSV columns, in the language of the request. */
+const reportHeadings = [msg('line'), msg('email'), msg('outcome'), msg('field'), msg('reason')];
+
 function report(rows: PlannedRow[], committed: boolean): UserImportReport {
+  const language = currentLanguage();
   const count = (status: ImportRowStatus) => rows.filter((row) => row.status === status).length;
   const reported = rows.map(({ line, email, status, field, message, reason, detail }) => ({ line, email, status, field, message: message && say(message), reason, detail }));
   return {
@@ -31,7 +35,10 @@ function report(rows: PlannedRow[], committed: boolean): UserImportReport {
     rows: reported,
     // A getter, so the file is written only for a client that selects it.
     get csv() {
-      return csvText(['line', 'email', 'outcome', 'field', 'reason'], reported.map((row) => [row.line, row.email, row.status, row.field, row.message]));
+      return csvText(
+        reportHeadings.map((heading) => render(heading, language)),
+        reported.map((row) => [row.line, row.email, row.status, row.field, row.message]),
+      );
     },
   };
 }
@@ -57,7 +64,12 @@ export async function importUsers(ctx: AccountContext, input: UserImportInput): 
     recordAudit(tx, {
       action: 'users.import',
       targetType: 'import',
-      summary: `Imported users from a file: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.errors} refused`,
+      summary: msg('Imported users from a file: {created} created, {updated} updated, {unchanged} unchanged, {refused} refused', {
+        created: summary.created,
+        updated: summary.updated,
+        unchanged: summary.unchanged,
+        refused: summary.errors,
+      }),
       after: { created: summary.created, updated: summary.updated, unchanged: summary.unchanged, errors: summary.errors, rows: rows.length, createdEmails: created },
     });
     await tx.em.flush();

@@ -1,0 +1,9 @@
+import { plural } from '../plural.js';
+
+/** English forms of the plural messages of exports and the audit log. */
+export const exports: Record<string, string> = {
+  ...plural('Exported {file} ({count} rows)', {
+    one: 'Exported {file} ({count} row)',
+    other: 'Exported {file} ({count} rows)',
+  }),
+};

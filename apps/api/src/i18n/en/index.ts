@@ -1,0 +1,13 @@
+import { exports } from './exports.js';
+import { identity } from './identity.js';
+import { mail } from './mail.js';
+import { people } from './people.js';
+import { platform } from './platform.js';
+
+/**
+ * English texts the message keys cannot carry themselves: the forms of plural messages, one file per
+ * area as in `sl/`. Every other message's English text is its key, the literal of its `msg()` call.
+ */
+export const areas: Readonly<Record<string, Readonly<Record<string, string>>>> = { identity, people, platform, mail, exports };
+
+export const en: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(areas));

@@ -1,0 +1,21 @@
+import type { AuditEntry } from '@seatwise/schema';
+import { csvText } from '../../common/csv.js';
+import { type Message, msg, say } from '../../i18n/messages.js';
+
+/** The audit log's CSV columns: headings from the catalogues, in the language of the request. */
+const columns: { heading: Message; value: (entry: AuditEntry) => string }[] = [
+  { heading: msg('time'), value: (entry) => entry.createdAt.toISOString() },
+  { heading: msg('who'), value: (entry) => entry.actorName ?? '' },
+  { heading: msg('action'), value: (entry) => entry.action },
+  { heading: msg('target type'), value: (entry) => entry.targetType },
+  { heading: msg('target id'), value: (entry) => entry.targetId ?? '' },
+  { heading: msg('what'), value: (entry) => entry.summary },
+  { heading: msg('before'), value: (entry) => (entry.before ? JSON.stringify(entry.before) : '') },
+  { heading: msg('after'), value: (entry) => (entry.after ? JSON.stringify(entry.after) : '') },
+];
+
+export const auditCsv = (entries: AuditEntry[]): string =>
+  csvText(
+    columns.map((column) => say(column.heading)),
+    entries.map((entry) => columns.map((column) => column.value(entry))),
+  );
