@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/knex';
 import type { AccountContext } from '../../context.js';
 import { Account } from '../accounts/account.entity.js';
 import { User } from '../identity/user.entity.js';
@@ -28,5 +29,33 @@ export function recordAudit(ctx: AccountContext, input: AuditInput): AuditEntry 
     summary: (input.summary ?? input.action).slice(0, 500),
     before: input.before ?? null,
     after: input.after ?? null,
+  });
+}
+
+export interface ProductAuditEvent {
+  accountId: string;
+  actorId: string;
+  /** e.g. `download.file`, `licence.network`, `licence.home-use`, `package.create`, `trial.start`. */
+  action: string;
+  targetType: string;
+  targetId: string;
+  summary: string;
+  after?: Record<string, unknown>;
+}
+
+/**
+ * The same entry for actions a signed link or a token starts (downloads, licences, packages,
+ * trials), by ids rather than the request's viewer. Adds it to the unit of work; it is written
+ * with the caller's flush (same transaction).
+ */
+export function recordProductAudit(em: EntityManager, event: ProductAuditEvent): void {
+  em.create(AuditEntry, {
+    account: em.getReference(Account, event.accountId),
+    actor: em.getReference(User, event.actorId),
+    action: event.action,
+    targetType: event.targetType,
+    targetId: event.targetId,
+    summary: event.summary.slice(0, 500),
+    after: event.after ?? null,
   });
 }

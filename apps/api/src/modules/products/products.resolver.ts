@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { ApiScope, DownloadLink, Platform, ProductDownloads, ProductEntitlement, ProductFile, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { RequireScope } from '../../graphql/access.js';
-import { createDownloadLinks } from '../downloads/downloads.service.js';
+import { createDownloadLinks } from './file-downloads.service.js';
 import { listEntitlements, listProductUpdates, productDownloads } from './products.service.js';
 
 @Resolver()

@@ -3,7 +3,7 @@ import { requireId } from '../../common/ids.js';
 import { query } from '../../common/sql.js';
 import type { AccountContext } from '../../context.js';
 import { accountToday } from '../accounts/account-day.js';
-import { seatsFree, seatsUsedSql } from '../seats/seat-rules.js';
+import { seatsFree, seatsUsedSql } from '../subscriptions/seat-rules.js';
 import { runningSql } from '../subscriptions/subscription-rules.js';
 
 interface DistributionRow {

@@ -18,7 +18,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { hashToken, newToken } from '../identity/session.service.js';
 import { User } from '../identity/user.entity.js';
 import { invitationMail } from '../mail/invitation.mail.js';
-import { grantSeats, releaseSeatsOf } from '../seats/seats.service.js';
+import { grantSeats, releaseSeatsOf } from '../subscriptions/seats.service.js';
 import { Team } from '../teams/team.entity.js';
 import { INVITATION_DAYS, Invitation, InvitationStatus as StoredStatus } from './invitation.entity.js';
 import { Membership, typedPerson } from './membership.entity.js';

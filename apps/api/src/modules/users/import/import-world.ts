@@ -2,7 +2,7 @@ import { MembershipStatus, type Role } from '@seatwise/schema';
 import { chunks, placeholders } from '../../../common/batches.js';
 import { execute } from '../../../common/transaction.js';
 import type { AccountContext } from '../../../context.js';
-import { subscriptionSeats } from '../../seats/subscription-seats.js';
+import { subscriptionSeats } from '../../subscriptions/subscription-seats.js';
 import type { ExistingPerson, ImportWorld, SeatPool } from './import-plan.js';
 
 const CHUNK = 500;

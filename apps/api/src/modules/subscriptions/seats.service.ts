@@ -11,9 +11,9 @@ import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
 import { Account } from '../accounts/account.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { membershipHooks } from '../identity/memberships.port.js';
 import { User } from '../identity/user.entity.js';
-import { Subscription } from '../subscriptions/subscription.entity.js';
-import { Membership } from '../users/membership.entity.js';
+import { Subscription } from './subscription.entity.js';
 import { SeatAssignment } from './seat-assignment.entity.js';
 import { SeatAlreadyAssignedError, SeatLimitReachedError, SubscriptionNotAssignableError } from './seats.errors.js';
 import { subscriptionSeats, type SubscriptionSeats } from './subscription-seats.js';
@@ -122,7 +122,8 @@ export async function unassignSeat(ctx: AccountContext, input: UnassignSeatInput
   return inTransaction(ctx, async (tx) => {
     const assignment = await tx.em.findOne(SeatAssignment, { id: input.assignmentId }, { populate: ['subscription'] });
     if (!assignment) throw new NotFoundError('Seat assignment', 'assignmentId');
-    const holder = await tx.em.findOneOrFail(Membership, { user: assignment.user });
+    const holder = await membershipHooks().placeOf(tx.em, assignment.user.id, tx.viewer.accountId);
+    if (!holder) throw new NotFoundError('Seat assignment', 'assignmentId');
     await lockSubscription(tx, assignment.subscription.id);
     recordAudit(tx, {
       action: 'seat.unassign',
