@@ -48,8 +48,11 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): SqlTex
   return new SqlText(text, bound);
 }
 
-/** SQL text written by the code, not taken from input: a rule's fragment (`runningSql('s')`), a column list. */
-export const fragment = (text: string): SqlText => new SqlText(text, []);
+/**
+ * SQL text written by the code, not taken from input: a rule's fragment with the values of its own
+ * `?` (`fragment(runningSql('s'), [todayIso])`), a column list.
+ */
+export const fragment = (text: string, values: readonly unknown[] = []): SqlText => new SqlText(text, values);
 
 /**
  * The account predicate every raw statement on an account's rows needs, since the ORM's tenant
