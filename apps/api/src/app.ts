@@ -26,6 +26,7 @@ import { serverRoutePrefixes } from './http/server-routes.js';
 import { usageEventsRoute } from './http/usage-events.route.js';
 import { languageOfRequest, msg, say } from './i18n/messages.js';
 import { createLogger, type Logger } from './logger.js';
+import { registerMembershipHooks } from './modules/identity/memberships.port.js';
 import { createRateLimits, sweepExpiredCounters } from './modules/identity/rate-limits.js';
 import { sessionViewer } from './modules/identity/session.service.js';
 import { JobWorker } from './modules/jobs/job-worker.js';
@@ -35,6 +36,7 @@ import { createOutboxSmsSender, type SmsSender } from './modules/mail/sms.js';
 import { BUILD_INSTALL_PACKAGE } from './modules/products/install-packages.service.js';
 import { installPackageBuilder } from './modules/products/package-builder.js';
 import { authenticateBearer } from './modules/tokens/bearer.js';
+import { membershipHooks } from './modules/users/membership-hooks.js';
 
 export interface SeatwiseApp {
   app: Express;
@@ -113,6 +115,8 @@ function serveWeb(app: Express, config: Config) {
 /** Builds the whole server (tests use this); `main.ts` only listens. Migrates the database first. */
 export async function createApp(config: Config): Promise<SeatwiseApp> {
   const logger = createLogger(config.logLevel);
+  // Identity reaches memberships through a port, as users builds on identity (ARCHITECTURE.md).
+  registerMembershipHooks(membershipHooks);
   const orm = await openDatabase(config.database);
   const applied = await migrate(orm);
   if (applied.length) logger.info({ migrations: applied }, 'database migrated');

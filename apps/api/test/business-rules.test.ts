@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDate } from '../src/common/days.js';
-import { seatsFree, seatsFreeSql, seatsUsedSql } from '../src/modules/seats/seat-rules.js';
+import { seatsFree, seatsFreeSql, seatsUsedSql } from '../src/modules/subscriptions/seat-rules.js';
 import { isRunning, runningSql } from '../src/modules/subscriptions/subscription-rules.js';
 import { dataOf, drivers, startTestApp, type TestApp, type TestClient } from './harness.js';
 

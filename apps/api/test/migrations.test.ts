@@ -5,7 +5,7 @@ import {
 } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { User } from '../src/modules/identity/user.entity.js';
-import { SeatAssignment } from '../src/modules/seats/seat-assignment.entity.js';
+import { SeatAssignment } from '../src/modules/subscriptions/seat-assignment.entity.js';
 import { Membership } from '../src/modules/users/membership.entity.js';
 import { drivers, startTestApp, type TestApp } from './harness.js';
 

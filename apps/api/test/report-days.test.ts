@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDay, sqlDayOf } from '../src/common/days.js';
-import { SeatAssignment } from '../src/modules/seats/seat-assignment.entity.js';
+import { SeatAssignment } from '../src/modules/subscriptions/seat-assignment.entity.js';
 import { dataOf, drivers, startTestApp, TODAY, type TestApp, type TestClient } from './harness.js';
 
 const BY_USER = `query ByUser($range: DateRangeInput!) {

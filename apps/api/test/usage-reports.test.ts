@@ -3,7 +3,7 @@ import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { readEvents, replayEvents } from '../src/cli/replay-usage.js';
-import { SeatAssignment } from '../src/modules/seats/seat-assignment.entity.js';
+import { SeatAssignment } from '../src/modules/subscriptions/seat-assignment.entity.js';
 import { dataOf, drivers, errorOf, startTestApp, TODAY, type TestApp, type TestClient } from './harness.js';
 import { postEvents, rest } from './rest.js';
 

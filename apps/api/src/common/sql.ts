@@ -5,12 +5,63 @@ import { isPostgres } from '../db/database.js';
  * Raw SQL with its values sent to the driver as bound parameters. MikroORM 6's `execute` formats
  * every value into the SQL text instead (a NUL byte then breaks the statement, and the text is only
  * as safe as its quoting), so raw statements go through here: `?` placeholders on both drivers,
- * `??` for an identifier, and on PostgreSQL `\\?` for a literal question mark (its `?|` operators).
+ * `??` for an identifier, and on PostgreSQL `\\?` for a literal question mark (its `?|` operators);
+ * or a statement built with the `sql` tag below, its values inside it.
  *
  * A statement runs inside the entity manager's transaction when it has one (a mutation reads its
  * own writes), or inside `trx` when the caller holds a knex transaction of its own.
  */
-export type Statement = string | Knex.QueryBuilder;
+export type Statement = string | Knex.QueryBuilder | SqlText;
+
+/**
+ * A statement or a piece of one with its values, built with the `sql` tag: the values stay
+ * separate from the text and go to the driver as bound parameters.
+ */
+export class SqlText {
+  constructor(
+    readonly text: string,
+    readonly values: readonly unknown[],
+  ) {}
+}
+
+/**
+ * `sql\`select … where ${inAccount(ctx, 'm')} and m.user_id in (${ids})\``: every interpolated
+ * value is bound as `?` (an array as a list `?, ?, ?`), and an interpolated `SqlText` (the account
+ * predicate, a rule's fragment through `fragment`) is spliced in with its own values.
+ */
+export function sql(strings: TemplateStringsArray, ...values: unknown[]): SqlText {
+  let text = strings[0]!;
+  const bound: unknown[] = [];
+  values.forEach((value, index) => {
+    if (value instanceof SqlText) {
+      text += value.text;
+      bound.push(...value.values);
+    } else if (Array.isArray(value)) {
+      text += value.map(() => '?').join(', ');
+      bound.push(...(value as unknown[]));
+    } else {
+      text += '?';
+      bound.push(value);
+    }
+    text += strings[index + 1]!;
+  });
+  return new SqlText(text, bound);
+}
+
+/**
+ * SQL text written by the code, not taken from input: a rule's fragment with the values of its own
+ * `?` (`fragment(runningSql('s'), [todayIso])`), a column list.
+ */
+export const fragment = (text: string, values: readonly unknown[] = []): SqlText => new SqlText(text, values);
+
+/**
+ * The account predicate every raw statement on an account's rows needs, since the ORM's tenant
+ * filter reaches only entity queries: `<alias>.account_id = ?`, bound to the request's account
+ * (never to an argument).
+ */
+export function inAccount(ctx: { viewer: { accountId: string } }, alias?: string): SqlText {
+  return new SqlText(`${alias ? `${alias}.` : ''}account_id = ?`, [ctx.viewer.accountId]);
+}
 
 /**
  * A value as the SQL text used to carry it. better-sqlite3 binds every JavaScript number as REAL,
@@ -32,7 +83,8 @@ type DriverResult = unknown[] | { rows: unknown[]; rowCount: number | null } | {
 
 async function send(em: EntityManager, statement: Statement, params: readonly unknown[], trx: Knex.Transaction | undefined): Promise<DriverResult> {
   const pg = isPostgres(em);
-  const query = typeof statement === 'string' ? em.getKnex().raw(statement, params.map((value) => bindable(value, pg)) as Knex.RawBinding[]) : statement;
+  const [text, values] = statement instanceof SqlText ? [statement.text, statement.values] : [statement, params];
+  const query = typeof text === 'string' ? em.getKnex().raw(text, values.map((value) => bindable(value, pg)) as Knex.RawBinding[]) : text;
   if (trx) query.transacting(trx);
   try {
     return (await query) as DriverResult;
@@ -55,8 +107,8 @@ export async function query<T = Record<string, unknown>>(
 }
 
 /** An INSERT, UPDATE or DELETE; returns the number of rows it touched. */
-export async function run(em: EntityManager, sql: string, params: readonly unknown[] = [], trx = em.getTransactionContext<Knex.Transaction>()): Promise<number> {
-  const result = await send(em, sql, params, trx);
+export async function run(em: EntityManager, statement: string | SqlText, params: readonly unknown[] = [], trx = em.getTransactionContext<Knex.Transaction>()): Promise<number> {
+  const result = await send(em, statement, params, trx);
   if (Array.isArray(result)) return result.length;
   return 'rowCount' in result ? (result.rowCount ?? 0) : result.changes;
 }

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { AccountContext, RequestContext } from '../context.js';
-import { query, run as runStatement } from './sql.js';
+import { query, run as runStatement, type SqlText } from './sql.js';
 
 /**
  * The one transaction boundary: runs `work` in one database transaction with a copy of the
@@ -15,13 +15,13 @@ export function inTransaction<C extends { em: EntityManager }, T>(ctx: C, work: 
 }
 
 /** Runs a raw statement inside the context's transaction (if any), its values bound (see sql.ts). */
-export function execute<T = Record<string, unknown>>(ctx: RequestContext, sql: string, params: unknown[] = []): Promise<T[]> {
-  return query<T>(ctx.em, sql, params);
+export function execute<T = Record<string, unknown>>(ctx: RequestContext, statement: string | SqlText, params: unknown[] = []): Promise<T[]> {
+  return query<T>(ctx.em, statement, params);
 }
 
 /** An UPDATE or DELETE inside the context's transaction; returns the number of rows it touched. */
-export function run(ctx: RequestContext, sql: string, params: unknown[] = []): Promise<number> {
-  return runStatement(ctx.em, sql, params);
+export function run(ctx: RequestContext, statement: string | SqlText, params: unknown[] = []): Promise<number> {
+  return runStatement(ctx.em, statement, params);
 }
 
 /** A date as the driver stores it (SQLite keeps epoch milliseconds, PostgreSQL a timestamp). */

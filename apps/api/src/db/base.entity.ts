@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, type Filter, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
-import { Account } from '../modules/accounts/account.entity.js';
+import { Entity, type Filter, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** Every row has a random UUID (safe to expose, no guessable sequence) and a creation time. */
 @Entity({ abstract: true })
@@ -25,10 +24,3 @@ export const tenantFilter: Parameters<typeof Filter>[0] = {
   cond: (args: TenantFilterParams) => ({ account: args.accountId }),
   default: true,
 };
-
-/** A row that belongs to one account: it carries its own `account_id`, and indexes lead with it. */
-@Entity({ abstract: true })
-export abstract class TenantEntity extends BaseEntity {
-  @ManyToOne(() => Account, { deleteRule: 'cascade' })
-  account!: Account;
-}

@@ -11,7 +11,7 @@ import { RecoveryCode } from '../modules/identity/two-step/recovery-code.entity.
 import { SignInChallenge } from '../modules/identity/two-step/sign-in-challenge.entity.js';
 import { TwoStepFactor } from '../modules/identity/two-step/two-step-factor.entity.js';
 import { User } from '../modules/identity/user.entity.js';
-import { SeatAssignment } from '../modules/seats/seat-assignment.entity.js';
+import { SeatAssignment } from '../modules/subscriptions/seat-assignment.entity.js';
 import { Contract } from '../modules/subscriptions/contract.entity.js';
 import { Subscription } from '../modules/subscriptions/subscription.entity.js';
 import { SubscriptionProduct } from '../modules/subscriptions/subscription-product.entity.js';
@@ -32,8 +32,9 @@ import { ProductFile } from '../modules/downloads/product-file.entity.js';
 import { Job } from '../modules/jobs/job.entity.js';
 import { LicenceRequest } from '../modules/licensing/licence-request.entity.js';
 import { InstallPackage } from '../modules/products/install-package.entity.js';
-import { Trial } from '../modules/trials/trial.entity.js';
-import { BaseEntity, TenantEntity } from './base.entity.js';
+import { Trial } from '../modules/products/trial.entity.js';
+import { TenantEntity } from '../modules/accounts/tenant.entity.js';
+import { BaseEntity } from './base.entity.js';
 
 /** Every entity, listed once: no folder scanning, so the compiled and the TypeScript build agree. */
 export const entities = [

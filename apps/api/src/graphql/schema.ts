@@ -11,7 +11,7 @@ import { SessionsResolver } from '../modules/identity/sessions.resolver.js';
 import { OutboxResolver } from '../modules/mail/outbox.resolver.js';
 import { AdminHomeResolver } from '../modules/home/admin-home.resolver.js';
 import { ReportsResolver } from '../modules/reports/reports.resolver.js';
-import { SeatsResolver } from '../modules/seats/seats.resolver.js';
+import { SeatsResolver } from '../modules/subscriptions/seats.resolver.js';
 import { ServerResolver } from '../modules/server/server.resolver.js';
 import { SubscriptionsResolver } from '../modules/subscriptions/subscriptions.resolver.js';
 import { TeamsResolver } from '../modules/teams/teams.resolver.js';
@@ -23,7 +23,7 @@ import { UsersResolver } from '../modules/users/users.resolver.js';
 import { LicensingResolver } from '../modules/licensing/licensing.resolver.js';
 import { InstallPackagesResolver } from '../modules/products/install-packages.resolver.js';
 import { ProductsResolver } from '../modules/products/products.resolver.js';
-import { TrialsResolver } from '../modules/trials/trials.resolver.js';
+import { TrialsResolver } from '../modules/products/trials.resolver.js';
 import { assertPermitted, type PermissionDef } from './permissions.js';
 
 export const resolvers = [

@@ -11,7 +11,7 @@ import { NotificationPreference } from '../../modules/identity/notification-pref
 import { hashPassword } from '../../modules/identity/password.js';
 import { hashToken } from '../../modules/identity/session.service.js';
 import { sortNameOf, User } from '../../modules/identity/user.entity.js';
-import { SeatAssignment } from '../../modules/seats/seat-assignment.entity.js';
+import { SeatAssignment } from '../../modules/subscriptions/seat-assignment.entity.js';
 import { Contract } from '../../modules/subscriptions/contract.entity.js';
 import {
   LicenceType,

@@ -1,5 +1,6 @@
 import { Entity, Filter, Index, ManyToOne, type Opt, Property } from '@mikro-orm/core';
-import { TenantEntity, tenantFilter } from '../../db/base.entity.js';
+import { tenantFilter } from '../../db/base.entity.js';
+import { TenantEntity } from '../accounts/tenant.entity.js';
 import { User } from '../identity/user.entity.js';
 
 /** One admin action: who did what to which record, with the state before and after. */

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/knex';
 import { Language } from '@seatwise/schema';
 import { inTransaction } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
@@ -50,5 +51,33 @@ export async function recordExport(ctx: AccountContext, report: string, file: st
       summary: msg('Exported {file} ({count} rows)', { file, count: rows }),
       after: { file, rows },
     });
+  });
+}
+
+export interface ProductAuditEvent {
+  accountId: string;
+  actorId: string;
+  /** e.g. `download.file`, `licence.network`, `licence.home-use`, `package.create`, `trial.start`. */
+  action: string;
+  targetType: string;
+  targetId: string;
+  summary: string;
+  after?: Record<string, unknown>;
+}
+
+/**
+ * The same entry for actions a signed link or a token starts (downloads, licences, packages,
+ * trials), by ids rather than the request's viewer. Adds it to the unit of work; it is written
+ * with the caller's flush (same transaction).
+ */
+export function recordProductAudit(em: EntityManager, event: ProductAuditEvent): void {
+  em.create(AuditEntry, {
+    account: em.getReference(Account, event.accountId),
+    actor: em.getReference(User, event.actorId),
+    action: event.action,
+    targetType: event.targetType,
+    targetId: event.targetId,
+    summary: event.summary.slice(0, 500),
+    after: event.after ?? null,
   });
 }

@@ -1,6 +1,6 @@
 import { Collection, Entity, Enum, OneToMany, type Opt, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../../db/base.entity.js';
-import { ProductVersion } from './product-version.entity.js';
+import type { ProductVersion } from './product-version.entity.js';
 
 export enum ProductKind {
   SOFTWARE = 'SOFTWARE',
@@ -24,6 +24,6 @@ export class Product extends BaseEntity {
   @Property({ type: 'text', nullable: true })
   description: string | null = null;
 
-  @OneToMany(() => ProductVersion, (version) => version.product)
+  @OneToMany('ProductVersion', 'product')
   versions = new Collection<ProductVersion>(this);
 }

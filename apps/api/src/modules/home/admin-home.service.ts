@@ -1,5 +1,5 @@
 import { type AdminHome, SubscriptionStatus } from '@seatwise/schema';
-import { query } from '../../common/sql.js';
+import { fragment, inAccount, query, sql } from '../../common/sql.js';
 import type { AccountContext } from '../../context.js';
 import { isoDate } from '../../common/days.js';
 import { accountToday } from '../accounts/account-day.js';
@@ -21,20 +21,18 @@ interface ReleaseRow {
 
 /** The admin's landing page (F-10): latest releases of owned products, renewals due, open support requests. */
 export async function adminHome(ctx: AccountContext): Promise<AdminHome> {
-  const accountId = ctx.viewer.accountId;
   const { todayIso } = await accountToday(ctx);
   const [subscriptions, support, releases] = await Promise.all([
     listSubscriptions(ctx, {}),
     openSupportRequests(ctx, LISTED),
     query<ReleaseRow>(
       ctx.em,
-      `select p.id, p.code, p.name, v.version, v.released_at
+      sql`select p.id, p.code, p.name, v.version, v.released_at
        from product_versions v join products p on p.id = v.product_id
        where exists (select 1 from subscription_products sp join subscriptions s on s.id = sp.subscription_id
-         where sp.account_id = ? and sp.product_id = p.id and ${runningSql('s')})
+         where ${inAccount(ctx, 'sp')} and sp.product_id = p.id and ${fragment(runningSql('s'), [todayIso])})
        order by v.released_at desc, p.name
-       limit ${LISTED}`,
-      [accountId, todayIso],
+       limit ${fragment(String(LISTED))}`,
     ),
   ]);
   const running = subscriptions.filter((subscription) => subscription.status !== SubscriptionStatus.CANCELLED);

@@ -1,20 +1,12 @@
-import { MembershipStatus, type SignInInput, type SignInPayload, type Viewer as ViewerType } from '@seatwise/schema';
+import type { SignInInput, SignInPayload, Viewer as ViewerType } from '@seatwise/schema';
 import type { AccountContext, RequestContext } from '../../context.js';
 import { AppError, InvalidInputError, msg, UnauthenticatedError } from '../../errors.js';
-import { type Account } from '../accounts/account.entity.js';
-import { Membership } from '../users/membership.entity.js';
+import { membershipHooks } from './memberships.port.js';
 import { decoyPasswordHash, verifyPassword } from './password.js';
 import { checkPasswordThrottled } from './rate-limits.js';
-import { sendSecurityAlert } from './security-alerts.js';
-import { isNewDevice } from './sessions.service.js';
 import { Session } from './session.entity.js';
-import {
-  clearSessionCookie,
-  hashToken,
-  newToken,
-  readSessionToken,
-  writeSessionCookie,
-} from './session.service.js';
+import { clearSessionCookie, hashToken, readSessionToken } from './session.service.js';
+import { openSession, signInMembership, toViewer } from './sign-in-session.js';
 import { beginSecondStep } from './two-step/two-step.service.js';
 import { User } from './user.entity.js';
 
@@ -50,49 +42,6 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<S
   return { viewer: await openSession(ctx, user, membership), secondStep: null };
 }
 
-/** The account to work in: the oldest active membership (account switching comes with several). */
-export function signInMembership(ctx: RequestContext, user: User): Promise<Membership | null> {
-  return ctx.em.findOne(
-    Membership,
-    { user, status: MembershipStatus.ACTIVE },
-    { filters: false, orderBy: { createdAt: 'asc' }, populate: ['account'] },
-  );
-}
-
-/**
- * Opens a session for a person who passed every sign-in step and sets its cookie; a sign-in from
- * a browser with no live session of theirs gets a security alert.
- */
-export async function openSession(ctx: RequestContext, user: User, membership: Membership): Promise<ViewerType> {
-  const newDevice = await isNewDevice(ctx, user);
-  const token = newToken();
-  const expiresAt = new Date(Date.now() + ctx.config.sessionDays * 24 * 60 * 60 * 1000);
-  const session = ctx.em.create(Session, {
-    tokenHash: hashToken(token),
-    user,
-    account: membership.account,
-    expiresAt,
-    ip: ctx.req.ip ?? null,
-    userAgent: ctx.req.headers['user-agent']?.slice(0, 400) ?? null,
-  });
-  user.lastSignInAt = new Date();
-  membership.lastSignInAt = user.lastSignInAt;
-  await ctx.em.flush();
-  writeSessionCookie(ctx.res, ctx.config, token, expiresAt);
-
-  ctx.viewer = {
-    userId: user.id,
-    accountId: membership.account.id,
-    role: membership.role,
-    sessionId: session.id,
-    token: null,
-  };
-  ctx.em.setFilterParams('tenant', { accountId: membership.account.id });
-  // In the background: the alert must not hold up the sign-in.
-  if (newDevice) void sendSecurityAlert(ctx, user, 'NEW_SIGN_IN');
-  return toViewer(user, membership.account, membership);
-}
-
 /** Ends the current session (idempotent: signing out twice is not an error). */
 export async function signOut(ctx: RequestContext): Promise<boolean> {
   const token = readSessionToken(ctx.req);
@@ -105,27 +54,11 @@ export async function signOut(ctx: RequestContext): Promise<boolean> {
 export async function currentViewer(ctx: RequestContext): Promise<ViewerType | null> {
   if (!ctx.viewer) return null;
   const { userId, accountId } = ctx.viewer;
-  const membership = await ctx.em.findOne(
-    Membership,
-    { user: userId, account: accountId },
-    { populate: ['user', 'account'] },
-  );
+  const membership = await membershipHooks().placeOf(ctx.em, userId, accountId);
   if (!membership) throw new UnauthenticatedError();
   return toViewer(membership.user, membership.account, membership);
 }
 
 export function requireAccount(ctx: RequestContext): asserts ctx is AccountContext {
   if (!ctx.viewer) throw new UnauthenticatedError();
-}
-
-function toViewer(user: User, account: Account, membership: Membership): ViewerType {
-  return {
-    id: user.id,
-    email: user.email,
-    firstName: user.firstName,
-    lastName: user.lastName,
-    language: user.language,
-    role: membership.role,
-    account: { id: account.id, name: account.name, timeZone: account.timeZone },
-  };
 }

@@ -1,9 +1,9 @@
 import type { PasswordResetLink, RequestPasswordResetInput, ResetPasswordInput } from '@seatwise/schema';
 import type { RequestContext } from '../../context.js';
-import { acceptInvitationsOfProvenEmail } from '../users/invitations-by-email.js';
 import { AppError, InvalidInputError, msg } from '../../errors.js';
 import { inTransaction } from '../../common/transaction.js';
 import { normaliseEmail } from './identity.service.js';
+import { membershipHooks } from './memberships.port.js';
 import { hashPassword } from './password.js';
 import { checkNewPassword } from './password-policy.js';
 import { passwordResetMail } from './password-reset.mail.js';
@@ -89,7 +89,7 @@ export async function resetPassword(ctx: RequestContext, input: ResetPasswordInp
     await tx.em.nativeUpdate(User, { id: user.id }, { passwordHash, updatedAt: new Date() });
     const keep = ctx.viewer?.userId === user.id ? ctx.viewer.sessionId : undefined;
     await endSessionsOf(tx.em, user.id, keep);
-    if (!hadPassword) await acceptInvitationsOfProvenEmail(tx.em, user);
+    if (!hadPassword) await membershipHooks().acceptInvitationsOfProvenEmail(tx.em, user);
   });
   user.passwordHash = passwordHash;
   if (hadPassword) await sendSecurityAlert(ctx, user, 'PASSWORD_CHANGED');

@@ -3,7 +3,7 @@ import type { Profile, UpdateProfileInput } from '@seatwise/schema';
 import { inTransaction } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg } from '../../errors.js';
-import { shareProfile } from '../users/profile-sharing.js';
+import { membershipHooks } from './memberships.port.js';
 import { User } from './user.entity.js';
 
 const countries = new Set<string>(getCountries());
@@ -91,7 +91,7 @@ export async function updateProfile(ctx: AccountContext, input: UpdateProfileInp
   // One commit: the profile and what the person's accounts see of it.
   await inTransaction(ctx, async (tx) => {
     await tx.em.flush();
-    await shareProfile(tx.em, user);
+    await membershipHooks().shareProfile(tx.em, user);
   });
   return toProfile(user);
 }

@@ -1,5 +1,6 @@
 import { Entity, Enum, Filter, Index, type Opt, Property } from '@mikro-orm/core';
-import { TenantEntity, tenantFilter } from '../../db/base.entity.js';
+import { tenantFilter } from '../../db/base.entity.js';
+import { TenantEntity } from '../accounts/tenant.entity.js';
 
 export enum JobStatus {
   QUEUED = 'QUEUED',

@@ -2,13 +2,13 @@ import { ProductKind } from '../catalog/product.entity.js';
 import type { Product } from '../catalog/product.entity.js';
 import { type ProductVersion } from '../catalog/product-version.entity.js';
 import type { AccountContext } from '../../context.js';
-import { SeatAssignment } from '../seats/seat-assignment.entity.js';
+import { SeatAssignment } from '../subscriptions/seat-assignment.entity.js';
 import { LicenceType, type Subscription } from '../subscriptions/subscription.entity.js';
 import { SubscriptionProduct } from '../subscriptions/subscription-product.entity.js';
-import { Trial } from '../trials/trial.entity.js';
+import { Trial } from './trial.entity.js';
 import { dayOfIso } from '../../common/days.js';
 import { accountToday } from '../accounts/account-day.js';
-import { seatsUsedSql } from '../seats/seat-rules.js';
+import { seatsUsedSql } from '../subscriptions/seat-rules.js';
 import { isRunning } from '../subscriptions/subscription-rules.js';
 import { isAdminRole, versionsCovered } from './entitlement-rules.js';
 

@@ -16,7 +16,7 @@ import { enqueueJob, jobErrorText } from '../jobs/job-queue.js';
 import { isAdminRole } from './entitlement-rules.js';
 import { findVersionGrant } from './entitlements.js';
 import { InstallPackage, type InstallSettings } from './install-package.entity.js';
-import { recordProductAudit } from './product-audit.js';
+import { recordProductAudit } from '../audit/audit.service.js';
 
 export const BUILD_INSTALL_PACKAGE = 'install-package.build';
 

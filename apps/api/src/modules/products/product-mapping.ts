@@ -11,7 +11,7 @@ import type {
 import type { ProductFile } from '../downloads/product-file.entity.js';
 import { ProductFileKind } from '../downloads/product-file.entity.js';
 import { SubscriptionState } from '../subscriptions/subscription.entity.js';
-import type { Trial } from '../trials/trial.entity.js';
+import type { Trial } from './trial.entity.js';
 import { productKey } from './entitlement-rules.js';
 import type { Entitlement, LicenceGrant } from './entitlements.js';
 

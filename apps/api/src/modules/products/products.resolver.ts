@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { DownloadLink, Platform, ProductDownloads, ProductEntitlement, ProductFile, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
-import { createDownloadLinks } from '../downloads/downloads.service.js';
+import { createDownloadLinks } from './file-downloads.service.js';
 import { listEntitlements, listProductUpdates, productDownloads } from './products.service.js';
 
 @Resolver()

@@ -1,5 +1,5 @@
 import type { CloudServicesUsage, CloudUsageByUser, DateRangeInput } from '@seatwise/schema';
-import { query } from '../../common/sql.js';
+import { inAccount, query, sql } from '../../common/sql.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg } from '../../errors.js';
 import { isoOfDay } from '../../common/days.js';
@@ -28,35 +28,31 @@ interface BalanceRow {
  */
 export async function cloudServicesUsage(ctx: AccountContext, input: DateRangeInput): Promise<CloudServicesUsage> {
   const range = parseRange(input);
-  const accountId = ctx.viewer.accountId;
   const [balances, services, trend] = await Promise.all([
     query<BalanceRow>(
       ctx.em,
-      `select s.id, s.name, s.serial_number, c.id as contract_id, c.number as contract_number,
+      sql`select s.id, s.name, s.serial_number, c.id as contract_id, c.number as contract_number,
          coalesce(sum(case when e.kind <> 'CONSUMPTION' then e.amount else 0 end), 0) as purchased,
          coalesce(sum(case when e.kind = 'CONSUMPTION' then -e.amount else 0 end), 0) as consumed,
-         coalesce(sum(case when e.kind = 'CONSUMPTION' and e.day between ? and ? then -e.amount else 0 end), 0) as consumed_in_range
+         coalesce(sum(case when e.kind = 'CONSUMPTION' and e.day between ${range.from} and ${range.to} then -e.amount else 0 end), 0) as consumed_in_range
        from subscriptions s
        join contracts c on c.id = s.contract_id
        left join cloud_credit_entries e on e.account_id = s.account_id and e.subscription_id = s.id
-       where s.account_id = ? and (s.licence_type = 'CLOUD' or e.id is not null)
+       where ${inAccount(ctx, 's')} and (s.licence_type = 'CLOUD' or e.id is not null)
        group by s.id, s.name, s.serial_number, c.id, c.number
        order by s.name`,
-      [range.from, range.to, accountId],
     ),
     query<{ service: string; credits: Numeric }>(
       ctx.em,
-      `select coalesce(service, '') as service, -sum(amount) as credits from cloud_credit_entries
-       where account_id = ? and kind = 'CONSUMPTION' and day between ? and ?
+      sql`select coalesce(service, '') as service, -sum(amount) as credits from cloud_credit_entries
+       where ${inAccount(ctx)} and kind = 'CONSUMPTION' and day between ${range.from} and ${range.to}
        group by coalesce(service, '') order by credits desc, service`,
-      [accountId, range.from, range.to],
     ),
     query<{ service: string; bucket: Numeric; credits: Numeric }>(
       ctx.em,
-      `select coalesce(service, '') as service, (day - ?) / ? as bucket, -sum(amount) as credits from cloud_credit_entries
-       where account_id = ? and kind = 'CONSUMPTION' and day between ? and ?
+      sql`select coalesce(service, '') as service, (day - ${range.from}) / ${range.bucketDays} as bucket, -sum(amount) as credits from cloud_credit_entries
+       where ${inAccount(ctx)} and kind = 'CONSUMPTION' and day between ${range.from} and ${range.to}
        group by 1, 2`,
-      [range.from, range.bucketDays, accountId, range.from, range.to],
     ),
   ]);
   const starts = bucketStarts(range);

@@ -1,9 +1,9 @@
 import type { SeatDistribution } from '@seatwise/schema';
 import { requireId } from '../../common/ids.js';
-import { query } from '../../common/sql.js';
+import { fragment, inAccount, query, sql } from '../../common/sql.js';
 import type { AccountContext } from '../../context.js';
 import { accountToday } from '../accounts/account-day.js';
-import { seatsFree, seatsUsedSql } from '../seats/seat-rules.js';
+import { seatsFree, seatsUsedSql } from '../subscriptions/seat-rules.js';
 import { runningSql } from '../subscriptions/subscription-rules.js';
 
 interface DistributionRow {
@@ -21,26 +21,19 @@ interface DistributionRow {
  * assigned, summed in one statement.
  */
 export async function seatDistribution(ctx: AccountContext, teamId?: string | null): Promise<SeatDistribution[]> {
-  const accountId = ctx.viewer.accountId;
   const { todayIso } = await accountToday(ctx);
-  const params: unknown[] = [accountId, todayIso];
-  let teamCondition = '';
-  if (teamId) {
-    teamCondition = 'and s.team_id = ?';
-    params.push(requireId(teamId, 'Team', 'teamId'));
-  }
+  const teamCondition = teamId ? sql`and s.team_id = ${requireId(teamId, 'Team', 'teamId')}` : fragment('');
   const rows = await query<DistributionRow>(
     ctx.em,
-    `select s.team_id, t.name as team_name, p.id as product_id, p.code as product_code, p.name as product_name,
-       sum(s.seats) as purchased, sum(${seatsUsedSql('s')}) as assigned
+    sql`select s.team_id, t.name as team_name, p.id as product_id, p.code as product_code, p.name as product_name,
+       sum(s.seats) as purchased, sum(${fragment(seatsUsedSql('s'))}) as assigned
      from subscription_products sp
      join subscriptions s on s.id = sp.subscription_id
      join products p on p.id = sp.product_id
      left join teams t on t.id = s.team_id
-     where sp.account_id = ? and ${runningSql('s')} ${teamCondition}
+     where ${inAccount(ctx, 'sp')} and ${fragment(runningSql('s'), [todayIso])} ${teamCondition}
      group by s.team_id, t.name, p.id, p.code, p.name
      order by case when t.name is null then 1 else 0 end, t.name, p.name`,
-    params,
   );
   return rows.map((row) => {
     const purchased = Number(row.purchased);

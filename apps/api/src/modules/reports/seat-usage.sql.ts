@@ -1,5 +1,5 @@
 import { dayBit, firstDayOfMonth, monthOfDay } from '../../common/days.js';
-import { seatsFreeSql, seatsUsedSql } from '../seats/seat-rules.js';
+import { seatsFreeSql, seatsUsedSql } from '../subscriptions/seat-rules.js';
 import { runningSql } from '../subscriptions/subscription-rules.js';
 import { bitCountSql } from '../usage/rollups.js';
 import type { DayRange } from './report-range.js';

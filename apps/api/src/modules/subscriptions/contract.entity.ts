@@ -1,7 +1,8 @@
 import { Collection, Entity, Filter, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/core';
-import { TenantEntity, tenantFilter } from '../../db/base.entity.js';
+import { tenantFilter } from '../../db/base.entity.js';
+import { TenantEntity } from '../accounts/tenant.entity.js';
 import { Team } from '../teams/team.entity.js';
-import { Subscription } from './subscription.entity.js';
+import type { Subscription } from './subscription.entity.js';
 
 /** An agreement with the vendor under which one or more subscriptions are bought. */
 @Entity({ tableName: 'contracts' })
@@ -20,6 +21,6 @@ export class Contract extends TenantEntity {
   @ManyToOne(() => Team, { nullable: true, deleteRule: 'set null' })
   team: Team | null = null;
 
-  @OneToMany(() => Subscription, (subscription) => subscription.contract)
+  @OneToMany('Subscription', 'contract')
   subscriptions = new Collection<Subscription>(this);
 }

@@ -1,8 +1,9 @@
 import { Collection, Entity, Enum, Filter, Index, ManyToOne, OneToMany, type Opt, Property, Unique } from '@mikro-orm/core';
-import { TenantEntity, tenantFilter } from '../../db/base.entity.js';
+import { tenantFilter } from '../../db/base.entity.js';
+import { TenantEntity } from '../accounts/tenant.entity.js';
 import { Team } from '../teams/team.entity.js';
 import { Contract } from './contract.entity.js';
-import { SubscriptionProduct } from './subscription-product.entity.js';
+import type { SubscriptionProduct } from './subscription-product.entity.js';
 
 export enum LicenceType {
   SINGLE_USER = 'SINGLE_USER',
@@ -63,6 +64,6 @@ export class Subscription extends TenantEntity {
   @ManyToOne(() => Team, { nullable: true, deleteRule: 'set null' })
   team: Team | null = null;
 
-  @OneToMany(() => SubscriptionProduct, (item) => item.subscription)
+  @OneToMany('SubscriptionProduct', 'subscription')
   products = new Collection<SubscriptionProduct>(this);
 }

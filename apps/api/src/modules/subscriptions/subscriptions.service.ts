@@ -15,7 +15,7 @@ import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
 import { dayOfIso, isoDate } from '../../common/days.js';
 import { containsPattern } from '../../common/like.js';
 import { accountDay } from '../accounts/account-day.js';
-import { seatsUsedSql } from '../seats/seat-rules.js';
+import { seatsUsedSql } from './seat-rules.js';
 import { SubscriptionState } from './subscription.entity.js';
 import { statusOf } from './subscription-rules.js';
 const MAX_SEARCH_LENGTH = 100;

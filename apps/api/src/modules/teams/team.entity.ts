@@ -1,5 +1,6 @@
 import { Entity, Filter, Property, Unique } from '@mikro-orm/core';
-import { TenantEntity, tenantFilter } from '../../db/base.entity.js';
+import { tenantFilter } from '../../db/base.entity.js';
+import { TenantEntity } from '../accounts/tenant.entity.js';
 
 /** A group of an account's users and subscriptions. */
 @Entity({ tableName: 'teams' })

@@ -1,4 +1,5 @@
 import type { CreateTeamInput, DeleteTeamInput, MoveSubscriptionsToTeamInput, RenameTeamInput, Team as TeamType } from '@seatwise/schema';
+import { inAccount, sql } from '../../common/sql.js';
 import { execute, inTransaction, run } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { AppError, InvalidInputError, msg, NotFoundError } from '../../errors.js';
@@ -13,7 +14,7 @@ async function validName(tx: AccountContext, raw: string, exceptId?: string): Pr
   const name = raw.trim();
   if (!name) throw new InvalidInputError('name', msg('Enter a name for the team.'));
   if (name.length > 100) throw new InvalidInputError('name', msg('A team name can be at most 100 characters.'));
-  const [clash] = await execute<{ id: string }>(tx, 'select id from teams where account_id = ? and lower(name) = lower(?)', [tx.viewer.accountId, name]);
+  const [clash] = await execute<{ id: string }>(tx, sql`select id from teams where ${inAccount(tx)} and lower(name) = lower(${name})`);
   if (clash && clash.id !== exceptId) throw new InvalidInputError('name', msg('A team named "{name}" already exists.', { name }));
   return name;
 }
@@ -48,11 +49,10 @@ export function renameTeam(ctx: AccountContext, input: RenameTeamInput): Promise
 
 /** Points members, subscriptions and contracts of one team at another (or none). */
 async function moveEverything(tx: AccountContext, fromId: string, toId: string | null) {
-  const params = [toId, tx.viewer.accountId, fromId];
-  const members = await run(tx, 'update memberships set team_id = ?, version = version + 1 where account_id = ? and team_id = ?', params);
-  const subscriptions = await run(tx, 'update subscriptions set team_id = ? where account_id = ? and team_id = ?', params);
-  await run(tx, 'update contracts set team_id = ? where account_id = ? and team_id = ?', params);
-  await run(tx, 'update invitations set team_id = ? where account_id = ? and team_id = ?', params);
+  const members = await run(tx, sql`update memberships set team_id = ${toId}, version = version + 1 where ${inAccount(tx)} and team_id = ${fromId}`);
+  const subscriptions = await run(tx, sql`update subscriptions set team_id = ${toId} where ${inAccount(tx)} and team_id = ${fromId}`);
+  await run(tx, sql`update contracts set team_id = ${toId} where ${inAccount(tx)} and team_id = ${fromId}`);
+  await run(tx, sql`update invitations set team_id = ${toId} where ${inAccount(tx)} and team_id = ${fromId}`);
   return { members, subscriptions };
 }
 
@@ -67,9 +67,8 @@ export function deleteTeam(ctx: AccountContext, input: DeleteTeamInput): Promise
     }
     const [counts] = await execute<{ members: number | string; subscriptions: number | string }>(
       tx,
-      `select (select count(*) from memberships where account_id = ? and team_id = ? and status in ('ACTIVE', 'INVITED')) as members,
-              (select count(*) from subscriptions where account_id = ? and team_id = ?) as subscriptions`,
-      [tx.viewer.accountId, team.id, tx.viewer.accountId, team.id],
+      sql`select (select count(*) from memberships where ${inAccount(tx)} and team_id = ${team.id} and status in ('ACTIVE', 'INVITED')) as members,
+              (select count(*) from subscriptions where ${inAccount(tx)} and team_id = ${team.id}) as subscriptions`,
     );
     const members = Number(counts!.members);
     const subscriptions = Number(counts!.subscriptions);
@@ -100,20 +99,14 @@ export function moveSubscriptionsToTeam(ctx: AccountContext, input: MoveSubscrip
   if (ids.length === 0 || ids.length > MAX_BULK) throw new InvalidInputError('subscriptionIds', msg('Choose 1 to {max} subscriptions.', { max: MAX_BULK }));
   return inTransaction(ctx, async (tx) => {
     const team = input.teamId ? await findTeam(tx, input.teamId, 'teamId') : null;
-    const marks = ids.map(() => '?').join(', ');
     const rows = await execute<{ id: string; name: string; team_id: string | null }>(
       tx,
-      `select id, name, team_id from subscriptions where account_id = ? and id in (${marks})`,
-      [tx.viewer.accountId, ...ids],
+      sql`select id, name, team_id from subscriptions where ${inAccount(tx)} and id in (${ids})`,
     );
     if (rows.length !== ids.length) throw new NotFoundError('Subscription', 'subscriptionIds');
     const moving = rows.filter((row) => row.team_id !== (team?.id ?? null));
     if (!moving.length) return 0;
-    await run(tx, `update subscriptions set team_id = ? where account_id = ? and id in (${moving.map(() => '?').join(', ')})`, [
-      team?.id ?? null,
-      tx.viewer.accountId,
-      ...moving.map((row) => row.id),
-    ]);
+    await run(tx, sql`update subscriptions set team_id = ${team?.id ?? null} where ${inAccount(tx)} and id in (${moving.map((row) => row.id)})`);
     for (const row of moving) {
       recordAudit(tx, {
         action: 'subscription.team.change',

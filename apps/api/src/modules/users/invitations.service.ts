@@ -10,6 +10,7 @@ import {
   Role,
 } from '@seatwise/schema';
 import type { PageSizes } from '../../common/pagination.js';
+import { fragment, inAccount, sql } from '../../common/sql.js';
 import { execute, inTransaction, isUniqueViolation, run, toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { AppError, InvalidInputError, type Message, msg, NotFoundError } from '../../errors.js';
@@ -19,7 +20,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { hashToken, newToken } from '../identity/session.service.js';
 import { User } from '../identity/user.entity.js';
 import { invitationMail } from '../mail/invitation.mail.js';
-import { grantSeats, releaseSeatsOf } from '../seats/seats.service.js';
+import { grantSeats, releaseSeatsOf } from '../subscriptions/seats.service.js';
 import { Team } from '../teams/team.entity.js';
 import { INVITATION_DAYS, Invitation, InvitationStatus as StoredStatus } from './invitation.entity.js';
 import { Membership, typedPerson } from './membership.entity.js';
@@ -89,8 +90,7 @@ async function existingStatuses(tx: AccountContext, emails: string[]): Promise<M
     const chunk = emails.slice(start, start + 500);
     const rows = await execute<{ email: string; status: MembershipStatus }>(
       tx,
-      `select u.email, m.status from users u join memberships m on m.user_id = u.id and m.account_id = ? where u.email in (${chunk.map(() => '?').join(', ')})`,
-      [tx.viewer.accountId, ...chunk],
+      sql`select u.email, m.status from users u join memberships m on m.user_id = u.id and ${inAccount(tx, 'm')} where u.email in (${chunk})`,
     );
     for (const row of rows) result.set(row.email, row.status);
   }
@@ -272,25 +272,21 @@ function toInvitation(row: InvitationRow): InvitationType {
 export const INVITATION_PAGE: PageSizes = { default: 200, max: 500 };
 
 export async function listInvitations(ctx: AccountContext, where: { emails?: string[]; ids?: string[]; first?: number } = {}): Promise<InvitationType[]> {
-  const params: unknown[] = [ctx.viewer.accountId];
-  let condition = "and i.status = 'PENDING'";
+  let condition = fragment("and i.status = 'PENDING'");
   if (where.emails) {
-    condition = `and i.status = 'PENDING' and i.email in (${where.emails.map(() => '?').join(', ')})`;
-    params.push(...where.emails);
+    condition = sql`and i.status = 'PENDING' and i.email in (${where.emails})`;
   } else if (where.ids) {
-    condition = `and i.id in (${where.ids.map(() => '?').join(', ')})`;
-    params.push(...where.ids);
+    condition = sql`and i.id in (${where.ids})`;
   }
   const limit = Math.min(Math.max(where.first ?? INVITATION_PAGE.default, 1), INVITATION_PAGE.max);
   const rows = await execute<InvitationRow>(
     ctx,
     // The person is the account's member invited at the address (their membership keeps it while
     // they are pending), not whoever signs in with it now.
-    `select i.id, i.email, i.first_name, i.last_name, i.role, i.team_id, t.name as team_name, i.status, i.expires_at,
+    sql`select i.id, i.email, i.first_name, i.last_name, i.role, i.team_id, t.name as team_name, i.status, i.expires_at,
        (select m.user_id from memberships m where m.account_id = i.account_id and m.email = i.email limit 1) as user_id
      from invitations i left join teams t on t.id = i.team_id
-     where i.account_id = ? ${condition} order by i.expires_at desc, i.id limit ${limit}`,
-    params,
+     where ${inAccount(ctx, 'i')} ${condition} order by i.expires_at desc, i.id limit ${fragment(String(limit))}`,
   );
   return rows.map(toInvitation);
 }
@@ -337,10 +333,7 @@ export async function revokeInvitation(ctx: AccountContext, id: string): Promise
     const user = await tx.em.findOne(User, { email: invitation.email });
     let seats: string[] = [];
     if (user) {
-      const stillInvited = await run(tx, "update memberships set status = 'INACTIVE', version = version + 1 where account_id = ? and user_id = ? and status = 'INVITED'", [
-        tx.viewer.accountId,
-        user.id,
-      ]);
+      const stillInvited = await run(tx, sql`update memberships set status = 'INACTIVE', version = version + 1 where ${inAccount(tx)} and user_id = ${user.id} and status = 'INVITED'`);
       if (stillInvited) seats = (await releaseSeatsOf(tx, user.id)).map((seat) => seat.name);
     }
     recordAudit(tx, {

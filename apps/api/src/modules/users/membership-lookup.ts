@@ -1,4 +1,5 @@
 import { MembershipStatus } from '@seatwise/schema';
+import { inAccount, sql } from '../../common/sql.js';
 import { run } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
@@ -22,11 +23,7 @@ export async function currentMembership(tx: AccountContext, userId: string, fiel
  * PostgreSQL it waits for the first and then re-reads), so nobody's change is silently lost.
  */
 export async function claimVersion(tx: AccountContext, membership: Membership, expected: number): Promise<void> {
-  const touched = await run(tx, 'update memberships set version = version + 1 where id = ? and account_id = ? and version = ?', [
-    membership.id,
-    tx.viewer.accountId,
-    expected,
-  ]);
+  const touched = await run(tx, sql`update memberships set version = version + 1 where id = ${membership.id} and ${inAccount(tx)} and version = ${expected}`);
   if (touched !== 1) throw new EditConflictError();
   membership.version = expected + 1;
 }

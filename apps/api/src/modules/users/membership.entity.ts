@@ -1,6 +1,7 @@
 import { Entity, Enum, Filter, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
 import { MembershipStatus, Role } from '@seatwise/schema';
-import { TenantEntity, tenantFilter } from '../../db/base.entity.js';
+import { tenantFilter } from '../../db/base.entity.js';
+import { TenantEntity } from '../accounts/tenant.entity.js';
 import { sortNameOf, User } from '../identity/user.entity.js';
 import { Team } from '../teams/team.entity.js';
 

@@ -7,6 +7,7 @@ import {
   type TransferPrimaryAdminInput,
   type User as UserType,
 } from '@seatwise/schema';
+import { inAccount, sql } from '../../common/sql.js';
 import { execute, inTransaction, run } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { ForbiddenError, InvalidInputError, msg, NotFoundError } from '../../errors.js';
@@ -14,7 +15,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { verifyPassword } from '../identity/password.js';
 import { checkPasswordThrottled } from '../identity/rate-limits.js';
 import { User } from '../identity/user.entity.js';
-import { releaseSeatsOf } from '../seats/seats.service.js';
+import { releaseSeatsOf } from '../subscriptions/seats.service.js';
 import { Team } from '../teams/team.entity.js';
 import { claimVersion, currentMembership } from './membership-lookup.js';
 import { getUser } from './users.service.js';
@@ -94,13 +95,9 @@ export async function removeUser(ctx: AccountContext, input: RemoveUserInput): P
       throw new ForbiddenError(msg('The primary admin cannot be removed: they must hand the role over first.'));
     }
     await claimVersion(tx, membership, input.version);
-    const accountId = tx.viewer.accountId;
     const seats = await releaseSeatsOf(tx, input.userId);
-    const revoked = await run(tx, "update invitations set status = 'REVOKED' where account_id = ? and email = ? and status = 'PENDING'", [
-      accountId,
-      membership.email,
-    ]);
-    await run(tx, 'delete from sessions where account_id = ? and user_id = ?', [accountId, input.userId]);
+    const revoked = await run(tx, sql`update invitations set status = 'REVOKED' where ${inAccount(tx)} and email = ${membership.email} and status = 'PENDING'`);
+    await run(tx, sql`delete from sessions where ${inAccount(tx)} and user_id = ${input.userId}`);
     const before = { status: membership.status, role: membership.role, team: membership.team?.name ?? null, seats: seats.map((s) => s.name) };
     membership.status = MembershipStatus.INACTIVE;
     recordAudit(tx, {
@@ -123,13 +120,11 @@ export async function moveUsersToTeam(ctx: AccountContext, input: MoveUsersToTea
   return inTransaction(ctx, async (tx) => {
     const team = input.teamId ? await tx.em.findOne(Team, { id: input.teamId }) : null;
     if (input.teamId && !team) throw new NotFoundError('Team', 'teamId');
-    const marks = userIds.map(() => '?').join(', ');
     const rows = await execute<{ user_id: string; email: string; team_name: string | null; team_id: string | null }>(
       tx,
-      `select m.user_id, m.email, t.name as team_name, m.team_id from memberships m
+      sql`select m.user_id, m.email, t.name as team_name, m.team_id from memberships m
        left join teams t on t.id = m.team_id
-       where m.account_id = ? and m.status in ('ACTIVE', 'INVITED') and m.user_id in (${marks})`,
-      [tx.viewer.accountId, ...userIds],
+       where ${inAccount(tx, 'm')} and m.status in ('ACTIVE', 'INVITED') and m.user_id in (${userIds})`,
     );
     if (rows.length !== userIds.length) throw new NotFoundError('User', 'userIds');
     if (input.version !== null && input.version !== undefined) {
@@ -140,8 +135,7 @@ export async function moveUsersToTeam(ctx: AccountContext, input: MoveUsersToTea
     if (moving.length === 0) return 0;
     await run(
       tx,
-      `update memberships set team_id = ?, version = version + 1 where account_id = ? and user_id in (${moving.map(() => '?').join(', ')})`,
-      [team?.id ?? null, tx.viewer.accountId, ...moving.map((row) => row.user_id)],
+      sql`update memberships set team_id = ${team?.id ?? null}, version = version + 1 where ${inAccount(tx)} and user_id in (${moving.map((row) => row.user_id)})`,
     );
     for (const row of moving) {
       recordAudit(tx, {

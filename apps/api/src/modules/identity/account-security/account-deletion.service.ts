@@ -1,12 +1,8 @@
-import { MembershipStatus, Role, type DeleteOwnAccountInput } from '@seatwise/schema';
+import type { DeleteOwnAccountInput } from '@seatwise/schema';
 import type { AccountContext, RequestContext } from '../../../context.js';
-import { AppError, InvalidInputError, msg } from '../../../errors.js';
 import { inTransaction } from '../../../common/transaction.js';
-import { Account } from '../../accounts/account.entity.js';
-import { AuditEntry } from '../../audit/audit-entry.entity.js';
-import { SeatAssignment } from '../../seats/seat-assignment.entity.js';
-import { Invitation, InvitationStatus } from '../../users/invitation.entity.js';
-import { Membership } from '../../users/membership.entity.js';
+import { InvalidInputError, msg } from '../../../errors.js';
+import { membershipHooks } from '../memberships.port.js';
 import { verifyPassword } from '../password.js';
 import { checkPasswordThrottled } from '../rate-limits.js';
 import { clearSessionCookie } from '../session.service.js';
@@ -33,39 +29,11 @@ export async function deleteOwnAccount(ctx: AccountContext, input: DeleteOwnAcco
   if (!right) {
     throw new InvalidInputError('password', msg('The password is not correct.'));
   }
-  const memberships = await ctx.em.find(Membership, { user }, { filters: false, populate: ['account'] });
-  const primary = memberships.find((m) => m.role === Role.PRIMARY_ADMIN && m.status === MembershipStatus.ACTIVE);
-  if (primary) {
-    throw new AppError(
-      'PRIMARY_ADMIN_HANDOVER_REQUIRED',
-      msg('You are the primary admin of {account}. Hand the role over to another admin before deleting your account.', { account: primary.account.name }),
-    );
-  }
+  await membershipHooks().checkErasable(ctx.em, user);
 
   const farewell = { to: user.email, language: user.language, name: user.firstName };
   await inTransaction(ctx, async (tx) => {
-    const filters = { filters: false } as const;
-    const seats = await tx.em.nativeDelete(SeatAssignment, { user }, filters);
-    await tx.em.nativeUpdate(
-      Invitation,
-      { email: user.email, status: InvitationStatus.PENDING },
-      { status: InvitationStatus.REVOKED },
-      filters,
-    );
-    const actor = tx.em.getReference(User, user.id);
-    for (const membership of memberships) {
-      tx.em.create(AuditEntry, {
-        account: tx.em.getReference(Account, membership.account.id),
-        actor,
-        action: 'user.delete_self',
-        targetType: 'user',
-        targetId: user.id,
-        summary: 'A person deleted their own sign-in: personal data removed, seats released.',
-        before: { role: membership.role, status: membership.status },
-        after: { seatsReleased: seats },
-      });
-    }
-    await tx.em.nativeDelete(Membership, { user }, filters);
+    await membershipHooks().erase(tx.em, user);
     await tx.em.nativeDelete(Session, { user });
     await tx.em.nativeDelete(SignInChallenge, { user });
     await tx.em.nativeDelete(RecoveryCode, { user });

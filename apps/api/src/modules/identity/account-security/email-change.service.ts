@@ -6,9 +6,9 @@ import type { AccountContext, RequestContext } from '../../../context.js';
 import { AppError, InvalidInputError, msg } from '../../../errors.js';
 import { normaliseEmail } from '../identity.service.js';
 import { verifyPassword } from '../password.js';
+import { membershipHooks } from '../memberships.port.js';
 import { checkPasswordThrottled } from '../rate-limits.js';
 import { hashToken, newToken } from '../session.service.js';
-import { shareProfile } from '../../users/profile-sharing.js';
 import { User } from '../user.entity.js';
 import { EmailChange } from './email-change.entity.js';
 import { confirmEmailChangeMail, emailAlreadyUsedMail, emailChangedMail, emailChangeRequestedMail } from './account-security.mails.js';
@@ -98,7 +98,7 @@ export async function confirmEmailChange(ctx: RequestContext, input: ConfirmEmai
   // One commit: the address and what the person's accounts see of it.
   await inTransaction(ctx, async (tx) => {
     await tx.em.flush();
-    await shareProfile(tx.em, user);
+    await membershipHooks().shareProfile(tx.em, user);
   });
   await ctx.mail.send(emailChangedMail, { to: oldEmail, language: user.language, data: { name: user.firstName, newEmail: user.email } });
   return { email: user.email };

@@ -20,7 +20,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { AccountContext, RequestContext } from '../../../context.js';
 import { AppError, InvalidInputError, msg } from '../../../errors.js';
 import { inTransaction } from '../../../common/transaction.js';
-import { openSession, signInMembership } from '../identity.service.js';
+import { openSession, signInMembership } from '../sign-in-session.js';
 import { verifyPassword } from '../password.js';
 import { checkPasswordThrottled } from '../rate-limits.js';
 import { sendSecurityAlert } from '../security-alerts.js';

@@ -1,8 +1,9 @@
 import { MembershipStatus, type Role } from '@seatwise/schema';
-import { chunks, placeholders } from '../../../common/batches.js';
+import { chunks } from '../../../common/batches.js';
+import { inAccount, sql } from '../../../common/sql.js';
 import { execute } from '../../../common/transaction.js';
 import type { AccountContext } from '../../../context.js';
-import { subscriptionSeats } from '../../seats/subscription-seats.js';
+import { subscriptionSeats } from '../../subscriptions/subscription-seats.js';
 import type { ExistingPerson, ImportWorld, SeatPool } from './import-plan.js';
 
 const CHUNK = 500;
@@ -19,15 +20,13 @@ interface PersonRow {
 
 /** Everything the plan compares the file with, in a handful of statements whatever the file's size. */
 export async function loadImportWorld(ctx: AccountContext, emails: string[]): Promise<ImportWorld> {
-  const accountId = ctx.viewer.accountId;
   const existing = new Map<string, ExistingPerson>();
   for (const chunk of chunks(emails, CHUNK)) {
     const rows = await execute<PersonRow>(
       ctx,
-      `select u.id, u.email, m.first_name, m.last_name, m.status, m.role, m.team_id
-       from users u left join memberships m on m.user_id = u.id and m.account_id = ?
-       where u.email in (${placeholders(chunk.length)})`,
-      [accountId, ...chunk],
+      sql`select u.id, u.email, m.first_name, m.last_name, m.status, m.role, m.team_id
+       from users u left join memberships m on m.user_id = u.id and ${inAccount(ctx, 'm')}
+       where u.email in (${chunk})`,
     );
     for (const row of rows) {
       existing.set(row.email, {
@@ -45,16 +44,14 @@ export async function loadImportWorld(ctx: AccountContext, emails: string[]): Pr
   const byUser = new Map([...existing.values()].map((person) => [person.userId, person]));
   const seats = await execute<{ user_id: string; subscription_id: string }>(
     ctx,
-    'select user_id, subscription_id from seat_assignments where account_id = ?',
-    [accountId],
+    sql`select user_id, subscription_id from seat_assignments where ${inAccount(ctx)}`,
   );
   for (const seat of seats) byUser.get(seat.user_id)?.seats.add(seat.subscription_id);
 
-  const teams = await execute<{ id: string; name: string }>(ctx, 'select id, name from teams where account_id = ?', [accountId]);
+  const teams = await execute<{ id: string; name: string }>(ctx, sql`select id, name from teams where ${inAccount(ctx)}`);
   const codes = await execute<{ subscription_id: string; code: string }>(
     ctx,
-    'select sp.subscription_id, p.code from subscription_products sp join products p on p.id = sp.product_id where sp.account_id = ?',
-    [accountId],
+    sql`select sp.subscription_id, p.code from subscription_products sp join products p on p.id = sp.product_id where ${inAccount(ctx, 'sp')}`,
   );
   const pools: SeatPool[] = (await subscriptionSeats(ctx))
     .filter((subscription) => subscription.assignable)

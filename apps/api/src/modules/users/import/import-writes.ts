@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
 import { ImportRowStatus, type Language, MembershipStatus } from '@seatwise/schema';
 import { chunks } from '../../../common/batches.js';
+import { inAccount, sql } from '../../../common/sql.js';
 import { dbDate, run } from '../../../common/transaction.js';
 import type { AccountContext } from '../../../context.js';
 import { hashToken, newToken } from '../../identity/session.service.js';
@@ -90,9 +91,9 @@ export async function writeImport(tx: AccountContext, plan: PlannedRow[], langua
       if (row.existing?.membershipStatus) {
         await run(
           tx,
-          `update memberships set status = 'INVITED', role = ?, team_id = ?, email = ?, first_name = ?, last_name = ?, sort_name = ?,
-             last_sign_in_at = null, version = version + 1 where account_id = ? and user_id = ?`,
-          [row.role, row.teamId, typed.email, typed.first_name, typed.last_name, typed.sort_name, accountId, userId],
+          sql`update memberships set status = 'INVITED', role = ${row.role}, team_id = ${row.teamId}, email = ${typed.email},
+             first_name = ${typed.first_name}, last_name = ${typed.last_name}, sort_name = ${typed.sort_name},
+             last_sign_in_at = null, version = version + 1 where ${inAccount(tx)} and user_id = ${userId}`,
         );
       } else {
         memberships.push({ id: randomUUID(), created_at: at, account_id: accountId, user_id: userId, role: row.role, status: MembershipStatus.INVITED, team_id: row.teamId, version: 1, ...typed });
@@ -108,12 +109,14 @@ export async function writeImport(tx: AccountContext, plan: PlannedRow[], langua
     } else {
       const existing = row.existing!;
       if (row.changes?.role || row.changes?.team) {
-        await run(tx, 'update memberships set role = ?, team_id = ?, version = version + 1 where account_id = ? and user_id = ?', [row.role, row.teamId, accountId, userId]);
+        await run(tx, sql`update memberships set role = ${row.role}, team_id = ${row.teamId}, version = version + 1 where ${inAccount(tx)} and user_id = ${userId}`);
       }
       if (row.changes?.name) {
-        await run(tx, 'update memberships set first_name = ?, last_name = ?, sort_name = ? where account_id = ? and user_id = ?', [
-          typed.first_name, typed.last_name, typed.sort_name, accountId, userId,
-        ]);
+        await run(
+          tx,
+          sql`update memberships set first_name = ${typed.first_name}, last_name = ${typed.last_name}, sort_name = ${typed.sort_name}
+              where ${inAccount(tx)} and user_id = ${userId}`,
+        );
       }
       audit(userId, 'user.import.update', `Updated ${person.email} from an import`, {
         role: existing.role, teamId: existing.teamId, firstName: existing.firstName, lastName: existing.lastName,

@@ -1,5 +1,6 @@
 import { ImportRowStatus, Language, type UserImportInput, type UserImportReport } from '@seatwise/schema';
 import { csvText } from '../../../common/csv.js';
+import { inAccount, sql } from '../../../common/sql.js';
 import { execute, inTransaction, isUniqueViolation, run } from '../../../common/transaction.js';
 import { AppError, msg } from '../../../errors.js';
 import { currentLanguage, render, say } from '../../../i18n/messages.js';
@@ -57,7 +58,7 @@ export async function importUsers(ctx: AccountContext, input: UserImportInput): 
   const [inviter] = await execute<{ language: Language }>(ctx, 'select language from users where id = ?', [ctx.viewer.userId]);
   const language = inviter?.language ?? Language.EN;
   const { rows, outgoing } = await inTransaction(ctx, async (tx) => {
-    await run(tx, 'update subscriptions set seats = seats where account_id = ?', [tx.viewer.accountId]);
+    await run(tx, sql`update subscriptions set seats = seats where ${inAccount(tx)}`);
     const rows = await plan(tx, input.csv);
     const { outgoing, created } = await writeImport(tx, rows, language);
     const summary = report(rows, true);

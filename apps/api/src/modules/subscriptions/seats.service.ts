@@ -6,14 +6,15 @@ import type {
   Seat,
   UnassignSeatInput,
 } from '@seatwise/schema';
+import { inAccount, sql } from '../../common/sql.js';
 import { execute, inTransaction, run, toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
 import { Account } from '../accounts/account.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { membershipHooks } from '../identity/memberships.port.js';
 import { User } from '../identity/user.entity.js';
-import { Subscription } from '../subscriptions/subscription.entity.js';
-import { Membership } from '../users/membership.entity.js';
+import { Subscription } from './subscription.entity.js';
 import { SeatAssignment } from './seat-assignment.entity.js';
 import { SeatAlreadyAssignedError, SeatLimitReachedError, SubscriptionNotAssignableError } from './seats.errors.js';
 import { subscriptionSeats, type SubscriptionSeats } from './subscription-seats.js';
@@ -30,10 +31,7 @@ const toPublic = ({ state: _state, assignable: _assignable, ...subscription }: S
  * commit.
  */
 export async function lockSubscription(tx: AccountContext, subscriptionId: string): Promise<SubscriptionSeats> {
-  const touched = await run(tx, 'update subscriptions set seats = seats where id = ? and account_id = ?', [
-    subscriptionId,
-    tx.viewer.accountId,
-  ]);
+  const touched = await run(tx, sql`update subscriptions set seats = seats where id = ${subscriptionId} and ${inAccount(tx)}`);
   const [subscription] = touched ? await subscriptionSeats(tx, [subscriptionId]) : [];
   if (!subscription) throw new NotFoundError('Subscription', 'subscriptionId');
   return subscription;
@@ -43,9 +41,8 @@ export async function lockSubscription(tx: AccountContext, subscriptionId: strin
 async function currentMembers(tx: AccountContext, userIds: string[]): Promise<Map<string, { email: string }>> {
   const rows = await execute<{ user_id: string; email: string }>(
     tx,
-    `select m.user_id, m.email from memberships m
-     where m.account_id = ? and m.status in ('ACTIVE', 'INVITED') and m.user_id in (${userIds.map(() => '?').join(', ')})`,
-    [tx.viewer.accountId, ...userIds],
+    sql`select m.user_id, m.email from memberships m
+     where ${inAccount(tx, 'm')} and m.status in ('ACTIVE', 'INVITED') and m.user_id in (${userIds})`,
   );
   return new Map(rows.map((row) => [row.user_id, { email: row.email }]));
 }
@@ -70,8 +67,7 @@ export async function grantSeats(
   if (missing) throw new NotFoundError('User', 'userId');
   const held = await execute<{ user_id: string }>(
     tx,
-    `select user_id from seat_assignments where account_id = ? and subscription_id = ? and user_id in (${unique.map(() => '?').join(', ')})`,
-    [tx.viewer.accountId, subscriptionId, ...unique],
+    sql`select user_id from seat_assignments where ${inAccount(tx)} and subscription_id = ${subscriptionId} and user_id in (${unique})`,
   );
   const holders = new Set(held.map((row) => row.user_id));
   const toAssign = unique.filter((id) => !holders.has(id));
@@ -122,7 +118,8 @@ export async function unassignSeat(ctx: AccountContext, input: UnassignSeatInput
   return inTransaction(ctx, async (tx) => {
     const assignment = await tx.em.findOne(SeatAssignment, { id: input.assignmentId }, { populate: ['subscription'] });
     if (!assignment) throw new NotFoundError('Seat assignment', 'assignmentId');
-    const holder = await tx.em.findOneOrFail(Membership, { user: assignment.user });
+    const holder = await membershipHooks().placeOf(tx.em, assignment.user.id, tx.viewer.accountId);
+    if (!holder) throw new NotFoundError('Seat assignment', 'assignmentId');
     await lockSubscription(tx, assignment.subscription.id);
     recordAudit(tx, {
       action: 'seat.unassign',
@@ -142,11 +139,10 @@ export async function unassignSeat(ctx: AccountContext, input: UnassignSeatInput
 export async function releaseSeatsOf(tx: AccountContext, userId: string): Promise<{ subscriptionId: string; name: string }[]> {
   const held = await execute<{ subscription_id: string; name: string }>(
     tx,
-    `select sa.subscription_id, s.name from seat_assignments sa join subscriptions s on s.id = sa.subscription_id
-     where sa.account_id = ? and sa.user_id = ? order by s.name`,
-    [tx.viewer.accountId, userId],
+    sql`select sa.subscription_id, s.name from seat_assignments sa join subscriptions s on s.id = sa.subscription_id
+     where ${inAccount(tx, 'sa')} and sa.user_id = ${userId} order by s.name`,
   );
-  await run(tx, 'delete from seat_assignments where account_id = ? and user_id = ?', [tx.viewer.accountId, userId]);
+  await run(tx, sql`delete from seat_assignments where ${inAccount(tx)} and user_id = ${userId}`);
   return held.map((row) => ({ subscriptionId: row.subscription_id, name: row.name }));
 }
 
@@ -158,8 +154,7 @@ export async function listAssignableSubscriptions(ctx: AccountContext): Promise<
 export async function userSeats(ctx: AccountContext, userId: string): Promise<Seat[]> {
   const rows = await execute<{ id: string; subscription_id: string; created_at: string | number | Date }>(
     ctx,
-    'select id, subscription_id, created_at from seat_assignments where account_id = ? and user_id = ?',
-    [ctx.viewer.accountId, userId],
+    sql`select id, subscription_id, created_at from seat_assignments where ${inAccount(ctx)} and user_id = ${userId}`,
   );
   const subscriptions = new Map((await subscriptionSeats(ctx, rows.map((row) => row.subscription_id))).map((s) => [s.id, s]));
   return rows

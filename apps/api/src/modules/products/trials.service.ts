@@ -5,10 +5,10 @@ import { InvalidInputError, msg } from '../../errors.js';
 import { inTransaction } from '../../common/transaction.js';
 import { Product, ProductKind } from '../catalog/product.entity.js';
 import { User } from '../identity/user.entity.js';
-import { TRIAL_DAYS } from '../products/entitlement-rules.js';
-import { loadEntitlements } from '../products/entitlements.js';
-import { recordProductAudit } from '../products/product-audit.js';
-import { toTrial } from '../products/product-mapping.js';
+import { TRIAL_DAYS } from './entitlement-rules.js';
+import { loadEntitlements } from './entitlements.js';
+import { recordProductAudit } from '../audit/audit.service.js';
+import { toTrial } from './product-mapping.js';
 import { Trial } from './trial.entity.js';
 
 /** Products an active subscription already lets the person download. */

@@ -1,7 +1,8 @@
 import { Entity, Filter, Index, ManyToOne, Unique } from '@mikro-orm/core';
-import { TenantEntity, tenantFilter } from '../../db/base.entity.js';
+import { tenantFilter } from '../../db/base.entity.js';
+import { TenantEntity } from '../accounts/tenant.entity.js';
 import { User } from '../identity/user.entity.js';
-import { Subscription } from '../subscriptions/subscription.entity.js';
+import { Subscription } from './subscription.entity.js';
 
 /** One seat of a subscription held by one person; at most one per person and subscription. */
 @Entity({ tableName: 'seat_assignments' })

@@ -1,4 +1,4 @@
-import { isRunning, type RunningFacts } from '../subscriptions/subscription-rules.js';
+import { isRunning, type RunningFacts } from './subscription-rules.js';
 
 /**
  * Seats used of a subscription: the assignments on it, however long ago they were made (an

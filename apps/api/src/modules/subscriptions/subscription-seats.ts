@@ -1,5 +1,6 @@
 import type { AssignableSubscription } from '@seatwise/schema';
 import { isoDate } from '../../common/days.js';
+import { fragment, inAccount, sql } from '../../common/sql.js';
 import { execute } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { accountToday } from '../accounts/account-day.js';
@@ -26,21 +27,19 @@ export interface SubscriptionSeats extends AssignableSubscription {
  * locked the subscription they are exact.
  */
 export async function subscriptionSeats(ctx: AccountContext, ids?: string[]): Promise<SubscriptionSeats[]> {
-  const accountId = ctx.viewer.accountId;
   if (ids && ids.length === 0) return [];
-  const only = ids ? `and s.id in (${ids.map(() => '?').join(', ')})` : '';
+  const only = ids ? sql`and s.id in (${ids})` : fragment('');
+  const onlyProducts = ids ? sql`and sp.subscription_id in (${ids})` : fragment('');
   const rows = await execute<SubscriptionRow>(
     ctx,
-    `select s.id, s.name, s.seats, s.ends_on, s.state,
-       ${seatsUsedSql('s')} as assigned
-     from subscriptions s where s.account_id = ? ${only} order by s.name, s.id`,
-    [accountId, ...(ids ?? [])],
+    sql`select s.id, s.name, s.seats, s.ends_on, s.state,
+       ${fragment(seatsUsedSql('s'))} as assigned
+     from subscriptions s where ${inAccount(ctx, 's')} ${only} order by s.name, s.id`,
   );
   const products = await execute<{ subscription_id: string; name: string }>(
     ctx,
-    `select sp.subscription_id, p.name from subscription_products sp join products p on p.id = sp.product_id
-     where sp.account_id = ? ${ids ? `and sp.subscription_id in (${ids.map(() => '?').join(', ')})` : ''} order by p.name`,
-    [accountId, ...(ids ?? [])],
+    sql`select sp.subscription_id, p.name from subscription_products sp join products p on p.id = sp.product_id
+     where ${inAccount(ctx, 'sp')} ${onlyProducts} order by p.name`,
   );
   const namesOf = new Map<string, string[]>();
   for (const product of products) namesOf.set(product.subscription_id, [...(namesOf.get(product.subscription_id) ?? []), product.name]);

@@ -1,5 +1,6 @@
 import { Entity, Filter, ManyToOne, Property, Unique } from '@mikro-orm/core';
-import { TenantEntity, tenantFilter } from '../../db/base.entity.js';
+import { tenantFilter } from '../../db/base.entity.js';
+import { TenantEntity } from '../accounts/tenant.entity.js';
 import { Product } from '../catalog/product.entity.js';
 import { User } from '../identity/user.entity.js';
 

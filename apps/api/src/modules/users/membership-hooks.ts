@@ -1,0 +1,60 @@
+import { MembershipStatus, Role } from '@seatwise/schema';
+import { AppError, msg } from '../../errors.js';
+import { Account } from '../accounts/account.entity.js';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
+import type { MembershipHooks } from '../identity/memberships.port.js';
+import { User } from '../identity/user.entity.js';
+import { SeatAssignment } from '../subscriptions/seat-assignment.entity.js';
+import { Invitation, InvitationStatus } from './invitation.entity.js';
+import { acceptInvitationsOfProvenEmail } from './invitations-by-email.js';
+import { Membership } from './membership.entity.js';
+import { shareProfile } from './profile-sharing.js';
+
+const everyAccount = { filters: false } as const;
+
+/** Identity's questions about memberships (identity/memberships.port.ts), answered from this module's tables. */
+export const membershipHooks: MembershipHooks = {
+  signInPlace: (em, user) =>
+    em.findOne(Membership, { user, status: MembershipStatus.ACTIVE }, { ...everyAccount, orderBy: { createdAt: 'asc' }, populate: ['account'] }),
+
+  placeOf: (em, userId, accountId) => em.findOne(Membership, { user: userId, account: accountId }, { populate: ['user', 'account'] }),
+
+  shareProfile,
+
+  acceptInvitationsOfProvenEmail: (em, user) => acceptInvitationsOfProvenEmail(em, user),
+
+  async checkErasable(em, user) {
+    const primary = await em.findOne(
+      Membership,
+      { user, role: Role.PRIMARY_ADMIN, status: MembershipStatus.ACTIVE },
+      { ...everyAccount, populate: ['account'] },
+    );
+    if (primary) {
+      throw new AppError(
+        'PRIMARY_ADMIN_HANDOVER_REQUIRED',
+        msg('You are the primary admin of {account}. Hand the role over to another admin before deleting your account.', { account: primary.account.name }),
+      );
+    }
+  },
+
+  async erase(em, user) {
+    const memberships = await em.find(Membership, { user }, everyAccount);
+    const seats = await em.nativeDelete(SeatAssignment, { user }, everyAccount);
+    await em.nativeUpdate(Invitation, { email: user.email, status: InvitationStatus.PENDING }, { status: InvitationStatus.REVOKED }, everyAccount);
+    const actor = em.getReference(User, user.id);
+    for (const membership of memberships) {
+      em.create(AuditEntry, {
+        account: em.getReference(Account, membership.account.id),
+        actor,
+        action: 'user.delete_self',
+        targetType: 'user',
+        targetId: user.id,
+        summary: 'A person deleted their own sign-in: personal data removed, seats released.',
+        before: { role: membership.role, status: membership.status },
+        after: { seatsReleased: seats },
+      });
+    }
+    await em.nativeDelete(Membership, { user }, everyAccount);
+  },
+};
+
