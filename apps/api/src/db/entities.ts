@@ -33,6 +33,10 @@ import { Job } from '../modules/jobs/job.entity.js';
 import { LicenceRequest } from '../modules/licensing/licence-request.entity.js';
 import { InstallPackage } from '../modules/products/install-package.entity.js';
 import { Trial } from '../modules/trials/trial.entity.js';
+import { SetupLink } from '../modules/vendor/setup-link.entity.js';
+import { StaffSession } from '../modules/vendor/staff-session.entity.js';
+import { VendorAuditEntryRow } from '../modules/vendor/vendor-audit-entry.entity.js';
+import { VendorStaffMember } from '../modules/vendor/vendor-staff.entity.js';
 import { BaseEntity, TenantEntity } from './base.entity.js';
 
 /** Every entity, listed once: no folder scanning, so the compiled and the TypeScript build agree. */
@@ -74,4 +78,8 @@ export const entities = [
   Job,
   InstallPackage,
   ApiToken,
+  VendorStaffMember,
+  StaffSession,
+  SetupLink,
+  VendorAuditEntryRow,
 ];

@@ -26,6 +26,7 @@ import { LicensingResolver } from '../modules/licensing/licensing.resolver.js';
 import { InstallPackagesResolver } from '../modules/products/install-packages.resolver.js';
 import { ProductsResolver } from '../modules/products/products.resolver.js';
 import { TrialsResolver } from '../modules/trials/trials.resolver.js';
+import { VendorResolver } from '../modules/vendor/vendor.resolver.js';
 
 export const resolvers = [
   ServerResolver,
@@ -51,6 +52,7 @@ export const resolvers = [
   AdminHomeResolver,
   SubscriptionsResolver,
   ReportsResolver,
+  VendorResolver,
 ] as const;
 
 /**

@@ -36,7 +36,7 @@ interface Outgoing {
   expiresAt: Date;
 }
 
-interface InviteOptions {
+export interface InviteOptions {
   role: Role;
   team: Team | null;
   subscriptionIds: string[];
@@ -108,7 +108,7 @@ function alreadyThereMessage(email: string, status: MembershipStatus | undefined
  * their name and password and only gains this account. Either way the membership keeps what the
  * admin typed, and that is all the account sees of the person until they accept.
  */
-async function invitePerson(tx: AccountContext, person: PersonFields, options: InviteOptions, language: Language): Promise<{ userId: string; outgoing: Outgoing }> {
+export async function invitePerson(tx: AccountContext, person: PersonFields, options: InviteOptions, language: Language): Promise<{ userId: string; outgoing: Outgoing }> {
   const account = tx.em.getReference(Account, tx.viewer.accountId);
   let user = await tx.em.findOne(User, { email: person.email });
   if (!user) {
@@ -152,7 +152,7 @@ async function inviterLanguage(ctx: AccountContext): Promise<Language> {
  * could otherwise check before that commit and write after it). SQLite runs one writing
  * transaction at a time already.
  */
-async function lockInvitees(tx: AccountContext, emails: string[]): Promise<void> {
+export async function lockInvitees(tx: AccountContext, emails: string[]): Promise<void> {
   if (tx.config.database.driver !== 'postgresql') return;
   for (const email of [...new Set(emails)].sort()) {
     await execute(tx, 'select pg_advisory_xact_lock(hashtextextended(?, 0))', [`invite:${tx.viewer.accountId}:${email}`]);
