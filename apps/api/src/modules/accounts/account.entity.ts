@@ -15,6 +15,9 @@ export class Account {
   @Property({ type: 'string', length: 64 })
   timeZone: string & Opt = 'Europe/Ljubljana';
 
+  @Property({ type: 'datetime' })
+  createdAt: Date & Opt = new Date();
+
   /** ISO 3166-1 alpha-2; null for accounts made before the Vendor console. */
   @Property({ type: 'string', length: 2, nullable: true })
   country: string | null = null;
@@ -34,7 +37,4 @@ export class Account {
 
   @Property({ type: 'datetime', nullable: true })
   statusChangedAt: Date | null = null;
-
-  @Property({ type: 'datetime' })
-  createdAt: Date & Opt = new Date();
 }
