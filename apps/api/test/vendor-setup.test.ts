@@ -105,10 +105,35 @@ describe.each(drivers)('first run and vendor staff set-up (%s)', (driver) => {
     expect(completed.completeSignIn).toMatchObject({ viewer: null, staff: { email: 'olga@vendor.example' } });
     expect(dataOf(await browser.graphql<{ vendorViewer: { role: string } }>(VENDOR_VIEWER)).vendorViewer.role).toBe('OPERATOR');
 
-    // Signing out ends the staff session.
-    dataOf(await browser.graphql('mutation { signOut }'));
+    // A new password by the reset link ends the console sessions too.
+    dataOf(await app.client().graphql('mutation ($email: String!) { requestPasswordReset(input: { email: $email }) }', { email: 'olga@vendor.example' }));
+    let resetToken: string | undefined;
+    for (let attempt = 0; attempt < 50 && !resetToken; attempt += 1) {
+      const mail = (await app.outbox.list(50)).find((message) => message.to === 'olga@vendor.example');
+      resetToken = /\/reset-password\?token=([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];
+      if (!resetToken) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    dataOf(await app.client().graphql('mutation ($token: String!, $password: String!) { resetPassword(input: { token: $token, newPassword: $password }) }', {
+      token: resetToken,
+      password: 'Vendor-console-8',
+    }));
     expect(dataOf(await browser.graphql(VENDOR_VIEWER))).toEqual({ vendorViewer: null, me: null });
+
+    // Signing out ends the staff session.
+    const again = await signedInAgain(done.recoveryCodes[0]!);
+    dataOf(await again.graphql('mutation { signOut }'));
+    expect(dataOf(await again.graphql(VENDOR_VIEWER))).toEqual({ vendorViewer: null, me: null });
+
   });
+
+  /** Olga signs in again with her new password and a recovery code (the app's codes of now are used up). */
+  async function signedInAgain(recoveryCode: string) {
+    const client = app.client();
+    dataOf(await client.graphql(SIGN_IN, { input: { email: 'olga@vendor.example', password: 'Vendor-console-8' } }));
+    dataOf(await client.graphql(COMPLETE_SIGN_IN, { code: recoveryCode, kind: 'RECOVERY_CODE' }));
+    expect(dataOf(await client.graphql<{ vendorViewer: { email: string } }>(VENDOR_VIEWER)).vendorViewer.email).toBe('olga@vendor.example');
+    return client;
+  }
 
   it('refuses an expired link, and staff whose 2-step verification is gone', async () => {
     const { createStaffSetupLink } = await import('../src/modules/vendor/setup-link.service.js');

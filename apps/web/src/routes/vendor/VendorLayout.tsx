@@ -2,11 +2,10 @@ import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { AppShell, Badge, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBuildingStore, IconListDetails, IconLogout } from '@tabler/icons-react';
-import { createContext, useContext, useEffect } from 'react';
+import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { VendorViewerQuery } from '../../gql/graphql';
-import { adoptViewerLanguage } from '../../i18n';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { FullPageLoader } from '../../ui/FullPageLoader';
 import { LanguageMenu } from '../../ui/LanguageMenu';
@@ -30,7 +29,8 @@ const links = [
 
 /**
  * The Vendor console's frame, apart from Account management: its own navigation, for the vendor's
- * staff only (anyone else goes to the sign-in page).
+ * staff only (anyone else goes to the sign-in page). Its language is this browser's choice (the
+ * language menu): staff settings are not saved with them yet.
  */
 export function VendorLayout() {
   const { t } = useTranslation();
@@ -41,12 +41,6 @@ export function VendorLayout() {
   const { data, error, refetch } = useQuery(VendorViewerDocument, { fetchPolicy: 'network-only' });
   const [signOut] = useMutation(VendorSignOutDocument);
   const staff = data?.vendorViewer;
-
-  useEffect(() => {
-    if (staff) adoptViewerLanguage(staff.language);
-    // Only at sign-in: later switches in this console stay in this browser.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [staff?.id]);
 
   if (error && !data) return <ErrorPanel fullPage onRetry={() => void refetch()} />;
   if (!data) return <FullPageLoader />;
