@@ -102,7 +102,7 @@ describe('the Vendor console', () => {
     expect(again.output()).not.toContain('/setup/');
   });
 
-  it('in Slovenian: the demo operator signs in with a text-message code and lands in the console', async () => {
+  it('in Slovenian: the demo operator signs in with a text-message code, issues a Support set-up link, which is walked through', async () => {
     const server = await startServer();
     servers.push(server);
     const context = await browser.newContext({ locale: 'sl-SI', viewport: { width: 1280, height: 900 } });
@@ -133,8 +133,34 @@ describe('the Vendor console', () => {
     await page.getByRole('cell', { name: 'admin@example.com' }).waitFor();
     await page.getByRole('link', { name: 'Revizijski dnevnik ponudnika' }).click();
     await page.getByText('Ogled oseb').waitFor();
+
+    // The operator issues a set-up link for Support staff; it is walked in Slovenian too.
+    const issued = await context.request.post(`${server.url}/graphql`, {
+      data: { query: 'mutation { createStaffSetupLink(input: { email: "podpora@vendor.example", role: SUPPORT }) { url } }' },
+      headers: { 'content-type': 'application/json' },
+    });
+    const { url } = ((await issued.json()) as { data: { createStaffSetupLink: { url: string } } }).data.createStaffSetupLink;
     await page.getByRole('button', { name: 'Odjava' }).click();
     await page.waitForURL('**/sign-in');
+
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Nastavitev konzole ponudnika' }).waitFor();
+    await page.getByText('vloga: Podpora').waitFor();
+    await page.getByLabel('Ime', { exact: false }).first().fill('Pia');
+    await page.getByLabel('Priimek').fill('Podpornik');
+    await page.locator('input[type="password"]').fill('Modra-konzola-3');
+    await page.getByRole('button', { name: 'Naprej' }).click();
+    const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+    await page.getByLabel('Koda iz aplikacije').fill(appCode(secret));
+    await page.getByRole('button', { name: 'Dokončaj nastavitev' }).click();
+    await page.getByRole('heading', { name: 'Nastavitev je končana' }).waitFor();
+    await page.getByRole('button', { name: 'V konzolo ponudnika' }).click();
+    await page.waitForURL('**/vendor');
+    await page.getByText('Pia Podpornik · Podpora').waitFor();
+    // Support reads customers but creates none and has no audit log.
+    await page.getByRole('link', { name: 'Alpine Studio GmbH' }).waitFor();
+    expect(await page.getByRole('button', { name: '+ Ustvari stranko' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Revizijski dnevnik ponudnika' }).count()).toBe(0);
     await context.close();
   });
 });
