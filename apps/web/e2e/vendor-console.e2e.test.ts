@@ -134,12 +134,13 @@ describe('the Vendor console', () => {
     await page.getByRole('link', { name: 'Revizijski dnevnik ponudnika' }).click();
     await page.getByText('Ogled oseb').waitFor();
 
-    // The operator issues a set-up link for Support staff; it is walked in Slovenian too.
-    const issued = await context.request.post(`${server.url}/graphql`, {
-      data: { query: 'mutation { createStaffSetupLink(input: { email: "podpora@vendor.example", role: SUPPORT }) { url } }' },
-      headers: { 'content-type': 'application/json' },
-    });
-    const { url } = ((await issued.json()) as { data: { createStaffSetupLink: { url: string } } }).data.createStaffSetupLink;
+    // The operator issues a set-up link for Support staff on the Staff page; it is walked in Slovenian too.
+    await page.getByRole('link', { name: 'Osebje' }).click();
+    await page.getByRole('cell', { name: 'vendor@example.com' }).waitFor();
+    await page.getByLabel('E-pošta').fill('podpora@vendor.example');
+    await page.getByRole('button', { name: 'Ustvari povezavo za nastavitev' }).click();
+    const url = (await page.getByTestId('staff-setup-link').textContent())!.trim();
+    expect(url).toContain('/setup/');
     await page.getByRole('button', { name: 'Odjava' }).click();
     await page.waitForURL('**/sign-in');
 

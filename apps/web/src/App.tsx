@@ -45,6 +45,7 @@ const router = createBrowserRouter([
           { index: true, lazy: screen(() => import('./routes/vendor/CustomersPage'), 'CustomersPage') },
           { path: 'customers/:id', lazy: screen(() => import('./routes/vendor/CustomerPage'), 'CustomerPage') },
           { path: 'audit', lazy: screen(() => import('./routes/vendor/VendorAuditPage'), 'VendorAuditPage') },
+          { path: 'staff', lazy: screen(() => import('./routes/vendor/StaffPage'), 'StaffPage') },
         ],
       },
       // The API sends browsers asking for /graphql here; the playground signs nobody in by itself.

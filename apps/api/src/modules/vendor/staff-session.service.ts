@@ -97,3 +97,9 @@ export async function currentStaff(ctx: RequestContext): Promise<VendorStaff | n
   if (!member) throw new UnauthenticatedError();
   return toVendorStaff(member.user, member);
 }
+
+/** Everyone on the vendor's staff, by name (a handful of people: no paging). */
+export async function listStaff(ctx: RequestContext): Promise<VendorStaff[]> {
+  const members = await ctx.em.find(VendorStaffMember, {}, { populate: ['user'], orderBy: { user: { sortName: 'asc' } } });
+  return members.filter((member) => !member.user.deletedAt).map((member) => toVendorStaff(member.user, member));
+}

@@ -25,7 +25,7 @@ import { AllowVendor, type StaffContext, VendorPermission } from '../../graphql/
 import { changeCustomerStatus, createCustomer, inviteCustomerPrimaryAdmin } from './customer-changes.service.js';
 import { findCustomer, listCustomerPeople, listCustomers } from './customers.service.js';
 import { beginOperatorSetup, completeOperatorSetup, createStaffSetupLink, operatorSetupLink } from './setup-link.service.js';
-import { currentStaff } from './staff-session.service.js';
+import { currentStaff, listStaff } from './staff-session.service.js';
 import { listVendorAudit } from './vendor-audit.service.js';
 
 const customerId = () => Arg('id', () => UUID, { description: 'The customer account.' });
@@ -59,6 +59,12 @@ export class VendorResolver {
   })
   completeOperatorSetup(@Arg('input', () => CompleteOperatorSetupInput, { description: 'The link and the code.' }) input: CompleteOperatorSetupInput, @Ctx() ctx: RequestContext): Promise<OperatorSetupResult> {
     return completeOperatorSetup(ctx, input);
+  }
+
+  @AllowVendor(VendorPermission.MANAGE_STAFF)
+  @Query(() => [VendorStaff], { description: "Everyone on the vendor's staff, by name (operators only)." })
+  vendorStaff(@Ctx() ctx: StaffContext): Promise<VendorStaff[]> {
+    return listStaff(ctx);
   }
 
   @AllowVendor(VendorPermission.MANAGE_STAFF)

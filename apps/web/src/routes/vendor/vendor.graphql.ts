@@ -146,3 +146,24 @@ export const VendorSignOutDocument = graphql(`
     signOut
   }
 `);
+
+export const VendorStaffDocument = graphql(`
+  query VendorStaff {
+    vendorStaff {
+      id
+      email
+      firstName
+      lastName
+      role
+    }
+  }
+`);
+
+export const CreateStaffSetupLinkDocument = graphql(`
+  mutation CreateStaffSetupLink($input: CreateStaffSetupLinkInput!) {
+    createStaffSetupLink(input: $input) {
+      url
+      expiresAt
+    }
+  }
+`);
