@@ -105,6 +105,16 @@ describe.each(drivers)('who reaches the Vendor console (%s)', (driver) => {
     expect(errorOf(await support.graphql('{ vendorAuditLog { totalCount } }')).message).toBe('Your vendor role does not allow this: it needs an operator.');
   });
 
+  it('a customer admin cannot make a member of the vendor staff a user of their account', async () => {
+    const refused = errorOf(
+      await customers.get('primary admin')!.graphql('mutation ($input: InviteUserInput!) { inviteUser(input: $input) { id } }', {
+        input: { email: 'vendor@example.com', firstName: 'Vesna', lastName: 'Operater' },
+      }),
+    );
+    expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+    expect(await app.sql("select m.id from memberships m join users u on u.id = m.user_id where u.email = 'vendor@example.com'")).toHaveLength(0);
+  });
+
   it("an operator's reads of a customer's people are in the vendor audit log, which they read in the console", async () => {
     const { customers: list } = dataOf(await operator.graphql<{ customers: { edges: { node: { id: string; name: string } }[] } }>('{ customers(filter: { search: "kolektor" }) { edges { node { id name } } } }'));
     const kolektor = list.edges[0]!.node;

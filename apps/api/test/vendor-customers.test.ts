@@ -108,6 +108,14 @@ describe.each(drivers)('customers in the Vendor console (%s)', (driver) => {
       code: 'NOT_FOUND',
       field: 'customerId',
     });
+    // Two operators inviting different people at once: one primary admin.
+    const [second] = await app.sql<{ id: string }>("select id from accounts where external_id = 'CRM-3001'");
+    const race = await Promise.all(
+      ['a@zidar.example', 'b@zidar.example'].map((email) => operator.graphql(INVITE, { input: { customerId: second!.id, email, firstName: 'Ana', lastName: 'Zidar' } })),
+    );
+    expect(race.filter((answer) => !answer.errors)).toHaveLength(1);
+    expect(race.find((answer) => answer.errors)!.errors![0]!.extensions?.code).toBe('PRIMARY_ADMIN_EXISTS');
+
     const invited = dataOf(await invite('petra@gradbinec.example'));
     expect(invited).toEqual({ inviteCustomerPrimaryAdmin: { email: 'petra@gradbinec.example', role: 'PRIMARY_ADMIN', status: 'PENDING' } });
     expect(errorOf(await invite('someone@gradbinec.example')).extensions?.code).toBe('PRIMARY_ADMIN_EXISTS');

@@ -23,6 +23,7 @@ import { Team } from '../teams/team.entity.js';
 import { INVITATION_DAYS, Invitation, InvitationStatus as StoredStatus } from './invitation.entity.js';
 import { Membership, typedPerson } from './membership.entity.js';
 import { checkPerson, type PersonFields, requirePerson } from './person-rules.js';
+import { VendorStaffMember } from '../vendor/vendor-staff.entity.js';
 
 const DAY_MS = 86_400_000;
 const MAX_ROWS = 200;
@@ -111,6 +112,10 @@ function alreadyThereMessage(email: string, status: MembershipStatus | undefined
 export async function invitePerson(tx: AccountContext, person: PersonFields, options: InviteOptions, language: Language): Promise<{ userId: string; outgoing: Outgoing }> {
   const account = tx.em.getReference(Account, tx.viewer.accountId);
   let user = await tx.em.findOne(User, { email: person.email });
+  // The vendor's staff belong to no customer account.
+  if (user && (await tx.em.count(VendorStaffMember, { user }))) {
+    throw new InvalidInputError('email', msg('{email} is on the vendor’s staff, who belong to no customer account.', { email: person.email }));
+  }
   if (!user) {
     user = tx.em.create(User, { ...person, sortName: '', language });
     user.setName(person.firstName, person.lastName);
