@@ -142,6 +142,15 @@ describe.each(drivers)('first run and vendor staff set-up (%s)', (driver) => {
     await app.sql('update vendor_setup_links set expires_at = ? where email = ?', [app.driver === 'sqlite' ? Date.now() - 1000 : new Date(Date.now() - 1000).toISOString(), 'late@vendor.example']);
     expect(errorOf(await app.client().graphql(LINK, { token: tokenOf(link.url) })).extensions?.code).toBe('SETUP_LINK_INVALID');
 
+    // Guessing the app's code: the fifth wrong one uses the link up.
+    const guessed = await createStaffSetupLink(app.em(), app.config, 'guess@vendor.example', 'SUPPORT' as never);
+    const guesser = app.client();
+    dataOf(await guesser.graphql(BEGIN_SETUP, { input: { token: tokenOf(guessed.url), firstName: 'G', lastName: 'Uesser', password: 'Vendor-console-7' } }));
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      expect(errorOf(await guesser.graphql(COMPLETE_SETUP, { input: { token: tokenOf(guessed.url), code: '000000' } })).extensions?.field).toBe('code');
+    }
+    expect(errorOf(await guesser.graphql(COMPLETE_SETUP, { input: { token: tokenOf(guessed.url), code: '000000' } })).extensions?.code).toBe('SETUP_LINK_INVALID');
+
     const fresh = await createStaffSetupLink(app.em(), app.config, 'support@vendor.example', 'SUPPORT' as never);
     const supportClient = app.client();
     const made = await useSetupLink(supportClient, fresh.url, { email: 'ignored@vendor.example' });

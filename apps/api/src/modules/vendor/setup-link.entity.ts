@@ -48,4 +48,8 @@ export class SetupLink extends BaseEntity {
 
   @Property({ type: 'string', length: 200, nullable: true, hidden: true })
   pendingSecretSealed: string | null = null;
+
+  /** Wrong first codes; at the limit the link is used up, so its codes cannot be guessed. */
+  @Property({ type: 'integer' })
+  failedAttempts: number & Opt = 0;
 }

@@ -28,6 +28,9 @@ import { openStaffSession } from './staff-session.service.js';
 import { recordVendorAudit } from './vendor-audit.service.js';
 import { VendorStaffMember } from './vendor-staff.entity.js';
 
+/** Wrong first codes a link takes before it stops working. */
+const MAX_WRONG_CODES = 5;
+
 /** A set-up link works for an hour, once. */
 export const SETUP_LINK_HOURS = 1;
 
@@ -139,7 +142,16 @@ export async function completeOperatorSetup(ctx: RequestContext, input: Complete
   const code = normaliseDigits(input.code);
   if (!/^\d{6}$/.test(code)) throw new InvalidInputError('code', msg('Enter the 6-digit code.'));
   const step = totpStep(openSecret(ctx.config, link.pendingSecretSealed), code);
-  if (step === null) throw new InvalidInputError('code', msg('That code is not correct. Enter the code the app shows now.'));
+  if (step === null) {
+    // Counted in the database (across instances); the fifth wrong code uses the link up.
+    await run(ctx, 'update vendor_setup_links set failed_attempts = failed_attempts + 1 where id = ?', [link.id]);
+    await run(ctx, 'update vendor_setup_links set used_at = ? where id = ? and failed_attempts >= ?', [
+      ctx.em.getPlatform().processDateProperty(new Date()),
+      link.id,
+      MAX_WRONG_CODES,
+    ]);
+    throw new InvalidInputError('code', msg('That code is not correct. Enter the code the app shows now.'));
+  }
 
   const recoveryCodes = new Set<string>();
   while (recoveryCodes.size < RECOVERY_CODE_COUNT) recoveryCodes.add(newRecoveryCode());
