@@ -138,11 +138,12 @@ function main() {
     case 'db:migration:create':
     case 'db:seed':
     case 'schema:emit':
+    case 'operator:create':
       turbo(env, ['build', '--filter=@seatwise/schema', '--output-logs=errors-only']);
       run('pnpm', ['--filter', '@seatwise/api', command, ...process.argv.slice(3)], env);
       break;
     default:
-      fail(`unknown command "${command}": use start, test, dev, bench, db:migrate, db:migration:create, db:seed or schema:emit.`);
+      fail(`unknown command "${command}": use start, test, dev, bench, db:migrate, db:migration:create, db:seed, schema:emit or operator:create.`);
   }
 }
 

@@ -12,7 +12,7 @@ const modules = {
   mail: ['Sending mail and text messages (SMTP or the outbox folder) and their templates.', [], ['mail-template.ts', 'invitation.mail.ts']],
   server: ['What the server says about itself (version, limits).', []],
   jobs: ['The database job queue and its worker.', ['accounts'], ['job-queue.ts', 'job-worker.ts']],
-  identity: ['People and their sign-in: users, passwords, sessions, 2-step, own account; memberships only through its port.', ['accounts', 'mail'], ['password.ts', 'password-policy.ts', 'rate-limits.ts']],
+  identity: ['People and their sign-in: users, passwords, sessions, 2-step, own account, the vendor staff\'s sign-in; memberships only through its port.', ['accounts', 'mail'], ['password.ts', 'password-policy.ts', 'rate-limits.ts', 'two-step/codes.ts', 'two-step/secret-box.ts']],
   audit: ['The audit log: recording an entry in the action\'s transaction, reading and exporting it.', ['accounts', 'identity']],
   support: ['Support requests.', ['accounts', 'identity']],
   teams: ['Teams inside an account.', ['accounts', 'audit']],
@@ -25,6 +25,7 @@ const modules = {
   licensing: ['Licence files: network and home-use requests, signed with the vendor key.', ['accounts', 'audit', 'catalog', 'identity', 'products', 'subscriptions']],
   reports: ['Seat Usage, Insights and Cloud Usage, read through the owners\' fragments.', ['accounts', 'subscriptions', 'usage']],
   home: ['The admin home page: a summary of the other modules.', ['accounts', 'subscriptions', 'support']],
+  vendor: ['The Vendor console: first run and staff set-up, customers, the vendor audit log.', ['accounts', 'audit', 'identity', 'mail', 'subscriptions', 'users']],
 };
 
 /**

@@ -37,6 +37,7 @@ import { BUILD_INSTALL_PACKAGE } from './modules/products/install-packages.servi
 import { installPackageBuilder } from './modules/products/package-builder.js';
 import { authenticateBearer } from './modules/tokens/bearer.js';
 import { membershipHooks } from './modules/users/membership-hooks.js';
+import { staffViewer } from './modules/identity/staff/staff-session.service.js';
 
 export interface SeatwiseApp {
   app: Express;
@@ -54,7 +55,10 @@ async function createContext(services: Services, req: Request, res: Response): P
   const em = services.orm.em.fork() as EntityManager;
   // A Bearer token wins over a session cookie: a client that names a token means it.
   const viewer = (await authenticateBearerOrRefuse(em, req.headers.authorization)) ?? (await sessionViewer(em, req));
-  return contextFor(services, req, res, viewer, em);
+  const ctx = contextFor(services, req, res, viewer, em);
+  // Vendor staff have a session of their own and no account; a token or customer session wins.
+  if (!viewer && !req.headers.authorization) ctx.staff = await staffViewer(em, req);
+  return ctx;
 }
 
 /** A bad token is refused before any operation runs: HTTP 401 with an UNAUTHENTICATED error. */

@@ -8,6 +8,7 @@ import type { RateLimits } from './modules/identity/rate-limits.js';
 import type { Mailer } from './modules/mail/mailer.js';
 import type { Outbox } from './modules/mail/outbox.js';
 import type { SmsSender } from './modules/mail/sms.js';
+import type { StaffViewer } from './modules/identity/staff/staff-session.service.js';
 
 /** The API token a request came with (`Authorization: Bearer`), and what it may do. */
 export interface TokenGrant {
@@ -38,6 +39,12 @@ export interface Viewer {
 export interface RequestContext {
   em: EntityManager;
   viewer: Viewer | null;
+  /**
+   * A member of the vendor's staff, signed in to the Vendor console (their own session cookie).
+   * They belong to no customer account, so `viewer` stays null for them and every customer
+   * operation refuses them; vendor operations check this (`graphql/vendor-access.ts`).
+   */
+  staff: StaffViewer | null;
   config: Config;
   req: Request;
   res: Response;
@@ -78,5 +85,5 @@ export function contextFor(
 ): RequestContext {
   const { config, mail, sms, outbox, limits } = services;
   if (viewer) em.setFilterParams('tenant', { accountId: viewer.accountId });
-  return { em, viewer, config, req, res, mail, sms, outbox, limits, log: req.log };
+  return { em, viewer, staff: null, config, req, res, mail, sms, outbox, limits, log: req.log };
 }

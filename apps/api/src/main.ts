@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createApp } from './app.js';
 import { seedDemo } from './db/seed/demo.js';
+import { announceFirstRun } from './modules/vendor/first-run.js';
 
 function readConfig(): Config {
   try {
@@ -18,6 +19,7 @@ function readConfig(): Config {
 const config = readConfig();
 const seatwise = await createApp(config);
 if (config.demo) seatwise.logger.info(await seedDemo(seatwise.orm, { dataDir: config.dataDir }));
+await announceFirstRun(seatwise.orm, config, seatwise.logger);
 
 const server = createServer(seatwise.app);
 server.on('error', (error: NodeJS.ErrnoException) => {

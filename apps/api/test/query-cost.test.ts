@@ -36,7 +36,10 @@ function fullSelection(type: GraphQLOutputType, depth: number, path: Set<string>
 }
 
 /** A value for each required argument a paged list takes besides `first`. */
-const samples: Record<string, unknown> = { 'DateRangeInput!': { from: '2026-10-26', to: '2026-11-25' } };
+const samples: Record<string, unknown> = {
+  'DateRangeInput!': { from: '2026-10-26', to: '2026-11-25' },
+  'UUID!': '00000000-0000-4000-8000-000000000000',
+};
 
 const pagedQueries = rootOperations(schema).filter(
   ({ kind, field }) => kind === 'query' && field.args.some((arg) => arg.name === 'first'),

@@ -13,6 +13,8 @@ export interface RunningServer {
   url: string;
   /** The instance's data folder (SQLite file, installer files, built packages). */
   dataDir: string;
+  /** What the API printed so far (stdout and stderr), e.g. the first-run set-up link. */
+  output: () => string;
   stop: () => Promise<void>;
 }
 
@@ -87,5 +89,5 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await stop();
     throw error;
   }
-  return { url, dataDir, stop };
+  return { url, dataDir, output: () => output, stop };
 }

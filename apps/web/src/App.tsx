@@ -36,6 +36,18 @@ const router = createBrowserRouter([
       { path: '/outbox', lazy: screen(() => import('./routes/outbox/OutboxPage'), 'OutboxPage') },
       { path: '/confirm-email', lazy: screen(() => import('./routes/confirm-email/ConfirmEmailPage'), 'ConfirmEmailPage') },
       { path: '/invitation', lazy: screen(() => import('./routes/invitation/AcceptInvitationPage'), 'AcceptInvitationPage') },
+      { path: '/setup/:token', lazy: screen(() => import('./routes/setup/SetupPage'), 'SetupPage') },
+      // The Vendor console: its own frame and navigation, for the vendor's staff only.
+      {
+        path: '/vendor',
+        lazy: screen(() => import('./routes/vendor/VendorLayout'), 'VendorLayout'),
+        children: [
+          { index: true, lazy: screen(() => import('./routes/vendor/CustomersPage'), 'CustomersPage') },
+          { path: 'customers/:id', lazy: screen(() => import('./routes/vendor/CustomerPage'), 'CustomerPage') },
+          { path: 'audit', lazy: screen(() => import('./routes/vendor/VendorAuditPage'), 'VendorAuditPage') },
+          { path: 'staff', lazy: screen(() => import('./routes/vendor/StaffPage'), 'StaffPage') },
+        ],
+      },
       // The API sends browsers asking for /graphql here; the playground signs nobody in by itself.
       { path: '/graphql', ...playground },
       { path: '/playground', ...playground },

@@ -135,3 +135,28 @@ export {
   ProductRelease,
   AdminHome,
 } from './home/admin-home.types.js';
+export {
+  VendorRole,
+  VendorStaff,
+  OperatorSetupLink,
+  BeginOperatorSetupInput,
+  CompleteOperatorSetupInput,
+  OperatorSetupResult,
+  CreateStaffSetupLinkInput,
+  IssuedSetupLink,
+} from './vendor/vendor-staff.type.js';
+export { VendorAuditEntry, VendorAuditEntryEdge, VendorAuditEntryConnection } from './vendor/vendor-audit.type.js';
+export {
+  CustomerStatus,
+  CustomerSortField,
+  Customer,
+  CustomerEdge,
+  CustomerConnection,
+  CustomersFilter,
+  CustomersOrder,
+  CreateCustomerInput,
+  InviteCustomerPrimaryAdminInput,
+  CustomerPerson,
+  CustomerPersonEdge,
+  CustomerPersonConnection,
+} from './vendor/customer.type.js';

@@ -34,6 +34,10 @@ import { LicenceRequest } from '../modules/licensing/licence-request.entity.js';
 import { InstallPackage } from '../modules/products/install-package.entity.js';
 import { Trial } from '../modules/products/trial.entity.js';
 import { TenantEntity } from '../modules/accounts/tenant.entity.js';
+import { SetupLink } from '../modules/vendor/setup-link.entity.js';
+import { StaffSession } from '../modules/identity/staff/staff-session.entity.js';
+import { VendorAuditEntryRow } from '../modules/vendor/vendor-audit-entry.entity.js';
+import { VendorStaffMember } from '../modules/identity/staff/vendor-staff.entity.js';
 import { BaseEntity } from './base.entity.js';
 
 /** Every entity, listed once: no folder scanning, so the compiled and the TypeScript build agree. */
@@ -75,4 +79,8 @@ export const entities = [
   Job,
   InstallPackage,
   ApiToken,
+  VendorStaffMember,
+  StaffSession,
+  SetupLink,
+  VendorAuditEntryRow,
 ];

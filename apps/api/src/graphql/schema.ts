@@ -24,6 +24,7 @@ import { LicensingResolver } from '../modules/licensing/licensing.resolver.js';
 import { InstallPackagesResolver } from '../modules/products/install-packages.resolver.js';
 import { ProductsResolver } from '../modules/products/products.resolver.js';
 import { TrialsResolver } from '../modules/products/trials.resolver.js';
+import { VendorResolver } from '../modules/vendor/vendor.resolver.js';
 import { assertPermitted, type PermissionDef } from './permissions.js';
 
 export const resolvers = [
@@ -50,6 +51,7 @@ export const resolvers = [
   AdminHomeResolver,
   SubscriptionsResolver,
   ReportsResolver,
+  VendorResolver,
 ] as const;
 
 /**

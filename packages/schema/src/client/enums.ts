@@ -234,3 +234,24 @@ export const SubscriptionSortField = {
   SEATS: 'SEATS',
 } as const;
 export type SubscriptionSortField = (typeof SubscriptionSortField)[keyof typeof SubscriptionSortField];
+
+export const CustomerStatus = {
+  ACTIVE: 'ACTIVE',
+  SUSPENDED: 'SUSPENDED',
+  CLOSED: 'CLOSED',
+} as const;
+export type CustomerStatus = (typeof CustomerStatus)[keyof typeof CustomerStatus];
+
+export const CustomerSortField = {
+  NAME: 'NAME',
+  CREATED_AT: 'CREATED_AT',
+  USERS: 'USERS',
+  SEATS: 'SEATS',
+} as const;
+export type CustomerSortField = (typeof CustomerSortField)[keyof typeof CustomerSortField];
+
+export const VendorRole = {
+  OPERATOR: 'OPERATOR',
+  SUPPORT: 'SUPPORT',
+} as const;
+export type VendorRole = (typeof VendorRole)[keyof typeof VendorRole];

@@ -3,6 +3,7 @@ import { Account } from '../accounts/account.type.js';
 import { Role } from '../users/role.enum.js';
 import { SecondStepChallenge } from './two-step.type.js';
 import { Language } from '../client/enums.js';
+import { VendorStaff } from '../vendor/vendor-staff.type.js';
 
 export { Language };
 
@@ -61,4 +62,10 @@ export class SignInPayload {
     description: 'Set when the password was right but a second step is needed; null once signed in.',
   })
   secondStep!: SecondStepChallenge | null;
+
+  @Field(() => VendorStaff, {
+    nullable: true,
+    description: "Set instead of `viewer` when a member of the vendor's staff signed in: they work in the Vendor console, outside every customer account.",
+  })
+  staff?: VendorStaff | null;
 }

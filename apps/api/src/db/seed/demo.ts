@@ -37,6 +37,7 @@ import {
   slovenianLastNames,
 } from './names.js';
 import { seedDemoTokens } from './demo-tokens.js';
+import { ensureDemoOperator } from './demo-operator.js';
 import { seededRandom } from './random.js';
 import { ensureDemoProductFiles, seedProductFiles } from './product-files.js';
 
@@ -84,6 +85,7 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
   const existing = await em.count(Account, {}, { filters: false });
   if (existing > 0 && !options.force) {
     await ensureDemoProductFiles(em, options.dataDir ?? null);
+    await ensureDemoOperator(em, await hashPassword(DEMO_PASSWORD));
     return 'demo data already present: nothing seeded';
   }
 
@@ -96,8 +98,8 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
   const products = await seedCatalogue(em);
   await seedProductFiles(em, products.values(), options.dataDir ?? null);
 
-  const main = em.create(Account, { name: 'Kolektor Gradnje d.o.o.', timeZone: 'Europe/Ljubljana' });
-  const other = em.create(Account, { name: 'Alpine Studio GmbH', timeZone: 'Europe/Vienna' });
+  const main = em.create(Account, { name: 'Kolektor Gradnje d.o.o.', timeZone: 'Europe/Ljubljana', country: 'SI', language: Language.SL, externalId: 'CRM-1001' });
+  const other = em.create(Account, { name: 'Alpine Studio GmbH', timeZone: 'Europe/Vienna', country: 'AT', language: Language.EN, externalId: 'CRM-1002' });
   const teams = ['Arhitektura', 'Gradbeništvo', 'Strojništvo', 'Uprava'].map((name) =>
     em.create(Team, { account: main, name }),
   );
@@ -334,6 +336,7 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
   em.create(AuditEntry, { account: main, actor: admin, action: 'account.seed', targetType: 'Account', targetId: main.id, summary: 'Demo data loaded' });
   em.create(AuditEntry, { account: other, actor: otherAdmin, action: 'account.seed', targetType: 'Account', targetId: other.id, summary: 'Demo data loaded' });
   await em.flush();
+  await ensureDemoOperator(em, passwordHash);
 
   // Fresh planner statistics: after a bulk load PostgreSQL's planner would guess until autovacuum
   // runs. (Not on SQLite: its sqlite_stat1 table breaks MikroORM 6's schema introspection.)

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { CustomerStatus, Language } from '@seatwise/schema';
 
 /** The tenant: an organisation that owns contracts, subscriptions and seats. */
 @Entity({ tableName: 'accounts' })
@@ -16,4 +17,24 @@ export class Account {
 
   @Property({ type: 'datetime' })
   createdAt: Date & Opt = new Date();
+
+  /** ISO 3166-1 alpha-2; null for accounts made before the Vendor console. */
+  @Property({ type: 'string', length: 2, nullable: true })
+  country: string | null = null;
+
+  /** The language of mails to the account before its people choose their own. */
+  @Enum({ items: () => Language, type: 'string', length: 2 })
+  language: Language & Opt = Language.EN;
+
+  /** The customer's id in the vendor's billing system. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  @Unique()
+  externalId: string | null = null;
+
+  /** Suspended and closed accounts keep their data; their sign-ins and tokens are refused. */
+  @Enum({ items: () => CustomerStatus, type: 'string', length: 20 })
+  status: CustomerStatus & Opt = CustomerStatus.ACTIVE;
+
+  @Property({ type: 'datetime', nullable: true })
+  statusChangedAt: Date | null = null;
 }

@@ -9,6 +9,9 @@ import { clearSessionCookie, hashToken, readSessionToken } from './session.servi
 import { openSession, signInMembership, toViewer } from './sign-in-session.js';
 import { beginSecondStep } from './two-step/two-step.service.js';
 import { User } from './user.entity.js';
+import { customerRefusal, refusedCustomerStatus } from '../accounts/customer-status.rules.js';
+import { endStaffSession, staffMemberOf } from './staff/staff-session.service.js';
+import { VendorStaffMember } from './staff/vendor-staff.entity.js';
 
 const WRONG_CREDENTIALS = msg('The email address or password is not correct.');
 
@@ -30,10 +33,13 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<S
   const membership = await checkPasswordThrottled(ctx, email, 'email', async () => {
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
     if (!user?.passwordHash || !passwordOk) return false;
-    // An inactive membership fails like a wrong password, and counts like one.
-    return (await signInMembership(ctx, user)) ?? false;
+    // An inactive membership fails like a wrong password, and counts like one. Vendor staff have
+    // no membership; a suspended or closed customer is refused with its reason.
+    return (await signInMembership(ctx, user)) ?? (await staffMemberOf(ctx.em, user)) ?? (await refusedCustomerStatus(ctx.em, user.id)) ?? false;
   });
   if (!user || !membership) throw new AppError('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
+  if (typeof membership === 'string') throw new AppError('ACCOUNT_SUSPENDED', customerRefusal(membership));
+  if (membership instanceof VendorStaffMember) return beginStaffSignIn(ctx, user);
 
   // 2-step verification: the password alone opens no session (two-step/two-step.service.ts).
   const secondStep = await beginSecondStep(ctx, user);
@@ -42,11 +48,24 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<S
   return { viewer: await openSession(ctx, user, membership), secondStep: null };
 }
 
+/**
+ * Vendor staff sign in with 2-step verification always: without a factor (it was never set up)
+ * the sign-in is refused instead of opening a session on the password alone.
+ */
+async function beginStaffSignIn(ctx: RequestContext, user: User): Promise<SignInPayload> {
+  const secondStep = await beginSecondStep(ctx, user);
+  if (!secondStep) {
+    throw new AppError('TWO_STEP_REQUIRED', msg('Vendor staff must use 2-step verification, and yours is not set up. Ask an operator for a new set-up link.'));
+  }
+  return { viewer: null, secondStep, staff: null };
+}
+
 /** Ends the current session (idempotent: signing out twice is not an error). */
 export async function signOut(ctx: RequestContext): Promise<boolean> {
   const token = readSessionToken(ctx.req);
   if (token) await ctx.em.nativeDelete(Session, { tokenHash: hashToken(token) });
   clearSessionCookie(ctx.res, ctx.config);
+  await endStaffSession(ctx);
   ctx.viewer = null;
   return true;
 }

@@ -65,11 +65,14 @@ export async function resolveViewer(em: EntityManager, token: string): Promise<V
     .join('memberships as m', function () {
       this.on('m.account_id', 's.account_id').andOn('m.user_id', 's.user_id');
     })
+    // A suspended or closed customer's sessions stop counting; signing in again says why.
+    .join('accounts as a', 'a.id', 's.account_id')
     .where('s.token_hash', hashToken(token))
+    .andWhere('a.status', 'ACTIVE')
     .andWhere('s.expires_at', '>', em.getPlatform().processDateProperty(new Date()) as Date)
     .andWhere('m.status', 'ACTIVE')
     .first('s.id', 's.user_id', 's.account_id', 'm.role', 's.last_seen_at')
-    .options(preparedAs('seatwise_session_viewer'));
+    .options(preparedAs('seatwise_session_viewer_v2'));
   if (!row) return null;
   const lastSeen = new Date(row.last_seen_at);
   if (Date.now() - lastSeen.getTime() > LAST_SEEN_RESOLUTION_MS) {

@@ -4,6 +4,7 @@ import type { AccountContext, RequestContext } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { describeDevice } from './device.js';
 import { Session } from './session.entity.js';
+import { StaffSession } from './staff/staff-session.entity.js';
 import { clearSessionCookie } from './session.service.js';
 import type { User } from './user.entity.js';
 
@@ -22,8 +23,10 @@ export async function isNewDevice(ctx: RequestContext, user: User): Promise<bool
 }
 
 /** Ends every session of a person, but `keepSessionId` if given; returns how many ended. */
-export function endSessionsOf(em: EntityManager, userId: string, keepSessionId?: string | null): Promise<number> {
-  return em.nativeDelete(Session, keepSessionId ? { user: userId, id: { $ne: keepSessionId } } : { user: userId });
+export async function endSessionsOf(em: EntityManager, userId: string, keepSessionId?: string | null): Promise<number> {
+  const ended = await em.nativeDelete(Session, keepSessionId ? { user: userId, id: { $ne: keepSessionId } } : { user: userId });
+  // A member of the vendor's staff has Vendor console sessions instead; a new password ends those too.
+  return ended + (await em.nativeDelete(StaffSession, { user: userId }));
 }
 
 /** The person's live sessions in every account, the one asking first, then by last use. */

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
-import { ApiScope, ApiTokenKind, MembershipStatus, Role } from '@seatwise/schema';
+import { ApiScope, ApiTokenKind, CustomerStatus, MembershipStatus, Role } from '@seatwise/schema';
 import type { Viewer } from '../../context.js';
 import { preparedAs } from '../../db/database.js';
 import { AppError, type Message, msg } from '../../errors.js';
+import { customerRefusal } from '../accounts/customer-status.rules.js';
 
 /** Written once per minute at most, like a session's last-seen time: reads stay reads. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -56,6 +57,7 @@ interface TokenRow {
   last_used_at: string | number | Date | null;
   role: Role | null;
   membership_status: MembershipStatus | null;
+  account_status: CustomerStatus;
 }
 
 /**
@@ -71,8 +73,10 @@ export async function authenticateBearer(em: EntityManager, authorization: strin
     .leftJoin('memberships as m', function () {
       this.on('m.account_id', 't.account_id').andOn('m.user_id', 't.owner_id');
     })
+    .join('accounts as a', 'a.id', 't.account_id')
     .where('t.token_hash', hashSecret(secret))
     .first(
+      'a.status as account_status',
       't.id',
       't.account_id',
       't.kind',
@@ -85,10 +89,11 @@ export async function authenticateBearer(em: EntityManager, authorization: strin
       'm.role',
       'm.status as membership_status',
     )
-    .options(preparedAs('seatwise_token_principal'));
+    .options(preparedAs('seatwise_token_principal_v2'));
   if (!row) throw new InvalidTokenError(msg('This API token is not valid.'));
   if (row.revoked_at !== null) throw new InvalidTokenError(msg('This API token was revoked.'));
   if (new Date(row.expires_at).getTime() <= Date.now()) throw new InvalidTokenError(msg('This API token has expired.'));
+  if (row.account_status !== CustomerStatus.ACTIVE) throw new InvalidTokenError(customerRefusal(row.account_status));
 
   const personal = row.kind === ApiTokenKind.PERSONAL;
   const userId = personal ? row.owner_id : row.created_by_id;

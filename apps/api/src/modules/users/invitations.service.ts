@@ -25,6 +25,7 @@ import { Team } from '../teams/team.entity.js';
 import { INVITATION_DAYS, Invitation, InvitationStatus as StoredStatus } from './invitation.entity.js';
 import { Membership, typedPerson } from './membership.entity.js';
 import { checkPerson, type PersonFields, requirePerson } from './person-rules.js';
+import { VendorStaffMember } from '../identity/staff/vendor-staff.entity.js';
 
 const DAY_MS = 86_400_000;
 const MAX_ROWS = 200;
@@ -38,7 +39,7 @@ interface Outgoing {
   expiresAt: Date;
 }
 
-interface InviteOptions {
+export interface InviteOptions {
   role: Role;
   team: Team | null;
   subscriptionIds: string[];
@@ -109,9 +110,13 @@ function alreadyThereMessage(email: string, status: MembershipStatus | undefined
  * their name and password and only gains this account. Either way the membership keeps what the
  * admin typed, and that is all the account sees of the person until they accept.
  */
-async function invitePerson(tx: AccountContext, person: PersonFields, options: InviteOptions, language: Language): Promise<{ userId: string; outgoing: Outgoing }> {
+export async function invitePerson(tx: AccountContext, person: PersonFields, options: InviteOptions, language: Language): Promise<{ userId: string; outgoing: Outgoing }> {
   const account = tx.em.getReference(Account, tx.viewer.accountId);
   let user = await tx.em.findOne(User, { email: person.email });
+  // The vendor's staff belong to no customer account.
+  if (user && (await tx.em.count(VendorStaffMember, { user }))) {
+    throw new InvalidInputError('email', msg('{email} is on the vendor’s staff, who belong to no customer account.', { email: person.email }));
+  }
   if (!user) {
     user = tx.em.create(User, { ...person, sortName: '', language });
     user.setName(person.firstName, person.lastName);
@@ -153,7 +158,7 @@ async function inviterLanguage(ctx: AccountContext): Promise<Language> {
  * could otherwise check before that commit and write after it). SQLite runs one writing
  * transaction at a time already.
  */
-async function lockInvitees(tx: AccountContext, emails: string[]): Promise<void> {
+export async function lockInvitees(tx: AccountContext, emails: string[]): Promise<void> {
   if (tx.config.database.driver !== 'postgresql') return;
   for (const email of [...new Set(emails)].sort()) {
     await execute(tx, 'select pg_advisory_xact_lock(hashtextextended(?, 0))', [`invite:${tx.viewer.accountId}:${email}`]);

@@ -1,4 +1,4 @@
-import { MembershipStatus, Role } from '@seatwise/schema';
+import { CustomerStatus, MembershipStatus, Role } from '@seatwise/schema';
 import { AppError, msg } from '../../errors.js';
 import { Account } from '../accounts/account.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
@@ -15,7 +15,12 @@ const everyAccount = { filters: false } as const;
 /** Identity's questions about memberships (identity/memberships.port.ts), answered from this module's tables. */
 export const membershipHooks: MembershipHooks = {
   signInPlace: (em, user) =>
-    em.findOne(Membership, { user, status: MembershipStatus.ACTIVE }, { ...everyAccount, orderBy: { createdAt: 'asc' }, populate: ['account'] }),
+    em.findOne(
+      Membership,
+      // A suspended or closed customer is no place to work in (identity then says why).
+      { user, status: MembershipStatus.ACTIVE, account: { status: CustomerStatus.ACTIVE } },
+      { ...everyAccount, orderBy: { createdAt: 'asc' }, populate: ['account'] },
+    ),
 
   placeOf: (em, userId, accountId) => em.findOne(Membership, { user: userId, account: accountId }, { populate: ['user', 'account'] }),
 

@@ -28,10 +28,13 @@ const errorKeys: Record<string, string> = {
 export function SecondStepForm({
   challenge,
   onSignedIn,
+  onStaffSignedIn,
   onStartOver,
 }: {
   challenge: SecondStep;
   onSignedIn: (viewer: ViewerFieldsFragment) => Promise<void>;
+  /** Vendor staff land in the Vendor console instead. */
+  onStaffSignedIn: () => Promise<void>;
   onStartOver: () => void;
 }) {
   const { t } = useTranslation();
@@ -62,6 +65,10 @@ export function SecondStepForm({
     setErrorKey(null);
     try {
       const { data } = await complete({ variables: { input: { code, kind } } });
+      if (data?.completeSignIn.staff) {
+        await onStaffSignedIn();
+        return;
+      }
       const viewer = data?.completeSignIn.viewer;
       if (!viewer) throw new Error('completeSignIn returned no viewer');
       await onSignedIn(viewer);

@@ -25,6 +25,7 @@ import { SecondStepForm, type SecondStep } from './SecondStepForm';
 import { SignInDocument, SignInServerInfoDocument } from './sign-in.graphql';
 
 const demoEmail = 'admin@example.com';
+const demoOperatorEmail = 'vendor@example.com';
 const demoPassword = 'Seatwise-demo-1';
 
 function returnPath(state: unknown): string {
@@ -44,6 +45,7 @@ export function SignInPage() {
   const [email, setEmail] = useState(typeof arrived?.email === 'string' ? arrived.email : '');
   const [password, setPassword] = useState('');
   const [errorKey, setErrorKey] = useState<string | null>(null);
+  const [serverMessage, setServerMessage] = useState<string | null>(null);
   const [secondStep, setSecondStep] = useState<SecondStep | null>(null);
 
   // An API without the demo flag yet: the demo data runs on developers' machines.
@@ -61,9 +63,15 @@ export function SignInPage() {
     await navigate(returnPath(location.state), { replace: true });
   }
 
+  async function finishStaffSignIn() {
+    await client.clearStore();
+    await navigate('/vendor', { replace: true });
+  }
+
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setErrorKey(null);
+    setServerMessage(null);
     try {
       const { data } = await signIn({ variables: { input: { email: email.trim(), password } } });
       if (!data) throw new Error('signIn returned no data');
@@ -72,10 +80,20 @@ export function SignInPage() {
         setSecondStep(data.signIn.secondStep);
         return;
       }
+      if (data.signIn.staff) {
+        await finishStaffSignIn();
+        return;
+      }
       if (!data.signIn.viewer) throw new Error('signIn returned no viewer');
       await finishSignIn(data.signIn.viewer);
     } catch (error) {
-      const code = CombinedGraphQLErrors.is(error) ? error.errors[0]?.extensions?.code : undefined;
+      const first = CombinedGraphQLErrors.is(error) ? error.errors[0] : undefined;
+      const code = first?.extensions?.code;
+      // A suspended or closed customer, or vendor staff without 2-step: the server says why, in the UI language.
+      if ((code === 'ACCOUNT_SUSPENDED' || code === 'TWO_STEP_REQUIRED') && first?.message) {
+        setServerMessage(first.message);
+        return;
+      }
       setErrorKey(
         code === 'INVALID_CREDENTIALS'
           ? 'signIn.invalidCredentials'
@@ -110,6 +128,24 @@ export function SignInPage() {
       >
         {t('signIn.demoUse')}
       </Button>
+      <Text size="sm" mt="sm">
+        {t('signIn.demoOperatorText')}
+      </Text>
+      <Group gap="xs" mt={6}>
+        <Code>{demoOperatorEmail}</Code>
+        <Code>{demoPassword}</Code>
+      </Group>
+      <Button
+        mt="sm"
+        size="xs"
+        variant="white"
+        onClick={() => {
+          setEmail(demoOperatorEmail);
+          setPassword(demoPassword);
+        }}
+      >
+        {t('signIn.demoUseOperator')}
+      </Button>
       <Anchor component={Link} to="/outbox" size="sm" ml="md">
         {t('outbox.open')}
       </Anchor>
@@ -119,7 +155,7 @@ export function SignInPage() {
   return (
     <AuthFrame below={demoCard}>
       {secondStep ? (
-        <SecondStepForm challenge={secondStep} onSignedIn={finishSignIn} onStartOver={() => setSecondStep(null)} />
+        <SecondStepForm challenge={secondStep} onSignedIn={finishSignIn} onStaffSignedIn={finishStaffSignIn} onStartOver={() => setSecondStep(null)} />
       ) : (
         <form onSubmit={(event) => void handleSubmit(event)} noValidate>
           <Stack gap="md">
@@ -129,7 +165,7 @@ export function SignInPage() {
                 {t('identity.reset.done')}
               </Alert>
             )}
-            <FormError message={errorKey && t(errorKey)} />
+            <FormError message={errorKey ? t(errorKey) : serverMessage} />
             <TextInput
               label={t('signIn.email')}
               type="email"

@@ -3,6 +3,10 @@ import { graphql } from '../../gql/sign-in';
 export const CompleteSignInDocument = graphql(`
   mutation CompleteSignIn($input: CompleteSignInInput!) {
     completeSignIn(input: $input) {
+      staff {
+        id
+        role
+      }
       viewer {
         ...ViewerFields
       }

@@ -11,6 +11,10 @@ export const SignInDocument = graphql(`
         phoneHint
         expiresAt
       }
+      staff {
+        id
+        role
+      }
     }
   }
 `);

@@ -26,6 +26,7 @@ import { checkPasswordThrottled } from '../rate-limits.js';
 import { sendSecurityAlert } from '../security-alerts.js';
 import { hashToken, newToken } from '../session.service.js';
 import { User } from '../user.entity.js';
+import { openStaffSession, staffMemberOf } from '../staff/staff-session.service.js';
 import {
   hashCode,
   newRecoveryCode,
@@ -376,6 +377,11 @@ export async function completeSignIn(ctx: RequestContext, input: CompleteSignInI
   ctx.em.remove(challenge);
   ctx.res.append('Set-Cookie', serialize(CHALLENGE_COOKIE, '', { ...challengeCookieOptions(ctx), maxAge: 0 }));
   if (!membership) {
+    const staff = await staffMemberOf(ctx.em, user);
+    if (staff) {
+      await ctx.em.flush();
+      return { viewer: null, secondStep: null, staff: await openStaffSession(ctx, user, staff) };
+    }
     await ctx.em.flush();
     throw new AppError('INVALID_CREDENTIALS', msg('The email address or password is not correct.'));
   }
