@@ -5,7 +5,7 @@ import { type Account } from '../accounts/account.entity.js';
 import { Membership } from '../users/membership.entity.js';
 import { decoyPasswordHash, verifyPassword } from './password.js';
 import { checkPasswordThrottled } from './rate-limits.js';
-import { sendSecurityAlert } from './security-alerts.js';
+import { publishSecurityAlert } from './security-alerts.js';
 import { isNewDevice } from './sessions.service.js';
 import { Session } from './session.entity.js';
 import {
@@ -77,7 +77,10 @@ export async function openSession(ctx: RequestContext, user: User, membership: M
   });
   user.lastSignInAt = new Date();
   membership.lastSignInAt = user.lastSignInAt;
+  // The alert is written with the session, in the same flush, and sent after it commits.
+  if (newDevice) publishSecurityAlert(ctx, user, 'NEW_SIGN_IN');
   await ctx.em.flush();
+  if (newDevice) ctx.events.wake();
   writeSessionCookie(ctx.res, ctx.config, token, expiresAt);
 
   ctx.viewer = {
@@ -88,8 +91,6 @@ export async function openSession(ctx: RequestContext, user: User, membership: M
     token: null,
   };
   ctx.em.setFilterParams('tenant', { accountId: membership.account.id });
-  // In the background: the alert must not hold up the sign-in.
-  if (newDevice) void sendSecurityAlert(ctx, user, 'NEW_SIGN_IN');
   return toViewer(user, membership.account, membership);
 }
 
