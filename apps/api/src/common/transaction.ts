@@ -11,12 +11,14 @@ import { query, run as runStatement } from './sql.js';
  * writes; code without a request (jobs, seeds) passes `{ em }`. See ARCHITECTURE.md.
  */
 export async function inTransaction<C extends { em: EntityManager }, T>(ctx: C, work: (tx: C) => Promise<T>): Promise<T> {
-  const committed: (() => void)[] = [];
+  // Nested (which the rule forbids, but a savepoint still works): callbacks wait for the outer commit.
+  const outer = afterCommitOf.get(ctx.em);
+  const committed = outer ?? [];
   const result = await ctx.em.transactional((em) => {
     afterCommitOf.set(em, committed);
     return work({ ...ctx, em: em as EntityManager });
   });
-  for (const callback of committed) callback();
+  if (!outer) for (const callback of committed) callback();
   return result;
 }
 

@@ -26,7 +26,8 @@ const invalidLink = () =>
 
 /**
  * Sends a single-use reset link when the email belongs to someone; the answer is the same either
- * way, and the message goes out in the background so the response time does not tell either.
+ * way: the message is published in the transaction and sent after commit by the event bus, so
+ * the response time does not tell either.
  * An invited person without a password gets the same link to set their first one.
  */
 export async function requestPasswordReset(ctx: RequestContext, input: RequestPasswordResetInput): Promise<boolean> {
