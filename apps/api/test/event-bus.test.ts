@@ -6,7 +6,8 @@ import { openDatabase } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';
 import { subscribeIdentityMail } from '../src/modules/identity/identity.events.js';
 import { EventBus, publish } from '../src/modules/jobs/event-bus.js';
-import { drivers, startTestApp, type TestApp } from './harness.js';
+import { subscribeInvitationMail } from '../src/modules/users/invitation.events.js';
+import { dataOf, drivers, startTestApp, type TestApp } from './harness.js';
 import { sentTo, startSmtpPeer, type SmtpPeer } from './smtp-peer.js';
 
 declare module '../src/modules/jobs/event-bus.js' {
@@ -135,5 +136,41 @@ describe.each(drivers)('after-commit events through the outbox (%s)', (driver) =
     expect(failed).toMatchObject({ status: 'FAILED', attempts: 5, error: 'relay refused always (attempt 5)' });
     // Delivered or given up, the payload (links, addresses) is not kept.
     for (const row of [delivered!, failed!]) expect(typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload).toEqual({});
+  });
+});
+
+describe.each(drivers)('mail of parallel requests, delivered by two instances (%s)', (driver) => {
+  let peer: SmtpPeer;
+  let app: TestApp;
+  let otherOrm: MikroORM;
+  let other: EventBus;
+
+  beforeAll(async () => {
+    peer = await startSmtpPeer();
+    app = await startTestApp(driver, { env: { SMTP_URL: peer.url, PUBLIC_URL: 'https://seatwise.test' } });
+    otherOrm = await openDatabase(app.config.database);
+    other = new EventBus(otherOrm, silent, { instanceId: 'other-instance', pollMs: 20 });
+    subscribeInvitationMail(other, app.mail);
+    other.start();
+  });
+  afterAll(async () => {
+    await other?.stop();
+    await otherOrm?.close(true);
+    await app?.close();
+    await peer?.close();
+  });
+
+  it('mails each of six invitations made at once exactly once, and none of a refused one', async () => {
+    const admin = app.client();
+    dataOf(await admin.signIn('admin@alpine.example'));
+    const emails = Array.from({ length: 6 }, (_, index) => `parallel-${index}-${driver}@test.example`);
+    const INVITE = `mutation Invite($email: String!) { inviteUser(input: { email: $email, firstName: "Vzporedni", lastName: "Gost" }) { id } }`;
+    const answers = await Promise.all([...emails, emails[0]!].map((email) => admin.graphql(INVITE, { email })));
+    // The same address twice at once: one invitation stands, the other is refused and rolls back.
+    expect(answers.filter((answer) => answer.errors?.length)).toHaveLength(1);
+    await Promise.all(emails.map((email) => peer.waitFor(sentTo(email))));
+    await app.deliverEvents();
+    await other.drain();
+    for (const email of emails) expect(peer.received.filter(sentTo(email)), email).toHaveLength(1);
   });
 });
