@@ -34,7 +34,10 @@ import { createMailer, type Mailer } from './modules/mail/mailer.js';
 import { Outbox } from './modules/mail/outbox.js';
 import { createOutboxSmsSender, type SmsSender } from './modules/mail/sms.js';
 import { BUILD_INSTALL_PACKAGE } from './modules/products/install-packages.service.js';
+import { EventBus } from './modules/jobs/event-bus.js';
+import { subscribeIdentityMail } from './modules/identity/identity.events.js';
 import { installPackageBuilder } from './modules/products/package-builder.js';
+import { subscribeInvitationMail } from './modules/users/invitation.events.js';
 import { authenticateBearer } from './modules/tokens/bearer.js';
 import { membershipHooks } from './modules/users/membership-hooks.js';
 import { staffViewer } from './modules/identity/staff/staff-session.service.js';
@@ -48,6 +51,8 @@ export interface SeatwiseApp {
   outbox: Outbox;
   /** Runs background jobs when `config.jobWorker` is on (it polls the database). */
   worker: JobWorker;
+  /** The after-commit event bus; it delivers when `config.jobWorker` is on. */
+  events: EventBus;
   close(): Promise<void>;
 }
 
@@ -125,11 +130,17 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   const applied = await migrate(orm);
   if (applied.length) logger.info({ migrations: applied }, 'database migrated');
   const outbox = new Outbox(config.mail.outboxDir);
+  const mail = createMailer(config.mail, outbox, logger);
+  // Subscribers register from their own modules before the first request.
+  const events = new EventBus(orm, logger);
+  subscribeIdentityMail(events, mail, config);
+  subscribeInvitationMail(events, mail);
   const services: Services = {
     orm,
     config,
     outbox,
-    mail: createMailer(config.mail, outbox, logger),
+    events,
+    mail,
     sms: createOutboxSmsSender(outbox, logger),
     limits: createRateLimits(orm, config),
   };
@@ -188,7 +199,10 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   app.use(restErrorHandler(logger));
 
   const worker = new JobWorker(orm, logger, { [BUILD_INSTALL_PACKAGE]: installPackageBuilder(config) });
-  if (config.jobWorker) worker.start();
+  if (config.jobWorker) {
+    worker.start();
+    events.start();
+  }
 
   return {
     app,
@@ -198,9 +212,11 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     sms: services.sms,
     outbox,
     worker,
+    events,
     async close() {
       stopSweep();
       await worker.stop();
+      await events.stop();
       await apollo.stop();
       services.mail.close();
       await orm.close(true);

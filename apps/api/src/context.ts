@@ -5,6 +5,7 @@ import type { ApiScope, ApiTokenKind, Role } from '@seatwise/schema';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { RateLimits } from './modules/identity/rate-limits.js';
+import type { EventBus } from './modules/jobs/event-bus.js';
 import type { Mailer } from './modules/mail/mailer.js';
 import type { Outbox } from './modules/mail/outbox.js';
 import type { SmsSender } from './modules/mail/sms.js';
@@ -48,10 +49,13 @@ export interface RequestContext {
   config: Config;
   req: Request;
   res: Response;
-  /** Send after the transaction that decided to send has committed. */
+  /** Mail goes through `events` (published in the transaction, sent after commit); this is for subscribers. */
   mail: Mailer;
+  /** Sign-in codes only, sent right away after their transaction commits (see ARCHITECTURE.md). */
   sms: SmsSender;
   outbox: Outbox;
+  /** The after-commit event bus: `publish(tx, …)` from `modules/jobs/event-bus.ts`. */
+  events: EventBus;
   /** Brute-force counters shared by every instance (in the database). */
   limits: RateLimits;
   /** Logs under the request's id. */
@@ -68,6 +72,7 @@ export interface Services {
   mail: Mailer;
   sms: SmsSender;
   outbox: Outbox;
+  events: EventBus;
   limits: RateLimits;
 }
 
@@ -83,7 +88,7 @@ export function contextFor(
   viewer: Viewer | null,
   em = services.orm.em.fork() as EntityManager,
 ): RequestContext {
-  const { config, mail, sms, outbox, limits } = services;
+  const { config, mail, sms, outbox, events, limits } = services;
   if (viewer) em.setFilterParams('tenant', { accountId: viewer.accountId });
-  return { em, viewer, staff: null, config, req, res, mail, sms, outbox, limits, log: req.log };
+  return { em, viewer, staff: null, config, req, res, mail, sms, outbox, events, limits, log: req.log };
 }

@@ -61,6 +61,11 @@ export interface TestApp {
   /** The app's own mailer, for tests of the mail seam itself. */
   mail: Mailer;
   sms: SmsSender;
+  /**
+   * Delivers every event due now (mail published by committed changes) and resolves when they are
+   * sent: what the app's own worker would do within its next poll, without waiting for it.
+   */
+  deliverEvents(): Promise<number>;
   /** Moves the server's clock (`config.now`), for rules that turn on the day: no sleeps. */
   setNow(instant: Date): void;
   close(): Promise<void>;
@@ -200,6 +205,7 @@ export async function startTestApp(driver: Driver, options: TestAppOptions = {})
     outbox: seatwise.outbox,
     mail: seatwise.mail,
     sms: seatwise.sms,
+    deliverEvents: () => seatwise.events.drain(),
     setNow(instant) {
       now = instant;
     },

@@ -175,6 +175,7 @@ describe.each(drivers)('password checks are limited per account, counted before 
         const alpine = app.client();
         dataOf(await alpine.signIn('admin@alpine.example'));
         dataOf(await alpine.graphql(INVITE, { email: person.email }));
+        await app.deliverEvents();
         const mail = (await app.outbox.list(200)).find((message) => message.to === person.email && message.text.includes('invitation?token='));
         const token = decodeURIComponent(/invitation\?token=(\S+)/.exec(mail!.text)![1]!);
         return { email: person.email, attempt: (password) => app.client().graphql(ACCEPT, { token, password }) };

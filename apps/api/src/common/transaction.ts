@@ -10,8 +10,29 @@ import { query, run as runStatement, type SqlText } from './sql.js';
  * the one connection is held by the transaction). A service method opens it once, around its
  * writes; code without a request (jobs, seeds) passes `{ em }`. See ARCHITECTURE.md.
  */
-export function inTransaction<C extends { em: EntityManager }, T>(ctx: C, work: (tx: C) => Promise<T>): Promise<T> {
-  return ctx.em.transactional((em) => work({ ...ctx, em: em as EntityManager }));
+export async function inTransaction<C extends { em: EntityManager }, T>(ctx: C, work: (tx: C) => Promise<T>): Promise<T> {
+  // Nested (which the rule forbids, but a savepoint still works): callbacks wait for the outer commit.
+  const outer = afterCommitOf.get(ctx.em);
+  const committed = outer ?? [];
+  const result = await ctx.em.transactional((em) => {
+    afterCommitOf.set(em, committed);
+    return work({ ...ctx, em: em as EntityManager });
+  });
+  if (!outer) for (const callback of committed) callback();
+  return result;
+}
+
+/** What to run once each open transaction has committed, by the transaction's entity manager. */
+const afterCommitOf = new WeakMap<object, (() => void)[]>();
+
+/**
+ * Runs `callback` (synchronous, quick: for example waking the event bus) after the transaction of
+ * `tx` commits, and never when it rolls back; outside a transaction, right away.
+ */
+export function afterCommit(tx: { em: EntityManager }, callback: () => void): void {
+  const list = afterCommitOf.get(tx.em);
+  if (list) list.push(callback);
+  else callback();
 }
 
 /** Runs a raw statement inside the context's transaction (if any), its values bound (see sql.ts). */

@@ -30,6 +30,7 @@ import { Invitation } from '../modules/users/invitation.entity.js';
 import { Membership } from '../modules/users/membership.entity.js';
 import { ProductFile } from '../modules/downloads/product-file.entity.js';
 import { Job } from '../modules/jobs/job.entity.js';
+import { EventDelivery } from '../modules/jobs/event-delivery.entity.js';
 import { LicenceRequest } from '../modules/licensing/licence-request.entity.js';
 import { InstallPackage } from '../modules/products/install-package.entity.js';
 import { Trial } from '../modules/products/trial.entity.js';
@@ -77,6 +78,7 @@ export const entities = [
   Trial,
   LicenceRequest,
   Job,
+  EventDelivery,
   InstallPackage,
   ApiToken,
   VendorStaffMember,

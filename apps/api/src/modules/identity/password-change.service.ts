@@ -5,7 +5,7 @@ import { inTransaction } from '../../common/transaction.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { checkNewPassword } from './password-policy.js';
 import { checkPasswordThrottled } from './rate-limits.js';
-import { sendSecurityAlert } from './security-alerts.js';
+import { publishSecurityAlert } from './security-alerts.js';
 import { endSessionsOf } from './sessions.service.js';
 import { User } from './user.entity.js';
 
@@ -30,9 +30,9 @@ export async function changePassword(ctx: AccountContext, input: ChangePasswordI
   const passwordHash = await hashPassword(input.newPassword);
   const endedSessions = await inTransaction(ctx, async (tx) => {
     await tx.em.nativeUpdate(User, { id: user.id }, { passwordHash, updatedAt: new Date() });
+    publishSecurityAlert(tx, user, 'PASSWORD_CHANGED');
     return endSessionsOf(tx.em, user.id, ctx.viewer.sessionId);
   });
   user.passwordHash = passwordHash;
-  await sendSecurityAlert(ctx, user, 'PASSWORD_CHANGED');
   return { endedSessions };
 }

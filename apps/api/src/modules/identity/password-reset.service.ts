@@ -6,10 +6,11 @@ import { normaliseEmail } from './identity.service.js';
 import { membershipHooks } from './memberships.port.js';
 import { hashPassword } from './password.js';
 import { checkNewPassword } from './password-policy.js';
-import { passwordResetMail } from './password-reset.mail.js';
+import { publish } from '../jobs/event-bus.js';
+import './identity.events.js';
 import { PasswordResetToken } from './password-reset-token.entity.js';
 import { allowResetRequest } from './rate-limits.js';
-import { sendSecurityAlert } from './security-alerts.js';
+import { publishSecurityAlert } from './security-alerts.js';
 import { endSessionsOf } from './sessions.service.js';
 import { hashToken, newToken } from './session.service.js';
 import { User } from './user.entity.js';
@@ -25,7 +26,8 @@ const invalidLink = () =>
 
 /**
  * Sends a single-use reset link when the email belongs to someone; the answer is the same either
- * way, and the message goes out in the background so the response time does not tell either.
+ * way: the message is published in the transaction and sent after commit by the event bus, so
+ * the response time does not tell either.
  * An invited person without a password gets the same link to set their first one.
  */
 export async function requestPasswordReset(ctx: RequestContext, input: RequestPasswordResetInput): Promise<boolean> {
@@ -45,16 +47,13 @@ export async function requestPasswordReset(ctx: RequestContext, input: RequestPa
     // Only the newest link works: asking again removes the earlier ones, used or not.
     await tx.em.nativeDelete(PasswordResetToken, { user });
     tx.em.create(PasswordResetToken, { tokenHash: hashToken(token), user, expiresAt });
+    publish(tx, 'identity.password-reset-requested', {
+      person: { email: user.email, language: user.language, firstName: user.firstName },
+      link: `${ctx.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`,
+      minutes: ctx.config.resetLinkMinutes,
+      firstPassword: !user.passwordHash,
+    });
   });
-
-  const link = `${ctx.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
-  ctx.mail
-    .send(passwordResetMail, {
-      to: user.email,
-      language: user.language,
-      data: { firstName: user.firstName, link, minutes: ctx.config.resetLinkMinutes, firstPassword: !user.passwordHash },
-    })
-    .catch((error: unknown) => ctx.log.error({ err: error }, 'password reset mail could not be sent'));
   return true;
 }
 
@@ -90,8 +89,8 @@ export async function resetPassword(ctx: RequestContext, input: ResetPasswordInp
     const keep = ctx.viewer?.userId === user.id ? ctx.viewer.sessionId : undefined;
     await endSessionsOf(tx.em, user.id, keep);
     if (!hadPassword) await membershipHooks().acceptInvitationsOfProvenEmail(tx.em, user);
+    if (hadPassword) publishSecurityAlert(tx, user, 'PASSWORD_CHANGED');
   });
   user.passwordHash = passwordHash;
-  if (hadPassword) await sendSecurityAlert(ctx, user, 'PASSWORD_CHANGED');
   return true;
 }

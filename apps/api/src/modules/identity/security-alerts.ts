@@ -1,10 +1,14 @@
 import { NotificationCategory, NotificationChannel } from '@seatwise/schema';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { Config } from '../../config.js';
 import type { RequestContext } from '../../context.js';
 import { msg, render } from '../../i18n/messages.js';
+import { type EventBus, publish } from '../jobs/event-bus.js';
 import { defineMail } from '../mail/mail-template.js';
+import type { Mailer } from '../mail/mailer.js';
 import { deviceLine } from './device.js';
 import { NotificationPreference } from './notification-preference.entity.js';
-import type { User } from './user.entity.js';
+import { User } from './user.entity.js';
 
 export type SecurityAlertKind = 'NEW_SIGN_IN' | 'PASSWORD_CHANGED' | 'TWO_STEP_OFF';
 
@@ -52,35 +56,61 @@ const templates = {
 } satisfies Record<SecurityAlertKind, unknown>;
 
 /** Whether the person wants security alerts by email (the default). */
-export async function wantsSecurityAlerts(ctx: RequestContext, userId: string): Promise<boolean> {
-  const preference = await ctx.em
-    .fork()
-    .findOne(NotificationPreference, { user: userId, category: NotificationCategory.SECURITY_ALERTS });
+export async function wantsSecurityAlerts(em: EntityManager, userId: string): Promise<boolean> {
+  const preference = await em.findOne(NotificationPreference, { user: userId, category: NotificationCategory.SECURITY_ALERTS });
   return (preference?.channel ?? NotificationChannel.EMAIL) === NotificationChannel.EMAIL;
 }
 
+/** A change to the security of someone's account, told to them by mail after it commits. */
+export interface SecurityAlertEvent {
+  userId: string;
+  kind: SecurityAlertKind;
+  /** The browser or app that made the change, and from where. */
+  userAgent: string | null;
+  ip: string | null;
+  /** ISO moment of the change. */
+  at: string;
+}
+
+declare module '../jobs/event-bus.js' {
+  interface EventMap {
+    'identity.security-alert': SecurityAlertEvent;
+  }
+}
+
 /**
- * Tells the person about a change to their account's security, in their language, unless they
- * turned security alerts off. Call after the change has committed. A failure to send is logged,
- * never thrown: the change itself has happened.
+ * Publishes the alert in the transaction of the change (`tx`), so it is sent if and only if the
+ * change committed; the preference is read when it is sent.
  */
-export async function sendSecurityAlert(ctx: RequestContext, user: User, kind: SecurityAlertKind): Promise<void> {
-  try {
-    if (!(await wantsSecurityAlerts(ctx, user.id))) return;
+export function publishSecurityAlert(tx: RequestContext, user: User, kind: SecurityAlertKind): void {
+  publish(tx, 'identity.security-alert', {
+    userId: user.id,
+    kind,
+    userAgent: tx.req.headers['user-agent'] ?? null,
+    ip: tx.req.ip ?? null,
+    at: new Date().toISOString(),
+  });
+}
+
+/**
+ * The mail subscriber: tells the person in their language, unless they turned security alerts off
+ * (or are gone). A failure to send is thrown, so the bus retries it.
+ */
+export function subscribeSecurityAlertMail(events: EventBus, mail: Mailer, config: Config): void {
+  events.subscribe('identity.security-alert', 'mail', async (alert, { em }) => {
+    const user = await em.findOne(User, { id: alert.userId });
+    if (!user || !(await wantsSecurityAlerts(em, user.id))) return;
     const language = user.language;
-    const userAgent = ctx.req.headers['user-agent'] ?? null;
-    await ctx.mail.send(templates[kind], {
+    await mail.send(templates[alert.kind], {
       to: user.email,
       language,
       data: {
         firstName: user.firstName,
-        device: deviceLine(userAgent, language),
-        ip: ctx.req.ip ?? render(msg('unknown'), language),
-        when: new Date(),
-        securityLink: `${ctx.config.publicUrl}/profile/security`,
+        device: deviceLine(alert.userAgent, language),
+        ip: alert.ip ?? render(msg('unknown'), language),
+        when: new Date(alert.at),
+        securityLink: `${config.publicUrl}/profile/security`,
       },
     });
-  } catch (error) {
-    ctx.log.error({ err: error, kind }, 'security alert could not be sent');
-  }
+  });
 }

@@ -2,7 +2,7 @@ import type { Viewer as ViewerType } from '@seatwise/schema';
 import type { RequestContext } from '../../context.js';
 import type { Account } from '../accounts/account.entity.js';
 import { type AccountPlace, membershipHooks } from './memberships.port.js';
-import { sendSecurityAlert } from './security-alerts.js';
+import { publishSecurityAlert } from './security-alerts.js';
 import { isNewDevice } from './sessions.service.js';
 import { Session } from './session.entity.js';
 import { hashToken, newToken, writeSessionCookie } from './session.service.js';
@@ -31,7 +31,10 @@ export async function openSession(ctx: RequestContext, user: User, membership: A
   });
   user.lastSignInAt = new Date();
   membership.lastSignInAt = user.lastSignInAt;
+  // The alert is written with the session, in the same flush, and sent after it commits.
+  if (newDevice) publishSecurityAlert(ctx, user, 'NEW_SIGN_IN');
   await ctx.em.flush();
+  if (newDevice) ctx.events.wake();
   writeSessionCookie(ctx.res, ctx.config, token, expiresAt);
 
   ctx.viewer = {
@@ -42,8 +45,6 @@ export async function openSession(ctx: RequestContext, user: User, membership: A
     token: null,
   };
   ctx.em.setFilterParams('tenant', { accountId: membership.account.id });
-  // In the background: the alert must not hold up the sign-in.
-  if (newDevice) void sendSecurityAlert(ctx, user, 'NEW_SIGN_IN');
   return toViewer(user, membership.account, membership);
 }
 

@@ -19,10 +19,10 @@ import { Account } from '../accounts/account.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { hashToken, newToken } from '../identity/session.service.js';
 import { User } from '../identity/user.entity.js';
-import { invitationMail } from '../mail/invitation.mail.js';
 import { grantSeats, releaseSeatsOf } from '../subscriptions/seats.service.js';
 import { Team } from '../teams/team.entity.js';
 import { INVITATION_DAYS, Invitation, InvitationStatus as StoredStatus } from './invitation.entity.js';
+import { type InvitationToMail, publishInvitations } from './invitation.events.js';
 import { Membership, typedPerson } from './membership.entity.js';
 import { checkPerson, type PersonFields, requirePerson } from './person-rules.js';
 import { VendorStaffMember } from '../identity/staff/vendor-staff.entity.js';
@@ -30,48 +30,12 @@ import { VendorStaffMember } from '../identity/staff/vendor-staff.entity.js';
 const DAY_MS = 86_400_000;
 const MAX_ROWS = 200;
 
-/** A mail to send once the transaction that decided it has committed. */
-interface Outgoing {
-  to: string;
-  language: Language;
-  firstName: string;
-  token: string;
-  expiresAt: Date;
-}
+type Outgoing = InvitationToMail;
 
 export interface InviteOptions {
   role: Role;
   team: Team | null;
   subscriptionIds: string[];
-}
-
-export const invitationLink = (ctx: AccountContext, token: string) => `${ctx.config.publicUrl}/invitation?token=${encodeURIComponent(token)}`;
-
-/** Sends the invitation mails; a failed send is logged and the invitation can be resent. */
-export async function sendInvitationMails(ctx: AccountContext, outgoing: Outgoing[]): Promise<void> {
-  if (!outgoing.length) return;
-  const [inviter] = await execute<{ first_name: string; last_name: string; account_name: string }>(
-    ctx,
-    'select u.first_name, u.last_name, a.name as account_name from users u, accounts a where u.id = ? and a.id = ?',
-    [ctx.viewer.userId, ctx.viewer.accountId],
-  );
-  for (const mail of outgoing) {
-    try {
-      await ctx.mail.send(invitationMail, {
-        to: mail.to,
-        language: mail.language,
-        data: {
-          firstName: mail.firstName,
-          inviterName: `${inviter!.first_name} ${inviter!.last_name}`,
-          accountName: inviter!.account_name,
-          link: invitationLink(ctx, mail.token),
-          expiresOn: mail.expiresAt.toISOString().slice(0, 10),
-        },
-      });
-    } catch (error) {
-      ctx.req.log?.error({ err: error, to: mail.to }, 'invitation mail could not be sent');
-    }
-  }
 }
 
 async function resolveOptions(tx: AccountContext, input: { role?: Role | null; teamId?: string | null; subscriptionIds?: string[] | null }): Promise<InviteOptions> {
@@ -165,10 +129,10 @@ export async function lockInvitees(tx: AccountContext, emails: string[]): Promis
   }
 }
 
-/** Invites and assigns everyone in one transaction, then mails them. */
+/** Invites and assigns everyone in one transaction; their mails go out after it commits. */
 async function inviteAll(ctx: AccountContext, people: PersonFields[], input: Parameters<typeof resolveOptions>[1]): Promise<InvitationType[]> {
   const language = await inviterLanguage(ctx);
-  const { outgoing, emails } = await inTransaction(ctx, async (tx) => {
+  const { emails } = await inTransaction(ctx, async (tx) => {
     await lockInvitees(tx, people.map((person) => person.email));
     // Checked again inside the transaction: an invitation committed since the caller's check counts.
     const statuses = await existingStatuses(tx, people.map((person) => person.email));
@@ -193,7 +157,8 @@ async function inviteAll(ctx: AccountContext, people: PersonFields[], input: Par
       });
     }
     await tx.em.flush();
-    return { outgoing: invited.map((entry) => entry.outgoing), emails: people.map((person) => person.email) };
+    await publishInvitations(tx, invited.map((entry) => entry.outgoing));
+    return { emails: people.map((person) => person.email) };
   }).catch((error: unknown) => {
     // Another admin invited the same new person a moment earlier: their invitation stands.
     if (isUniqueViolation(error)) {
@@ -201,7 +166,6 @@ async function inviteAll(ctx: AccountContext, people: PersonFields[], input: Par
     }
     throw error;
   });
-  await sendInvitationMails(ctx, outgoing);
   return listInvitations(ctx, { emails });
 }
 
@@ -315,7 +279,7 @@ async function openInvitation(tx: AccountContext, id: string): Promise<Invitatio
 
 /** A new link and a new expiry, mailed again; the old link stops working. */
 export async function resendInvitation(ctx: AccountContext, id: string): Promise<InvitationType> {
-  const outgoing = await inTransaction(ctx, async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     const invitation = await openInvitation(tx, id);
     const token = newToken();
     invitation.tokenHash = hashToken(token);
@@ -324,9 +288,8 @@ export async function resendInvitation(ctx: AccountContext, id: string): Promise
     recordAudit(tx, { action: 'invitation.resend', targetType: 'user', targetId: user?.id ?? null, summary: `Resent the invitation to ${invitation.email}` });
     await tx.em.flush();
     const language = user?.passwordHash ? user.language : await inviterLanguage(tx);
-    return { to: invitation.email, language, firstName: invitation.firstName, token, expiresAt: invitation.expiresAt };
+    await publishInvitations(tx, [{ to: invitation.email, language, firstName: invitation.firstName, token, expiresAt: invitation.expiresAt }]);
   });
-  await sendInvitationMails(ctx, [outgoing]);
   return (await listInvitations(ctx, { ids: [id] }))[0]!;
 }
 

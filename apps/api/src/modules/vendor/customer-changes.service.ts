@@ -8,7 +8,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import { normaliseEmail } from '../identity/identity.service.js';
 import { parseCountry } from '../identity/profile.service.js';
 import { User } from '../identity/user.entity.js';
-import { invitePerson, listInvitations, lockInvitees, sendInvitationMails } from '../users/invitations.service.js';
+import { publishInvitations } from '../users/invitation.events.js';
+import { invitePerson, listInvitations, lockInvitees } from '../users/invitations.service.js';
 import { requirePerson } from '../users/person-rules.js';
 import { customerNotFound, findCustomer } from './customers.service.js';
 import { recordVendorAudit } from './vendor-audit.service.js';
@@ -91,7 +92,7 @@ export async function inviteCustomerPrimaryAdmin(ctx: StaffContext, input: Invit
     ...ctx,
     viewer: { userId: ctx.staff.userId, accountId: customer.id, role: Role.PRIMARY_ADMIN, sessionId: ctx.staff.sessionId, token: null },
   };
-  const outgoing = await inTransaction(asCustomer, async (tx) => {
+  await inTransaction(asCustomer, async (tx) => {
     await lockInvitees(tx, [person.email]);
     // The account row is locked (PostgreSQL) and checked again: two operators inviting at once
     // cannot both give it a primary admin.
@@ -117,13 +118,12 @@ export async function inviteCustomerPrimaryAdmin(ctx: StaffContext, input: Invit
       summary: `Invited ${person.email} as the primary admin of ${customer.name}`,
       details: { email: person.email },
     });
+    await publishInvitations(tx, [invited.outgoing]);
     await tx.em.flush();
-    return invited.outgoing;
   }).catch((error: unknown) => {
     if (isUniqueViolation(error)) throw new InvalidInputError('email', msg('Someone else has just invited this person: see the pending invitations.'));
     throw error;
   });
-  await sendInvitationMails(asCustomer, [outgoing]);
   const [invitation] = await listInvitations(asCustomer, { emails: [person.email] });
   return invitation!;
 }

@@ -11,7 +11,8 @@ import { RecoveryCode } from '../two-step/recovery-code.entity.js';
 import { SignInChallenge } from '../two-step/sign-in-challenge.entity.js';
 import { TwoStepFactor } from '../two-step/two-step-factor.entity.js';
 import { User } from '../user.entity.js';
-import { accountDeletedMail } from './account-security.mails.js';
+import { publish } from '../../jobs/event-bus.js';
+import '../identity.events.js';
 import { EmailChange } from './email-change.entity.js';
 
 /**
@@ -31,8 +32,10 @@ export async function deleteOwnAccount(ctx: AccountContext, input: DeleteOwnAcco
   }
   await membershipHooks().checkErasable(ctx.em, user);
 
-  const farewell = { to: user.email, language: user.language, name: user.firstName };
+  const farewell = { email: user.email, language: user.language, firstName: user.firstName };
   await inTransaction(ctx, async (tx) => {
+    // The farewell goes to the address as it was, after the deletion commits.
+    publish(tx, 'identity.account-deleted', { person: farewell });
     await membershipHooks().erase(tx.em, user);
     await tx.em.nativeDelete(Session, { user });
     await tx.em.nativeDelete(SignInChallenge, { user });
@@ -57,11 +60,5 @@ export async function deleteOwnAccount(ctx: AccountContext, input: DeleteOwnAcco
   });
   clearSessionCookie(ctx.res, ctx.config);
   (ctx as RequestContext).viewer = null;
-  try {
-    await ctx.mail.send(accountDeletedMail, { to: farewell.to, language: farewell.language, data: { name: farewell.name } });
-  } catch (error) {
-    // The deletion has committed; the farewell is a courtesy.
-    ctx.req.log?.error({ err: error }, 'account deletion notice could not be sent');
-  }
   return true;
 }

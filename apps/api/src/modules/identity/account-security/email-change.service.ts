@@ -11,7 +11,8 @@ import { checkPasswordThrottled } from '../rate-limits.js';
 import { hashToken, newToken } from '../session.service.js';
 import { User } from '../user.entity.js';
 import { EmailChange } from './email-change.entity.js';
-import { confirmEmailChangeMail, emailAlreadyUsedMail, emailChangedMail, emailChangeRequestedMail } from './account-security.mails.js';
+import { publish } from '../../jobs/event-bus.js';
+import '../identity.events.js';
 
 const LINK_HOURS = 24;
 const emailSchema = z.email().max(254);
@@ -51,23 +52,12 @@ export async function requestEmailChange(ctx: AccountContext, input: ChangeEmail
     // One pending change at a time: a new request voids the earlier link.
     await tx.em.nativeDelete(EmailChange, { user, confirmedAt: null });
     tx.em.create(EmailChange, { user, newEmail, tokenHash: hashToken(taken ? newToken() : token), expiresAt });
-  });
-
-  const securityLink = `${ctx.config.publicUrl}/profile/security`;
-  if (taken) {
-    await ctx.mail.send(emailAlreadyUsedMail, { to: newEmail, language: user.language, data: { link: `${ctx.config.publicUrl}/sign-in` } });
-  } else {
-    const link = `${ctx.config.publicUrl}/confirm-email?token=${encodeURIComponent(token)}`;
-    await ctx.mail.send(confirmEmailChangeMail, {
-      to: newEmail,
-      language: user.language,
-      data: { name: user.firstName, newEmail, link, hours: LINK_HOURS },
+    publish(tx, 'identity.email-change-requested', {
+      person: { email: user.email, language: user.language, firstName: user.firstName },
+      newEmail,
+      link: taken ? null : `${ctx.config.publicUrl}/confirm-email?token=${encodeURIComponent(token)}`,
+      hours: LINK_HOURS,
     });
-  }
-  await ctx.mail.send(emailChangeRequestedMail, {
-    to: user.email,
-    language: user.language,
-    data: { name: user.firstName, newEmail, link: securityLink },
   });
   return { newEmail, expiresAt };
 }
@@ -97,9 +87,9 @@ export async function confirmEmailChange(ctx: RequestContext, input: ConfirmEmai
   change.confirmedAt = new Date();
   // One commit: the address and what the person's accounts see of it.
   await inTransaction(ctx, async (tx) => {
+    publish(tx, 'identity.email-changed', { person: { email: user.email, language: user.language, firstName: user.firstName }, oldEmail });
     await tx.em.flush();
     await membershipHooks().shareProfile(tx.em, user);
   });
-  await ctx.mail.send(emailChangedMail, { to: oldEmail, language: user.language, data: { name: user.firstName, newEmail: user.email } });
   return { email: user.email };
 }

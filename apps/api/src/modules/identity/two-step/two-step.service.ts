@@ -23,7 +23,7 @@ import { inTransaction } from '../../../common/transaction.js';
 import { openSession, signInMembership } from '../sign-in-session.js';
 import { verifyPassword } from '../password.js';
 import { checkPasswordThrottled } from '../rate-limits.js';
-import { sendSecurityAlert } from '../security-alerts.js';
+import { publishSecurityAlert } from '../security-alerts.js';
 import { hashToken, newToken } from '../session.service.js';
 import { User } from '../user.entity.js';
 import { openStaffSession, staffMemberOf } from '../staff/staff-session.service.js';
@@ -182,9 +182,9 @@ export async function turnOffTwoStep(ctx: AccountContext, input: TurnOffTwoStepI
     await tx.em.nativeDelete(RecoveryCode, { user: user.id });
     await tx.em.nativeDelete(SignInChallenge, { user: user.id });
     await tx.em.nativeDelete(TwoStepFactor, { id: factor.id });
+    publishSecurityAlert(tx, user, 'TWO_STEP_OFF');
   });
   ctx.em.clear();
-  await sendSecurityAlert(ctx, user, 'TWO_STEP_OFF');
   return twoStepStatus(ctx.em, user.id);
 }
 

@@ -6,7 +6,7 @@ import { AppError, msg } from '../../../errors.js';
 import { currentLanguage, render, say } from '../../../i18n/messages.js';
 import type { AccountContext } from '../../../context.js';
 import { recordAudit } from '../../audit/audit.service.js';
-import { sendInvitationMails } from '../invitations.service.js';
+import { publishInvitations } from '../invitation.events.js';
 import { readPeopleCsv } from './csv-file.js';
 import { planImport, type PlannedRow } from './import-plan.js';
 import { loadImportWorld } from './import-world.js';
@@ -57,7 +57,7 @@ export async function previewUserImport(ctx: AccountContext, input: UserImportIn
 export async function importUsers(ctx: AccountContext, input: UserImportInput): Promise<UserImportReport> {
   const [inviter] = await execute<{ language: Language }>(ctx, 'select language from users where id = ?', [ctx.viewer.userId]);
   const language = inviter?.language ?? Language.EN;
-  const { rows, outgoing } = await inTransaction(ctx, async (tx) => {
+  const { rows } = await inTransaction(ctx, async (tx) => {
     await run(tx, sql`update subscriptions set seats = seats where ${inAccount(tx)}`);
     const rows = await plan(tx, input.csv);
     const { outgoing, created } = await writeImport(tx, rows, language);
@@ -74,16 +74,14 @@ export async function importUsers(ctx: AccountContext, input: UserImportInput): 
       after: { created: summary.created, updated: summary.updated, unchanged: summary.unchanged, errors: summary.errors, rows: rows.length, createdEmails: created },
     });
     await tx.em.flush();
-    return { rows, outgoing };
+    // Thousands of mails do not hold the answer back: they go out after the commit, each retried on its own.
+    if (input.sendInvitations) await publishInvitations(tx, outgoing.map((mail) => ({ ...mail, language })));
+    return { rows };
   }).catch((error: unknown) => {
     if (isUniqueViolation(error)) {
       throw new AppError('CONFLICT', msg('Some of these people were added by someone else while the file was imported; nothing was written. Preview the file again.'), 'csv');
     }
     throw error;
   });
-  if (input.sendInvitations && outgoing.length) {
-    // Thousands of mails must not hold the answer back; each failure is logged and can be resent.
-    void sendInvitationMails(ctx, outgoing.map((mail) => ({ ...mail, language })));
-  }
   return report(rows, true);
 }
