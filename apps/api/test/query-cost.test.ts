@@ -72,6 +72,19 @@ describe('query cost Q-03', () => {
     expect(cost(100) - 1).toBe(10 * (cost(10) - 1));
   });
 
+  it('prices seatUsageByUser by its own largest page of 500 rows, which fits with every field', () => {
+    const rows = 'rows { assignmentId daysUsed idleDays lastUsedOn minutes subscription { id } }';
+    const cost = (first: number) =>
+      getComplexity({
+        schema,
+        query: parse(`query($r: DateRangeInput!) { seatUsageByUser(range: $r, first: ${first}) { totalCount ${rows} } }`),
+        variables: { r: samples['DateRangeInput!'] },
+        estimators: [costEstimator],
+      });
+    expect(cost(500)).toBeGreaterThan(cost(100) * 4);
+    expect(cost(1000)).toBe(cost(500));
+  });
+
   it('prices a list with page sizes of its own by the rows it can return, not by a connection\'s', () => {
     const cost = (query: string) => getComplexity({ schema, query: parse(query), estimators: [costEstimator] });
     expect(cost('{ invitations { id } }')).toBe(1 + 200 * 1);
