@@ -85,11 +85,11 @@ describe('query cost Q-03', () => {
     expect(cost(1000)).toBe(cost(500));
   });
 
-  it('prices a list with page sizes of its own by the rows it can return, not by a connection\'s', () => {
+  it('prices invitations and outbox as connections: by first, 25 when omitted, at most 100', () => {
     const cost = (query: string) => getComplexity({ schema, query: parse(query), estimators: [costEstimator] });
-    expect(cost('{ invitations { id } }')).toBe(1 + 200 * 1);
-    expect(cost('{ invitations(first: 900) { id } }')).toBe(1 + 500 * 1);
-    expect(cost('{ outbox(first: 200) { to } }')).toBe(1 + 200 * 1);
+    expect(cost('{ invitations { edges { node { id } } } }')).toBe(cost('{ invitations(first: 25) { edges { node { id } } } }'));
+    expect(cost('{ invitations(first: 100) { edges { node { id } } } }') - 1).toBe(10 * (cost('{ invitations(first: 10) { edges { node { id } } } }') - 1));
+    expect(cost('{ outbox(first: 100) { edges { node { to } } } }') - 1).toBe(10 * (cost('{ outbox(first: 10) { edges { node { to } } } }') - 1));
   });
 });
 

@@ -67,7 +67,7 @@ export const exportCost = (rows: number) => 1 + Math.ceil(rows / 10);
 
 /**
  * The page sizes of a list whose `first` is not a connection's (`pageSize` in pagination.ts), so
- * the cost limit prices the rows it can really return: `@Paged(INVITATION_PAGE)`.
+ * the cost limit prices the rows it can really return: `@Paged(SEAT_USAGE_PAGE)`.
  */
 export const Paged = (sizes: PageSizes) => Extensions({ paging: sizes });
 
