@@ -31,7 +31,6 @@ const STILL_PLAIN = [
   'insights',
   'installPackages',
   'licenceRequests',
-  'mySessions',
   'productEntitlements',
   'productUpdates',
   'subscriptions',

@@ -43,7 +43,7 @@ export {
   ChangePasswordInput,
   ChangePasswordPayload,
 } from './identity/password.type.js';
-export { ActiveSession } from './identity/session.type.js';
+export { ActiveSession, ActiveSessionEdge, ActiveSessionConnection } from './identity/session.type.js';
 export {
   NotificationCategory,
   NotificationChannel,
