@@ -22,7 +22,7 @@ const operations: { name: string; query: string; variables?: Record<string, unkn
   { name: 'renameTeam', query: `mutation { renameTeam(input: { id: "${NOBODY}", name: "x" }) { id } }` },
   { name: 'deleteTeam', query: `mutation { deleteTeam(input: { id: "${NOBODY}" }) }` },
   { name: 'moveSubscriptionsToTeam', query: 'mutation { moveSubscriptionsToTeam(input: { subscriptionIds: [] }) }' },
-  { name: 'invitations', query: 'query { invitations { id } }' },
+  { name: 'invitations', query: 'query { invitations { totalCount } }' },
   { name: 'auditLog', query: 'query { auditLog(first: 1) { totalCount } }' },
   { name: 'auditLogCsv', query: 'query { auditLogCsv }' },
   { name: 'assignableSubscriptions', query: 'query { assignableSubscriptions { id } }' },

@@ -1,4 +1,5 @@
 import {
+  type GraphQLField,
   type GraphQLObjectType,
   getNamedType,
   isInputObjectType,
@@ -7,6 +8,7 @@ import {
   isObjectType,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { boundOf } from '../src/graphql/limits.js';
 import { buildGraphqlSchema } from '../src/graphql/schema.js';
 
 const schema = await buildGraphqlSchema();
@@ -16,6 +18,34 @@ const fieldsReturningConnections = types
   .filter(isObjectType)
   .flatMap((type) => Object.values(type.getFields()).map((field) => ({ owner: type.name, field })))
   .filter(({ field }) => getNamedType(field.type).name.endsWith('Connection'));
+
+/**
+ * Root lists that are still plain lists, neither a connection nor `@Bounded` (issue 15, item 3):
+ * each is to become a connection (or be declared bounded, with the bound in its description).
+ * This list may only shrink: a new root list must be one or the other.
+ */
+const STILL_PLAIN = [
+  'assignableSubscriptions',
+  'cloudServicesUsageByUser',
+  'contracts',
+  'insights',
+  'installPackages',
+  'licenceRequests',
+  'productEntitlements',
+  'productUpdates',
+  'subscriptions',
+  'teams',
+  'trialOffers',
+  'trials',
+  'userSeats',
+];
+
+const returnsList = (field: GraphQLField<unknown, unknown>) => isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
+const rootQueries = Object.values(schema.getQueryType()?.getFields() ?? {});
+/** A page with `first` whose sizes the cost limit knows (`@Paged`: an offset page such as seatUsageByUser). */
+const isPriced = (field: GraphQLField<unknown, unknown>) =>
+  field.args.some((arg) => arg.name === 'first') && (field.extensions as { paging?: unknown }).paging !== undefined;
+const isConnection = (field: GraphQLField<unknown, unknown>) => getNamedType(field.type).name.endsWith('Connection');
 
 const typeOf = (field: { type: { toString(): string } } | undefined) => field?.type.toString();
 
@@ -57,4 +87,16 @@ describe('API conventions', () => {
       }
     },
   );
+
+  it('lists every root query that returns many rows as a connection, a priced page or a bounded list', () => {
+    const unpriced = rootQueries
+      .filter((field) =>
+        returnsList(field)
+          ? boundOf(field.extensions) === undefined
+          : !isConnection(field) && field.args.some((arg) => arg.name === 'first') && !isPriced(field),
+      )
+      .map((field) => field.name)
+      .sort();
+    expect(unpriced, 'a new root list: make it a connection, or @Bounded(rows) with the bound in its description').toEqual(STILL_PLAIN);
+  });
 });

@@ -6,7 +6,11 @@ import { sentTo, startSmtpPeer, type SmtpPeer } from './smtp-peer.js';
 
 const INVITE = `mutation Invite($input: InviteUserInput!) { inviteUser(input: $input) { id userId email role status team { name } expiresAt } }`;
 const INVITE_MANY = `mutation InviteMany($input: InviteUsersInput!) { inviteUsers(input: $input) { invitedCount rows { row email ok field message reason detail } } }`;
-const INVITATIONS = `query { invitations { id email status } }`;
+const INVITATIONS = `query { invitations(first: 100) { edges { node { id email status } } } }`;
+const INVITATION_PAGE = `query Page($after: String) { invitations(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+type InvitationList = { invitations: { edges: { node: { id: string; email: string; status: string } }[] } };
+type InvitationPage = { invitations: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string } }[] } };
+const nodes = (list: InvitationList) => list.invitations.edges.map((edge) => edge.node);
 const START_APP = `mutation Start($password: String!) { startAuthenticatorSetup(input: { password: $password }) { secret } }`;
 const CONFIRM = `mutation Confirm($code: String!) { confirmTwoStep(input: { code: $code }) { codes } }`;
 const RESEND = `mutation Resend($id: UUID!) { resendInvitation(id: $id) { id status } }`;
@@ -58,7 +62,7 @@ describe.each(drivers)('invitations F-41 F-42 (%s)', (driver) => {
     expect(errorOf(await guest.graphql(ACCEPT, { input: { token, password: 'short' } })).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'password' });
     const accepted = dataOf(await guest.graphql<{ acceptInvitation: { viewer: { email: string; role: string } } }>(ACCEPT, { input: { token, password: 'A-good-new-password' } }));
     expect(accepted.acceptInvitation.viewer).toMatchObject({ email: 'nina.zupan@test.example', role: 'SECONDARY_ADMIN' });
-    expect(dataOf(await guest.graphql<{ invitations: unknown[] }>(INVITATIONS)).invitations).toBeDefined();
+    expect(dataOf(await guest.graphql<InvitationList>(INVITATIONS)).invitations.edges).toBeDefined();
     // The link works once.
     expect(errorOf(await app.client().graphql(ACCEPT, { input: { token, password: 'A-good-new-password' } })).extensions?.code).toBe('INVITATION_CLOSED');
     const again = app.client();
@@ -142,15 +146,36 @@ describe.each(drivers)('invitations F-41 F-42 (%s)', (driver) => {
     expect(dataOf(await admin.graphql<{ revokeInvitation: { status: string } }>(REVOKE, { id: invited.id })).revokeInvitation.status).toBe('REVOKED');
     expect(dataOf(await admin.graphql<{ user: { status: string } }>(USER, { id: invited.userId })).user.status).toBe('INACTIVE');
     expect(errorOf(await admin.graphql(REVOKE, { id: invited.id })).extensions?.code).toBe('INVITATION_CLOSED');
-    const pending = dataOf(await admin.graphql<{ invitations: { id: string }[] }>(INVITATIONS)).invitations;
+    const pending = nodes(dataOf(await admin.graphql<InvitationList>(INVITATIONS)));
     expect(pending.map((invitation) => invitation.id)).not.toContain(invited.id);
+  });
+
+  it('pages through the invitations with first and after, each once, the latest to expire first', async () => {
+    for (const name of ['pa', 'pb', 'pc']) {
+      dataOf(await admin.graphql<Invited>(INVITE, { input: { email: `${name}@test.example`, firstName: 'Pa', lastName: 'Ge' } }));
+    }
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let page = 0; page < 50; page += 1) {
+      const result: InvitationPage['invitations'] = dataOf(await admin.graphql<InvitationPage>(INVITATION_PAGE, { after })).invitations;
+      total = result.totalCount;
+      seen.push(...result.edges.map((edge) => edge.node.id));
+      if (!result.pageInfo.hasNextPage) break;
+      after = result.pageInfo.endCursor;
+    }
+    expect(total).toBeGreaterThanOrEqual(3);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    expect(seen).toEqual(nodes(dataOf(await admin.graphql<InvitationList>(INVITATIONS))).map((invitation) => invitation.id));
+    expect(errorOf(await admin.graphql(`{ invitations(first: 101) { totalCount } }`)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
   it('an expired invitation cannot be accepted, and shows as EXPIRED', async () => {
     const invited = dataOf(await admin.graphql<Invited>(INVITE, { input: { email: 'late@test.example', firstName: 'La', lastName: 'Te' } })).inviteUser;
     const token = tokenOf((await peer.waitFor(sentTo('late@test.example'))).text!);
     await app.sql('update invitations set expires_at = ? where id = ?', [driver === 'sqlite' ? Date.now() - 1000 : new Date(Date.now() - 1000), invited.id]);
-    const listed = dataOf(await admin.graphql<{ invitations: { id: string; status: string }[] }>(INVITATIONS)).invitations;
+    const listed = nodes(dataOf(await admin.graphql<InvitationList>(INVITATIONS)));
     expect(listed.find((invitation) => invitation.id === invited.id)?.status).toBe('EXPIRED');
     expect(errorOf(await app.client().graphql(ACCEPT, { input: { token, password: 'A-good-new-password' } })).message).toContain('expired');
   });

@@ -22,7 +22,7 @@ const ASSIGN = `mutation Assign($input: AssignSeatInput!) { assignSeat(input: $i
 const SEAT_USAGE = `query SeatUsage($range: DateRangeInput!, $filter: SeatUsageFilter, $orderBy: SeatUsageOrder) {
   seatUsageByUser(range: $range, filter: $filter, orderBy: $orderBy, first: 100) { rows { user { id name email } } } }`;
 const CLOUD_USAGE = `query Cloud($range: DateRangeInput!, $search: String) { cloudServicesUsageByUser(range: $range, search: $search) { user { id name email } } }`;
-const INVITATIONS = `{ invitations(first: 500) { userId email firstName lastName } }`;
+const INVITATIONS = `{ invitations(first: 100) { edges { node { userId email firstName lastName } } } }`;
 const NOVEMBER = { from: '2026-11-01', to: '2026-11-25' };
 
 interface Row {
@@ -221,8 +221,8 @@ describe.each(drivers)('an account sees only what it typed about a person until 
     const files = await Promise.all(['seat-usage', 'cloud-services-usage-by-user'].map(async (report) =>
       (await rest(app, alpine, `/api/exports/${report}.csv?from=${NOVEMBER.from}&to=${NOVEMBER.to}`)).text()));
     for (const file of files) expect(file).not.toContain(person.lastName);
-    const invitation = dataOf(await alpine.graphql<{ invitations: { userId: string; email: string; firstName: string; lastName: string }[] }>(INVITATIONS))
-      .invitations.find((row) => row.email === person.email);
+    const invitation = dataOf(await alpine.graphql<{ invitations: { edges: { node: { userId: string; email: string; firstName: string; lastName: string } }[] } }>(INVITATIONS))
+      .invitations.edges.map((edge) => edge.node).find((row) => row.email === person.email);
     expect(invitation).toEqual({ userId: person.id, email: person.email, firstName: 'Izmišljen', lastName: 'Priimek' });
 
     dataOf(await app.client().graphql(ACCEPT, { input: { token: await invitationToken(app, person.email), password: DEMO_PASSWORD } }));

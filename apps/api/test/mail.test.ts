@@ -26,7 +26,9 @@ const invitation = {
   expiresOn: '2026-12-03',
 };
 
-const OUTBOX = `query Outbox { outbox(first: 10) { id channel to subject text sentAt } }`;
+const OUTBOX = `query Outbox { outbox(first: 10) { totalCount edges { node { id channel to subject text sentAt } } } }`;
+const OUTBOX_PAGE = `query Page($after: String) { outbox(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { to } } } }`;
+type OutboxPage = { outbox: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { to: string } }[] } };
 
 describe('mail over a real SMTP peer', () => {
   let peer: SmtpPeer;
@@ -107,7 +109,10 @@ describe('the outbox, without an SMTP relay', () => {
     await demo.mail.send(greeting, { to: 'first@test.example', language: Language.EN, data: { name: 'One', link: 'http://x.test/1' } });
     await demo.mail.send(greeting, { to: 'second@test.example', language: Language.EN, data: { name: 'Two', link: 'http://x.test/2' } });
     await demo.sms.send('+38640123456', Language.SL, smsCodeText('123456', 10));
-    const { outbox } = dataOf(await demo.client().graphql<{ outbox: { id: string; channel: string; to: string; subject: string | null; text: string }[] }>(OUTBOX));
+    type Listed = { outbox: { totalCount: number; edges: { node: { id: string; channel: string; to: string; subject: string | null; text: string } }[] } };
+    const listed = dataOf(await demo.client().graphql<Listed>(OUTBOX)).outbox;
+    expect(listed.totalCount).toBe(3);
+    const outbox = listed.edges.map((edge) => edge.node);
     expect(outbox.map((message) => [message.channel, message.to])).toEqual([
       ['SMS', '+38640123456'],
       ['EMAIL', 'second@test.example'],
@@ -120,9 +125,21 @@ describe('the outbox, without an SMTP relay', () => {
     expect(eml).toMatch(/^To: second@test.example$/m);
   });
 
+  it('pages on with after: the next page starts after the last message of this one', async () => {
+    const client = demo.client();
+    const first = dataOf(await client.graphql<OutboxPage>(OUTBOX_PAGE)).outbox;
+    expect(first).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    expect(first.edges.map((edge) => edge.node.to)).toEqual(['+38640123456', 'second@test.example']);
+    const next = dataOf(await client.graphql<OutboxPage>(OUTBOX_PAGE, { after: first.pageInfo.endCursor })).outbox;
+    expect(next).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false } });
+    expect(next.edges.map((edge) => edge.node.to)).toEqual(['first@test.example']);
+  });
+
   it('refuses a page size out of range, naming the argument', async () => {
-    const error = errorOf(await demo.client().graphql(`{ outbox(first: 0) { id } }`));
+    const error = errorOf(await demo.client().graphql(`{ outbox(first: 0) { totalCount } }`));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const tooMany = errorOf(await demo.client().graphql(`{ outbox(first: 101) { totalCount } }`));
+    expect(tooMany.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 });
 

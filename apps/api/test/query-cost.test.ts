@@ -1,5 +1,8 @@
 import {
-  type GraphQLObjectType,
+  GraphQLList,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
   type GraphQLOutputType,
   getNamedType,
   isInterfaceType,
@@ -9,11 +12,12 @@ import {
   parse,
 } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PAGE_SIZE } from '../src/common/pagination.js';
 import { loadConfig } from '../src/config.js';
 import { costEstimator } from '../src/graphql/limits.js';
 import { buildGraphqlSchema } from '../src/graphql/schema.js';
+import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
 import { rootOperations } from './operation-probe.js';
 
 const schema = await buildGraphqlSchema();
@@ -45,6 +49,49 @@ const pagedQueries = rootOperations(schema).filter(
   ({ kind, field }) => kind === 'query' && field.args.some((arg) => arg.name === 'first'),
 );
 
+/** Every root connection, with its required arguments as variables (samples above). */
+const connectionQueries = rootOperations(schema)
+  .filter(({ kind, field }) => kind === 'query' && getNamedType(field.type).name.endsWith('Connection'))
+  .map(({ field }) => {
+    const required = field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
+    const declarations = required.map((arg) => `$${arg.name}: ${arg.type.toString()}`);
+    const document = (first: number) =>
+      `query Page${declarations.length ? `(${declarations.join(', ')})` : ''} { ${field.name}(${[`first: ${first}`, ...required.map((arg) => `${arg.name}: $${arg.name}`)].join(', ')}) { totalCount edges { cursor } } }`;
+    const variables = Object.fromEntries(required.map((arg) => [arg.name, samples[arg.type.toString()]]));
+    return { name: field.name, document, variables };
+  });
+
+describe('query cost of connections', () => {
+  it('finds every connection', () => {
+    expect(connectionQueries.map(({ name }) => name)).toEqual(expect.arrayContaining(['users', 'auditLog', 'apiTokens', 'invitations', 'outbox']));
+  });
+
+  it.each(connectionQueries.map((entry) => [entry.name, entry] as const))('%s: first is priced, first: 100 costs more than first: 10', (_name, entry) => {
+    const cost = (first: number) => getComplexity({ schema, query: parse(entry.document(first)), variables: entry.variables, estimators: [costEstimator] });
+    expect(cost(100)).toBeGreaterThan(cost(10));
+    expect(cost(100) - 1).toBe(10 * (cost(10) - 1));
+  });
+});
+
+describe.each(drivers)('a first above the largest page (%s)', (driver) => {
+  let app: TestApp;
+  let admin: TestClient;
+
+  beforeAll(async () => {
+    app = await startTestApp(driver, { env: { SEATWISE_DEMO: '1' } });
+    admin = app.client();
+    dataOf(await admin.signIn('admin@example.com'));
+  });
+  afterAll(() => app?.close());
+
+  it.each(connectionQueries.map((entry) => [entry.name, entry] as const))('%s(first: 101) is BAD_USER_INPUT naming first; first: 100 is served', async (_name, entry) => {
+    const error = errorOf(await admin.graphql(entry.document(MAX_PAGE_SIZE + 1), entry.variables));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(error.message).toContain('first');
+    dataOf(await admin.graphql(entry.document(MAX_PAGE_SIZE), entry.variables));
+  });
+});
+
 describe('query cost Q-03', () => {
   it('finds the paged lists', () => {
     expect(pagedQueries.map(({ field }) => field.name)).toEqual(expect.arrayContaining(['users', 'apiTokens']));
@@ -75,11 +122,33 @@ describe('query cost Q-03', () => {
     expect(cost(100) - 1).toBe(10 * (cost(10) - 1));
   });
 
-  it('prices a list with page sizes of its own by the rows it can return, not by a connection\'s', () => {
+  it('prices seatUsageByUser by its own largest page of 500 rows, which fits with every field', () => {
+    const rows = 'rows { assignmentId daysUsed idleDays lastUsedOn minutes subscription { id } }';
+    const cost = (first: number) =>
+      getComplexity({
+        schema,
+        query: parse(`query($r: DateRangeInput!) { seatUsageByUser(range: $r, first: ${first}) { totalCount ${rows} } }`),
+        variables: { r: samples['DateRangeInput!'] },
+        estimators: [costEstimator],
+      });
+    expect(cost(500)).toBeGreaterThan(cost(100) * 4);
+    expect(cost(1000)).toBe(cost(500));
+  });
+
+  it('prices invitations and outbox as connections: by first, 25 when omitted, at most 100', () => {
     const cost = (query: string) => getComplexity({ schema, query: parse(query), estimators: [costEstimator] });
-    expect(cost('{ invitations { id } }')).toBe(1 + 200 * 1);
-    expect(cost('{ invitations(first: 900) { id } }')).toBe(1 + 500 * 1);
-    expect(cost('{ outbox(first: 200) { to } }')).toBe(1 + 200 * 1);
+    expect(cost('{ invitations { edges { node { id } } } }')).toBe(cost('{ invitations(first: 25) { edges { node { id } } } }'));
+    expect(cost('{ invitations(first: 100) { edges { node { id } } } }') - 1).toBe(10 * (cost('{ invitations(first: 10) { edges { node { id } } } }') - 1));
+    expect(cost('{ outbox(first: 100) { edges { node { to } } } }') - 1).toBe(10 * (cost('{ outbox(first: 10) { edges { node { to } } } }') - 1));
+  });
+});
+
+describe('query cost of a bounded list', () => {
+  it('prices a @Bounded list by the rows it can hold, not as one row', () => {
+    const row = new GraphQLObjectType({ name: 'Row', fields: { id: { type: GraphQLString } } });
+    const query = new GraphQLObjectType({ name: 'Query', fields: { rows: { type: new GraphQLList(row), extensions: { bounded: 40 } } } });
+    const cost = getComplexity({ schema: new GraphQLSchema({ query }), query: parse('{ rows { id } }'), estimators: [costEstimator] });
+    expect(cost).toBe(1 + 40 * 1);
   });
 });
 

@@ -3,7 +3,10 @@ import { deleteExpiredCounters } from '../src/modules/identity/rate-limits.js';
 import { DEMO_PASSWORD, dataOf, drivers, errorOf, startTestApp, type TestApp } from './harness.js';
 import { sentTo, startSmtpPeer, type SmtpPeer } from './smtp-peer.js';
 
-const SESSIONS = `query { mySessions { id browser os deviceType ip signedInAt lastSeenAt expiresAt current } }`;
+const SESSIONS = `query { mySessions { edges { node { id browser os deviceType ip signedInAt lastSeenAt expiresAt current } } } }`;
+const SESSION_PAGE = `query Page($after: String) { mySessions(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id current } } } }`;
+type SessionPage = { mySessions: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; current: boolean } }[] } };
+const sessionsOf = (data: { mySessions: { edges: { node: SessionRow }[] } }) => data.mySessions.edges.map((edge) => edge.node);
 const END = `mutation End($id: UUID!) { endSession(id: $id) }`;
 const EVERYWHERE = `mutation { signOutEverywhere }`;
 const ME = `query { me { email } }`;
@@ -73,6 +76,27 @@ describe.each(drivers)('sign-in protection and sessions (%s)', (driver) => {
     await app.sql('delete from rate_limits');
   });
 
+  it('pages through the own sessions one at a time: the current one first, each once', async () => {
+    const email = 'maja.horvat@kolektor-gradnje.si';
+    const clients = [app.client(), app.client(), app.client()];
+    const [asking] = clients;
+    for (const client of clients) dataOf(await client.signIn(email));
+    const seen: { id: string; current: boolean }[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let page = 0; page < 10; page += 1) {
+      const result: SessionPage['mySessions'] = dataOf(await asking!.graphql<SessionPage>(SESSION_PAGE, { after })).mySessions;
+      total = result.totalCount;
+      seen.push(...result.edges.map((edge) => edge.node));
+      if (!result.pageInfo.hasNextPage) break;
+      after = result.pageInfo.endCursor;
+    }
+    expect(total).toBeGreaterThanOrEqual(3);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen.map((session) => session.id)).size).toBe(total);
+    expect(seen.map((session) => session.current)).toEqual([true, ...Array<boolean>(total - 1).fill(false)]);
+  });
+
   it('lists the own sessions with device and IP, ends one, and signs out everywhere', async () => {
     const email = 'admin@alpine.example';
     const laptop = app.client();
@@ -82,21 +106,21 @@ describe.each(drivers)('sign-in protection and sessions (%s)', (driver) => {
     const other = app.client();
     dataOf(await other.signIn('admin@example.com'));
 
-    const { mySessions } = dataOf(await laptop.graphql<{ mySessions: SessionRow[] }>(SESSIONS));
+    const mySessions = sessionsOf(dataOf(await laptop.graphql<{ mySessions: { edges: { node: SessionRow }[] } }>(SESSIONS)));
     expect(mySessions).toHaveLength(2);
     expect(mySessions[0]).toMatchObject({ current: true, ip: expect.stringMatching(/127\.0\.0\.1/) });
     expect(mySessions.filter((session) => session.current)).toHaveLength(1);
     const phoneSession = mySessions.find((session) => !session.current)!;
 
     // Another person's session id is not found, and nothing ends.
-    const foreign = dataOf(await other.graphql<{ mySessions: SessionRow[] }>(SESSIONS)).mySessions[0]!;
+    const foreign = sessionsOf(dataOf(await other.graphql<{ mySessions: { edges: { node: SessionRow }[] } }>(SESSIONS)))[0]!;
     expect(errorOf(await laptop.graphql(END, { id: foreign.id })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
     expect(dataOf(await other.graphql<{ me: unknown }>(ME)).me).not.toBeNull();
     expect(errorOf(await laptop.graphql(END, { id: 'not-a-session' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
 
     expect(dataOf(await laptop.graphql(END, { id: phoneSession.id }))).toEqual({ endSession: true });
     expect(dataOf(await phone.graphql<{ me: unknown }>(ME)).me).toBeNull();
-    expect(dataOf(await laptop.graphql<{ mySessions: SessionRow[] }>(SESSIONS)).mySessions).toHaveLength(1);
+    expect(sessionsOf(dataOf(await laptop.graphql<{ mySessions: { edges: { node: SessionRow }[] } }>(SESSIONS)))).toHaveLength(1);
 
     dataOf(await phone.signIn(email));
     expect(dataOf(await laptop.graphql<{ signOutEverywhere: number }>(EVERYWHERE)).signOutEverywhere).toBe(2);
@@ -108,9 +132,9 @@ describe.each(drivers)('sign-in protection and sessions (%s)', (driver) => {
   it('does not write last-seen on every request, and expired sessions stop working', async () => {
     const client = app.client();
     dataOf(await client.signIn('user@example.com'));
-    const before = dataOf(await client.graphql<{ mySessions: SessionRow[] }>(SESSIONS)).mySessions[0]!;
+    const before = sessionsOf(dataOf(await client.graphql<{ mySessions: { edges: { node: SessionRow }[] } }>(SESSIONS)))[0]!;
     await client.graphql(ME);
-    const after = dataOf(await client.graphql<{ mySessions: SessionRow[] }>(SESSIONS)).mySessions[0]!;
+    const after = sessionsOf(dataOf(await client.graphql<{ mySessions: { edges: { node: SessionRow }[] } }>(SESSIONS)))[0]!;
     expect(after.lastSeenAt).toBe(before.lastSeenAt);
 
     const past = driver === 'sqlite' ? Date.now() - 1000 : new Date(Date.now() - 1000);

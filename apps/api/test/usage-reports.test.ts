@@ -149,11 +149,11 @@ describe.each(drivers)('usage ingestion and reports F-31 to F-34 (%s)', (driver)
   });
 
   it('Seat Usage by user: sorting and the reclaim filter are computed over every seat', async () => {
-    const all = await byUser({ range: NOVEMBER, first: 1000 });
+    const all = await byUser({ range: NOVEMBER, first: 500 });
     expect(all.totalCount).toBe(runningSeats);
     const mostUsed = await byUser({ range: NOVEMBER, orderBy: { field: 'DAYS_USED', direction: 'DESC' }, first: 1 });
     expect(mostUsed.rows[0]).toMatchObject({ user: { email: ADMIN }, daysUsed: 2 });
-    const idle = await byUser({ range: NOVEMBER, filter: { idleForAtLeast: 30 }, first: 1000 });
+    const idle = await byUser({ range: NOVEMBER, filter: { idleForAtLeast: 30 }, first: 500 });
     expect(anaDrafterSeats).toBeGreaterThanOrEqual(1);
     expect(idle.totalCount).toBe(runningSeats - anaDrafterSeats);
     expect(idle.rows.every((row) => row.idleDays === 45 && row.lastUsedOn === null)).toBe(true);

@@ -33,7 +33,7 @@ export {
   DeleteOwnAccountInput,
 } from './identity/account-security.type.js';
 export { ServerInfo } from './server/server-info.type.js';
-export { MessageChannel, OutboxMessage } from './mail/outbox.type.js';
+export { MessageChannel, OutboxMessage, OutboxMessageEdge, OutboxMessageConnection } from './mail/outbox.type.js';
 export { Profile, UpdateProfileInput } from './identity/profile.type.js';
 export {
   PasswordPolicy,
@@ -43,7 +43,7 @@ export {
   ChangePasswordInput,
   ChangePasswordPayload,
 } from './identity/password.type.js';
-export { ActiveSession } from './identity/session.type.js';
+export { ActiveSession, ActiveSessionEdge, ActiveSessionConnection } from './identity/session.type.js';
 export {
   NotificationCategory,
   NotificationChannel,
@@ -92,6 +92,8 @@ export {
   InviteUsersResult,
   InvitationPreview,
   AcceptInvitationInput,
+  InvitationEdge,
+  InvitationConnection,
 } from './users/invitation.type.js';
 export { ImportRowReason, ImportRowStatus, UserImportInput, UserImportRow, UserImportReport } from './users/import.type.js';
 export { CreateTeamInput, RenameTeamInput, DeleteTeamInput, MoveSubscriptionsToTeamInput } from './teams/team.input.js';

@@ -39,3 +39,29 @@ export function decodeCursor(cursor: string): { sortValue: string | number; id: 
   }
   throw new InvalidInputError('after', msg('after is not a cursor of this list: pass an endCursor you received.'));
 }
+
+/** The sort value of a row as its cursor keeps it: a date as ISO text, a number or text as read. */
+export const cursorValue = (value: string | number | Date): string | number => (value instanceof Date ? value.toISOString() : value);
+
+/**
+ * A connection from one page read with `limit + 1` rows (the extra row only says a next page
+ * exists): edges with cursors, pageInfo and the total.
+ */
+export function connectionOf<Row, Node>(
+  rows: Row[],
+  page: { limit: number; after?: string | null; totalCount: number },
+  cursorOf: (row: Row) => string,
+  nodeOf: (row: Row) => Node,
+) {
+  const edges = rows.slice(0, page.limit).map((row) => ({ cursor: cursorOf(row), node: nodeOf(row) }));
+  return {
+    edges,
+    totalCount: page.totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > page.limit,
+      hasPreviousPage: Boolean(page.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -67,9 +67,21 @@ export const exportCost = (rows: number) => 1 + Math.ceil(rows / 10);
 
 /**
  * The page sizes of a list whose `first` is not a connection's (`pageSize` in pagination.ts), so
- * the cost limit prices the rows it can really return: `@Paged(INVITATION_PAGE)`.
+ * the cost limit prices the rows it can really return: `@Paged(SEAT_USAGE_PAGE)`.
  */
 export const Paged = (sizes: PageSizes) => Extensions({ paging: sizes });
+
+/**
+ * A list without paging that cannot grow past `rows` by construction (say why in the field's
+ * description): the cost limit prices it as that many rows. A list that can grow is a connection.
+ */
+export const Bounded = (rows: number) => Extensions({ bounded: rows });
+
+/** The bound `@Bounded` declared on a field, if any. */
+export const boundOf = (extensions: unknown): number | undefined => {
+  const bounded = (extensions as { bounded?: unknown } | undefined)?.bounded;
+  return typeof bounded === 'number' ? bounded : undefined;
+};
 
 const pagingOf = (extensions: unknown): PageSizes =>
   (extensions as { paging?: PageSizes } | undefined)?.paging ?? { default: DEFAULT_PAGE_SIZE, max: MAX_PAGE_SIZE };
@@ -78,13 +90,15 @@ const pagingOf = (extensions: unknown): PageSizes =>
  * Cost = one per field plus its children; a paged field (one with `first`) costs its children once
  * per row asked for (its default page size when `first` is omitted, at most its largest page, so a
  * too-large `first` still gets its own BAD_USER_INPUT; `@Paged` declares both where they are not a
- * connection's). A field that declares its own price (an export, priced by its rows) costs that.
- * Introspection costs nothing.
+ * connection's). A `@Bounded` list costs its children once per row it can hold. A field that
+ * declares its own price (an export, priced by its rows) costs that. Introspection costs nothing.
  */
 export const costEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (field.name.startsWith('__')) return 0;
   const declared: unknown = field.extensions?.complexity;
   if (typeof declared === 'number') return declared;
+  const bound = boundOf(field.extensions);
+  if (bound !== undefined) return 1 + bound * childComplexity;
   const paged = field.args.some((arg) => arg.name === 'first');
   if (!paged) return 1 + childComplexity;
   const paging = pagingOf(field.extensions);

@@ -15,7 +15,7 @@ import { InvalidInputError, msg, NotFoundError } from '../errors.js';
 import { recordExport } from '../modules/audit/audit.service.js';
 import { cloudServicesUsage, cloudServicesUsageByUser } from '../modules/reports/cloud-usage.service.js';
 import { seatDistribution } from '../modules/reports/insights.service.js';
-import { seatUsageByProduct, seatUsageByUser } from '../modules/reports/seat-usage.service.js';
+import { SEAT_USAGE_PAGE, seatUsageByProduct, seatUsageByUser } from '../modules/reports/seat-usage.service.js';
 import { getSubscription, listSubscriptions } from '../modules/subscriptions/subscriptions.service.js';
 import { requireAdmin } from './request-viewer.js';
 import { type Column, parseFormat, parseLanguage, sendTable, type Table } from './table-export.js';
@@ -134,8 +134,8 @@ const exporters: Record<string, ExportHandler> = {
     const field = text(req, 'sort') as SeatUsageSortField | null;
     const orderBy = field && field in SeatUsageSortField ? { field, direction: text(req, 'direction') === 'DESC' ? SortDirection.DESC : SortDirection.ASC } : null;
     const filter = { productId: text(req, 'productId'), search: text(req, 'search'), idleForAtLeast: idle > 0 ? idle : null };
-    for (let offset = 0; ; offset += 1000) {
-      const page = await seatUsageByUser(ctx, { range: range(req), filter, orderBy, first: 1000, offset });
+    for (let offset = 0; ; offset += SEAT_USAGE_PAGE.max) {
+      const page = await seatUsageByUser(ctx, { range: range(req), filter, orderBy, first: SEAT_USAGE_PAGE.max, offset });
       rows.push(...page.rows);
       if (rows.length >= page.totalCount || !page.rows.length) break;
     }

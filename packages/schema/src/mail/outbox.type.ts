@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../common/pagination.type.js';
 import { MessageChannel } from '../client/enums.js';
 
 export { MessageChannel };
@@ -34,4 +35,25 @@ export class OutboxMessage {
 
   @Field(() => Date, { description: 'When Seatwise produced the message.' })
   sentAt!: Date;
+}
+
+@ObjectType({ description: 'An outbox message and its cursor.' })
+export class OutboxMessageEdge {
+  @Field(() => String, { description: 'Opaque cursor of this message: pass it as `after` to continue after it.' })
+  cursor!: string;
+
+  @Field(() => OutboxMessage, { description: 'The message.' })
+  node!: OutboxMessage;
+}
+
+@ObjectType({ description: 'A page of the outbox, newest first.' })
+export class OutboxMessageConnection {
+  @Field(() => [OutboxMessageEdge], { description: 'The messages of this page, in order.' })
+  edges!: OutboxMessageEdge[];
+
+  @Field(() => PageInfo, { description: 'Where this page stands in the whole outbox.' })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'How many messages the outbox keeps, on all pages together.' })
+  totalCount!: number;
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { ActiveSession, UUID } from '@seatwise/schema';
+import { ActiveSessionConnection, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { endSession, listMySessions, signOutEverywhere } from './sessions.service.js';
@@ -7,9 +7,14 @@ import { endSession, listMySessions, signOutEverywhere } from './sessions.servic
 @Resolver()
 export class SessionsResolver {
   @Allow(Permission.ManageOwnSignIn)
-  @Query(() => [ActiveSession], { description: 'Where the person is signed in (F-03): the current session first.' })
-  mySessions(@Ctx() ctx: AccountContext): Promise<ActiveSession[]> {
-    return listMySessions(ctx);
+  @Query(() => ActiveSessionConnection, { description: 'Where the person is signed in (F-03): the current session first, then the latest signed in.' })
+  mySessions(
+    @Ctx() ctx: AccountContext,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 25).' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (`endCursor` of the previous page).' })
+    after?: string,
+  ): Promise<ActiveSessionConnection> {
+    return listMySessions(ctx, { first, after });
   }
 
   @Allow(Permission.ManageOwnSignIn)

@@ -1,7 +1,8 @@
-import type { EntityManager } from '@mikro-orm/knex';
-import type { ActiveSession } from '@seatwise/schema';
+import type { EntityManager, FilterQuery } from '@mikro-orm/knex';
+import type { ActiveSessionConnection } from '@seatwise/schema';
+import { connectionOf, decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import type { AccountContext, RequestContext } from '../../context.js';
-import { NotFoundError } from '../../errors.js';
+import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
 import { describeDevice } from './device.js';
 import { Session } from './session.entity.js';
 import { StaffSession } from './staff/staff-session.entity.js';
@@ -29,15 +30,37 @@ export async function endSessionsOf(em: EntityManager, userId: string, keepSessi
   return ended + (await em.nativeDelete(StaffSession, { user: userId }));
 }
 
-/** The person's live sessions in every account, the one asking first, then by last use. */
-export async function listMySessions(ctx: AccountContext): Promise<ActiveSession[]> {
-  const sessions = await ctx.em.find(
-    Session,
-    { user: ctx.viewer.userId, expiresAt: { $gt: new Date() } },
-    { orderBy: { lastSeenAt: 'desc', id: 'asc' } },
-  );
-  return sessions
-    .map((session) => ({
+const AFTER_CURRENT = encodeCursor('9999-12-31T23:59:59.999Z', 'ffffffff-ffff-ffff-ffff-ffffffffffff');
+
+/**
+ * A page of the person's live sessions in every account: the one asking first (on the first page),
+ * then the latest signed in (keyset on sign-in time and id, which do not change while paging).
+ */
+export async function listMySessions(ctx: AccountContext, args: { first?: number | null; after?: string | null }): Promise<ActiveSessionConnection> {
+  const limit = pageSize(args.first);
+  const now = new Date();
+  const live: FilterQuery<Session> = { user: ctx.viewer.userId, expiresAt: { $gt: now } };
+  const current = ctx.viewer.sessionId && !args.after ? await ctx.em.findOne(Session, { ...live, id: ctx.viewer.sessionId }) : null;
+  const conditions: FilterQuery<Session>[] = [live];
+  if (ctx.viewer.sessionId) conditions.push({ id: { $ne: ctx.viewer.sessionId } });
+  if (args.after) {
+    const cursor = decodeCursor(args.after);
+    const createdAt = new Date(cursor.sortValue);
+    if (Number.isNaN(createdAt.getTime())) throw new InvalidInputError('after', msg('after is not a cursor of this list.'));
+    conditions.push({ $or: [{ createdAt: { $lt: createdAt } }, { createdAt, id: { $lt: cursor.id } }] });
+  }
+  const wanted = current ? limit : limit + 1;
+  const [others, totalCount] = await Promise.all([
+    ctx.em.find(Session, { $and: conditions }, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: wanted }),
+    ctx.em.count(Session, live),
+  ]);
+  const rows = current ? [current, ...others] : others;
+  return connectionOf(
+    rows,
+    { limit, after: args.after, totalCount },
+    // The current session leads the first page whatever its age: after it, the list starts over.
+    (session) => (session === current ? AFTER_CURRENT : encodeCursor(session.createdAt.toISOString(), session.id)),
+    (session) => ({
       id: session.id,
       ...describeDevice(session.userAgent),
       ip: session.ip,
@@ -45,8 +68,8 @@ export async function listMySessions(ctx: AccountContext): Promise<ActiveSession
       lastSeenAt: session.lastSeenAt,
       expiresAt: session.expiresAt,
       current: session.id === ctx.viewer.sessionId,
-    }))
-    .sort((a, b) => Number(b.current) - Number(a.current));
+    }),
+  );
 }
 
 /** Ends one of the person's own sessions; ending the current one signs this browser out. */

@@ -38,14 +38,24 @@ export class Outbox {
 
   /** Newest first. */
   async list(limit = 50): Promise<OutboxMessage[]> {
+    return (await this.page(limit)).messages;
+  }
+
+  /** Up to `limit` messages older than the message `before` (all when omitted), newest first, and how many are kept. */
+  async page(limit: number, before?: string): Promise<{ messages: OutboxMessage[]; totalCount: number }> {
     let names: string[];
     try {
       names = (await readdir(this.dir)).filter(isMessageFile);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { messages: [], totalCount: 0 };
       throw error;
     }
-    const newest = names.sort().reverse().slice(0, limit);
-    return Promise.all(newest.map(async (name) => JSON.parse(await readFile(join(this.dir, name), 'utf8')) as OutboxMessage));
+    const newest = names
+      .sort()
+      .reverse()
+      .filter((name) => before === undefined || name < `${before}.json`)
+      .slice(0, limit);
+    const messages = await Promise.all(newest.map(async (name) => JSON.parse(await readFile(join(this.dir, name), 'utf8')) as OutboxMessage));
+    return { messages, totalCount: names.length };
   }
 }

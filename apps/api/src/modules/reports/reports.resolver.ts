@@ -13,11 +13,12 @@ import {
   UUID,
 } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
+import { Paged } from '../../graphql/limits.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { selectsField } from '../../graphql/selection.js';
 import { cloudServicesUsage, cloudServicesUsageByUser } from './cloud-usage.service.js';
 import { seatDistribution } from './insights.service.js';
-import { seatUsageByProduct, seatUsageByUser, seatUsageSummary, type SeatUsageSummary } from './seat-usage.service.js';
+import { SEAT_USAGE_PAGE, seatUsageByProduct, seatUsageByUser, seatUsageSummary, type SeatUsageSummary } from './seat-usage.service.js';
 
 const RANGE = { description: 'The days to report on, in the account time zone; at most two years.' };
 
@@ -48,13 +49,14 @@ export class ReportsResolver {
   }
 
   @Allow(Permission.ReadReports)
+  @Paged(SEAT_USAGE_PAGE)
   @Query(() => SeatUsageByUserPage, { description: 'Seat Usage (F-31) by user: one row per seat held; admins only.' })
   seatUsageByUser(
     @Ctx() ctx: AccountContext,
     @Arg('range', () => DateRangeInput, RANGE) range: DateRangeInput,
     @Arg('filter', () => SeatUsageFilter, { nullable: true, description: 'Which seats to include.' }) filter?: SeatUsageFilter,
     @Arg('orderBy', () => SeatUsageOrder, { nullable: true, description: 'Sort order; by name when omitted.' }) orderBy?: SeatUsageOrder,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 1000 (default 50).' }) first?: number,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 500 (default 50).' }) first?: number,
     @Arg('offset', () => Int, { nullable: true, description: 'Rows to skip (default 0).' }) offset?: number,
   ): Promise<SeatUsageByUserPage> {
     return seatUsageByUser(ctx, { range, filter, orderBy, first, offset });

@@ -34,8 +34,11 @@ import {
 
 type Numeric = number | string | null;
 const num = (value: Numeric) => Number(value ?? 0);
-/** `seatUsageByUser(first)`: 50 rows when omitted, at most 1,000 (priced by the cost limit as a connection page, at most 100: see limits.ts). */
-const SEAT_USAGE_PAGE: PageSizes = { default: 50, max: 1000 };
+/**
+ * `seatUsageByUser(first)`: 50 rows when omitted, at most 500. The cost limit prices the page by
+ * these (`@Paged` in limits.ts): 500 rows with every field cost about 9,000 of the default 10,000.
+ */
+export const SEAT_USAGE_PAGE: PageSizes = { default: 50, max: 500 };
 const MAX_SEARCH_LENGTH = 100;
 const IDLE_THRESHOLDS = [30, 60, 90] as const;
 

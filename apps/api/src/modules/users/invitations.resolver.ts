@@ -2,6 +2,7 @@ import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
   AcceptInvitationInput,
   Invitation,
+  InvitationConnection,
   InvitationPreview,
   InviteUserInput,
   InviteUsersInput,
@@ -10,21 +11,23 @@ import {
   UUID,
 } from '@seatwise/schema';
 import type { AccountContext, RequestContext } from '../../context.js';
-import { Paged } from '../../graphql/limits.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { acceptInvitation, previewInvitation } from './invitation-accept.service.js';
-import { INVITATION_PAGE, inviteUser, inviteUsers, listInvitations, resendInvitation, revokeInvitation } from './invitations.service.js';
+import { invitationsPage, inviteUser, inviteUsers, resendInvitation, revokeInvitation } from './invitations.service.js';
 
 @Resolver()
 export class InvitationsResolver {
   @Allow(Permission.ReadUsers)
-  @Paged(INVITATION_PAGE)
-  @Query(() => [Invitation], { description: 'Pending invitations (expired ones included, marked EXPIRED), newest first; admins only.' })
+  @Query(() => InvitationConnection, {
+    description: 'Pending invitations (expired ones included, marked EXPIRED), the latest to expire first; admins only.',
+  })
   invitations(
     @Ctx() ctx: AccountContext,
-    @Arg('first', () => Int, { nullable: true, description: 'How many, 1 to 500 (default 200).' }) first?: number,
-  ): Promise<Invitation[]> {
-    return listInvitations(ctx, { first });
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 25).' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (`endCursor` of the previous page).' })
+    after?: string,
+  ): Promise<InvitationConnection> {
+    return invitationsPage(ctx, { first, after });
   }
 
   @Allow(Permission.ManageUsers)

@@ -1,6 +1,7 @@
 import {
   ImportRowReason,
   type Invitation as InvitationType,
+  type InvitationConnection,
   InvitationStatus,
   type InviteUserInput,
   type InviteUsersInput,
@@ -9,7 +10,7 @@ import {
   MembershipStatus,
   Role,
 } from '@seatwise/schema';
-import type { PageSizes } from '../../common/pagination.js';
+import { connectionOf, cursorValue, decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import { fragment, inAccount, sql } from '../../common/sql.js';
 import { execute, inTransaction, isUniqueViolation, run, toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
@@ -236,28 +237,46 @@ function toInvitation(row: InvitationRow): InvitationType {
   };
 }
 
-/** Pending and expired invitations (or those of given emails / ids), newest first. */
-/** `invitations(first)`: 200 when omitted, at most 500 (a larger `first` is cut to 500). */
-export const INVITATION_PAGE: PageSizes = { default: 200, max: 500 };
+const INVITATION_COLUMNS = `select i.id, i.email, i.first_name, i.last_name, i.role, i.team_id, t.name as team_name, i.status, i.expires_at,
+       (select m.user_id from memberships m where m.account_id = i.account_id and m.email = i.email limit 1) as user_id
+     from invitations i left join teams t on t.id = i.team_id`;
 
-export async function listInvitations(ctx: AccountContext, where: { emails?: string[]; ids?: string[]; first?: number } = {}): Promise<InvitationType[]> {
-  let condition = fragment("and i.status = 'PENDING'");
-  if (where.emails) {
-    condition = sql`and i.status = 'PENDING' and i.email in (${where.emails})`;
-  } else if (where.ids) {
-    condition = sql`and i.id in (${where.ids})`;
-  }
-  const limit = Math.min(Math.max(where.first ?? INVITATION_PAGE.default, 1), INVITATION_PAGE.max);
+/** Invitations of given emails (pending) or ids, the latest to expire first. */
+export async function listInvitations(ctx: AccountContext, where: { emails: string[] } | { ids: string[] }): Promise<InvitationType[]> {
+  const condition = 'emails' in where ? sql`i.status = 'PENDING' and i.email in (${where.emails})` : sql`i.id in (${where.ids})`;
+  // The person is the account's member invited at the address (their membership keeps it while
+  // they are pending), not whoever signs in with it now.
   const rows = await execute<InvitationRow>(
     ctx,
-    // The person is the account's member invited at the address (their membership keeps it while
-    // they are pending), not whoever signs in with it now.
-    sql`select i.id, i.email, i.first_name, i.last_name, i.role, i.team_id, t.name as team_name, i.status, i.expires_at,
-       (select m.user_id from memberships m where m.account_id = i.account_id and m.email = i.email limit 1) as user_id
-     from invitations i left join teams t on t.id = i.team_id
-     where ${inAccount(ctx, 'i')} ${condition} order by i.expires_at desc, i.id limit ${fragment(String(limit))}`,
+    sql`${fragment(INVITATION_COLUMNS)} where ${inAccount(ctx, 'i')} and ${condition} order by i.expires_at desc, i.id desc`,
   );
   return rows.map(toInvitation);
+}
+
+/** `invitations(first, after)`: a page of pending and expired invitations, the latest to expire first. */
+export async function invitationsPage(ctx: AccountContext, args: { first?: number | null; after?: string | null }): Promise<InvitationConnection> {
+  const limit = pageSize(args.first);
+  const params: unknown[] = [ctx.viewer.accountId];
+  let after = '';
+  if (args.after) {
+    const cursor = decodeCursor(args.after);
+    after = 'and (i.expires_at, i.id) < (?, ?)';
+    params.push(cursor.sortValue, cursor.id);
+  }
+  const [rows, counts] = await Promise.all([
+    execute<InvitationRow>(
+      ctx,
+      `${INVITATION_COLUMNS} where i.account_id = ? and i.status = 'PENDING' ${after} order by i.expires_at desc, i.id desc limit ${limit + 1}`,
+      params,
+    ),
+    execute<{ total: number | string }>(ctx, "select count(*) as total from invitations i where i.account_id = ? and i.status = 'PENDING'", [ctx.viewer.accountId]),
+  ]);
+  return connectionOf(
+    rows,
+    { limit, after: args.after, totalCount: Number(counts[0]?.total ?? 0) },
+    (row) => encodeCursor(cursorValue(row.expires_at), row.id),
+    toInvitation,
+  );
 }
 
 async function openInvitation(tx: AccountContext, id: string): Promise<Invitation> {

@@ -4,12 +4,15 @@ import { IconMail, IconMessage, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CursorPager } from '../../ui/CursorPager';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { formatDateTime } from '../../ui/format';
 import { LanguageMenu } from '../../ui/LanguageMenu';
 import { Logo } from '../../ui/Logo';
 import { MessageText } from './MessageText';
 import { OutboxDocument } from './outbox.graphql';
+
+const PAGE_SIZE = 50;
 
 /**
  * Demo mode's stand-in for a mailbox: every email and text message Seatwise would have sent, so
@@ -18,13 +21,18 @@ import { OutboxDocument } from './outbox.graphql';
 export function OutboxPage() {
   const { t, i18n } = useTranslation();
   // Polls quietly; only a refresh the person asked for shows on the button.
-  const { data, loading, error, refetch } = useQuery(OutboxDocument, { pollInterval: 5000 });
+  const [cursors, setCursors] = useState<string[]>([]);
+  const { data: current, previousData, loading, error, refetch } = useQuery(OutboxDocument, {
+    variables: { first: PAGE_SIZE, after: cursors.at(-1) ?? null },
+    pollInterval: 5000,
+  });
+  const data = current ?? previousData;
   const [refreshing, setRefreshing] = useState(false);
   const refresh = () => {
     setRefreshing(true);
     void refetch().finally(() => setRefreshing(false));
   };
-  const messages = data?.outbox ?? [];
+  const messages = data?.outbox.edges.map((edge) => edge.node) ?? [];
 
   return (
     <Box mih="100vh" bg="gray.0">
@@ -95,6 +103,7 @@ export function OutboxPage() {
               ))}
             </Accordion>
           )}
+          {data && <CursorPager pageInfo={data.outbox.pageInfo} cursors={cursors} onChange={setCursors} />}
         </Stack>
       </Container>
     </Box>

@@ -1,14 +1,23 @@
 import { graphql } from '../../gql/outbox';
 
 export const OutboxDocument = graphql(`
-  query Outbox {
-    outbox(first: 50) {
-      id
-      channel
-      to
-      subject
-      text
-      sentAt
+  query Outbox($first: Int, $after: String) {
+    outbox(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          channel
+          to
+          subject
+          text
+          sentAt
+        }
+      }
     }
   }
 `);

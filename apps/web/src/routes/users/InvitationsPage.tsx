@@ -8,18 +8,27 @@ import { useApiErrorText } from '../../ui/apiError';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { formatDate } from '../../ui/format';
 import { FormError } from '../../ui/FormError';
+import { CursorPager } from '../../ui/CursorPager';
 import { PageHeader } from '../../ui/PageHeader';
 import { InvitationsDocument, ResendInvitationDocument, RevokeInvitationDocument } from './invitations.graphql';
 import { RoleBadge } from './UserBadges';
 import { SkeletonRows } from '../../ui/TableSkeleton';
 
-type Invitation = InvitationsQuery['invitations'][number];
+type Invitation = InvitationsQuery['invitations']['edges'][number]['node'];
+
+const PAGE_SIZE = 25;
 
 /** F-41: pending invitations, with "Resend" and "Revoke". */
 export function InvitationsPage() {
   const { t, i18n } = useTranslation();
   const errorText = useApiErrorText();
-  const { data, error, refetch } = useQuery(InvitationsDocument, { fetchPolicy: 'cache-and-network' });
+  const [cursors, setCursors] = useState<string[]>([]);
+  const { data: current, previousData, error, refetch } = useQuery(InvitationsDocument, {
+    variables: { first: PAGE_SIZE, after: cursors.at(-1) ?? null },
+    fetchPolicy: 'cache-and-network',
+  });
+  const data = current ?? previousData;
+  const invitations = data?.invitations.edges.map((edge) => edge.node);
   const [notice, setNotice] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<Invitation | null>(null);
   const [resend, resendState] = useMutation(ResendInvitationDocument, { refetchQueries: ['Invitations'] });
@@ -39,7 +48,7 @@ export function InvitationsPage() {
       <FormError message={errorText(resendState.error ?? revokeState.error)} />
       {error && !data ? (
         <ErrorPanel title={t('invitations.errorTitle')} onRetry={() => void refetch()} />
-      ) : data && data.invitations.length === 0 ? (
+      ) : invitations && invitations.length === 0 && cursors.length === 0 ? (
         <Paper withBorder radius="md" p="xl">
           <Text ta="center" c="dimmed">
             {t('invitations.empty')}
@@ -60,8 +69,8 @@ export function InvitationsPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {data
-                  ? data.invitations.map((invitation) => (
+                {invitations
+                  ? invitations.map((invitation) => (
                       <Table.Tr key={invitation.id}>
                         <Table.Td>
                           {invitation.firstName} {invitation.lastName}
@@ -105,6 +114,7 @@ export function InvitationsPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          {data && <CursorPager pageInfo={data.invitations.pageInfo} cursors={cursors} onChange={setCursors} />}
         </Paper>
       )}
       <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title={t('invitations.revokeTitle')}>

@@ -1,20 +1,29 @@
 import { graphql } from '../../gql/users';
 
 export const InvitationsDocument = graphql(`
-  query Invitations {
-    invitations {
-      id
-      userId
-      email
-      firstName
-      lastName
-      role
-      status
-      sentAt
-      expiresAt
-      team {
-        id
-        name
+  query Invitations($first: Int, $after: String) {
+    invitations(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          userId
+          email
+          firstName
+          lastName
+          role
+          status
+          sentAt
+          expiresAt
+          team {
+            id
+            name
+          }
+        }
       }
     }
   }

@@ -7,11 +7,14 @@ import { useNavigate } from 'react-router';
 import { currentLanguage } from '../../../i18n';
 import { MeDocument } from '../../../session/session.graphql';
 import { apiError, errorText } from '../../../ui/apiError';
+import { CursorPager } from '../../../ui/CursorPager';
 import { ErrorPanel } from '../../../ui/ErrorPanel';
 import { formatDateTime } from '../../../ui/format';
 import { FormError } from '../../../ui/FormError';
 import { EndSessionDocument, MySessionsDocument, SignOutEverywhereDocument } from './security.graphql';
 import { SecuritySection } from './SecuritySection';
+
+const PAGE_SIZE = 25;
 
 type Confirm = { kind: 'one'; id: string; device: string; current: boolean } | { kind: 'all' } | null;
 
@@ -27,7 +30,12 @@ export function SessionsSection() {
   const language = currentLanguage();
   const client = useApolloClient();
   const navigate = useNavigate();
-  const { data, loading, error, refetch } = useQuery(MySessionsDocument, { fetchPolicy: 'cache-and-network' });
+  const [cursors, setCursors] = useState<string[]>([]);
+  const { data: current, previousData, loading, error, refetch } = useQuery(MySessionsDocument, {
+    variables: { first: PAGE_SIZE, after: cursors.at(-1) ?? null },
+    fetchPolicy: 'cache-and-network',
+  });
+  const data = current ?? previousData;
   const [endSession, ending] = useMutation(EndSessionDocument);
   const [signOutEverywhere, endingAll] = useMutation(SignOutEverywhereDocument);
   const [confirm, setConfirm] = useState<Confirm>(null);
@@ -72,7 +80,7 @@ export function SessionsSection() {
       ) : (
         <Stack gap="md">
           <Stack gap={0} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('profile.sessions.title')}>
-            {(data?.mySessions ?? []).map((session, index) => {
+            {(data?.mySessions.edges.map((edge) => edge.node) ?? []).map((session, index) => {
               const device = deviceName(session.browser, session.os);
               return (
                 <li key={session.id}>
@@ -116,6 +124,7 @@ export function SessionsSection() {
               );
             })}
           </Stack>
+          {data && <CursorPager pageInfo={data.mySessions.pageInfo} cursors={cursors} onChange={setCursors} />}
           <Group>
             <Button color="red" variant="light" onClick={() => setConfirm({ kind: 'all' })}>
               {t('profile.sessions.signOutEverywhere')}

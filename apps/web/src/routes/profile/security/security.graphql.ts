@@ -97,17 +97,26 @@ export const DeleteOwnAccountDocument = graphql(`
 `);
 
 export const MySessionsDocument = graphql(`
-  query MySessions {
-    mySessions {
-      id
-      browser
-      os
-      deviceType
-      ip
-      signedInAt
-      lastSeenAt
-      expiresAt
-      current
+  query MySessions($first: Int, $after: String) {
+    mySessions(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          browser
+          os
+          deviceType
+          ip
+          signedInAt
+          lastSeenAt
+          expiresAt
+          current
+        }
+      }
     }
   }
 `);

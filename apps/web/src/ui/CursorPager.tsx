@@ -1,0 +1,34 @@
+import { Button, Group } from '@mantine/core';
+import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+
+/** Where a connection's page stands: what "Next" needs. */
+export interface PagerInfo {
+  hasNextPage: boolean;
+  endCursor?: string | null;
+}
+
+/**
+ * "Previous" and "Next" under a connection's page. `cursors` are the `endCursor`s of the pages
+ * before this one (empty on the first page); shown only when there is more than one page.
+ */
+export function CursorPager({ pageInfo, cursors, onChange }: { pageInfo: PagerInfo; cursors: string[]; onChange: (cursors: string[]) => void }) {
+  const { t } = useTranslation();
+  if (cursors.length === 0 && !pageInfo.hasNextPage) return null;
+  return (
+    <Group justify="flex-end" p="sm" gap="xs">
+      <Button variant="default" size="xs" leftSection={<IconChevronLeft size={14} />} disabled={cursors.length === 0} onClick={() => onChange(cursors.slice(0, -1))}>
+        {t('pager.previous')}
+      </Button>
+      <Button
+        variant="default"
+        size="xs"
+        rightSection={<IconChevronRight size={14} />}
+        disabled={!pageInfo.hasNextPage || !pageInfo.endCursor}
+        onClick={() => pageInfo.endCursor && onChange([...cursors, pageInfo.endCursor])}
+      >
+        {t('pager.next')}
+      </Button>
+    </Group>
+  );
+}
