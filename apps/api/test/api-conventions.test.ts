@@ -38,6 +38,8 @@ const STILL_PLAIN = [
   'trialOffers',
   'trials',
   'userSeats',
+  // Came with the Vendor console, built beside this convention.
+  'vendorStaff',
 ];
 
 const returnsList = (field: GraphQLField<unknown, unknown>) => isListType(isNonNullType(field.type) ? field.type.ofType : field.type);

@@ -18,7 +18,9 @@ import { loadConfig } from '../src/config.js';
 import { costEstimator } from '../src/graphql/limits.js';
 import { buildGraphqlSchema } from '../src/graphql/schema.js';
 import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
+import { accountId } from './fixtures/accounts.js';
 import { rootOperations } from './operation-probe.js';
+import { signInDemoOperator } from './vendor-helpers.js';
 
 const schema = await buildGraphqlSchema();
 const { maxCost } = loadConfig({}).graphql;
@@ -58,7 +60,9 @@ const connectionQueries = rootOperations(schema)
     const document = (first: number) =>
       `query Page${declarations.length ? `(${declarations.join(', ')})` : ''} { ${field.name}(${[`first: ${first}`, ...required.map((arg) => `${arg.name}: $${arg.name}`)].join(', ')}) { totalCount edges { cursor } } }`;
     const variables = Object.fromEntries(required.map((arg) => [arg.name, samples[arg.type.toString()]]));
-    return { name: field.name, document, variables };
+    // The Vendor console's lists are the staff's: asked by the demo operator, about the demo customer.
+    const vendor = 'vendorPermission' in (field.extensions ?? {});
+    return { name: field.name, document, variables, vendor, uuidArgs: required.filter((arg) => arg.type.toString() === 'UUID!').map((arg) => arg.name) };
   });
 
 describe('query cost of connections', () => {
@@ -76,19 +80,25 @@ describe('query cost of connections', () => {
 describe.each(drivers)('a first above the largest page (%s)', (driver) => {
   let app: TestApp;
   let admin: TestClient;
+  let operator: TestClient;
+  let customer: string;
 
   beforeAll(async () => {
     app = await startTestApp(driver, { env: { SEATWISE_DEMO: '1' } });
     admin = app.client();
     dataOf(await admin.signIn('admin@example.com'));
+    operator = await signInDemoOperator(app);
+    customer = await accountId(app);
   });
   afterAll(() => app?.close());
 
   it.each(connectionQueries.map((entry) => [entry.name, entry] as const))('%s(first: 101) is BAD_USER_INPUT naming first; first: 100 is served', async (_name, entry) => {
-    const error = errorOf(await admin.graphql(entry.document(MAX_PAGE_SIZE + 1), entry.variables));
+    const client = entry.vendor ? operator : admin;
+    const variables = entry.vendor ? { ...entry.variables, ...Object.fromEntries(entry.uuidArgs.map((name) => [name, customer])) } : entry.variables;
+    const error = errorOf(await client.graphql(entry.document(MAX_PAGE_SIZE + 1), variables));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     expect(error.message).toContain('first');
-    dataOf(await admin.graphql(entry.document(MAX_PAGE_SIZE), entry.variables));
+    dataOf(await client.graphql(entry.document(MAX_PAGE_SIZE), variables));
   });
 });
 
