@@ -1,5 +1,5 @@
 import { Secret, TOTP } from 'otpauth';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { startServer, type RunningServer } from './server';
@@ -17,6 +17,18 @@ afterAll(async () => {
 });
 
 const appCode = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
+
+const shots = process.env.SEATWISE_SCREENSHOTS;
+
+/** With SEATWISE_SCREENSHOTS=<folder>: the page at its width, then at a phone's 390 px, for a look by eye. */
+async function shoot(page: Page, name: string) {
+  if (!shots) return;
+  const size = page.viewportSize();
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${shots}/${name}-390.png`, fullPage: true });
+  if (size) await page.setViewportSize(size);
+}
 
 async function waitForOutput(server: RunningServer, pattern: RegExp): Promise<RegExpExecArray> {
   for (let attempt = 0; attempt < 100; attempt += 1) {
@@ -68,6 +80,7 @@ describe('the Vendor console', () => {
     await dialog.getByRole('button', { name: 'Create customer' }).click();
     await page.getByRole('heading', { name: 'Gradbinec d.d.' }).waitFor();
     await page.getByText('Not invited yet').waitFor();
+    await shoot(page, 'vendor-customer-en');
 
     await page.getByLabel('Email').fill('petra@gradbinec.example');
     await page.getByLabel('First name').fill('Petra');
@@ -127,6 +140,7 @@ describe('the Vendor console', () => {
     // Slovenian dual: two customers.
     await page.getByText('2 stranki').waitFor();
     await page.getByRole('columnheader', { name: 'Licence' }).waitFor();
+    await shoot(page, 'vendor-customers-sl');
     await page.getByRole('link', { name: 'Kolektor Gradnje d.o.o.' }).click();
     await page.getByText('Aktivna', { exact: true }).first().waitFor();
     await page.getByRole('button', { name: 'Prikaži osebe' }).click();
