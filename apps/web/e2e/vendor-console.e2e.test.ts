@@ -128,10 +128,12 @@ describe('the Vendor console', () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ outbox(first: 20) { channel to text } }' }),
+      body: JSON.stringify({ query: '{ outbox(first: 20) { edges { node { channel to text } } } }' }),
     });
-    const { data } = (await response.json()) as { data: { outbox: { channel: string; to: string; text: string }[] } };
-    const code = /\b(\d{6})\b/.exec(data.outbox.find((message) => message.channel === 'SMS' && message.to === '+38640000000')!.text)![1]!;
+    type Message = { channel: string; to: string; text: string };
+    const { data } = (await response.json()) as { data: { outbox: { edges: { node: Message }[] } } };
+    const messages = data.outbox.edges.map((edge) => edge.node);
+    const code = /\b(\d{6})\b/.exec(messages.find((message) => message.channel === 'SMS' && message.to === '+38640000000')!.text)![1]!;
     await page.getByLabel('Koda', { exact: true }).fill(code);
     await page.getByRole('button', { name: 'Preveri' }).click();
 

@@ -111,7 +111,6 @@ export const platform: Record<string, string> = {
   // Support and the demo outbox.
   'Describe the request in 3 to 200 characters.': 'Zahtevo opišite s 3 do 200 znaki.',
   'The outbox is only shown in demo mode (SEATWISE_DEMO=1).': 'Odhodna pošta je prikazana le v predstavitvenem načinu (SEATWISE_DEMO=1).',
-  'Ask for between 1 and 200 messages.': 'Zahtevate lahko od 1 do 200 sporočil.',
 
   // Usage ingestion (POST /api/usage-events): the batch, field by field, and events it rejects.
   'The body must be a JSON object with an "events" list.': 'Telo zahteve mora biti objekt JSON s seznamom "events".',
