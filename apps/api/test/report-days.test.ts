@@ -4,7 +4,7 @@ import { SeatAssignment } from '../src/modules/subscriptions/seat-assignment.ent
 import { dataOf, drivers, startTestApp, TODAY, type TestApp, type TestClient } from './harness.js';
 
 const BY_USER = `query ByUser($range: DateRangeInput!) {
-  seatUsageByUser(range: $range, first: 1000) { rows { assignmentId assignedOn } }
+  seatUsageByUser(range: $range, first: 500) { rows { assignmentId assignedOn } }
 }`;
 const NOVEMBER = { from: '2026-11-01', to: '2026-11-25' };
 const HOUR = 3_600_000;
