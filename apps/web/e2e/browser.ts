@@ -34,6 +34,41 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
+const shots = process.env.SEATWISE_SCREENSHOTS;
+
+/**
+ * Checks the page at a phone's 390 px: nothing may reach past the screen's edge (a table may
+ * scroll inside its own container). With SEATWISE_SCREENSHOTS=<folder> it also saves the page
+ * at its own width and at 390 px, for a look by eye. The page's own size is restored after.
+ */
+export async function checkAtPhoneWidth(page: Page, name: string) {
+  const size = page.viewportSize();
+  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  // The navigation drawer slides away when the layout switches to a phone's: wait for it, then
+  // look for anything past the right edge that is not inside its own horizontal scroller (a
+  // header's clipped button counts: the person cannot reach it).
+  const beyondTheEdge = () =>
+    [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        if (box.width === 0 || box.right <= window.innerWidth + 1) return false;
+        for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+          if (['auto', 'scroll'].includes(getComputedStyle(parent).overflowX)) return false;
+        }
+        return true;
+      })
+      .map((element) => `<${element.tagName.toLowerCase()}> "${(element.innerText ?? '').trim().slice(0, 40)}"`);
+  let offenders = await page.evaluate(beyondTheEdge);
+  for (let attempt = 0; offenders.length > 0 && attempt < 30; attempt += 1) {
+    await page.waitForTimeout(100);
+    offenders = await page.evaluate(beyondTheEdge);
+  }
+  if (offenders.length > 0) throw new Error(`${name}: at 390 px these reach past the screen's edge: ${offenders.slice(0, 5).join(', ')}`);
+  if (shots) await page.screenshot({ path: `${shots}/${name}-390.png`, fullPage: true });
+  if (size) await page.setViewportSize(size);
+}
+
 export interface ServerAndBrowser {
   readonly server: RunningServer;
   readonly browser: Browser;

@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { serverAndBrowser, signIn } from './browser';
+import { checkAtPhoneWidth, serverAndBrowser, signIn } from './browser';
 
-const shots = process.env.SEATWISE_SCREENSHOTS;
 const e2e = serverAndBrowser();
 
 async function signedInPage(width = 1366): Promise<Page> {
@@ -12,9 +11,7 @@ async function signedInPage(width = 1366): Promise<Page> {
   return page;
 }
 
-const shot = async (page: Page, name: string) => {
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-};
+const shot = checkAtPhoneWidth;
 
 describe('users and seats in the browser', () => {
   it('invites a user, who accepts through the emailed link and sets a password', async () => {

@@ -1,7 +1,7 @@
 import { Secret, TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { checkAtPhoneWidth, launchBrowser } from './browser';
 import { startServer, type RunningServer } from './server';
 
 let browser: Browser;
@@ -17,18 +17,6 @@ afterAll(async () => {
 });
 
 const appCode = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
-
-const shots = process.env.SEATWISE_SCREENSHOTS;
-
-/** With SEATWISE_SCREENSHOTS=<folder>: the page at its width, then at a phone's 390 px, for a look by eye. */
-async function shoot(page: Page, name: string) {
-  if (!shots) return;
-  const size = page.viewportSize();
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${shots}/${name}-390.png`, fullPage: true });
-  if (size) await page.setViewportSize(size);
-}
 
 async function waitForOutput(server: RunningServer, pattern: RegExp): Promise<RegExpExecArray> {
   for (let attempt = 0; attempt < 100; attempt += 1) {
@@ -73,14 +61,14 @@ describe('the Vendor console', () => {
     await page.getByRole('navigation', { name: 'Vendor console navigation' }).getByRole('link', { name: 'Vendor audit log' }).waitFor();
     await page.getByText('0 customers').waitFor();
 
-    await page.getByRole('button', { name: '+ Create customer' }).click();
+    await page.getByRole('button', { name: 'Create customer' }).click();
     const dialog = page.getByRole('dialog', { name: 'Create customer' });
     await dialog.getByLabel('Name').fill('Gradbinec d.d.');
     await dialog.getByLabel('External id (billing system)').fill('CRM-9');
     await dialog.getByRole('button', { name: 'Create customer' }).click();
     await page.getByRole('heading', { name: 'Gradbinec d.d.' }).waitFor();
     await page.getByText('Not invited yet').waitFor();
-    await shoot(page, 'vendor-customer-en');
+    await checkAtPhoneWidth(page, 'vendor-customer-en');
 
     await page.getByLabel('Email').fill('petra@gradbinec.example');
     await page.getByLabel('First name').fill('Petra');
@@ -142,7 +130,7 @@ describe('the Vendor console', () => {
     // Slovenian dual: two customers.
     await page.getByText('2 stranki').waitFor();
     await page.getByRole('columnheader', { name: 'Licence' }).waitFor();
-    await shoot(page, 'vendor-customers-sl');
+    await checkAtPhoneWidth(page, 'vendor-customers-sl');
     await page.getByRole('link', { name: 'Kolektor Gradnje d.o.o.' }).click();
     await page.getByText('Aktivna', { exact: true }).first().waitFor();
     await page.getByRole('button', { name: 'Prikaži osebe' }).click();
@@ -176,7 +164,7 @@ describe('the Vendor console', () => {
     await page.getByText('Pia Podpornik · Podpora').waitFor();
     // Support reads customers but creates none and has no audit log.
     await page.getByRole('link', { name: 'Alpine Studio GmbH' }).waitFor();
-    expect(await page.getByRole('button', { name: '+ Ustvari stranko' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Ustvari stranko' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Revizijski dnevnik ponudnika' }).count()).toBe(0);
     await context.close();
   });

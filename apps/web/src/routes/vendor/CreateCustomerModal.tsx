@@ -12,7 +12,7 @@ const timeZones = (): string[] => {
   return supported.length ? supported : ['Europe/Ljubljana', 'Europe/Vienna', 'Europe/Berlin', 'Europe/London', 'UTC'];
 };
 
-/** "+ Create customer": the customer account with its country, time zone, language and billing id. */
+/** "Create customer": the customer account with its country, time zone, language and billing id. */
 export function CreateCustomerModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const errorText = useApiErrorText();

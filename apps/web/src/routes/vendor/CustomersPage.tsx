@@ -8,7 +8,7 @@ import { Link, useNavigate } from 'react-router';
 import type { CustomerSortField, CustomerStatus, SortDirection } from '../../gql/graphql';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorPanel } from '../../ui/ErrorPanel';
-import { formatNumber } from '../../ui/format';
+import { formatDate, formatNumber } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { SortableTh } from '../../ui/SortableTh';
 import { SkeletonRows } from '../../ui/TableSkeleton';
@@ -114,9 +114,9 @@ export function CustomersPage() {
                       <Table.Td>{node.primaryAdminEmail ?? <Text span c="dimmed" size="sm">{t('vendor.customers.noAdmin')}</Text>}</Table.Td>
                       <Table.Td ta="right">{number(node.userCount)}</Table.Td>
                       <Table.Td ta="right">{number(node.seatCount)}</Table.Td>
-                      <Table.Td>{new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(node.createdAt))}</Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" color={statusColor[node.status]}>
+                      <Table.Td>{formatDate(node.createdAt, i18n.language)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Badge variant="light" color={statusColor[node.status]} style={{ minWidth: 'max-content' }}>
                           {t(`vendor.status.${node.status}`)}
                         </Badge>
                       </Table.Td>

@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { AppShell, Badge, Burger, Button, Group, NavLink, Text } from '@mantine/core';
+import { ActionIcon, AppShell, Badge, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBuildingStore, IconListDetails, IconLogout, IconUsersGroup } from '@tabler/icons-react';
 import { createContext, useContext } from 'react';
@@ -69,7 +69,7 @@ export function VendorLayout() {
               <Link to="/vendor" style={{ textDecoration: 'none' }}>
                 <Logo />
               </Link>
-              <Badge variant="light" color="grape">
+              <Badge variant="light" color="grape" visibleFrom="sm">
                 {t('vendor.console')}
               </Badge>
             </Group>
@@ -78,9 +78,12 @@ export function VendorLayout() {
                 {staff.firstName} {staff.lastName} · {t(`vendor.roles.${staff.role}`)}
               </Text>
               <LanguageMenu />
-              <Button variant="subtle" color="gray" size="compact-sm" leftSection={<IconLogout size={16} />} onClick={() => void handleSignOut()}>
+              <Button variant="subtle" color="gray" size="compact-sm" leftSection={<IconLogout size={16} />} onClick={() => void handleSignOut()} visibleFrom="xs">
                 {t('vendor.signOut')}
               </Button>
+              <ActionIcon variant="subtle" color="gray" aria-label={t('vendor.signOut')} onClick={() => void handleSignOut()} hiddenFrom="xs">
+                <IconLogout size={18} />
+              </ActionIcon>
             </Group>
           </Group>
         </AppShell.Header>
