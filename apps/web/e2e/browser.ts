@@ -52,21 +52,53 @@ export async function checkAtPhoneWidth(page: Page, name: string) {
     [...document.querySelectorAll<HTMLElement>('body *')]
       .filter((element) => {
         const box = element.getBoundingClientRect();
-        if (box.width === 0 || box.right <= window.innerWidth + 1) return false;
+        if (box.width <= 1 || box.height <= 1 || box.right <= window.innerWidth + 1) return false;
+        if (getComputedStyle(element).visibility === 'hidden') return false;
+        // The playground's editor hides its scrollbars by reaching 50 px past its own clipped box.
+        if (element.classList.contains('CodeMirror-scroll')) return false;
         for (let parent = element.parentElement; parent; parent = parent.parentElement) {
-          if (['auto', 'scroll'].includes(getComputedStyle(parent).overflowX)) return false;
+          const style = getComputedStyle(parent);
+          if (['auto', 'scroll'].includes(style.overflowX)) return false;
+          // An editor's off-screen input helper sits in a clipped box of no size: nobody sees it.
+          const clip = parent.getBoundingClientRect();
+          if (style.overflowX !== 'visible' && (clip.width <= 3 || clip.height <= 1)) return false;
         }
         return true;
       })
-      .map((element) => `<${element.tagName.toLowerCase()}> "${(element.innerText ?? '').trim().slice(0, 40)}"`);
+      .map((element) => `<${element.tagName.toLowerCase()} class="${String(element.className).split(" ")[0]}"> "${(element.innerText ?? '').trim().slice(0, 40)}" to ${Math.round(element.getBoundingClientRect().right)} px`);
   let offenders = await page.evaluate(beyondTheEdge);
   for (let attempt = 0; offenders.length > 0 && attempt < 30; attempt += 1) {
     await page.waitForTimeout(100);
     offenders = await page.evaluate(beyondTheEdge);
   }
-  if (offenders.length > 0) throw new Error(`${name}: at 390 px these reach past the screen's edge: ${offenders.slice(0, 5).join(', ')}`);
   if (shots) await page.screenshot({ path: `${shots}/${name}-390.png`, fullPage: true });
   if (size) await page.setViewportSize(size);
+  if (offenders.length > 0) throw new Error(`${name}: at 390 px these reach past the screen's edge: ${offenders.slice(0, 5).join(', ')}`);
+}
+
+/**
+ * The headings of table columns that the page's width hides (the table scrolls sideways inside
+ * its container, so a column is out of sight at this width).
+ */
+export async function columnsCutOff(page: Page): Promise<string[]> {
+  return page.locator('th').evaluateAll((headings) => {
+    const visibleRight = (element: Element) => {
+      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+        if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(parent).overflowX)) return parent.getBoundingClientRect().right;
+      }
+      return window.innerWidth;
+    };
+    return headings
+      .filter((heading) => {
+        const box = heading.getBoundingClientRect();
+        if (box.width === 0) return false;
+        return box.right > visibleRight(heading) + 1;
+      })
+      .map((heading) => {
+        const past = Math.round(heading.getBoundingClientRect().right - visibleRight(heading));
+        return `column "${(heading as HTMLElement).innerText.trim() || '(no heading)'}" (${past} px out of sight)`;
+      });
+  });
 }
 
 export interface ServerAndBrowser {

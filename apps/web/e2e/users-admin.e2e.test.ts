@@ -73,7 +73,7 @@ describe('users and seats in the browser', () => {
   it('assigns and unassigns a product on View Details, then finds both in the audit log', async () => {
     const page = await signedInPage();
     await page.goto(`${e2e.server.url}/users?search=kova%C4%8D`);
-    await page.getByRole('link', { name: 'View details of Jure Kovač' }).click();
+    await page.getByRole('link', { name: 'Jure Kovač', exact: true }).click();
     await page.getByRole('heading', { name: 'Jure Kovač' }).waitFor();
     await page.getByRole('textbox', { name: 'Assign a product' }).click();
     await page.getByRole('option', { name: /^Formwork 3D/ }).click();

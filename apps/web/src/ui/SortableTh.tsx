@@ -22,8 +22,8 @@ export function SortableTh({ label, sorted, onSort, align }: SortableThProps) {
     <Table.Th ta={align} aria-sort={!sorted ? 'none' : sorted === 'ASC' ? 'ascending' : 'descending'}>
       <UnstyledButton onClick={onSort} fw={700} fz="sm" title={t('table.sortBy', { column: label })}>
         <Group gap={4} wrap="nowrap" justify={align === 'right' ? 'flex-end' : undefined}>
-          {label}
-          <Icon size={15} stroke={1.8} color={sorted ? 'var(--mantine-color-indigo-6)' : 'var(--mantine-color-gray-5)'} />
+          <span>{label}</span>
+          <Icon size={15} stroke={1.8} color={sorted ? 'var(--mantine-color-indigo-6)' : 'var(--mantine-color-gray-5)'} style={{ flexShrink: 0 }} />
         </Group>
       </UnstyledButton>
     </Table.Th>

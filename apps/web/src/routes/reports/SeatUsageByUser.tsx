@@ -106,8 +106,9 @@ export function SeatUsageByUser({ range, idle, onIdleChange, onFilterChange }: P
         <EmptyState title={t('seatUsage.emptyTitle')} text={t('seatUsage.emptyText')} />
       ) : (
         <Table.ScrollContainer minWidth={0} type="native">
-          <Table verticalSpacing="sm" highlightOnHover aria-busy={loading} style={{ width: 'max-content', minWidth: '100%', whiteSpace: 'nowrap', opacity: loading ? 0.6 : 1 }}>
-            <Table.Thead bg="gray.0">
+          <Table verticalSpacing="sm" horizontalSpacing="xs" highlightOnHover aria-busy={loading} style={{ width: 'max-content', minWidth: '100%', whiteSpace: 'nowrap', opacity: loading ? 0.6 : 1 }}>
+            {/* Headings may take two lines (Slovenian's are long), so that every column fits at 1366 px. */}
+            <Table.Thead bg="gray.0" style={{ whiteSpace: 'normal' }}>
               <Table.Tr>
                 {header(t('seatUsage.user'), 'NAME')}
                 {header(t('seatUsage.subscription'))}
@@ -127,11 +128,16 @@ export function SeatUsageByUser({ range, idle, onIdleChange, onFilterChange }: P
                     <Text size="sm" fw={600}>
                       {row.user.name}
                     </Text>
-                    <Text size="xs" c="dimmed">
+                    <Text size="xs" c="dimmed" maw={180} truncate="end" title={row.user.email}>
                       {row.user.email}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{row.subscription.name}</Table.Td>
+                  <Table.Td>
+                    {/* A collection's long name wraps, so that the row's Unassign stays in sight at 1366 px. */}
+                    <Text size="sm" maw={180} style={{ whiteSpace: 'normal' }}>
+                      {row.subscription.name}
+                    </Text>
+                  </Table.Td>
                   <Table.Td>{row.lastUsedOn ? formatDay(row.lastUsedOn, language) : <Text size="sm" c="dimmed">{t('seatUsage.never')}</Text>}</Table.Td>
                   <Table.Td ta="right">{row.daysUsed}</Table.Td>
                   <Table.Td ta="right">

@@ -1,4 +1,4 @@
-import { Anchor, Avatar, Checkbox, Group, Skeleton, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Avatar, Checkbox, Group, Skeleton, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SortDirection, UserSortField } from '@seatwise/schema/client';
@@ -59,7 +59,7 @@ export function UsersTable({ users, sort, direction, onSort, busy, skeletonRows,
     <Table.ScrollContainer minWidth={0} type="native">
       <Table
         verticalSpacing="sm"
-        horizontalSpacing="sm"
+        horizontalSpacing="xs"
         highlightOnHover
         aria-busy={busy}
         style={{ width: 'max-content', minWidth: '100%', whiteSpace: 'nowrap', opacity: busy && users ? 0.6 : 1, transition: 'opacity 120ms' }}
@@ -75,9 +75,6 @@ export function UsersTable({ users, sort, direction, onSort, busy, skeletonRows,
               />
             </Table.Th>
             {columns.map(header)}
-            <Table.Th>
-              <VisuallyHidden>{t('users.actions')}</VisuallyHidden>
-            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -94,13 +91,14 @@ export function UsersTable({ users, sort, direction, onSort, busy, skeletonRows,
                   <Table.Td>
                     <Group gap="sm" wrap="nowrap">
                       <Avatar size={30} radius="xl" color="initials" name={user.name} />
-                      <Text size="sm" fw={500}>
+                      {/* F-44 "View Details": the person's name opens their page (a column of its own did not fit at 1366 px). */}
+                      <Anchor component={Link} to={`/users/${user.id}`} size="sm" fw={500} title={t('users.viewDetails')}>
                         {user.name}
-                      </Text>
+                      </Anchor>
                     </Group>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" c="dimmed">
+                    <Text size="sm" c="dimmed" maw={220} truncate="end" title={user.email}>
                       {user.email}
                     </Text>
                   </Table.Td>
@@ -126,11 +124,6 @@ export function UsersTable({ users, sort, direction, onSort, busy, skeletonRows,
                         {t('users.never')}
                       </Text>
                     )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/users/${user.id}`} size="sm" aria-label={t('users.viewDetailsOf', { name: user.name })}>
-                      {t('users.viewDetails')}
-                    </Anchor>
                   </Table.Td>
                 </Table.Tr>
               ))
