@@ -128,13 +128,13 @@ export function SeatUsageByUser({ range, idle, onIdleChange, onFilterChange }: P
                     <Text size="sm" fw={600}>
                       {row.user.name}
                     </Text>
-                    <Text size="xs" c="dimmed" maw={180} truncate="end" title={row.user.email}>
+                    <Text size="xs" c="dimmed" maw={170} truncate="end" title={row.user.email}>
                       {row.user.email}
                     </Text>
                   </Table.Td>
                   <Table.Td>
                     {/* A collection's long name wraps, so that the row's Unassign stays in sight at 1366 px. */}
-                    <Text size="sm" maw={180} style={{ whiteSpace: 'normal' }}>
+                    <Text size="sm" maw={160} style={{ whiteSpace: 'normal' }}>
                       {row.subscription.name}
                     </Text>
                   </Table.Td>
