@@ -63,7 +63,7 @@ export function uploadsRoute(services: Services): Router {
     } catch (error) {
       // A refusal before the body was read: the client may still be sending it; close after answering.
       if (!req.complete) res.setHeader('Connection', 'close');
-      if (res.headersSent || req.destroyed) res.destroy();
+      if (res.headersSent) res.destroy();
       else next(error);
     }
   });

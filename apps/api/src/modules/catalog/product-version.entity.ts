@@ -29,7 +29,7 @@ export class ProductVersion extends BaseEntity {
   @Property({ type: 'datetime', nullable: true })
   publishedAt: (Date & Opt) | null = null;
 
-  /** Raised by every change; a change made on an older revision is refused as stale. */
-  @Property({ type: 'integer', version: true })
-  revision!: number & Opt;
+  /** Raised by every change (vendor/catalogue.service.ts); a change made on an older revision is refused as stale. */
+  @Property({ type: 'integer' })
+  revision: number & Opt = 1;
 }

@@ -33,9 +33,9 @@ export class Product extends BaseEntity {
   @Property({ type: 'integer', nullable: true })
   trialDays: (number & Opt) | null = 30;
 
-  /** Raised by every change; a change made on an older revision is refused as stale. */
-  @Property({ type: 'integer', version: true })
-  revision!: number & Opt;
+  /** Raised by every change (vendor/catalogue.service.ts); a change made on an older revision is refused as stale. */
+  @Property({ type: 'integer' })
+  revision: number & Opt = 1;
 
   @OneToMany('ProductVersion', 'product')
   versions = new Collection<ProductVersion>(this);

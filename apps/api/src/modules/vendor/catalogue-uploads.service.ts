@@ -56,6 +56,7 @@ export async function createFileUpload(ctx: StaffContext, input: CreateFileUploa
       fileName,
       size: input.size,
       createdBy: tx.em.getReference(User, ctx.staff.userId),
+      updatedAt: ctx.config.now(),
     });
     recordVendorAudit(tx.em, {
       actorId: ctx.staff.userId,

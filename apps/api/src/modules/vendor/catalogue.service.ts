@@ -1,4 +1,3 @@
-import { OptimisticLockError } from '@mikro-orm/core';
 import {
   type AddProductVersionInput,
   type CatalogueProduct,
@@ -12,7 +11,8 @@ import {
   type UpdateCatalogueProductInput,
 } from '@seatwise/schema';
 import { connectionOf, decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
-import { inTransaction, isUniqueViolation } from '../../common/transaction.js';
+import { inTransaction, isUniqueViolation, run } from '../../common/transaction.js';
+import { isPostgres } from '../../db/database.js';
 import { AppError, InvalidInputError, msg } from '../../errors.js';
 import type { StaffContext } from '../../graphql/vendor-access.js';
 import { Product, ProductKind } from '../catalog/product.entity.js';
@@ -49,20 +49,19 @@ function requireLicenceTypes(kind: ProductKind, types: LicenceType[]): LicenceTy
   return unique;
 }
 
-const codeTaken = (code: string) => new AppError('PRODUCT_CODE_TAKEN', msg('Another product already has the code {code}.', { code }), 'code', { code });
+const codeTaken = (code: string) => new AppError('PRODUCT_CODE_TAKEN', msg('Another product already has the code {code}.', { code }), 'code', { productCode: code });
 
-/** A change on `revision` when the record moved on: refused before anything is written; a race is caught at flush. */
-function checkRevision(record: 'product' | 'version', entity: { id: string; revision: number }, expected: number) {
-  if (entity.revision !== expected) throw staleChange(record, entity.id);
-}
-
-async function staleOnRace<T>(record: 'product' | 'version', id: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof OptimisticLockError) throw staleChange(record, id);
-    throw error;
+/**
+ * Claims the next revision of a record made on `expected`, inside the change's transaction: the
+ * conditional update lets exactly one of two changes on the same revision through, and the other
+ * is refused as stale before it writes anything.
+ */
+async function claimRevision(tx: StaffContext, record: 'product' | 'version', entity: { id: string; revision: number }, expected: number) {
+  const table = record === 'product' ? 'products' : 'product_versions';
+  if (entity.revision !== expected || (await run(tx, `update ${table} set revision = revision + 1 where id = ? and revision = ?`, [entity.id, expected])) !== 1) {
+    throw staleChange(record, entity.id);
   }
+  entity.revision = expected + 1;
 }
 
 /** One product with its versions, files and unfinished uploads. */
@@ -95,7 +94,9 @@ export async function listCatalogueProducts(ctx: StaffContext, args: { first?: n
   if (search) {
     // Wildcards are dropped rather than escaped: `$ilike` sets no escape character on SQLite.
     const pattern = `%${search.replace(/[\\%_]/g, '')}%`;
-    where.$or = [{ code: { $ilike: pattern } }, { name: { $ilike: pattern } }];
+    // SQLite's LIKE ignores the case of ASCII letters; PostgreSQL needs ILIKE.
+    const like = isPostgres(ctx.em) ? '$ilike' : '$like';
+    where.$or = [{ code: { [like]: pattern } }, { name: { [like]: pattern } }];
   }
   const totalCount = await ctx.em.count(Product, where);
   const page: Record<string, unknown>[] = [where];
@@ -137,24 +138,22 @@ export async function createCatalogueProduct(ctx: StaffContext, input: CreateCat
 export async function updateCatalogueProduct(ctx: StaffContext, input: UpdateCatalogueProductInput): Promise<CatalogueProduct> {
   const name = input.name === undefined || input.name === null ? null : requireText('name', input.name, 200, msg('Enter the name of the product.'));
   const description = input.description === undefined || input.description === null ? undefined : optionalDescription(input.description);
-  await staleOnRace('product', input.id, () =>
-    inTransaction(ctx, async (tx) => {
-      const product = await tx.em.findOne(Product, { id: input.id }, { refresh: true });
-      if (!product) throw productNotFound('id');
-      checkRevision('product', product, input.expectedRevision);
-      const before = { name: product.name, description: product.description, licenceTypes: product.licenceTypes };
-      if (name !== null) product.name = name;
-      if (description !== undefined) product.description = description;
-      if (input.licenceTypes) product.licenceTypes = requireLicenceTypes(product.kind, input.licenceTypes);
-      recordVendorAudit(tx.em, {
-        actorId: ctx.staff.userId,
-        action: 'catalogue.product.update',
-        summary: `Changed the product ${product.code} ${product.name}`,
-        details: { before, after: { name: product.name, description: product.description, licenceTypes: product.licenceTypes } },
-      });
-      await tx.em.flush();
-    }),
-  );
+  await inTransaction(ctx, async (tx) => {
+    const product = await tx.em.findOne(Product, { id: input.id }, { refresh: true });
+    if (!product) throw productNotFound('id');
+    await claimRevision(tx, 'product', product, input.expectedRevision);
+    const before = { name: product.name, description: product.description, licenceTypes: product.licenceTypes };
+    if (name !== null) product.name = name;
+    if (description !== undefined) product.description = description;
+    if (input.licenceTypes) product.licenceTypes = requireLicenceTypes(product.kind, input.licenceTypes);
+    recordVendorAudit(tx.em, {
+      actorId: ctx.staff.userId,
+      action: 'catalogue.product.update',
+      summary: `Changed the product ${product.code} ${product.name}`,
+      details: { before, after: { name: product.name, description: product.description, licenceTypes: product.licenceTypes } },
+    });
+    await tx.em.flush();
+  });
   return findCatalogueProduct(ctx, input.id);
 }
 
@@ -163,25 +162,23 @@ export async function setTrialOffer(ctx: StaffContext, input: SetTrialOfferInput
   if (input.days !== null && (!Number.isInteger(input.days) || input.days < 1 || input.days > 365)) {
     throw new InvalidInputError('days', msg('A trial lasts 1 to 365 days.'));
   }
-  await staleOnRace('product', input.productId, () =>
-    inTransaction(ctx, async (tx) => {
-      const product = await tx.em.findOne(Product, { id: input.productId }, { refresh: true });
-      if (!product) throw productNotFound();
-      checkRevision('product', product, input.expectedRevision);
-      if (input.days !== null && product.kind !== ProductKind.SOFTWARE) {
-        throw new InvalidInputError('days', msg('{product} is a cloud service: there is nothing to try out.', { product: product.name }));
-      }
-      const before = product.trialDays;
-      product.trialDays = input.days;
-      recordVendorAudit(tx.em, {
-        actorId: ctx.staff.userId,
-        action: 'catalogue.trial-offer.set',
-        summary: input.days === null ? `Stopped offering a trial of ${product.code}` : `Offered a ${input.days}-day trial of ${product.code}`,
-        details: { before, after: input.days },
-      });
-      await tx.em.flush();
-    }),
-  );
+  await inTransaction(ctx, async (tx) => {
+    const product = await tx.em.findOne(Product, { id: input.productId }, { refresh: true });
+    if (!product) throw productNotFound();
+    await claimRevision(tx, 'product', product, input.expectedRevision);
+    if (input.days !== null && product.kind !== ProductKind.SOFTWARE) {
+      throw new InvalidInputError('days', msg('{product} is a cloud service: there is nothing to try out.', { product: product.name }));
+    }
+    const before = product.trialDays;
+    product.trialDays = input.days;
+    recordVendorAudit(tx.em, {
+      actorId: ctx.staff.userId,
+      action: 'catalogue.trial-offer.set',
+      summary: input.days === null ? `Stopped offering a trial of ${product.code}` : `Offered a ${input.days}-day trial of ${product.code}`,
+      details: { before, after: input.days },
+    });
+    await tx.em.flush();
+  });
   return findCatalogueProduct(ctx, input.productId);
 }
 
@@ -199,10 +196,10 @@ export async function addProductVersion(ctx: StaffContext, input: AddProductVers
   await inTransaction(ctx, async (tx) => {
     tx.em.create(ProductVersion, { product: tx.em.getReference(Product, product.id), version, releasedAt: input.releasedOn });
     recordVendorAudit(tx.em, {
-      actorId: ctx.staff.userId,
-      action: 'catalogue.version.add',
-      summary: `Added the draft version ${version} of ${product.code}`,
-      details: { version, releasedOn: input.releasedOn },
+    actorId: ctx.staff.userId,
+    action: 'catalogue.version.add',
+    summary: `Added the draft version ${version} of ${product.code}`,
+    details: { version, releasedOn: input.releasedOn },
     });
     await tx.em.flush();
   }).catch((error: unknown) => {
@@ -215,32 +212,33 @@ export async function addProductVersion(ctx: StaffContext, input: AddProductVers
 /** Makes `version` current, the former current version of the product previous. */
 async function makeCurrent(tx: StaffContext, version: ProductVersion) {
   const others = await tx.em.find(ProductVersion, { product: version.product, status: ProductVersionStatus.CURRENT, id: { $ne: version.id } });
-  for (const other of others) other.status = ProductVersionStatus.PREVIOUS;
+  for (const other of others) {
+    other.status = ProductVersionStatus.PREVIOUS;
+    other.revision += 1;
+  }
   version.status = ProductVersionStatus.CURRENT;
 }
 
 /** Between current, previous and retired, for a published version. */
 export async function setProductVersionStatus(ctx: StaffContext, input: SetProductVersionStatusInput): Promise<CatalogueProduct> {
   if (input.status === Status.DRAFT) throw new InvalidInputError('status', msg('A published version cannot become a draft again: retire it instead.'));
-  const productId = await staleOnRace('version', input.versionId, () =>
-    inTransaction(ctx, async (tx) => {
-      const version = await tx.em.findOne(ProductVersion, { id: input.versionId }, { populate: ['product'], refresh: true });
-      if (!version) throw versionNotFound();
-      checkRevision('version', version, input.expectedRevision);
-      if (version.status === ProductVersionStatus.DRAFT) throw new InvalidInputError('versionId', msg('Publish the version first: it is still a draft.'));
-      const before = version.status;
-      if (input.status === Status.CURRENT) await makeCurrent(tx, version);
-      else version.status = input.status as unknown as ProductVersionStatus;
-      recordVendorAudit(tx.em, {
-        actorId: ctx.staff.userId,
-        action: 'catalogue.version.status',
-        summary: `Made ${version.product.code} ${version.version} ${input.status.toLowerCase()} (was ${before.toLowerCase()})`,
-        details: { before, after: input.status },
-      });
-      await tx.em.flush();
-      return version.product.id;
-    }),
-  );
+  const productId = await inTransaction(ctx, async (tx) => {
+    const version = await tx.em.findOne(ProductVersion, { id: input.versionId }, { populate: ['product'], refresh: true });
+    if (!version) throw versionNotFound();
+    await claimRevision(tx, 'version', version, input.expectedRevision);
+    if (version.status === ProductVersionStatus.DRAFT) throw new InvalidInputError('versionId', msg('Publish the version first: it is still a draft.'));
+    const before = version.status;
+    if (input.status === Status.CURRENT) await makeCurrent(tx, version);
+    else version.status = input.status as unknown as ProductVersionStatus;
+    recordVendorAudit(tx.em, {
+      actorId: ctx.staff.userId,
+      action: 'catalogue.version.status',
+      summary: `Made ${version.product.code} ${version.version} ${input.status.toLowerCase()} (was ${before.toLowerCase()})`,
+      details: { before, after: input.status },
+    });
+    await tx.em.flush();
+    return version.product.id;
+  });
   return findCatalogueProduct(ctx, productId);
 }
 
@@ -250,25 +248,23 @@ export async function setProductVersionStatus(ctx: StaffContext, input: SetProdu
  * one, after commit.
  */
 export async function publishProductVersion(ctx: StaffContext, input: PublishProductVersionInput): Promise<CatalogueProduct> {
-  const productId = await staleOnRace('version', input.versionId, () =>
-    inTransaction(ctx, async (tx) => {
-      const version = await tx.em.findOne(ProductVersion, { id: input.versionId }, { populate: ['product'], refresh: true });
-      if (!version) throw versionNotFound();
-      checkRevision('version', version, input.expectedRevision);
-      if (version.status !== ProductVersionStatus.DRAFT) throw new InvalidInputError('versionId', msg('This version is already published.'));
-      if (!(await tx.em.count(ProductFile, { version }))) throw new InvalidInputError('versionId', msg('Add at least one file to the version before publishing it.'));
-      await makeCurrent(tx, version);
-      version.publishedAt = ctx.config.now();
-      const recipients = await publishVersionReleased(tx, version);
-      recordVendorAudit(tx.em, {
-        actorId: ctx.staff.userId,
-        action: 'catalogue.version.publish',
-        summary: `Published ${version.product.code} ${version.version} to customers; ${recipients} people notified by mail`,
-        details: { version: version.version, recipients },
-      });
-      await tx.em.flush();
-      return version.product.id;
-    }),
-  );
+  const productId = await inTransaction(ctx, async (tx) => {
+    const version = await tx.em.findOne(ProductVersion, { id: input.versionId }, { populate: ['product'], refresh: true });
+    if (!version) throw versionNotFound();
+    await claimRevision(tx, 'version', version, input.expectedRevision);
+    if (version.status !== ProductVersionStatus.DRAFT) throw new InvalidInputError('versionId', msg('This version is already published.'));
+    if (!(await tx.em.count(ProductFile, { version }))) throw new InvalidInputError('versionId', msg('Add at least one file to the version before publishing it.'));
+    await makeCurrent(tx, version);
+    version.publishedAt = ctx.config.now();
+    const recipients = await publishVersionReleased(tx, version);
+    recordVendorAudit(tx.em, {
+      actorId: ctx.staff.userId,
+      action: 'catalogue.version.publish',
+      summary: `Published ${version.product.code} ${version.version} to customers; ${recipients} people notified by mail`,
+      details: { version: version.version, recipients },
+    });
+    await tx.em.flush();
+    return version.product.id;
+  });
   return findCatalogueProduct(ctx, productId);
 }
