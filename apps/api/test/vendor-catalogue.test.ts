@@ -19,7 +19,7 @@ const SET_STATUS = `mutation ($input: SetProductVersionStatusInput!) { setProduc
 const PUBLISH = `mutation ($input: PublishProductVersionInput!) { publishProductVersion(input: $input) { ${PRODUCT} } }`;
 const BEGIN = 'mutation ($input: CreateFileUploadInput!) { createFileUpload(input: $input) { id url size received } }';
 const CANCEL = 'mutation ($id: UUID!) { cancelFileUpload(id: $id) }';
-const LIST = `query ($search: String, $first: Int, $after: String) { catalogueProducts(search: $search, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id code name } } } }`;
+const LIST = `query ($search: String, $first: Int, $after: String) { catalogueProducts(filter: { search: $search }, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id code name } } } }`;
 const GET = `query ($id: UUID!) { catalogueProduct(id: $id) { ${PRODUCT} } }`;
 
 interface Version {

@@ -156,6 +156,7 @@ export {
   CatalogueProduct,
   CatalogueProductEdge,
   CatalogueProductConnection,
+  CatalogueProductsFilter,
   CreateCatalogueProductInput,
   UpdateCatalogueProductInput,
   SetTrialOfferInput,

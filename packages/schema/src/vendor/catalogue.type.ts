@@ -171,6 +171,12 @@ export class CatalogueProductConnection {
   totalCount!: number;
 }
 
+@InputType({ description: 'Which products of the catalogue to list.' })
+export class CatalogueProductsFilter {
+  @Field(() => String, { nullable: true, description: 'Part of the code or name, in any case.' })
+  search?: string | null;
+}
+
 @InputType({ description: 'A new product of the catalogue.' })
 export class CreateCatalogueProductInput {
   @Field(() => String, { description: 'Short stable code: 2 to 20 capital letters, digits or hyphens; unique (PRODUCT_CODE_TAKEN).' })

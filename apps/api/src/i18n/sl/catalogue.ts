@@ -3,6 +3,8 @@ export const catalogue: Record<string, string> = {
   // Products and trial offers
   'The code is 2 to 20 capital letters, digits or hyphens, such as DRF or PLANT-3D.': 'Oznaka ima od 2 do 20 velikih črk, števk ali vezajev, na primer DRF ali PLANT-3D.',
   'Enter the name of the product.': 'Vnesite ime izdelka.',
+  'The description can be at most 2,000 characters.': 'Opis je lahko dolg največ 2.000 znakov.',
+  'The version can be at most 40 characters.': 'Različica je lahko dolga največ 40 znakov.',
   'Another product already has the code {code}.': 'Oznako {code} že ima drug izdelek.',
   'Choose at least one licence type the product is offered with.': 'Izberite vsaj eno vrsto licence, s katero je izdelek na voljo.',
   'Cloud licences are for cloud services, the other licence types for software.': 'Licence v oblaku so za storitve v oblaku, druge vrste licenc pa za programsko opremo.',

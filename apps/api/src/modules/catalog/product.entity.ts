@@ -26,7 +26,7 @@ export class Product extends BaseEntity {
   description: string | null = null;
 
   /** The licence types the vendor offers the product with (issue 16, the catalogue). */
-  @Property({ type: 'json' })
+  @Property({ type: 'json', defaultRaw: `'["SINGLE_USER"]'` })
   licenceTypes: LicenceType[] & Opt = [LicenceType.SINGLE_USER];
 
   /** Length of the trial customers may start; null: no trial offered. */

@@ -3,6 +3,7 @@ import {
   AddProductVersionInput,
   CatalogueProduct,
   CatalogueProductConnection,
+  CatalogueProductsFilter,
   CreateCatalogueProductInput,
   CreateFileUploadInput,
   FileUpload,
@@ -34,9 +35,9 @@ export class CatalogueResolver {
     @Ctx() ctx: StaffContext,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (25 when omitted).' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
-    @Arg('search', () => String, { nullable: true, description: 'Part of the code or name.' }) search?: string | null,
+    @Arg('filter', () => CatalogueProductsFilter, { nullable: true, description: 'Which products.' }) filter?: CatalogueProductsFilter | null,
   ): Promise<CatalogueProductConnection> {
-    return listCatalogueProducts(ctx, { first, after, search });
+    return listCatalogueProducts(ctx, { first, after, filter });
   }
 
   @AllowVendor(VendorPermission.READ_CATALOGUE)

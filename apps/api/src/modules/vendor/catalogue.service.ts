@@ -27,16 +27,20 @@ import { recordVendorAudit } from './vendor-audit.service.js';
 const CODE = /^[A-Z0-9][A-Z0-9-]{1,19}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function requireText(field: string, raw: string | null | undefined, max: number, empty: ReturnType<typeof msg>): string {
+type Message = ReturnType<typeof msg>;
+
+function requireText(field: string, raw: string | null | undefined, max: number, empty: Message, tooLong: Message): string {
   const text = (raw ?? '').trim();
   if (!text) throw new InvalidInputError(field, empty);
-  if (text.length > max) throw new InvalidInputError(field, msg('{field} can be at most {max} characters.', { field, max }));
+  if (text.length > max) throw new InvalidInputError(field, tooLong);
   return text;
 }
 
+const requireName = (raw: string | null | undefined) => requireText('name', raw, 200, msg('Enter the name of the product.'), msg('The name can be at most 200 characters.'));
+
 function optionalDescription(raw: string | null | undefined): string | null {
   const text = (raw ?? '').trim();
-  if (text.length > 2000) throw new InvalidInputError('description', msg('{field} can be at most {max} characters.', { field: 'description', max: 2000 }));
+  if (text.length > 2000) throw new InvalidInputError('description', msg('The description can be at most 2,000 characters.'));
   return text || null;
 }
 
@@ -87,9 +91,9 @@ async function withVersions(ctx: StaffContext, products: Product[]): Promise<Cat
 }
 
 /** The catalogue by name: search by code or name, keyset pages. */
-export async function listCatalogueProducts(ctx: StaffContext, args: { first?: number | null; after?: string | null; search?: string | null }): Promise<CatalogueProductConnection> {
+export async function listCatalogueProducts(ctx: StaffContext, args: { first?: number | null; after?: string | null; filter?: { search?: string | null } | null }): Promise<CatalogueProductConnection> {
   const limit = pageSize(args.first);
-  const search = args.search?.trim().toLowerCase();
+  const search = args.filter?.search?.trim().toLowerCase();
   const where: Record<string, unknown> = {};
   if (search) {
     // Wildcards are dropped rather than escaped: `$ilike` sets no escape character on SQLite.
@@ -113,7 +117,7 @@ export async function listCatalogueProducts(ctx: StaffContext, args: { first?: n
 export async function createCatalogueProduct(ctx: StaffContext, input: CreateCatalogueProductInput): Promise<CatalogueProduct> {
   const code = (input.code ?? '').trim().toUpperCase();
   if (!CODE.test(code)) throw new InvalidInputError('code', msg('The code is 2 to 20 capital letters, digits or hyphens, such as DRF or PLANT-3D.'));
-  const name = requireText('name', input.name, 200, msg('Enter the name of the product.'));
+  const name = requireName(input.name);
   const kind = (input.kind as ProductKind | null | undefined) ?? ProductKind.SOFTWARE;
   const description = optionalDescription(input.description);
   const licenceTypes = requireLicenceTypes(kind, input.licenceTypes);
@@ -136,7 +140,7 @@ export async function createCatalogueProduct(ctx: StaffContext, input: CreateCat
 }
 
 export async function updateCatalogueProduct(ctx: StaffContext, input: UpdateCatalogueProductInput): Promise<CatalogueProduct> {
-  const name = input.name === undefined || input.name === null ? null : requireText('name', input.name, 200, msg('Enter the name of the product.'));
+  const name = input.name === undefined || input.name === null ? null : requireName(input.name);
   const description = input.description === undefined || input.description === null ? undefined : optionalDescription(input.description);
   await inTransaction(ctx, async (tx) => {
     const product = await tx.em.findOne(Product, { id: input.id }, { refresh: true });
@@ -184,7 +188,7 @@ export async function setTrialOffer(ctx: StaffContext, input: SetTrialOfferInput
 
 /** A new version of a product, as a draft customers do not see until it is published. */
 export async function addProductVersion(ctx: StaffContext, input: AddProductVersionInput): Promise<CatalogueProduct> {
-  const version = requireText('version', input.version, 40, msg('Enter the version, such as 2027.'));
+  const version = requireText('version', input.version, 40, msg('Enter the version, such as 2027.'), msg('The version can be at most 40 characters.'));
   if (!DAY.test(input.releasedOn) || Number.isNaN(Date.parse(`${input.releasedOn}T00:00:00Z`)) || new Date(`${input.releasedOn}T00:00:00Z`).toISOString().slice(0, 10) !== input.releasedOn) {
     throw new InvalidInputError('releasedOn', msg('Enter the release date as YYYY-MM-DD.'));
   }
