@@ -11,7 +11,7 @@ import { inTransaction, isUniqueViolation } from '../../common/transaction.js';
 import { AppError, InvalidInputError, msg } from '../../errors.js';
 import type { StaffContext } from '../../graphql/vendor-access.js';
 import { ProductVersion } from '../catalog/product-version.entity.js';
-import { Platform, ProductFile, ProductFileKind } from '../downloads/product-file.entity.js';
+import { type Platform, ProductFile, type ProductFileKind } from '../downloads/product-file.entity.js';
 import { User } from '../identity/user.entity.js';
 import { fileTooLarge, uploadNotFound, versionNotFound } from './catalogue.errors.js';
 import { toCatalogueFile, toFileUpload } from './catalogue-mapping.js';
@@ -20,7 +20,9 @@ import { recordVendorAudit } from './vendor-audit.service.js';
 
 const LANGUAGE = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 /** No folders, no control characters, nothing a shell or a Content-Disposition header would trip on. */
-const FILE_NAME = /^[^/\\:*?"<>|\u0000-\u001f]{1,200}$/;
+const FILE_NAME = /^[^/\\:*?"<>|]{1,200}$/;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Where an upload's bytes wait (relative to the data folder) until it is complete. */
 export const partKey = (id: string) => `uploads/${id}.part`;
@@ -35,7 +37,7 @@ export async function createFileUpload(ctx: StaffContext, input: CreateFileUploa
   const name = input.name.trim();
   if (!name || name.length > 200) throw new InvalidInputError('name', msg('Enter a name of up to 200 characters for the file.'));
   const fileName = input.fileName.trim();
-  if (!FILE_NAME.test(fileName) || fileName === '.' || fileName === '..') {
+  if (!FILE_NAME.test(fileName) || CONTROL.test(fileName) || fileName === '.' || fileName === '..') {
     throw new InvalidInputError('fileName', msg('Enter the file name without folders, such as drafter-2027-setup.exe.'));
   }
   if (!LANGUAGE.test(input.language)) throw new InvalidInputError('language', msg('Enter the language as a tag such as en-US or sl-SI.'));
