@@ -10,6 +10,8 @@ async function shoot(page: Page, name: string) {
   if (!shots) return;
   await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
+  // The navigation folds away with an animation at phone width.
+  await page.waitForTimeout(400);
   await page.screenshot({ path: `${shots}/${name}-390.png`, fullPage: true });
   await page.setViewportSize({ width: 1366, height: 900 });
 }
@@ -104,7 +106,7 @@ describe('the catalogue in the Vendor console', () => {
 
     await page.getByRole('button', { name: w.addVersion }).click();
     const versionDialog = page.getByRole('dialog');
-    await versionDialog.getByLabel(w.version, { exact: true }).fill('2027');
+    await versionDialog.getByLabel(w.version).fill('2027');
     await versionDialog.getByRole('button', { name: w.submitVersion }).click();
     const card = page.getByTestId('version-2027');
     await card.getByText(w.draft, { exact: true }).waitFor();

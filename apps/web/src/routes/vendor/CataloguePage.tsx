@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Badge, Button, Group, Modal, MultiSelect, Paper, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -40,7 +40,7 @@ export function CataloguePage() {
         description={connection ? t('catalogue.count', { count: connection.totalCount }) : undefined}
         aside={
           staff.role === 'OPERATOR' && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+            <Button onClick={() => setCreating(true)}>
               {t('catalogue.create.open')}
             </Button>
           )
@@ -89,7 +89,7 @@ export function CataloguePage() {
                         </Text>
                       </Table.Td>
                       <Table.Td>{node.licenceTypes.map((type) => t(`catalogue.licence.${type}`)).join(', ')}</Table.Td>
-                      <Table.Td>{node.currentVersion ?? <Text span c="dimmed" size="sm">{t('catalogue.noVersion')}</Text>}</Table.Td>
+                      <Table.Td>{node.kind === 'CLOUD_SERVICE' ? '—' : (node.currentVersion ?? <Text span c="dimmed" size="sm">{t('catalogue.noVersion')}</Text>)}</Table.Td>
                       <Table.Td>{node.trialDays === null ? '—' : t('catalogue.trialDays', { count: node.trialDays })}</Table.Td>
                     </Table.Tr>
                   ))

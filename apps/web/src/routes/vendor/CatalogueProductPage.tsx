@@ -1,6 +1,6 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Button, Card, FileInput, Group, Modal, NumberInput, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconArrowLeft, IconPlayerPause, IconPlayerPlay, IconPlus, IconUpload, IconX } from '@tabler/icons-react';
+import { IconArrowLeft, IconPlayerPause, IconPlayerPlay, IconUpload, IconX } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -70,7 +70,7 @@ export function CatalogueProductPage() {
         aside={
           operator &&
           product.kind === 'SOFTWARE' && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+            <Button onClick={() => setAdding(true)}>
               {t('catalogue.version.add')}
             </Button>
           )
