@@ -120,6 +120,7 @@ describe('the catalogue in the Vendor console', () => {
     await card.getByRole('button', { name: w.publish, exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: w.publish, exact: true }).click();
     await card.getByText(w.current, { exact: true }).waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await card.getByRole('button', { name: w.publish, exact: true }).count()).toBe(0);
     await shoot(page, `catalogue-published-${language}`);
     await context.close();

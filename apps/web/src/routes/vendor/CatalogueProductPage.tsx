@@ -439,7 +439,7 @@ function Uploads({ productId, version }: { productId: string; version: Version }
           <Select
             label={t('catalogue.file.kind')}
             size="xs"
-            w={130}
+            w={180}
             allowDeselect={false}
             data={(['INSTALLER', 'UPDATE', 'ADD_ON'] as const).map((value) => ({ value, label: t(`catalogue.fileKind.${value}`) }))}
             value={kind}
