@@ -37,6 +37,8 @@ const words = {
     publish: 'Publish',
     current: 'Current',
     count: /\d+ products/,
+    unfinished: 'Unfinished upload of partial.bin',
+    cancelUpload: 'Cancel upload',
   },
   sl: {
     locale: 'sl-SI',
@@ -57,6 +59,8 @@ const words = {
     upload: 'Naloži',
     publish: 'Objavi',
     current: 'Trenutna',
+    unfinished: 'Nedokončano nalaganje datoteke partial.bin',
+    cancelUpload: 'Prekliči nalaganje',
     count: /\d+ izdelk(ov|a|i|ek)/,
   },
 } as const;
@@ -123,6 +127,32 @@ describe('the catalogue in the Vendor console', () => {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await card.getByRole('button', { name: w.publish, exact: true }).count()).toBe(0);
     await shoot(page, `catalogue-published-${language}`);
+
+    // An upload left half-way is listed with what arrived; cancelling it (confirmed) discards it.
+    const versionId = await page.evaluate(async () => {
+      const id = location.pathname.split('/').at(-1);
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query ($id: UUID!) { catalogueProduct(id: $id) { versions { id } } }', variables: { id } }),
+      });
+      return ((await response.json()) as { data: { catalogueProduct: { versions: { id: string }[] } } }).data.catalogueProduct.versions[0]!.id;
+    });
+    const begun = await page.request.post(`${server.url}/graphql`, {
+      data: {
+        query: 'mutation ($input: CreateFileUploadInput!) { createFileUpload(input: $input) { url } }',
+        variables: { input: { versionId, kind: 'UPDATE', name: 'Partial', platform: 'LINUX', language: 'sl-SI', fileName: 'partial.bin', size: 300_000 } },
+      },
+    });
+    const { url } = ((await begun.json()) as { data: { createFileUpload: { url: string } } }).data.createFileUpload;
+    const half = await page.request.patch(`${server.url}${url}`, { headers: { 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' }, data: Buffer.alloc(100_000, 1) });
+    expect(half.status()).toBe(204);
+    await page.reload();
+    await card.getByText(w.unfinished).waitFor();
+    await card.getByRole('button', { name: w.cancelUpload }).click();
+    await page.getByRole('dialog').getByRole('button', { name: w.cancelUpload }).click();
+    await card.getByText(w.unfinished).waitFor({ state: 'detached' });
+    expect((await page.request.fetch(`${server.url}${url}`, { method: 'HEAD' })).status()).toBe(404);
     await context.close();
   });
 });
