@@ -293,6 +293,22 @@ describe.each(drivers)("the vendor's catalogue (%s)", (driver) => {
     expect(sums).toEqual(files.map(sha));
   });
 
+  it("the trial offer decides the customers' trials", async () => {
+    const OFFERS = '{ trialOffers { productName days } }';
+    const drafter = dataOf(await operator.graphql<{ catalogueProducts: { edges: { node: { id: string } }[] } }>(LIST, { search: 'DRF' })).catalogueProducts.edges[0]!.node;
+    const before = dataOf(await customer.graphql<{ trialOffers: { productName: string; days: number }[] }>(OFFERS)).trialOffers;
+    expect(before.find((offer) => offer.productName === 'Drafter')?.days).toBe(30);
+    // A product without an offered version is not offered for a trial, whatever its offer says.
+    expect(before.map((offer) => offer.productName)).not.toContain('BIM Seven Pro');
+    const current = dataOf(await operator.graphql<{ catalogueProduct: Product }>(GET, { id: drafter.id })).catalogueProduct;
+    dataOf(await operator.graphql(TRIAL, { input: { productId: drafter.id, expectedRevision: current.revision, days: null } }));
+    const after = dataOf(await customer.graphql<{ trialOffers: { productName: string }[] }>(OFFERS)).trialOffers;
+    expect(after.map((offer) => offer.productName)).not.toContain('Drafter');
+    const refused = errorOf(await customer.graphql('mutation ($id: UUID!) { startTrial(productId: $id) { id } }', { id: drafter.id }));
+    expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'productId' });
+    expect(errorOf(await operator.graphql(TRIAL, { input: { productId: drafter.id, expectedRevision: current.revision + 1, days: 0 } })).extensions).toMatchObject({ field: 'days' });
+  });
+
   it('lets Support read but not write, and refuses customers, also on the upload route', async () => {
     expect(errorOf(await support.graphql(CREATE, { input: { code: 'SUP', name: 'x', licenceTypes: ['SINGLE_USER'] } })).extensions?.code).toBe('FORBIDDEN');
     expect(dataOf(await support.graphql<{ catalogueProduct: Product }>(GET, { id: product.id })).catalogueProduct.id).toBe(product.id);

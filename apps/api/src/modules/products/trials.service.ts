@@ -21,7 +21,10 @@ async function licensedProductIds(ctx: AccountContext): Promise<Set<string>> {
 
 /** F-26 "Trials": every software product, and whether the person has used their one trial of it. */
 export async function listTrialOffers(ctx: AccountContext): Promise<TrialOffer[]> {
-  const products = await ctx.em.find(Product, { kind: ProductKind.SOFTWARE, trialDays: { $ne: null } }, { orderBy: { name: 'asc' } });
+  // Only what can be tried: a trial offer and a version customers are offered.
+  const products = (
+    await ctx.em.find(Product, { kind: ProductKind.SOFTWARE, trialDays: { $ne: null } }, { populate: ['versions'], orderBy: { name: 'asc' } })
+  ).filter((product) => product.versions.getItems().some(isOffered));
   const started = new Set(
     (await ctx.em.find(Trial, { user: ctx.viewer.userId }, { fields: ['product'] })).map((trial) => trial.product.id),
   );
