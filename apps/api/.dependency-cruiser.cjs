@@ -24,8 +24,8 @@ const modules = {
   products: ['Entitlements (subscriptions and trials) to product versions, downloads of them, install packages.', ['accounts', 'audit', 'catalog', 'downloads', 'identity', 'jobs', 'subscriptions'], ['entitlements.ts']],
   licensing: ['Licence files: network and home-use requests, signed with the vendor key.', ['accounts', 'audit', 'catalog', 'identity', 'products', 'subscriptions']],
   reports: ['Seat Usage, Insights and Cloud Usage, read through the owners\' fragments.', ['accounts', 'subscriptions', 'usage']],
-  home: ['The admin home page: a summary of the other modules.', ['accounts', 'subscriptions', 'support']],
-  vendor: ['The Vendor console: first run and staff set-up, customers, the vendor audit log.', ['accounts', 'audit', 'identity', 'mail', 'subscriptions', 'users']],
+  home: ['The admin home page: a summary of the other modules.', ['accounts', 'catalog', 'subscriptions', 'support']],
+  vendor: ['The Vendor console: first run and staff set-up, customers, the catalogue and its uploads, the vendor audit log.', ['accounts', 'audit', 'catalog', 'downloads', 'identity', 'jobs', 'mail', 'subscriptions', 'users']],
 };
 
 /**

@@ -2,6 +2,7 @@ import type { IngestionRow } from './ingestion.js';
 import type { SeatUsageRow } from './seat-usage.js';
 import type { ImportRow } from './user-import.js';
 import type { Row } from './users-page.js';
+import type { UploadRow } from './upload.js';
 
 // graphql-js and Express take their production code paths only when NODE_ENV says so (otherwise
 // graphql-js follows every failed type test with a slower cross-realm check), and a benchmark
@@ -12,13 +13,14 @@ const { benchIngestion, printIngestion } = await import('./ingestion.js');
 const { benchSeatUsage, printSeatUsage } = await import('./seat-usage.js');
 const { benchUserImport, printImportTable } = await import('./user-import.js');
 const { benchUsersPage, printTable } = await import('./users-page.js');
+const { benchUpload, printUpload } = await import('./upload.js');
 
 /**
  * `pnpm bench`: every benchmark, on SQLite and PostgreSQL (SEATWISE_TEST_PG_URL or the local server).
  * Pick some by name, as arguments or in SEATWISE_BENCH: `npm run bench -- user-import seat-usage`,
  * SEATWISE_BENCH=users,ingestion; SEATWISE_BENCH_DRIVERS=sqlite runs one database.
  */
-const all = ['users', 'user-import', 'seat-usage', 'ingestion'];
+const all = ['users', 'user-import', 'seat-usage', 'ingestion', 'upload'];
 const pgAdminUrl = process.env.SEATWISE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const asked = process.argv.slice(2).length ? process.argv.slice(2) : (process.env.SEATWISE_BENCH ?? all.join(',')).split(',');
 const selected = new Set(asked.map((name) => (name.trim() === 'users-page' ? 'users' : name.trim())));
@@ -52,4 +54,11 @@ if (selected.has('ingestion')) {
   for (const driver of drivers) rows.push(await benchIngestion(driver, pgAdminUrl));
   console.log('\nUsage ingestion, POST /api/usage-events, 10 batches of 10,000 events (then resent: all duplicates)');
   printIngestion(rows);
+}
+
+if (selected.has('upload')) {
+  const rows: UploadRow[] = [];
+  for (const driver of drivers) rows.push(await benchUpload(driver, pgAdminUrl));
+  console.log('\nCatalogue upload, PATCH /api/uploads/<id> of a 1 GiB file generated on the fly, over loopback (server in this process)');
+  printUpload(rows);
 }

@@ -24,6 +24,9 @@ import { exportsRoute } from './http/exports.route.js';
 import { restErrorHandler } from './http/http-errors.js';
 import { serverRoutePrefixes } from './http/server-routes.js';
 import { usageEventsRoute } from './http/usage-events.route.js';
+import { uploadsRoute } from './http/uploads.route.js';
+import { subscribeCatalogueMail } from './modules/vendor/catalogue.events.js';
+import { discardStaleUploads } from './modules/vendor/catalogue-uploads.service.js';
 import { languageOfRequest, msg, say } from './i18n/messages.js';
 import { createLogger, type Logger } from './logger.js';
 import { registerMembershipHooks } from './modules/identity/memberships.port.js';
@@ -135,6 +138,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   const events = new EventBus(orm, logger);
   subscribeIdentityMail(events, mail, config);
   subscribeInvitationMail(events, mail);
+  subscribeCatalogueMail(events, mail, config);
   const services: Services = {
     orm,
     config,
@@ -187,6 +191,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
 
   app.use(downloadsRouter(services, logger));
   app.use(usageEventsRoute(orm, config));
+  app.use(uploadsRoute(services));
   app.use(exportsRoute(services));
   app.use('/api', restErrorHandler(logger));
 
@@ -199,9 +204,14 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   app.use(restErrorHandler(logger));
 
   const worker = new JobWorker(orm, logger, { [BUILD_INSTALL_PACKAGE]: installPackageBuilder(config) });
+  // Uploads of catalogue files left unfinished are discarded, hourly, by the instances that run jobs.
+  let sweepUploads: NodeJS.Timeout | null = null;
   if (config.jobWorker) {
     worker.start();
     events.start();
+    const sweep = () => discardStaleUploads(orm.em.fork() as EntityManager, config).catch((error: unknown) => logger.error({ err: error }, 'discarding stale uploads failed'));
+    sweepUploads = setInterval(sweep, 3_600_000);
+    sweepUploads.unref();
   }
 
   return {
@@ -215,6 +225,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     events,
     async close() {
       stopSweep();
+      if (sweepUploads) clearInterval(sweepUploads);
       await worker.stop();
       await events.stop();
       await apollo.stop();

@@ -41,11 +41,20 @@ export interface Config {
   /** The vendor's Ed25519 private key (PEM) for licence files; generated into `dataDir` when not configured. */
   licencePrivateKey: string | null;
   downloadLinkMinutes: number;
+  uploads: UploadConfig;
   /** Whether this instance runs background jobs (custom install packages). */
   jobWorker: boolean;
   graphql: GraphqlConfig;
   /** The clock reports and renewal notices read "today" from; tests pin it to the seeded day. */
   now: () => Date;
+}
+
+/** The catalogue's file uploads (Vendor console). */
+export interface UploadConfig {
+  /** The largest file accepted, in bytes (`SEATWISE_UPLOAD_MAX_BYTES`). */
+  maxBytes: number;
+  /** An upload no byte reached for this long is discarded (`SEATWISE_UPLOAD_STALE_HOURS`). */
+  staleHours: number;
 }
 
 /** Failed sign-ins allowed before further attempts are refused for the rest of the window. */
@@ -151,6 +160,9 @@ const env = z.object({
     .refine((value) => value.includes('BEGIN PRIVATE KEY'), 'must be an Ed25519 private key in PEM (PKCS#8) form')
     .optional(),
   SEATWISE_DOWNLOAD_LINK_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(1).max(1440).default(60),
+  // product_files.size is a 32-bit integer on PostgreSQL.
+  SEATWISE_UPLOAD_MAX_BYTES: limit(2_000_000_000, 2_147_483_647),
+  SEATWISE_UPLOAD_STALE_HOURS: limit(24, 24 * 30),
   SEATWISE_JOB_WORKER: flag.default('1'),
   GRAPHQL_INTROSPECTION: flag.optional(),
   GRAPHQL_PLAYGROUND: flag.optional(),
@@ -228,6 +240,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     downloadSecret: values.SEATWISE_DOWNLOAD_SECRET ?? null,
     licencePrivateKey: values.SEATWISE_LICENCE_PRIVATE_KEY ?? null,
     downloadLinkMinutes: values.SEATWISE_DOWNLOAD_LINK_MINUTES,
+    uploads: { maxBytes: values.SEATWISE_UPLOAD_MAX_BYTES, staleHours: values.SEATWISE_UPLOAD_STALE_HOURS },
     jobWorker: values.SEATWISE_JOB_WORKER === '1',
     graphql: {
       // Off in production unless asked for: a public API need not hand out its map.

@@ -44,6 +44,8 @@ const router = createBrowserRouter([
         children: [
           { index: true, lazy: screen(() => import('./routes/vendor/CustomersPage'), 'CustomersPage') },
           { path: 'customers/:id', lazy: screen(() => import('./routes/vendor/CustomerPage'), 'CustomerPage') },
+          { path: 'catalogue', lazy: screen(() => import('./routes/vendor/CataloguePage'), 'CataloguePage') },
+          { path: 'catalogue/:id', lazy: screen(() => import('./routes/vendor/CatalogueProductPage'), 'CatalogueProductPage') },
           { path: 'audit', lazy: screen(() => import('./routes/vendor/VendorAuditPage'), 'VendorAuditPage') },
           { path: 'staff', lazy: screen(() => import('./routes/vendor/StaffPage'), 'StaffPage') },
         ],

@@ -149,6 +149,23 @@ export {
 } from './vendor/vendor-staff.type.js';
 export { VendorAuditEntry, VendorAuditEntryEdge, VendorAuditEntryConnection } from './vendor/vendor-audit.type.js';
 export {
+  ProductVersionStatus,
+  CatalogueFile,
+  FileUpload,
+  CatalogueVersion,
+  CatalogueProduct,
+  CatalogueProductEdge,
+  CatalogueProductConnection,
+  CatalogueProductsFilter,
+  CreateCatalogueProductInput,
+  UpdateCatalogueProductInput,
+  SetTrialOfferInput,
+  AddProductVersionInput,
+  SetProductVersionStatusInput,
+  PublishProductVersionInput,
+  CreateFileUploadInput,
+} from './vendor/catalogue.type.js';
+export {
   CustomerStatus,
   CustomerSortField,
   Customer,

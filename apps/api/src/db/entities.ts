@@ -1,4 +1,5 @@
 import { Account } from '../modules/accounts/account.entity.js';
+import { FileUploadRow } from '../modules/vendor/file-upload.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { Product } from '../modules/catalog/product.entity.js';
 import { ProductVersion } from '../modules/catalog/product-version.entity.js';
@@ -85,4 +86,5 @@ export const entities = [
   StaffSession,
   SetupLink,
   VendorAuditEntryRow,
+  FileUploadRow,
 ];

@@ -16,6 +16,8 @@ export enum VendorPermission {
   READ_VENDOR_AUDIT = 'vendor:read-audit',
   ANSWER_SUPPORT = 'vendor:answer-support',
   MANAGE_STAFF = 'vendor:manage-staff',
+  READ_CATALOGUE = 'vendor:read-catalogue',
+  MANAGE_CATALOGUE = 'vendor:manage-catalogue',
 }
 
 export const vendorPermissionRoles: Readonly<Record<VendorPermission, readonly VendorRole[]>> = {
@@ -25,13 +27,15 @@ export const vendorPermissionRoles: Readonly<Record<VendorPermission, readonly V
   [VendorPermission.READ_VENDOR_AUDIT]: [VendorRole.OPERATOR],
   [VendorPermission.ANSWER_SUPPORT]: [VendorRole.OPERATOR, VendorRole.SUPPORT],
   [VendorPermission.MANAGE_STAFF]: [VendorRole.OPERATOR],
+  [VendorPermission.READ_CATALOGUE]: [VendorRole.OPERATOR, VendorRole.SUPPORT],
+  [VendorPermission.MANAGE_CATALOGUE]: [VendorRole.OPERATOR],
 };
 
 /** The context of a vendor operation: a staff member is signed in. */
 export type StaffContext = RequestContext & { staff: StaffViewer };
 
 /** Refuses anyone but a staff member whose role has the permission, each with its own sentence. */
-export function authoriseStaff(ctx: RequestContext, permission: VendorPermission): asserts ctx is StaffContext {
+export function authoriseStaff(ctx: Pick<RequestContext, 'staff' | 'viewer'>, permission: VendorPermission): asserts ctx is StaffContext {
   if (!ctx.staff) {
     if (ctx.viewer) {
       throw new AppError('VENDOR_STAFF_ONLY', msg('This is an operation of the Vendor console: people and API tokens of customer accounts cannot use it.'));

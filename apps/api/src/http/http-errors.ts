@@ -9,6 +9,11 @@ const statusOf: Record<string, number> = {
   FORBIDDEN: 403,
   INSUFFICIENT_SCOPE: 403,
   NOT_FOUND: 404,
+  VENDOR_STAFF_ONLY: 403,
+  FILE_TOO_LARGE: 413,
+  UPLOAD_OFFSET_MISMATCH: 409,
+  UPLOAD_BUSY: 409,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 /** REST routes answer errors as `{ error: { code, message, field } }`, with the typed error's code, in the request's language. */

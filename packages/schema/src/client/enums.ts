@@ -152,6 +152,15 @@ export const ProductFileKind = {
 } as const;
 export type ProductFileKind = (typeof ProductFileKind)[keyof typeof ProductFileKind];
 
+/** Where a product version stands in the vendor's catalogue. */
+export const ProductVersionStatus = {
+  DRAFT: 'DRAFT',
+  CURRENT: 'CURRENT',
+  PREVIOUS: 'PREVIOUS',
+  RETIRED: 'RETIRED',
+} as const;
+export type ProductVersionStatus = (typeof ProductVersionStatus)[keyof typeof ProductVersionStatus];
+
 /** A way to get a product onto a computer ("View all" on View downloads). */
 export const InstallMethod = {
   INSTALL_NOW: 'INSTALL_NOW',

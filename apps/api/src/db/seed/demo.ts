@@ -6,7 +6,7 @@ import { isPostgres } from '../database.js';
 import { Account } from '../../modules/accounts/account.entity.js';
 import { AuditEntry } from '../../modules/audit/audit-entry.entity.js';
 import { Product, ProductKind } from '../../modules/catalog/product.entity.js';
-import { ProductVersion } from '../../modules/catalog/product-version.entity.js';
+import { ProductVersion, ProductVersionStatus } from '../../modules/catalog/product-version.entity.js';
 import { NotificationPreference } from '../../modules/identity/notification-preference.entity.js';
 import { hashPassword } from '../../modules/identity/password.js';
 import { hashToken } from '../../modules/identity/session.service.js';
@@ -347,11 +347,13 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
 async function seedCatalogue(em: EntityManager) {
   const products = new Map<string, Product>();
   for (const item of catalogue) {
-    const product = em.create(Product, { code: item.code, name: item.name, kind: item.kind, description: item.description });
+    const licenceTypes = (item.kind === ProductKind.SOFTWARE ? ['SINGLE_USER', 'MULTI_USER', 'NETWORK'] : ['CLOUD']) as Product['licenceTypes'];
+    const product = em.create(Product, { code: item.code, name: item.name, kind: item.kind, description: item.description, licenceTypes, trialDays: item.kind === ProductKind.SOFTWARE ? 30 : null });
     products.set(item.code, product);
     if (item.kind === ProductKind.SOFTWARE) {
       for (const [version, released] of [['2024', '2023-03-28'], ['2025', '2024-03-26'], ['2026', '2025-03-25']] as const) {
-        em.create(ProductVersion, { product, version, releasedAt: released });
+        const status = version === '2026' ? ProductVersionStatus.CURRENT : ProductVersionStatus.PREVIOUS;
+        em.create(ProductVersion, { product, version, releasedAt: released, status, publishedAt: new Date(`${released}T08:00:00Z`) });
       }
     }
   }

@@ -16,7 +16,6 @@ import { isRunning } from '../subscriptions/subscription-rules.js';
  *   admins, from network subscriptions, up to the subscription's seats.
  */
 export const PREVIOUS_VERSIONS_ALLOWED = 2;
-export const TRIAL_DAYS = 30;
 
 export const isAdminRole = (role: Role) => role === Role.PRIMARY_ADMIN || role === Role.SECONDARY_ADMIN;
 

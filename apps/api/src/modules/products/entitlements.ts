@@ -11,6 +11,7 @@ import { accountToday } from '../accounts/account-day.js';
 import { seatsUsedSql } from '../subscriptions/seat-rules.js';
 import { isRunning } from '../subscriptions/subscription-rules.js';
 import { isAdminRole, versionsCovered } from './entitlement-rules.js';
+import { isOffered } from '../catalog/catalog-rules.js';
 
 export interface LicenceGrant {
   subscription: Subscription;
@@ -94,7 +95,8 @@ export async function loadEntitlements(ctx: AccountContext): Promise<Entitlement
 
   for (const entitlement of byProduct.values()) {
     if (entitlement.product.kind !== ProductKind.SOFTWARE) continue;
-    const newestFirst = [...entitlement.product.versions].sort((a, b) => b.releasedAt.localeCompare(a.releasedAt));
+    // Drafts and retired versions are the vendor's, not offered (catalog/catalog-rules.ts).
+    const newestFirst = [...entitlement.product.versions].filter(isOffered).sort((a, b) => b.releasedAt.localeCompare(a.releasedAt));
     newestFirst.forEach((version, index) => {
       // The licence covering most versions gives the serial number; ties go to the longest-running one.
       const covering = entitlement.licences

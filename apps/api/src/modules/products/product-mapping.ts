@@ -12,6 +12,7 @@ import type { ProductFile } from '../downloads/product-file.entity.js';
 import { ProductFileKind } from '../downloads/product-file.entity.js';
 import { SubscriptionState } from '../subscriptions/subscription.entity.js';
 import type { Trial } from './trial.entity.js';
+import { isOffered } from '../catalog/catalog-rules.js';
 import { productKey } from './entitlement-rules.js';
 import type { Entitlement, LicenceGrant } from './entitlements.js';
 
@@ -37,7 +38,7 @@ export function toProductFile(file: ProductFile): ProductFileType {
 }
 
 export function toTrial(trial: Trial, now: Date): TrialType {
-  const current = [...trial.product.versions].sort((a, b) => b.releasedAt.localeCompare(a.releasedAt))[0];
+  const current = [...trial.product.versions].filter(isOffered).sort((a, b) => b.releasedAt.localeCompare(a.releasedAt))[0];
   const left = Math.max(0, Math.ceil((trial.endsAt.getTime() - now.getTime()) / 86_400_000));
   return {
     id: trial.id,

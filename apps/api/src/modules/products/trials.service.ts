@@ -5,7 +5,7 @@ import { InvalidInputError, msg } from '../../errors.js';
 import { inTransaction } from '../../common/transaction.js';
 import { Product, ProductKind } from '../catalog/product.entity.js';
 import { User } from '../identity/user.entity.js';
-import { TRIAL_DAYS } from './entitlement-rules.js';
+import { isOffered } from '../catalog/catalog-rules.js';
 import { loadEntitlements } from './entitlements.js';
 import { recordProductAudit } from '../audit/audit.service.js';
 import { toTrial } from './product-mapping.js';
@@ -21,7 +21,10 @@ async function licensedProductIds(ctx: AccountContext): Promise<Set<string>> {
 
 /** F-26 "Trials": every software product, and whether the person has used their one trial of it. */
 export async function listTrialOffers(ctx: AccountContext): Promise<TrialOffer[]> {
-  const products = await ctx.em.find(Product, { kind: ProductKind.SOFTWARE }, { orderBy: { name: 'asc' } });
+  // Only what can be tried: a trial offer and a version customers are offered.
+  const products = (
+    await ctx.em.find(Product, { kind: ProductKind.SOFTWARE, trialDays: { $ne: null } }, { populate: ['versions'], orderBy: { name: 'asc' } })
+  ).filter((product) => product.versions.getItems().some(isOffered));
   const started = new Set(
     (await ctx.em.find(Trial, { user: ctx.viewer.userId }, { fields: ['product'] })).map((trial) => trial.product.id),
   );
@@ -30,7 +33,7 @@ export async function listTrialOffers(ctx: AccountContext): Promise<TrialOffer[]
     productId: product.id,
     productName: product.name,
     description: product.description,
-    days: TRIAL_DAYS,
+    days: product.trialDays!,
     started: started.has(product.id),
     licensed: licensed.has(product.id),
   }));
@@ -47,9 +50,11 @@ export async function listTrials(ctx: AccountContext): Promise<TrialType[]> {
 export async function startTrial(ctx: AccountContext, productId: string): Promise<TrialType> {
   const product = await ctx.em.findOne(Product, { id: productId }, { populate: ['versions'] });
   if (!product) throw new InvalidInputError('productId', msg('This product does not exist.'));
-  if (product.kind !== ProductKind.SOFTWARE || product.versions.length === 0) {
+  if (product.kind !== ProductKind.SOFTWARE || !product.versions.getItems().some(isOffered)) {
     throw new InvalidInputError('productId', msg('{product} is a cloud service: there is nothing to try out.', { product: product.name }));
   }
+  const days = product.trialDays;
+  if (days === null) throw new InvalidInputError('productId', msg('{product} is not offered as a trial.', { product: product.name }));
   if ((await licensedProductIds(ctx)).has(product.id)) {
     throw new InvalidInputError('productId', msg('You already have a licence for {product}: there is no need for a trial.', { product: product.name }));
   }
@@ -63,7 +68,7 @@ export async function startTrial(ctx: AccountContext, productId: string): Promis
         user: tx.em.getReference(User, ctx.viewer.userId),
         product,
         createdAt: now,
-        endsAt: new Date(now.getTime() + TRIAL_DAYS * 86_400_000),
+        endsAt: new Date(now.getTime() + days * 86_400_000),
       });
       recordProductAudit(tx.em, {
         accountId: ctx.viewer.accountId,
@@ -71,7 +76,7 @@ export async function startTrial(ctx: AccountContext, productId: string): Promis
         action: 'trial.start',
         targetType: 'Trial',
         targetId: created.id,
-        summary: `Started a ${TRIAL_DAYS}-day trial of ${product.name}`,
+        summary: `Started a ${days}-day trial of ${product.name}`,
       });
       return created;
     });

@@ -1,7 +1,7 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { ActionIcon, AppShell, Badge, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingStore, IconListDetails, IconLogout, IconUsersGroup } from '@tabler/icons-react';
+import { IconBuildingStore, IconListDetails, IconLogout, IconPackage, IconUsersGroup } from '@tabler/icons-react';
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -24,6 +24,7 @@ export function useStaff(): Staff {
 
 const links = [
   { to: '/vendor', labelKey: 'vendor.nav.customers', icon: IconBuildingStore, operatorOnly: false },
+  { to: '/vendor/catalogue', labelKey: 'vendor.nav.catalogue', icon: IconPackage, operatorOnly: false },
   { to: '/vendor/audit', labelKey: 'vendor.nav.audit', icon: IconListDetails, operatorOnly: true },
   { to: '/vendor/staff', labelKey: 'vendor.nav.staff', icon: IconUsersGroup, operatorOnly: true },
 ] as const;

@@ -1,0 +1,47 @@
+import { Entity, Enum, Index, ManyToOne, type Opt, Property } from '@mikro-orm/core';
+import { BaseEntity } from '../../db/base.entity.js';
+import { ProductVersion } from '../catalog/product-version.entity.js';
+import { Platform, ProductFileKind } from '../downloads/product-file.entity.js';
+import { User } from '../identity/user.entity.js';
+
+/**
+ * A file of a product version on its way in (the catalogue's uploads): what it will be once
+ * complete, and how many bytes of it are on disk (`uploads/<id>.part` under the data folder).
+ * Finished, it becomes a `ProductFile` and this row goes; cancelled or left stale, both go.
+ */
+@Entity({ tableName: 'file_uploads' })
+@Index({ properties: ['updatedAt'] })
+export class FileUploadRow extends BaseEntity {
+  @ManyToOne(() => ProductVersion, { deleteRule: 'cascade' })
+  version!: ProductVersion;
+
+  @Enum({ items: () => ProductFileKind, type: 'string', length: 20 })
+  kind!: ProductFileKind;
+
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Enum({ items: () => Platform, type: 'string', length: 20 })
+  platform!: Platform;
+
+  @Property({ type: 'string', length: 10 })
+  language!: string;
+
+  @Property({ type: 'string', length: 200 })
+  fileName!: string;
+
+  /** Declared size of the whole file. */
+  @Property({ type: 'integer' })
+  size!: number;
+
+  /** Bytes on disk so far. */
+  @Property({ type: 'integer' })
+  received: number & Opt = 0;
+
+  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  createdBy!: User;
+
+  /** The last time bytes arrived; an upload idle past the configured hours is discarded. */
+  @Property({ type: 'datetime' })
+  updatedAt: Date & Opt = new Date();
+}
