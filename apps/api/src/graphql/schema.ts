@@ -25,6 +25,7 @@ import { InstallPackagesResolver } from '../modules/products/install-packages.re
 import { ProductsResolver } from '../modules/products/products.resolver.js';
 import { TrialsResolver } from '../modules/products/trials.resolver.js';
 import { VendorResolver } from '../modules/vendor/vendor.resolver.js';
+import { VendorTokensResolver } from '../modules/vendor/vendor-tokens.resolver.js';
 import { assertPermitted, type PermissionDef } from './permissions.js';
 
 export const resolvers = [
@@ -52,6 +53,7 @@ export const resolvers = [
   SubscriptionsResolver,
   ReportsResolver,
   VendorResolver,
+  VendorTokensResolver,
 ] as const;
 
 /**
@@ -59,7 +61,7 @@ export const resolvers = [
  * token's half, its scopes, was checked before execution (`accessPlugin` in `access.ts`).
  */
 const authChecker: AuthChecker<RequestContext, PermissionDef> = ({ context }, permissions) => {
-  for (const permission of permissions) assertPermitted(permission, context.viewer);
+  for (const permission of permissions) assertPermitted(permission, context);
   return true;
 };
 
