@@ -53,6 +53,7 @@ function ensureDependencies(env) {
     'apps/web/package.json',
     'packages/schema/package.json',
     'examples/consumer/package.json',
+    'examples/billing-sync/package.json',
   ];
   const hash = createHash('sha256');
   for (const file of manifests) hash.update(readFileSync(join(root, file)));
@@ -73,6 +74,7 @@ const reportFiles = [
   'apps/web/test-results.json',
   'packages/schema/test-results.json',
   'examples/consumer/test-results.json',
+  'examples/billing-sync/test-results.json',
 ].map((file) => join(root, file));
 
 function summariseTests() {

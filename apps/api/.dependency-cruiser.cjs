@@ -19,13 +19,14 @@ const modules = {
   downloads: ['Signed download links and the files behind them.', ['catalog']],
   subscriptions: ['Contracts, subscriptions and the seats assigned on them: running, seats used, assignable.', ['accounts', 'audit', 'catalog', 'identity', 'teams'], ['subscription-seats.ts']],
   users: ['The people of an account: memberships, invitations, the CSV import, roles.', ['accounts', 'audit', 'identity', 'jobs', 'mail', 'subscriptions', 'teams'], ['invitation.events.ts']],
-  tokens: ['API tokens and bearer sign-in.', ['accounts', 'audit', 'identity']],
+  tokens: ['API tokens and bearer sign-in.', ['accounts', 'audit', 'identity'], ['bearer.ts']],
+  idempotency: ['Idempotency keys of creates and changes: claimed in the change\'s transaction, the result kept for replays.', []],
   usage: ['Usage events in, daily and monthly rollups, cloud credits.', ['accounts', 'catalog', 'identity', 'subscriptions'], ['rollups.ts']],
   products: ['Entitlements (subscriptions and trials) to product versions, downloads of them, install packages.', ['accounts', 'audit', 'catalog', 'downloads', 'identity', 'jobs', 'subscriptions'], ['entitlements.ts']],
   licensing: ['Licence files: network and home-use requests, signed with the vendor key.', ['accounts', 'audit', 'catalog', 'identity', 'products', 'subscriptions']],
   reports: ['Seat Usage, Insights and Cloud Usage, read through the owners\' fragments.', ['accounts', 'subscriptions', 'usage']],
   home: ['The admin home page: a summary of the other modules.', ['accounts', 'catalog', 'subscriptions', 'support']],
-  vendor: ['The Vendor console: first run and staff set-up, customers, the catalogue and its uploads, the vendor audit log.', ['accounts', 'audit', 'catalog', 'downloads', 'identity', 'jobs', 'mail', 'subscriptions', 'users']],
+  vendor: ['The Vendor console: first run and staff set-up, customers, the catalogue and its uploads, vendor service tokens, the vendor audit log.', ['accounts', 'audit', 'catalog', 'downloads', 'identity', 'jobs', 'mail', 'subscriptions', 'tokens', 'users']],
 };
 
 /**

@@ -15,7 +15,7 @@ const config: CodegenConfig = {
       plugins: ['typescript'],
       config: {
         ...typesConfig,
-        enumValues: enumImports((name) => (name === 'ApiScope' ? './token-scopes.js' : './enums.js')),
+        enumValues: enumImports((name) => (name === 'ApiScope' || name === 'VendorScope' ? './token-scopes.js' : './enums.js')),
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
       },
     },

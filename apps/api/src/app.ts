@@ -44,6 +44,8 @@ import { subscribeInvitationMail } from './modules/users/invitation.events.js';
 import { authenticateBearer } from './modules/tokens/bearer.js';
 import { membershipHooks } from './modules/users/membership-hooks.js';
 import { staffViewer } from './modules/identity/staff/staff-session.service.js';
+import { authenticateVendorBearer } from './modules/vendor/vendor-tokens.service.js';
+import { sweepExpiredKeys } from './modules/idempotency/idempotency.service.js';
 
 export interface SeatwiseApp {
   app: Express;
@@ -62,17 +64,20 @@ export interface SeatwiseApp {
 async function createContext(services: Services, req: Request, res: Response): Promise<RequestContext> {
   const em = services.orm.em.fork() as EntityManager;
   // A Bearer token wins over a session cookie: a client that names a token means it.
-  const viewer = (await authenticateBearerOrRefuse(em, req.headers.authorization)) ?? (await sessionViewer(em, req));
+  // A vendor service token (sw_vnd_…) acts as the vendor, never in a customer account.
+  const vendorToken = await refusingBadTokens(() => authenticateVendorBearer(em, req.headers.authorization));
+  const viewer = vendorToken ? null : ((await refusingBadTokens(() => authenticateBearer(em, req.headers.authorization))) ?? (await sessionViewer(em, req)));
   const ctx = contextFor(services, req, res, viewer, em);
   // Vendor staff have a session of their own and no account; a token or customer session wins.
-  if (!viewer && !req.headers.authorization) ctx.staff = await staffViewer(em, req);
+  if (vendorToken) ctx.staff = vendorToken;
+  else if (!viewer && !req.headers.authorization) ctx.staff = await staffViewer(em, req);
   return ctx;
 }
 
 /** A bad token is refused before any operation runs: HTTP 401 with an UNAUTHENTICATED error. */
-async function authenticateBearerOrRefuse(em: EntityManager, authorization: string | undefined) {
+async function refusingBadTokens<T>(authenticate: () => Promise<T>): Promise<T> {
   try {
-    return await authenticateBearer(em, authorization);
+    return await authenticate();
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     throw new GraphQLError(error.localized(), { extensions: { code: error.code, http: { status: 401 } } });
@@ -164,6 +169,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   });
   await apollo.start();
   const stopSweep = sweepExpiredCounters(orm, logger);
+  const stopKeySweep = sweepExpiredKeys(orm, logger);
 
   const app = express();
   app.disable('x-powered-by');
@@ -226,6 +232,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     async close() {
       stopSweep();
       if (sweepUploads) clearInterval(sweepUploads);
+      stopKeySweep();
       await worker.stop();
       await events.stop();
       await apollo.stop();

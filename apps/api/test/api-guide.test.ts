@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ApiScope } from '@seatwise/schema';
+import { ApiScope, VendorScope } from '@seatwise/schema';
 import { apiScopeRules, apiScopes, userRoleScopes } from '@seatwise/schema/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataOf, startTestApp, type TestApp, type TestClient } from './harness.js';
@@ -64,6 +64,11 @@ describe('docs/api.md', () => {
     const listed = [...guide.matchAll(/^\| `([a-z]+:[a-z]+)` \| `([A-Z_]+)` \|/gm)].map((match) => [match[1], match[2]]);
     const expected = Object.entries(ApiScope).map(([name, value]) => [value, name]);
     expect(listed.sort()).toEqual(expected.sort());
+  });
+
+  it('lists every vendor scope once, with its GraphQL value', () => {
+    const listed = [...guide.matchAll(/^\| `(vendor:[a-z]+:[a-z]+)` \| `([A-Z_]+)` \|/gm)].map((match) => [match[1], match[2]]);
+    expect(listed.sort()).toEqual(Object.entries(VendorScope).map(([name, value]) => [value, name]).sort());
   });
 
   it('says which scopes are personal only and which the User role may give, as the shared rules do', () => {

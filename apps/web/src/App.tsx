@@ -48,6 +48,7 @@ const router = createBrowserRouter([
           { path: 'catalogue/:id', lazy: screen(() => import('./routes/vendor/CatalogueProductPage'), 'CatalogueProductPage') },
           { path: 'audit', lazy: screen(() => import('./routes/vendor/VendorAuditPage'), 'VendorAuditPage') },
           { path: 'staff', lazy: screen(() => import('./routes/vendor/StaffPage'), 'StaffPage') },
+          { path: 'tokens', lazy: screen(() => import('./routes/vendor/VendorTokensPage'), 'VendorTokensPage') },
         ],
       },
       // The API sends browsers asking for /graphql here; the playground signs nobody in by itself.

@@ -148,6 +148,14 @@ export {
   IssuedSetupLink,
 } from './vendor/vendor-staff.type.js';
 export { VendorAuditEntry, VendorAuditEntryEdge, VendorAuditEntryConnection } from './vendor/vendor-audit.type.js';
+export { VendorScope, vendorScopeName } from './vendor/vendor-scope.enum.js';
+export {
+  VendorApiToken,
+  VendorApiTokenEdge,
+  VendorApiTokenConnection,
+  CreateVendorApiTokenPayload,
+  CreateVendorApiTokenInput,
+} from './vendor/vendor-token.type.js';
 export {
   ProductVersionStatus,
   CatalogueFile,

@@ -39,6 +39,8 @@ import { TenantEntity } from '../modules/accounts/tenant.entity.js';
 import { SetupLink } from '../modules/vendor/setup-link.entity.js';
 import { StaffSession } from '../modules/identity/staff/staff-session.entity.js';
 import { VendorAuditEntryRow } from '../modules/vendor/vendor-audit-entry.entity.js';
+import { VendorApiTokenRow } from '../modules/vendor/vendor-api-token.entity.js';
+import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity.js';
 import { VendorStaffMember } from '../modules/identity/staff/vendor-staff.entity.js';
 import { BaseEntity } from './base.entity.js';
 
@@ -87,4 +89,6 @@ export const entities = [
   SetupLink,
   VendorAuditEntryRow,
   FileUploadRow,
+  VendorApiTokenRow,
+  IdempotencyKey,
 ];

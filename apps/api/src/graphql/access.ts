@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type FragmentDefinitionNode, type GraphQLField, GraphQLError, Kind } from 'graphql';
-import type { ApiScope } from '@seatwise/schema';
-import type { RequestContext, TokenGrant } from '../context.js';
+import type { ApiScope, VendorScope } from '@seatwise/schema';
+import type { RequestContext } from '../context.js';
 import { AppError, msg } from '../errors.js';
 import { selectedFieldNames } from './selection.js';
 
@@ -13,14 +13,31 @@ import { selectedFieldNames } from './selection.js';
  * - `public`: anyone, tokens included, whatever their scopes.
  * An operation that declares nothing is refused to every token, and a test names it.
  */
-export type OperationAccess = { scope: ApiScope } | { session: true } | { public: true };
+export type OperationAccess = { scope: ApiScope | VendorScope } | { session: true } | { public: true };
+
+/**
+ * The scopes of the request's token and whose token it is: a customer account's (`ctx.viewer.token`)
+ * or the vendor's (`ctx.staff.token`). A scope of the other side is never on it.
+ */
+export interface ScopedToken {
+  side: 'account' | 'vendor';
+  scopes: readonly string[];
+}
+
+export function tokenOf(ctx: Pick<RequestContext, 'viewer' | 'staff'>): ScopedToken | null {
+  if (ctx.viewer?.token) return { side: 'account', scopes: ctx.viewer.token.scopes };
+  if (ctx.staff?.token) return { side: 'vendor', scopes: ctx.staff.token.scopes };
+  return null;
+}
+
+const isVendorScope = (scope: string) => scope.startsWith('vendor:');
 
 export function accessOf(field: Pick<GraphQLField<unknown, unknown>, 'extensions'>): OperationAccess | undefined {
   return (field.extensions as { access?: OperationAccess } | undefined)?.access;
 }
 
 /** Why a token may not call this root field, or null when it may. */
-export function accessRefusal(token: TokenGrant, fieldName: string, access: OperationAccess | undefined): AppError | null {
+export function accessRefusal(token: ScopedToken, fieldName: string, access: OperationAccess | undefined): AppError | null {
   if (!access) {
     return new AppError('INSUFFICIENT_SCOPE', msg('{operation} cannot be called with an API token.', { operation: fieldName }), undefined, {
       operation: fieldName,
@@ -36,6 +53,16 @@ export function accessRefusal(token: TokenGrant, fieldName: string, access: Oper
     );
   }
   if (token.scopes.includes(access.scope)) return null;
+  if (token.side === 'account' && isVendorScope(access.scope)) {
+    return new AppError('VENDOR_STAFF_ONLY', msg('This is an operation of the Vendor console: people and API tokens of customer accounts cannot use it.'), undefined, {
+      operation: fieldName,
+    });
+  }
+  if (token.side === 'vendor' && !isVendorScope(access.scope)) {
+    return new AppError('CUSTOMER_ACCOUNT_ONLY', msg('{operation} is an operation of a customer account; vendor API tokens cannot call it.', { operation: fieldName }), undefined, {
+      operation: fieldName,
+    });
+  }
   return new AppError('INSUFFICIENT_SCOPE', msg('This token lacks the scope {scope}, which {operation} needs.', { scope: access.scope, operation: fieldName }), undefined, {
     operation: fieldName,
     requiredScope: access.scope,
@@ -51,7 +78,7 @@ export const accessPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ contextValue, operation, document, schema }) {
-        const token = contextValue.viewer?.token;
+        const token = tokenOf(contextValue);
         if (!token || !operation) return;
         const root = schema.getRootType(operation.operation);
         const fragments = Object.fromEntries(

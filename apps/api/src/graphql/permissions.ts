@@ -1,17 +1,18 @@
 import { Authorized, Extensions } from 'type-graphql';
-import { ApiScope, Role } from '@seatwise/schema';
-import type { Viewer } from '../context.js';
-import { ForbiddenError, UnauthenticatedError } from '../errors.js';
+import { ApiScope, Role, type VendorRole, type VendorScope } from '@seatwise/schema';
+import type { RequestContext } from '../context.js';
+import { AppError, ForbiddenError, msg, UnauthenticatedError } from '../errors.js';
 import type { OperationAccess } from './access.js';
 
 /**
- * The roles of each kind of principal that can sign in. Today only people of an account. Vendor
- * staff join as another key (`vendor: VendorRole`, added here or by declaration merging), with
- * `principalOf` telling their viewers apart; their permissions are more entries of the same
- * shape (`definePermissions` in their own file), put on operations with the same `@Allow`.
+ * The roles of each kind of principal. `account`: a person of a customer account, or that
+ * account's API token (`ctx.viewer`); `vendor`: the vendor's staff in the Vendor console, or a
+ * vendor service token (`ctx.staff`). The vendor's permissions (`graphql/vendor-access.ts`) are
+ * entries of the same shape, put on operations with the same `@Allow` (or its alias `@AllowVendor`).
  */
 export interface RolesByPrincipal {
   account: Role;
+  vendor: VendorRole;
 }
 
 export type PrincipalKind = keyof RolesByPrincipal;
@@ -26,7 +27,7 @@ export type Admits = 'anyone' | { readonly [K in PrincipalKind]?: readonly Roles
  * How an API token reaches the operation: with a scope (`ApiScope`), never (`'session'`: people
  * only), or whatever its scopes (`'any'`).
  */
-export type TokenRule = { scope: ApiScope } | 'session' | 'any';
+export type TokenRule = { scope: ApiScope | VendorScope } | 'session' | 'any';
 
 export interface PermissionRule {
   /** What it allows, in words (for the catalogue's readers and for docs). */
@@ -52,6 +53,10 @@ const anyMember: Admits = { account: Object.values(Role) };
 export const ADMIN_ROLES: readonly Role[] = [Role.PRIMARY_ADMIN, Role.SECONDARY_ADMIN];
 const admins: Admits = { account: ADMIN_ROLES };
 const scope = (value: ApiScope): TokenRule => ({ scope: value });
+
+/** Whether only the vendor's principals have the permission (a vendor operation). */
+export const isVendorOnly = (permission: PermissionRule): boolean =>
+  permission.admits !== 'anyone' && Boolean(permission.admits.vendor?.length) && !permission.admits.account?.length;
 
 /**
  * Every permission an operation can ask for. A token with the named scope gets past the token
@@ -103,8 +108,15 @@ export const Permission = definePermissions({
   ReadAudit: { description: "The account's audit log and its export.", admits: admins, token: scope(ApiScope.READ_AUDIT) },
 });
 
-/** The principal behind a viewer: every viewer today is a person in an account. */
-export const principalOf = (viewer: Viewer): Principal => ({ kind: 'account', role: viewer.role });
+/**
+ * The principal behind a request: a customer account's person or token (`viewer`), else the
+ * vendor's staff member or vendor token (`staff`), else nobody.
+ */
+export function principalOf(ctx: Pick<RequestContext, 'viewer' | 'staff'>): Principal | null {
+  if (ctx.viewer) return { kind: 'account', role: ctx.viewer.role };
+  if (ctx.staff) return { kind: 'vendor', role: ctx.staff.role };
+  return null;
+}
 
 /** Whether the permission admits this principal (anonymous: only `'anyone'` permissions). */
 export function admits(permission: PermissionRule, principal: Principal | null): boolean {
@@ -114,10 +126,23 @@ export function admits(permission: PermissionRule, principal: Principal | null):
   return roles?.includes(principal.role) ?? false;
 }
 
-/** Throws UNAUTHENTICATED (nobody signed in) or FORBIDDEN (the role lacks it) unless the viewer has the permission. */
-export function assertPermitted(permission: PermissionRule, viewer: Viewer | null): void {
-  if (admits(permission, viewer && principalOf(viewer))) return;
-  throw viewer ? new ForbiddenError() : new UnauthenticatedError();
+/**
+ * Throws unless the request's principal has the permission: UNAUTHENTICATED for nobody (and for
+ * the vendor's staff on a customer account's operation: they are signed in to no account),
+ * VENDOR_STAFF_ONLY for a customer on a vendor operation, FORBIDDEN for a role that lacks it.
+ */
+export function assertPermitted(permission: PermissionDef, ctx: Pick<RequestContext, 'viewer' | 'staff'>): void {
+  const principal = principalOf(ctx);
+  if (admits(permission, principal)) return;
+  if (!principal) throw new UnauthenticatedError();
+  if (principal.kind === 'account' && isVendorOnly(permission)) {
+    throw new AppError('VENDOR_STAFF_ONLY', msg('This is an operation of the Vendor console: people and API tokens of customer accounts cannot use it.'));
+  }
+  if (principal.kind === 'vendor' && permission.admits !== 'anyone' && !permission.admits.vendor?.length) throw new UnauthenticatedError();
+  if (principal.kind === 'vendor') {
+    throw new AppError('FORBIDDEN', msg('Your vendor role does not allow this: it needs an operator.'), undefined, { permission: permission.name });
+  }
+  throw new ForbiddenError();
 }
 
 /** What the access plugin (`access.ts`) checks an API token against. */

@@ -26,6 +26,7 @@ import { ProductsResolver } from '../modules/products/products.resolver.js';
 import { TrialsResolver } from '../modules/products/trials.resolver.js';
 import { VendorResolver } from '../modules/vendor/vendor.resolver.js';
 import { CatalogueResolver } from '../modules/vendor/catalogue.resolver.js';
+import { VendorTokensResolver } from '../modules/vendor/vendor-tokens.resolver.js';
 import { assertPermitted, type PermissionDef } from './permissions.js';
 
 export const resolvers = [
@@ -54,6 +55,7 @@ export const resolvers = [
   ReportsResolver,
   VendorResolver,
   CatalogueResolver,
+  VendorTokensResolver,
 ] as const;
 
 /**
@@ -61,7 +63,7 @@ export const resolvers = [
  * token's half, its scopes, was checked before execution (`accessPlugin` in `access.ts`).
  */
 const authChecker: AuthChecker<RequestContext, PermissionDef> = ({ context }, permissions) => {
-  for (const permission of permissions) assertPermitted(permission, context.viewer);
+  for (const permission of permissions) assertPermitted(permission, context);
   return true;
 };
 

@@ -1,13 +1,15 @@
-import { Extensions, type MiddlewareFn, UseMiddleware } from 'type-graphql';
-import { VendorRole } from '@seatwise/schema';
+import { Extensions } from 'type-graphql';
+import { VendorRole, VendorScope } from '@seatwise/schema';
 import type { RequestContext } from '../context.js';
-import { AppError, msg, UnauthenticatedError } from '../errors.js';
 import type { StaffViewer } from '../modules/identity/staff/staff-session.service.js';
-import type { OperationAccess } from './access.js';
+import { Allow, assertPermitted, type PermissionDef, type PermissionRule, type TokenRule } from './permissions.js';
 
 /**
- * What the vendor's staff may do, as a catalogue: each permission and the vendor roles that have
- * it. Shaped like the customers' permission catalogue, so the two can become one.
+ * What the vendor's principals may do: the vendor's part of the one permission catalogue
+ * (`permissions.ts`). A permission's entry here names the vendor roles that have it
+ * (`vendorPermissionRoles`) and how a vendor service token reaches it (`vendorPermissionTokens`:
+ * a vendor scope, or `'session'` for the console only). A new vendor permission is one member of
+ * the enum and one line in each table.
  */
 export enum VendorPermission {
   READ_CUSTOMERS = 'vendor:read-customers',
@@ -16,6 +18,7 @@ export enum VendorPermission {
   READ_VENDOR_AUDIT = 'vendor:read-audit',
   ANSWER_SUPPORT = 'vendor:answer-support',
   MANAGE_STAFF = 'vendor:manage-staff',
+  MANAGE_TOKENS = 'vendor:manage-tokens',
   READ_CATALOGUE = 'vendor:read-catalogue',
   MANAGE_CATALOGUE = 'vendor:manage-catalogue',
 }
@@ -27,42 +30,68 @@ export const vendorPermissionRoles: Readonly<Record<VendorPermission, readonly V
   [VendorPermission.READ_VENDOR_AUDIT]: [VendorRole.OPERATOR],
   [VendorPermission.ANSWER_SUPPORT]: [VendorRole.OPERATOR, VendorRole.SUPPORT],
   [VendorPermission.MANAGE_STAFF]: [VendorRole.OPERATOR],
+  [VendorPermission.MANAGE_TOKENS]: [VendorRole.OPERATOR],
   [VendorPermission.READ_CATALOGUE]: [VendorRole.OPERATOR, VendorRole.SUPPORT],
   [VendorPermission.MANAGE_CATALOGUE]: [VendorRole.OPERATOR],
 };
 
-/** The context of a vendor operation: a staff member is signed in. */
-export type StaffContext = RequestContext & { staff: StaffViewer };
+/** How a vendor service token reaches each vendor permission; staff and tokens are managed by people only. */
+export const vendorPermissionTokens: Readonly<Record<VendorPermission, VendorScope | 'session'>> = {
+  [VendorPermission.READ_CUSTOMERS]: VendorScope.VENDOR_CUSTOMERS_READ,
+  [VendorPermission.MANAGE_CUSTOMERS]: VendorScope.VENDOR_CUSTOMERS_WRITE,
+  [VendorPermission.READ_CUSTOMER_PEOPLE]: VendorScope.VENDOR_PEOPLE_READ,
+  [VendorPermission.READ_VENDOR_AUDIT]: VendorScope.VENDOR_AUDIT_READ,
+  [VendorPermission.ANSWER_SUPPORT]: VendorScope.VENDOR_SUPPORT_WRITE,
+  [VendorPermission.MANAGE_STAFF]: 'session',
+  [VendorPermission.MANAGE_TOKENS]: 'session',
+  [VendorPermission.READ_CATALOGUE]: VendorScope.VENDOR_CATALOGUE_READ,
+  [VendorPermission.MANAGE_CATALOGUE]: VendorScope.VENDOR_CATALOGUE_WRITE,
+};
 
-/** Refuses anyone but a staff member whose role has the permission, each with its own sentence. */
-export function authoriseStaff(ctx: Pick<RequestContext, 'staff' | 'viewer'>, permission: VendorPermission): asserts ctx is StaffContext {
-  if (!ctx.staff) {
-    if (ctx.viewer) {
-      throw new AppError('VENDOR_STAFF_ONLY', msg('This is an operation of the Vendor console: people and API tokens of customer accounts cannot use it.'));
-    }
-    throw new UnauthenticatedError();
-  }
-  if (!vendorPermissionRoles[permission].includes(ctx.staff.role)) {
-    throw new AppError('FORBIDDEN', msg('Your vendor role does not allow this: it needs an operator.'), undefined, { permission });
-  }
-}
+const descriptions: Readonly<Record<VendorPermission, string>> = {
+  [VendorPermission.READ_CUSTOMERS]: "The vendor's customers, their counts and statuses.",
+  [VendorPermission.MANAGE_CUSTOMERS]: 'Create customers, invite their primary admin, suspend, reactivate and close them.',
+  [VendorPermission.READ_CUSTOMER_PEOPLE]: "A customer's people; every read goes to the vendor audit log.",
+  [VendorPermission.READ_VENDOR_AUDIT]: 'The vendor audit log.',
+  [VendorPermission.ANSWER_SUPPORT]: "Customers' support requests.",
+  [VendorPermission.MANAGE_STAFF]: "The vendor's staff and their set-up links: operators in the console only.",
+  [VendorPermission.MANAGE_TOKENS]: 'Vendor service tokens: operators in the console only.',
+  [VendorPermission.READ_CATALOGUE]: 'Products, versions, files and trial offers.',
+  [VendorPermission.MANAGE_CATALOGUE]: 'Change products, versions and trial offers, upload files and publish versions.',
+};
 
-const checkPermission =
-  (permission: VendorPermission): MiddlewareFn<RequestContext> =>
-  ({ context }, next) => {
-    authoriseStaff(context, permission);
-    return next();
-  };
+const ruleOf = (permission: VendorPermission): PermissionRule => {
+  const token = vendorPermissionTokens[permission];
+  const tokenRule: TokenRule = token === 'session' ? 'session' : { scope: token };
+  return { description: descriptions[permission], admits: { vendor: vendorPermissionRoles[permission] }, token: tokenRule };
+};
+
+/** The vendor's catalogue, each permission named by its enum value (`vendor:read-customers`). */
+export const vendorPermissions: Readonly<Record<VendorPermission, PermissionDef>> = Object.fromEntries(
+  Object.values(VendorPermission).map((permission) => [permission, { ...ruleOf(permission), name: permission }]),
+) as Record<VendorPermission, PermissionDef>;
 
 /**
- * `@AllowVendor(VendorPermission.X)` on a vendor operation: only staff whose role has X reach it.
- * Until vendor scopes for service tokens exist, every API token is refused before anything runs
- * (a session-only access for the access plugin), customer tokens included.
+ * The context of a vendor operation: a staff member in the console, or a vendor service token
+ * (`staff.token`; `staff.userId` is then the operator who created it).
+ */
+export type StaffContext = RequestContext & { staff: StaffViewer };
+
+/** Refuses anyone but a vendor principal whose role has the permission (the same check as `@AllowVendor`). */
+export function authoriseStaff(ctx: Pick<RequestContext, 'staff' | 'viewer'>, permission: VendorPermission): asserts ctx is StaffContext {
+  assertPermitted(vendorPermissions[permission], ctx);
+}
+
+/**
+ * `@AllowVendor(VendorPermission.X)` on a vendor operation: `@Allow` with X's entry of the
+ * catalogue. Only vendor principals whose role has X reach it; a vendor token needs X's vendor
+ * scope; customers and their tokens never do.
  */
 export function AllowVendor(permission: VendorPermission): MethodDecorator {
-  const access: OperationAccess = { session: true };
+  const allow = Allow(vendorPermissions[permission]);
+  const marker = Extensions({ vendorPermission: permission });
   return (target, key, descriptor) => {
-    Extensions({ vendorPermission: permission, access })(target, key, descriptor);
-    UseMiddleware(checkPermission(permission))(target, key, descriptor);
+    allow(target, key, descriptor);
+    marker(target, key, descriptor);
   };
 }

@@ -121,3 +121,51 @@ export function scopeRefusal(scope: ApiScope, kind: ApiTokenKind, role: Role): S
 export function scopesFor(kind: ApiTokenKind, role: Role): ApiScope[] {
   return apiScopes.filter((scope) => scopeRefusal(scope, kind, role) === null);
 }
+
+/**
+ * What a vendor service token (created by an operator in the Vendor console, for a billing system)
+ * may do, by its GraphQL name. Each vendor permission names the scope that grants it to a token
+ * (`vendorPermissionScopes` in the API's `graphql/vendor-access.ts`); a vendor scope never reaches a
+ * customer account's operation, and no customer token can have one.
+ */
+export const VendorScope = {
+  VENDOR_CUSTOMERS_READ: 'VENDOR_CUSTOMERS_READ',
+  VENDOR_CUSTOMERS_WRITE: 'VENDOR_CUSTOMERS_WRITE',
+  VENDOR_PEOPLE_READ: 'VENDOR_PEOPLE_READ',
+  VENDOR_CATALOGUE_READ: 'VENDOR_CATALOGUE_READ',
+  VENDOR_CATALOGUE_WRITE: 'VENDOR_CATALOGUE_WRITE',
+  VENDOR_SUBSCRIPTIONS_READ: 'VENDOR_SUBSCRIPTIONS_READ',
+  VENDOR_SUBSCRIPTIONS_WRITE: 'VENDOR_SUBSCRIPTIONS_WRITE',
+  VENDOR_SUPPORT_WRITE: 'VENDOR_SUPPORT_WRITE',
+  VENDOR_AUDIT_READ: 'VENDOR_AUDIT_READ',
+} as const;
+export type VendorScope = (typeof VendorScope)[keyof typeof VendorScope];
+
+export interface VendorScopeRule {
+  /** The scope as docs, error messages and stored tokens write it, e.g. `vendor:customers:read`. */
+  readonly value: `vendor:${string}:${string}`;
+  /** What the scope allows, in words: the GraphQL enum value's description. */
+  readonly description: string;
+}
+
+/** The rules of every vendor scope, in the order the Vendor console's form lists them. */
+export const vendorScopeRules = {
+  VENDOR_CUSTOMERS_READ: { value: 'vendor:customers:read', description: '`vendor:customers:read`: read the customers, their counts and statuses.' },
+  VENDOR_CUSTOMERS_WRITE: {
+    value: 'vendor:customers:write',
+    description: '`vendor:customers:write`: create customers, invite their primary admin, suspend, reactivate and close them.',
+  },
+  VENDOR_PEOPLE_READ: { value: 'vendor:people:read', description: "`vendor:people:read`: read a customer's people (each read is in the vendor audit log)." },
+  VENDOR_CATALOGUE_READ: { value: 'vendor:catalogue:read', description: '`vendor:catalogue:read`: read products, versions and files.' },
+  VENDOR_CATALOGUE_WRITE: { value: 'vendor:catalogue:write', description: '`vendor:catalogue:write`: change products, versions, files and trial offers.' },
+  VENDOR_SUBSCRIPTIONS_READ: { value: 'vendor:subscriptions:read', description: "`vendor:subscriptions:read`: read customers' contracts and subscriptions." },
+  VENDOR_SUBSCRIPTIONS_WRITE: {
+    value: 'vendor:subscriptions:write',
+    description: '`vendor:subscriptions:write`: create contracts and subscriptions, change seats, renew and cancel.',
+  },
+  VENDOR_SUPPORT_WRITE: { value: 'vendor:support:write', description: "`vendor:support:write`: read and answer customers' support requests." },
+  VENDOR_AUDIT_READ: { value: 'vendor:audit:read', description: '`vendor:audit:read`: read the vendor audit log.' },
+} as const satisfies Record<VendorScope, VendorScopeRule>;
+
+/** Every vendor scope, in the order forms list them. */
+export const vendorScopes: readonly VendorScope[] = Object.values(VendorScope);

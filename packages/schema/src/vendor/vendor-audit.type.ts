@@ -13,6 +13,9 @@ export class VendorAuditEntry {
   @Field(() => String, { nullable: true, description: 'Email of the staff member who did it; null for the command line.' })
   actorEmail!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The vendor service token the staff member\'s action came through (its name); null in the console or on the command line.' })
+  tokenName!: string | null;
+
   @Field(() => String, { description: 'What was done, e.g. customer.create, customer.people.read.' })
   action!: string;
 

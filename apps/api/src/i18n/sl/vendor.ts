@@ -13,6 +13,20 @@ export const vendor: Record<string, string> = {
   'This is an operation of the Vendor console: people and API tokens of customer accounts cannot use it.':
     'To je dejanje konzole ponudnika: osebe in žetoni API računov strank ga ne morejo uporabiti.',
   'Your vendor role does not allow this: it needs an operator.': 'Vaša vloga pri ponudniku tega ne dovoljuje: potreben je operater.',
+  '{operation} is an operation of a customer account; vendor API tokens cannot call it.':
+    '{operation} je dejanje računa stranke; žetoni API ponudnika ga ne morejo klicati.',
+
+  // Vendor service tokens
+  "This is a vendor API token: it reaches the vendor's operations only, never a customer account's.":
+    'To je žeton API ponudnika: doseže samo dejanja ponudnika, nikoli dejanj računa stranke.',
+  "The operator who created this vendor API token is no longer on the vendor's staff; create a new token.":
+    'Operater, ki je ustvaril ta žeton API ponudnika, ni več med osebjem ponudnika; ustvarite nov žeton.',
+  'There can be at most {max} active vendor tokens: revoke one first.': 'Aktivnih žetonov ponudnika je lahko največ {max}: najprej prekličite enega.',
+
+  // Idempotency keys
+  'An idempotency key is 1 to {max} characters, without control characters.': 'Ključ idempotentnosti ima od 1 do {max} znakov, brez kontrolnih znakov.',
+  'The idempotency key {key} was already used for another request ({operation} with other arguments): send a new key for a new request.':
+    'Ključ idempotentnosti {key} je bil že uporabljen za drugo zahtevo ({operation} z drugimi argumenti): za novo zahtevo pošljite nov ključ.',
 
   // Customers
   'The customer was not found.': 'Stranke ni bilo mogoče najti.',

@@ -9,15 +9,18 @@ import { customerRefusal } from '../accounts/customer-status.rules.js';
 /** Written once per minute at most, like a session's last-seen time: reads stay reads. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 const PREFIX_LENGTH = 11;
-const secretPrefixes: Record<ApiTokenKind, string> = {
+/** A customer token's kind, or `VENDOR` for the vendor's service tokens (`modules/vendor/vendor-tokens.service.ts`). */
+export type SecretKind = ApiTokenKind | 'VENDOR';
+export const secretPrefixes: Record<SecretKind, string> = {
   [ApiTokenKind.PERSONAL]: 'sw_pat_',
   [ApiTokenKind.SERVICE]: 'sw_svc_',
+  VENDOR: 'sw_vnd_',
 };
 
 export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 /** A new secret: a recognisable prefix (secret scanners can match it) and 256 random bits. */
-export function newSecret(kind: ApiTokenKind): { secret: string; prefix: string; hash: string } {
+export function newSecret(kind: SecretKind): { secret: string; prefix: string; hash: string } {
   const secret = `${secretPrefixes[kind]}${randomBytes(32).toString('base64url')}`;
   return { secret, prefix: secret.slice(0, PREFIX_LENGTH), hash: hashSecret(secret) };
 }
@@ -45,6 +48,9 @@ export function readBearer(authorization: string | undefined): string | null {
   return match[1];
 }
 
+/** A vendor service token's secret, by its prefix: `createContext` hands it to the vendor module. */
+export const isVendorSecret = (secret: string) => secret.startsWith(secretPrefixes.VENDOR);
+
 interface TokenRow {
   id: string;
   account_id: string;
@@ -68,6 +74,7 @@ interface TokenRow {
 export async function authenticateBearer(em: EntityManager, authorization: string | undefined): Promise<TokenPrincipal | null> {
   const secret = readBearer(authorization);
   if (secret === null) return null;
+  if (isVendorSecret(secret)) throw new InvalidTokenError(msg('This is a vendor API token: it reaches the vendor\'s operations only, never a customer account\'s.'));
   const knex = em.getKnex();
   const row: TokenRow | undefined = await knex('api_tokens as t')
     .leftJoin('memberships as m', function () {

@@ -16,7 +16,7 @@ import { User } from '../identity/user.entity.js';
 import { fileTooLarge, uploadNotFound, versionNotFound } from './catalogue.errors.js';
 import { toCatalogueFile, toFileUpload } from './catalogue-mapping.js';
 import { FileUploadRow } from './file-upload.entity.js';
-import { recordVendorAudit } from './vendor-audit.service.js';
+import { recordVendorAudit, staffActor } from './vendor-audit.service.js';
 
 const LANGUAGE = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 /** No folders, no control characters, nothing a shell or a Content-Disposition header would trip on. */
@@ -61,7 +61,7 @@ export async function createFileUpload(ctx: StaffContext, input: CreateFileUploa
       updatedAt: ctx.config.now(),
     });
     recordVendorAudit(tx.em, {
-      actorId: ctx.staff.userId,
+      ...staffActor(ctx.staff),
       action: 'catalogue.upload.begin',
       summary: `Began uploading ${fileName} (${input.size} bytes) to ${version.product.code} ${version.version}`,
       details: { uploadId: row.id, kind, platform, language: input.language, size: input.size },

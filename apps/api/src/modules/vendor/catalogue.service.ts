@@ -22,7 +22,7 @@ import { productNotFound, staleChange, versionNotFound } from './catalogue.error
 import { publishVersionReleased } from './catalogue.events.js';
 import { toCatalogueProduct } from './catalogue-mapping.js';
 import { FileUploadRow } from './file-upload.entity.js';
-import { recordVendorAudit } from './vendor-audit.service.js';
+import { recordVendorAudit, staffActor } from './vendor-audit.service.js';
 
 const CODE = /^[A-Z0-9][A-Z0-9-]{1,19}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -125,7 +125,7 @@ export async function createCatalogueProduct(ctx: StaffContext, input: CreateCat
   const id = await inTransaction(ctx, async (tx) => {
     const product = tx.em.create(Product, { code, name, kind, description, licenceTypes, trialDays: kind === ProductKind.SOFTWARE ? 30 : null });
     recordVendorAudit(tx.em, {
-      actorId: ctx.staff.userId,
+      ...staffActor(ctx.staff),
       action: 'catalogue.product.create',
       summary: `Added the product ${code} ${name} to the catalogue`,
       details: { code, name, kind, licenceTypes },
@@ -151,7 +151,7 @@ export async function updateCatalogueProduct(ctx: StaffContext, input: UpdateCat
     if (description !== undefined) product.description = description;
     if (input.licenceTypes) product.licenceTypes = requireLicenceTypes(product.kind, input.licenceTypes);
     recordVendorAudit(tx.em, {
-      actorId: ctx.staff.userId,
+      ...staffActor(ctx.staff),
       action: 'catalogue.product.update',
       summary: `Changed the product ${product.code} ${product.name}`,
       details: { before, after: { name: product.name, description: product.description, licenceTypes: product.licenceTypes } },
@@ -176,7 +176,7 @@ export async function setTrialOffer(ctx: StaffContext, input: SetTrialOfferInput
     const before = product.trialDays;
     product.trialDays = input.days;
     recordVendorAudit(tx.em, {
-      actorId: ctx.staff.userId,
+      ...staffActor(ctx.staff),
       action: 'catalogue.trial-offer.set',
       summary: input.days === null ? `Stopped offering a trial of ${product.code}` : `Offered a ${input.days}-day trial of ${product.code}`,
       details: { before, after: input.days },
@@ -200,7 +200,7 @@ export async function addProductVersion(ctx: StaffContext, input: AddProductVers
   await inTransaction(ctx, async (tx) => {
     tx.em.create(ProductVersion, { product: tx.em.getReference(Product, product.id), version, releasedAt: input.releasedOn });
     recordVendorAudit(tx.em, {
-    actorId: ctx.staff.userId,
+    ...staffActor(ctx.staff),
     action: 'catalogue.version.add',
     summary: `Added the draft version ${version} of ${product.code}`,
     details: { version, releasedOn: input.releasedOn },
@@ -235,7 +235,7 @@ export async function setProductVersionStatus(ctx: StaffContext, input: SetProdu
     if (input.status === Status.CURRENT) await makeCurrent(tx, version);
     else version.status = input.status as unknown as ProductVersionStatus;
     recordVendorAudit(tx.em, {
-      actorId: ctx.staff.userId,
+      ...staffActor(ctx.staff),
       action: 'catalogue.version.status',
       summary: `Made ${version.product.code} ${version.version} ${input.status.toLowerCase()} (was ${before.toLowerCase()})`,
       details: { before, after: input.status },
@@ -262,7 +262,7 @@ export async function publishProductVersion(ctx: StaffContext, input: PublishPro
     version.publishedAt = ctx.config.now();
     const recipients = await publishVersionReleased(tx, version);
     recordVendorAudit(tx.em, {
-      actorId: ctx.staff.userId,
+      ...staffActor(ctx.staff),
       action: 'catalogue.version.publish',
       summary: `Published ${version.product.code} ${version.version} to customers; ${recipients} people notified by mail`,
       details: { version: version.version, recipients },

@@ -12,7 +12,7 @@ import { publishInvitations } from '../users/invitation.events.js';
 import { invitePerson, listInvitations, lockInvitees } from '../users/invitations.service.js';
 import { requirePerson } from '../users/person-rules.js';
 import { customerNotFound, findCustomer } from './customers.service.js';
-import { recordVendorAudit } from './vendor-audit.service.js';
+import { recordVendorAudit, staffActor } from './vendor-audit.service.js';
 import { VendorStaffMember } from '../identity/staff/vendor-staff.entity.js';
 
 function requireName(raw: string): string {
@@ -54,7 +54,7 @@ export async function createCustomer(ctx: StaffContext, input: CreateCustomerInp
   const id = await inTransaction(ctx, async (tx) => {
     const account = tx.em.create(Account, { name, country, timeZone, language: input.language, externalId });
     recordVendorAudit(tx.em, {
-      actorId: ctx.staff.userId,
+      ...staffActor(ctx.staff),
       action: 'customer.create',
       customer: account,
       summary: `Created the customer ${name}${externalId ? ` (external id ${externalId})` : ''}`,
@@ -112,7 +112,7 @@ export async function inviteCustomerPrimaryAdmin(ctx: StaffContext, input: Invit
       after: { ...person, role: Role.PRIMARY_ADMIN },
     });
     recordVendorAudit(tx.em, {
-      actorId: ctx.staff.userId,
+      ...staffActor(ctx.staff),
       action: 'customer.invite-primary-admin',
       customer,
       summary: `Invited ${person.email} as the primary admin of ${customer.name}`,
@@ -159,7 +159,7 @@ export async function changeCustomerStatus(ctx: StaffContext, id: string, change
     );
     if (changed !== 1) throw new AppError('CUSTOMER_STATUS', refusedTransition[change], 'id', { status: customer.status });
     recordVendorAudit(tx.em, {
-      actorId: ctx.staff.userId,
+      ...staffActor(ctx.staff),
       action: `customer.${change}`,
       customer,
       summary: `${change === 'suspend' ? 'Suspended' : change === 'reactivate' ? 'Reactivated' : 'Closed'} the customer ${customer.name}`,

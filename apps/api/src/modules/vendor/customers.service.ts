@@ -20,7 +20,7 @@ import { toDate } from '../../common/transaction.js';
 import { AppError, msg } from '../../errors.js';
 import type { StaffContext } from '../../graphql/vendor-access.js';
 import { runningSql } from '../subscriptions/subscription-rules.js';
-import { recordVendorAudit } from './vendor-audit.service.js';
+import { recordVendorAudit, staffActor } from './vendor-audit.service.js';
 
 interface CustomerRow {
   id: string;
@@ -199,7 +199,7 @@ export async function listCustomerPeople(
   ];
   const page = rows.slice(0, size);
   recordVendorAudit(ctx.em, {
-    actorId: ctx.staff.userId,
+    ...staffActor(ctx.staff),
     action: 'customer.people.read',
     customer,
     summary: `Read ${page.length} people of ${customer.name}`,

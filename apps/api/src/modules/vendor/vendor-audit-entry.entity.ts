@@ -15,6 +15,10 @@ export class VendorAuditEntryRow extends BaseEntity {
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
   actor: User | null = null;
 
+  /** The vendor service token the action came through (its name at the time); null in the console. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  tokenName: string | null = null;
+
   @Property({ type: 'string', length: 60 })
   action!: string;
 

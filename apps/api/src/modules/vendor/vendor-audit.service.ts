@@ -5,21 +5,28 @@ import { query } from '../../common/sql.js';
 import { toDate } from '../../common/transaction.js';
 import { User } from '../identity/user.entity.js';
 import type { StaffContext } from '../../graphql/vendor-access.js';
+import type { StaffViewer } from '../identity/staff/staff-session.service.js';
 import { VendorAuditEntryRow } from './vendor-audit-entry.entity.js';
 
 export interface VendorAuditInput {
-  /** The staff member; null for the command line. */
+  /** The staff member (for a vendor token, the operator who created it); null for the command line. */
   actorId: string | null;
+  /** The vendor service token the action came through; null or omitted in the console. */
+  tokenName?: string | null;
   action: string;
   customer?: { id: string; name: string } | null;
   summary: string;
   details?: Record<string, unknown> | null;
 }
 
+/** Who a vendor audit entry names for the request's vendor principal: `recordVendorAudit(tx.em, { ...staffActor(ctx.staff), … })`. */
+export const staffActor = (staff: StaffViewer): Pick<VendorAuditInput, 'actorId' | 'tokenName'> => ({ actorId: staff.userId, tokenName: staff.token?.name ?? null });
+
 /** Adds an entry to the vendor audit log inside the caller's unit of work (flushed with the action). */
 export function recordVendorAudit(em: EntityManager, input: VendorAuditInput): VendorAuditEntryRow {
   return em.create(VendorAuditEntryRow, {
     actor: input.actorId ? em.getReference(User, input.actorId) : null,
+    tokenName: input.tokenName ?? null,
     action: input.action,
     customerId: input.customer?.id ?? null,
     customerName: input.customer?.name ?? null,
@@ -32,6 +39,7 @@ interface Row {
   id: string;
   created_at: string | number | Date;
   actor_email: string | null;
+  token_name: string | null;
   action: string;
   customer_id: string | null;
   customer_name: string | null;
@@ -51,7 +59,7 @@ export async function listVendorAudit(ctx: StaffContext, first: number | null | 
   }
   const rows = await query<Row>(
     ctx.em,
-    `select e.id, e.created_at, u.email as actor_email, e.action, e.customer_id, e.customer_name, e.summary
+    `select e.id, e.created_at, u.email as actor_email, e.token_name, e.action, e.customer_id, e.customer_name, e.summary
      from vendor_audit_entries e left join users u on u.id = e.actor_id ${where}
      order by e.created_at desc, e.id desc limit ?`,
     [...params, size + 1],
@@ -63,6 +71,7 @@ export async function listVendorAudit(ctx: StaffContext, first: number | null | 
       id: row.id,
       at: toDate(row.created_at),
       actorEmail: row.actor_email,
+      tokenName: row.token_name,
       action: row.action,
       customerId: row.customer_id,
       customerName: row.customer_name,

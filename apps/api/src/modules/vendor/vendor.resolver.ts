@@ -21,6 +21,7 @@ import {
 } from '@seatwise/schema';
 import type { RequestContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
+import { Idempotent } from '../../graphql/idempotency.js';
 import { AllowVendor, type StaffContext, VendorPermission } from '../../graphql/vendor-access.js';
 import { changeCustomerStatus, createCustomer, inviteCustomerPrimaryAdmin } from './customer-changes.service.js';
 import { findCustomer, listCustomerPeople, listCustomers } from './customers.service.js';
@@ -114,12 +115,14 @@ export class VendorResolver {
 
   @AllowVendor(VendorPermission.MANAGE_CUSTOMERS)
   @Mutation(() => Customer, { description: 'Creates a customer account. The external id (billing system) is unique: EXTERNAL_ID_TAKEN otherwise.' })
+  @Idempotent()
   createCustomer(@Arg('input', () => CreateCustomerInput, { description: 'The new customer.' }) input: CreateCustomerInput, @Ctx() ctx: StaffContext): Promise<Customer> {
     return createCustomer(ctx, input);
   }
 
   @AllowVendor(VendorPermission.MANAGE_CUSTOMERS)
   @Mutation(() => Invitation, { description: "Invites a customer's primary admin by the usual invitation mail; refused when it has one (PRIMARY_ADMIN_EXISTS)." })
+  @Idempotent()
   inviteCustomerPrimaryAdmin(
     @Arg('input', () => InviteCustomerPrimaryAdminInput, { description: 'The customer and the person.' }) input: InviteCustomerPrimaryAdminInput,
     @Ctx() ctx: StaffContext,
@@ -129,18 +132,21 @@ export class VendorResolver {
 
   @AllowVendor(VendorPermission.MANAGE_CUSTOMERS)
   @Mutation(() => Customer, { description: "Suspends an active customer: its sign-ins and API tokens are refused, its data kept." })
+  @Idempotent()
   suspendCustomer(@customerId() id: string, @Ctx() ctx: StaffContext): Promise<Customer> {
     return changeCustomerStatus(ctx, id, 'suspend');
   }
 
   @AllowVendor(VendorPermission.MANAGE_CUSTOMERS)
   @Mutation(() => Customer, { description: 'Reactivates a suspended customer.' })
+  @Idempotent()
   reactivateCustomer(@customerId() id: string, @Ctx() ctx: StaffContext): Promise<Customer> {
     return changeCustomerStatus(ctx, id, 'reactivate');
   }
 
   @AllowVendor(VendorPermission.MANAGE_CUSTOMERS)
   @Mutation(() => Customer, { description: 'Closes a customer for good: sign-ins and tokens refused, data kept for the records.' })
+  @Idempotent()
   closeCustomer(@customerId() id: string, @Ctx() ctx: StaffContext): Promise<Customer> {
     return changeCustomerStatus(ctx, id, 'close');
   }

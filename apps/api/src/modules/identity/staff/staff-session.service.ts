@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { parse, serialize } from 'cookie';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { VendorRole, VendorStaff } from '@seatwise/schema';
+import type { VendorRole, VendorScope, VendorStaff } from '@seatwise/schema';
 import type { RequestContext } from '../../../context.js';
 import { preparedAs } from '../../../db/database.js';
 import { UnauthenticatedError } from '../../../errors.js';
@@ -16,11 +16,26 @@ const LAST_SEEN_RESOLUTION_MS = 60_000;
 /** Staff sessions are shorter than customers': the console reaches every customer. */
 const STAFF_SESSION_HOURS = 12;
 
-/** Who of the vendor's staff is asking (`ctx.staff`), from their session cookie. */
+/** The vendor service token of a request (`Authorization: Bearer sw_vnd_…`): it acts as the vendor. */
+export interface VendorTokenGrant {
+  id: string;
+  /** Its name, written beside its creator in the vendor audit log. */
+  name: string;
+  scopes: VendorScope[];
+}
+
+/**
+ * Who of the vendor is asking (`ctx.staff`): a staff member from their session cookie, or a
+ * vendor service token, which acts with the role of the operator who created it (`userId`),
+ * limited to its scopes.
+ */
 export interface StaffViewer {
   userId: string;
   role: VendorRole;
-  sessionId: string;
+  /** The staff session; null for a vendor service token. */
+  sessionId: string | null;
+  /** The vendor service token; null in the console. */
+  token: VendorTokenGrant | null;
 }
 
 const cookieOptions = (ctx: RequestContext) => ({ httpOnly: true, sameSite: 'lax', secure: ctx.config.production, path: '/' }) as const;
@@ -47,7 +62,7 @@ export async function staffViewer(em: EntityManager, req: Request): Promise<Staf
   if (Date.now() - new Date(row.last_seen_at).getTime() > LAST_SEEN_RESOLUTION_MS) {
     await knex('vendor_sessions').where('id', row.id).update({ last_seen_at: em.getPlatform().processDateProperty(new Date()) });
   }
-  return { userId: row.user_id, role: row.role, sessionId: row.id };
+  return { userId: row.user_id, role: row.role, sessionId: row.id, token: null };
 }
 
 export function staffMemberOf(em: EntityManager, user: User | string): Promise<VendorStaffMember | null> {
@@ -77,7 +92,7 @@ export async function openStaffSession(ctx: RequestContext, user: User, member: 
   user.lastSignInAt = new Date();
   await ctx.em.flush();
   ctx.res.append('Set-Cookie', serialize(STAFF_COOKIE, token, { ...cookieOptions(ctx), expires: expiresAt }));
-  ctx.staff = { userId: user.id, role: member.role, sessionId: session.id };
+  ctx.staff = { userId: user.id, role: member.role, sessionId: session.id, token: null };
   return toVendorStaff(user, member);
 }
 

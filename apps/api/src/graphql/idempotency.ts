@@ -1,0 +1,42 @@
+import { Arg, type MiddlewareFn, UseMiddleware } from 'type-graphql';
+import type { RequestContext } from '../context.js';
+import { principalKey, requestedKey, requestHash, runOnce } from '../modules/idempotency/idempotency.service.js';
+
+/** The argument's position among the method's parameters: after every real one, so the method never sees it. */
+const KEY_PARAMETER_INDEX = 1_000;
+
+const runIdempotently: MiddlewareFn<RequestContext> = async ({ context, args, info }, next) => {
+  const key = requestedKey(args.idempotencyKey, context.req.headers['idempotency-key']);
+  const principal = key && principalKey(context);
+  if (!key || !principal) return next();
+  const request = { principal, key, operation: info.fieldName, requestHash: requestHash(info.fieldName, args) };
+  return runOnce(context, request, async (tx) => {
+    // The resolver reads the request context, so it gets the key's transaction for the call: the
+    // service's own transaction becomes a savepoint of it, and key, change and result commit together.
+    const outer = context.em;
+    context.em = tx.em;
+    try {
+      return await next();
+    } finally {
+      context.em = outer;
+    }
+  });
+};
+
+/**
+ * `@Idempotent()` on a create or change (below its `@Mutation`): the mutation takes an optional
+ * `idempotencyKey` argument, or the request's `Idempotency-Key` header, and runs once per key and
+ * principal (`modules/idempotency/idempotency.service.ts`: the key, a hash of the operation and
+ * its arguments, and the result are stored in the change's transaction for 24 hours). The service
+ * method is unchanged: its own transaction runs inside the key's.
+ */
+export function Idempotent(): MethodDecorator {
+  return (target, key, descriptor) => {
+    Arg('idempotencyKey', () => String, {
+      nullable: true,
+      description:
+        "Makes the call safe to repeat: the caller's id for this change (e.g. the billing system's event id), or send the Idempotency-Key header. The same key with the same arguments within 24 hours returns the first result and changes nothing; with other arguments it is IDEMPOTENCY_CONFLICT.",
+    })(target, key as string, KEY_PARAMETER_INDEX);
+    UseMiddleware(runIdempotently)(target, key, descriptor);
+  };
+}

@@ -1,0 +1,120 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { startServer, type RunningServer } from './server';
+
+let browser: Browser;
+let server: RunningServer;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const shots = process.env.SEATWISE_SCREENSHOTS;
+
+/** With SEATWISE_SCREENSHOTS=<folder>: the page at its width, then at a phone's 390 px, for a look by eye. */
+async function shoot(page: Page, name: string) {
+  if (!shots) return;
+  const size = page.viewportSize();
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  // The navigation slides away when the page becomes narrow: the shot waits for it.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${shots}/${name}-390.png`, fullPage: true });
+  if (size) await page.setViewportSize(size);
+}
+
+/** The demo operator signs in from the sign-in page: password, then the code of the newest text message. */
+async function signInOperator(page: Page, labels: { useDemo: string; signIn: string; code: string; verify: string }) {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByRole('button', { name: labels.useDemo }).click();
+  await page.getByRole('button', { name: labels.signIn }).click();
+  await page.getByLabel(labels.code, { exact: true }).waitFor();
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ outbox(first: 20) { edges { node { channel to text } } } }' }),
+  });
+  type Message = { channel: string; to: string; text: string };
+  const { data } = (await response.json()) as { data: { outbox: { edges: { node: Message }[] } } };
+  const sms = data.outbox.edges.map((edge) => edge.node).find((message) => message.channel === 'SMS' && message.to === '+38640000000')!;
+  await page.getByLabel(labels.code, { exact: true }).fill(/\b(\d{6})\b/.exec(sms.text)![1]!);
+  await page.getByRole('button', { name: labels.verify }).click();
+  await page.waitForURL('**/vendor');
+}
+
+const customersWith = (secret: string) =>
+  fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+    body: JSON.stringify({ query: '{ customers { totalCount } }' }),
+  });
+
+describe('the Vendor console: API tokens', () => {
+  it('an operator creates a token (its secret shown once) that the API takes, then revokes it with a confirmation', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await signInOperator(page, { useDemo: 'Use demo operator', signIn: 'Sign in', code: 'Code', verify: 'Verify' });
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await page.getByRole('heading', { name: 'API tokens' }).waitFor();
+    await page.getByText('No API tokens yet.').waitFor();
+    await page.getByRole('button', { name: '+ Create token' }).click();
+    await page.getByRole('button', { name: 'Create token', exact: true }).click();
+    await page.getByText('Give the token a name.').waitFor();
+    await page.getByLabel('Name').fill('Billing system');
+    await page.getByRole('checkbox', { name: /vendor:customers:read/ }).check();
+    await page.getByRole('checkbox', { name: /vendor:customers:write/ }).check();
+    await shoot(page, 'vendor-tokens-create-en');
+    await page.getByRole('button', { name: 'Create token', exact: true }).click();
+    await page.getByText('Copy the token now').waitFor();
+    const secret = (await page.getByTestId('vendor-token-secret').textContent())!.trim();
+    expect(secret).toMatch(/^sw_vnd_/);
+    await shoot(page, 'vendor-tokens-secret-en');
+    expect(((await (await customersWith(secret)).json()) as { data: { customers: { totalCount: number } } }).data.customers.totalCount).toBe(2);
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name: /Billing system/ }).waitFor();
+    expect(await page.getByText(secret).count()).toBe(0);
+    await page.getByText('vendor:customers:write').waitFor();
+    await shoot(page, 'vendor-tokens-en');
+
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByText('"Billing system" stops working at once').waitFor();
+    await page.getByRole('button', { name: 'Revoke token' }).click();
+    await page.getByText('Revoked', { exact: true }).waitFor();
+    expect((await customersWith(secret)).status).toBe(401);
+    await context.close();
+  });
+
+  it('in Slovenian: the page, the scopes and the revoke confirmation', async () => {
+    const context = await browser.newContext({ locale: 'sl-SI', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await signInOperator(page, { useDemo: 'Uporabi demo operaterja', signIn: 'Prijava', code: 'Koda', verify: 'Preveri' });
+    await page.getByRole('link', { name: 'Žetoni API' }).click();
+    await page.getByRole('heading', { name: 'Žetoni API' }).waitFor();
+    await page.getByRole('button', { name: '+ Ustvari žeton' }).click();
+    await page.getByLabel('Ime').fill('Sistem za obračun');
+    await page.getByRole('checkbox', { name: /vendor:customers:read/ }).check();
+    await page.getByText('Branje strank, njihovih števil in stanj').waitFor();
+    await shoot(page, 'vendor-tokens-create-sl');
+    await page.getByRole('button', { name: 'Ustvari žeton', exact: true }).click();
+    await page.getByText('Žeton kopirajte zdaj').waitFor();
+    await page.getByRole('button', { name: 'Končano' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name: /Sistem za obračun/ }).waitFor();
+    await page.getByText('Aktiven', { exact: true }).waitFor();
+    await shoot(page, 'vendor-tokens-sl');
+    await page.getByRole('button', { name: 'Prekliči', exact: true }).click();
+    await page.getByText('»Sistem za obračun« takoj preneha delovati').waitFor();
+    await shoot(page, 'vendor-tokens-revoke-sl');
+    await page.getByRole('button', { name: 'Prekliči žeton' }).click();
+    await page.getByText('Preklican', { exact: true }).waitFor();
+    await context.close();
+  });
+});
