@@ -149,6 +149,19 @@ export {
 } from './vendor/vendor-staff.type.js';
 export { VendorAuditEntry, VendorAuditEntryEdge, VendorAuditEntryConnection } from './vendor/vendor-audit.type.js';
 export {
+  SupportMessageAuthor,
+  SupportInboxOrder,
+  SupportMessage,
+  SupportThread,
+  InboxSupportRequest,
+  InboxSupportRequestEdge,
+  InboxSupportRequestConnection,
+  SupportInboxFilter,
+  InboxSupportThread,
+  ReplyToSupportRequestInput,
+} from './support/support.types.js';
+export { Brand, UpdateBrandInput, SetBrandLogoInput } from './brand/brand.types.js';
+export {
   CustomerStatus,
   CustomerSortField,
   Customer,

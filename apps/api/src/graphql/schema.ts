@@ -25,6 +25,7 @@ import { InstallPackagesResolver } from '../modules/products/install-packages.re
 import { ProductsResolver } from '../modules/products/products.resolver.js';
 import { TrialsResolver } from '../modules/products/trials.resolver.js';
 import { VendorResolver } from '../modules/vendor/vendor.resolver.js';
+import { BrandResolver } from '../modules/brand/brand.resolver.js';
 import { assertPermitted, type PermissionDef } from './permissions.js';
 
 export const resolvers = [
@@ -52,6 +53,7 @@ export const resolvers = [
   SubscriptionsResolver,
   ReportsResolver,
   VendorResolver,
+  BrandResolver,
 ] as const;
 
 /**

@@ -16,6 +16,7 @@ export enum VendorPermission {
   READ_VENDOR_AUDIT = 'vendor:read-audit',
   ANSWER_SUPPORT = 'vendor:answer-support',
   MANAGE_STAFF = 'vendor:manage-staff',
+  MANAGE_BRAND = 'vendor:manage-brand',
 }
 
 export const vendorPermissionRoles: Readonly<Record<VendorPermission, readonly VendorRole[]>> = {
@@ -25,6 +26,7 @@ export const vendorPermissionRoles: Readonly<Record<VendorPermission, readonly V
   [VendorPermission.READ_VENDOR_AUDIT]: [VendorRole.OPERATOR],
   [VendorPermission.ANSWER_SUPPORT]: [VendorRole.OPERATOR, VendorRole.SUPPORT],
   [VendorPermission.MANAGE_STAFF]: [VendorRole.OPERATOR],
+  [VendorPermission.MANAGE_BRAND]: [VendorRole.OPERATOR],
 };
 
 /** The context of a vendor operation: a staff member is signed in. */
