@@ -4,8 +4,8 @@ import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient }
 import { signInDemoOperator, useSetupLink } from './vendor-helpers.js';
 
 const REQUEST_FIELDS = 'id subject status customerId customerName openedBy openedByEmail messageCount closedAt';
-const INBOX = `query ($first: Int, $after: String, $filter: SupportInboxFilter, $order: SupportInboxOrder) {
-  supportInbox(first: $first, after: $after, filter: $filter, order: $order) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${REQUEST_FIELDS} } } }
+const INBOX = `query ($first: Int, $after: String, $filter: SupportInboxFilter, $orderBy: SupportInboxOrder) {
+  supportInbox(first: $first, after: $after, filter: $filter, orderBy: $orderBy) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${REQUEST_FIELDS} } } }
 }`;
 const THREAD = `query ($id: UUID!) { inboxSupportRequest(id: $id) { request { ${REQUEST_FIELDS} } messages { author authorName body } } }`;
 const REPLY = `mutation ($input: ReplyToSupportRequestInput!) { replyToSupportRequest(input: $input) { request { status messageCount } messages { author body } } }`;
@@ -56,7 +56,7 @@ describe.each(drivers)('the support inbox (%s)', (driver) => {
     const all = await inbox(support);
     expect(all.totalCount).toBe(4);
     expect(all.edges[0]!.node).toMatchObject({ id: alpineRequest, customerName: 'Alpine Studio GmbH', openedByEmail: 'admin@alpine.example', status: 'OPEN', messageCount: 0 });
-    const oldest = await inbox(support, { order: 'OLDEST' });
+    const oldest = await inbox(support, { orderBy: { direction: 'ASC' } });
     expect(oldest.edges.map((edge) => edge.node.id)).toEqual(all.edges.map((edge) => edge.node.id).reverse());
     expect((await inbox(support, { filter: { status: 'CLOSED' } })).edges.map((edge) => edge.node.subject)).toEqual(['Move seats between teams']);
     const alpineOnly = await inbox(support, { filter: { customerId: all.edges[0]!.node.customerId } });

@@ -46,6 +46,9 @@ const router = createBrowserRouter([
           { path: 'customers/:id', lazy: screen(() => import('./routes/vendor/CustomerPage'), 'CustomerPage') },
           { path: 'audit', lazy: screen(() => import('./routes/vendor/VendorAuditPage'), 'VendorAuditPage') },
           { path: 'staff', lazy: screen(() => import('./routes/vendor/StaffPage'), 'StaffPage') },
+          { path: 'support', lazy: screen(() => import('./routes/vendor/SupportInboxPage'), 'SupportInboxPage') },
+          { path: 'support/:id', lazy: screen(() => import('./routes/vendor/SupportRequestPage'), 'SupportRequestPage') },
+          { path: 'brand', lazy: screen(() => import('./routes/vendor/BrandPage'), 'BrandPage') },
         ],
       },
       // The API sends browsers asking for /graphql here; the playground signs nobody in by itself.
@@ -75,6 +78,7 @@ const router = createBrowserRouter([
                   { path: 'users/teams', lazy: screen(() => import('./routes/teams/TeamsPage'), 'TeamsPage') },
                   { path: 'users/:id', lazy: screen(() => import('./routes/users/UserDetailsPage'), 'UserDetailsPage') },
                   { path: 'audit', lazy: screen(() => import('./routes/audit/AuditPage'), 'AuditPage') },
+                  { path: 'support/:id', lazy: screen(() => import('./routes/home/SupportThreadPage'), 'SupportThreadPage') },
                   { path: 'reports/insights', lazy: screen(() => import('./routes/reports/InsightsPage'), 'InsightsPage') },
                   { path: 'reports/seat-usage', lazy: screen(() => import('./routes/reports/SeatUsagePage'), 'SeatUsagePage') },
                   {

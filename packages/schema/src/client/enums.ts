@@ -136,13 +136,6 @@ export const SupportMessageAuthor = {
 } as const;
 export type SupportMessageAuthor = (typeof SupportMessageAuthor)[keyof typeof SupportMessageAuthor];
 
-/** The order of the vendor's support inbox. */
-export const SupportInboxOrder = {
-  NEWEST: 'NEWEST',
-  OLDEST: 'OLDEST',
-} as const;
-export type SupportInboxOrder = (typeof SupportInboxOrder)[keyof typeof SupportInboxOrder];
-
 /** Whether a product is installed software or a service used in the cloud. */
 export const ProductKind = {
   SOFTWARE: 'SOFTWARE',

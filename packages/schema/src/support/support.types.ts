@@ -1,10 +1,10 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { SupportInboxOrder, SupportMessageAuthor, SupportRequestStatus } from '../client/enums.js';
-import { PageInfo } from '../common/pagination.type.js';
+import { SupportMessageAuthor, SupportRequestStatus } from '../client/enums.js';
+import { PageInfo, SortDirection } from '../common/pagination.type.js';
 import { UUID } from '../common/uuid.scalar.js';
 import { SupportRequest } from '../home/admin-home.types.js';
 
-export { SupportInboxOrder, SupportMessageAuthor };
+export { SupportMessageAuthor };
 
 registerEnumType(SupportMessageAuthor, {
   name: 'SupportMessageAuthor',
@@ -12,15 +12,6 @@ registerEnumType(SupportMessageAuthor, {
   valuesConfig: {
     CUSTOMER: { description: "Someone of the customer's account." },
     VENDOR: { description: "A member of the vendor's staff." },
-  },
-});
-
-registerEnumType(SupportInboxOrder, {
-  name: 'SupportInboxOrder',
-  description: "The order of the vendor's support inbox.",
-  valuesConfig: {
-    NEWEST: { description: 'Latest activity first.' },
-    OLDEST: { description: 'Oldest activity first.' },
   },
 });
 
@@ -118,6 +109,12 @@ export class SupportInboxFilter {
 
   @Field(() => String, { nullable: true, description: "Words in the subject, the customer's name or the opener's email." })
   search?: string | null;
+}
+
+@InputType({ description: "How to sort the support inbox: by the requests' latest activity." })
+export class SupportInboxOrder {
+  @Field(() => SortDirection, { nullable: true, description: 'DESC (latest activity first) unless ASC.' })
+  direction?: SortDirection | null;
 }
 
 @ObjectType({ description: 'A support request with its thread, as the vendor sees it.' })

@@ -87,8 +87,8 @@ export const mail: Record<string, string> = {
 
   // Support replies (modules/vendor/support-reply.mail.ts)
   '{brand} support replied: {subject}': 'Podpora {brand} je odgovorila: {subject}',
-  'Support replied to your request "{subject}":': 'Podpora je odgovorila na vašo zahtevo »{subject}«:',
-  'The request is now closed. If you need more help, open a new one from the home page.': 'Zahteva je zdaj zaprta. Če potrebujete še pomoč, na domači strani odprite novo.',
+  'Support replied to your request "{subject}":': 'Podpora je odgovorila na vaš zahtevek »{subject}«:',
+  'The request is now closed. If you need more help, open a new one from the home page.': 'Zahtevek je zdaj zaprt. Če potrebujete še pomoč, na domači strani odprite novega.',
   'The whole conversation is on the home page:': 'Ves pogovor je na domači strani:',
 
   // The brand's footer of every mail (modules/mail/mail-template.ts)

@@ -35,8 +35,8 @@ export const vendor: Record<string, string> = {
     'Račun Seatwise te organizacije je zaprt. Obrnite se na ponudnika programske opreme.',
 
   // Support inbox (modules/vendor/support-inbox.service.ts, modules/support)
-  'The support request was not found.': 'Zahteve za podporo ni bilo mogoče najti.',
-  'The support request is closed: reopen it before replying.': 'Zahteva za podporo je zaprta: pred odgovorom jo znova odprite.',
+  'The support request was not found.': 'Zahtevka za podporo ni bilo mogoče najti.',
+  'The support request is closed: reopen it before replying.': 'Zahtevek za podporo je zaprt: pred odgovorom ga znova odprite.',
   'Write the reply.': 'Napišite odgovor.',
   'The reply can be at most {max} characters.': 'Odgovor je lahko dolg največ {max} znakov.',
 

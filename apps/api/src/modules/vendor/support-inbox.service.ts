@@ -4,8 +4,9 @@ import {
   type InboxSupportThread,
   type Language,
   type ReplyToSupportRequestInput,
-  SupportInboxOrder,
   type SupportInboxFilter,
+  type SupportInboxOrder,
+  SortDirection,
   SupportMessageAuthor,
   SupportRequestStatus,
 } from '@seatwise/schema';
@@ -75,10 +76,10 @@ const and = (parts: SqlText[]): SqlText =>
 /** The support requests of every customer (V-06): filter by status and customer, search, newest or oldest activity first. */
 export async function listSupportInbox(
   ctx: StaffContext,
-  args: { first?: number | null; after?: string | null; filter?: SupportInboxFilter | null; order?: SupportInboxOrder | null },
+  args: { first?: number | null; after?: string | null; filter?: SupportInboxFilter | null; orderBy?: SupportInboxOrder | null },
 ): Promise<InboxSupportRequestConnection> {
   const size = pageSize(args.first);
-  const oldest = args.order === SupportInboxOrder.OLDEST;
+  const oldest = args.orderBy?.direction === SortDirection.ASC;
   const where: SqlText[] = [];
   if (args.filter?.status) where.push(sql`r.status = ${args.filter.status}`);
   if (args.filter?.customerId) where.push(sql`r.account_id = ${args.filter.customerId}`);

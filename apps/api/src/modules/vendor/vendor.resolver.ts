@@ -159,9 +159,9 @@ export class VendorResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (25 when omitted).' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
     @Arg('filter', () => SupportInboxFilter, { nullable: true, description: 'Which requests.' }) filter?: SupportInboxFilter | null,
-    @Arg('order', () => SupportInboxOrder, { nullable: true, description: 'Newest activity first when omitted.' }) order?: SupportInboxOrder | null,
+    @Arg('orderBy', () => SupportInboxOrder, { nullable: true, description: 'Latest activity first when omitted.' }) orderBy?: SupportInboxOrder | null,
   ): Promise<InboxSupportRequestConnection> {
-    return listSupportInbox(ctx, { first, after, filter, order });
+    return listSupportInbox(ctx, { first, after, filter, orderBy });
   }
 
   @AllowVendor(VendorPermission.ANSWER_SUPPORT)

@@ -1,11 +1,12 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { AppShell, Badge, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingStore, IconListDetails, IconLogout, IconUsersGroup } from '@tabler/icons-react';
+import { IconBuildingStore, IconLifebuoy, IconListDetails, IconLogout, IconPalette, IconUsersGroup } from '@tabler/icons-react';
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { VendorViewerQuery } from '../../gql/graphql';
+import { BrandFooter } from '../../ui/BrandFooter';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { FullPageLoader } from '../../ui/FullPageLoader';
 import { LanguageMenu } from '../../ui/LanguageMenu';
@@ -24,6 +25,8 @@ export function useStaff(): Staff {
 
 const links = [
   { to: '/vendor', labelKey: 'vendor.nav.customers', icon: IconBuildingStore, operatorOnly: false },
+  { to: '/vendor/support', labelKey: 'vendor.nav.support', icon: IconLifebuoy, operatorOnly: false },
+  { to: '/vendor/brand', labelKey: 'vendor.nav.brand', icon: IconPalette, operatorOnly: false },
   { to: '/vendor/audit', labelKey: 'vendor.nav.audit', icon: IconListDetails, operatorOnly: true },
   { to: '/vendor/staff', labelKey: 'vendor.nav.staff', icon: IconUsersGroup, operatorOnly: true },
 ] as const;
@@ -103,6 +106,7 @@ export function VendorLayout() {
         </AppShell.Navbar>
         <AppShell.Main>
           <Outlet />
+          <BrandFooter />
         </AppShell.Main>
       </AppShell>
     </StaffContext>
