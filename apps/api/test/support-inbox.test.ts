@@ -70,7 +70,7 @@ describe.each(drivers)('the support inbox (%s)', (driver) => {
   });
 
   it('lets Support reply and close; the opener gets each reply by mail once, parallel replies included', async () => {
-    const replies = ['Which version do you try to download?', 'We have reset your download links.', 'Please try again now.'];
+    const replies = ['Which version do you try to download?', 'We have reset your download links.\nPlease try again now.', 'Thank you for waiting.'];
     const answers = await Promise.all(replies.map((body) => support.graphql(REPLY, { input: { requestId: alpineRequest, body } })));
     for (const answer of answers) dataOf(answer);
     await app.deliverEvents();

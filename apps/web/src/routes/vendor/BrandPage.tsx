@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, ColorInput, FileButton, Group, Image, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconPhotoUp, IconTrash } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Brand } from '../../brand/brand';
 import { useBrand } from '../../brand/brand';
@@ -27,26 +27,25 @@ const readBase64 = (file: File) =>
 
 /** V-07: the vendor's brand (operators edit, Support reads): name, colours, logo, support contact, legal links. */
 export function BrandPage() {
+  const { data, error, refetch } = useQuery(BrandSettingsDocument);
+  if (error && !data) return <ErrorPanel onRetry={() => void refetch()} />;
+  if (!data) return <FullPageLoader />;
+  return <BrandForm brand={data.brand} />;
+}
+
+function BrandForm({ brand }: { brand: Brand }) {
   const { t } = useTranslation();
   const staff = useStaff();
   const canEdit = staff.role === 'OPERATOR';
   const errorText = useApiErrorText();
-  const { setBrand } = useBrand();
-  const { data, error, refetch } = useQuery(BrandSettingsDocument);
-  const [values, setValues] = useState<Record<Field, string> | null>(null);
+  // The logo shows as the SPA now has it: the mutations' answers are applied there.
+  const { brand: live, setBrand } = useBrand();
+  const [values, setValues] = useState(() => Object.fromEntries(fields.map((field) => [field, brand[field] ?? ''])) as Record<Field, string>);
   const [saved, setSaved] = useState(false);
   const [logoProblem, setLogoProblem] = useState<string | null>(null);
   const [update, updating] = useMutation(UpdateBrandDocument);
   const [setLogo, settingLogo] = useMutation(SetBrandLogoDocument);
   const [removeLogo, removingLogo] = useMutation(RemoveBrandLogoDocument);
-  const brand = data?.brand;
-
-  useEffect(() => {
-    if (brand && !values) setValues(Object.fromEntries(fields.map((field) => [field, brand[field] ?? ''])) as Record<Field, string>);
-  }, [brand, values]);
-
-  if (error && !data) return <ErrorPanel onRetry={() => void refetch()} />;
-  if (!brand || !values) return <FullPageLoader />;
   const failed = apiError(updating.error);
   const fieldError = (field: Field) => (failed?.field === `input.${field}` ? errorText(updating.error) : null);
   const change = (field: Field) => (value: string) => {
@@ -56,8 +55,8 @@ export function BrandPage() {
   const applied = (next: Brand) => setBrand(next);
 
   async function save() {
-    const input = Object.fromEntries(fields.map((field) => [field, values![field].trim() || null])) as Record<Field, string | null>;
-    const result = await update({ variables: { input: { ...input, name: values!.name } } }).catch(() => null);
+    const input = Object.fromEntries(fields.map((field) => [field, values[field].trim() || null])) as Record<Field, string | null>;
+    const result = await update({ variables: { input: { ...input, name: values.name } } }).catch(() => null);
     if (result?.data) {
       applied(result.data.updateBrand);
       setSaved(true);
@@ -98,8 +97,8 @@ export function BrandPage() {
           </Title>
           <Group gap="md" wrap="wrap">
             <Paper withBorder radius="md" p="sm" miw={160} h={72} style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
-              {brand.logoUrl ? (
-                <Image src={brand.logoUrl} alt={t('vendor.brand.logoAlt', { name: brand.name })} h={48} w="auto" fit="contain" />
+              {live.logoUrl ? (
+                <Image src={live.logoUrl} alt={t('vendor.brand.logoAlt', { name: live.name })} h={48} w="auto" fit="contain" />
               ) : (
                 <Text size="sm" c="dimmed">
                   {t('vendor.brand.noLogo')}
@@ -115,7 +114,7 @@ export function BrandPage() {
                     </Button>
                   )}
                 </FileButton>
-                {brand.logoUrl && (
+                {live.logoUrl && (
                   <Button
                     variant="subtle"
                     color="red"

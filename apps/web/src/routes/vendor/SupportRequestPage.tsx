@@ -27,9 +27,11 @@ export function SupportRequestPage() {
   const [sent, setSent] = useState(false);
   const [body, setBody] = useState('');
   const [closeWith, setCloseWith] = useState(false);
-  const [reply, replying] = useMutation(ReplyToSupportRequestDocument);
-  const [close, closing] = useMutation(CloseSupportRequestDocument);
-  const [reopen, reopening] = useMutation(ReopenSupportRequestDocument);
+  // A thread has no id of its own to be normalised by: the page reads it again after each change.
+  const again = { refetchQueries: ['InboxSupportRequest'], awaitRefetchQueries: true };
+  const [reply, replying] = useMutation(ReplyToSupportRequestDocument, again);
+  const [close, closing] = useMutation(CloseSupportRequestDocument, again);
+  const [reopen, reopening] = useMutation(ReopenSupportRequestDocument, again);
 
   if (error && !data) return <ErrorPanel onRetry={() => void refetch()} />;
   if (!thread) return <FullPageLoader />;

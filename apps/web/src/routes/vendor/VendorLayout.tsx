@@ -72,7 +72,7 @@ export function VendorLayout() {
               <Link to="/vendor" style={{ textDecoration: 'none' }}>
                 <Logo />
               </Link>
-              <Badge variant="light" color="grape">
+              <Badge variant="light" color="grape" visibleFrom="sm">
                 {t('vendor.console')}
               </Badge>
             </Group>
