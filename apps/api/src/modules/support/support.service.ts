@@ -1,4 +1,4 @@
-import { type SupportMessage as SupportMessageType, SupportMessageAuthor, type SupportRequest as SupportRequestType, SupportRequestStatus, type SupportThread } from '@seatwise/schema';
+import { type SupportMessage as SupportMessageType, type SupportMessageAuthor, type SupportRequest as SupportRequestType, SupportRequestStatus, type SupportThread } from '@seatwise/schema';
 import { fragment, inAccount, query, sql } from '../../common/sql.js';
 import { toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
