@@ -120,6 +120,7 @@ describe.each(drivers)("the vendor's brand (%s)", (driver) => {
     expect(mail.text?.trim().endsWith('Powered by Seatwise')).toBe(true);
     expect(mail.text?.replace('Powered by Seatwise', '')).not.toContain('Seatwise');
     expect(mail.html).toContain('color:#0b7285');
+    expect(mail.html).toContain('border-bottom:3px solid #e8590c');
     expect(mail.html).toContain(`src="${app.config.publicUrl}/api/brand/logo?v=`);
     expect(mail.html).toContain('<strong style="font-size:18px;color:#0b7285;vertical-align:middle">Acme Software</strong>');
 

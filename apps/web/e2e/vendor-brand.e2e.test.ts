@@ -145,6 +145,7 @@ describe("the vendor's brand and support inbox in the browser", () => {
     const card = page.getByTestId('support-request').filter({ hasText: 'Licence server does not hand out Formwork 3D seats' });
     await card.getByText('Closed', { exact: true }).waitFor();
     await card.getByText('1 reply', { exact: false }).waitFor();
+    await shoot(page, 'home-support-card-en');
     await card.getByRole('link').click();
     await page.getByText('Please check the seats again.').waitFor();
     await page.getByText('Support closed this request on', { exact: false }).waitFor();

@@ -35,7 +35,7 @@ const toBrand = (row: BrandSettings | null): Brand =>
         privacyUrl: row.privacyUrl,
         isDefault: false,
       }
-    : { ...defaultMailBrand, accentColor: null, isDefault: true };
+    : { ...defaultMailBrand, isDefault: true };
 
 const findRow = (em: EntityManager) => em.findOne(BrandSettings, { key: 'brand' });
 

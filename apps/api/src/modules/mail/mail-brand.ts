@@ -7,6 +7,8 @@ export interface MailBrand {
   name: string;
   /** #rrggbb, or null for the default. */
   primaryColor: string | null;
+  /** #rrggbb for the header's rule, or null for the main colour. */
+  accentColor: string | null;
   /** An absolute URL of the logo, or null. */
   logoUrl: string | null;
   supportEmail: string | null;
@@ -19,6 +21,7 @@ export interface MailBrand {
 export const defaultMailBrand: MailBrand = {
   name: 'Seatwise',
   primaryColor: null,
+  accentColor: null,
   logoUrl: null,
   supportEmail: null,
   supportUrl: null,

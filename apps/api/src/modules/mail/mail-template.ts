@@ -66,7 +66,7 @@ export function textToHtml(text: string, language: Language, brand: MailBrand): 
   const paragraphs = body.trim().split(/\n{2,}/).map((paragraph) => `<p>${paragraphHtml(paragraph)}</p>`);
   const colour = safeColour(brand.primaryColor);
   const logo = brand.logoUrl ? `<img src="${escapeHtml(brand.logoUrl)}" alt="" height="32" style="height:32px;vertical-align:middle;margin-right:8px">` : '';
-  const header = `<div style="border-bottom:3px solid ${colour};padding:12px 0;margin-bottom:16px">${logo}<strong style="font-size:18px;color:${colour};vertical-align:middle">${escapeHtml(brand.name)}</strong></div>`;
+  const header = `<div style="border-bottom:3px solid ${brand.accentColor ? safeColour(brand.accentColor) : colour};padding:12px 0;margin-bottom:16px">${logo}<strong style="font-size:18px;color:${colour};vertical-align:middle">${escapeHtml(brand.name)}</strong></div>`;
   const foot = `<div style="border-top:1px solid #dee2e6;margin-top:24px;padding-top:12px;font-size:12px;color:#868e96">${paragraphHtml(footer.trim())}</div>`;
   return `<!doctype html><html lang="${language.toLowerCase()}"><body style="font-family:system-ui,sans-serif;line-height:1.5">${header}${paragraphs.join('')}${foot}</body></html>`;
 }

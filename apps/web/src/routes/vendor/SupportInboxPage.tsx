@@ -79,7 +79,7 @@ export function SupportInboxPage() {
         <ErrorPanel onRetry={() => void refetch()} />
       ) : (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={720}>
+          <Table.ScrollContainer minWidth={860}>
             <Table verticalSpacing="sm" highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
@@ -115,10 +115,10 @@ export function SupportInboxPage() {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td>{formatDateTime(node.lastActivityAt, language)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(node.lastActivityAt, language)}</Table.Td>
                       <Table.Td ta="right">{formatNumber(node.messageCount, language)}</Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" color={node.status === 'OPEN' ? 'orange' : 'gray'}>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Badge variant="light" color={node.status === 'OPEN' ? 'orange' : 'gray'} style={{ overflow: 'visible' }}>
                           {t(`vendor.support.statuses.${node.status}`)}
                         </Badge>
                       </Table.Td>
