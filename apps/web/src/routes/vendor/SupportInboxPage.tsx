@@ -118,7 +118,7 @@ export function SupportInboxPage() {
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(node.lastActivityAt, language)}</Table.Td>
                       <Table.Td ta="right">{formatNumber(node.messageCount, language)}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <Badge variant="light" color={node.status === 'OPEN' ? 'orange' : 'gray'} style={{ overflow: 'visible' }}>
+                        <Badge variant="light" color={node.status === 'OPEN' ? 'orange' : 'gray'} style={{ minWidth: 'max-content' }}>
                           {t(`vendor.support.statuses.${node.status}`)}
                         </Badge>
                       </Table.Td>
