@@ -9,7 +9,7 @@
 const modules = {
   accounts: ['The tenant: its row, the base class of every row it owns, and its day.', [], ['account-day.ts']],
   catalog: ['What the vendor sells: products and their versions.', []],
-  mail: ['Sending mail and text messages (SMTP or the outbox folder) and their templates.', [], ['mail-template.ts', 'invitation.mail.ts', 'mailer.ts']],
+  mail: ['Sending mail and text messages (SMTP or the outbox folder) and their templates.', [], ['mail-template.ts', 'invitation.mail.ts', 'mailer.ts', 'mail-brand.ts']],
   server: ['What the server says about itself (version, limits).', []],
   jobs: ['The database job queue and its worker.', ['accounts'], ['job-queue.ts', 'job-worker.ts', 'event-bus.ts']],
   identity: ['People and their sign-in: users, passwords, sessions, 2-step, own account, the vendor staff\'s sign-in; memberships only through its port.', ['accounts', 'jobs', 'mail'], ['password.ts', 'password-policy.ts', 'rate-limits.ts', 'two-step/codes.ts', 'two-step/secret-box.ts']],
@@ -26,7 +26,8 @@ const modules = {
   licensing: ['Licence files: network and home-use requests, signed with the vendor key.', ['accounts', 'audit', 'catalog', 'identity', 'products', 'subscriptions']],
   reports: ['Seat Usage, Insights and Cloud Usage, read through the owners\' fragments.', ['accounts', 'subscriptions', 'usage']],
   home: ['The admin home page: a summary of the other modules.', ['accounts', 'catalog', 'subscriptions', 'support']],
-  vendor: ['The Vendor console: first run and staff set-up, customers, the catalogue and its uploads, vendor service tokens, the vendor audit log.', ['accounts', 'audit', 'catalog', 'downloads', 'identity', 'jobs', 'mail', 'subscriptions', 'tokens', 'users']],
+  vendor: ['The Vendor console: first run and staff set-up, customers, the catalogue and its uploads, vendor service tokens, the support inbox, the vendor audit log.', ['accounts', 'audit', 'catalog', 'downloads', 'identity', 'jobs', 'mail', 'subscriptions', 'support', 'tokens', 'users']],
+  brand: ["The vendor's brand: name, logo, colours, support contact and legal links, for the sign-in page, the SPA and mails.", ['mail', 'vendor']],
 };
 
 /**

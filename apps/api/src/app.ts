@@ -41,6 +41,9 @@ import { EventBus } from './modules/jobs/event-bus.js';
 import { subscribeIdentityMail } from './modules/identity/identity.events.js';
 import { installPackageBuilder } from './modules/products/package-builder.js';
 import { subscribeInvitationMail } from './modules/users/invitation.events.js';
+import { subscribeSupportReplyMail } from './modules/vendor/support-reply.mail.js';
+import { mailBrandOf } from './modules/brand/brand.service.js';
+import { brandLogoRoute } from './http/brand-logo.route.js';
 import { authenticateBearer } from './modules/tokens/bearer.js';
 import { membershipHooks } from './modules/users/membership-hooks.js';
 import { staffViewer } from './modules/identity/staff/staff-session.service.js';
@@ -138,12 +141,14 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   const applied = await migrate(orm);
   if (applied.length) logger.info({ migrations: applied }, 'database migrated');
   const outbox = new Outbox(config.mail.outboxDir);
-  const mail = createMailer(config.mail, outbox, logger);
+  // Every mail wears the vendor's brand, read when it is sent.
+  const mail = createMailer(config.mail, outbox, logger, () => mailBrandOf(orm.em as EntityManager, config.publicUrl));
   // Subscribers register from their own modules before the first request.
   const events = new EventBus(orm, logger);
   subscribeIdentityMail(events, mail, config);
   subscribeInvitationMail(events, mail);
   subscribeCatalogueMail(events, mail, config);
+  subscribeSupportReplyMail(events, mail);
   const services: Services = {
     orm,
     config,
@@ -195,6 +200,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     }
   });
 
+  app.use(brandLogoRoute(orm));
   app.use(downloadsRouter(services, logger));
   app.use(usageEventsRoute(orm, config));
   app.use(uploadsRoute(services));

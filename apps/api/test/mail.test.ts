@@ -50,7 +50,9 @@ describe('mail over a real SMTP peer', () => {
     expect(mail.from?.value).toEqual([{ name: 'Seatwise', address: 'seatwise@test.example' }]);
     expect(mail.text).toBe(
       'Pozdravljeni, Maja,\n\nAna Novak vas vabi, da se pridružite računu Kovina d.o.o. na Seatwise, kjer se upravljajo vaša programska oprema in licence.\n\n' +
-        'Sprejmite povabilo: http://x.test/invitation?token=a1\n\nPovezava deluje do 3. 12. 2026. Če tega sporočila niste pričakovali, ga lahko prezrete.',
+        'Sprejmite povabilo: http://x.test/invitation?token=a1\n\nPovezava deluje do 3. 12. 2026. Če tega sporočila niste pričakovali, ga lahko prezrete.' +
+        // The brand's footer; with no brand set, only the small "powered by".
+        '\n\n-- \nPoganja Seatwise',
     );
     expect(mail.html).toContain('<html lang="sl">');
     expect(mail.html).toContain('<p>Sprejmite povabilo: <a href="http://x.test/invitation?token=a1">http://x.test/invitation?token=a1</a></p>');
@@ -119,7 +121,7 @@ describe('the outbox, without an SMTP relay', () => {
       ['EMAIL', 'first@test.example'],
     ]);
     expect(outbox[0]).toMatchObject({ subject: null, text: '123456 je vaša koda Seatwise. Velja 10 minut. Nikomur je ne povejte.' });
-    expect(outbox[1]).toMatchObject({ subject: 'Hello Two,', text: 'Hello Two,\n\nAccept the invitation: http://x.test/2' });
+    expect(outbox[1]).toMatchObject({ subject: 'Hello Two,', text: 'Hello Two,\n\nAccept the invitation: http://x.test/2\n\n-- \nPowered by Seatwise' });
     const eml = await readFile(join(demo.outbox.dir, `${outbox[1]!.id}.eml`), 'utf8');
     expect(eml).toMatch(/^Subject: Hello Two,$/m);
     expect(eml).toMatch(/^To: second@test.example$/m);

@@ -49,6 +49,9 @@ const router = createBrowserRouter([
           { path: 'audit', lazy: screen(() => import('./routes/vendor/VendorAuditPage'), 'VendorAuditPage') },
           { path: 'staff', lazy: screen(() => import('./routes/vendor/StaffPage'), 'StaffPage') },
           { path: 'tokens', lazy: screen(() => import('./routes/vendor/VendorTokensPage'), 'VendorTokensPage') },
+          { path: 'support', lazy: screen(() => import('./routes/vendor/SupportInboxPage'), 'SupportInboxPage') },
+          { path: 'support/:id', lazy: screen(() => import('./routes/vendor/SupportRequestPage'), 'SupportRequestPage') },
+          { path: 'brand', lazy: screen(() => import('./routes/vendor/BrandPage'), 'BrandPage') },
         ],
       },
       // The API sends browsers asking for /graphql here; the playground signs nobody in by itself.
@@ -78,6 +81,7 @@ const router = createBrowserRouter([
                   { path: 'users/teams', lazy: screen(() => import('./routes/teams/TeamsPage'), 'TeamsPage') },
                   { path: 'users/:id', lazy: screen(() => import('./routes/users/UserDetailsPage'), 'UserDetailsPage') },
                   { path: 'audit', lazy: screen(() => import('./routes/audit/AuditPage'), 'AuditPage') },
+                  { path: 'support/:id', lazy: screen(() => import('./routes/home/SupportThreadPage'), 'SupportThreadPage') },
                   { path: 'reports/insights', lazy: screen(() => import('./routes/reports/InsightsPage'), 'InsightsPage') },
                   { path: 'reports/seat-usage', lazy: screen(() => import('./routes/reports/SeatUsagePage'), 'SeatUsagePage') },
                   {

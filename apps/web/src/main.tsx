@@ -7,26 +7,21 @@ import '@mantine/core/styles/Loader.css';
 import '@mantine/core/styles/Center.css';
 import '@mantine/core/styles/Stack.css';
 import '@mantine/core/styles/Text.css';
-import { createTheme, MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { loadBrand } from './brand/brand';
+import { BrandedTheme } from './brand/BrandedTheme';
 import { i18nReady } from './i18n';
 
-const theme = createTheme({
-  primaryColor: 'indigo',
-  defaultRadius: 'md',
-  fontFamily: 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-  headings: { fontWeight: '650' },
-});
-
-// Rendering waits for the chosen language's strings (one small chunk), so no screen shows its keys.
-void i18nReady.then(() =>
+// Rendering waits for the chosen language's strings (one small chunk) and the vendor's brand, read
+// side by side, so no screen shows its keys or changes colour after it draws.
+void Promise.all([loadBrand(), i18nReady]).then(([brand]) =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <MantineProvider theme={theme} defaultColorScheme="light">
+      <BrandedTheme initial={brand}>
         <App />
-      </MantineProvider>
+      </BrandedTheme>
     </StrictMode>,
   ),
 );

@@ -174,6 +174,19 @@ export {
   CreateFileUploadInput,
 } from './vendor/catalogue.type.js';
 export {
+  SupportMessageAuthor,
+  SupportInboxOrder,
+  SupportMessage,
+  SupportThread,
+  InboxSupportRequest,
+  InboxSupportRequestEdge,
+  InboxSupportRequestConnection,
+  SupportInboxFilter,
+  InboxSupportThread,
+  ReplyToSupportRequestInput,
+} from './support/support.types.js';
+export { Brand, UpdateBrandInput, SetBrandLogoInput } from './brand/brand.types.js';
+export {
   CustomerStatus,
   CustomerSortField,
   Customer,

@@ -27,6 +27,8 @@ import { UsageLast } from '../modules/usage/usage-last.entity.js';
 import { UsageMonth } from '../modules/usage/usage-month.entity.js';
 import { UsageEvent } from '../modules/usage/usage-event.entity.js';
 import { SupportRequest } from '../modules/support/support-request.entity.js';
+import { SupportMessage } from '../modules/support/support-message.entity.js';
+import { BrandSettings } from '../modules/brand/brand.entity.js';
 import { Invitation } from '../modules/users/invitation.entity.js';
 import { Membership } from '../modules/users/membership.entity.js';
 import { ProductFile } from '../modules/downloads/product-file.entity.js';
@@ -68,6 +70,8 @@ export const entities = [
   UsageLast,
   ProductDay,
   SupportRequest,
+  SupportMessage,
+  BrandSettings,
   CloudCreditEntry,
   AuditEntry,
   TwoStepFactor,

@@ -27,6 +27,7 @@ import { TrialsResolver } from '../modules/products/trials.resolver.js';
 import { VendorResolver } from '../modules/vendor/vendor.resolver.js';
 import { CatalogueResolver } from '../modules/vendor/catalogue.resolver.js';
 import { VendorTokensResolver } from '../modules/vendor/vendor-tokens.resolver.js';
+import { BrandResolver } from '../modules/brand/brand.resolver.js';
 import { assertPermitted, type PermissionDef } from './permissions.js';
 
 export const resolvers = [
@@ -56,6 +57,7 @@ export const resolvers = [
   VendorResolver,
   CatalogueResolver,
   VendorTokensResolver,
+  BrandResolver,
 ] as const;
 
 /**

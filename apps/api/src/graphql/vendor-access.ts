@@ -21,6 +21,7 @@ export enum VendorPermission {
   MANAGE_TOKENS = 'vendor:manage-tokens',
   READ_CATALOGUE = 'vendor:read-catalogue',
   MANAGE_CATALOGUE = 'vendor:manage-catalogue',
+  MANAGE_BRAND = 'vendor:manage-brand',
 }
 
 export const vendorPermissionRoles: Readonly<Record<VendorPermission, readonly VendorRole[]>> = {
@@ -33,6 +34,7 @@ export const vendorPermissionRoles: Readonly<Record<VendorPermission, readonly V
   [VendorPermission.MANAGE_TOKENS]: [VendorRole.OPERATOR],
   [VendorPermission.READ_CATALOGUE]: [VendorRole.OPERATOR, VendorRole.SUPPORT],
   [VendorPermission.MANAGE_CATALOGUE]: [VendorRole.OPERATOR],
+  [VendorPermission.MANAGE_BRAND]: [VendorRole.OPERATOR],
 };
 
 /** How a vendor service token reaches each vendor permission; staff and tokens are managed by people only. */
@@ -46,6 +48,7 @@ export const vendorPermissionTokens: Readonly<Record<VendorPermission, VendorSco
   [VendorPermission.MANAGE_TOKENS]: 'session',
   [VendorPermission.READ_CATALOGUE]: VendorScope.VENDOR_CATALOGUE_READ,
   [VendorPermission.MANAGE_CATALOGUE]: VendorScope.VENDOR_CATALOGUE_WRITE,
+  [VendorPermission.MANAGE_BRAND]: 'session',
 };
 
 const descriptions: Readonly<Record<VendorPermission, string>> = {
@@ -58,6 +61,7 @@ const descriptions: Readonly<Record<VendorPermission, string>> = {
   [VendorPermission.MANAGE_TOKENS]: 'Vendor service tokens: operators in the console only.',
   [VendorPermission.READ_CATALOGUE]: 'Products, versions, files and trial offers.',
   [VendorPermission.MANAGE_CATALOGUE]: 'Change products, versions and trial offers, upload files and publish versions.',
+  [VendorPermission.MANAGE_BRAND]: "The vendor's brand on the sign-in page, in the SPA and in mails: operators in the console only.",
 };
 
 const ruleOf = (permission: VendorPermission): PermissionRule => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useViewer } from '../session/viewer';
 import { AccountMenu } from './AccountMenu';
+import { BrandFooter } from './BrandFooter';
 import { LanguageMenu } from './LanguageMenu';
 import { Logo } from './Logo';
 import { currentLink, navigationFor } from './navigation';
@@ -91,6 +92,7 @@ export function AppLayout() {
 
       <AppShell.Main id="main">
         <Outlet />
+        <BrandFooter />
       </AppShell.Main>
     </AppShell>
   );

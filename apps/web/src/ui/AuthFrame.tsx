@@ -2,6 +2,7 @@ import { Anchor, Box, Button, Center, Group, Paper, Stack, Text, Title } from '@
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { BrandFooter } from './BrandFooter';
 import { FormError } from './FormError';
 import { LanguageMenu } from './LanguageMenu';
 import { Logo } from './Logo';
@@ -22,6 +23,7 @@ export function AuthFrame({ children, below }: { children: ReactNode; below?: Re
           {below}
         </Stack>
       </Center>
+      <BrandFooter />
     </Box>
   );
 }

@@ -129,6 +129,13 @@ export const SupportRequestStatus = {
 } as const;
 export type SupportRequestStatus = (typeof SupportRequestStatus)[keyof typeof SupportRequestStatus];
 
+/** Who wrote a message of a support request's thread. */
+export const SupportMessageAuthor = {
+  CUSTOMER: 'CUSTOMER',
+  VENDOR: 'VENDOR',
+} as const;
+export type SupportMessageAuthor = (typeof SupportMessageAuthor)[keyof typeof SupportMessageAuthor];
+
 /** Whether a product is installed software or a service used in the cloud. */
 export const ProductKind = {
   SOFTWARE: 'SOFTWARE',

@@ -29,6 +29,15 @@ export class SupportRequest {
 
   @Field(() => String, { nullable: true, description: 'Name of the admin who opened it; null once they are gone.' })
   openedBy!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it was closed; null while open.' })
+  closedAt!: Date | null;
+
+  @Field(() => Int, { description: "How many replies the vendor's support has written." })
+  replyCount!: number;
+
+  @Field(() => Date, { nullable: true, description: 'When support last replied; null before the first reply.' })
+  lastReplyAt!: Date | null;
 }
 
 @InputType({ description: 'A new support request.' })
@@ -73,6 +82,9 @@ export class AdminHome {
 
   @Field(() => [SupportRequest], { description: 'Open support requests, newest first (at most 5).' })
   openSupportRequests!: SupportRequest[];
+
+  @Field(() => [SupportRequest], { description: 'Open support requests and those closed in the last 30 days, latest activity first (at most 5).' })
+  recentSupportRequests!: SupportRequest[];
 
   @Field(() => Int, { description: 'How many support requests are open.' })
   openSupportRequestCount!: number;

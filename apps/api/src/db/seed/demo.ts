@@ -330,9 +330,10 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
       after: { email: person.email, role: person.role, team: person.team?.name ?? null }, createdAt: new Date(today.getTime() - sentDaysAgo * day),
     });
   });
-  em.create(SupportRequest, { account: main, subject: 'Licence server does not hand out Formwork 3D seats', openedBy: admin, createdAt: new Date(today.getTime() - 2 * day) });
-  em.create(SupportRequest, { account: main, subject: 'Invoice for the Structa BIM renewal', openedBy: admin, createdAt: new Date(today.getTime() - 9 * day) });
-  em.create(SupportRequest, { account: main, subject: 'Move seats between teams', status: SupportRequestStatus.CLOSED, openedBy: admin, createdAt: new Date(today.getTime() - 40 * day) });
+  const daysAgo = (days: number) => new Date(today.getTime() - days * day);
+  em.create(SupportRequest, { account: main, subject: 'Licence server does not hand out Formwork 3D seats', openedBy: admin, createdAt: daysAgo(2), lastActivityAt: daysAgo(2) });
+  em.create(SupportRequest, { account: main, subject: 'Invoice for the Structa BIM renewal', openedBy: admin, createdAt: daysAgo(9), lastActivityAt: daysAgo(9) });
+  em.create(SupportRequest, { account: main, subject: 'Move seats between teams', status: SupportRequestStatus.CLOSED, openedBy: admin, createdAt: daysAgo(40), lastActivityAt: daysAgo(38), closedAt: daysAgo(38) });
   em.create(AuditEntry, { account: main, actor: admin, action: 'account.seed', targetType: 'Account', targetId: main.id, summary: 'Demo data loaded' });
   em.create(AuditEntry, { account: other, actor: otherAdmin, action: 'account.seed', targetType: 'Account', targetId: other.id, summary: 'Demo data loaded' });
   await em.flush();

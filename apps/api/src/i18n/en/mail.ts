@@ -6,9 +6,9 @@ export const mail: Record<string, string> = {
     one: 'The link works once and for {count} minute. Setting a new password signs you out on every other device.',
     other: 'The link works once and for {count} minutes. Setting a new password signs you out on every other device.',
   }),
-  ...plural('To sign in to Seatwise with {email} from now on, open this link within {count} hours:', {
-    one: 'To sign in to Seatwise with {email} from now on, open this link within {count} hour:',
-    other: 'To sign in to Seatwise with {email} from now on, open this link within {count} hours:',
+  ...plural('To sign in to {brand} with {email} from now on, open this link within {count} hours:', {
+    one: 'To sign in to {brand} with {email} from now on, open this link within {count} hour:',
+    other: 'To sign in to {brand} with {email} from now on, open this link within {count} hours:',
   }),
   ...plural('{code} is your Seatwise code. It expires in {count} minutes. Do not share it.', {
     one: '{code} is your Seatwise code. It expires in {count} minute. Do not share it.',

@@ -47,4 +47,19 @@ export const vendor: Record<string, string> = {
     'Račun Seatwise te organizacije je začasno onemogočen: podatki so ohranjeni, prijava pa ni mogoča, dokler ga ponudnik znova ne aktivira. Obrnite se na ponudnika programske opreme.',
   'This organisation’s Seatwise account is closed. Contact your software vendor.':
     'Račun Seatwise te organizacije je zaprt. Obrnite se na ponudnika programske opreme.',
+
+  // Support inbox (modules/vendor/support-inbox.service.ts, modules/support)
+  'The support request was not found.': 'Zahtevka za podporo ni bilo mogoče najti.',
+  'The support request is closed: reopen it before replying.': 'Zahtevek za podporo je zaprt: pred odgovorom ga znova odprite.',
+  'Write the reply.': 'Napišite odgovor.',
+  'The reply can be at most {max} characters.': 'Odgovor je lahko dolg največ {max} znakov.',
+
+  // Brand (modules/brand)
+  'Write the colour as # and six hexadecimal digits, such as #1c7ed6.': 'Barvo zapišite kot # in šest šestnajstiških števk, na primer #1c7ed6.',
+  'Enter a web address that starts with https:// or http://, at most 500 characters.': 'Vnesite spletni naslov, ki se začne s https:// ali http://, dolg največ 500 znakov.',
+  'Enter the name of the brand, at most 100 characters.': 'Vnesite ime blagovne znamke, dolgo največ 100 znakov.',
+  'The logo must be a PNG or JPEG image; SVG is not accepted.': 'Logotip mora biti slika PNG ali JPEG; SVG ni sprejet.',
+  'The logo is empty or not base64-encoded.': 'Logotip je prazen ali ni kodiran v base64.',
+  'The logo can be at most {max} KB.': 'Logotip je lahko velik največ {max} KB.',
+  'The file is not the image type it claims to be.': 'Datoteka ni vrste slike, za katero se izdaja.',
 };

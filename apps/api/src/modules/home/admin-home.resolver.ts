@@ -1,8 +1,8 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { AdminHome, OpenSupportRequestInput, SupportRequest } from '@seatwise/schema';
+import { AdminHome, OpenSupportRequestInput, SupportRequest, SupportThread, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
-import { openSupportRequest } from '../support/support.service.js';
+import { openSupportRequest, supportThread } from '../support/support.service.js';
 import { adminHome } from './admin-home.service.js';
 
 @Resolver()
@@ -20,5 +20,11 @@ export class AdminHomeResolver {
     @Arg('input', () => OpenSupportRequestInput, { description: 'What the request is about.' }) input: OpenSupportRequestInput,
   ): Promise<SupportRequest> {
     return openSupportRequest(ctx, input.subject);
+  }
+
+  @Allow(Permission.ReadSubscriptions)
+  @Query(() => SupportThread, { description: "One of the account's support requests with the replies of the vendor's support; NOT_FOUND for any other id. Admins only." })
+  supportRequest(@Ctx() ctx: AccountContext, @Arg('id', () => UUID, { description: 'The request.' }) id: string): Promise<SupportThread> {
+    return supportThread(ctx, id);
   }
 }

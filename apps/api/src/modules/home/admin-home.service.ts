@@ -6,7 +6,7 @@ import { accountToday } from '../accounts/account-day.js';
 import { runningSql } from '../subscriptions/subscription-rules.js';
 import { offeredSql } from '../catalog/catalog-rules.js';
 import { listSubscriptions } from '../subscriptions/subscriptions.service.js';
-import { openSupportRequests } from '../support/support.service.js';
+import { openSupportRequests, recentSupportRequests } from '../support/support.service.js';
 
 const LISTED = 5;
 /** Expired subscriptions stay on the home page this long after their end. */
@@ -23,9 +23,10 @@ interface ReleaseRow {
 /** The admin's landing page (F-10): latest releases of owned products, renewals due, open support requests. */
 export async function adminHome(ctx: AccountContext): Promise<AdminHome> {
   const { todayIso } = await accountToday(ctx);
-  const [subscriptions, support, releases] = await Promise.all([
+  const [subscriptions, support, recent, releases] = await Promise.all([
     listSubscriptions(ctx, {}),
     openSupportRequests(ctx, LISTED),
+    recentSupportRequests(ctx, LISTED),
     query<ReleaseRow>(
       ctx.em,
       sql`select p.id, p.code, p.name, v.version, v.released_at
@@ -52,6 +53,7 @@ export async function adminHome(ctx: AccountContext): Promise<AdminHome> {
     renewingIn90: within(90),
     expired: running.filter((item) => item.status === SubscriptionStatus.EXPIRED).length,
     openSupportRequests: support.items,
+    recentSupportRequests: recent,
     openSupportRequestCount: support.total,
   };
 }

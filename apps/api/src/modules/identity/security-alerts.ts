@@ -25,23 +25,23 @@ const closing = (d: AlertData) => [
   [msg('When: {when}', { when: d.when }), msg('Device: {device}', { device: d.device }), msg('IP address: {ip}', { ip: d.ip })],
   msg('If this was not you, reset your password now and review your security settings: {link}', { link: d.securityLink }),
   msg('You get this message because security alerts are on in your settings.'),
-  msg('Seatwise'),
+  msg('{brand}'),
 ];
 
 const templates = {
   NEW_SIGN_IN: defineMail<AlertData>((d) => ({
-    subject: msg('New sign-in to your Seatwise account'),
+    subject: msg('New sign-in to your {brand} account'),
     paragraphs: [
       msg('Hello {name},', { name: d.firstName }),
-      msg('Your Seatwise account was just signed in to from a browser or device not signed in before.'),
+      msg('Your {brand} account was just signed in to from a browser or device not signed in before.'),
       ...closing(d),
     ],
   })),
   PASSWORD_CHANGED: defineMail<AlertData>((d) => ({
-    subject: msg('Your Seatwise password was changed'),
+    subject: msg('Your {brand} password was changed'),
     paragraphs: [
       msg('Hello {name},', { name: d.firstName }),
-      msg('The password of your Seatwise account was changed, and every other session was signed out.'),
+      msg('The password of your {brand} account was changed, and every other session was signed out.'),
       ...closing(d),
     ],
   })),
@@ -49,7 +49,7 @@ const templates = {
     subject: msg('2-step verification was turned off'),
     paragraphs: [
       msg('Hello {name},', { name: d.firstName }),
-      msg('2-step verification was turned off for your Seatwise account. Signing in now needs only your password.'),
+      msg('2-step verification was turned off for your {brand} account. Signing in now needs only your password.'),
       ...closing(d),
     ],
   })),

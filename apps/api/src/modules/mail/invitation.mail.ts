@@ -12,10 +12,10 @@ export interface InvitationMailData {
 
 /** F-41: the invitation to join an account; the link sets a password or signs in. */
 export const invitationMail = defineMail<InvitationMailData>(({ firstName, inviterName, accountName, link, expiresOn }) => ({
-  subject: msg('{inviter} invited you to {account} on Seatwise', { inviter: inviterName, account: accountName }),
+  subject: msg('{inviter} invited you to {account} on {brand}', { inviter: inviterName, account: accountName }),
   paragraphs: [
     msg('Hello {name},', { name: firstName }),
-    msg('{inviter} invited you to join {account} on Seatwise, where your software and licences are managed.', { inviter: inviterName, account: accountName }),
+    msg('{inviter} invited you to join {account} on {brand}, where your software and licences are managed.', { inviter: inviterName, account: accountName }),
     msg('Accept the invitation: {link}', { link }),
     msg('The link works until {day}. If you did not expect this message, you can ignore it.', { day: day(expiresOn) }),
   ],

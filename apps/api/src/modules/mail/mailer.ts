@@ -3,6 +3,7 @@ import type { Language } from '@seatwise/schema';
 import type { MailConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { renderMail, textToHtml, type MailTemplate } from './mail-template.js';
+import { defaultMailBrand, type MailBrand } from './mail-brand.js';
 import { type Outbox } from './outbox.js';
 
 export interface MailEnvelope<D> {
@@ -18,7 +19,13 @@ export interface Mailer {
   close(): void;
 }
 
-export function createMailer(config: MailConfig, outbox: Outbox, logger: Logger): Mailer {
+/** Reads the brand each mail is dressed in, when it is sent (a change shows in the next mail). */
+export type MailBrandSource = () => Promise<MailBrand>;
+
+/** The address part of MAIL_FROM ("Name <address>" or a bare address): the display name is the brand's. */
+const addressOf = (from: string) => /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
+
+export function createMailer(config: MailConfig, outbox: Outbox, logger: Logger, brandOf: MailBrandSource = () => Promise.resolve(defaultMailBrand)): Mailer {
   // Both ways build the message with nodemailer, so the outbox holds exactly what SMTP would carry.
   const transport: Transporter = config.smtpUrl
     ? nodemailer.createTransport(config.smtpUrl)
@@ -26,8 +33,11 @@ export function createMailer(config: MailConfig, outbox: Outbox, logger: Logger)
 
   return {
     async send(template, { to, language, data }) {
-      const { subject, text } = renderMail(template, language, data);
-      const info = await transport.sendMail({ from: config.from, to, subject, text, html: textToHtml(text, language) });
+      const brand = await brandOf();
+      const { subject, text } = renderMail(template, language, data, brand);
+      // MAIL_FROM's own name stands until the vendor names its brand.
+      const from = brand.name === defaultMailBrand.name ? config.from : { name: brand.name, address: addressOf(config.from) };
+      const info = await transport.sendMail({ from, to, subject, text, html: textToHtml(text, language, brand) });
       if (!config.smtpUrl) {
         const stored = await outbox.write({ channel: 'EMAIL', to, subject, text }, info.message as Buffer);
         logger.info({ to, subject, outbox: stored.id }, 'mail kept in the outbox (no SMTP_URL)');

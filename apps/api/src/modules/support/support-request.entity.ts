@@ -12,6 +12,8 @@ export enum SupportRequestStatus {
 @Entity({ tableName: 'support_requests' })
 @Filter(tenantFilter)
 @Index({ properties: ['account', 'status', 'createdAt'] })
+// The vendor's inbox reads across accounts, by status and latest activity.
+@Index({ properties: ['status', 'lastActivityAt'] })
 export class SupportRequest extends TenantEntity {
   @Property({ type: 'string', length: 200 })
   subject!: string;
@@ -21,4 +23,11 @@ export class SupportRequest extends TenantEntity {
 
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
   openedBy: User | null = null;
+
+  /** When it was opened, answered, closed or reopened: the inbox and the home card sort by it. */
+  @Property({ type: 'datetime' })
+  lastActivityAt: Date & Opt = new Date();
+
+  @Property({ type: 'datetime', nullable: true })
+  closedAt: Date | null = null;
 }

@@ -1,40 +1,112 @@
-import { type SupportRequest as SupportRequestType, SupportRequestStatus } from '@seatwise/schema';
+import { type SupportMessage as SupportMessageType, type SupportMessageAuthor, type SupportRequest as SupportRequestType, SupportRequestStatus, type SupportThread } from '@seatwise/schema';
+import { fragment, inAccount, query, sql } from '../../common/sql.js';
+import { toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
-import { InvalidInputError, msg } from '../../errors.js';
+import { AppError, InvalidInputError, msg } from '../../errors.js';
 import { Account } from '../accounts/account.entity.js';
 import { User } from '../identity/user.entity.js';
 import { SupportRequest } from './support-request.entity.js';
+
+/** A thread shows at most this many messages, the latest ones. */
+export const THREAD_MESSAGES = 200;
+/** A closed request stays on the home card this long. */
+const CLOSED_SHOWN_DAYS = 30;
 
 interface SupportRow {
   id: string;
   subject: string;
   status: SupportRequestStatus;
   created_at: string | number | Date;
+  closed_at: string | number | Date | null;
   first_name: string | null;
   last_name: string | null;
+  reply_count: number | string;
+  last_reply_at: string | number | Date | null;
 }
 
 const toSupportRequest = (row: SupportRow): SupportRequestType => ({
   id: row.id,
   subject: row.subject,
   status: row.status,
-  createdAt: new Date(row.created_at),
+  createdAt: toDate(row.created_at),
   openedBy: row.first_name === null ? null : `${row.first_name} ${row.last_name ?? ''}`.trim(),
+  closedAt: row.closed_at === null ? null : toDate(row.closed_at),
+  replyCount: Number(row.reply_count),
+  lastReplyAt: row.last_reply_at === null ? null : toDate(row.last_reply_at),
 });
+
+/** The columns of a request as the customer sees it, replies counted; `r` is support_requests, `u` its opener. */
+const requestColumns = fragment(
+  `r.id, r.subject, r.status, r.created_at, r.closed_at, u.first_name, u.last_name,
+   (select count(*) from support_messages m where m.account_id = r.account_id and m.request_id = r.id and m.author = 'VENDOR') as reply_count,
+   (select max(m.created_at) from support_messages m where m.account_id = r.account_id and m.request_id = r.id and m.author = 'VENDOR') as last_reply_at`,
+);
 
 /** Open support requests, newest first, and how many there are. */
 export async function openSupportRequests(ctx: AccountContext, limit: number): Promise<{ items: SupportRequestType[]; total: number }> {
-  const knex = ctx.em.getKnex();
-  const base = () => knex('support_requests as r').where('r.account_id', ctx.viewer.accountId).andWhere('r.status', SupportRequestStatus.OPEN);
   const [rows, counts] = await Promise.all([
-    base()
-      .leftJoin('users as u', 'u.id', 'r.opened_by_id')
-      .orderBy('r.created_at', 'desc')
-      .limit(limit)
-      .select('r.id', 'r.subject', 'r.status', 'r.created_at', 'u.first_name', 'u.last_name') as Promise<SupportRow[]>,
-    base().count({ total: '*' }) as Promise<{ total: number | string }[]>,
+    query<SupportRow>(
+      ctx.em,
+      sql`select ${requestColumns} from support_requests r left join users u on u.id = r.opened_by_id
+        where ${inAccount(ctx, 'r')} and r.status = ${SupportRequestStatus.OPEN} order by r.created_at desc limit ${limit}`,
+    ),
+    query<{ total: number | string }>(ctx.em, sql`select count(*) as total from support_requests r where ${inAccount(ctx, 'r')} and r.status = ${SupportRequestStatus.OPEN}`),
   ]);
   return { items: rows.map(toSupportRequest), total: Number(counts[0]?.total ?? 0) };
+}
+
+/** Open requests and those closed lately, latest activity first: the home card, replies included. */
+export async function recentSupportRequests(ctx: AccountContext, limit: number): Promise<SupportRequestType[]> {
+  const since = new Date(ctx.config.now().getTime() - CLOSED_SHOWN_DAYS * 86_400_000);
+  const rows = await query<SupportRow>(
+    ctx.em,
+    sql`select ${requestColumns} from support_requests r left join users u on u.id = r.opened_by_id
+      where ${inAccount(ctx, 'r')} and (r.status = ${SupportRequestStatus.OPEN} or r.closed_at >= ${since})
+      order by r.last_activity_at desc, r.id desc limit ${limit}`,
+  );
+  return rows.map(toSupportRequest);
+}
+
+interface MessageRow {
+  id: string;
+  author: SupportMessageAuthor;
+  body: string;
+  created_at: string | number | Date;
+  first_name: string | null;
+  last_name: string | null;
+}
+
+const toMessage = (row: MessageRow): SupportMessageType => ({
+  id: row.id,
+  author: row.author,
+  authorName: row.first_name === null ? null : `${row.first_name} ${row.last_name ?? ''}`.trim(),
+  body: row.body,
+  createdAt: toDate(row.created_at),
+});
+
+/**
+ * The latest messages of a request, oldest first. `accountId` is the request's own account: the
+ * customer's from its context, the vendor's from the request row it has just read.
+ */
+export async function threadMessages(ctx: { em: AccountContext['em'] }, accountId: string, requestId: string): Promise<SupportMessageType[]> {
+  const rows = await query<MessageRow>(
+    ctx.em,
+    sql`select m.id, m.author, m.body, m.created_at, u.first_name, u.last_name from support_messages m left join users u on u.id = m.written_by_id
+      where m.account_id = ${accountId} and m.request_id = ${requestId} order by m.created_at desc, m.id desc limit ${THREAD_MESSAGES}`,
+  );
+  return rows.reverse().map(toMessage);
+}
+
+export const supportRequestNotFound = (field = 'id') => new AppError('NOT_FOUND', msg('The support request was not found.'), field);
+
+/** One request of the viewer's account with its thread (F-10): another account's id is not found. */
+export async function supportThread(ctx: AccountContext, id: string): Promise<SupportThread> {
+  const [row] = await query<SupportRow>(
+    ctx.em,
+    sql`select ${requestColumns} from support_requests r left join users u on u.id = r.opened_by_id where ${inAccount(ctx, 'r')} and r.id = ${id}`,
+  );
+  if (!row) throw supportRequestNotFound();
+  return { request: toSupportRequest(row), messages: await threadMessages(ctx, ctx.viewer.accountId, id) };
 }
 
 /** An admin opens a support request (F-10). */
@@ -56,5 +128,8 @@ export async function openSupportRequest(ctx: AccountContext, subject: string): 
     status: SupportRequestStatus.OPEN,
     createdAt: request.createdAt,
     openedBy: `${user.firstName} ${user.lastName}`,
+    closedAt: null,
+    replyCount: 0,
+    lastReplyAt: null,
   };
 }

@@ -10,11 +10,17 @@ import {
   CustomerPersonConnection,
   CustomersFilter,
   CustomersOrder,
+  InboxSupportRequestConnection,
+  InboxSupportThread,
   Invitation,
   InviteCustomerPrimaryAdminInput,
   IssuedSetupLink,
   OperatorSetupLink,
   OperatorSetupResult,
+  ReplyToSupportRequestInput,
+  SupportInboxFilter,
+  SupportInboxOrder,
+  SupportRequestStatus,
   UUID,
   VendorAuditEntryConnection,
   VendorStaff,
@@ -28,6 +34,7 @@ import { findCustomer, listCustomerPeople, listCustomers } from './customers.ser
 import { beginOperatorSetup, completeOperatorSetup, createStaffSetupLink, operatorSetupLink } from './setup-link.service.js';
 import { currentStaff, listStaff } from '../identity/staff/staff-session.service.js';
 import { listVendorAudit } from './vendor-audit.service.js';
+import { inboxThread, listSupportInbox, replyToSupportRequest, setSupportRequestStatus } from './support-inbox.service.js';
 
 const customerId = () => Arg('id', () => UUID, { description: 'The customer account.' });
 
@@ -149,5 +156,44 @@ export class VendorResolver {
   @Idempotent()
   closeCustomer(@customerId() id: string, @Ctx() ctx: StaffContext): Promise<Customer> {
     return changeCustomerStatus(ctx, id, 'close');
+  }
+
+  @AllowVendor(VendorPermission.ANSWER_SUPPORT)
+  @Query(() => InboxSupportRequestConnection, { description: "The support requests of every customer (V-06): filter by status or customer, search, newest or oldest activity first." })
+  supportInbox(
+    @Ctx() ctx: StaffContext,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (25 when omitted).' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
+    @Arg('filter', () => SupportInboxFilter, { nullable: true, description: 'Which requests.' }) filter?: SupportInboxFilter | null,
+    @Arg('orderBy', () => SupportInboxOrder, { nullable: true, description: 'Latest activity first when omitted.' }) orderBy?: SupportInboxOrder | null,
+  ): Promise<InboxSupportRequestConnection> {
+    return listSupportInbox(ctx, { first, after, filter, orderBy });
+  }
+
+  @AllowVendor(VendorPermission.ANSWER_SUPPORT)
+  @Query(() => InboxSupportThread, { description: 'One support request of any customer with its thread; NOT_FOUND when there is none with this id.' })
+  inboxSupportRequest(@Ctx() ctx: StaffContext, @Arg('id', () => UUID, { description: 'The request.' }) id: string): Promise<InboxSupportThread> {
+    return inboxThread(ctx, id);
+  }
+
+  @AllowVendor(VendorPermission.ANSWER_SUPPORT)
+  @Mutation(() => InboxSupportThread, { description: 'Replies to a support request (and closes it when asked); its opener gets the reply by mail.' })
+  @Idempotent()
+  replyToSupportRequest(@Arg('input', () => ReplyToSupportRequestInput, { description: 'The request and the reply.' }) input: ReplyToSupportRequestInput, @Ctx() ctx: StaffContext): Promise<InboxSupportThread> {
+    return replyToSupportRequest(ctx, input);
+  }
+
+  @AllowVendor(VendorPermission.ANSWER_SUPPORT)
+  @Mutation(() => InboxSupportThread, { description: 'Closes a support request.' })
+  @Idempotent()
+  closeSupportRequest(@Arg('id', () => UUID, { description: 'The request.' }) id: string, @Ctx() ctx: StaffContext): Promise<InboxSupportThread> {
+    return setSupportRequestStatus(ctx, id, SupportRequestStatus.CLOSED);
+  }
+
+  @AllowVendor(VendorPermission.ANSWER_SUPPORT)
+  @Mutation(() => InboxSupportThread, { description: 'Reopens a closed support request.' })
+  @Idempotent()
+  reopenSupportRequest(@Arg('id', () => UUID, { description: 'The request.' }) id: string, @Ctx() ctx: StaffContext): Promise<InboxSupportThread> {
+    return setSupportRequestStatus(ctx, id, SupportRequestStatus.OPEN);
   }
 }

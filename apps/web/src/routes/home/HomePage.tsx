@@ -110,12 +110,21 @@ export function HomePage() {
                 {t('home.support.open')}
               </Button>
             </Group>
-            {home.openSupportRequests.map((request) => (
-              <div key={request.id}>
-                <Text size="sm">{request.subject}</Text>
+            {home.recentSupportRequests.map((request) => (
+              <div key={request.id} data-testid="support-request">
+                <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
+                  <Anchor component={Link} to={`/support/${request.id}`} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {request.subject}
+                  </Anchor>
+                  <Badge size="sm" variant="light" color={request.status === 'OPEN' ? 'orange' : 'gray'} style={{ flexShrink: 0 }}>
+                    {t(`home.support.status.${request.status}`)}
+                  </Badge>
+                </Group>
                 <Text size="xs" c="dimmed">
-                  {formatDateTime(request.createdAt, language)}
-                  {request.openedBy ? ` · ${request.openedBy}` : ''}
+                  {request.status === 'CLOSED' && request.closedAt
+                    ? t('home.support.closedOn', { date: formatDateTime(request.closedAt, language) })
+                    : formatDateTime(request.createdAt, language) + (request.openedBy ? ` · ${request.openedBy}` : '')}
+                  {request.replyCount > 0 && ` · ${t('home.support.replies', { count: request.replyCount })}`}
                 </Text>
               </div>
             ))}

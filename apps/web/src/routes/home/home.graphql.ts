@@ -25,13 +25,40 @@ export const AdminHomeDocument = graphql(`
       renewingIn60
       renewingIn90
       expired
-      openSupportRequests {
+      recentSupportRequests {
         id
         subject
+        status
         createdAt
         openedBy
+        closedAt
+        replyCount
+        lastReplyAt
       }
       openSupportRequestCount
+    }
+  }
+`);
+
+export const SupportThreadDocument = graphql(`
+  query SupportThread($id: UUID!) {
+    supportRequest(id: $id) {
+      request {
+        id
+        subject
+        status
+        createdAt
+        openedBy
+        closedAt
+        replyCount
+      }
+      messages {
+        id
+        author
+        authorName
+        body
+        createdAt
+      }
     }
   }
 `);

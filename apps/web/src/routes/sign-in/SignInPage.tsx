@@ -15,6 +15,7 @@ import {
 import { IconCircleCheck, IconSparkles } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useBrand } from '../../brand/brand';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import type { ViewerFieldsFragment } from '../../gql/graphql';
 import { MeDocument } from '../../session/session.graphql';
@@ -35,6 +36,7 @@ function returnPath(state: unknown): string {
 
 export function SignInPage() {
   const { t } = useTranslation();
+  const { brand } = useBrand();
   const navigate = useNavigate();
   const location = useLocation();
   const client = useApolloClient();
@@ -159,7 +161,7 @@ export function SignInPage() {
       ) : (
         <form onSubmit={(event) => void handleSubmit(event)} noValidate>
           <Stack gap="md">
-            <AuthHeading title={t('signIn.title')} subtitle={t('signIn.subtitle')} />
+            <AuthHeading title={t('signIn.title', { name: brand.name })} subtitle={t('signIn.subtitle')} />
             {arrived?.passwordReset && !errorKey && (
               <Alert color="teal" variant="light" icon={<IconCircleCheck />} role="status">
                 {t('identity.reset.done')}

@@ -1,11 +1,12 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { ActionIcon, AppShell, Badge, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingStore, IconKey, IconListDetails, IconLogout, IconPackage, IconUsersGroup } from '@tabler/icons-react';
+import { IconBuildingStore, IconKey, IconLifebuoy, IconListDetails, IconLogout, IconPackage, IconPalette, IconUsersGroup } from '@tabler/icons-react';
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { VendorViewerQuery } from '../../gql/graphql';
+import { BrandFooter } from '../../ui/BrandFooter';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { FullPageLoader } from '../../ui/FullPageLoader';
 import { LanguageMenu } from '../../ui/LanguageMenu';
@@ -25,6 +26,8 @@ export function useStaff(): Staff {
 const links = [
   { to: '/vendor', labelKey: 'vendor.nav.customers', icon: IconBuildingStore, operatorOnly: false },
   { to: '/vendor/catalogue', labelKey: 'vendor.nav.catalogue', icon: IconPackage, operatorOnly: false },
+  { to: '/vendor/support', labelKey: 'vendor.nav.support', icon: IconLifebuoy, operatorOnly: false },
+  { to: '/vendor/brand', labelKey: 'vendor.nav.brand', icon: IconPalette, operatorOnly: false },
   { to: '/vendor/audit', labelKey: 'vendor.nav.audit', icon: IconListDetails, operatorOnly: true },
   { to: '/vendor/staff', labelKey: 'vendor.nav.staff', icon: IconUsersGroup, operatorOnly: true },
   { to: '/vendor/tokens', labelKey: 'vendor.nav.tokens', icon: IconKey, operatorOnly: true },
@@ -108,6 +111,7 @@ export function VendorLayout() {
         </AppShell.Navbar>
         <AppShell.Main>
           <Outlet />
+          <BrandFooter />
         </AppShell.Main>
       </AppShell>
     </StaffContext>

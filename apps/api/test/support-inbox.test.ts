@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStaffSetupLink } from '../src/modules/vendor/setup-link.service.js';
+import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
+import { signInDemoOperator, useSetupLink } from './vendor-helpers.js';
+
+const REQUEST_FIELDS = 'id subject status customerId customerName openedBy openedByEmail messageCount closedAt';
+const INBOX = `query ($first: Int, $after: String, $filter: SupportInboxFilter, $orderBy: SupportInboxOrder) {
+  supportInbox(first: $first, after: $after, filter: $filter, orderBy: $orderBy) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${REQUEST_FIELDS} } } }
+}`;
+const THREAD = `query ($id: UUID!) { inboxSupportRequest(id: $id) { request { ${REQUEST_FIELDS} } messages { author authorName body } } }`;
+const REPLY = `mutation ($input: ReplyToSupportRequestInput!) { replyToSupportRequest(input: $input) { request { status messageCount } messages { author body } } }`;
+const CLOSE = 'mutation ($id: UUID!) { closeSupportRequest(id: $id) { request { status closedAt } } }';
+const REOPEN = 'mutation ($id: UUID!) { reopenSupportRequest(id: $id) { request { status closedAt } } }';
+const OPEN = 'mutation ($input: OpenSupportRequestInput!) { openSupportRequest(input: $input) { id } }';
+const HOME = '{ adminHome { openSupportRequestCount recentSupportRequests { id subject status replyCount closedAt lastReplyAt } } }';
+const CUSTOMER_THREAD = 'query ($id: UUID!) { supportRequest(id: $id) { request { id status replyCount } messages { author authorName body } } }';
+
+interface InboxNode {
+  id: string;
+  subject: string;
+  status: string;
+  customerId: string;
+  customerName: string;
+  openedByEmail: string | null;
+  messageCount: number;
+}
+type InboxAnswer = { supportInbox: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: InboxNode }[] } };
+type HomeAnswer = { adminHome: { openSupportRequestCount: number; recentSupportRequests: { id: string; subject: string; status: string; replyCount: number; closedAt: string | null }[] } };
+
+describe.each(drivers)('the support inbox (%s)', (driver) => {
+  let app: TestApp;
+  let operator: TestClient;
+  let support: TestClient;
+  let kolektor: TestClient;
+  let alpine: TestClient;
+  let alpineRequest: string;
+
+  const inbox = async (client: TestClient, variables: Record<string, unknown> = {}) => dataOf(await client.graphql<InboxAnswer>(INBOX, variables)).supportInbox;
+  const mailsTo = async (email: string) => (await app.outbox.list(500)).filter((message) => message.to === email);
+
+  beforeAll(async () => {
+    app = await startTestApp(driver);
+    operator = await signInDemoOperator(app);
+    const link = await createStaffSetupLink(app.em(), app.config, 'helpdesk@vendor.example', 'SUPPORT' as never);
+    support = app.client();
+    await useSetupLink(support, link.url, { email: 'helpdesk@vendor.example', firstName: 'Hana', lastName: 'Podpora' });
+    kolektor = app.client();
+    await kolektor.signIn('admin@example.com');
+    alpine = app.client();
+    await alpine.signIn('admin@alpine.example');
+    alpineRequest = dataOf(await alpine.graphql<{ openSupportRequest: { id: string } }>(OPEN, { input: { subject: 'Alpine cannot download Structa BIM' } })).openSupportRequest.id;
+  });
+  afterAll(() => app?.close());
+
+  it('lists the requests of every customer, filtered, searched and sorted, page by page', async () => {
+    const all = await inbox(support);
+    expect(all.totalCount).toBe(4);
+    expect(all.edges[0]!.node).toMatchObject({ id: alpineRequest, customerName: 'Alpine Studio GmbH', openedByEmail: 'admin@alpine.example', status: 'OPEN', messageCount: 0 });
+    const oldest = await inbox(support, { orderBy: { direction: 'ASC' } });
+    expect(oldest.edges.map((edge) => edge.node.id)).toEqual(all.edges.map((edge) => edge.node.id).reverse());
+    expect((await inbox(support, { filter: { status: 'CLOSED' } })).edges.map((edge) => edge.node.subject)).toEqual(['Move seats between teams']);
+    const alpineOnly = await inbox(support, { filter: { customerId: all.edges[0]!.node.customerId } });
+    expect(alpineOnly.totalCount).toBe(1);
+    expect((await inbox(support, { filter: { search: 'INVOICE' } })).edges.map((edge) => edge.node.subject)).toEqual(['Invoice for the Structa BIM renewal']);
+    expect((await inbox(support, { filter: { search: 'alpine' } })).totalCount).toBe(1);
+    const first = await inbox(support, { first: 3 });
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const rest = await inbox(support, { first: 3, after: first.pageInfo.endCursor });
+    expect([...first.edges, ...rest.edges].map((edge) => edge.node.id)).toEqual(all.edges.map((edge) => edge.node.id));
+  });
+
+  it('lets Support reply and close; the opener gets each reply by mail once, parallel replies included', async () => {
+    const replies = ['Which version do you try to download?', 'We have reset your download links.\nPlease try again now.', 'Thank you for waiting.'];
+    const answers = await Promise.all(replies.map((body) => support.graphql(REPLY, { input: { requestId: alpineRequest, body } })));
+    for (const answer of answers) dataOf(answer);
+    await app.deliverEvents();
+    const mails = (await mailsTo('admin@alpine.example')).filter((mail) => mail.subject?.includes('support replied'));
+    expect(mails).toHaveLength(3);
+    for (const body of replies) expect(mails.filter((mail) => mail.text.includes(body))).toHaveLength(1);
+    expect(mails[0]!.subject).toBe('Seatwise support replied: Alpine cannot download Structa BIM');
+    expect(mails[0]!.text).toContain(`${app.config.publicUrl}/support/${alpineRequest}`);
+
+    const thread = dataOf(await support.graphql<{ inboxSupportRequest: { request: InboxNode; messages: { author: string; authorName: string; body: string }[] } }>(THREAD, { id: alpineRequest })).inboxSupportRequest;
+    expect(thread.request.messageCount).toBe(3);
+    expect(thread.messages.map((message) => message.body).sort()).toEqual([...replies].sort());
+    expect(thread.messages.every((message) => message.author === 'VENDOR' && message.authorName === 'Hana Podpora')).toBe(true);
+
+    expect(dataOf(await support.graphql<{ closeSupportRequest: { request: { status: string; closedAt: string } } }>(CLOSE, { id: alpineRequest })).closeSupportRequest.request.status).toBe('CLOSED');
+    const refused = errorOf(await support.graphql(REPLY, { input: { requestId: alpineRequest, body: 'One more thing' } }));
+    expect(refused.extensions).toMatchObject({ code: 'SUPPORT_REQUEST_CLOSED', field: 'input.requestId' });
+    const audit = await app.sql<{ action: string }>("select action from vendor_audit_entries where action like 'support.%' order by action");
+    expect(audit.map((row) => row.action)).toEqual(['support.close', 'support.reply', 'support.reply', 'support.reply']);
+  });
+
+  it('shows the replies and a closed request on the home card, and the thread to its own account only', async () => {
+    const home = dataOf(await alpine.graphql<HomeAnswer>(HOME)).adminHome;
+    expect(home.openSupportRequestCount).toBe(0);
+    expect(home.recentSupportRequests).toEqual([expect.objectContaining({ id: alpineRequest, status: 'CLOSED', replyCount: 3, closedAt: expect.any(String) })]);
+    const thread = dataOf(await alpine.graphql<{ supportRequest: { messages: { body: string }[] } }>(CUSTOMER_THREAD, { id: alpineRequest })).supportRequest;
+    expect(thread.messages).toHaveLength(3);
+    // Kolektor's admin never sees Alpine's request, by id or on the home card.
+    expect(errorOf(await kolektor.graphql(CUSTOMER_THREAD, { id: alpineRequest })).extensions).toMatchObject({ code: 'NOT_FOUND' });
+    const kolektorHome = dataOf(await kolektor.graphql<HomeAnswer>(HOME)).adminHome;
+    expect(kolektorHome.recentSupportRequests.map((request) => request.id)).not.toContain(alpineRequest);
+    // The seeded request closed 40 days ago has left the card; the open ones stay.
+    expect(kolektorHome.recentSupportRequests.map((request) => request.subject)).toEqual(['Licence server does not hand out Formwork 3D seats', 'Invoice for the Structa BIM renewal']);
+  });
+
+  it('reopens, names bad input, and refuses customers and their tokens', async () => {
+    expect(dataOf(await operator.graphql<{ reopenSupportRequest: { request: { status: string; closedAt: string | null } } }>(REOPEN, { id: alpineRequest })).reopenSupportRequest.request).toEqual({ status: 'OPEN', closedAt: null });
+    expect(errorOf(await support.graphql(REPLY, { input: { requestId: alpineRequest, body: '   ' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.body' });
+    expect(errorOf(await support.graphql(REPLY, { input: { requestId: alpineRequest, body: 'x'.repeat(5001) } })).extensions).toMatchObject({ field: 'input.body' });
+    expect(errorOf(await support.graphql(THREAD, { id: '00000000-0000-4000-8000-000000000000' })).extensions).toMatchObject({ code: 'NOT_FOUND' });
+    const [{ n }] = (await app.sql<{ n: number }>('select count(*) as n from support_messages')) as [{ n: number }];
+    expect(Number(n)).toBe(3);
+    expect(errorOf(await kolektor.graphql(INBOX)).extensions).toMatchObject({ code: 'VENDOR_STAFF_ONLY' });
+    expect(errorOf(await alpine.graphql(REPLY, { input: { requestId: alpineRequest, body: 'I answer myself' } })).extensions).toMatchObject({ code: 'VENDOR_STAFF_ONLY' });
+    const { createApiToken } = dataOf(
+      await kolektor.graphql<{ createApiToken: { secret: string } }>('mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }', {
+        input: { name: 'inbox probe', kind: 'PERSONAL', scopes: ['READ_SUBSCRIPTIONS', 'WRITE_SUBSCRIPTIONS'] },
+      }),
+    );
+    const token = app.client({ token: createApiToken.secret });
+    expect((await token.graphql(INBOX)).data ?? null).toBeNull();
+    expect(errorOf(await app.client().graphql(INBOX)).extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});

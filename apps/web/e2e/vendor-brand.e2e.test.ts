@@ -1,0 +1,155 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serverAndBrowser } from './browser';
+
+const env = serverAndBrowser();
+const shots = process.env.SEATWISE_SCREENSHOTS;
+
+/** With SEATWISE_SCREENSHOTS=<folder>: the page at 1366 px, then at a phone's 390 px, for a look by eye. */
+async function shoot(page: Page, name: string) {
+  if (!shots) return;
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  // The navigation slides shut when the frame turns narrow.
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${shots}/${name}-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 900 });
+}
+
+/** The smallest valid PNG, scaled up by the browser: the logo's bytes, not its look, are under test. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkuMfwHwAFGQJ3YJ6dOQAAAABJRU5ErkJggg==', 'base64');
+
+async function latestSmsCode(): Promise<string> {
+  const response = await fetch(`${env.server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ outbox(first: 20) { edges { node { channel to text } } } }' }),
+  });
+  type Message = { channel: string; to: string; text: string };
+  const { data } = (await response.json()) as { data: { outbox: { edges: { node: Message }[] } } };
+  const message = data.outbox.edges.map((edge) => edge.node).find((candidate) => candidate.channel === 'SMS' && candidate.to === '+38640000000');
+  return /\b(\d{6})\b/.exec(message!.text)![1]!;
+}
+
+/** The demo operator through the sign-in page and its text-message code, in the page's language. */
+async function signInOperator(page: Page, words: { use: string; signIn: string; code: string; verify: string }) {
+  await page.goto(`${env.server.url}/sign-in`);
+  await page.getByRole('button', { name: words.use }).click();
+  await page.getByRole('button', { name: words.signIn }).click();
+  await page.getByLabel(words.code, { exact: true }).waitFor();
+  await page.getByLabel(words.code, { exact: true }).fill(await latestSmsCode());
+  await page.getByRole('button', { name: words.verify }).click();
+  await page.waitForURL('**/vendor');
+}
+
+describe("the vendor's brand and support inbox in the browser", () => {
+  it('in English: the operator sets the brand, answers a request, and the sign-in page shows the brand', async () => {
+    const context = await env.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/sign-in`);
+    // The demo keeps today's look until a brand is set.
+    await expect.poll(() => page.getByTestId('brand-name').first().textContent()).toBe('Seatwise');
+    await signInOperator(page, { use: 'Use demo operator', signIn: 'Sign in', code: 'Code', verify: 'Verify' });
+
+    await page.getByRole('navigation', { name: 'Vendor console navigation' }).getByRole('link', { name: 'Brand' }).click();
+    await page.getByRole('heading', { name: 'Brand' }).waitFor();
+    await page.getByLabel('Name').fill('Acme Software');
+    await page.getByLabel('Main colour').fill('#0b7285');
+    await page.getByLabel('Support email').fill('help@acme.example');
+    await page.getByLabel('Terms of use').fill('ftp://acme.example/terms');
+    await page.getByRole('button', { name: 'Save brand' }).click();
+    // The server names the field; nothing is saved.
+    await page.getByText('Enter a web address that starts with https:// or http://').waitFor();
+    await page.getByLabel('Terms of use').fill('https://acme.example/terms');
+    await page.getByLabel('Privacy policy').fill('https://acme.example/privacy');
+    await page.getByRole('button', { name: 'Save brand' }).click();
+    await page.getByText('The brand is saved and shown everywhere.').waitFor();
+    await page.locator('input[type="file"]').setInputFiles({ name: 'acme.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByRole('img', { name: 'Logo of Acme Software' }).waitFor();
+    await page.getByRole('button', { name: 'Remove logo' }).waitFor();
+    // The console itself follows at once.
+    await expect.poll(() => page.getByTestId('brand-name').first().textContent()).toBe('Acme Software');
+    await shoot(page, 'brand-settings-en');
+
+    await page.getByRole('link', { name: 'Support inbox' }).click();
+    await page.getByRole('heading', { name: 'Support inbox' }).waitFor();
+    await page.getByText('2 requests').waitFor();
+    await shoot(page, 'support-inbox-en');
+    await page.getByRole('link', { name: 'Licence server does not hand out Formwork 3D seats' }).click();
+    await page.getByRole('heading', { name: 'Licence server does not hand out Formwork 3D seats' }).waitFor();
+    await page.getByLabel('Reply', { exact: true }).fill('We restarted the licence server.\nPlease check the seats again.');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.getByText('Reply sent.').waitFor();
+    await page.getByText('We restarted the licence server.').waitFor();
+    await shoot(page, 'support-request-en');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/sign-in');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('brand-name').first().textContent()).toBe('Acme Software');
+    expect(await page.title()).toBe('Acme Software');
+    const footer = page.getByTestId('brand-footer');
+    await footer.getByText('Powered by Seatwise').waitFor();
+    expect(await footer.getByRole('link', { name: 'Terms of use' }).getAttribute('href')).toBe('https://acme.example/terms');
+    expect(await footer.getByRole('link', { name: 'Support: help@acme.example' }).getAttribute('href')).toBe('mailto:help@acme.example');
+    expect(await page.getByTestId('brand-logo').first().getAttribute('src')).toMatch(/^\/api\/brand\/logo\?v=/);
+    // The brand's colour is the primary one: the sign-in button wears it.
+    expect(await page.getByRole('button', { name: 'Sign in' }).evaluate((button) => getComputedStyle(button).backgroundColor)).toBe('rgb(11, 114, 133)');
+    await shoot(page, 'sign-in-branded-en');
+    await context.close();
+  });
+
+  it('in Slovenian: the branded sign-in page, the inbox, the request and the brand settings', async () => {
+    const context = await env.browser.newContext({ locale: 'sl-SI', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/sign-in`);
+    await expect.poll(() => page.getByTestId('brand-name').first().textContent()).toBe('Acme Software');
+    const footer = page.getByTestId('brand-footer');
+    await footer.getByText('Poganja Seatwise').waitFor();
+    await footer.getByRole('link', { name: 'Pravilnik o zasebnosti' }).waitFor();
+    await shoot(page, 'sign-in-branded-sl');
+
+    await signInOperator(page, { use: 'Uporabi demo operaterja', signIn: 'Prijava', code: 'Koda', verify: 'Preveri' });
+    await page.getByRole('link', { name: 'Podpora', exact: true }).click();
+    await page.getByRole('heading', { name: 'Zahtevki za podporo' }).waitFor();
+    // Slovenian dual: two open requests.
+    await page.getByText('2 zahtevka').waitFor();
+    await page.getByRole('textbox', { name: 'Iščite po zadevi, stranki ali e-pošti' }).fill('licence');
+    await page.getByText('1 zahtevek').waitFor();
+    await page.getByRole('textbox', { name: 'Iščite po zadevi, stranki ali e-pošti' }).fill('');
+    await page.getByText('2 zahtevka').waitFor();
+    await shoot(page, 'support-inbox-sl');
+    await page.getByRole('link', { name: 'Licence server does not hand out Formwork 3D seats' }).click();
+    await page.getByText('We restarted the licence server.').waitFor();
+    await page.getByRole('button', { name: 'Zapri' }).click();
+    await page.getByText('Zaprt', { exact: true }).first().waitFor();
+    await page.getByRole('button', { name: 'Znova odpri' }).waitFor();
+    await shoot(page, 'support-request-sl');
+
+    await page.getByRole('link', { name: 'Blagovna znamka' }).click();
+    await page.getByRole('heading', { name: 'Blagovna znamka' }).waitFor();
+    expect(await page.getByRole('textbox', { name: /^Ime/ }).inputValue()).toBe('Acme Software');
+    await shoot(page, 'brand-settings-sl');
+    await context.close();
+  });
+
+  it("the customer's admin sees the reply and the closed request on the home card and opens the thread", async () => {
+    const context = await env.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/sign-in`);
+    await page.getByLabel('Email').fill('admin@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('Seatwise-demo-1');
+    await page.getByLabel('Password', { exact: true }).press('Enter');
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    const card = page.getByTestId('support-request').filter({ hasText: 'Licence server does not hand out Formwork 3D seats' });
+    await card.getByText('Closed', { exact: true }).waitFor();
+    await card.getByText('1 reply', { exact: false }).waitFor();
+    await shoot(page, 'home-support-card-en');
+    await card.getByRole('link').click();
+    await page.getByText('Please check the seats again.').waitFor();
+    await page.getByText('Support closed this request on', { exact: false }).waitFor();
+    await shoot(page, 'home-thread-en');
+    await context.close();
+  });
+});

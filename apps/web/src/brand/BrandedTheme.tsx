@@ -1,0 +1,32 @@
+import { createTheme, MantineProvider } from '@mantine/core';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type Brand, BrandContext, shadesOf } from './brand';
+
+const base = {
+  defaultRadius: 'md',
+  fontFamily: 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  headings: { fontWeight: '650' },
+} as const;
+
+/** Mantine's theme from the brand: its colour is the primary one; without one, today's indigo. */
+export function BrandedTheme({ initial, children }: { initial: Brand; children: ReactNode }) {
+  const [brand, setBrand] = useState(initial);
+  const theme = useMemo(
+    () =>
+      brand.primaryColor
+        ? createTheme({ ...base, colors: { brand: shadesOf(brand.primaryColor) }, primaryColor: 'brand', primaryShade: 6 })
+        : createTheme({ ...base, primaryColor: 'indigo' }),
+    [brand.primaryColor],
+  );
+  const state = useMemo(() => ({ brand, setBrand }), [brand]);
+  useEffect(() => {
+    document.title = brand.name;
+  }, [brand.name]);
+  return (
+    <BrandContext value={state}>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        {children}
+      </MantineProvider>
+    </BrandContext>
+  );
+}
