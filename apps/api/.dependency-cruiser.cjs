@@ -25,7 +25,7 @@ const modules = {
   licensing: ['Licence files: network and home-use requests, signed with the vendor key.', ['accounts', 'audit', 'catalog', 'identity', 'products', 'subscriptions']],
   reports: ['Seat Usage, Insights and Cloud Usage, read through the owners\' fragments.', ['accounts', 'subscriptions', 'usage']],
   home: ['The admin home page: a summary of the other modules.', ['accounts', 'subscriptions', 'support']],
-  vendor: ['The Vendor console: first run and staff set-up, customers, the vendor audit log.', ['accounts', 'audit', 'identity', 'mail', 'subscriptions', 'users']],
+  vendor: ['The Vendor console: first run and staff set-up, customers, their contracts and subscriptions, the vendor audit log.', ['accounts', 'audit', 'identity', 'mail', 'subscriptions', 'usage', 'users']],
 };
 
 /**

@@ -4,6 +4,7 @@ import type { AccountContext } from '../../context.js';
 import { isoDate } from '../../common/days.js';
 import { accountToday } from '../accounts/account-day.js';
 import { runningSql } from '../subscriptions/subscription-rules.js';
+import { latestSubscriptionEvents } from '../subscriptions/subscription-events.queries.js';
 import { listSubscriptions } from '../subscriptions/subscriptions.service.js';
 import { openSupportRequests } from '../support/support.service.js';
 
@@ -22,7 +23,7 @@ interface ReleaseRow {
 /** The admin's landing page (F-10): latest releases of owned products, renewals due, open support requests. */
 export async function adminHome(ctx: AccountContext): Promise<AdminHome> {
   const { todayIso } = await accountToday(ctx);
-  const [subscriptions, support, releases] = await Promise.all([
+  const [subscriptions, support, releases, events] = await Promise.all([
     listSubscriptions(ctx, {}),
     openSupportRequests(ctx, LISTED),
     query<ReleaseRow>(
@@ -34,6 +35,7 @@ export async function adminHome(ctx: AccountContext): Promise<AdminHome> {
        order by v.released_at desc, p.name
        limit ${fragment(String(LISTED))}`,
     ),
+    latestSubscriptionEvents(ctx, LISTED),
   ]);
   const running = subscriptions.filter((subscription) => subscription.status !== SubscriptionStatus.CANCELLED);
   const within = (days: number) => running.filter((item) => item.daysToRenewal >= 0 && item.daysToRenewal <= days).length;
@@ -46,6 +48,7 @@ export async function adminHome(ctx: AccountContext): Promise<AdminHome> {
     renewals: running
       .filter((item) => item.daysToRenewal <= 90 && item.daysToRenewal >= -EXPIRED_SHOWN_DAYS)
       .sort((a, b) => a.daysToRenewal - b.daysToRenewal),
+    subscriptionEvents: events,
     renewingIn30: within(30),
     renewingIn60: within(60),
     renewingIn90: within(90),

@@ -1,6 +1,15 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
   AuthenticatorSetup,
+  CancelSubscriptionInput,
+  ChangeSeatsInput,
+  CloudCreditPurchase,
+  Contract,
+  ContractConnection,
+  CreateContractInput,
+  PurchaseCloudCreditsInput,
+  RenewSubscriptionInput,
+  Subscription,
   BeginOperatorSetupInput,
   CompleteOperatorSetupInput,
   CreateCustomerInput,
@@ -27,6 +36,14 @@ import { findCustomer, listCustomerPeople, listCustomers } from './customers.ser
 import { beginOperatorSetup, completeOperatorSetup, createStaffSetupLink, operatorSetupLink } from './setup-link.service.js';
 import { currentStaff, listStaff } from '../identity/staff/staff-session.service.js';
 import { listVendorAudit } from './vendor-audit.service.js';
+import {
+  cancelCustomerSubscription,
+  changeCustomerSeats,
+  createCustomerContract,
+  listCustomerContracts,
+  purchaseCustomerCredits,
+  renewCustomerSubscription,
+} from './customer-contracts.service.js';
 
 const customerId = () => Arg('id', () => UUID, { description: 'The customer account.' });
 
@@ -143,5 +160,50 @@ export class VendorResolver {
   @Mutation(() => Customer, { description: 'Closes a customer for good: sign-ins and tokens refused, data kept for the records.' })
   closeCustomer(@customerId() id: string, @Ctx() ctx: StaffContext): Promise<Customer> {
     return changeCustomerStatus(ctx, id, 'close');
+  }
+
+  @AllowVendor(VendorPermission.READ_CUSTOMERS)
+  @Query(() => ContractConnection, { description: "A customer's contracts with their subscriptions, by end date." })
+  customerContracts(
+    @Ctx() ctx: StaffContext,
+    @Arg('customerId', () => UUID, { description: 'The customer account.' }) customerId: string,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (25 when omitted).' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
+  ): Promise<ContractConnection> {
+    return listCustomerContracts(ctx, { customerId, first, after });
+  }
+
+  @AllowVendor(VendorPermission.MANAGE_CUSTOMERS)
+  @Mutation(() => Contract, {
+    description: 'Creates a contract of a customer with its subscriptions (operators only). CONTRACT_NUMBER_TAKEN when the number is in use; nothing is written on any error.',
+  })
+  createCustomerContract(@Arg('input', () => CreateContractInput, { description: 'The contract and its subscriptions.' }) input: CreateContractInput, @Ctx() ctx: StaffContext): Promise<Contract> {
+    return createCustomerContract(ctx, input);
+  }
+
+  @AllowVendor(VendorPermission.MANAGE_CUSTOMERS)
+  @Mutation(() => Subscription, {
+    description: 'Changes the seats of a subscription: an increase at once; a decrease below the seats assigned is refused (SEATS_ASSIGNED, with the count) unless scheduled for the renewal date.',
+  })
+  changeSubscriptionSeats(@Arg('input', () => ChangeSeatsInput, { description: 'The subscription and its seats.' }) input: ChangeSeatsInput, @Ctx() ctx: StaffContext): Promise<Subscription> {
+    return changeCustomerSeats(ctx, input);
+  }
+
+  @AllowVendor(VendorPermission.MANAGE_CUSTOMERS)
+  @Mutation(() => Subscription, { description: 'Renews a subscription for a new term (operators only).' })
+  renewSubscription(@Arg('input', () => RenewSubscriptionInput, { description: 'The subscription and its new end.' }) input: RenewSubscriptionInput, @Ctx() ctx: StaffContext): Promise<Subscription> {
+    return renewCustomerSubscription(ctx, input);
+  }
+
+  @AllowVendor(VendorPermission.MANAGE_CUSTOMERS)
+  @Mutation(() => Subscription, { description: 'Cancels a subscription now or at the end of its term (operators only); assignments are kept.' })
+  cancelSubscription(@Arg('input', () => CancelSubscriptionInput, { description: 'The subscription and when.' }) input: CancelSubscriptionInput, @Ctx() ctx: StaffContext): Promise<Subscription> {
+    return cancelCustomerSubscription(ctx, input);
+  }
+
+  @AllowVendor(VendorPermission.MANAGE_CUSTOMERS)
+  @Mutation(() => CloudCreditPurchase, { description: "Adds purchased cloud credits to a subscription's ledger (operators only)." })
+  purchaseCloudCredits(@Arg('input', () => PurchaseCloudCreditsInput, { description: 'The subscription and the credits.' }) input: PurchaseCloudCreditsInput, @Ctx() ctx: StaffContext): Promise<CloudCreditPurchase> {
+    return purchaseCustomerCredits(ctx, input);
   }
 }
