@@ -12,6 +12,7 @@ import { execute, run } from '../../common/transaction.js';
 import { fragment, inAccount, sql } from '../../common/sql.js';
 import type { AccountContext } from '../../context.js';
 import { AppError, InvalidInputError, msg, NotFoundError } from '../../errors.js';
+import { day } from '../../i18n/formats.js';
 import { accountToday } from '../accounts/account-day.js';
 import { Account } from '../accounts/account.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -268,7 +269,7 @@ export async function renewSubscription(tx: AccountContext, subscription: Subscr
   const { todayIso } = await accountToday(tx);
   const base = subscription.endsOn >= todayIso ? subscription.endsOn : todayIso;
   const newEnd = endsOn ? requireDay(endsOn, 'endsOn') : nextTermEnd(base, subscription.term);
-  if (newEnd <= subscription.endsOn || newEnd < todayIso) throw new InvalidInputError('endsOn', msg('The new term must end after the current one, on {endsOn} or later.', { endsOn: subscription.endsOn > todayIso ? subscription.endsOn : todayIso }));
+  if (newEnd <= subscription.endsOn || newEnd < todayIso) throw new InvalidInputError('endsOn', msg('The new term must end after {endsOn}.', { endsOn: day(subscription.endsOn > todayIso ? subscription.endsOn : todayIso) }));
   const before = { endsOn: subscription.endsOn, seats: subscription.seats };
   applyRenewal(subscription, newEnd);
   if (subscription.contract.endsOn < newEnd) {
