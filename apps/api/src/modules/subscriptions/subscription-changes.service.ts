@@ -336,3 +336,12 @@ export function recordCreditPurchase(tx: AccountContext, subscription: Subscript
 }
 
 export { recordChange as recordSubscriptionChange };
+
+/** How many catalogue products a contract form offers at most (`contractProductChoices`). */
+export const PRODUCT_CHOICES = 500;
+
+/** The catalogue's products a subscription can include, by name. */
+export async function productChoices(ctx: { em: AccountContext['em'] }): Promise<{ id: string; code: string; name: string }[]> {
+  const products = await ctx.em.find(Product, {}, { orderBy: { name: 'asc', id: 'asc' }, limit: PRODUCT_CHOICES });
+  return products.map((product) => ({ id: product.id, code: product.code, name: product.name }));
+}

@@ -7,6 +7,7 @@ import {
   Contract,
   ContractConnection,
   CreateContractInput,
+  ProductRef,
   PurchaseCloudCreditsInput,
   RenewSubscriptionInput,
   Subscription,
@@ -31,6 +32,8 @@ import {
 import type { RequestContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { AllowVendor, type StaffContext, VendorPermission } from '../../graphql/vendor-access.js';
+import { Bounded } from '../../graphql/limits.js';
+import { PRODUCT_CHOICES, productChoices } from '../subscriptions/subscription-changes.service.js';
 import { changeCustomerStatus, createCustomer, inviteCustomerPrimaryAdmin } from './customer-changes.service.js';
 import { findCustomer, listCustomerPeople, listCustomers } from './customers.service.js';
 import { beginOperatorSetup, completeOperatorSetup, createStaffSetupLink, operatorSetupLink } from './setup-link.service.js';
@@ -171,6 +174,13 @@ export class VendorResolver {
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
   ): Promise<ContractConnection> {
     return listCustomerContracts(ctx, { customerId, first, after });
+  }
+
+  @AllowVendor(VendorPermission.READ_CUSTOMERS)
+  @Bounded(PRODUCT_CHOICES)
+  @Query(() => [ProductRef], { description: `The catalogue's products a new subscription can include, by name (at most ${PRODUCT_CHOICES}).` })
+  contractProductChoices(@Ctx() ctx: StaffContext): Promise<ProductRef[]> {
+    return productChoices(ctx);
   }
 
   @AllowVendor(VendorPermission.MANAGE_CUSTOMERS)

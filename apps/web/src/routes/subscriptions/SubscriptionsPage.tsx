@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type SortDirection, type SubscriptionSortField, SubscriptionStatus } from '@seatwise/schema/client';
@@ -31,13 +31,13 @@ export function SubscriptionsPage() {
   const [sort, setSort] = useState<{ field: SubscriptionSortField; direction: SortDirection }>({ field: 'RENEWAL', direction: 'ASC' });
   const filter = { teamId: team, search: debounced || null, statuses: status ? [status as SubscriptionStatus] : null };
   // The endCursors of the pages before the one shown, per list; a new filter or order starts again.
-  const [subscriptionPages, setSubscriptionPages] = useState<string[]>([]);
-  const [contractPages, setContractPages] = useState<string[]>([]);
   const filterKey = JSON.stringify([filter, sort]);
-  useEffect(() => {
-    setSubscriptionPages([]);
-    setContractPages([]);
-  }, [filterKey]);
+  const [pages, setPages] = useState<{ key: string; subscriptions: string[]; contracts: string[] }>({ key: filterKey, subscriptions: [], contracts: [] });
+  const current = pages.key === filterKey ? pages : { key: filterKey, subscriptions: [], contracts: [] };
+  const subscriptionPages = current.subscriptions;
+  const contractPages = current.contracts;
+  const setSubscriptionPages = (subscriptions: string[]) => setPages({ ...current, subscriptions });
+  const setContractPages = (contracts: string[]) => setPages({ ...current, contracts });
   const { data, previousData, loading, error, refetch } = useQuery(SubscriptionsPageDocument, {
     variables: { filter, orderBy: sort, subscriptionsAfter: subscriptionPages.at(-1) ?? null, contractsAfter: contractPages.at(-1) ?? null },
   });
