@@ -116,6 +116,31 @@ describe.each(drivers)('subscriptions, contracts, Insights and the admin home F-
     expect(errorOf(await admin.graphql(SUBSCRIPTIONS, { filter: { search: 'x'.repeat(101) } })).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.search' });
   });
 
+  it('pages the subscriptions and contracts as connections, in the same order as one long page', async () => {
+    for (const orderBy of [{ field: 'NAME', direction: 'DESC' }, { field: 'SEATS' }, { field: 'STATUS' }]) {
+      const whole = await list({ orderBy });
+      const paged: SubscriptionNode[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 20; page += 1) {
+        const answer: { subscriptions: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: SubscriptionNode }[] } } = dataOf(
+          await admin.graphql(SUBSCRIPTIONS, { orderBy, first: 2, after }),
+        );
+        expect(answer.subscriptions.totalCount).toBe(whole.length);
+        paged.push(...answer.subscriptions.edges.map((edge) => edge.node));
+        if (!answer.subscriptions.pageInfo.hasNextPage) break;
+        after = answer.subscriptions.pageInfo.endCursor;
+      }
+      expect(paged.map((item) => item.id)).toEqual(whole.map((item) => item.id));
+    }
+    const CONTRACT_PAGE = 'query ($after: String) { contracts(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }';
+    type Page = { contracts: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string } }[] } };
+    const first = dataOf(await admin.graphql<Page>(CONTRACT_PAGE, {})).contracts;
+    const second = dataOf(await admin.graphql<Page>(CONTRACT_PAGE, { after: first.pageInfo.endCursor })).contracts;
+    expect(first.totalCount).toBeGreaterThan(1);
+    expect(second.edges[0]!.node.id).not.toBe(first.edges[0]!.node.id);
+    expect(errorOf(await admin.graphql(CONTRACT_PAGE, { after: 'nonsense' })).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
   it('shows contract details with every subscription and product (F-51)', async () => {
     const drafter = all.find((item) => item.name === 'Drafter')!;
     const { contract } = dataOf(await admin.graphql<{ contract: ContractNode }>(CONTRACT, { id: drafter.contract.id }));

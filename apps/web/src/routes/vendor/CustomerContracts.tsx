@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Badge, Button, Group, Menu, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { IconChevronDown, IconPlus } from '@tabler/icons-react';
+import { IconChevronDown } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VendorSubscriptionFieldsFragment } from '../../gql/vendor/graphql';
@@ -41,7 +41,7 @@ export function CustomerContracts({ customerId, operator }: { customerId: string
           {t('vendor.contracts.count', { count: shown.customerContracts.totalCount })}
         </Text>
         {operator && (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+          <Button onClick={() => setCreating(true)}>
             {t('vendor.contracts.create')}
           </Button>
         )}
