@@ -236,6 +236,35 @@ describe.each(drivers)('contracts and subscriptions run by the vendor (%s)', (dr
     expect(errorOf(await admin.graphql(CONTRACTS, { customerId })).extensions?.code).toBe('VENDOR_STAFF_ONLY');
   });
 
+  it('at the end of the term: AUTO renews with its scheduled seats, a cancel at term end becomes CANCELLED', async () => {
+    const contract = await create({
+      subscriptions: [
+        line(['DRF'], { seats: 4, startsOn: '2026-11-01', endsOn: '2026-11-30', renewal: 'AUTO' }),
+        line(['PLT'], { seats: 2, startsOn: '2026-11-01', endsOn: '2026-11-30', renewal: 'AUTO' }),
+      ],
+    });
+    const [auto, ending] = contract.subscriptions as [Sub, Sub];
+    dataOf(await operator.graphql(SEATS, { input: { customerId, subscriptionId: auto.id, expectedVersion: auto.version, seats: 3, when: 'AT_RENEWAL' } }));
+    dataOf(await operator.graphql(CANCEL, { input: { customerId, subscriptionId: ending.id, expectedVersion: ending.version, when: 'AT_RENEWAL' } }));
+    try {
+      app.setNow(new Date('2026-11-30T23:01:00Z'));
+      await Promise.all([app.seatwise.worker.runPeriodic(true), app.seatwise.worker.runPeriodic(true)]);
+      const rows = await app.sql<{ id: string; state: string; seats: number; ends_on: string | Date; scheduled_seats: number | null }>(
+        'select id, state, seats, ends_on, scheduled_seats from subscriptions where id in (?, ?)',
+        [auto.id, ending.id],
+      );
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      const renewed = byId.get(auto.id)!;
+      expect([renewed.state, Number(renewed.seats), renewed.scheduled_seats]).toEqual(['ACTIVE', 3, null]);
+      expect(new Date(renewed.ends_on).toISOString().slice(0, 10)).toBe('2027-11-30');
+      expect(byId.get(ending.id)!.state).toBe('CANCELLED');
+      const renewals = await app.sql<{ n: number | string }>("select count(*) as n from audit_entries where target_id = ? and action = 'subscription.auto-renew'", [auto.id]);
+      expect(Number(renewals[0]!.n)).toBe(1);
+    } finally {
+      app.setNow(TODAY);
+    }
+  });
+
   it('expires a subscription by the clock at the end of its last day in Europe/Ljubljana, once with two racing loops; seats stop, assignments stay', async () => {
     const contract = await create({ subscriptions: [line(['DRF'], { seats: 2, startsOn: '2026-11-01', endsOn: '2026-11-30' })] });
     const sub = contract.subscriptions[0]!;

@@ -2,7 +2,7 @@ import { plural } from '../plural.js';
 
 /** Contracts and subscriptions the vendor runs (modules/subscriptions/subscription-changes.service.ts, modules/vendor/customer-contracts.service.ts). */
 export const contracts: Record<string, string> = {
-  'Enter a real date as YYYY-MM-DD.': 'Vnesite pravi datum v obliki LLLL-MM-DD.',
+  'Enter a real date as YYYY-MM-DD.': 'Vnesite pravi datum v obliki YYYY-MM-DD (leto-mesec-dan).',
   'The end date cannot be before the start date.': 'Datum konca ne more biti pred datumom začetka.',
   'Seats must be a whole number from 1 to {max}.': 'Število sedežev mora biti celo število od 1 do {max}.',
   'Credits must be a whole number from 1 to {max}.': 'Število kreditov mora biti celo število od 1 do {max}.',
