@@ -224,6 +224,14 @@ describe.each(drivers)('contracts and subscriptions run by the vendor (%s)', (dr
     expect(second.balance).toBe(1500);
     const ledger = await app.sql<{ kind: string; amount: number }>('select kind, amount from cloud_credit_entries where subscription_id = ? order by amount', [subscriptionId]);
     expect(ledger.map((row) => [row.kind, Number(row.amount)])).toEqual([['PURCHASE', 300], ['PURCHASE', 1200]]);
+    // Cloud Services Usage reads the same ledger: the purchase is there at once.
+    const usage = dataOf(
+      await admin.graphql<{ cloudServicesUsage: { balances: { subscription: { id: string }; purchased: number; remaining: number }[] } }>(
+        'query ($range: DateRangeInput!) { cloudServicesUsage(range: $range) { balances { subscription { id } purchased remaining } } }',
+        { range: { from: '2026-11-01', to: '2026-11-25' } },
+      ),
+    ).cloudServicesUsage;
+    expect(usage.balances.find((row) => row.subscription.id === subscriptionId)).toMatchObject({ purchased: 1500, remaining: 1500 });
   });
 
   it('lets Support read the contracts but not change them', async () => {
