@@ -36,6 +36,9 @@ const words = {
     saveSeats: 'Save seats',
     cancel: 'Cancel subscription',
     cancelled: 'Cancelled',
+    homeEvent: 'Drafter cancelled',
+    email: 'Email',
+    password: 'Password',
   },
   sl: {
     locale: 'sl-SI',
@@ -57,6 +60,9 @@ const words = {
     saveSeats: 'Shrani sedeže',
     cancel: 'Prekliči naročnino',
     cancelled: 'Preklicana',
+    homeEvent: 'Naročnina Drafter je preklicana',
+    email: 'E-pošta',
+    password: 'Geslo',
   },
 } as const;
 
@@ -133,5 +139,22 @@ describe('contracts and subscriptions in the Vendor console', () => {
     await row.getByText(w.cancelled, { exact: true }).waitFor();
     await shoot(page, `vendor-contract-done-${language}`);
     await context.close();
+
+    // The customer's admins see the change on their home page.
+    const customer = await browser.newContext({ locale: w.locale, viewport: { width: 1366, height: 900 } });
+    const home = await customer.newPage();
+    await home.goto(`${server.url}/sign-in`);
+    await home.getByLabel(w.email).fill('admin@example.com');
+    await home.getByLabel(w.password, { exact: true }).fill('Seatwise-demo-1');
+    await home.getByLabel(w.password, { exact: true }).press('Enter');
+    await home.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    if (language === 'sl') {
+      // The demo admin's own language is English: they switch, as a person would.
+      await home.getByRole('button', { name: /^(Language|Jezik)/ }).click();
+      await home.getByRole('menuitem', { name: 'Slovenščina' }).click();
+    }
+    await home.getByTestId('subscription-event').filter({ hasText: w.homeEvent }).first().waitFor();
+    await shoot(home, `customer-home-events-${language}`);
+    await customer.close();
   });
 });
