@@ -93,6 +93,12 @@ describe.each(drivers)('contracts and subscriptions run by the vendor (%s)', (dr
 
   it('creates a contract with a product and a collection: the customer, both audit logs, the home and the reports see it at once', async () => {
     const team = (await app.sql<{ id: string; name: string }>('select id, name from teams where account_id = ? order by name limit 1', [customerId]))[0]!;
+    const choices = dataOf(await operator.graphql<{ customerTeamChoices: { id: string }[]; contractProductChoices: { id: string }[] }>(
+      'query ($customerId: UUID!) { customerTeamChoices(customerId: $customerId) { id name } contractProductChoices { id code } }',
+      { customerId },
+    ));
+    expect(choices.customerTeamChoices.map((item) => item.id)).toContain(team.id);
+    expect(choices.contractProductChoices.map((item) => item.id)).toContain(products.DRF);
     const contract = await create({ teamId: team.id, subscriptions: [line(['DRF'], { seats: 3 }), line(['STR', 'CIV'], { seats: 4, renewal: 'AUTO' })] });
     expect(contract.team?.name).toBe(team.name);
     expect(contract.subscriptions.map((item) => [item.name, item.seatsTotal, item.status])).toEqual([

@@ -345,3 +345,12 @@ export async function productChoices(ctx: { em: AccountContext['em'] }): Promise
   const products = await ctx.em.find(Product, {}, { orderBy: { name: 'asc', id: 'asc' }, limit: PRODUCT_CHOICES });
   return products.map((product) => ({ id: product.id, code: product.code, name: product.name }));
 }
+
+/** How many teams a contract form offers at most (`customerTeamChoices`). */
+export const TEAM_CHOICES = 200;
+
+/** The account's teams a contract can belong to, by name. */
+export async function teamChoices(ctx: AccountContext): Promise<{ id: string; name: string }[]> {
+  const teams = await ctx.em.find(Team, { account: ctx.viewer.accountId }, { orderBy: { name: 'asc', id: 'asc' }, limit: TEAM_CHOICES });
+  return teams.map((team) => ({ id: team.id, name: team.name }));
+}

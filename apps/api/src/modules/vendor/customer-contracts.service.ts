@@ -29,6 +29,7 @@ import {
   renewSubscription,
   requireSeats,
   requireSubscription,
+  teamChoices,
   writeContract,
 } from '../subscriptions/subscription-changes.service.js';
 import type { TermEnd } from '../subscriptions/subscription-expiry.service.js';
@@ -63,6 +64,12 @@ export async function listCustomerContracts(
 ): Promise<ContractConnection> {
   const { account } = await asCustomer(ctx, args.customerId);
   return contractConnection(account, { first: args.first, after: args.after });
+}
+
+/** The customer's teams a new contract can belong to. */
+export async function listCustomerTeamChoices(ctx: StaffContext, customerId: string): Promise<{ id: string; name: string }[]> {
+  const { account } = await asCustomer(ctx, customerId);
+  return teamChoices(account);
 }
 
 /** A new contract with its subscriptions; the contract number is unique per customer, also under a race. */

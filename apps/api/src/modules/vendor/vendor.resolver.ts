@@ -11,6 +11,7 @@ import {
   PurchaseCloudCreditsInput,
   RenewSubscriptionInput,
   Subscription,
+  TeamRef,
   BeginOperatorSetupInput,
   CompleteOperatorSetupInput,
   CreateCustomerInput,
@@ -33,7 +34,7 @@ import type { RequestContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { AllowVendor, type StaffContext, VendorPermission } from '../../graphql/vendor-access.js';
 import { Bounded } from '../../graphql/limits.js';
-import { PRODUCT_CHOICES, productChoices } from '../subscriptions/subscription-changes.service.js';
+import { PRODUCT_CHOICES, productChoices, TEAM_CHOICES } from '../subscriptions/subscription-changes.service.js';
 import { changeCustomerStatus, createCustomer, inviteCustomerPrimaryAdmin } from './customer-changes.service.js';
 import { findCustomer, listCustomerPeople, listCustomers } from './customers.service.js';
 import { beginOperatorSetup, completeOperatorSetup, createStaffSetupLink, operatorSetupLink } from './setup-link.service.js';
@@ -44,6 +45,7 @@ import {
   changeCustomerSeats,
   createCustomerContract,
   listCustomerContracts,
+  listCustomerTeamChoices,
   purchaseCustomerCredits,
   renewCustomerSubscription,
 } from './customer-contracts.service.js';
@@ -181,6 +183,13 @@ export class VendorResolver {
   @Query(() => [ProductRef], { description: `The catalogue's products a new subscription can include, by name (at most ${PRODUCT_CHOICES}).` })
   contractProductChoices(@Ctx() ctx: StaffContext): Promise<ProductRef[]> {
     return productChoices(ctx);
+  }
+
+  @AllowVendor(VendorPermission.READ_CUSTOMERS)
+  @Bounded(TEAM_CHOICES)
+  @Query(() => [TeamRef], { description: `The customer's teams a new contract can belong to, by name (at most ${TEAM_CHOICES}).` })
+  customerTeamChoices(@Ctx() ctx: StaffContext, @Arg('customerId', () => UUID, { description: 'The customer account.' }) customerId: string): Promise<TeamRef[]> {
+    return listCustomerTeamChoices(ctx, customerId);
   }
 
   @AllowVendor(VendorPermission.MANAGE_CUSTOMERS)

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LicenceType, RenewalMode, SubscriptionTerm } from '@seatwise/schema/client';
 import { apiError, useApiErrorText } from '../../ui/apiError';
 import { FormError } from '../../ui/FormError';
-import { ContractProductChoicesDocument, CreateCustomerContractDocument } from './contracts.graphql';
+import { ContractChoicesDocument, CreateCustomerContractDocument } from './contracts.graphql';
 
 interface Line {
   productIds: string[];
@@ -34,7 +34,8 @@ const newLine = (startsOn: string, endsOn: string): Line => ({
 export function CreateContractModal({ customerId, onClose, onCreated }: { customerId: string; onClose: () => void; onCreated: () => void }) {
   const { t } = useTranslation();
   const errorText = useApiErrorText();
-  const products = useQuery(ContractProductChoicesDocument);
+  const products = useQuery(ContractChoicesDocument, { variables: { customerId } });
+  const [teamId, setTeamId] = useState<string | null>(null);
   const [number, setNumber] = useState('');
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
@@ -43,7 +44,7 @@ export function CreateContractModal({ customerId, onClose, onCreated }: { custom
   const failed = apiError(error);
   const fieldError = (field: string) => (failed?.field === field ? errorText(error) : null);
   const lineFields = ['productIds', 'name', 'seats', 'startsOn', 'endsOn', 'licenceType', 'term'];
-  const known = ['number', 'startsOn', 'endsOn', ...lines.flatMap((_, index) => lineFields.map((field) => `subscriptions.${index}.${field}`))];
+  const known = ['number', 'startsOn', 'endsOn', 'teamId', ...lines.flatMap((_, index) => lineFields.map((field) => `subscriptions.${index}.${field}`))];
   const change = (index: number, patch: Partial<Line>) => setLines((current) => current.map((line, at) => (at === index ? { ...line, ...patch } : line)));
   const choices = products.data?.contractProductChoices.map((product) => ({ value: product.id, label: `${product.name} (${product.code})` })) ?? [];
 
@@ -55,6 +56,7 @@ export function CreateContractModal({ customerId, onClose, onCreated }: { custom
           input: {
             customerId,
             number,
+            teamId,
             startsOn: startsOn.trim(),
             endsOn: endsOn.trim(),
             subscriptions: lines.map((line) => ({
@@ -82,10 +84,19 @@ export function CreateContractModal({ customerId, onClose, onCreated }: { custom
     <Modal opened onClose={onClose} title={t('vendor.contracts.create')} size="xl">
       <form onSubmit={(event) => void handleSubmit(event)} noValidate>
         <Stack gap="sm">
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
             <TextInput label={t('vendor.contracts.fields.number')} required value={number} onChange={(event) => setNumber(event.currentTarget.value)} error={fieldError('number')} />
             <TextInput label={t('vendor.contracts.fields.startsOn')} required placeholder="YYYY-MM-DD" value={startsOn} onChange={(event) => setStartsOn(event.currentTarget.value)} error={fieldError('startsOn')} />
             <TextInput label={t('vendor.contracts.fields.endsOn')} required placeholder="YYYY-MM-DD" value={endsOn} onChange={(event) => setEndsOn(event.currentTarget.value)} error={fieldError('endsOn')} />
+            <Select
+              label={t('vendor.contracts.fields.team')}
+              placeholder={t('vendor.contracts.noTeam')}
+              data={products.data?.customerTeamChoices.map((team) => ({ value: team.id, label: team.name })) ?? []}
+              value={teamId}
+              onChange={setTeamId}
+              clearable
+              error={fieldError('teamId')}
+            />
           </SimpleGrid>
           <Text size="sm" fw={600}>
             {t('vendor.contracts.subscriptions')}

@@ -58,11 +58,15 @@ export const CustomerContractsDocument = graphql(`
   }
 `);
 
-export const ContractProductChoicesDocument = graphql(`
-  query ContractProductChoices {
+export const ContractChoicesDocument = graphql(`
+  query ContractChoices($customerId: UUID!) {
     contractProductChoices {
       id
       code
+      name
+    }
+    customerTeamChoices(customerId: $customerId) {
+      id
       name
     }
   }
