@@ -29,6 +29,7 @@ const words = {
     endsOn: 'Ends on',
     products: 'Product or collection',
     seats: 'Seats',
+    team: 'Team',
     submitCreate: 'Create contract',
     endBeforeStart: 'The end date cannot be before the start date.',
     change: (name: string) => `Change ${name}`,
@@ -53,6 +54,7 @@ const words = {
     endsOn: 'Konec',
     products: 'Izdelek ali zbirka',
     seats: 'Sedeži',
+    team: 'Ekipa',
     submitCreate: 'Ustvari pogodbo',
     endBeforeStart: 'Datum konca ne more biti pred datumom začetka.',
     change: (name: string) => `Spremeni ${name}`,
@@ -103,6 +105,8 @@ describe('contracts and subscriptions in the Vendor console', () => {
     await dialog.getByLabel(w.number).fill(number);
     await dialog.getByLabel(w.startsOn).first().fill(isoDay(end));
     await dialog.getByLabel(w.endsOn).first().fill(isoDay(start));
+    await dialog.getByRole('textbox', { name: w.team }).click();
+    await page.getByRole('option', { name: 'Arhitektura' }).click();
     await dialog.getByLabel(w.products).click();
     await page.getByRole('option', { name: /Drafter/ }).first().click();
     await dialog.getByRole('heading').first().click();
@@ -118,6 +122,7 @@ describe('contracts and subscriptions in the Vendor console', () => {
 
     const contract = page.getByTestId('vendor-contract').filter({ hasText: number });
     await contract.waitFor();
+    await contract.getByText(/· Arhitektura/).waitFor();
     const row = contract.getByTestId('vendor-subscription');
     await expect.poll(() => row.getByTestId('vendor-subscription-seats').textContent()).toBe('0 / 3');
 
