@@ -26,7 +26,7 @@ const modules = {
   licensing: ['Licence files: network and home-use requests, signed with the vendor key.', ['accounts', 'audit', 'catalog', 'identity', 'products', 'subscriptions']],
   reports: ['Seat Usage, Insights and Cloud Usage, read through the owners\' fragments.', ['accounts', 'subscriptions', 'usage']],
   home: ['The admin home page: a summary of the other modules.', ['accounts', 'catalog', 'subscriptions', 'support']],
-  vendor: ['The Vendor console: first run and staff set-up, customers, the catalogue and its uploads, vendor service tokens, the support inbox, the vendor audit log.', ['accounts', 'audit', 'catalog', 'downloads', 'identity', 'jobs', 'mail', 'subscriptions', 'support', 'tokens', 'users']],
+  vendor: ['The Vendor console: first run and staff set-up, customers, their contracts and subscriptions, the catalogue and its uploads, vendor service tokens, the support inbox, the vendor audit log.', ['accounts', 'audit', 'catalog', 'downloads', 'identity', 'jobs', 'mail', 'subscriptions', 'support', 'tokens', 'usage', 'users']],
   brand: ["The vendor's brand: name, logo, colours, support contact and legal links, for the sign-in page, the SPA and mails.", ['mail', 'vendor']],
 };
 

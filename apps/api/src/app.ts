@@ -33,6 +33,8 @@ import { registerMembershipHooks } from './modules/identity/memberships.port.js'
 import { createRateLimits, sweepExpiredCounters } from './modules/identity/rate-limits.js';
 import { sessionViewer } from './modules/identity/session.service.js';
 import { JobWorker } from './modules/jobs/job-worker.js';
+import { applyTermEnds } from './modules/subscriptions/subscription-expiry.service.js';
+import { recordTermEndInVendorAudit } from './modules/vendor/customer-contracts.service.js';
 import { createMailer, type Mailer } from './modules/mail/mailer.js';
 import { Outbox } from './modules/mail/outbox.js';
 import { createOutboxSmsSender, type SmsSender } from './modules/mail/sms.js';
@@ -215,7 +217,21 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   );
   app.use(restErrorHandler(logger));
 
-  const worker = new JobWorker(orm, logger, { [BUILD_INSTALL_PACKAGE]: installPackageBuilder(config) });
+  const worker = new JobWorker(
+    orm,
+    logger,
+    { [BUILD_INSTALL_PACKAGE]: installPackageBuilder(config) },
+    {
+      periodic: [
+        {
+          // Each minute: the terms that ended at midnight in their customer's time zone.
+          name: 'subscriptions.term-ends',
+          everyMs: 60_000,
+          run: (em) => applyTermEnds(em, config.now(), recordTermEndInVendorAudit),
+        },
+      ],
+    },
+  );
   // Uploads of catalogue files left unfinished are discarded, hourly, by the instances that run jobs.
   let sweepUploads: NodeJS.Timeout | null = null;
   if (config.jobWorker) {

@@ -27,13 +27,11 @@ const fieldsReturningConnections = types
 const STILL_PLAIN = [
   'assignableSubscriptions',
   'cloudServicesUsageByUser',
-  'contracts',
   'insights',
   'installPackages',
   'licenceRequests',
   'productEntitlements',
   'productUpdates',
-  'subscriptions',
   'teams',
   'trialOffers',
   'trials',

@@ -20,7 +20,7 @@ describe.each(drivers)('every CSV Seatwise writes neutralises formulas (%s)', (d
   afterAll(() => app?.close());
 
   it('the report export route, CSV and XLSX', async () => {
-    const { subscriptions } = dataOf(await admin.graphql<{ subscriptions: { id: string }[] }>('{ subscriptions { id } }'));
+    const subscriptions = dataOf(await admin.graphql<{ subscriptions: { edges: { node: { id: string } }[] } }>('{ subscriptions(first: 100) { edges { node { id } } } }')).subscriptions.edges.map((edge) => edge.node);
     expect(subscriptions.length).toBeGreaterThanOrEqual(HOSTILE.length);
     for (const [index, text] of HOSTILE.entries()) await app.sql('update subscriptions set name = ? where id = ?', [text, subscriptions[index]!.id]);
 

@@ -4,10 +4,13 @@ import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient }
 import { rest } from './rest.js';
 
 const SUBSCRIPTIONS = `
-  query Subscriptions($filter: SubscriptionsFilter, $orderBy: SubscriptionsOrder) {
-    subscriptions(filter: $filter, orderBy: $orderBy) {
-      id name serialNumber status daysToRenewal term licenceType startsOn endsOn seatsTotal seatsUsed
-      team { id name } contract { id number } products { product { code name } seatsTotal seatsUsed }
+  query Subscriptions($filter: SubscriptionsFilter, $orderBy: SubscriptionsOrder, $first: Int, $after: String) {
+    subscriptions(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node {
+        id name serialNumber status daysToRenewal term licenceType startsOn endsOn seatsTotal seatsUsed
+        team { id name } contract { id number } products { product { code name } seatsTotal seatsUsed }
+      } }
     }
   }`;
 
@@ -66,7 +69,7 @@ describe.each(drivers)('subscriptions, contracts, Insights and the admin home F-
   let all: SubscriptionNode[];
 
   const list = async (variables: Record<string, unknown> = {}) =>
-    dataOf(await admin.graphql<{ subscriptions: SubscriptionNode[] }>(SUBSCRIPTIONS, variables)).subscriptions;
+    dataOf(await admin.graphql<{ subscriptions: { edges: { node: SubscriptionNode }[] } }>(SUBSCRIPTIONS, { first: 100, ...variables })).subscriptions.edges.map((edge) => edge.node);
 
   beforeAll(async () => {
     app = await startTestApp(driver);
@@ -111,6 +114,31 @@ describe.each(drivers)('subscriptions, contracts, Insights and the admin home F-
     const bySeats = await list({ orderBy: { field: 'SEATS' } });
     expect(bySeats.map((item) => item.seatsTotal)).toEqual([...bySeats.map((item) => item.seatsTotal)].sort((a, b) => a - b));
     expect(errorOf(await admin.graphql(SUBSCRIPTIONS, { filter: { search: 'x'.repeat(101) } })).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.search' });
+  });
+
+  it('pages the subscriptions and contracts as connections, in the same order as one long page', async () => {
+    for (const orderBy of [{ field: 'NAME', direction: 'DESC' }, { field: 'SEATS' }, { field: 'STATUS' }]) {
+      const whole = await list({ orderBy });
+      const paged: SubscriptionNode[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 20; page += 1) {
+        const answer: { subscriptions: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: SubscriptionNode }[] } } = dataOf(
+          await admin.graphql(SUBSCRIPTIONS, { orderBy, first: 2, after }),
+        );
+        expect(answer.subscriptions.totalCount).toBe(whole.length);
+        paged.push(...answer.subscriptions.edges.map((edge) => edge.node));
+        if (!answer.subscriptions.pageInfo.hasNextPage) break;
+        after = answer.subscriptions.pageInfo.endCursor;
+      }
+      expect(paged.map((item) => item.id)).toEqual(whole.map((item) => item.id));
+    }
+    const CONTRACT_PAGE = 'query ($after: String) { contracts(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }';
+    type Page = { contracts: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string } }[] } };
+    const first = dataOf(await admin.graphql<Page>(CONTRACT_PAGE, {})).contracts;
+    const second = dataOf(await admin.graphql<Page>(CONTRACT_PAGE, { after: first.pageInfo.endCursor })).contracts;
+    expect(first.totalCount).toBeGreaterThan(1);
+    expect(second.edges[0]!.node.id).not.toBe(first.edges[0]!.node.id);
+    expect(errorOf(await admin.graphql(CONTRACT_PAGE, { after: 'nonsense' })).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
   it('shows contract details with every subscription and product (F-51)', async () => {
@@ -181,7 +209,7 @@ describe.each(drivers)('subscriptions, contracts, Insights and the admin home F-
   it('a plain user sees none of it', async () => {
     const user = app.client();
     dataOf(await user.signIn('user@example.com'));
-    for (const query of [SUBSCRIPTIONS, HOME, INSIGHTS, '{ contracts { id } }']) {
+    for (const query of [SUBSCRIPTIONS, HOME, INSIGHTS, '{ contracts { totalCount } }']) {
       expect(errorOf(await user.graphql(query)).extensions?.code).toBe('FORBIDDEN');
     }
     expect((await rest(app, user, '/api/exports/subscriptions.csv')).status).toBe(403);

@@ -1,7 +1,7 @@
 import { ServerInfoDocument, SubscriptionsDocument, type SubscriptionsQuery } from '@seatwise/schema/client';
 import type { SeatwiseClient } from './seatwise-client.js';
 
-export type SubscriptionLine = SubscriptionsQuery['subscriptions'][number];
+export type SubscriptionLine = SubscriptionsQuery['subscriptions']['edges'][number]['node'];
 
 export interface SubscriptionReport {
   version: string;
@@ -10,12 +10,21 @@ export interface SubscriptionReport {
   seatsTotal: number;
 }
 
+/** Every subscription of the account, page after page. */
+export async function allSubscriptions(client: SeatwiseClient): Promise<SubscriptionLine[]> {
+  const lines: SubscriptionLine[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const { subscriptions }: SubscriptionsQuery = await client.request(SubscriptionsDocument, { first: 100, after });
+    lines.push(...subscriptions.edges.map((edge) => edge.node));
+    if (!subscriptions.pageInfo.hasNextPage) return lines;
+    after = subscriptions.pageInfo.endCursor ?? null;
+  }
+}
+
 /** The account's subscriptions with the seats used of each. Needs a token with `read:subscriptions`. */
 export async function subscriptionReport(client: SeatwiseClient): Promise<SubscriptionReport> {
-  const [{ serverInfo }, { subscriptions }] = await Promise.all([
-    client.request(ServerInfoDocument, {}),
-    client.request(SubscriptionsDocument, {}),
-  ]);
+  const [{ serverInfo }, subscriptions] = await Promise.all([client.request(ServerInfoDocument, {}), allSubscriptions(client)]);
   return {
     version: serverInfo.version,
     subscriptions,

@@ -106,8 +106,36 @@ export {
   BulkAssignSeatsResult,
 } from './seats/seat.type.js';
 export { AuditEntry, AuditEntryEdge, AuditEntryConnection, AuditFilter } from './audit/audit.type.js';
-export { SubscriptionStatus, LicenceType, SubscriptionTerm, SubscriptionSortField } from './subscriptions/subscription.enums.js';
-export { ProductRef, SubscriptionProductLine, ContractRef, Subscription, Contract } from './subscriptions/subscription.type.js';
+export {
+  SubscriptionStatus,
+  LicenceType,
+  SubscriptionTerm,
+  SubscriptionSortField,
+  RenewalMode,
+  ChangeTiming,
+  SubscriptionEventKind,
+} from './subscriptions/subscription.enums.js';
+export {
+  ProductRef,
+  SubscriptionProductLine,
+  ContractRef,
+  Subscription,
+  Contract,
+  SubscriptionEdge,
+  SubscriptionConnection,
+  ContractEdge,
+  ContractConnection,
+  SubscriptionEvent,
+} from './subscriptions/subscription.type.js';
+export {
+  CreateContractInput,
+  NewSubscriptionInput,
+  ChangeSeatsInput,
+  RenewSubscriptionInput,
+  CancelSubscriptionInput,
+  PurchaseCloudCreditsInput,
+  CloudCreditPurchase,
+} from './vendor/customer-contract.type.js';
 export { SubscriptionsFilter, SubscriptionsOrder } from './subscriptions/subscriptions.input.js';
 export {
   DateRangeInput,

@@ -16,6 +16,7 @@ import { SeatAssignment } from '../modules/subscriptions/seat-assignment.entity.
 import { Contract } from '../modules/subscriptions/contract.entity.js';
 import { Subscription } from '../modules/subscriptions/subscription.entity.js';
 import { SubscriptionProduct } from '../modules/subscriptions/subscription-product.entity.js';
+import { SubscriptionEventRow } from '../modules/subscriptions/subscription-event.entity.js';
 import { Team } from '../modules/teams/team.entity.js';
 import { ApiToken } from '../modules/tokens/api-token.entity.js';
 import { CloudCreditEntry } from '../modules/usage/cloud-credit-entry.entity.js';
@@ -61,6 +62,7 @@ export const entities = [
   Contract,
   Subscription,
   SubscriptionProduct,
+  SubscriptionEventRow,
   SeatAssignment,
   UsageEvent,
   UsageDay,

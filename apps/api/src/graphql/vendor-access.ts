@@ -22,6 +22,8 @@ export enum VendorPermission {
   READ_CATALOGUE = 'vendor:read-catalogue',
   MANAGE_CATALOGUE = 'vendor:manage-catalogue',
   MANAGE_BRAND = 'vendor:manage-brand',
+  READ_SUBSCRIPTIONS = 'vendor:read-subscriptions',
+  MANAGE_SUBSCRIPTIONS = 'vendor:manage-subscriptions',
 }
 
 export const vendorPermissionRoles: Readonly<Record<VendorPermission, readonly VendorRole[]>> = {
@@ -35,6 +37,8 @@ export const vendorPermissionRoles: Readonly<Record<VendorPermission, readonly V
   [VendorPermission.READ_CATALOGUE]: [VendorRole.OPERATOR, VendorRole.SUPPORT],
   [VendorPermission.MANAGE_CATALOGUE]: [VendorRole.OPERATOR],
   [VendorPermission.MANAGE_BRAND]: [VendorRole.OPERATOR],
+  [VendorPermission.READ_SUBSCRIPTIONS]: [VendorRole.OPERATOR, VendorRole.SUPPORT],
+  [VendorPermission.MANAGE_SUBSCRIPTIONS]: [VendorRole.OPERATOR],
 };
 
 /** How a vendor service token reaches each vendor permission; staff and tokens are managed by people only. */
@@ -49,6 +53,8 @@ export const vendorPermissionTokens: Readonly<Record<VendorPermission, VendorSco
   [VendorPermission.READ_CATALOGUE]: VendorScope.VENDOR_CATALOGUE_READ,
   [VendorPermission.MANAGE_CATALOGUE]: VendorScope.VENDOR_CATALOGUE_WRITE,
   [VendorPermission.MANAGE_BRAND]: 'session',
+  [VendorPermission.READ_SUBSCRIPTIONS]: VendorScope.VENDOR_SUBSCRIPTIONS_READ,
+  [VendorPermission.MANAGE_SUBSCRIPTIONS]: VendorScope.VENDOR_SUBSCRIPTIONS_WRITE,
 };
 
 const descriptions: Readonly<Record<VendorPermission, string>> = {
@@ -62,6 +68,8 @@ const descriptions: Readonly<Record<VendorPermission, string>> = {
   [VendorPermission.READ_CATALOGUE]: 'Products, versions, files and trial offers.',
   [VendorPermission.MANAGE_CATALOGUE]: 'Change products, versions and trial offers, upload files and publish versions.',
   [VendorPermission.MANAGE_BRAND]: "The vendor's brand on the sign-in page, in the SPA and in mails: operators in the console only.",
+  [VendorPermission.READ_SUBSCRIPTIONS]: "Customers' contracts and subscriptions, and the products and teams a new one can name.",
+  [VendorPermission.MANAGE_SUBSCRIPTIONS]: 'Create contracts and subscriptions, change seats, renew, cancel, and buy cloud credits.',
 };
 
 const ruleOf = (permission: VendorPermission): PermissionRule => {

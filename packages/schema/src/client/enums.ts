@@ -251,6 +251,33 @@ export const SubscriptionSortField = {
 } as const;
 export type SubscriptionSortField = (typeof SubscriptionSortField)[keyof typeof SubscriptionSortField];
 
+/** Whether a subscription renews by itself at the end of its term. */
+export const RenewalMode = {
+  AUTO: 'AUTO',
+  MANUAL: 'MANUAL',
+} as const;
+export type RenewalMode = (typeof RenewalMode)[keyof typeof RenewalMode];
+
+/** When a change of a subscription takes effect. */
+export const ChangeTiming = {
+  NOW: 'NOW',
+  AT_RENEWAL: 'AT_RENEWAL',
+} as const;
+export type ChangeTiming = (typeof ChangeTiming)[keyof typeof ChangeTiming];
+
+/** What happened to a subscription, as its admins see it on their home page. */
+export const SubscriptionEventKind = {
+  CREATED: 'CREATED',
+  SEATS_CHANGED: 'SEATS_CHANGED',
+  SEATS_SCHEDULED: 'SEATS_SCHEDULED',
+  RENEWED: 'RENEWED',
+  CANCELLED: 'CANCELLED',
+  CANCEL_SCHEDULED: 'CANCEL_SCHEDULED',
+  EXPIRED: 'EXPIRED',
+  CREDITS_PURCHASED: 'CREDITS_PURCHASED',
+} as const;
+export type SubscriptionEventKind = (typeof SubscriptionEventKind)[keyof typeof SubscriptionEventKind];
+
 export const CustomerStatus = {
   ACTIVE: 'ACTIVE',
   SUSPENDED: 'SUSPENDED',

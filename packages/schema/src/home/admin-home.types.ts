@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ProductRef, Subscription } from '../subscriptions/subscription.type.js';
+import { ProductRef, Subscription, SubscriptionEvent } from '../subscriptions/subscription.type.js';
 import { SupportRequestStatus } from '../client/enums.js';
 
 export { SupportRequestStatus };
@@ -67,6 +67,9 @@ export class AdminHome {
     description: 'Subscriptions renewing within 90 days or expired within the last 90 days (not cancelled), soonest first.',
   })
   renewals!: Subscription[];
+
+  @Field(() => [SubscriptionEvent], { description: 'The latest changes of the account\'s subscriptions (created, seats, renewed, cancelled, expired), newest first (at most 5).' })
+  subscriptionEvents!: SubscriptionEvent[];
 
   @Field(() => Int, { description: 'Subscriptions renewing within 30 days.' })
   renewingIn30!: number;

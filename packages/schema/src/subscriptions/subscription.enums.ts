@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
-import { SubscriptionStatus, LicenceType, SubscriptionTerm, SubscriptionSortField } from '../client/enums.js';
+import { ChangeTiming, LicenceType, RenewalMode, SubscriptionEventKind, SubscriptionSortField, SubscriptionStatus, SubscriptionTerm } from '../client/enums.js';
 
-export { SubscriptionStatus, LicenceType, SubscriptionTerm, SubscriptionSortField };
+export { SubscriptionStatus, LicenceType, SubscriptionTerm, SubscriptionSortField, RenewalMode, ChangeTiming, SubscriptionEventKind };
 
 registerEnumType(SubscriptionStatus, {
   name: 'SubscriptionStatus',
@@ -43,5 +43,38 @@ registerEnumType(SubscriptionSortField, {
     RENEWAL: { description: 'Renewal (end) date.' },
     STATUS: { description: 'Status: expiring, active, expired, cancelled.' },
     SEATS: { description: 'Number of seats purchased.' },
+  },
+});
+
+registerEnumType(RenewalMode, {
+  name: 'RenewalMode',
+  description: 'Whether a subscription renews by itself at the end of its term.',
+  valuesConfig: {
+    AUTO: { description: 'Renews for another term at the end of its last day, unless cancelled at term end.' },
+    MANUAL: { description: 'Expires at the end of its last day unless the vendor renews it.' },
+  },
+});
+
+registerEnumType(ChangeTiming, {
+  name: 'ChangeTiming',
+  description: 'When a change of a subscription takes effect.',
+  valuesConfig: {
+    NOW: { description: 'At once.' },
+    AT_RENEWAL: { description: 'At the end of the current term (its renewal date), in the account time zone.' },
+  },
+});
+
+registerEnumType(SubscriptionEventKind, {
+  name: 'SubscriptionEventKind',
+  description: 'What happened to a subscription.',
+  valuesConfig: {
+    CREATED: { description: 'The vendor created it.' },
+    SEATS_CHANGED: { description: 'Its seats changed.' },
+    SEATS_SCHEDULED: { description: 'A change of its seats was scheduled for the renewal date.' },
+    RENEWED: { description: 'It was renewed for a new term.' },
+    CANCELLED: { description: 'It was cancelled.' },
+    CANCEL_SCHEDULED: { description: 'It will be cancelled at the end of its term.' },
+    EXPIRED: { description: 'Its last day ended: its seats can no longer be used.' },
+    CREDITS_PURCHASED: { description: 'Cloud credits were bought for it.' },
   },
 });

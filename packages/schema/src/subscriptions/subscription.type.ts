@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { TeamRef } from '../users/user.type.js';
-import { LicenceType, SubscriptionStatus, SubscriptionTerm } from './subscription.enums.js';
+import { PageInfo } from '../common/pagination.type.js';
+import { LicenceType, RenewalMode, SubscriptionEventKind, SubscriptionStatus, SubscriptionTerm } from './subscription.enums.js';
 
 @ObjectType({ description: 'A product of the catalogue, as referred to from subscriptions and reports.' })
 export class ProductRef {
@@ -78,6 +79,18 @@ export class Subscription {
 
   @Field(() => [SubscriptionProductLine], { description: 'The products it includes, by name.' })
   products!: SubscriptionProductLine[];
+
+  @Field(() => RenewalMode, { description: 'Whether it renews by itself at the end of its term.' })
+  renewal!: RenewalMode;
+
+  @Field(() => Int, { nullable: true, description: 'Seats it will have from its renewal date, when a change is scheduled; null otherwise.' })
+  scheduledSeats!: number | null;
+
+  @Field(() => Boolean, { description: 'Whether it is cancelled at the end of its term (it runs until then).' })
+  cancelAtTermEnd!: boolean;
+
+  @Field(() => Int, { description: 'Raised by every change; a change that names an older version is refused (STALE_CHANGE).' })
+  version!: number;
 }
 
 @ObjectType({ description: 'An agreement with the vendor under which subscriptions are bought.' })
@@ -111,4 +124,73 @@ export class Contract {
 
   @Field(() => [Subscription], { description: 'Every subscription under the contract, by name.' })
   subscriptions!: Subscription[];
+
+  @Field(() => Int, { description: 'Raised by every change of the contract itself (its dates).' })
+  version!: number;
+}
+
+@ObjectType({ description: 'An edge of a list of subscriptions.' })
+export class SubscriptionEdge {
+  @Field(() => String, { description: 'Cursor of this subscription in the list.' })
+  cursor!: string;
+
+  @Field(() => Subscription, { description: 'The subscription.' })
+  node!: Subscription;
+}
+
+@ObjectType({ description: 'A page of subscriptions.' })
+export class SubscriptionConnection {
+  @Field(() => [SubscriptionEdge], { description: 'The subscriptions of this page.' })
+  edges!: SubscriptionEdge[];
+
+  @Field(() => PageInfo, { description: 'Where this page stands in the whole list.' })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'How many subscriptions match, over all pages.' })
+  totalCount!: number;
+}
+
+@ObjectType({ description: 'An edge of a list of contracts.' })
+export class ContractEdge {
+  @Field(() => String, { description: 'Cursor of this contract in the list.' })
+  cursor!: string;
+
+  @Field(() => Contract, { description: 'The contract.' })
+  node!: Contract;
+}
+
+@ObjectType({ description: 'A page of contracts.' })
+export class ContractConnection {
+  @Field(() => [ContractEdge], { description: 'The contracts of this page.' })
+  edges!: ContractEdge[];
+
+  @Field(() => PageInfo, { description: 'Where this page stands in the whole list.' })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'How many contracts match, over all pages.' })
+  totalCount!: number;
+}
+
+@ObjectType({ description: 'Something that happened to one of the account\'s subscriptions (shown on the home page).' })
+export class SubscriptionEvent {
+  @Field(() => ID, { description: 'Identifier of the event.' })
+  id!: string;
+
+  @Field(() => SubscriptionEventKind, { description: 'What happened.' })
+  kind!: SubscriptionEventKind;
+
+  @Field(() => Date, { description: 'When it happened.' })
+  at!: Date;
+
+  @Field(() => ID, { description: 'The subscription.' })
+  subscriptionId!: string;
+
+  @Field(() => String, { description: 'Name of the subscription.' })
+  subscriptionName!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Seats after the change (seat changes), credits bought (purchases); null otherwise.' })
+  amount!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The day it takes effect or ends on, YYYY-MM-DD, when it has one.' })
+  effectiveOn!: string | null;
 }

@@ -1,3 +1,4 @@
+import { contracts } from './contracts.js';
 import { exports } from './exports.js';
 import { identity } from './identity.js';
 import { mail } from './mail.js';
@@ -8,6 +9,6 @@ import { platform } from './platform.js';
  * English texts the message keys cannot carry themselves: the forms of plural messages, one file per
  * area as in `sl/`. Every other message's English text is its key, the literal of its `msg()` call.
  */
-export const areas: Readonly<Record<string, Readonly<Record<string, string>>>> = { identity, people, platform, mail, exports };
+export const areas: Readonly<Record<string, Readonly<Record<string, string>>>> = { identity, people, platform, mail, exports, contracts };
 
 export const en: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(areas));

@@ -1,4 +1,5 @@
 import { common } from './common.js';
+import { contracts } from './contracts.js';
 import { exports } from './exports.js';
 import { identity } from './identity.js';
 import { mail } from './mail.js';
@@ -12,6 +13,6 @@ import { catalogue } from './catalogue.js';
  * with `{count}` has all four Slovenian forms (`plural()`: 1 sedež, 2 sedeža, 3 sedeži, 5 sedežev);
  * other numbers stand where no noun agrees with them: "Največje število: {max}.".
  */
-export const areas: Readonly<Record<string, Readonly<Record<string, string>>>> = { common, identity, people, platform, mail, exports, vendor, catalogue };
+export const areas: Readonly<Record<string, Readonly<Record<string, string>>>> = { common, identity, people, platform, mail, exports, vendor, catalogue, contracts };
 
 export const sl: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(areas));

@@ -39,6 +39,24 @@ export function recordAudit(ctx: AccountContext, input: AuditInput): AuditEntry 
 }
 
 /**
+ * An entry of something Seatwise did by itself or the vendor did from outside the account (the
+ * expiry of a subscription at the end of its last day, a change made in the Vendor console), by
+ * account id; `actorId` null when no person did it. Added to the caller's unit of work.
+ */
+export function recordAccountAudit(em: EntityManager, accountId: string, actorId: string | null, input: AuditInput): AuditEntry {
+  return em.create(AuditEntry, {
+    account: em.getReference(Account, accountId),
+    actor: actorId ? em.getReference(User, actorId) : null,
+    action: input.action,
+    targetType: input.targetType,
+    targetId: input.targetId ?? null,
+    summary: (typeof input.summary === 'object' ? render(input.summary, Language.EN) : (input.summary ?? input.action)).slice(0, 500),
+    before: input.before ?? null,
+    after: input.after ?? null,
+  });
+}
+
+/**
  * The `report.export` entry of a file about to be sent, in its own transaction: committed before
  * the first byte goes out, so no file reaches an admin without its entry.
  */

@@ -5,6 +5,7 @@ import { isoDate } from '../../common/days.js';
 import { accountToday } from '../accounts/account-day.js';
 import { runningSql } from '../subscriptions/subscription-rules.js';
 import { offeredSql } from '../catalog/catalog-rules.js';
+import { latestSubscriptionEvents } from '../subscriptions/subscription-events.queries.js';
 import { listSubscriptions } from '../subscriptions/subscriptions.service.js';
 import { openSupportRequests, recentSupportRequests } from '../support/support.service.js';
 
@@ -23,7 +24,7 @@ interface ReleaseRow {
 /** The admin's landing page (F-10): latest releases of owned products, renewals due, open support requests. */
 export async function adminHome(ctx: AccountContext): Promise<AdminHome> {
   const { todayIso } = await accountToday(ctx);
-  const [subscriptions, support, recent, releases] = await Promise.all([
+  const [subscriptions, support, recent, releases, events] = await Promise.all([
     listSubscriptions(ctx, {}),
     openSupportRequests(ctx, LISTED),
     recentSupportRequests(ctx, LISTED),
@@ -36,6 +37,7 @@ export async function adminHome(ctx: AccountContext): Promise<AdminHome> {
        order by v.released_at desc, p.name
        limit ${fragment(String(LISTED))}`,
     ),
+    latestSubscriptionEvents(ctx, LISTED),
   ]);
   const running = subscriptions.filter((subscription) => subscription.status !== SubscriptionStatus.CANCELLED);
   const within = (days: number) => running.filter((item) => item.daysToRenewal >= 0 && item.daysToRenewal <= days).length;
@@ -48,6 +50,7 @@ export async function adminHome(ctx: AccountContext): Promise<AdminHome> {
     renewals: running
       .filter((item) => item.daysToRenewal <= 90 && item.daysToRenewal >= -EXPIRED_SHOWN_DAYS)
       .sort((a, b) => a.daysToRenewal - b.daysToRenewal),
+    subscriptionEvents: events,
     renewingIn30: within(30),
     renewingIn60: within(60),
     renewingIn90: within(90),

@@ -16,10 +16,22 @@ export interface JobTools {
 /** Does the work; returns what to write when the job is marked done (in the same transaction). */
 export type JobHandler = (job: ClaimedJob, tools: JobTools) => Promise<(tx: EntityManager) => Promise<void>>;
 
+/**
+ * Work the worker does every `everyMs` by itself, not queued by anyone (the end of subscription
+ * terms). It must be idempotent and safe with other instances running it at the same moment:
+ * each row it changes is claimed by a conditional update.
+ */
+export interface PeriodicTask {
+  name: string;
+  everyMs: number;
+  run(em: EntityManager): Promise<unknown>;
+}
+
 export interface JobWorkerOptions {
   pollMs?: number;
   leaseMs?: number;
   instanceId?: string;
+  periodic?: PeriodicTask[];
 }
 
 /** Polls the `jobs` table and runs one job at a time; any number of instances may run side by side. */
@@ -30,6 +42,8 @@ export class JobWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
   private stopped = true;
+  private readonly periodic: PeriodicTask[];
+  private readonly lastRun = new Map<string, number>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -40,6 +54,22 @@ export class JobWorker {
     this.pollMs = options.pollMs ?? 500;
     this.leaseMs = options.leaseMs ?? 30_000;
     this.instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+    this.periodic = options.periodic ?? [];
+  }
+
+  /** Runs every periodic task that is due (all of them with `force`), one after the other. */
+  async runPeriodic(force = false): Promise<void> {
+    for (const task of this.periodic) {
+      const last = this.lastRun.get(task.name) ?? -Infinity;
+      if (!force && Date.now() - last < task.everyMs) continue;
+      this.lastRun.set(task.name, Date.now());
+      try {
+        await task.run(this.orm.em.fork() as EntityManager);
+      } catch (error) {
+        this.logger.error({ err: error, task: task.name }, 'periodic task failed');
+        if (force) throw error;
+      }
+    }
   }
 
   start(): void {
@@ -58,7 +88,8 @@ export class JobWorker {
   private schedule(delay: number) {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.running = this.runOnce()
+      this.running = this.runPeriodic()
+        .then(() => this.runOnce())
         .catch((error: unknown) => this.logger.error({ err: error }, 'job worker poll failed'))
         .then((worked) => this.schedule(worked ? 0 : this.pollMs));
     }, delay);

@@ -1,4 +1,4 @@
-import { Collection, Entity, Filter, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/core';
+import { Collection, Entity, Filter, ManyToOne, OneToMany, type Opt, Property, Unique } from '@mikro-orm/core';
 import { tenantFilter } from '../../db/base.entity.js';
 import { TenantEntity } from '../accounts/tenant.entity.js';
 import { Team } from '../teams/team.entity.js';
@@ -23,4 +23,8 @@ export class Contract extends TenantEntity {
 
   @OneToMany('Subscription', 'contract')
   subscriptions = new Collection<Subscription>(this);
+
+  /** Raised by every change of the contract or its subscriptions. */
+  @Property({ type: 'integer', default: 1 })
+  version: number & Opt = 1;
 }

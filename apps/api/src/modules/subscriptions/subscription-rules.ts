@@ -32,3 +32,17 @@ export function statusOf(state: SubscriptionState, daysToRenewal: number): Subsc
   if (daysToRenewal < 0) return SubscriptionStatus.EXPIRED;
   return daysToRenewal <= EXPIRING_WITHIN_DAYS ? SubscriptionStatus.EXPIRING : SubscriptionStatus.ACTIVE;
 }
+
+const TERM_MONTHS: Record<string, number> = { MONTHLY: 1, ANNUAL: 12, THREE_YEAR: 36 };
+
+/**
+ * The last day of the term that follows one ending on `endsOn` (YYYY-MM-DD): the same day of the
+ * month one term later (the month's last day when it is shorter). Renewals, by the vendor or by
+ * themselves at the end of the last day, use it.
+ */
+export function nextTermEnd(endsOn: string, term: string): string {
+  const [year, month, day] = endsOn.split('-').map(Number) as [number, number, number];
+  const months = year * 12 + (month - 1) + (TERM_MONTHS[term] ?? 12);
+  const lastOfMonth = new Date(Date.UTC(Math.floor(months / 12), (months % 12) + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(Math.floor(months / 12), months % 12, Math.min(day, lastOfMonth))).toISOString().slice(0, 10);
+}

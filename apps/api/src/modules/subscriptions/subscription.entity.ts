@@ -1,4 +1,5 @@
 import { Collection, Entity, Enum, Filter, Index, ManyToOne, OneToMany, type Opt, Property, Unique } from '@mikro-orm/core';
+import type { RenewalMode } from '@seatwise/schema';
 import { tenantFilter } from '../../db/base.entity.js';
 import { TenantEntity } from '../accounts/tenant.entity.js';
 import { Team } from '../teams/team.entity.js';
@@ -18,7 +19,11 @@ export enum SubscriptionTerm {
   THREE_YEAR = 'THREE_YEAR',
 }
 
-/** Whether the subscription was cancelled; "expired" and "expiring" follow from `endsOn`. */
+/**
+ * Whether the subscription was cancelled; "expired" and "expiring" follow from `endsOn` and the
+ * account's day (subscription-rules.ts), so a subscription stops running at its midnight whether
+ * or not the expiry job has run yet; the job only records it (`expiredAt`, the event, the audit).
+ */
 export enum SubscriptionState {
   ACTIVE = 'ACTIVE',
   CANCELLED = 'CANCELLED',
@@ -66,4 +71,24 @@ export class Subscription extends TenantEntity {
 
   @OneToMany('SubscriptionProduct', 'subscription')
   products = new Collection<SubscriptionProduct>(this);
+
+  /** AUTO or MANUAL (RenewalMode): whether the term renews by itself at its end. */
+  @Property({ type: 'string', length: 20, default: 'MANUAL' })
+  renewal: RenewalMode & Opt = 'MANUAL';
+
+  /** Seats from the renewal date on, when a change was scheduled for it. */
+  @Property({ type: 'integer', nullable: true })
+  scheduledSeats: number | null = null;
+
+  /** Cancelled at the end of its term: it runs until then and does not renew. */
+  @Property({ type: 'boolean', default: false })
+  cancelAtTermEnd: boolean & Opt = false;
+
+  /** When the end of its term was recorded (the expiry job's claim); null while it runs or once renewed. */
+  @Property({ type: 'datetime', nullable: true })
+  expiredAt: Date | null = null;
+
+  /** Raised by every change; a change made on an older version is refused (optimistic concurrency). */
+  @Property({ type: 'integer', default: 1 })
+  version: number & Opt = 1;
 }

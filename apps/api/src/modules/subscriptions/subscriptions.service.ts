@@ -1,5 +1,8 @@
 import {
   type Contract as ContractType,
+  type ContractConnection,
+  type RenewalMode,
+  type SubscriptionConnection,
   type LicenceType,
   SortDirection,
   SubscriptionSortField,
@@ -11,6 +14,7 @@ import {
 } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { requireId } from '../../common/ids.js';
+import { connectionOf, decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
 import { dayOfIso, isoDate } from '../../common/days.js';
 import { containsPattern } from '../../common/like.js';
@@ -35,6 +39,10 @@ interface SubscriptionRow {
   contract_id: string;
   contract_number: string;
   seats_used: number | string;
+  renewal: RenewalMode;
+  scheduled_seats: number | string | null;
+  cancel_at_term_end: boolean | number;
+  version: number | string;
 }
 
 interface ProductRow {
@@ -70,6 +78,7 @@ export async function listSubscriptions(
     .select(
       's.id', 's.name', 's.serial_number', 's.licence_type', 's.term', 's.seats', 's.starts_on', 's.ends_on', 's.state', 's.team_id',
       't.name as team_name', 'c.id as contract_id', 'c.number as contract_number',
+      's.renewal', 's.scheduled_seats', 's.cancel_at_term_end', 's.version',
       knex.raw(`${seatsUsedSql('s')} as seats_used`),
     );
   if (args.contractId) query.andWhere('s.contract_id', args.contractId);
@@ -117,9 +126,9 @@ async function productsOf(ctx: AccountContext, subscriptionIds: string[]): Promi
   return byId;
 }
 
-function sortSubscriptions(subscriptions: SubscriptionType[], orderBy?: SubscriptionsOrder | null) {
+/** The sort key of a subscription for an order: the field's value, then the name, then the id. */
+function sortKeyOf(orderBy?: SubscriptionsOrder | null) {
   const field = orderBy?.field ?? SubscriptionSortField.RENEWAL;
-  const sign = orderBy?.direction === SortDirection.DESC ? -1 : 1;
   const key = (subscription: SubscriptionType): number | string => {
     switch (field) {
       case SubscriptionSortField.NAME:
@@ -132,11 +141,63 @@ function sortSubscriptions(subscriptions: SubscriptionType[], orderBy?: Subscrip
         return subscription.endsOn;
     }
   };
-  return [...subscriptions].sort((a, b) => {
-    const [left, right] = [key(a), key(b)];
-    const order = left < right ? -1 : left > right ? 1 : a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
-    return order * sign;
-  });
+  return (subscription: SubscriptionType): SortKey => [key(subscription), subscription.name, subscription.id];
+}
+
+type SortKey = [number | string, string, string];
+
+const compareKeys = (a: SortKey, b: SortKey) =>
+  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1].localeCompare(b[1]) || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
+
+function sortSubscriptions(subscriptions: SubscriptionType[], orderBy?: SubscriptionsOrder | null) {
+  const sign = orderBy?.direction === SortDirection.DESC ? -1 : 1;
+  const keyOf = sortKeyOf(orderBy);
+  return [...subscriptions].sort((a, b) => compareKeys(keyOf(a), keyOf(b)) * sign);
+}
+
+/**
+ * A page of a list sorted in memory (an account has tens of subscriptions and contracts; status
+ * and sort depend on the account's today): the rows after the cursor's key in the same order.
+ */
+function pageOf<T>(sorted: T[], keyOf: (item: T) => SortKey, sign: number, first?: number | null, after?: string | null) {
+  const limit = pageSize(first);
+  let start = 0;
+  if (after) {
+    const cursor = decodeCursor(after);
+    let key: SortKey;
+    try {
+      const value: unknown = JSON.parse(String(cursor.sortValue));
+      if (!Array.isArray(value) || value.length !== 2 || typeof value[1] !== 'string') throw new Error('not a key');
+      key = [value[0] as number | string, value[1], cursor.id];
+    } catch {
+      throw new InvalidInputError('after', msg('after is not a cursor of this list: pass an endCursor you received.'));
+    }
+    start = sorted.findIndex((item) => compareKeys(keyOf(item), key) * sign > 0);
+    if (start < 0) start = sorted.length;
+  }
+  const cursorOf = (item: T) => {
+    const [value, name, id] = keyOf(item);
+    return encodeCursor(JSON.stringify([value, name]), id);
+  };
+  return connectionOf(sorted.slice(start, start + limit + 1), { limit, after, totalCount: sorted.length }, cursorOf, (item) => item);
+}
+
+/** "Subscriptions and Contracts" as a connection: the same filter and order, in pages. */
+export async function subscriptionConnection(
+  ctx: AccountContext,
+  args: { first?: number | null; after?: string | null; filter?: SubscriptionsFilter | null; orderBy?: SubscriptionsOrder | null },
+): Promise<SubscriptionConnection> {
+  const subscriptions = await listSubscriptions(ctx, { filter: args.filter, orderBy: args.orderBy });
+  return pageOf(subscriptions, sortKeyOf(args.orderBy), args.orderBy?.direction === SortDirection.DESC ? -1 : 1, args.first, args.after);
+}
+
+/** The account's contracts as a connection, by end date. */
+export async function contractConnection(
+  ctx: AccountContext,
+  args: { first?: number | null; after?: string | null; filter?: SubscriptionsFilter | null },
+): Promise<ContractConnection> {
+  const contracts = await listContracts(ctx, args.filter);
+  return pageOf(contracts, (contract) => [contract.endsOn, contract.number, contract.id], 1, args.first, args.after);
 }
 
 function toSubscription(row: SubscriptionRow, today: number, products: ProductRow[]): SubscriptionType {
@@ -162,6 +223,10 @@ function toSubscription(row: SubscriptionRow, today: number, products: ProductRo
       seatsTotal: row.seats,
       seatsUsed,
     })),
+    renewal: row.renewal,
+    scheduledSeats: row.scheduled_seats === null ? null : Number(row.scheduled_seats),
+    cancelAtTermEnd: Boolean(row.cancel_at_term_end),
+    version: Number(row.version),
   };
 }
 
@@ -178,6 +243,7 @@ interface ContractRow {
   ends_on: string | Date;
   team_id: string | null;
   team_name: string | null;
+  version: number | string;
 }
 
 /** Contracts with their subscriptions; a contract matches a filter when one of its subscriptions does. */
@@ -189,7 +255,7 @@ export async function listContracts(ctx: AccountContext, filter?: SubscriptionsF
     .leftJoin('teams as t', 't.id', 'c.team_id')
     .where('c.account_id', accountId)
     .orderBy('c.ends_on')
-    .select('c.id', 'c.number', 'c.starts_on', 'c.ends_on', 'c.team_id', 't.name as team_name');
+    .select('c.id', 'c.number', 'c.starts_on', 'c.ends_on', 'c.team_id', 't.name as team_name', 'c.version');
   if (contractId) query.andWhere('c.id', contractId);
   const rows: ContractRow[] = await query;
   const subscriptions = await listSubscriptions(ctx, {
@@ -218,6 +284,7 @@ export async function listContracts(ctx: AccountContext, filter?: SubscriptionsF
         seatsTotal: own.reduce((sum, subscription) => sum + subscription.seatsTotal, 0),
         seatsUsed: own.reduce((sum, subscription) => sum + subscription.seatsUsed, 0),
         subscriptions: own,
+        version: Number(row.version),
       },
     ];
   });

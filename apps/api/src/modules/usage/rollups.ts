@@ -228,3 +228,24 @@ export async function rebuildRollups(em: EntityManager, accountId: string) {
     }
   });
 }
+
+/**
+ * Roll-up rows of subscriptions made at runtime (the Vendor console): `seat_months` holds each
+ * person's use per subscription, so a new subscription gets its rows from the use already stored
+ * of its products, as `rebuildStatements` would make them; later use arrives through
+ * `addToRollups`. In the caller's transaction (`em`), right after the subscription is written.
+ */
+export async function addSubscriptionsToRollups(em: EntityManager, accountId: string, subscriptionIds: string[]) {
+  if (!subscriptionIds.length) return;
+  const pg = isPostgres(em);
+  const { month, bit } = calendarSql(pg, 'd.day');
+  await runStatement(
+    em,
+    `insert into seat_months (account_id, subscription_id, user_id, month, days, day_count, minutes)
+     select d.account_id, sp.subscription_id, d.user_id, ${month}, sum(distinct ${bit}), count(distinct d.day), sum(d.minutes)
+     from usage_days d join subscription_products sp on sp.account_id = d.account_id and sp.product_id = d.product_id
+     where d.account_id = ? and sp.subscription_id in (${subscriptionIds.map(() => '?').join(', ')})
+     group by d.account_id, sp.subscription_id, d.user_id, ${month}`,
+    [accountId, ...subscriptionIds],
+  );
+}

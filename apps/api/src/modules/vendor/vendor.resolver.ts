@@ -1,6 +1,17 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
   AuthenticatorSetup,
+  CancelSubscriptionInput,
+  ChangeSeatsInput,
+  CloudCreditPurchase,
+  Contract,
+  ContractConnection,
+  CreateContractInput,
+  ProductRef,
+  PurchaseCloudCreditsInput,
+  RenewSubscriptionInput,
+  Subscription,
+  TeamRef,
   BeginOperatorSetupInput,
   CompleteOperatorSetupInput,
   CreateCustomerInput,
@@ -29,12 +40,23 @@ import type { RequestContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { Idempotent } from '../../graphql/idempotency.js';
 import { AllowVendor, type StaffContext, VendorPermission } from '../../graphql/vendor-access.js';
+import { Bounded } from '../../graphql/limits.js';
+import { PRODUCT_CHOICES, productChoices, TEAM_CHOICES } from '../subscriptions/subscription-changes.service.js';
 import { changeCustomerStatus, createCustomer, inviteCustomerPrimaryAdmin } from './customer-changes.service.js';
 import { findCustomer, listCustomerPeople, listCustomers } from './customers.service.js';
 import { beginOperatorSetup, completeOperatorSetup, createStaffSetupLink, operatorSetupLink } from './setup-link.service.js';
 import { currentStaff, listStaff } from '../identity/staff/staff-session.service.js';
 import { listVendorAudit } from './vendor-audit.service.js';
 import { inboxThread, listSupportInbox, replyToSupportRequest, setSupportRequestStatus } from './support-inbox.service.js';
+import {
+  cancelCustomerSubscription,
+  changeCustomerSeats,
+  createCustomerContract,
+  listCustomerContracts,
+  listCustomerTeamChoices,
+  purchaseCustomerCredits,
+  renewCustomerSubscription,
+} from './customer-contracts.service.js';
 
 const customerId = () => Arg('id', () => UUID, { description: 'The customer account.' });
 
@@ -195,5 +217,69 @@ export class VendorResolver {
   @Idempotent()
   reopenSupportRequest(@Arg('id', () => UUID, { description: 'The request.' }) id: string, @Ctx() ctx: StaffContext): Promise<InboxSupportThread> {
     return setSupportRequestStatus(ctx, id, SupportRequestStatus.OPEN);
+  }
+
+  @AllowVendor(VendorPermission.READ_SUBSCRIPTIONS)
+  @Query(() => ContractConnection, { description: "A customer's contracts with their subscriptions, by end date." })
+  customerContracts(
+    @Ctx() ctx: StaffContext,
+    @Arg('customerId', () => UUID, { description: 'The customer account.' }) customerId: string,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (25 when omitted).' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
+  ): Promise<ContractConnection> {
+    return listCustomerContracts(ctx, { customerId, first, after });
+  }
+
+  @AllowVendor(VendorPermission.READ_SUBSCRIPTIONS)
+  @Bounded(PRODUCT_CHOICES)
+  @Query(() => [ProductRef], { description: `The catalogue's products a new subscription can include, by name (at most ${PRODUCT_CHOICES}).` })
+  contractProductChoices(@Ctx() ctx: StaffContext): Promise<ProductRef[]> {
+    return productChoices(ctx);
+  }
+
+  @AllowVendor(VendorPermission.READ_SUBSCRIPTIONS)
+  @Bounded(TEAM_CHOICES)
+  @Query(() => [TeamRef], { description: `The customer's teams a new contract can belong to, by name (at most ${TEAM_CHOICES}).` })
+  customerTeamChoices(@Ctx() ctx: StaffContext, @Arg('customerId', () => UUID, { description: 'The customer account.' }) customerId: string): Promise<TeamRef[]> {
+    return listCustomerTeamChoices(ctx, customerId);
+  }
+
+  @AllowVendor(VendorPermission.MANAGE_SUBSCRIPTIONS)
+  @Mutation(() => Contract, {
+    description: 'Creates a contract of a customer with its subscriptions (operators only). CONTRACT_NUMBER_TAKEN when the number is in use; nothing is written on any error.',
+  })
+  @Idempotent()
+  createCustomerContract(@Arg('input', () => CreateContractInput, { description: 'The contract and its subscriptions.' }) input: CreateContractInput, @Ctx() ctx: StaffContext): Promise<Contract> {
+    return createCustomerContract(ctx, input);
+  }
+
+  @AllowVendor(VendorPermission.MANAGE_SUBSCRIPTIONS)
+  @Mutation(() => Subscription, {
+    description: 'Changes the seats of a subscription: an increase at once; a decrease below the seats assigned is refused (SEATS_ASSIGNED, with the count) unless scheduled for the renewal date.',
+  })
+  @Idempotent()
+  changeSubscriptionSeats(@Arg('input', () => ChangeSeatsInput, { description: 'The subscription and its seats.' }) input: ChangeSeatsInput, @Ctx() ctx: StaffContext): Promise<Subscription> {
+    return changeCustomerSeats(ctx, input);
+  }
+
+  @AllowVendor(VendorPermission.MANAGE_SUBSCRIPTIONS)
+  @Mutation(() => Subscription, { description: 'Renews a subscription for a new term (operators only).' })
+  @Idempotent()
+  renewSubscription(@Arg('input', () => RenewSubscriptionInput, { description: 'The subscription and its new end.' }) input: RenewSubscriptionInput, @Ctx() ctx: StaffContext): Promise<Subscription> {
+    return renewCustomerSubscription(ctx, input);
+  }
+
+  @AllowVendor(VendorPermission.MANAGE_SUBSCRIPTIONS)
+  @Mutation(() => Subscription, { description: 'Cancels a subscription now or at the end of its term (operators only); assignments are kept.' })
+  @Idempotent()
+  cancelSubscription(@Arg('input', () => CancelSubscriptionInput, { description: 'The subscription and when.' }) input: CancelSubscriptionInput, @Ctx() ctx: StaffContext): Promise<Subscription> {
+    return cancelCustomerSubscription(ctx, input);
+  }
+
+  @AllowVendor(VendorPermission.MANAGE_SUBSCRIPTIONS)
+  @Mutation(() => CloudCreditPurchase, { description: "Adds purchased cloud credits to a subscription's ledger (operators only)." })
+  @Idempotent()
+  purchaseCloudCredits(@Arg('input', () => PurchaseCloudCreditsInput, { description: 'The subscription and the credits.' }) input: PurchaseCloudCreditsInput, @Ctx() ctx: StaffContext): Promise<CloudCreditPurchase> {
+    return purchaseCustomerCredits(ctx, input);
   }
 }

@@ -1,12 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconArrowRight, IconHelp, IconLifebuoy, IconRefresh, IconSparkles } from '@tabler/icons-react';
+import { IconArrowRight, IconBell, IconHelp, IconLifebuoy, IconRefresh, IconSparkles } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { StatusBadge } from '../subscriptions/StatusBadge';
 import { ErrorPanel } from '../../ui/ErrorPanel';
-import { formatDateTime, formatDay } from '../../ui/format';
+import { formatDateTime, formatDay, formatNumber } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { AdminHomeDocument } from './home.graphql';
 import { SupportRequestDialog } from './SupportRequestDialog';
@@ -99,6 +99,30 @@ export function HomePage() {
                 </Group>
               </Group>
             ))}
+          </HomeCard>
+
+          <HomeCard title={t('home.events.title')} icon={<IconBell size={20} />} to="/subscriptions" linkLabel={t('home.renewals.link')}>
+            {home.subscriptionEvents.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('home.events.none')}
+              </Text>
+            ) : (
+              home.subscriptionEvents.map((event) => (
+                <div key={event.id} data-testid="subscription-event">
+                  <Text size="sm">
+                    {t(`home.events.${event.kind}`, {
+                      name: event.subscriptionName,
+                      count: event.amount ?? 0,
+                      amount: formatNumber(event.amount ?? 0, language),
+                      date: event.effectiveOn ? formatDay(event.effectiveOn, language) : '',
+                    })}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {formatDateTime(event.at, language)}
+                  </Text>
+                </div>
+              ))
+            )}
           </HomeCard>
 
           <HomeCard title={t('home.support.title')} icon={<IconLifebuoy size={20} />}>

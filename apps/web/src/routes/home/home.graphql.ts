@@ -21,6 +21,14 @@ export const AdminHomeDocument = graphql(`
           id
         }
       }
+      subscriptionEvents {
+        id
+        kind
+        at
+        subscriptionName
+        amount
+        effectiveOn
+      }
       renewingIn30
       renewingIn60
       renewingIn90

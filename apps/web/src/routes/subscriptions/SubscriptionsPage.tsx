@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type SortDirection, type SubscriptionSortField, SubscriptionStatus } from '@seatwise/schema/client';
+import { CursorPager } from '../../ui/CursorPager';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { ExportMenu } from '../../ui/ExportMenu';
@@ -29,9 +30,21 @@ export function SubscriptionsPage() {
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [sort, setSort] = useState<{ field: SubscriptionSortField; direction: SortDirection }>({ field: 'RENEWAL', direction: 'ASC' });
   const filter = { teamId: team, search: debounced || null, statuses: status ? [status as SubscriptionStatus] : null };
-  const { data, previousData, loading, error, refetch } = useQuery(SubscriptionsPageDocument, { variables: { filter, orderBy: sort } });
+  // The endCursors of the pages before the one shown, per list; a new filter or order starts again.
+  const filterKey = JSON.stringify([filter, sort]);
+  const [pages, setPages] = useState<{ key: string; subscriptions: string[]; contracts: string[] }>({ key: filterKey, subscriptions: [], contracts: [] });
+  const current = pages.key === filterKey ? pages : { key: filterKey, subscriptions: [], contracts: [] };
+  const subscriptionPages = current.subscriptions;
+  const contractPages = current.contracts;
+  const setSubscriptionPages = (subscriptions: string[]) => setPages({ ...current, subscriptions });
+  const setContractPages = (contracts: string[]) => setPages({ ...current, contracts });
+  const { data, previousData, loading, error, refetch } = useQuery(SubscriptionsPageDocument, {
+    variables: { filter, orderBy: sort, subscriptionsAfter: subscriptionPages.at(-1) ?? null, contractsAfter: contractPages.at(-1) ?? null },
+  });
   const shown = data ?? previousData;
-  type Row = NonNullable<typeof shown>['subscriptions'][number];
+  const subscriptions = shown?.subscriptions.edges.map((edge) => edge.node) ?? [];
+  const contracts = shown?.contracts.edges.map((edge) => edge.node) ?? [];
+  type Row = (typeof subscriptions)[number];
   const [moving, setMoving] = useState<Row | null>(null);
 
   const sortBy = (field: SubscriptionSortField) =>
@@ -82,11 +95,11 @@ export function SubscriptionsPage() {
       ) : (
         <Tabs defaultValue="subscriptions" keepMounted={false}>
           <Tabs.List>
-            <Tabs.Tab value="subscriptions">{t('subscriptions.tabSubscriptions', { count: shown.subscriptions.length })}</Tabs.Tab>
-            <Tabs.Tab value="contracts">{t('subscriptions.tabContracts', { count: shown.contracts.length })}</Tabs.Tab>
+            <Tabs.Tab value="subscriptions">{t('subscriptions.tabSubscriptions', { count: shown.subscriptions.totalCount })}</Tabs.Tab>
+            <Tabs.Tab value="contracts">{t('subscriptions.tabContracts', { count: shown.contracts.totalCount })}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="subscriptions" pt="md">
-            {shown.subscriptions.length === 0 ? (
+            {subscriptions.length === 0 ? (
               <EmptyState title={t('subscriptions.emptyTitle')} text={t('subscriptions.emptyText')} />
             ) : (
               <Table.ScrollContainer minWidth={0} type="native">
@@ -104,7 +117,7 @@ export function SubscriptionsPage() {
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {shown.subscriptions.map((item) => (
+                    {subscriptions.map((item) => (
                       <Table.Tr key={item.id}>
                         <Table.Td>
                           <Text fw={600} size="sm">
@@ -145,9 +158,10 @@ export function SubscriptionsPage() {
                 </Table>
               </Table.ScrollContainer>
             )}
+            <CursorPager pageInfo={shown.subscriptions.pageInfo} cursors={subscriptionPages} onChange={setSubscriptionPages} />
           </Tabs.Panel>
           <Tabs.Panel value="contracts" pt="md">
-            {shown.contracts.length === 0 ? (
+            {contracts.length === 0 ? (
               <EmptyState title={t('subscriptions.emptyContracts')} />
             ) : (
               <Table.ScrollContainer minWidth={0} type="native">
@@ -163,7 +177,7 @@ export function SubscriptionsPage() {
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {shown.contracts.map((contract) => (
+                    {contracts.map((contract) => (
                       <Table.Tr key={contract.id}>
                         <Table.Td>
                           <Anchor component={Link} to={`/subscriptions/contracts/${contract.id}`} fw={600} size="sm">
@@ -185,6 +199,7 @@ export function SubscriptionsPage() {
                 </Table>
               </Table.ScrollContainer>
             )}
+            <CursorPager pageInfo={shown.contracts.pageInfo} cursors={contractPages} onChange={setContractPages} />
           </Tabs.Panel>
         </Tabs>
       )}

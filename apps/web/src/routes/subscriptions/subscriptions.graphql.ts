@@ -1,42 +1,60 @@
 import { graphql } from '../../gql/subscriptions';
 
 export const SubscriptionsPageDocument = graphql(`
-  query SubscriptionsPage($filter: SubscriptionsFilter, $orderBy: SubscriptionsOrder) {
-    subscriptions(filter: $filter, orderBy: $orderBy) {
-      id
-      name
-      serialNumber
-      status
-      daysToRenewal
-      term
-      licenceType
-      endsOn
-      seatsTotal
-      seatsUsed
-      team {
-        id
-        name
+  query SubscriptionsPage($filter: SubscriptionsFilter, $orderBy: SubscriptionsOrder, $subscriptionsAfter: String, $contractsAfter: String) {
+    subscriptions(filter: $filter, orderBy: $orderBy, first: 25, after: $subscriptionsAfter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
       }
-      contract {
-        id
-        number
+      edges {
+        node {
+          id
+          name
+          serialNumber
+          status
+          daysToRenewal
+          term
+          licenceType
+          endsOn
+          seatsTotal
+          seatsUsed
+          team {
+            id
+            name
+          }
+          contract {
+            id
+            number
+          }
+        }
       }
     }
-    contracts(filter: $filter) {
-      id
-      number
-      startsOn
-      endsOn
-      status
-      daysToRenewal
-      seatsTotal
-      seatsUsed
-      team {
-        id
-        name
+    contracts(filter: $filter, first: 25, after: $contractsAfter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
       }
-      subscriptions {
-        id
+      edges {
+        node {
+          id
+          number
+          startsOn
+          endsOn
+          status
+          daysToRenewal
+          seatsTotal
+          seatsUsed
+          team {
+            id
+            name
+          }
+          subscriptions {
+            id
+          }
+        }
       }
     }
     teams {

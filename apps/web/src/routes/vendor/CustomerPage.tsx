@@ -1,5 +1,5 @@
 import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconMail } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { FullPageLoader } from '../../ui/FullPageLoader';
 import { formatNumber } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { countryName } from '../profile/countries';
+import { CustomerContracts } from './CustomerContracts';
 import { statusColor } from './customer-status';
 import { useStaff } from './VendorLayout';
 import {
@@ -66,99 +67,112 @@ export function CustomerPage() {
           </Badge>
         }
       />
-      <Paper withBorder radius="md" p="md">
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-          {facts.map(([label, value]) => (
-            <div key={label}>
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                {label}
-              </Text>
-              <Text size="sm">{value}</Text>
-            </div>
-          ))}
-        </SimpleGrid>
-      </Paper>
+      <Tabs defaultValue="overview" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="overview">{t('vendor.customer.tabOverview')}</Tabs.Tab>
+          <Tabs.Tab value="contracts">{t('vendor.customer.tabContracts')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="contracts" pt="md">
+          <CustomerContracts customerId={id} operator={operator} />
+        </Tabs.Panel>
+        <Tabs.Panel value="overview" pt="md">
+          <Stack gap="lg">
+            <Paper withBorder radius="md" p="md">
+              <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+                {facts.map(([label, value]) => (
+                  <div key={label}>
+                    <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                      {label}
+                    </Text>
+                    <Text size="sm">{value}</Text>
+                  </div>
+                ))}
+              </SimpleGrid>
+            </Paper>
 
-      {operator && (
-        <Paper withBorder radius="md" p="md">
-          <Title order={2} size="h4" mb="sm">
-            {t('vendor.customer.actions')}
-          </Title>
-          <Group>
-            {customer.status === 'ACTIVE' && (
-              <Button color="orange" variant="light" loading={suspending.loading} onClick={() => void suspend({ variables: { id } }).catch(() => undefined)}>
-                {t('vendor.customer.suspend')}
-              </Button>
-            )}
-            {customer.status === 'SUSPENDED' && (
-              <Button color="teal" variant="light" loading={reactivating.loading} onClick={() => void reactivate({ variables: { id } }).catch(() => undefined)}>
-                {t('vendor.customer.reactivate')}
-              </Button>
-            )}
-            {customer.status !== 'CLOSED' &&
-              (confirmClose ? (
-                <Group gap="xs">
-                  <Text size="sm">{t('vendor.customer.closeConfirm')}</Text>
-                  <Button color="red" loading={closing.loading} onClick={() => void close({ variables: { id } }).catch(() => undefined)}>
-                    {t('vendor.customer.closeYes')}
-                  </Button>
-                  <Button variant="default" onClick={() => setConfirmClose(false)}>
-                    {t('vendor.cancel')}
-                  </Button>
+            {operator && (
+              <Paper withBorder radius="md" p="md">
+                <Title order={2} size="h4" mb="sm">
+                  {t('vendor.customer.actions')}
+                </Title>
+                <Group>
+                  {customer.status === 'ACTIVE' && (
+                    <Button color="orange" variant="light" loading={suspending.loading} onClick={() => void suspend({ variables: { id } }).catch(() => undefined)}>
+                      {t('vendor.customer.suspend')}
+                    </Button>
+                  )}
+                  {customer.status === 'SUSPENDED' && (
+                    <Button color="teal" variant="light" loading={reactivating.loading} onClick={() => void reactivate({ variables: { id } }).catch(() => undefined)}>
+                      {t('vendor.customer.reactivate')}
+                    </Button>
+                  )}
+                  {customer.status !== 'CLOSED' &&
+                    (confirmClose ? (
+                      <Group gap="xs">
+                        <Text size="sm">{t('vendor.customer.closeConfirm')}</Text>
+                        <Button color="red" loading={closing.loading} onClick={() => void close({ variables: { id } }).catch(() => undefined)}>
+                          {t('vendor.customer.closeYes')}
+                        </Button>
+                        <Button variant="default" onClick={() => setConfirmClose(false)}>
+                          {t('vendor.cancel')}
+                        </Button>
+                      </Group>
+                    ) : (
+                      <Button color="red" variant="subtle" onClick={() => setConfirmClose(true)}>
+                        {t('vendor.customer.close')}
+                      </Button>
+                    ))}
                 </Group>
-              ) : (
-                <Button color="red" variant="subtle" onClick={() => setConfirmClose(true)}>
-                  {t('vendor.customer.close')}
-                </Button>
-              ))}
-          </Group>
-          <Text size="sm" c="dimmed" mt="xs">
-            {t(`vendor.customer.statusHelp.${customer.status}`)}
-          </Text>
-          <FormError message={changeError ? errorText(changeError) : null} />
-          {!customer.primaryAdminEmail && customer.status === 'ACTIVE' && <InvitePrimaryAdmin customerId={id} onInvited={() => void refetch()} />}
-        </Paper>
-      )}
+                <Text size="sm" c="dimmed" mt="xs">
+                  {t(`vendor.customer.statusHelp.${customer.status}`)}
+                </Text>
+                <FormError message={changeError ? errorText(changeError) : null} />
+                {!customer.primaryAdminEmail && customer.status === 'ACTIVE' && <InvitePrimaryAdmin customerId={id} onInvited={() => void refetch()} />}
+              </Paper>
+            )}
 
-      <Paper withBorder radius="md" p="md">
-        <Group justify="space-between" mb="sm">
-          <Title order={2} size="h4">
-            {t('vendor.people.title')}
-          </Title>
-          {!people.data && (
-            <Button variant="default" loading={people.loading} onClick={() => void loadPeople({ variables: { customerId: id } })}>
-              {t('vendor.people.show')}
-            </Button>
-          )}
-        </Group>
-        <Alert variant="light" color="gray" icon={<IconAlertTriangle size={16} />}>
-          {t('vendor.people.audited')}
-        </Alert>
-        {people.data && (
-          <Table mt="sm" verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('vendor.people.name')}</Table.Th>
-                <Table.Th>{t('vendor.people.email')}</Table.Th>
-                <Table.Th>{t('vendor.people.role')}</Table.Th>
-                <Table.Th>{t('vendor.people.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {people.data.customerPeople.edges.map(({ node }) => (
-                <Table.Tr key={node.id}>
-                  <Table.Td>
-                    {node.firstName} {node.lastName}
-                  </Table.Td>
-                  <Table.Td>{node.email}</Table.Td>
-                  <Table.Td>{t(`vendor.people.roles.${node.role}`)}</Table.Td>
-                  <Table.Td>{t(`vendor.people.statuses.${node.status}`)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Paper>
+            <Paper withBorder radius="md" p="md">
+              <Group justify="space-between" mb="sm">
+                <Title order={2} size="h4">
+                  {t('vendor.people.title')}
+                </Title>
+                {!people.data && (
+                  <Button variant="default" loading={people.loading} onClick={() => void loadPeople({ variables: { customerId: id } })}>
+                    {t('vendor.people.show')}
+                  </Button>
+                )}
+              </Group>
+              <Alert variant="light" color="gray" icon={<IconAlertTriangle size={16} />}>
+                {t('vendor.people.audited')}
+              </Alert>
+              {people.data && (
+                <Table mt="sm" verticalSpacing="xs">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('vendor.people.name')}</Table.Th>
+                      <Table.Th>{t('vendor.people.email')}</Table.Th>
+                      <Table.Th>{t('vendor.people.role')}</Table.Th>
+                      <Table.Th>{t('vendor.people.status')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {people.data.customerPeople.edges.map(({ node }) => (
+                      <Table.Tr key={node.id}>
+                        <Table.Td>
+                          {node.firstName} {node.lastName}
+                        </Table.Td>
+                        <Table.Td>{node.email}</Table.Td>
+                        <Table.Td>{t(`vendor.people.roles.${node.role}`)}</Table.Td>
+                        <Table.Td>{t(`vendor.people.statuses.${node.status}`)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              )}
+            </Paper>
+          </Stack>
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }

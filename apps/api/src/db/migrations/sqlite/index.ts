@@ -14,6 +14,7 @@ import { Migration20261203090000 } from './Migration20261203090000.js';
 import { Migration20261203150000 } from './Migration20261203150000.js';
 import { Migration20261203160000 } from './Migration20261203160000.js';
 import { Migration20261204100000 } from './Migration20261204100000.js';
+import { Migration20261204110000 } from './Migration20261204110000.js';
 import { Migration20261204120000 } from './Migration20261204120000.js';
 import { Migration20261204130000 } from './Migration20261204130000.js';
 
@@ -34,6 +35,7 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261203150000', class: Migration20261203150000 },
   { name: 'Migration20261203160000', class: Migration20261203160000 },
   { name: 'Migration20261204100000', class: Migration20261204100000 },
+  { name: 'Migration20261204110000', class: Migration20261204110000 },
   { name: 'Migration20261204120000', class: Migration20261204120000 },
   { name: 'Migration20261204130000', class: Migration20261204130000 },
 ];
