@@ -103,15 +103,21 @@ export function SubscriptionsPage() {
               <EmptyState title={t('subscriptions.emptyTitle')} text={t('subscriptions.emptyText')} />
             ) : (
               <Table.ScrollContainer minWidth={0} type="native">
-                <Table highlightOnHover verticalSpacing="sm" aria-busy={loading} style={{ width: 'max-content', minWidth: '100%', whiteSpace: 'nowrap', opacity: loading ? 0.6 : 1 }}>
-                  <Table.Thead bg="gray.0">
+                {/* The term sits under the renewal date and the licence type under the serial number, and
+                    headings may take two lines, so that every column fits at 1366 px in both languages. */}
+                <Table
+                  highlightOnHover
+                  verticalSpacing="sm"
+                  horizontalSpacing="xs"
+                  aria-busy={loading}
+                  style={{ width: 'max-content', minWidth: '100%', whiteSpace: 'nowrap', opacity: loading ? 0.6 : 1 }}
+                >
+                  <Table.Thead bg="gray.0" style={{ whiteSpace: 'normal' }}>
                     <Table.Tr>
                       {header(t('subscriptions.columns.name'), 'NAME')}
                       {header(t('subscriptions.columns.status'), 'STATUS')}
                       {header(t('subscriptions.columns.renewal'), 'RENEWAL')}
-                      {header(t('subscriptions.columns.term'))}
                       {header(t('subscriptions.columns.seats'), 'SEATS')}
-                      {header(t('subscriptions.columns.licenceType'))}
                       {header(t('subscriptions.columns.contract'))}
                       {header(t('subscriptions.columns.team'))}
                     </Table.Tr>
@@ -120,20 +126,23 @@ export function SubscriptionsPage() {
                     {subscriptions.map((item) => (
                       <Table.Tr key={item.id}>
                         <Table.Td>
-                          <Text fw={600} size="sm">
+                          <Text fw={600} size="sm" maw={220} style={{ whiteSpace: 'normal' }}>
                             {item.name}
                           </Text>
                           <Text size="xs" c="dimmed">
-                            {item.serialNumber}
+                            {item.serialNumber} · {t(`subscriptions.licence.${item.licenceType}`)}
                           </Text>
                         </Table.Td>
                         <Table.Td>
                           <StatusBadge status={item.status} daysToRenewal={item.daysToRenewal} />
                         </Table.Td>
-                        <Table.Td>{formatDay(item.endsOn, language)}</Table.Td>
-                        <Table.Td>{t(`subscriptions.term.${item.term}`)}</Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{formatDay(item.endsOn, language)}</Text>
+                          <Text size="xs" c="dimmed">
+                            {t(`subscriptions.term.${item.term}`)}
+                          </Text>
+                        </Table.Td>
                         <Table.Td>{t('subscriptions.seatsOf', { used: item.seatsUsed, total: item.seatsTotal })}</Table.Td>
-                        <Table.Td>{t(`subscriptions.licence.${item.licenceType}`)}</Table.Td>
                         <Table.Td>
                           <Anchor component={Link} to={`/subscriptions/contracts/${item.contract.id}`} size="sm">
                             {item.contract.number}
