@@ -20,6 +20,7 @@ import { toDate } from '../../common/transaction.js';
 import { AppError, msg } from '../../errors.js';
 import type { StaffContext } from '../../graphql/vendor-access.js';
 import { runningSql } from '../subscriptions/subscription-rules.js';
+import { primaryAdminEmailSql } from '../users/memberships.sql.js';
 import { recordVendorAudit } from './vendor-audit.service.js';
 
 interface CustomerRow {
@@ -70,7 +71,7 @@ async function customersTable(ctx: StaffContext): Promise<{ sql: string; params:
     sql: `select a.id, a.name, a.country, a.time_zone, a.language, a.external_id, a.status, a.created_at, lower(a.name) as sort_name,
         (select count(*) from memberships m where m.account_id = a.id and m.status in ('ACTIVE', 'INVITED')) as user_count,
         (select coalesce(sum(s.seats), 0) from subscriptions s where s.account_id = a.id and ${running}) as seat_count,
-        (select m.email from memberships m where m.account_id = a.id and m.role = 'PRIMARY_ADMIN' and m.status in ('ACTIVE', 'INVITED') order by m.status limit 1) as primary_admin_email
+        ${primaryAdminEmailSql('a.id')} as primary_admin_email
       from accounts a`,
     params: today.params,
   };
