@@ -29,17 +29,11 @@ const STILL_PLAIN = [
   'cloudServicesUsageByUser',
   'contracts',
   'insights',
-  'installPackages',
-  'licenceRequests',
   'productEntitlements',
-  'productUpdates',
   'subscriptions',
   'teams',
   'trialOffers',
-  'trials',
   'userSeats',
-  // Came with the Vendor console, built beside this convention.
-  'vendorStaff',
 ];
 
 const returnsList = (field: GraphQLField<unknown, unknown>) => isListType(isNonNullType(field.type) ? field.type.ofType : field.type);

@@ -60,13 +60,14 @@ export {
   InstallPackageStatus,
   LicenceRequestKind,
 } from './products/product-enums.js';
-export { ProductFile, DownloadLink, InstallMethodInfo, ProductDownloads } from './products/product-file.type.js';
+export { ProductFile, ProductFileConnection, DownloadLink, InstallMethodInfo, ProductDownloads } from './products/product-file.type.js';
 export { ProductLicence, EntitledVersion, ProductEntitlement } from './products/entitlement.type.js';
-export { Trial, TrialOffer } from './products/trial.type.js';
-export { LicenceRequest, HomeUseLicenceInput, NetworkLicenceInput } from './products/licence.type.js';
+export { Trial, TrialConnection, TrialOffer } from './products/trial.type.js';
+export { LicenceRequest, LicenceRequestConnection, LicenceRequestFilter, HomeUseLicenceInput, NetworkLicenceInput } from './products/licence.type.js';
 export {
   InstallSettings,
   InstallPackage,
+  InstallPackageConnection,
   InstallSettingsInput,
   CreateInstallPackageInput,
 } from './products/install-package.type.js';
@@ -140,6 +141,7 @@ export {
 export {
   VendorRole,
   VendorStaff,
+  VendorStaffConnection,
   OperatorSetupLink,
   BeginOperatorSetupInput,
   CompleteOperatorSetupInput,

@@ -1,5 +1,5 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { HomeUseLicenceInput, LicenceRequest, NetworkLicenceInput } from '@seatwise/schema';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { HomeUseLicenceInput, LicenceRequest, LicenceRequestConnection, LicenceRequestFilter, NetworkLicenceInput } from '@seatwise/schema';
 import type { AccountContext, RequestContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { licenceVerificationKey, listLicenceRequests, requestHomeUseLicence, requestNetworkLicence } from './licensing.service.js';
@@ -7,9 +7,15 @@ import { licenceVerificationKey, listLicenceRequests, requestHomeUseLicence, req
 @Resolver()
 export class LicensingResolver {
   @Allow(Permission.ReadProducts)
-  @Query(() => [LicenceRequest], { description: 'Home-use and network licence requests: a User sees their own, admins the whole account.' })
-  licenceRequests(@Ctx() ctx: AccountContext): Promise<LicenceRequest[]> {
-    return listLicenceRequests(ctx);
+  @Query(() => LicenceRequestConnection, { description: 'Home-use and network licence requests, the newest first: a User sees their own, admins the whole account.' })
+  licenceRequests(
+    @Ctx() ctx: AccountContext,
+    @Arg('filter', () => LicenceRequestFilter, { nullable: true, description: 'Which requests.' }) filter?: LicenceRequestFilter,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 25).' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (`endCursor` of the previous page).' })
+    after?: string,
+  ): Promise<LicenceRequestConnection> {
+    return listLicenceRequests(ctx, { first, after }, filter);
   }
 
   @Allow(Permission.Public)

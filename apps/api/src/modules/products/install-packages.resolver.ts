@@ -1,5 +1,5 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { CreateInstallPackageInput, DownloadLink, InstallPackage, UUID } from '@seatwise/schema';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { CreateInstallPackageInput, DownloadLink, InstallPackage, InstallPackageConnection, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { createInstallPackage, installPackageDownloadLink, listInstallPackages } from './install-packages.service.js';
@@ -7,9 +7,16 @@ import { createInstallPackage, installPackageDownloadLink, listInstallPackages }
 @Resolver()
 export class InstallPackagesResolver {
   @Allow(Permission.ReadProducts)
-  @Query(() => [InstallPackage], { description: 'Custom install packages with build status and progress: a User sees their own, admins the whole account.' })
-  installPackages(@Ctx() ctx: AccountContext): Promise<InstallPackage[]> {
-    return listInstallPackages(ctx);
+  @Query(() => InstallPackageConnection, {
+    description: 'Custom install packages with build status and progress, the newest first: a User sees their own, admins the whole account.',
+  })
+  installPackages(
+    @Ctx() ctx: AccountContext,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 25).' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (`endCursor` of the previous page).' })
+    after?: string,
+  ): Promise<InstallPackageConnection> {
+    return listInstallPackages(ctx, { first, after });
   }
 
   @Allow(Permission.UseProducts)

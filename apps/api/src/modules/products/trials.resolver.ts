@@ -1,5 +1,5 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { Trial, TrialOffer, UUID } from '@seatwise/schema';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Trial, TrialConnection, TrialOffer, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { listTrialOffers, listTrials, startTrial } from './trials.service.js';
@@ -13,9 +13,14 @@ export class TrialsResolver {
   }
 
   @Allow(Permission.ReadProducts)
-  @Query(() => [Trial], { description: 'F-26 "Active Trials": your trials with days left (ended ones marked inactive).' })
-  trials(@Ctx() ctx: AccountContext): Promise<Trial[]> {
-    return listTrials(ctx);
+  @Query(() => TrialConnection, { description: 'F-26 "Active Trials": your trials with days left (ended ones marked inactive), the latest started first.' })
+  trials(
+    @Ctx() ctx: AccountContext,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 25).' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (`endCursor` of the previous page).' })
+    after?: string,
+  ): Promise<TrialConnection> {
+    return listTrials(ctx, { first, after });
   }
 
   @Allow(Permission.UseProducts)

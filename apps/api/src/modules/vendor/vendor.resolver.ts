@@ -18,6 +18,7 @@ import {
   UUID,
   VendorAuditEntryConnection,
   VendorStaff,
+  VendorStaffConnection,
 } from '@seatwise/schema';
 import type { RequestContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
@@ -62,9 +63,14 @@ export class VendorResolver {
   }
 
   @AllowVendor(VendorPermission.MANAGE_STAFF)
-  @Query(() => [VendorStaff], { description: "Everyone on the vendor's staff, by name (operators only)." })
-  vendorStaff(@Ctx() ctx: StaffContext): Promise<VendorStaff[]> {
-    return listStaff(ctx);
+  @Query(() => VendorStaffConnection, { description: "Everyone on the vendor's staff, by name (operators only)." })
+  vendorStaff(
+    @Ctx() ctx: StaffContext,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 25).' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (`endCursor` of the previous page).' })
+    after?: string,
+  ): Promise<VendorStaffConnection> {
+    return listStaff(ctx, { first, after });
   }
 
   @AllowVendor(VendorPermission.MANAGE_STAFF)
