@@ -31,7 +31,6 @@ const STILL_PLAIN = [
   'insights',
   'productEntitlements',
   'subscriptions',
-  'teams',
   'trialOffers',
   'userSeats',
 ];

@@ -1,13 +1,13 @@
 // type-graphql reads the metadata API even where every type is explicit.
 import 'reflect-metadata';
 
-export { SortDirection, PageInfo } from './common/pagination.type.js';
+export { SortDirection, PageArgs, PageInfo } from './common/pagination.type.js';
 export { UUID, canonicalUuid } from './common/uuid.scalar.js';
 export { Account } from './accounts/account.type.js';
 export { Role, MembershipStatus } from './users/role.enum.js';
 export { User, UserEdge, UserConnection, TeamRef } from './users/user.type.js';
 export { UsersFilter, UsersOrder, UserSortField } from './users/users.input.js';
-export { Team } from './teams/team.type.js';
+export { Team, TeamConnection } from './teams/team.type.js';
 export { Language, Viewer, SignInInput, SignInPayload } from './identity/viewer.type.js';
 export {
   TwoStepMethod,

@@ -1,4 +1,5 @@
 import type { EntityManager, EntityName, FilterQuery, FindOptions } from '@mikro-orm/core';
+import type { PageArgs } from '@seatwise/schema';
 import { connectionOf, cursorValue, decodeCursor, encodeCursor, pageSize } from './pagination.js';
 
 /**
@@ -30,7 +31,7 @@ export async function entityConnection<T extends { id: string }, Node>(
   entity: EntityName<T>,
   where: FilterQuery<T>,
   order: KeysetOrder,
-  args: { first?: number | null; after?: string | null },
+  args: PageArgs,
   nodesOf: (rows: T[]) => Node[] | Promise<Node[]>,
   options: { populate?: readonly string[] } = {},
 ) {
@@ -59,10 +60,7 @@ export async function entityConnection<T extends { id: string }, Node>(
 }
 
 /** A connection's page request, as its resolver receives it. */
-export interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-}
+export type { PageArgs } from '@seatwise/schema';
 
 /** The newest rows first (by `createdAt`): most lists of things a person made. */
 export const LATEST_FIRST: KeysetOrder = { path: ['createdAt'], direction: 'desc', date: true };

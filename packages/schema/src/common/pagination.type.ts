@@ -1,4 +1,4 @@
-import { type ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../client/enums.js';
 
 export { SortDirection };
@@ -28,6 +28,16 @@ export class PageInfo {
     description: 'Cursor of the last item of this page: pass it as `after` to get the next page; null on an empty page.',
   })
   endCursor!: string | null;
+}
+
+/** `first` and `after` of every connection: `@Args(() => PageArgs) page: PageArgs`. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 100 (default 25).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (`endCursor` of the previous page).' })
+  after?: string | null;
 }
 
 /** What a connection's descriptions say of its rows: `the trial`, `your trials`, `how many trials you have`. */

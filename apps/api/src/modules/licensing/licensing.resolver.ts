@@ -1,5 +1,5 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { HomeUseLicenceInput, LicenceRequest, LicenceRequestConnection, LicenceRequestFilter, NetworkLicenceInput } from '@seatwise/schema';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { HomeUseLicenceInput, LicenceRequest, LicenceRequestConnection, LicenceRequestFilter, NetworkLicenceInput, PageArgs } from '@seatwise/schema';
 import type { AccountContext, RequestContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { licenceVerificationKey, listLicenceRequests, requestHomeUseLicence, requestNetworkLicence } from './licensing.service.js';
@@ -10,12 +10,10 @@ export class LicensingResolver {
   @Query(() => LicenceRequestConnection, { description: 'Home-use and network licence requests, the newest first: a User sees their own, admins the whole account.' })
   licenceRequests(
     @Ctx() ctx: AccountContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => LicenceRequestFilter, { nullable: true, description: 'Which requests.' }) filter?: LicenceRequestFilter,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 25).' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (`endCursor` of the previous page).' })
-    after?: string,
   ): Promise<LicenceRequestConnection> {
-    return listLicenceRequests(ctx, { first, after }, filter);
+    return listLicenceRequests(ctx, page, filter);
   }
 
   @Allow(Permission.Public)

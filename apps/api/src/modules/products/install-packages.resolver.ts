@@ -1,5 +1,5 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { CreateInstallPackageInput, DownloadLink, InstallPackage, InstallPackageConnection, UUID } from '@seatwise/schema';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { CreateInstallPackageInput, DownloadLink, InstallPackage, InstallPackageConnection, PageArgs, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { createInstallPackage, installPackageDownloadLink, listInstallPackages } from './install-packages.service.js';
@@ -12,11 +12,9 @@ export class InstallPackagesResolver {
   })
   installPackages(
     @Ctx() ctx: AccountContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 25).' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (`endCursor` of the previous page).' })
-    after?: string,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<InstallPackageConnection> {
-    return listInstallPackages(ctx, { first, after });
+    return listInstallPackages(ctx, page);
   }
 
   @Allow(Permission.UseProducts)

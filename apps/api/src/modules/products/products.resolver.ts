@@ -1,5 +1,5 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { DownloadLink, Platform, ProductDownloads, ProductEntitlement, ProductFileConnection, UUID } from '@seatwise/schema';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { DownloadLink, PageArgs, Platform, ProductDownloads, ProductEntitlement, ProductFileConnection, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { createDownloadLinks } from './file-downloads.service.js';
@@ -30,11 +30,9 @@ export class ProductsResolver {
   @Query(() => ProductFileConnection, { description: 'F-25 "Product Updates": every update of the software the person may download, newest first.' })
   productUpdates(
     @Ctx() ctx: AccountContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 25).' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (`endCursor` of the previous page).' })
-    after?: string,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<ProductFileConnection> {
-    return listProductUpdates(ctx, { first, after });
+    return listProductUpdates(ctx, page);
   }
 
   @Allow(Permission.UseProducts)

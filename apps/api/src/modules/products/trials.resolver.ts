@@ -1,5 +1,5 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { Trial, TrialConnection, TrialOffer, UUID } from '@seatwise/schema';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { PageArgs, Trial, TrialConnection, TrialOffer, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { listTrialOffers, listTrials, startTrial } from './trials.service.js';
@@ -16,11 +16,9 @@ export class TrialsResolver {
   @Query(() => TrialConnection, { description: 'F-26 "Active Trials": your trials with days left (ended ones marked inactive), the latest started first.' })
   trials(
     @Ctx() ctx: AccountContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 25).' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (`endCursor` of the previous page).' })
-    after?: string,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<TrialConnection> {
-    return listTrials(ctx, { first, after });
+    return listTrials(ctx, page);
   }
 
   @Allow(Permission.UseProducts)

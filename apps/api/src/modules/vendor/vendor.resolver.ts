@@ -1,4 +1,4 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import {
   AuthenticatorSetup,
   BeginOperatorSetupInput,
@@ -15,6 +15,7 @@ import {
   IssuedSetupLink,
   OperatorSetupLink,
   OperatorSetupResult,
+  PageArgs,
   UUID,
   VendorAuditEntryConnection,
   VendorStaff,
@@ -66,11 +67,9 @@ export class VendorResolver {
   @Query(() => VendorStaffConnection, { description: "Everyone on the vendor's staff, by name (operators only)." })
   vendorStaff(
     @Ctx() ctx: StaffContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 25).' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (`endCursor` of the previous page).' })
-    after?: string,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<VendorStaffConnection> {
-    return listStaff(ctx, { first, after });
+    return listStaff(ctx, page);
   }
 
   @AllowVendor(VendorPermission.MANAGE_STAFF)
@@ -83,12 +82,11 @@ export class VendorResolver {
   @Query(() => CustomerConnection, { description: "The vendor's customers with their counts of users and seats: search, filter by status, sort, pages." })
   customers(
     @Ctx() ctx: StaffContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (25 when omitted).' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => CustomersFilter, { nullable: true, description: 'Which customers.' }) filter?: CustomersFilter | null,
     @Arg('orderBy', () => CustomersOrder, { nullable: true, description: 'Sort order; by name when omitted.' }) orderBy?: CustomersOrder | null,
   ): Promise<CustomerConnection> {
-    return listCustomers(ctx, { first, after, filter, orderBy });
+    return listCustomers(ctx, { ...page, filter, orderBy });
   }
 
   @AllowVendor(VendorPermission.READ_CUSTOMERS)
@@ -102,20 +100,18 @@ export class VendorResolver {
   customerPeople(
     @Ctx() ctx: StaffContext,
     @Arg('customerId', () => UUID, { description: 'The customer account.' }) customerId: string,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (25 when omitted).' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<CustomerPersonConnection> {
-    return listCustomerPeople(ctx, { customerId, first, after });
+    return listCustomerPeople(ctx, { customerId, ...page });
   }
 
   @AllowVendor(VendorPermission.READ_VENDOR_AUDIT)
   @Query(() => VendorAuditEntryConnection, { description: "What the vendor's staff did and read, newest first (operators only)." })
   vendorAuditLog(
     @Ctx() ctx: StaffContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (25 when omitted).' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<VendorAuditEntryConnection> {
-    return listVendorAudit(ctx, first, after);
+    return listVendorAudit(ctx, page.first, page.after);
   }
 
   @AllowVendor(VendorPermission.MANAGE_CUSTOMERS)

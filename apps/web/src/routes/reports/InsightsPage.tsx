@@ -10,6 +10,7 @@ import { ExportMenu } from '../../ui/ExportMenu';
 import { PageHeader } from '../../ui/PageHeader';
 import { TableSkeleton } from '../../ui/TableSkeleton';
 import { InsightsDocument } from './reports.graphql';
+import { teamOptions } from '../teams/teamOptions';
 
 /** The chart's category axis (a data field, not a translation key). */
 const axis = 'product';
@@ -43,7 +44,7 @@ export function InsightsPage() {
         <Select
           label={t('subscriptions.viewByTeam')}
           placeholder={t('subscriptions.allTeams')}
-          data={shown?.teams.map((item) => ({ value: item.id, label: item.name })) ?? []}
+          data={teamOptions(shown?.teams)}
           value={team}
           onChange={setTeam}
           clearable

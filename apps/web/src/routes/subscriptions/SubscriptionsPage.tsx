@@ -16,6 +16,8 @@ import { TableSkeleton } from '../../ui/TableSkeleton';
 import { MoveSubscriptionDialog } from './MoveSubscriptionDialog';
 import { StatusBadge } from './StatusBadge';
 import { SubscriptionsPageDocument } from './subscriptions.graphql';
+import { teamOptions } from '../teams/teamOptions';
+import { nodesOf } from '../../ui/connection';
 
 const statuses: readonly SubscriptionStatus[] = Object.values(SubscriptionStatus);
 
@@ -59,7 +61,7 @@ export function SubscriptionsPage() {
           <Select
             label={t('subscriptions.viewByTeam')}
             placeholder={t('subscriptions.allTeams')}
-            data={shown?.teams.map((item) => ({ value: item.id, label: item.name })) ?? []}
+            data={teamOptions(shown?.teams)}
             value={team}
             onChange={setTeam}
             clearable
@@ -188,7 +190,7 @@ export function SubscriptionsPage() {
           </Tabs.Panel>
         </Tabs>
       )}
-      <MoveSubscriptionDialog subscription={moving} teams={shown?.teams ?? []} onClose={() => setMoving(null)} />
+      <MoveSubscriptionDialog subscription={moving} teams={nodesOf(shown?.teams)} onClose={() => setMoving(null)} />
     </Stack>
   );
 }

@@ -39,9 +39,8 @@ export const SubscriptionsPageDocument = graphql(`
         id
       }
     }
-    teams {
-      id
-      name
+    teams(first: 100) {
+      ...TeamChoices
     }
   }
 `);

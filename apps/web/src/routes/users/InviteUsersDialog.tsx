@@ -6,6 +6,7 @@ import { apiError, useApiErrorText } from '../../ui/apiError';
 import { FormError } from '../../ui/FormError';
 import { AssignableSubscriptionsDocument, InviteUserDocument } from './admin.graphql';
 import { UsersTeamsDocument } from './users.graphql';
+import { teamOptions } from '../teams/teamOptions';
 
 interface InviteUsersDialogProps {
   opened: boolean;
@@ -85,7 +86,7 @@ export function InviteUsersDialog({ opened, onClose, onInvited }: InviteUsersDia
             <Select
               label={t('invite.team')}
               placeholder={t('invite.noTeam')}
-              data={teams.data?.teams.map((team) => ({ value: team.id, label: team.name })) ?? []}
+              data={teamOptions(teams.data?.teams)}
               value={form.teamId}
               onChange={(teamId) => set({ teamId })}
               clearable

@@ -9,6 +9,7 @@ import { useViewer } from '../../session/viewer';
 import { apiError, useApiErrorText } from '../../ui/apiError';
 import { FormError } from '../../ui/FormError';
 import { ChangeRoleDocument, MoveUsersToTeamDocument, RemoveUserDocument, TransferPrimaryAdminDocument } from './details.graphql';
+import { teamOptions } from '../teams/teamOptions';
 
 type Details = UserDetailsQuery;
 
@@ -63,7 +64,7 @@ export function UserAccessPanel({ user, teams, onReload }: { user: Details['user
           <Select
             label={t('userDetails.team')}
             placeholder={t('invite.noTeam')}
-            data={teams.map((team) => ({ value: team.id, label: team.name }))}
+            data={teamOptions(teams)}
             value={teamId}
             onChange={setTeamId}
             clearable

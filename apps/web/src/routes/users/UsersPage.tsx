@@ -36,6 +36,7 @@ import {
   usersOrder,
   withoutTeam,
 } from './usersSearchParams';
+import { teamOptions } from '../teams/teamOptions';
 
 const pageSize = 25;
 
@@ -85,9 +86,9 @@ export function UsersPage() {
     updateView({ sort: field, direction: view.sort === field && view.direction === 'ASC' ? 'DESC' : 'ASC' });
   }
 
-  const teamOptions = [
+  const teamFilterOptions = [
     { value: withoutTeam, label: t('users.withoutTeam') },
-    ...(teams.data?.teams.map((team) => ({ value: team.id, label: team.name })) ?? []),
+    ...teamOptions(teams.data?.teams),
   ];
   const firstRow = cursors.length * pageSize + 1;
   const total = connection?.totalCount ?? 0;
@@ -201,7 +202,7 @@ export function UsersPage() {
           <Select
             label={t('users.team')}
             placeholder={t('users.anyTeam')}
-            data={teamOptions}
+            data={teamFilterOptions}
             value={view.team}
             onChange={(team) => updateView({ team })}
             clearable

@@ -29,9 +29,8 @@ export const UsersPageDocument = graphql(`
 
 export const UsersTeamsDocument = graphql(`
   query UsersTeams {
-    teams {
-      id
-      name
+    teams(first: 100) {
+      ...TeamChoices
     }
   }
 `);
