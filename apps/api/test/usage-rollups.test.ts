@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRange } from '../src/modules/reports/report-range.js';
-import { activeUsersPerProduct, seatDaysOf } from '../src/modules/reports/seat-usage.sql.js';
+import { activeUsersPerProduct, seatDaysOf } from '../src/modules/usage/usage.sql.js';
 import { rebuildRollups } from '../src/modules/usage/rollups.js';
 import { dataOf, drivers, startTestApp, type TestApp } from './harness.js';
 import { postEvents } from './rest.js';

@@ -18,19 +18,8 @@ import { isoOfDay, sqlDayOf } from '../../common/days.js';
 import { containsPattern } from '../../common/like.js';
 import { accountDay } from '../accounts/account-day.js';
 import { type DayRange, parseRange } from './report-range.js';
-import {
-  activeUsersPerPeriod,
-  activeUsersPerProduct,
-  type Fragment,
-  lastDayOf,
-  runningSeats,
-  seatDaysOf,
-  seatsPerProduct,
-  trendPerProduct,
-  trendPerSeat,
-  unassignedSeats,
-  usagePerProduct,
-} from './seat-usage.sql.js';
+import { lastDayOf, runningSeats, seatsPerProduct, trendPerSeat, unassignedSeats } from './seat-usage.sql.js';
+import { activeUsersPerPeriod, activeUsersPerProduct, type Fragment, seatDaysOf, trendPerProduct, usagePerProduct } from '../usage/usage.sql.js';
 
 type Numeric = number | string | null;
 const num = (value: Numeric) => Number(value ?? 0);

@@ -49,13 +49,15 @@ query Users($first: Int, $after: String, $search: String) {
 const teams = `# The account's teams with how many people each has (read:users).
 query Teams {
   teams(first: 25) {
-    totalCount
     edges {
       node {
-        id
         name
         memberCount
       }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
     }
   }
 }
