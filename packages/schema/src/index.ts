@@ -5,7 +5,7 @@ export { SortDirection, PageArgs, PageInfo } from './common/pagination.type.js';
 export { UUID, canonicalUuid } from './common/uuid.scalar.js';
 export { Account } from './accounts/account.type.js';
 export { Role, MembershipStatus } from './users/role.enum.js';
-export { User, UserEdge, UserConnection, TeamRef } from './users/user.type.js';
+export { User, type UserEdge, UserConnection, TeamRef } from './users/user.type.js';
 export { UsersFilter, UsersOrder, UserSortField } from './users/users.input.js';
 export { Team, TeamConnection } from './teams/team.type.js';
 export { Language, Viewer, SignInInput, SignInPayload } from './identity/viewer.type.js';
@@ -33,7 +33,7 @@ export {
   DeleteOwnAccountInput,
 } from './identity/account-security.type.js';
 export { ServerInfo } from './server/server-info.type.js';
-export { MessageChannel, OutboxMessage, OutboxMessageEdge, OutboxMessageConnection } from './mail/outbox.type.js';
+export { MessageChannel, OutboxMessage, type OutboxMessageEdge, OutboxMessageConnection } from './mail/outbox.type.js';
 export { Profile, UpdateProfileInput } from './identity/profile.type.js';
 export {
   PasswordPolicy,
@@ -43,7 +43,7 @@ export {
   ChangePasswordInput,
   ChangePasswordPayload,
 } from './identity/password.type.js';
-export { ActiveSession, ActiveSessionEdge, ActiveSessionConnection } from './identity/session.type.js';
+export { ActiveSession, type ActiveSessionEdge, ActiveSessionConnection } from './identity/session.type.js';
 export {
   NotificationCategory,
   NotificationChannel,
@@ -75,7 +75,7 @@ export { ApiScope, apiScopeName } from './tokens/api-scope.enum.js';
 export {
   ApiToken,
   ApiTokenConnection,
-  ApiTokenEdge,
+  type ApiTokenEdge,
   ApiTokenKind,
   ApiTokenStatus,
   CreateApiTokenPayload,
@@ -93,7 +93,7 @@ export {
   InviteUsersResult,
   InvitationPreview,
   AcceptInvitationInput,
-  InvitationEdge,
+  type InvitationEdge,
   InvitationConnection,
 } from './users/invitation.type.js';
 export { ImportRowReason, ImportRowStatus, UserImportInput, UserImportRow, UserImportReport } from './users/import.type.js';
@@ -106,7 +106,7 @@ export {
   BulkAssignSeatsInput,
   BulkAssignSeatsResult,
 } from './seats/seat.type.js';
-export { AuditEntry, AuditEntryEdge, AuditEntryConnection, AuditFilter } from './audit/audit.type.js';
+export { AuditEntry, type AuditEntryEdge, AuditEntryConnection, AuditFilter } from './audit/audit.type.js';
 export { SubscriptionStatus, LicenceType, SubscriptionTerm, SubscriptionSortField } from './subscriptions/subscription.enums.js';
 export { ProductRef, SubscriptionProductLine, ContractRef, Subscription, Contract } from './subscriptions/subscription.type.js';
 export { SubscriptionsFilter, SubscriptionsOrder } from './subscriptions/subscriptions.input.js';
@@ -149,18 +149,18 @@ export {
   CreateStaffSetupLinkInput,
   IssuedSetupLink,
 } from './vendor/vendor-staff.type.js';
-export { VendorAuditEntry, VendorAuditEntryEdge, VendorAuditEntryConnection } from './vendor/vendor-audit.type.js';
+export { VendorAuditEntry, type VendorAuditEntryEdge, VendorAuditEntryConnection } from './vendor/vendor-audit.type.js';
 export {
   CustomerStatus,
   CustomerSortField,
   Customer,
-  CustomerEdge,
+  type CustomerEdge,
   CustomerConnection,
   CustomersFilter,
   CustomersOrder,
   CreateCustomerInput,
   InviteCustomerPrimaryAdminInput,
   CustomerPerson,
-  CustomerPersonEdge,
+  type CustomerPersonEdge,
   CustomerPersonConnection,
 } from './vendor/customer.type.js';

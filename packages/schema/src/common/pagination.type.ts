@@ -40,36 +40,40 @@ export class PageArgs {
   after?: string | null;
 }
 
-/** What a connection's descriptions say of its rows: `the trial`, `your trials`, `how many trials you have`. */
+/** What a connection's descriptions say of its rows: `trial`, `trials`, the page and the total. */
 export interface ConnectionWords {
-  /** One row, for the edge's node: "The trial." */
-  node: string;
-  /** The page, for the connection: "A page of your trials, the newest first." */
+  /** One row: "trial" (edge, cursor and node descriptions say "this trial", "The trial."). */
+  one: string;
+  /** The rows: "trials" ("The trials of this page, in order."). */
+  many: string;
+  /** The connection: "A page of your trials, the latest started first." */
   page: string;
-  /** The total, for `totalCount`: "How many trials you have, on all pages together." */
+  /** `totalCount`: "How many trials you have started, on all pages together." */
   total: string;
+  /** `pageInfo`, when "Where this page stands in the whole list." does not say it. */
+  pageInfo?: string;
 }
 
 /**
  * The `<Name>Edge` and `<Name>Connection` types of a list of `node` (Relay cursor connections),
- * for a list that follows the one convention and needs nothing of its own.
+ * so that every list follows the one convention with the same words.
  */
 export function connectionTypes<Node extends object>(node: ClassType<Node>, name: string, words: ConnectionWords) {
-  @ObjectType(`${name}Edge`, { description: `One row of a ${name}Connection and its cursor.` })
+  @ObjectType(`${name}Edge`, { description: `One ${words.one} of a page, with its cursor.` })
   class Edge {
-    @Field(() => String, { description: 'Opaque cursor of this row: pass it as `after` to continue after it.' })
+    @Field(() => String, { description: `Opaque cursor of this ${words.one}: pass it as \`after\` to continue after it.` })
     cursor!: string;
 
-    @Field(() => node, { description: words.node })
+    @Field(() => node, { description: `The ${words.one}.` })
     node!: Node;
   }
 
   @ObjectType(`${name}Connection`, { description: words.page })
   class Connection {
-    @Field(() => [Edge], { description: 'The rows of this page, in order.' })
+    @Field(() => [Edge], { description: `The ${words.many} of this page, in order.` })
     edges!: Edge[];
 
-    @Field(() => PageInfo, { description: 'Where this page stands in the whole list.' })
+    @Field(() => PageInfo, { description: words.pageInfo ?? 'Where this page stands in the whole list.' })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: words.total })

@@ -99,9 +99,7 @@ export class CreateInstallPackageInput {
   settings?: InstallSettingsInput | null;
 }
 
-export const InstallPackageConnection = connectionTypes(InstallPackage, 'InstallPackage', {
-  node: 'The install package.',
+export const InstallPackageConnection = connectionTypes(InstallPackage, 'InstallPackage', { one: 'install package', many: 'install packages',
   page: "A page of custom install packages (a User's own, the whole account's for admins), the newest first.",
-  total: 'How many install packages there are, on all pages together.',
-});
+  total: 'How many install packages there are, on all pages together.' });
 export type InstallPackageConnection = InstanceType<typeof InstallPackageConnection>;

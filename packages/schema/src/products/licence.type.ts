@@ -86,9 +86,7 @@ export class NetworkLicenceInput {
   seats!: number;
 }
 
-export const LicenceRequestConnection = connectionTypes(LicenceRequest, 'LicenceRequest', {
-  node: 'The licence request.',
+export const LicenceRequestConnection = connectionTypes(LicenceRequest, 'LicenceRequest', { one: 'licence request', many: 'licence requests',
   page: "A page of licence requests (a User's own, the whole account's for admins), the newest first.",
-  total: 'How many licence requests there are, on all pages together.',
-});
+  total: 'How many licence requests there are, on all pages together.' });
 export type LicenceRequestConnection = InstanceType<typeof LicenceRequestConnection>;

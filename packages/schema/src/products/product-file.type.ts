@@ -113,9 +113,7 @@ export class ProductDownloads {
   methods!: InstallMethodInfo[];
 }
 
-export const ProductFileConnection = connectionTypes(ProductFile, 'ProductFile', {
-  node: 'The file.',
+export const ProductFileConnection = connectionTypes(ProductFile, 'ProductFile', { one: 'file', many: 'files',
   page: 'A page of product files, the latest released first.',
-  total: 'How many files the list has, on all pages together.',
-});
+  total: 'How many files the list has, on all pages together.' });
 export type ProductFileConnection = InstanceType<typeof ProductFileConnection>;

@@ -49,9 +49,7 @@ export class TrialOffer {
   licensed!: boolean;
 }
 
-export const TrialConnection = connectionTypes(Trial, 'Trial', {
-  node: 'The trial.',
+export const TrialConnection = connectionTypes(Trial, 'Trial', { one: 'trial', many: 'trials',
   page: 'A page of your trials, the latest started first.',
-  total: 'How many trials you have started, on all pages together.',
-});
+  total: 'How many trials you have started, on all pages together.' });
 export type TrialConnection = InstanceType<typeof TrialConnection>;

@@ -13,9 +13,7 @@ export class Team {
   memberCount!: number;
 }
 
-export const TeamConnection = connectionTypes(Team, 'Team', {
-  node: 'The team.',
+export const TeamConnection = connectionTypes(Team, 'Team', { one: 'team', many: 'teams',
   page: "A page of the account's teams, by name.",
-  total: 'How many teams the account has, on all pages together.',
-});
+  total: 'How many teams the account has, on all pages together.' });
 export type TeamConnection = InstanceType<typeof TeamConnection>;

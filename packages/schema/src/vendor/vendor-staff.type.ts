@@ -105,9 +105,7 @@ export class IssuedSetupLink {
   expiresAt!: Date;
 }
 
-export const VendorStaffConnection = connectionTypes(VendorStaff, 'VendorStaff', {
-  node: 'The staff member.',
+export const VendorStaffConnection = connectionTypes(VendorStaff, 'VendorStaff', { one: 'staff member', many: 'staff members',
   page: "A page of the vendor's staff, by name.",
-  total: "How many people are on the vendor's staff, on all pages together.",
-});
+  total: "How many people are on the vendor's staff, on all pages together." });
 export type VendorStaffConnection = InstanceType<typeof VendorStaffConnection>;
