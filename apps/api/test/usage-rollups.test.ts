@@ -153,7 +153,7 @@ describe.each(drivers)('usage roll-ups (%s)', (driver) => {
 
   it.each(RANGES)('people per product from the monthly masks equal distinct people in the daily rows ($from to $to)', async (input) => {
     const range = parseRange(input);
-    const fragment = activeUsersPerProduct(accountId, range);
+    const fragment = activeUsersPerProduct({ viewer: { accountId } }, range);
     const rolled = await app.sql<{ product_id: string; active_users: number | string }>(`${fragment.sql} order by product_id`, fragment.params);
     const daily = await app.sql<{ product_id: string; active_users: number | string }>(
       `select product_id, count(distinct user_id) as active_users from usage_days

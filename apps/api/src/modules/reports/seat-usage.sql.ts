@@ -1,6 +1,9 @@
 import { seatsFreeSql, seatsUsedSql } from '../subscriptions/seat-rules.js';
 import { runningSql } from '../subscriptions/subscription-rules.js';
+import { inAccount } from '../../common/sql.js';
 import type { Fragment } from '../usage/usage.sql.js';
+
+type InAccount = Parameters<typeof inAccount>[0];
 
 /**
  * SQL fragments of Seat Usage. A seat is one assignment on a running subscription
@@ -14,13 +17,14 @@ import type { Fragment } from '../usage/usage.sql.js';
  * The running seats of an account, with the subscription and the holder's membership (`mb`: the
  * person as the account sees them, users/membership.entity.ts) joined.
  */
-export function runningSeats(accountId: string, todayIso: string): Fragment {
+export function runningSeats(ctx: InAccount, todayIso: string): Fragment {
+  const account = inAccount(ctx, 'sa');
   return {
     sql: `from seat_assignments sa
       join subscriptions s on s.id = sa.subscription_id
       join memberships mb on mb.account_id = sa.account_id and mb.user_id = sa.user_id
-      where sa.account_id = ? and ${runningSql('s')}`,
-    params: [accountId, todayIso],
+      where ${account.text} and ${runningSql('s')}`,
+    params: [...account.values, todayIso],
   };
 }
 
@@ -30,26 +34,28 @@ export const lastDayOf = (alias: string) => `(select max(l.last_day) from subscr
     where sp.account_id = ${alias}.account_id and sp.subscription_id = ${alias}.subscription_id)`;
 
 /** Seats per product on running subscriptions. */
-export function seatsPerProduct(accountId: string, todayIso: string): Fragment {
+export function seatsPerProduct(ctx: InAccount, todayIso: string): Fragment {
+  const account = inAccount(ctx, 'sp');
   return {
     sql: `select p.id, p.code, p.name, sum(s.seats) as seats_total, sum(${seatsUsedSql('s')}) as seats_assigned
       from subscription_products sp
       join subscriptions s on s.id = sp.subscription_id
       join products p on p.id = sp.product_id
-      where sp.account_id = ? and ${runningSql('s')}
+      where ${account.text} and ${runningSql('s')}
       group by p.id, p.code, p.name
       order by p.name`,
-    params: [accountId, todayIso],
+    params: [...account.values, todayIso],
   };
 }
 
 /** Seats nobody holds on running subscriptions. */
-export function unassignedSeats(accountId: string, todayIso: string): Fragment {
+export function unassignedSeats(ctx: InAccount, todayIso: string): Fragment {
+  const account = inAccount(ctx, 's');
   return {
     sql: `select coalesce(sum(${seatsFreeSql('s')}), 0) as unassigned
       from subscriptions s
-      where s.account_id = ? and ${runningSql('s')}`,
-    params: [accountId, todayIso],
+      where ${account.text} and ${runningSql('s')}`,
+    params: [...account.values, todayIso],
   };
 }
 

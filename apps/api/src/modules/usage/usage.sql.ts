@@ -1,5 +1,9 @@
 import { dayBit, firstDayOfMonth, monthOfDay } from '../../common/days.js';
+import { inAccount } from '../../common/sql.js';
 import { bitCountSql } from './rollups.js';
+
+/** Whose rows a fragment reads: the request's account (`inAccount`). */
+type InAccount = Parameters<typeof inAccount>[0];
 
 /**
  * The roll-ups' reads for reports (Seat Usage): people, days and minutes per product, seat and
@@ -50,8 +54,14 @@ export const seatDaysOf = (alias: string, range: UsageRange, pg: boolean) => `(s
       and m.user_id = ${alias}.user_id and m.month between ${monthOfDay(range.from)} and ${monthOfDay(range.to)})`;
 
 /** Person-days and minutes per product in a range, from the per-product daily roll-up. */
-export const usagePerProduct = `select product_id, sum(users) as days_used, sum(minutes) as minutes
-  from product_days where account_id = ? and day between ? and ? group by product_id`;
+export function usagePerProduct(ctx: InAccount, range: UsageRange): Fragment {
+  const account = inAccount(ctx);
+  return {
+    sql: `select product_id, sum(users) as days_used, sum(minutes) as minutes
+      from product_days where ${account.text} and day between ? and ? group by product_id`,
+    params: [...account.values, range.from, range.to],
+  };
+}
 
 /**
  * People who used each product in a range, from each person's last day with it: a last day inside
@@ -59,33 +69,42 @@ export const usagePerProduct = `select product_id, sum(users) as days_used, sum(
  * ends before today) looks in the monthly masks for a day inside it, cut months counting only
  * their days in range. One row per person and product, instead of a row per month to group.
  */
-export function activeUsersPerProduct(accountId: string, range: UsageRange): Fragment {
+export function activeUsersPerProduct(ctx: InAccount, range: UsageRange): Fragment {
+  const account = inAccount(ctx, 'l');
   const masks = monthsOf(range).map(({ month, mask }) => `when ${month} then ${mask}`).join(' ');
   return {
     sql: `select l.product_id, count(*) as active_users from usage_last l
-      where l.account_id = ? and l.last_day >= ? and (l.last_day <= ? or exists (select 1 from usage_months m
+      where ${account.text} and l.last_day >= ? and (l.last_day <= ? or exists (select 1 from usage_months m
         where m.account_id = l.account_id and m.user_id = l.user_id and m.product_id = l.product_id
           and m.month between ? and ? and (m.days & case m.month ${masks} end) <> 0))
       group by l.product_id`,
-    params: [accountId, range.from, range.to, monthOfDay(range.from), monthOfDay(range.to)],
+    params: [...account.values, range.from, range.to, monthOfDay(range.from), monthOfDay(range.to)],
   };
 }
 
 /** Person-days per product and trend period (period = (day - from) / bucket days). */
-export const trendPerProduct = `select product_id, (day - ?) / ? as bucket, sum(users) as days_used
-  from product_days where account_id = ? and day between ? and ? group by 1, 2`;
+export function trendPerProduct(ctx: InAccount, range: UsageRange): Fragment {
+  const account = inAccount(ctx);
+  return {
+    sql: `select product_id, (day - ?) / ? as bucket, sum(users) as days_used
+      from product_days where ${account.text} and day between ? and ? group by 1, 2`,
+    params: [range.from, range.bucketDays, ...account.values, range.from, range.to],
+  };
+}
 
 /**
  * People who used each product per trend period. A period of one day is the daily roll-up's count;
  * longer periods join each month row to the periods it overlaps, each with its mask of days.
  */
-export function activeUsersPerPeriod(accountId: string, range: UsageRange): Fragment {
+export function activeUsersPerPeriod(ctx: InAccount, range: UsageRange): Fragment {
   if (range.bucketDays === 1) {
+    const account = inAccount(ctx);
     return {
-      sql: 'select product_id, day - ? as bucket, users as active_users from product_days where account_id = ? and day between ? and ?',
-      params: [range.from, accountId, range.from, range.to],
+      sql: `select product_id, day - ? as bucket, users as active_users from product_days where ${account.text} and day between ? and ?`,
+      params: [range.from, ...account.values, range.from, range.to],
     };
   }
+  const account = inAccount(ctx, 'm');
   // Numbers computed here, written as literals: PostgreSQL would type bound VALUES as text.
   const periods: string[] = [];
   for (let bucket = 0; bucket < range.buckets; bucket += 1) {
@@ -96,8 +115,8 @@ export function activeUsersPerPeriod(accountId: string, range: UsageRange): Frag
     sql: `with periods (month, bucket, mask) as (values ${periods.join(', ')})
       select m.product_id, p.bucket, count(distinct m.user_id) as active_users
       from periods p cross join usage_months m
-      where m.account_id = ? and m.month = p.month and (m.days & p.mask) <> 0
+      where ${account.text} and m.month = p.month and (m.days & p.mask) <> 0
       group by m.product_id, p.bucket`,
-    params: [accountId],
+    params: [...account.values],
   };
 }

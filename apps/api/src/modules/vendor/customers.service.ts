@@ -15,7 +15,7 @@ import { isoOfDay, localDay } from '../../common/days.js';
 import { isPostgres } from '../../db/database.js';
 import { containsPattern } from '../../common/like.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
-import { query } from '../../common/sql.js';
+import { inCustomerAccount, query, sql } from '../../common/sql.js';
 import { toDate } from '../../common/transaction.js';
 import { AppError, msg } from '../../errors.js';
 import type { StaffContext } from '../../graphql/vendor-access.js';
@@ -182,7 +182,8 @@ export async function listCustomerPeople(
 ): Promise<CustomerPersonConnection> {
   const size = pageSize(args.first);
   const customer = await findCustomer(ctx, args.customerId, 'customerId');
-  const params: unknown[] = [args.customerId];
+  const ofCustomer = inCustomerAccount(args.customerId, 'm');
+  const params: unknown[] = [...ofCustomer.values];
   let keyset = '';
   if (args.after) {
     const cursor = decodeCursor(args.after);
@@ -192,10 +193,10 @@ export async function listCustomerPeople(
   const rows = await query<PersonRow>(
     ctx.em,
     `select m.user_id, m.email, m.first_name, m.last_name, m.role, m.status, m.sort_name from memberships m
-     where m.account_id = ? ${keyset} order by m.sort_name, m.user_id limit ?`,
+     where ${ofCustomer.text} ${keyset} order by m.sort_name, m.user_id limit ?`,
     [...params, size + 1],
   );
-  const [{ total }] = (await query<{ total: number | string }>(ctx.em, 'select count(*) as total from memberships where account_id = ?', [args.customerId])) as [
+  const [{ total }] = (await query<{ total: number | string }>(ctx.em, sql`select count(*) as total from memberships m where ${ofCustomer}`)) as [
     { total: number | string },
   ];
   const page = rows.slice(0, size);

@@ -6,6 +6,7 @@ import { RecoveryCodesList } from './RecoveryCodesList';
 import { AccountSecurityDocument, RegenerateRecoveryCodesDocument } from './security.graphql';
 import { securityError } from './securityErrors';
 import { ConfirmPasswordInput } from './ConfirmPasswordInput';
+import { FormActions } from '../../../ui/FormActions';
 
 export function NewRecoveryCodesModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -41,14 +42,7 @@ export function NewRecoveryCodesModal({ onClose }: { onClose: () => void }) {
           <Stack gap="sm">
             <Text size="sm">{t('security.twoStep.newCodesIntro')}</Text>
             <ConfirmPasswordInput value={password} onChange={setPassword} error={error} autoFocus />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('security.cancel')}
-              </Button>
-              <Button type="submit" loading={loading}>
-                {t('security.twoStep.make')}
-              </Button>
-            </Group>
+            <FormActions cancel={t('security.cancel')} onCancel={onClose} submit={t('security.twoStep.make')} loading={loading} />
           </Stack>
         </form>
       )}

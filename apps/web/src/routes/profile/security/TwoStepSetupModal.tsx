@@ -12,6 +12,7 @@ import {
 } from './security.graphql';
 import { looksLikePhone, looksLikeSixDigits, securityError } from './securityErrors';
 import { ConfirmPasswordInput } from './ConfirmPasswordInput';
+import { FormActions } from '../../../ui/FormActions';
 
 export type SetupMethod = 'AUTHENTICATOR_APP' | 'SMS';
 
@@ -152,14 +153,7 @@ export function TwoStepSetupModal({ method, onClose }: { method: SetupMethod; on
               error={errors.code}
               data-autofocus
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('security.cancel')}
-              </Button>
-              <Button type="submit" loading={confirming.loading}>
-                {t('security.twoStep.confirm')}
-              </Button>
-            </Group>
+            <FormActions cancel={t('security.cancel')} onCancel={onClose} submit={t('security.twoStep.confirm')} loading={confirming.loading} />
           </Stack>
         </form>
       )}
