@@ -16,7 +16,7 @@ import { TableSkeleton } from '../../ui/TableSkeleton';
 import { MoveSubscriptionDialog } from './MoveSubscriptionDialog';
 import { StatusBadge } from './StatusBadge';
 import { SubscriptionsPageDocument } from './subscriptions.graphql';
-import { teamOptions } from '../teams/teamOptions';
+import { TeamFilterSelect } from '../teams/TeamFilterSelect';
 import { nodesOf } from '../../ui/connection';
 
 const statuses: readonly SubscriptionStatus[] = Object.values(SubscriptionStatus);
@@ -58,14 +58,7 @@ export function SubscriptionsPage() {
             value={search}
             onChange={(event) => setSearch(event.currentTarget.value)}
           />
-          <Select
-            label={t('subscriptions.viewByTeam')}
-            placeholder={t('subscriptions.allTeams')}
-            data={teamOptions(shown?.teams)}
-            value={team}
-            onChange={setTeam}
-            clearable
-          />
+          <TeamFilterSelect teams={shown?.teams} value={team} onChange={setTeam} />
           <Select
             label={t('subscriptions.statusLabel')}
             placeholder={t('subscriptions.anyStatus')}

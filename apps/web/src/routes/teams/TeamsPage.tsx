@@ -12,6 +12,7 @@ import { CreateTeamDocument, DeleteTeamDocument, RenameTeamDocument, TeamPickerD
 import { teamOptions } from './teamOptions';
 import { CursorPager } from '../../ui/CursorPager';
 import { nodesOf } from '../../ui/connection';
+import { FormActions } from '../../ui/FormActions';
 
 type Team = TeamsQuery['teams']['edges'][number]['node'];
 const NO_TEAM = '__none__';
@@ -143,15 +144,14 @@ export function TeamsPage() {
             clearable
           />
           <FormError message={apiError(removeState.error)?.code === 'TEAM_NOT_EMPTY' ? t('teams.chooseMove') : errorText(removeState.error)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDeleting(null)}>
-              {t('invite.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={removeState.loading}
-              onClick={() =>
-                void remove({
+          <FormActions
+            cancel={t('invite.cancel')}
+            onCancel={() => setDeleting(null)}
+            submit={t('teams.delete')}
+            danger
+            loading={removeState.loading}
+            onConfirm={() =>
+              void remove({
                   variables: {
                     input: {
                       id: deleting!.team.id,
@@ -163,10 +163,7 @@ export function TeamsPage() {
                   .then(() => setDeleting(null))
                   .catch(() => null)
               }
-            >
-              {t('teams.delete')}
-            </Button>
-          </Group>
+          />
         </Stack>
       </Modal>
     </Stack>
