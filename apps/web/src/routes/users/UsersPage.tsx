@@ -10,8 +10,6 @@ import {
   Stack,
   Text,
   TextInput,
-  ThemeIcon,
-  Title,
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconChevronLeft, IconChevronRight, IconSearch, IconUserSearch } from '@tabler/icons-react';
@@ -37,6 +35,7 @@ import {
   withoutTeam,
 } from './usersSearchParams';
 import { teamOptions } from '../teams/teamOptions';
+import { EmptyState } from '../../ui/EmptyState';
 
 const pageSize = 25;
 
@@ -221,24 +220,13 @@ export function UsersPage() {
       {error && !data ? (
         <ErrorPanel title={t('users.errorTitle')} onRetry={() => void refetch()} />
       ) : isEmpty ? (
-        <Paper withBorder radius="md" p="xl">
-          <Stack align="center" gap="xs" py="lg">
-            <ThemeIcon size={48} radius="xl" variant="light" color="gray">
-              <IconUserSearch size={26} />
-            </ThemeIcon>
-            <Title order={2} size="h4">
-              {t('users.emptyTitle')}
-            </Title>
-            <Text c="dimmed" size="sm" ta="center">
-              {view.search ? t('users.emptyText', { search: view.search }) : t('users.emptyTextNoSearch')}
-            </Text>
-            {hasFilters(view) && (
-              <Button variant="light" mt="xs" onClick={clearFilters}>
-                {t('users.clearFilters')}
-              </Button>
-            )}
-          </Stack>
-        </Paper>
+        <EmptyState large icon={<IconUserSearch size={26} />} title={t('users.emptyTitle')} text={view.search ? t('users.emptyText', { search: view.search }) : t('users.emptyTextNoSearch')}>
+        {hasFilters(view) && (
+          <Button variant="light" mt="xs" onClick={clearFilters}>
+            {t('users.clearFilters')}
+          </Button>
+        )}
+        </EmptyState>
       ) : (
         <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
           <UsersTable
