@@ -28,16 +28,9 @@ const STILL_PLAIN = [
   'assignableSubscriptions',
   'cloudServicesUsageByUser',
   'insights',
-  'installPackages',
-  'licenceRequests',
   'productEntitlements',
-  'productUpdates',
-  'teams',
   'trialOffers',
-  'trials',
   'userSeats',
-  // Came with the Vendor console, built beside this convention.
-  'vendorStaff',
 ];
 
 const returnsList = (field: GraphQLField<unknown, unknown>) => isListType(isNonNullType(field.type) ? field.type.ofType : field.type);

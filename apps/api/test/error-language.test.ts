@@ -29,7 +29,7 @@ describe.each(drivers)('error messages in the language asked for (%s)', (driver)
   };
 
   it('answers in Slovenian when asked, in English otherwise', async () => {
-    const query = '{ teams { id } }';
+    const query = '{ teams { totalCount } }';
     expect((await graphql(query, 'sl')).error).toMatchObject({ message: 'Najprej se prijavite.', extensions: { code: 'UNAUTHENTICATED' } });
     expect((await graphql(query, 'sl-SI,sl;q=0.9,en;q=0.8')).error?.message).toBe('Najprej se prijavite.');
     expect((await graphql(query, 'de-DE,en;q=0.5,sl;q=0.4')).error?.message).toBe('You need to sign in first.');
@@ -93,10 +93,10 @@ describe.each(drivers)('error messages in the language asked for (%s)', (driver)
   });
 
   it('refuses a bad API token in the language asked for', async () => {
-    const refused = await graphql('{ teams { id } }', 'sl', { authorization: 'Bearer not-a-token' });
+    const refused = await graphql('{ teams { totalCount } }', 'sl', { authorization: 'Bearer not-a-token' });
     expect(refused.status).toBe(401);
     expect(refused.error?.extensions?.code).toBeTruthy();
-    const english = await graphql('{ teams { id } }', 'en', { authorization: 'Bearer not-a-token' });
+    const english = await graphql('{ teams { totalCount } }', 'en', { authorization: 'Bearer not-a-token' });
     expect(refused.error?.message).not.toBe(english.error?.message);
   });
 

@@ -232,3 +232,9 @@ export function errorOf(response: GraphqlResponse<unknown>): GraphqlError {
   if (!error) throw new Error(`Expected a GraphQL error, got data: ${JSON.stringify(response.data)}`);
   return error;
 }
+
+/** The rows of a connection's page. */
+export const nodesOf = <T>(connection: { edges: { node: T }[] }): T[] => connection.edges.map((edge) => edge.node);
+
+/** A connection's page as a response carries it, for typing `graphql<…>` calls. */
+export type Page<T> = { edges: { node: T }[]; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null } };

@@ -10,14 +10,14 @@ import { JobWorker } from '../src/modules/jobs/job-worker.js';
 import { BUILD_INSTALL_PACKAGE } from '../src/modules/products/install-packages.service.js';
 import { installScript, type PackageManifest } from '../src/modules/products/install-script.js';
 import { installPackageBuilder } from '../src/modules/products/package-builder.js';
-import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
+import { dataOf, drivers, errorOf, nodesOf, type Page, startTestApp, type TestApp, type TestClient } from './harness.js';
 import { download, entitlementsOf, type EntitlementNode, readTarGz, sha256 } from './products-helpers.js';
 
 const CREATE = `
   mutation Create($input: CreateInstallPackageInput!) {
     createInstallPackage(input: $input) { id name productName version platform language addOns status progress settings { installPath desktopShortcut silent } }
   }`;
-const LIST = `{ installPackages { id status progress size sha256 error } }`;
+const LIST = `{ installPackages { edges { node { id status progress size sha256 error } } } }`;
 const LINK = `mutation Link($id: UUID!) { createInstallPackageDownloadLink(id: $id) { url size sha256 fileName } }`;
 
 /** Text that would run a command if it reached a shell unquoted. */
@@ -88,7 +88,7 @@ describe.each(drivers)('custom install packages (%s)', (driver) => {
     addOnIds: drafter.versions[0]!.addOns.filter((addOn) => addOn.platform === 'WINDOWS').map((addOn) => addOn.id),
     settings: { installPath: 'D:\\CAD\\Drafter', desktopShortcut: false, silent: true },
   });
-  const packages = async () => dataOf(await admin.graphql<{ installPackages: PackageRow[] }>(LIST)).installPackages;
+  const packages = async () => nodesOf(dataOf(await admin.graphql<{ installPackages: Page<PackageRow> }>(LIST)).installPackages);
   const jobRow = async (packageId: string) =>
     (await app.sql<{ status: string; attempts: number | string }>('select j.status, j.attempts from jobs j join install_packages p on p.job_id = j.id where p.id = ?', [packageId]))[0]!;
 
@@ -280,13 +280,13 @@ describe.each(drivers)('custom install packages (%s)', (driver) => {
   it('hides packages from other people and other accounts', async () => {
     const user = app.client();
     dataOf(await user.signIn('user@example.com'));
-    expect(dataOf(await user.graphql<{ installPackages: unknown[] }>(LIST)).installPackages).toEqual([]);
+    expect(nodesOf(dataOf(await user.graphql<{ installPackages: Page<unknown> }>(LIST)).installPackages)).toEqual([]);
     const someone = (await packages())[0]!;
     expect(errorOf(await user.graphql(LINK, { id: someone.id })).extensions?.code).toBe('NOT_FOUND');
     // Another account's admin does not see them either.
     const stranger = app.client();
     dataOf(await stranger.signIn('admin@alpine.example'));
-    expect(dataOf(await stranger.graphql<{ installPackages: unknown[] }>(LIST)).installPackages).toEqual([]);
+    expect(nodesOf(dataOf(await stranger.graphql<{ installPackages: Page<unknown> }>(LIST)).installPackages)).toEqual([]);
     expect(errorOf(await stranger.graphql(LINK, { id: someone.id })).extensions?.code).toBe('NOT_FOUND');
   });
 });

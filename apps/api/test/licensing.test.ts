@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLicence } from '../src/modules/licensing/licence-file.js';
-import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient, TODAY } from './harness.js';
+import { dataOf, drivers, errorOf, nodesOf, type Page, startTestApp, type TestApp, type TestClient, TODAY } from './harness.js';
 import { auditCount, download, entitlementsOf, LINKS, linksFor, type EntitlementNode } from './products-helpers.js';
 
 const NETWORK = `
@@ -117,9 +117,9 @@ describe.each(drivers)('licences and trials (%s)', (driver) => {
     // The same host again (in lmhostid's colon-less form) replaces its file: the old seats are free for the new one.
     const replacement = dataOf(await ask('001a2b3c4d5e', licence.seats - 2)).requestNetworkLicence;
     expect(replacement.hostId).toBe('00:1A:2B:3C:4D:5E');
-    const requests = dataOf(await admin.graphql<{ licenceRequests: { id: string; hostId: string | null; revokedAt: string | null; expiresOn: string | null }[] }>(
-      '{ licenceRequests { id hostId revokedAt expiresOn } }',
-    )).licenceRequests.filter((request) => request.hostId === '00:1A:2B:3C:4D:5E');
+    const requests = nodesOf(dataOf(await admin.graphql<{ licenceRequests: Page<{ id: string; hostId: string | null; revokedAt: string | null; expiresOn: string | null }> }>(
+      '{ licenceRequests { edges { node { id hostId revokedAt expiresOn } } } }',
+    )).licenceRequests).filter((request) => request.hostId === '00:1A:2B:3C:4D:5E');
     expect(requests.map((request) => [request.id === replacement.id, request.revokedAt === null])).toEqual([[true, true], [false, false]]);
     expect(requests[0]!.expiresOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await auditCount(app, 'licence.network.revoked')).toBe(1);
@@ -170,8 +170,36 @@ describe.each(drivers)('licences and trials (%s)', (driver) => {
     // The admin holds no seat of the network subscription: no home use of it.
     const error = errorOf(await admin.graphql(HOME_USE, { input: { productId: formwork.id, versionId: formwork.versions[0]!.id } }));
     expect(error.extensions?.field).toBe('productId');
-    const list = dataOf(await user.graphql<{ licenceRequests: { kind: string }[] }>('{ licenceRequests { kind } }')).licenceRequests;
+    const list = nodesOf(dataOf(await user.graphql<{ licenceRequests: Page<{ kind: string }> }>('{ licenceRequests { edges { node { kind } } } }')).licenceRequests);
     expect(list.map((request) => request.kind)).toEqual(['HOME_USE']);
+  });
+
+  it('pages licence requests the newest first, holding while new ones arrive, and filters them by product', async () => {
+    const single = (await entitlementsOf(user)).find((product) => product.homeUseAllowed)!;
+    const ask = async () =>
+      dataOf(await user.graphql<{ requestHomeUseLicence: { id: string } }>(HOME_USE, { input: { productId: single.id, versionId: single.versions[0]!.id } }))
+        .requestHomeUseLicence.id;
+    for (let i = 0; i < 3; i += 1) await ask();
+    const PAGE = `query Page($after: String, $productId: UUID) {
+      licenceRequests(first: 2, after: $after, filter: { productId: $productId }) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+    type Requests = { licenceRequests: Page<{ id: string }> };
+    const page = async (after: string | null, productId = single.id) => dataOf(await user.graphql<Requests>(PAGE, { after, productId })).licenceRequests;
+    const firstPage = await page(null);
+    expect(firstPage.totalCount).toBe(4);
+    // A request made while the list is read comes before the first page: the later pages neither repeat nor skip a row.
+    const arrived = await ask();
+    const seen = nodesOf(firstPage).map((row) => row.id);
+    let cursor = firstPage.pageInfo.endCursor;
+    for (let next = await page(cursor); ; next = await page(cursor)) {
+      seen.push(...nodesOf(next).map((row) => row.id));
+      expect(next.totalCount).toBe(5);
+      if (!next.pageInfo.hasNextPage) break;
+      cursor = next.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(4);
+    expect(new Set(seen).size).toBe(4);
+    expect(seen).not.toContain(arrived);
+    expect((await page(null, formwork.id)).totalCount).toBe(0);
   });
 
   it('starts a trial once, downloads while it runs and stops when it ends (F-26)', async () => {
@@ -198,7 +226,7 @@ describe.each(drivers)('licences and trials (%s)', (driver) => {
     // Trials run on the server's clock, the one every entitlement reads.
     const justEnded = TODAY.getTime() - 1000;
     await app.sql('update trials set ends_at = ? where id = ?', [app.driver === 'sqlite' ? justEnded : new Date(justEnded), trial.id]);
-    const ended = dataOf(await user.graphql<{ trials: { active: boolean; daysLeft: number }[] }>('{ trials { active daysLeft } }')).trials;
+    const ended = nodesOf(dataOf(await user.graphql<{ trials: Page<{ active: boolean; daysLeft: number }> }>('{ trials { edges { node { active daysLeft } } } }')).trials);
     expect(ended).toEqual([{ active: false, daysLeft: 0 }]);
     expect((await download(app, link!.url)).status).toBe(403);
     expect(errorOf(await user.graphql(LINKS, { fileIds: [product.versions[0]!.updates[0]!.id] })).extensions?.field).toBe('fileIds[0]');

@@ -2,7 +2,7 @@ import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
+import { dataOf, drivers, errorOf, nodesOf, type Page, startTestApp, type TestApp, type TestClient } from './harness.js';
 import { auditCount, download, DOWNLOADS, entitlementsOf, LINKS, linksFor, sha256 } from './products-helpers.js';
 
 /** F-20 to F-23, F-25: who is entitled to what, and the browser download with signed, resumable links. */
@@ -179,8 +179,8 @@ describe.each(drivers)('products and downloads (%s)', (driver) => {
   });
 
   it('puts "Download all" into one zip with every file whole, checked like single downloads (F-25)', async () => {
-    const query = `{ productUpdates { id name productName version fileName size sha256 } }`;
-    const updates = dataOf(await user.graphql<{ productUpdates: { id: string; productName: string; version: string; fileName: string; size: number; sha256: string }[] }>(query)).productUpdates;
+    const query = `{ productUpdates(first: 100) { edges { node { id name productName version fileName size sha256 } } } }`;
+    const updates = nodesOf(dataOf(await user.graphql<{ productUpdates: Page<{ id: string; productName: string; version: string; fileName: string; size: number; sha256: string }> }>(query)).productUpdates);
     expect(updates.length).toBeGreaterThan(1);
     const links = await linksFor(user, updates.map((update) => update.id));
     const post = (fields: [string, string][]) =>
@@ -256,8 +256,8 @@ describe.each(drivers)('products and downloads (%s)', (driver) => {
   });
 
   it('lists every update of the software and downloads several at once (F-25)', async () => {
-    const query = `{ productUpdates { id name productName version fileName sha256 } }`;
-    const updates = dataOf(await user.graphql<{ productUpdates: { id: string; sha256: string }[] }>(query)).productUpdates;
+    const query = `{ productUpdates(first: 100) { edges { node { id name productName version fileName sha256 } } } }`;
+    const updates = nodesOf(dataOf(await user.graphql<{ productUpdates: Page<{ id: string; sha256: string }> }>(query)).productUpdates);
     const userVersions = (await entitlementsOf(user)).flatMap((product) => product.versions.flatMap((version) => version.updates.map((update) => update.id)));
     expect(updates.map((update) => update.id).sort()).toEqual([...userVersions].sort());
     const links = await linksFor(user, updates.slice(0, 3).map((update) => update.id));

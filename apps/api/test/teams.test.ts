@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
+import { dataOf, drivers, errorOf, nodesOf, type Page, startTestApp, type TestApp, type TestClient } from './harness.js';
 import { accountId, addMembers, addSubscription } from './fixtures/accounts.js';
 
 const CREATE = `mutation Create($input: CreateTeamInput!) { createTeam(input: $input) { id name memberCount } }`;
@@ -7,7 +7,7 @@ const RENAME = `mutation Rename($input: RenameTeamInput!) { renameTeam(input: $i
 const DELETE = `mutation Delete($input: DeleteTeamInput!) { deleteTeam(input: $input) }`;
 const MOVE_USERS = `mutation Move($input: MoveUsersToTeamInput!) { moveUsersToTeam(input: $input) }`;
 const MOVE_SUBSCRIPTIONS = `mutation Move($input: MoveSubscriptionsToTeamInput!) { moveSubscriptionsToTeam(input: $input) }`;
-const TEAMS = `query { teams { id name memberCount } }`;
+const TEAMS = `query { teams { edges { node { id name memberCount } } } }`;
 
 type Created = { createTeam: { id: string; name: string; memberCount: number } };
 
@@ -47,7 +47,7 @@ describe.each(drivers)('teams F-47 (%s)', (driver) => {
     expect(refused.message).toContain('3 users and 1 subscriptions');
 
     expect(dataOf(await admin.graphql(DELETE, { input: { id: from.id, moveToTeamId: to.id } }))).toEqual({ deleteTeam: true });
-    const teams = dataOf(await admin.graphql<{ teams: { id: string; name: string; memberCount: number }[] }>(TEAMS)).teams;
+    const teams = nodesOf(dataOf(await admin.graphql<{ teams: Page<{ id: string; name: string; memberCount: number }> }>(TEAMS)).teams);
     expect(teams.find((team) => team.id === from.id)).toBeUndefined();
     expect(teams.find((team) => team.id === to.id)?.memberCount).toBe(3);
     const [row] = await app.sql<{ team_id: string }>('select team_id from subscriptions where id = ?', [subscription]);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Membership } from '../src/modules/users/membership.entity.js';
 import { Team } from '../src/modules/teams/team.entity.js';
-import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
+import { dataOf, drivers, errorOf, nodesOf, type Page, startTestApp, type TestApp, type TestClient } from './harness.js';
 
 interface Row {
   id: string;
@@ -58,10 +58,10 @@ describe.each(drivers)('tenant isolation Q-01 (%s)', (driver) => {
 
   it('never lists a row of another account', async () => {
     const { users, teams } = dataOf(
-      await alpine.graphql<{ users: { totalCount: number; edges: { node: { id: string } }[] }; teams: Row[] }>(
+      await alpine.graphql<{ users: { totalCount: number; edges: { node: { id: string } }[] }; teams: Page<Row> }>(
         `query {
           users(first: 100, filter: { statuses: [ACTIVE, INVITED, INACTIVE] }) { totalCount edges { node { id } } }
-          teams { id }
+          teams { edges { node { id } } }
         }`,
       ),
     );
@@ -69,8 +69,8 @@ describe.each(drivers)('tenant isolation Q-01 (%s)', (driver) => {
     expect(users.totalCount).toBe(alpineUserIds.length);
     expect(users.edges.map((edge) => edge.node.id).sort()).toEqual(alpineUserIds.map((row) => row.id).sort());
     expect(users.edges.some((edge) => kolektorUserIds.includes(edge.node.id))).toBe(false);
-    expect(teams.length).toBe(1);
-    expect(teams.some((team) => kolektorTeamIds.includes(team.id))).toBe(false);
+    expect(teams.edges.length).toBe(1);
+    expect(nodesOf(teams).some((team) => kolektorTeamIds.includes(team.id))).toBe(false);
 
     const searched = dataOf(
       await alpine.graphql<{ users: { totalCount: number } }>('query { users(filter: { search: "kolektor" }) { totalCount } }'),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRange } from '../src/modules/reports/report-range.js';
-import { activeUsersPerProduct, seatDaysOf } from '../src/modules/reports/seat-usage.sql.js';
+import { activeUsersPerProduct, seatDaysOf } from '../src/modules/usage/usage.sql.js';
 import { rebuildRollups } from '../src/modules/usage/rollups.js';
 import { dataOf, drivers, startTestApp, type TestApp } from './harness.js';
 import { postEvents } from './rest.js';
@@ -153,7 +153,7 @@ describe.each(drivers)('usage roll-ups (%s)', (driver) => {
 
   it.each(RANGES)('people per product from the monthly masks equal distinct people in the daily rows ($from to $to)', async (input) => {
     const range = parseRange(input);
-    const fragment = activeUsersPerProduct(accountId, range);
+    const fragment = activeUsersPerProduct({ viewer: { accountId } }, range);
     const rolled = await app.sql<{ product_id: string; active_users: number | string }>(`${fragment.sql} order by product_id`, fragment.params);
     const daily = await app.sql<{ product_id: string; active_users: number | string }>(
       `select product_id, count(distinct user_id) as active_users from usage_days

@@ -1,13 +1,13 @@
 // type-graphql reads the metadata API even where every type is explicit.
 import 'reflect-metadata';
 
-export { SortDirection, PageInfo } from './common/pagination.type.js';
+export { SortDirection, PageArgs, PageInfo } from './common/pagination.type.js';
 export { UUID, canonicalUuid } from './common/uuid.scalar.js';
 export { Account } from './accounts/account.type.js';
 export { Role, MembershipStatus } from './users/role.enum.js';
-export { User, UserEdge, UserConnection, TeamRef } from './users/user.type.js';
+export { User, type UserEdge, UserConnection, TeamRef } from './users/user.type.js';
 export { UsersFilter, UsersOrder, UserSortField } from './users/users.input.js';
-export { Team } from './teams/team.type.js';
+export { Team, TeamConnection } from './teams/team.type.js';
 export { Language, Viewer, SignInInput, SignInPayload } from './identity/viewer.type.js';
 export {
   TwoStepMethod,
@@ -33,7 +33,7 @@ export {
   DeleteOwnAccountInput,
 } from './identity/account-security.type.js';
 export { ServerInfo } from './server/server-info.type.js';
-export { MessageChannel, OutboxMessage, OutboxMessageEdge, OutboxMessageConnection } from './mail/outbox.type.js';
+export { MessageChannel, OutboxMessage, type OutboxMessageEdge, OutboxMessageConnection } from './mail/outbox.type.js';
 export { Profile, UpdateProfileInput } from './identity/profile.type.js';
 export {
   PasswordPolicy,
@@ -43,7 +43,7 @@ export {
   ChangePasswordInput,
   ChangePasswordPayload,
 } from './identity/password.type.js';
-export { ActiveSession, ActiveSessionEdge, ActiveSessionConnection } from './identity/session.type.js';
+export { ActiveSession, type ActiveSessionEdge, ActiveSessionConnection } from './identity/session.type.js';
 export {
   NotificationCategory,
   NotificationChannel,
@@ -60,13 +60,14 @@ export {
   InstallPackageStatus,
   LicenceRequestKind,
 } from './products/product-enums.js';
-export { ProductFile, DownloadLink, InstallMethodInfo, ProductDownloads } from './products/product-file.type.js';
+export { ProductFile, ProductFileConnection, DownloadLink, InstallMethodInfo, ProductDownloads } from './products/product-file.type.js';
 export { ProductLicence, EntitledVersion, ProductEntitlement } from './products/entitlement.type.js';
-export { Trial, TrialOffer } from './products/trial.type.js';
-export { LicenceRequest, HomeUseLicenceInput, NetworkLicenceInput } from './products/licence.type.js';
+export { Trial, TrialConnection, TrialOffer } from './products/trial.type.js';
+export { LicenceRequest, LicenceRequestConnection, LicenceRequestFilter, HomeUseLicenceInput, NetworkLicenceInput } from './products/licence.type.js';
 export {
   InstallSettings,
   InstallPackage,
+  InstallPackageConnection,
   InstallSettingsInput,
   CreateInstallPackageInput,
 } from './products/install-package.type.js';
@@ -74,7 +75,7 @@ export { ApiScope, apiScopeName } from './tokens/api-scope.enum.js';
 export {
   ApiToken,
   ApiTokenConnection,
-  ApiTokenEdge,
+  type ApiTokenEdge,
   ApiTokenKind,
   ApiTokenStatus,
   CreateApiTokenPayload,
@@ -92,7 +93,7 @@ export {
   InviteUsersResult,
   InvitationPreview,
   AcceptInvitationInput,
-  InvitationEdge,
+  type InvitationEdge,
   InvitationConnection,
 } from './users/invitation.type.js';
 export { ImportRowReason, ImportRowStatus, UserImportInput, UserImportRow, UserImportReport } from './users/import.type.js';
@@ -105,7 +106,7 @@ export {
   BulkAssignSeatsInput,
   BulkAssignSeatsResult,
 } from './seats/seat.type.js';
-export { AuditEntry, AuditEntryEdge, AuditEntryConnection, AuditFilter } from './audit/audit.type.js';
+export { AuditEntry, type AuditEntryEdge, AuditEntryConnection, AuditFilter } from './audit/audit.type.js';
 export {
   SubscriptionStatus,
   LicenceType,
@@ -168,6 +169,7 @@ export {
 export {
   VendorRole,
   VendorStaff,
+  VendorStaffConnection,
   OperatorSetupLink,
   BeginOperatorSetupInput,
   CompleteOperatorSetupInput,
@@ -175,7 +177,7 @@ export {
   CreateStaffSetupLinkInput,
   IssuedSetupLink,
 } from './vendor/vendor-staff.type.js';
-export { VendorAuditEntry, VendorAuditEntryEdge, VendorAuditEntryConnection } from './vendor/vendor-audit.type.js';
+export { VendorAuditEntry, type VendorAuditEntryEdge, VendorAuditEntryConnection } from './vendor/vendor-audit.type.js';
 export { VendorScope, vendorScopeName } from './vendor/vendor-scope.enum.js';
 export {
   VendorApiToken,
@@ -218,13 +220,13 @@ export {
   CustomerStatus,
   CustomerSortField,
   Customer,
-  CustomerEdge,
+  type CustomerEdge,
   CustomerConnection,
   CustomersFilter,
   CustomersOrder,
   CreateCustomerInput,
   InviteCustomerPrimaryAdminInput,
   CustomerPerson,
-  CustomerPersonEdge,
+  type CustomerPersonEdge,
   CustomerPersonConnection,
 } from './vendor/customer.type.js';

@@ -64,6 +64,14 @@ export function inAccount(ctx: { viewer: { accountId: string } }, alias?: string
 }
 
 /**
+ * The account predicate of a deliberate read of another account's rows, which only the Vendor
+ * console makes (a customer's people): the account is named by the caller, not the request's.
+ */
+export function inCustomerAccount(customerId: string, alias?: string): SqlText {
+  return new SqlText(`${alias ? `${alias}.` : ''}account_id = ?`, [customerId]);
+}
+
+/**
  * A value as the SQL text used to carry it. better-sqlite3 binds every JavaScript number as REAL,
  * where the text had integer literals: `(day - ?) / ?` would divide as floats. Integers and
  * booleans go as INTEGER, dates as epoch milliseconds (how SQLite columns hold them); PostgreSQL

@@ -32,3 +32,20 @@ export function CursorPager({ pageInfo, cursors, onChange }: { pageInfo: PagerIn
     </Group>
   );
 }
+
+/**
+ * "Show more" under a list that grows in place (its filters work on what is shown): `onMore` gets
+ * the `endCursor` to fetch the next page after; shown only while there is one.
+ */
+export function LoadMore({ pageInfo, shown, total, loading, onMore }: { pageInfo: PagerInfo; shown: number; total: number; loading?: boolean; onMore: (after: string) => void }) {
+  const { t } = useTranslation();
+  if (!pageInfo.hasNextPage || !pageInfo.endCursor) return null;
+  const after = pageInfo.endCursor;
+  return (
+    <Group justify="center" p="sm">
+      <Button variant="default" size="xs" loading={loading} onClick={() => onMore(after)}>
+        {t('pager.loadMore', { shown, total })}
+      </Button>
+    </Group>
+  );
+}

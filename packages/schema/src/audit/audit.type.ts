@@ -1,6 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { PageInfo } from '../common/pagination.type.js';
+import { connectionTypes } from '../common/pagination.type.js';
 import { UUID } from '../common/uuid.scalar.js';
 
 @ObjectType({ description: 'One admin action recorded in the audit log.' })
@@ -36,26 +36,11 @@ export class AuditEntry {
   after!: Record<string, unknown> | null;
 }
 
-@ObjectType({ description: 'One audit entry in a page, with its cursor.' })
-export class AuditEntryEdge {
-  @Field(() => String, { description: 'Opaque cursor of the entry (newest first).' })
-  cursor!: string;
-
-  @Field(() => AuditEntry, { description: 'The entry.' })
-  node!: AuditEntry;
-}
-
-@ObjectType({ description: 'A page of the audit log, newest first.' })
-export class AuditEntryConnection {
-  @Field(() => [AuditEntryEdge], { description: 'The entries of this page.' })
-  edges!: AuditEntryEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page stands in the whole log.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'How many entries match the filter.' })
-  totalCount!: number;
-}
+export const AuditEntryConnection = connectionTypes(AuditEntry, 'AuditEntry', { one: 'entry', many: 'entries', pageInfo: 'Where this page stands in the whole log.',
+  page: 'A page of the audit log, newest first.',
+  total: 'How many entries match the filter.' });
+export type AuditEntryConnection = InstanceType<typeof AuditEntryConnection>;
+export type AuditEntryEdge = AuditEntryConnection['edges'][number];
 
 @InputType({ description: 'Narrows the audit log; every given criterion must match.' })
 export class AuditFilter {

@@ -1,5 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../common/pagination.type.js';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../common/pagination.type.js';
 
 @ObjectType({ description: 'A browser or device where the person is signed in (F-03).' })
 export class ActiveSession {
@@ -31,23 +31,8 @@ export class ActiveSession {
   current!: boolean;
 }
 
-@ObjectType({ description: 'A session and its cursor.' })
-export class ActiveSessionEdge {
-  @Field(() => String, { description: 'Opaque cursor of this session: pass it as `after` to continue after it.' })
-  cursor!: string;
-
-  @Field(() => ActiveSession, { description: 'The session.' })
-  node!: ActiveSession;
-}
-
-@ObjectType({ description: 'A page of the live sessions: the one asking first, then the latest signed in.' })
-export class ActiveSessionConnection {
-  @Field(() => [ActiveSessionEdge], { description: 'The sessions of this page, in order.' })
-  edges!: ActiveSessionEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page stands in the whole list.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'How many live sessions the person has, on all pages together.' })
-  totalCount!: number;
-}
+export const ActiveSessionConnection = connectionTypes(ActiveSession, 'ActiveSession', { one: 'session', many: 'sessions',
+  page: 'A page of the live sessions: the one asking first, then the latest signed in.',
+  total: 'How many live sessions the person has, on all pages together.' });
+export type ActiveSessionConnection = InstanceType<typeof ActiveSessionConnection>;
+export type ActiveSessionEdge = ActiveSessionConnection['edges'][number];

@@ -1,5 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../common/pagination.type.js';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionTypes } from '../common/pagination.type.js';
 import { MessageChannel } from '../client/enums.js';
 
 export { MessageChannel };
@@ -37,23 +37,8 @@ export class OutboxMessage {
   sentAt!: Date;
 }
 
-@ObjectType({ description: 'An outbox message and its cursor.' })
-export class OutboxMessageEdge {
-  @Field(() => String, { description: 'Opaque cursor of this message: pass it as `after` to continue after it.' })
-  cursor!: string;
-
-  @Field(() => OutboxMessage, { description: 'The message.' })
-  node!: OutboxMessage;
-}
-
-@ObjectType({ description: 'A page of the outbox, newest first.' })
-export class OutboxMessageConnection {
-  @Field(() => [OutboxMessageEdge], { description: 'The messages of this page, in order.' })
-  edges!: OutboxMessageEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page stands in the whole outbox.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'How many messages the outbox keeps, on all pages together.' })
-  totalCount!: number;
-}
+export const OutboxMessageConnection = connectionTypes(OutboxMessage, 'OutboxMessage', { one: 'message', many: 'messages', pageInfo: 'Where this page stands in the whole outbox.',
+  page: 'A page of the outbox, newest first.',
+  total: 'How many messages the outbox keeps, on all pages together.' });
+export type OutboxMessageConnection = InstanceType<typeof OutboxMessageConnection>;
+export type OutboxMessageEdge = OutboxMessageConnection['edges'][number];

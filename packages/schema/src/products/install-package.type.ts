@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../common/pagination.type.js';
 import { InstallPackageStatus, Platform } from './product-enums.js';
 import { UUID } from '../common/uuid.scalar.js';
 
@@ -97,3 +98,8 @@ export class CreateInstallPackageInput {
   @Field(() => InstallSettingsInput, { nullable: true, description: 'Install settings.' })
   settings?: InstallSettingsInput | null;
 }
+
+export const InstallPackageConnection = connectionTypes(InstallPackage, 'InstallPackage', { one: 'install package', many: 'install packages',
+  page: "A page of custom install packages (a User's own, the whole account's for admins), the newest first.",
+  total: 'How many install packages there are, on all pages together.' });
+export type InstallPackageConnection = InstanceType<typeof InstallPackageConnection>;

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../common/pagination.type.js';
 import { LicenceRequestKind } from './product-enums.js';
 import { UUID } from '../common/uuid.scalar.js';
 
@@ -47,6 +48,12 @@ export class LicenceRequest {
   revokedAt!: Date | null;
 }
 
+@InputType({ description: 'Which licence requests to list.' })
+export class LicenceRequestFilter {
+  @Field(() => UUID, { nullable: true, description: 'Only the requests for this product.' })
+  productId?: string | null;
+}
+
 @InputType({ description: 'Ask for activation of a single-user licence on a home computer.' })
 export class HomeUseLicenceInput {
   @Field(() => UUID, { description: 'The product.' })
@@ -78,3 +85,8 @@ export class NetworkLicenceInput {
   })
   seats!: number;
 }
+
+export const LicenceRequestConnection = connectionTypes(LicenceRequest, 'LicenceRequest', { one: 'licence request', many: 'licence requests',
+  page: "A page of licence requests (a User's own, the whole account's for admins), the newest first.",
+  total: 'How many licence requests there are, on all pages together.' });
+export type LicenceRequestConnection = InstanceType<typeof LicenceRequestConnection>;

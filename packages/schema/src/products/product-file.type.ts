@@ -1,4 +1,5 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../common/pagination.type.js';
 import { InstallMethod, Platform, ProductFileKind } from './product-enums.js';
 
 @ObjectType({ description: 'A downloadable file of a product version: installer, update or add-on.' })
@@ -111,3 +112,8 @@ export class ProductDownloads {
   @Field(() => [InstallMethodInfo], { description: 'The install methods and how they compare.' })
   methods!: InstallMethodInfo[];
 }
+
+export const ProductFileConnection = connectionTypes(ProductFile, 'ProductFile', { one: 'file', many: 'files',
+  page: 'A page of product files, the latest released first.',
+  total: 'How many files the list has, on all pages together.' });
+export type ProductFileConnection = InstanceType<typeof ProductFileConnection>;

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../common/pagination.type.js';
 
 @ObjectType({ description: 'A trial of a product for the signed-in person (F-26).' })
 export class Trial {
@@ -47,3 +48,8 @@ export class TrialOffer {
   @Field(() => Boolean, { description: 'Whether an active licence already covers the product (then there is nothing to try).' })
   licensed!: boolean;
 }
+
+export const TrialConnection = connectionTypes(Trial, 'Trial', { one: 'trial', many: 'trials',
+  page: 'A page of your trials, the latest started first.',
+  total: 'How many trials you have started, on all pages together.' });
+export type TrialConnection = InstanceType<typeof TrialConnection>;

@@ -1,5 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../common/pagination.type.js';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionTypes } from '../common/pagination.type.js';
 import { ApiScope } from './api-scope.enum.js';
 import { ApiTokenKind, ApiTokenStatus } from '../client/enums.js';
 
@@ -75,26 +75,11 @@ export class ApiToken {
   revokedAt!: Date | null;
 }
 
-@ObjectType({ description: 'One API token in a page of tokens, with the cursor that points at it.' })
-export class ApiTokenEdge {
-  @Field(() => String, { description: 'Opaque cursor of this token in the list.' })
-  cursor!: string;
-
-  @Field(() => ApiToken, { description: 'The token.' })
-  node!: ApiToken;
-}
-
-@ObjectType({ description: 'A page of API tokens, newest first.' })
-export class ApiTokenConnection {
-  @Field(() => [ApiTokenEdge], { description: 'The tokens of this page, in order.' })
-  edges!: ApiTokenEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page stands in the whole list.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'How many tokens match the filter, on all pages together.' })
-  totalCount!: number;
-}
+export const ApiTokenConnection = connectionTypes(ApiToken, 'ApiToken', { one: 'token', many: 'tokens',
+  page: 'A page of API tokens, newest first.',
+  total: 'How many tokens match the filter, on all pages together.' });
+export type ApiTokenConnection = InstanceType<typeof ApiTokenConnection>;
+export type ApiTokenEdge = ApiTokenConnection['edges'][number];
 
 @ObjectType({ description: 'A newly created API token and its secret.' })
 export class CreateApiTokenPayload {

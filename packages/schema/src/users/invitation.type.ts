@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../common/pagination.type.js';
+import { connectionTypes } from '../common/pagination.type.js';
 import { ImportRowReason } from './import.type.js';
 import { Role } from './role.enum.js';
 import { TeamRef } from './user.type.js';
@@ -52,26 +52,11 @@ export class Invitation {
   expiresAt!: Date;
 }
 
-@ObjectType({ description: 'An invitation and its cursor.' })
-export class InvitationEdge {
-  @Field(() => String, { description: 'Opaque cursor of this invitation: pass it as `after` to continue after it.' })
-  cursor!: string;
-
-  @Field(() => Invitation, { description: 'The invitation.' })
-  node!: Invitation;
-}
-
-@ObjectType({ description: 'A page of pending invitations (expired ones included), the latest to expire first.' })
-export class InvitationConnection {
-  @Field(() => [InvitationEdge], { description: 'The invitations of this page, in order.' })
-  edges!: InvitationEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page stands in the whole list.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'How many invitations are pending, on all pages together.' })
-  totalCount!: number;
-}
+export const InvitationConnection = connectionTypes(Invitation, 'Invitation', { one: 'invitation', many: 'invitations',
+  page: 'A page of pending invitations (expired ones included), the latest to expire first.',
+  total: 'How many invitations are pending, on all pages together.' });
+export type InvitationConnection = InstanceType<typeof InvitationConnection>;
+export type InvitationEdge = InvitationConnection['edges'][number];
 
 @InputType({ description: 'Invite one person (F-41 "+ Invite users").' })
 export class InviteUserInput {

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../common/pagination.type.js';
+import { connectionTypes } from '../common/pagination.type.js';
 import { MembershipStatus, Role } from './role.enum.js';
 
 @ObjectType({ description: 'A short reference to a team, as shown next to a user.' })
@@ -50,23 +50,8 @@ export class User {
   version!: number;
 }
 
-@ObjectType({ description: 'One user in a page of users, with the cursor that points at it.' })
-export class UserEdge {
-  @Field(() => String, { description: 'Opaque cursor of this user in the chosen order.' })
-  cursor!: string;
-
-  @Field(() => User, { description: 'The user.' })
-  node!: User;
-}
-
-@ObjectType({ description: "A page of the account's users." })
-export class UserConnection {
-  @Field(() => [UserEdge], { description: 'The users of this page, in order.' })
-  edges!: UserEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page stands in the whole list.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'How many users match the filter, on all pages together.' })
-  totalCount!: number;
-}
+export const UserConnection = connectionTypes(User, 'User', { one: 'user', many: 'users',
+  page: "A page of the account's users.",
+  total: 'How many users match the filter, on all pages together.' });
+export type UserConnection = InstanceType<typeof UserConnection>;
+export type UserEdge = UserConnection['edges'][number];

@@ -1,5 +1,5 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo, SortDirection } from '../common/pagination.type.js';
+import { connectionTypes, SortDirection } from '../common/pagination.type.js';
 import { CustomerStatus, CustomerSortField } from '../client/enums.js';
 import { UUID } from '../common/uuid.scalar.js';
 import { Language } from '../identity/viewer.type.js';
@@ -64,26 +64,11 @@ export class Customer {
   primaryAdminEmail!: string | null;
 }
 
-@ObjectType({ description: 'An edge of a list of customers.' })
-export class CustomerEdge {
-  @Field(() => String, { description: 'Cursor of this customer in the list.' })
-  cursor!: string;
-
-  @Field(() => Customer, { description: 'The customer.' })
-  node!: Customer;
-}
-
-@ObjectType({ description: 'A page of customers.' })
-export class CustomerConnection {
-  @Field(() => [CustomerEdge], { description: 'The customers of this page.' })
-  edges!: CustomerEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page stands.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'How many customers match the filter.' })
-  totalCount!: number;
-}
+export const CustomerConnection = connectionTypes(Customer, 'Customer', { one: 'customer', many: 'customers', pageInfo: 'Where this page stands.',
+  page: 'A page of customers.',
+  total: 'How many customers match the filter.' });
+export type CustomerConnection = InstanceType<typeof CustomerConnection>;
+export type CustomerEdge = CustomerConnection['edges'][number];
 
 @InputType({ description: 'Which customers to list.' })
 export class CustomersFilter {
@@ -157,23 +142,8 @@ export class CustomerPerson {
   status!: MembershipStatus;
 }
 
-@ObjectType({ description: 'An edge of a list of people of a customer.' })
-export class CustomerPersonEdge {
-  @Field(() => String, { description: 'Cursor of this person in the list.' })
-  cursor!: string;
-
-  @Field(() => CustomerPerson, { description: 'The person.' })
-  node!: CustomerPerson;
-}
-
-@ObjectType({ description: 'A page of the people of a customer, by name.' })
-export class CustomerPersonConnection {
-  @Field(() => [CustomerPersonEdge], { description: 'The people of this page.' })
-  edges!: CustomerPersonEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page stands.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'How many people the account has.' })
-  totalCount!: number;
-}
+export const CustomerPersonConnection = connectionTypes(CustomerPerson, 'CustomerPerson', { one: 'person', many: 'people', pageInfo: 'Where this page stands.',
+  page: 'A page of the people of a customer, by name.',
+  total: 'How many people the account has.' });
+export type CustomerPersonConnection = InstanceType<typeof CustomerPersonConnection>;
+export type CustomerPersonEdge = CustomerPersonConnection['edges'][number];

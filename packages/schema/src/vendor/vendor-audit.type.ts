@@ -1,5 +1,5 @@
-import { Field, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../common/pagination.type.js';
+import { Field, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../common/pagination.type.js';
 import { UUID } from '../common/uuid.scalar.js';
 
 @ObjectType({ description: "One thing the vendor's staff did or read, such as opening a customer's list of people." })
@@ -29,23 +29,8 @@ export class VendorAuditEntry {
   summary!: string;
 }
 
-@ObjectType({ description: 'An edge of the vendor audit log.' })
-export class VendorAuditEntryEdge {
-  @Field(() => String, { description: 'Cursor of this entry.' })
-  cursor!: string;
-
-  @Field(() => VendorAuditEntry, { description: 'The entry.' })
-  node!: VendorAuditEntry;
-}
-
-@ObjectType({ description: 'A page of the vendor audit log, newest first.' })
-export class VendorAuditEntryConnection {
-  @Field(() => [VendorAuditEntryEdge], { description: 'The entries of this page.' })
-  edges!: VendorAuditEntryEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page stands.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'How many entries the log holds.' })
-  totalCount!: number;
-}
+export const VendorAuditEntryConnection = connectionTypes(VendorAuditEntry, 'VendorAuditEntry', { one: 'entry', many: 'entries', pageInfo: 'Where this page stands.',
+  page: 'A page of the vendor audit log, newest first.',
+  total: 'How many entries the log holds.' });
+export type VendorAuditEntryConnection = InstanceType<typeof VendorAuditEntryConnection>;
+export type VendorAuditEntryEdge = VendorAuditEntryConnection['edges'][number];

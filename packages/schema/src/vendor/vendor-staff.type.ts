@@ -1,4 +1,5 @@
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionTypes } from '../common/pagination.type.js';
 import { VendorRole } from '../client/enums.js';
 import { UUID } from '../common/uuid.scalar.js';
 import { Language } from '../identity/viewer.type.js';
@@ -103,3 +104,8 @@ export class IssuedSetupLink {
   @Field(() => Date, { description: 'When it stops working.' })
   expiresAt!: Date;
 }
+
+export const VendorStaffConnection = connectionTypes(VendorStaff, 'VendorStaff', { one: 'staff member', many: 'staff members',
+  page: "A page of the vendor's staff, by name.",
+  total: "How many people are on the vendor's staff, on all pages together." });
+export type VendorStaffConnection = InstanceType<typeof VendorStaffConnection>;

@@ -1,5 +1,5 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { AuditEntryConnection, AuditFilter } from '@seatwise/schema';
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import { AuditEntryConnection, AuditFilter, PageArgs } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { exportCost } from '../../graphql/limits.js';
@@ -11,11 +11,10 @@ export class AuditResolver {
   @Query(() => AuditEntryConnection, { description: "The account's audit log of admin actions, newest first; admins only." })
   auditLog(
     @Ctx() ctx: AccountContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 25).' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: '`endCursor` of the previous page.' }) after?: string,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => AuditFilter, { nullable: true, description: 'Which entries to include.' }) filter?: AuditFilter,
   ): Promise<AuditEntryConnection> {
-    return listAuditEntries(ctx, { first, after, filter });
+    return listAuditEntries(ctx, { ...page, filter });
   }
 
   @Allow(Permission.ReadAudit)

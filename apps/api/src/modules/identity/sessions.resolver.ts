@@ -1,5 +1,5 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { ActiveSessionConnection, UUID } from '@seatwise/schema';
+import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ActiveSessionConnection, PageArgs, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { endSession, listMySessions, signOutEverywhere } from './sessions.service.js';
@@ -10,11 +10,9 @@ export class SessionsResolver {
   @Query(() => ActiveSessionConnection, { description: 'Where the person is signed in (F-03): the current session first, then the latest signed in.' })
   mySessions(
     @Ctx() ctx: AccountContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 25).' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (`endCursor` of the previous page).' })
-    after?: string,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<ActiveSessionConnection> {
-    return listMySessions(ctx, { first, after });
+    return listMySessions(ctx, page);
   }
 
   @Allow(Permission.ManageOwnSignIn)

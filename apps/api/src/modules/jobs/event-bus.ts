@@ -5,6 +5,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { afterCommit } from '../../common/transaction.js';
 import type { Logger } from '../../logger.js';
 import { EventDelivery } from './event-delivery.entity.js';
+import { PollLoop } from './poll-loop.js';
 import { JobStatus } from './job.entity.js';
 
 /**
@@ -62,13 +63,7 @@ export class EventBus {
   private readonly backoffMs: number;
   private readonly maxAttempts: number;
   private readonly subscribers = new Map<string, Map<string, EventHandler<EventName>>>();
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> = Promise.resolve();
-  private stopped = true;
-  /** True while the loop's own poll is running. */
-  private polling = false;
-  /** A wake-up that came during a poll: poll again right after it. */
-  private woken = false;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly orm: MikroORM,
@@ -80,6 +75,7 @@ export class EventBus {
     this.backoffMs = options.backoffMs ?? 10_000;
     this.maxAttempts = options.maxAttempts ?? 5;
     this.instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+    this.loop = new PollLoop(() => this.runOnce(), this.pollMs, logger, 'event delivery poll failed');
   }
 
   /** Registers `handler` as `subscriber` of `event`; at start-up, before the first request. */
@@ -99,55 +95,26 @@ export class EventBus {
 
   /** Polls now rather than at the next tick of the loop (after a commit that published). */
   wake(): void {
-    if (this.stopped) return;
-    if (this.polling) {
-      this.woken = true;
-    } else if (this.timer) {
-      clearTimeout(this.timer);
-      this.schedule(0);
-    }
+    this.loop.wake();
   }
 
   start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Delivers everything due now, waiting for a delivery this instance's loop has in hand (tests). */
   async drain(): Promise<number> {
     let delivered = 0;
     for (;;) {
-      await this.running;
+      await this.loop.current;
       while (await this.runOnce()) delivered += 1;
       // The loop may have claimed a row meanwhile: wait for it, then look again.
-      if (!this.polling) return delivered;
+      if (!this.loop.busy) return delivered;
     }
-  }
-
-  private schedule(delay: number) {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.polling = true;
-      this.running = this.runOnce()
-        .catch((error: unknown) => {
-          this.logger.error({ err: error }, 'event delivery poll failed');
-          return false;
-        })
-        .then((worked) => {
-          this.polling = false;
-          const again = worked || this.woken;
-          this.woken = false;
-          this.schedule(again ? 0 : this.pollMs);
-        });
-    }, delay);
   }
 
   /** Claims and delivers at most one due row; true when it took one. */

@@ -4,6 +4,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Logger } from '../../logger.js';
 import { Job } from './job.entity.js';
+import { PollLoop } from './poll-loop.js';
 import { type ClaimedJob, claimNextJob, completeJob, failJob, heartbeat, LeaseLostError } from './job-queue.js';
 
 export interface JobTools {
@@ -39,9 +40,7 @@ export class JobWorker {
   readonly instanceId: string;
   private readonly pollMs: number;
   readonly leaseMs: number;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopped = true;
+  private readonly loop: PollLoop;
   private readonly periodic: PeriodicTask[];
   private readonly lastRun = new Map<string, number>();
 
@@ -55,6 +54,15 @@ export class JobWorker {
     this.leaseMs = options.leaseMs ?? 30_000;
     this.instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
     this.periodic = options.periodic ?? [];
+    this.loop = new PollLoop(
+      async () => {
+        await this.runPeriodic();
+        return this.runOnce();
+      },
+      this.pollMs,
+      logger,
+      'job worker poll failed',
+    );
   }
 
   /** Runs every periodic task that is due (all of them with `force`), one after the other. */
@@ -73,26 +81,12 @@ export class JobWorker {
   }
 
   start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** Stops polling and waits for the job in hand to finish. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private schedule(delay: number) {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runPeriodic()
-        .then(() => this.runOnce())
-        .catch((error: unknown) => this.logger.error({ err: error }, 'job worker poll failed'))
-        .then((worked) => this.schedule(worked ? 0 : this.pollMs));
-    }, delay);
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Claims and runs at most one job; true when it ran one. */

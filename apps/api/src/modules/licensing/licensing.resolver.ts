@@ -1,5 +1,5 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { HomeUseLicenceInput, LicenceRequest, NetworkLicenceInput } from '@seatwise/schema';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { HomeUseLicenceInput, LicenceRequest, LicenceRequestConnection, LicenceRequestFilter, NetworkLicenceInput, PageArgs } from '@seatwise/schema';
 import type { AccountContext, RequestContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { licenceVerificationKey, listLicenceRequests, requestHomeUseLicence, requestNetworkLicence } from './licensing.service.js';
@@ -7,9 +7,13 @@ import { licenceVerificationKey, listLicenceRequests, requestHomeUseLicence, req
 @Resolver()
 export class LicensingResolver {
   @Allow(Permission.ReadProducts)
-  @Query(() => [LicenceRequest], { description: 'Home-use and network licence requests: a User sees their own, admins the whole account.' })
-  licenceRequests(@Ctx() ctx: AccountContext): Promise<LicenceRequest[]> {
-    return listLicenceRequests(ctx);
+  @Query(() => LicenceRequestConnection, { description: 'Home-use and network licence requests, the newest first: a User sees their own, admins the whole account.' })
+  licenceRequests(
+    @Ctx() ctx: AccountContext,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => LicenceRequestFilter, { nullable: true, description: 'Which requests.' }) filter?: LicenceRequestFilter,
+  ): Promise<LicenceRequestConnection> {
+    return listLicenceRequests(ctx, page, filter);
   }
 
   @Allow(Permission.Public)

@@ -2,6 +2,8 @@ import { isIP } from 'node:net';
 import {
   type HomeUseLicenceInput,
   type LicenceRequest as LicenceRequestType,
+  type LicenceRequestConnection,
+  type LicenceRequestFilter,
   type LicenceRequestKind as LicenceRequestKindType,
   type NetworkLicenceInput,
 } from '@seatwise/schema';
@@ -20,6 +22,7 @@ import { LicenceType, Subscription } from '../subscriptions/subscription.entity.
 import { LicenceRequest, LicenceRequestKind } from './licence-request.entity.js';
 import { signLicence } from './licence-file.js';
 import { vendorPrivateKey, vendorPublicKey } from './vendor-key.js';
+import { entityConnection, LATEST_FIRST, type PageArgs } from '../../common/keyset.js';
 
 /** Six pairs of hex digits, bare (lmhostid's form) or with one separator used throughout. */
 const MAC = /^[0-9A-F]{2}(?:([:-]?)[0-9A-F]{2})(?:\1[0-9A-F]{2}){4}$/i;
@@ -208,10 +211,12 @@ async function activeNetworkSeatHolders(em: AccountContext['em'], subscriptionId
 const sumSeats = (holders: LicenceRequest[]) => holders.reduce((total, holder) => total + (holder.seats ?? 0), 0);
 
 /** Licence requests: a User sees their own, admins every request of the account. Newest first. */
-export async function listLicenceRequests(ctx: AccountContext): Promise<LicenceRequestType[]> {
-  const where = isAdminRole(ctx.viewer.role) ? {} : { requestedBy: ctx.viewer.userId };
-  const requests = await ctx.em.find(LicenceRequest, where, { populate, orderBy: { createdAt: 'desc' }, limit: 200 });
-  return requests.map(toLicenceRequest);
+export async function listLicenceRequests(ctx: AccountContext, page: PageArgs, filter?: LicenceRequestFilter | null): Promise<LicenceRequestConnection> {
+  const where = {
+    ...(isAdminRole(ctx.viewer.role) ? {} : { requestedBy: ctx.viewer.userId }),
+    ...(filter?.productId ? { product: filter.productId } : {}),
+  };
+  return entityConnection(ctx.em, LicenceRequest, where, LATEST_FIRST, page, (requests) => requests.map(toLicenceRequest), { populate });
 }
 
 export function licenceVerificationKey(ctx: Pick<AccountContext, 'config'>): string {

@@ -1,5 +1,5 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { OutboxMessageConnection } from '@seatwise/schema';
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { OutboxMessageConnection, PageArgs } from '@seatwise/schema';
 import type { RequestContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { outboxPage } from './outbox.service.js';
@@ -13,10 +13,8 @@ export class OutboxResolver {
   })
   outbox(
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 25).' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (`endCursor` of the previous page).' })
-    after?: string,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<OutboxMessageConnection> {
-    return outboxPage(ctx, { first, after });
+    return outboxPage(ctx, page);
   }
 }

@@ -1,5 +1,5 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { CreateInstallPackageInput, DownloadLink, InstallPackage, UUID } from '@seatwise/schema';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { CreateInstallPackageInput, DownloadLink, InstallPackage, InstallPackageConnection, PageArgs, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { createInstallPackage, installPackageDownloadLink, listInstallPackages } from './install-packages.service.js';
@@ -7,9 +7,14 @@ import { createInstallPackage, installPackageDownloadLink, listInstallPackages }
 @Resolver()
 export class InstallPackagesResolver {
   @Allow(Permission.ReadProducts)
-  @Query(() => [InstallPackage], { description: 'Custom install packages with build status and progress: a User sees their own, admins the whole account.' })
-  installPackages(@Ctx() ctx: AccountContext): Promise<InstallPackage[]> {
-    return listInstallPackages(ctx);
+  @Query(() => InstallPackageConnection, {
+    description: 'Custom install packages with build status and progress, the newest first: a User sees their own, admins the whole account.',
+  })
+  installPackages(
+    @Ctx() ctx: AccountContext,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<InstallPackageConnection> {
+    return listInstallPackages(ctx, page);
   }
 
   @Allow(Permission.UseProducts)

@@ -2,6 +2,7 @@ import type {
   CreateInstallPackageInput,
   DownloadLink,
   InstallPackage as InstallPackageType,
+  InstallPackageConnection,
   InstallPackageStatus,
   Platform as PlatformType,
 } from '@seatwise/schema';
@@ -17,6 +18,7 @@ import { isAdminRole } from './entitlement-rules.js';
 import { findVersionGrant } from './entitlements.js';
 import { InstallPackage, type InstallSettings } from './install-package.entity.js';
 import { recordProductAudit } from '../audit/audit.service.js';
+import { entityConnection, LATEST_FIRST, type PageArgs } from '../../common/keyset.js';
 
 export const BUILD_INSTALL_PACKAGE = 'install-package.build';
 
@@ -136,15 +138,20 @@ export async function createInstallPackage(ctx: AccountContext, input: CreateIns
 }
 
 /** The packages a person made; admins see every package of the account. Newest first. */
-export async function listInstallPackages(ctx: AccountContext): Promise<InstallPackageType[]> {
+export async function listInstallPackages(ctx: AccountContext, page: PageArgs): Promise<InstallPackageConnection> {
   const where = isAdminRole(ctx.viewer.role) ? {} : { createdBy: ctx.viewer.userId };
-  const packages = await ctx.em.find(InstallPackage, where, {
-    populate: ['job', 'version', 'version.product'],
-    orderBy: { createdAt: 'desc' },
-    limit: 200,
-  });
-  const names = await addOnNamesOf(ctx, packages);
-  return packages.map((pkg) => toInstallPackage(pkg, names));
+  return entityConnection(
+    ctx.em,
+    InstallPackage,
+    where,
+    LATEST_FIRST,
+    page,
+    async (packages) => {
+      const names = await addOnNamesOf(ctx, packages);
+      return packages.map((pkg) => toInstallPackage(pkg, names));
+    },
+    { populate: ['job', 'version', 'version.product'] },
+  );
 }
 
 async function visiblePackage(ctx: AccountContext, id: string): Promise<InstallPackage | null> {

@@ -1,5 +1,5 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { DownloadLink, Platform, ProductDownloads, ProductEntitlement, ProductFile, UUID } from '@seatwise/schema';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { DownloadLink, PageArgs, Platform, ProductDownloads, ProductEntitlement, ProductFileConnection, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { createDownloadLinks } from './file-downloads.service.js';
@@ -27,9 +27,12 @@ export class ProductsResolver {
   }
 
   @Allow(Permission.ReadProducts)
-  @Query(() => [ProductFile], { description: 'F-25 "Product Updates": every update of the software the person may download, newest first.' })
-  productUpdates(@Ctx() ctx: AccountContext): Promise<ProductFile[]> {
-    return listProductUpdates(ctx);
+  @Query(() => ProductFileConnection, { description: 'F-25 "Product Updates": every update of the software the person may download, newest first.' })
+  productUpdates(
+    @Ctx() ctx: AccountContext,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<ProductFileConnection> {
+    return listProductUpdates(ctx, page);
   }
 
   @Allow(Permission.UseProducts)

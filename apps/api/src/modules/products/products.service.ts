@@ -4,8 +4,9 @@ import {
   type Platform,
   type ProductDownloads,
   type ProductEntitlement,
-  type ProductFile as ProductFileType,
+  type ProductFileConnection,
 } from '@seatwise/schema';
+import { entityConnection, type PageArgs } from '../../common/keyset.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg } from '../../errors.js';
 import { ProductFile, ProductFileKind } from '../downloads/product-file.entity.js';
@@ -72,8 +73,16 @@ export async function productDownloads(
 }
 
 /** F-25: every update of every version the viewer may download. */
-export async function listProductUpdates(ctx: AccountContext): Promise<ProductFileType[]> {
+export async function listProductUpdates(ctx: AccountContext, page: PageArgs): Promise<ProductFileConnection> {
   const entitlements = await loadEntitlements(ctx);
   const versionIds = entitlements.flatMap((entitlement) => entitlement.versions.map((grant) => grant.version.id));
-  return (await filesOf(ctx, versionIds, [ProductFileKind.UPDATE])).map(toProductFile);
+  return entityConnection(
+    ctx.em,
+    ProductFile,
+    { version: { $in: versionIds }, kind: ProductFileKind.UPDATE },
+    { path: ['releasedAt'], direction: 'desc' },
+    page,
+    (files) => files.map(toProductFile),
+    { populate: ['version', 'version.product'] },
+  );
 }

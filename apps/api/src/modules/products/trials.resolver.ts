@@ -1,5 +1,5 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { Trial, TrialOffer, UUID } from '@seatwise/schema';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { PageArgs, Trial, TrialConnection, TrialOffer, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { listTrialOffers, listTrials, startTrial } from './trials.service.js';
@@ -13,9 +13,12 @@ export class TrialsResolver {
   }
 
   @Allow(Permission.ReadProducts)
-  @Query(() => [Trial], { description: 'F-26 "Active Trials": your trials with days left (ended ones marked inactive).' })
-  trials(@Ctx() ctx: AccountContext): Promise<Trial[]> {
-    return listTrials(ctx);
+  @Query(() => TrialConnection, { description: 'F-26 "Active Trials": your trials with days left (ended ones marked inactive), the latest started first.' })
+  trials(
+    @Ctx() ctx: AccountContext,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<TrialConnection> {
+    return listTrials(ctx, page);
   }
 
   @Allow(Permission.UseProducts)

@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { Trial as TrialType, TrialOffer } from '@seatwise/schema';
+import type { Trial as TrialType, TrialConnection, TrialOffer } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg } from '../../errors.js';
 import { inTransaction } from '../../common/transaction.js';
@@ -10,6 +10,7 @@ import { loadEntitlements } from './entitlements.js';
 import { recordProductAudit } from '../audit/audit.service.js';
 import { toTrial } from './product-mapping.js';
 import { Trial } from './trial.entity.js';
+import { entityConnection, LATEST_FIRST, type PageArgs } from '../../common/keyset.js';
 
 /** Products an active subscription already lets the person download. */
 async function licensedProductIds(ctx: AccountContext): Promise<Set<string>> {
@@ -40,10 +41,11 @@ export async function listTrialOffers(ctx: AccountContext): Promise<TrialOffer[]
 }
 
 /** F-26 "Active Trials" (ended ones too, marked inactive), newest first. */
-export async function listTrials(ctx: AccountContext): Promise<TrialType[]> {
+export async function listTrials(ctx: AccountContext, page: PageArgs): Promise<TrialConnection> {
   const now = ctx.config.now();
-  const trials = await ctx.em.find(Trial, { user: ctx.viewer.userId }, { populate: ['product', 'product.versions'], orderBy: { createdAt: 'desc' } });
-  return trials.map((trial) => toTrial(trial, now));
+  return entityConnection(ctx.em, Trial, { user: ctx.viewer.userId }, LATEST_FIRST, page, (trials) => trials.map((trial) => toTrial(trial, now)), {
+    populate: ['product', 'product.versions'],
+  });
 }
 
 /** Starts a trial of a software product: once per person and product, ever. */

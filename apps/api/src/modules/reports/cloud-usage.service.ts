@@ -112,7 +112,8 @@ export async function cloudServicesUsageByUser(
   const range = parseRange(input);
   const text = search?.trim() ?? '';
   if (text.length > MAX_SEARCH_LENGTH) throw new InvalidInputError('search', msg('Search text can be at most {max} characters.', { max: MAX_SEARCH_LENGTH }));
-  const params: unknown[] = [ctx.viewer.accountId, range.from, range.to];
+  const account = inAccount(ctx, 'e');
+  const params: unknown[] = [...account.values, range.from, range.to];
   let searchSql = '';
   for (const word of text.toLowerCase().split(/\s+/).filter(Boolean)) {
     const pattern = containsPattern(word);
@@ -125,7 +126,7 @@ export async function cloudServicesUsageByUser(
        coalesce(e.service, '') as service, -sum(e.amount) as credits, max(e.day) as last_day
      from cloud_credit_entries e join users u on u.id = e.user_id
        left join memberships mb on mb.account_id = e.account_id and mb.user_id = e.user_id
-     where e.account_id = ? and e.kind = 'CONSUMPTION' and e.day between ? and ? ${searchSql}
+     where ${account.text} and e.kind = 'CONSUMPTION' and e.day between ? and ? ${searchSql}
      group by u.id, ${shown.firstName}, ${shown.lastName}, ${shown.email}, coalesce(e.service, '')`,
     params,
   );

@@ -18,19 +18,8 @@ import { isoOfDay, sqlDayOf } from '../../common/days.js';
 import { containsPattern } from '../../common/like.js';
 import { accountDay } from '../accounts/account-day.js';
 import { type DayRange, parseRange } from './report-range.js';
-import {
-  activeUsersPerPeriod,
-  activeUsersPerProduct,
-  type Fragment,
-  lastDayOf,
-  runningSeats,
-  seatDaysOf,
-  seatsPerProduct,
-  trendPerProduct,
-  trendPerSeat,
-  unassignedSeats,
-  usagePerProduct,
-} from './seat-usage.sql.js';
+import { lastDayOf, runningSeats, seatsPerProduct, trendPerSeat, unassignedSeats } from './seat-usage.sql.js';
+import { activeUsersPerPeriod, activeUsersPerProduct, type Fragment, seatDaysOf, trendPerProduct, usagePerProduct } from '../usage/usage.sql.js';
 
 type Numeric = number | string | null;
 const num = (value: Numeric) => Number(value ?? 0);
@@ -64,12 +53,12 @@ export async function seatUsageSummary(ctx: AccountContext, input: DateRangeInpu
   const accountId = ctx.viewer.accountId;
   const now = ctx.config.now();
   const { timeZone, today, todayIso } = await accountDay(ctx.em, accountId, now);
-  const seats = runningSeats(accountId, todayIso);
+  const seats = runningSeats(ctx, todayIso);
   const assignedDay = sqlDayOf(ctx.em, 'sa.created_at', timeZone, now);
   const idle = `? - coalesce(${lastDayOf('sa')}, ${assignedDay.sql})`;
 
   const [unassigned, idleCounts] = await Promise.all([
-    run<{ unassigned: Numeric }>(ctx, unassignedSeats(accountId, todayIso)),
+    run<{ unassigned: Numeric }>(ctx, unassignedSeats(ctx, todayIso)),
     run<Record<string, Numeric>>(ctx, {
       // Materialized, so each seat's last use is looked up once, not once per threshold.
       sql: `with x as materialized (select ${idle} as idle ${seats.sql})
@@ -95,14 +84,11 @@ export async function seatUsageByProduct(ctx: AccountContext, input: DateRangeIn
   const { todayIso } = await accountDay(ctx.em, accountId, ctx.config.now());
 
   const [products, usage, people, trend, trendPeople] = await Promise.all([
-    run<{ id: string; code: string; name: string; seats_total: Numeric; seats_assigned: Numeric }>(ctx, seatsPerProduct(accountId, todayIso)),
-    run<{ product_id: string; days_used: Numeric; minutes: Numeric }>(ctx, { sql: usagePerProduct, params: [accountId, range.from, range.to] }),
-    run<{ product_id: string; active_users: Numeric }>(ctx, activeUsersPerProduct(accountId, range)),
-    run<{ product_id: string; bucket: Numeric; days_used: Numeric }>(ctx, {
-      sql: trendPerProduct,
-      params: [range.from, range.bucketDays, accountId, range.from, range.to],
-    }),
-    run<{ product_id: string; bucket: Numeric; active_users: Numeric }>(ctx, activeUsersPerPeriod(accountId, range)),
+    run<{ id: string; code: string; name: string; seats_total: Numeric; seats_assigned: Numeric }>(ctx, seatsPerProduct(ctx, todayIso)),
+    run<{ product_id: string; days_used: Numeric; minutes: Numeric }>(ctx, usagePerProduct(ctx, range)),
+    run<{ product_id: string; active_users: Numeric }>(ctx, activeUsersPerProduct(ctx, range)),
+    run<{ product_id: string; bucket: Numeric; days_used: Numeric }>(ctx, trendPerProduct(ctx, range)),
+    run<{ product_id: string; bucket: Numeric; active_users: Numeric }>(ctx, activeUsersPerPeriod(ctx, range)),
   ]);
 
   const usageOf = new Map(usage.map((row) => [row.product_id, row]));
@@ -154,8 +140,8 @@ interface SeatRow {
 }
 
 /** Seats of running subscriptions matching a filter, as a FROM … WHERE fragment. */
-function filteredSeats(accountId: string, todayIso: string, filter?: SeatUsageFilter | null): Fragment {
-  const seats = runningSeats(accountId, todayIso);
+function filteredSeats(ctx: AccountContext, todayIso: string, filter?: SeatUsageFilter | null): Fragment {
+  const seats = runningSeats(ctx, todayIso);
   let sql = seats.sql;
   const params = [...seats.params];
   if (filter?.productId) {
@@ -195,7 +181,7 @@ export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUser
   const accountId = ctx.viewer.accountId;
   const now = ctx.config.now();
   const { timeZone, today, todayIso } = await accountDay(ctx.em, accountId, now);
-  const seats = filteredSeats(accountId, todayIso, args.filter);
+  const seats = filteredSeats(ctx, todayIso, args.filter);
   const assignedDay = sqlDayOf(ctx.em, 'sa.created_at', timeZone, now);
   const field = args.orderBy?.field ?? SeatUsageSortField.NAME;
   const direction = args.orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';

@@ -1,5 +1,5 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { CreateTeamInput, DeleteTeamInput, MoveSubscriptionsToTeamInput, RenameTeamInput, Team, UUID } from '@seatwise/schema';
+import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { CreateTeamInput, DeleteTeamInput, MoveSubscriptionsToTeamInput, PageArgs, RenameTeamInput, Team, TeamConnection, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { createTeam, deleteTeam, moveSubscriptionsToTeam, renameTeam } from './teams.admin.service.js';
@@ -8,9 +8,9 @@ import { getTeam, listTeams } from './teams.service.js';
 @Resolver()
 export class TeamsResolver {
   @Allow(Permission.ReadUsers)
-  @Query(() => [Team], { description: "The account's teams, by name; admins only." })
-  teams(@Ctx() ctx: AccountContext): Promise<Team[]> {
-    return listTeams(ctx);
+  @Query(() => TeamConnection, { description: "The account's teams, by name; admins only." })
+  teams(@Ctx() ctx: AccountContext, @Args(() => PageArgs) page: PageArgs): Promise<TeamConnection> {
+    return listTeams(ctx, page);
   }
 
   @Allow(Permission.ReadUsers)

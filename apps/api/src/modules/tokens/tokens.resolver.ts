@@ -1,5 +1,5 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { ApiToken, ApiTokenConnection, ApiTokensFilter, CreateApiTokenInput, CreateApiTokenPayload, UUID } from '@seatwise/schema';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { ApiToken, ApiTokenConnection, ApiTokensFilter, CreateApiTokenInput, CreateApiTokenPayload, PageArgs, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens.service.js';
@@ -13,12 +13,10 @@ export class TokensResolver {
   })
   apiTokens(
     @Ctx() ctx: AccountContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 25).' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (`endCursor` of the previous page).' })
-    after?: string,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => ApiTokensFilter, { nullable: true, description: 'Which tokens to include.' }) filter?: ApiTokensFilter,
   ): Promise<ApiTokenConnection> {
-    return listApiTokens(ctx, { first, after, filter });
+    return listApiTokens(ctx, { ...page, filter });
   }
 
   @Allow(Permission.ManageOwnTokens)

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import {
   AcceptInvitationInput,
   Invitation,
@@ -7,6 +7,7 @@ import {
   InviteUserInput,
   InviteUsersInput,
   InviteUsersResult,
+  PageArgs,
   SignInPayload,
   UUID,
 } from '@seatwise/schema';
@@ -23,11 +24,9 @@ export class InvitationsResolver {
   })
   invitations(
     @Ctx() ctx: AccountContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 25).' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (`endCursor` of the previous page).' })
-    after?: string,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<InvitationConnection> {
-    return invitationsPage(ctx, { first, after });
+    return invitationsPage(ctx, page);
   }
 
   @Allow(Permission.ManageUsers)

@@ -256,7 +256,8 @@ export async function listInvitations(ctx: AccountContext, where: { emails: stri
 /** `invitations(first, after)`: a page of pending and expired invitations, the latest to expire first. */
 export async function invitationsPage(ctx: AccountContext, args: { first?: number | null; after?: string | null }): Promise<InvitationConnection> {
   const limit = pageSize(args.first);
-  const params: unknown[] = [ctx.viewer.accountId];
+  const account = inAccount(ctx, 'i');
+  const params: unknown[] = [...account.values];
   let after = '';
   if (args.after) {
     const cursor = decodeCursor(args.after);
@@ -266,10 +267,10 @@ export async function invitationsPage(ctx: AccountContext, args: { first?: numbe
   const [rows, counts] = await Promise.all([
     execute<InvitationRow>(
       ctx,
-      `${INVITATION_COLUMNS} where i.account_id = ? and i.status = 'PENDING' ${after} order by i.expires_at desc, i.id desc limit ${limit + 1}`,
+      `${INVITATION_COLUMNS} where ${account.text} and i.status = 'PENDING' ${after} order by i.expires_at desc, i.id desc limit ${limit + 1}`,
       params,
     ),
-    execute<{ total: number | string }>(ctx, "select count(*) as total from invitations i where i.account_id = ? and i.status = 'PENDING'", [ctx.viewer.accountId]),
+    execute<{ total: number | string }>(ctx, sql`select count(*) as total from invitations i where ${account} and i.status = 'PENDING'`),
   ]);
   return connectionOf(
     rows,

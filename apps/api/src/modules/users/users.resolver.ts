@@ -1,5 +1,5 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { UUID, User, UserConnection, UsersFilter, UsersOrder } from '@seatwise/schema';
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import { PageArgs, User, UserConnection, UsersFilter, UsersOrder, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { getUser, listUsers } from './users.service.js';
@@ -10,14 +10,12 @@ export class UsersResolver {
   @Query(() => UserConnection, { description: "A page of the account's users (\"By User\"); admins only." })
   users(
     @Ctx() ctx: AccountContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 25).' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (`endCursor` of the previous page).' })
-    after?: string,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => UsersFilter, { nullable: true, description: 'Which users to include.' }) filter?: UsersFilter,
     @Arg('orderBy', () => UsersOrder, { nullable: true, description: 'Sort order; by name ascending when omitted.' })
     orderBy?: UsersOrder,
   ): Promise<UserConnection> {
-    return listUsers(ctx, { first, after, filter, orderBy });
+    return listUsers(ctx, { ...page, filter, orderBy });
   }
 
   @Allow(Permission.ReadUsers)

@@ -32,7 +32,6 @@ const releaseMail = defineMail<ReleaseMail>((d) => ({
     msg('{product} {version}, released on {date}, is now available to download.', { product: d.productName, version: d.version, date: day(d.releasedOn) }),
     link(d.link),
     msg('You get this message because product updates are on in your settings.'),
-    msg('Seatwise'),
   ],
 }));
 

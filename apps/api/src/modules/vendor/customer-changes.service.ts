@@ -1,5 +1,5 @@
 import { type CreateCustomerInput, type Customer, CustomerStatus, type Invitation, type InviteCustomerPrimaryAdminInput, Role } from '@seatwise/schema';
-import { execute, inTransaction, isUniqueViolation, run } from '../../common/transaction.js';
+import { inTransaction, isUniqueViolation, run } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { AppError, InvalidInputError, msg } from '../../errors.js';
 import type { StaffContext } from '../../graphql/vendor-access.js';
@@ -10,6 +10,7 @@ import { parseCountry } from '../identity/profile.service.js';
 import { User } from '../identity/user.entity.js';
 import { publishInvitations } from '../users/invitation.events.js';
 import { invitePerson, listInvitations, lockInvitees } from '../users/invitations.service.js';
+import { primaryAdminEmail } from '../users/memberships.sql.js';
 import { requirePerson } from '../users/person-rules.js';
 import { customerNotFound, findCustomer } from './customers.service.js';
 import { recordVendorAudit, staffActor } from './vendor-audit.service.js';
@@ -97,12 +98,8 @@ export async function inviteCustomerPrimaryAdmin(ctx: StaffContext, input: Invit
     // The account row is locked (PostgreSQL) and checked again: two operators inviting at once
     // cannot both give it a primary admin.
     if ((await run(tx, "update accounts set status = status where id = ? and status = 'ACTIVE'", [customer.id])) !== 1) throw customerNotFound('customerId');
-    const [admin] = await execute<{ email: string }>(
-      tx,
-      "select email from memberships where account_id = ? and role = 'PRIMARY_ADMIN' and status in ('ACTIVE', 'INVITED')",
-      [customer.id],
-    );
-    if (admin) throw primaryAdminExists(admin.email);
+    const admin = await primaryAdminEmail(tx);
+    if (admin) throw primaryAdminExists(admin);
     const invited = await invitePerson(tx, person, { role: Role.PRIMARY_ADMIN, team: null, subscriptionIds: [] }, customer.language);
     recordAudit(tx, {
       action: 'user.invite',

@@ -15,11 +15,12 @@ import { isoOfDay, localDay } from '../../common/days.js';
 import { isPostgres } from '../../db/database.js';
 import { containsPattern } from '../../common/like.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
-import { query } from '../../common/sql.js';
+import { inCustomerAccount, query, sql } from '../../common/sql.js';
 import { toDate } from '../../common/transaction.js';
 import { AppError, msg } from '../../errors.js';
 import type { StaffContext } from '../../graphql/vendor-access.js';
 import { runningSql } from '../subscriptions/subscription-rules.js';
+import { primaryAdminEmailSql } from '../users/memberships.sql.js';
 import { recordVendorAudit, staffActor } from './vendor-audit.service.js';
 
 interface CustomerRow {
@@ -70,7 +71,7 @@ async function customersTable(ctx: StaffContext): Promise<{ sql: string; params:
     sql: `select a.id, a.name, a.country, a.time_zone, a.language, a.external_id, a.status, a.created_at, lower(a.name) as sort_name,
         (select count(*) from memberships m where m.account_id = a.id and m.status in ('ACTIVE', 'INVITED')) as user_count,
         (select coalesce(sum(s.seats), 0) from subscriptions s where s.account_id = a.id and ${running}) as seat_count,
-        (select m.email from memberships m where m.account_id = a.id and m.role = 'PRIMARY_ADMIN' and m.status in ('ACTIVE', 'INVITED') order by m.status limit 1) as primary_admin_email
+        ${primaryAdminEmailSql('a.id')} as primary_admin_email
       from accounts a`,
     params: today.params,
   };
@@ -181,7 +182,8 @@ export async function listCustomerPeople(
 ): Promise<CustomerPersonConnection> {
   const size = pageSize(args.first);
   const customer = await findCustomer(ctx, args.customerId, 'customerId');
-  const params: unknown[] = [args.customerId];
+  const ofCustomer = inCustomerAccount(args.customerId, 'm');
+  const params: unknown[] = [...ofCustomer.values];
   let keyset = '';
   if (args.after) {
     const cursor = decodeCursor(args.after);
@@ -191,10 +193,10 @@ export async function listCustomerPeople(
   const rows = await query<PersonRow>(
     ctx.em,
     `select m.user_id, m.email, m.first_name, m.last_name, m.role, m.status, m.sort_name from memberships m
-     where m.account_id = ? ${keyset} order by m.sort_name, m.user_id limit ?`,
+     where ${ofCustomer.text} ${keyset} order by m.sort_name, m.user_id limit ?`,
     [...params, size + 1],
   );
-  const [{ total }] = (await query<{ total: number | string }>(ctx.em, 'select count(*) as total from memberships where account_id = ?', [args.customerId])) as [
+  const [{ total }] = (await query<{ total: number | string }>(ctx.em, sql`select count(*) as total from memberships m where ${ofCustomer}`)) as [
     { total: number | string },
   ];
   const page = rows.slice(0, size);

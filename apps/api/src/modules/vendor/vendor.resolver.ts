@@ -1,4 +1,4 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import {
   AuthenticatorSetup,
   CancelSubscriptionInput,
@@ -28,6 +28,7 @@ import {
   IssuedSetupLink,
   OperatorSetupLink,
   OperatorSetupResult,
+  PageArgs,
   ReplyToSupportRequestInput,
   SupportInboxFilter,
   SupportInboxOrder,
@@ -35,6 +36,7 @@ import {
   UUID,
   VendorAuditEntryConnection,
   VendorStaff,
+  VendorStaffConnection,
 } from '@seatwise/schema';
 import type { RequestContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
@@ -92,9 +94,12 @@ export class VendorResolver {
   }
 
   @AllowVendor(VendorPermission.MANAGE_STAFF)
-  @Query(() => [VendorStaff], { description: "Everyone on the vendor's staff, by name (operators only)." })
-  vendorStaff(@Ctx() ctx: StaffContext): Promise<VendorStaff[]> {
-    return listStaff(ctx);
+  @Query(() => VendorStaffConnection, { description: "Everyone on the vendor's staff, by name (operators only)." })
+  vendorStaff(
+    @Ctx() ctx: StaffContext,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<VendorStaffConnection> {
+    return listStaff(ctx, page);
   }
 
   @AllowVendor(VendorPermission.MANAGE_STAFF)
@@ -107,12 +112,11 @@ export class VendorResolver {
   @Query(() => CustomerConnection, { description: "The vendor's customers with their counts of users and seats: search, filter by status, sort, pages." })
   customers(
     @Ctx() ctx: StaffContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (25 when omitted).' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => CustomersFilter, { nullable: true, description: 'Which customers.' }) filter?: CustomersFilter | null,
     @Arg('orderBy', () => CustomersOrder, { nullable: true, description: 'Sort order; by name when omitted.' }) orderBy?: CustomersOrder | null,
   ): Promise<CustomerConnection> {
-    return listCustomers(ctx, { first, after, filter, orderBy });
+    return listCustomers(ctx, { ...page, filter, orderBy });
   }
 
   @AllowVendor(VendorPermission.READ_CUSTOMERS)
@@ -126,20 +130,18 @@ export class VendorResolver {
   customerPeople(
     @Ctx() ctx: StaffContext,
     @Arg('customerId', () => UUID, { description: 'The customer account.' }) customerId: string,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (25 when omitted).' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<CustomerPersonConnection> {
-    return listCustomerPeople(ctx, { customerId, first, after });
+    return listCustomerPeople(ctx, { customerId, ...page });
   }
 
   @AllowVendor(VendorPermission.READ_VENDOR_AUDIT)
   @Query(() => VendorAuditEntryConnection, { description: "What the vendor's staff did and read, newest first (operators only)." })
   vendorAuditLog(
     @Ctx() ctx: StaffContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (25 when omitted).' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<VendorAuditEntryConnection> {
-    return listVendorAudit(ctx, first, after);
+    return listVendorAudit(ctx, page.first, page.after);
   }
 
   @AllowVendor(VendorPermission.MANAGE_CUSTOMERS)
@@ -184,12 +186,11 @@ export class VendorResolver {
   @Query(() => InboxSupportRequestConnection, { description: "The support requests of every customer (V-06): filter by status or customer, search, newest or oldest activity first." })
   supportInbox(
     @Ctx() ctx: StaffContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (25 when omitted).' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => SupportInboxFilter, { nullable: true, description: 'Which requests.' }) filter?: SupportInboxFilter | null,
     @Arg('orderBy', () => SupportInboxOrder, { nullable: true, description: 'Latest activity first when omitted.' }) orderBy?: SupportInboxOrder | null,
   ): Promise<InboxSupportRequestConnection> {
-    return listSupportInbox(ctx, { first, after, filter, orderBy });
+    return listSupportInbox(ctx, { first: page.first, after: page.after, filter, orderBy });
   }
 
   @AllowVendor(VendorPermission.ANSWER_SUPPORT)
@@ -224,10 +225,9 @@ export class VendorResolver {
   customerContracts(
     @Ctx() ctx: StaffContext,
     @Arg('customerId', () => UUID, { description: 'The customer account.' }) customerId: string,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (25 when omitted).' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<ContractConnection> {
-    return listCustomerContracts(ctx, { customerId, first, after });
+    return listCustomerContracts(ctx, { customerId, first: page.first, after: page.after });
   }
 
   @AllowVendor(VendorPermission.READ_SUBSCRIPTIONS)

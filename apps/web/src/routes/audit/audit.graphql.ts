@@ -5,8 +5,7 @@ export const AuditLogDocument = graphql(`
     auditLog(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {

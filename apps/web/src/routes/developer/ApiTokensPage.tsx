@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Group, Modal, Paper, SegmentedControl, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconKey } from '@tabler/icons-react';
+import { Button, Group, Modal, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiTokenStatus } from '@seatwise/schema/client';
@@ -12,6 +12,8 @@ import { PageHeader } from '../../ui/PageHeader';
 import { CreateTokenDialog } from './CreateTokenDialog';
 import { TokensTable } from './TokensTable';
 import { ApiTokensPageDocument, RevokeApiTokenDocument } from './tokens.graphql';
+import { CursorPager } from '../../ui/CursorPager';
+import { EmptyState } from '../../ui/EmptyState';
 
 const pageSize = 20;
 const views = ['ACTIVE', 'ALL', 'EXPIRED', 'REVOKED'] as const;
@@ -76,44 +78,11 @@ export function ApiTokensPage() {
       {error && !data ? (
         <ErrorPanel title={t('developer.errorTitle')} onRetry={() => void refetch()} />
       ) : data && data.apiTokens.edges.length === 0 ? (
-        <Paper withBorder radius="md" p="xl">
-          <Stack align="center" gap="xs" py="lg">
-            <ThemeIcon size={48} radius="xl" variant="light" color="gray">
-              <IconKey size={26} />
-            </ThemeIcon>
-            <Title order={2} size="h4">
-              {t('developer.emptyTitle')}
-            </Title>
-            <Text c="dimmed" size="sm" ta="center" maw={460}>
-              {t('developer.emptyText')}
-            </Text>
-          </Stack>
-        </Paper>
+        <EmptyState large icon={<IconKey size={26} />} title={t('developer.emptyTitle')} text={t('developer.emptyText')} />
       ) : (
         <Paper withBorder radius="md">
           <TokensTable tokens={tokens} busy={loading} onRevoke={setRevoking} />
-          {connection && (cursors.length > 0 || connection.pageInfo.hasNextPage) && (
-            <Group justify="flex-end" p="sm" gap="xs">
-              <Button
-                variant="default"
-                size="xs"
-                leftSection={<IconChevronLeft size={14} />}
-                disabled={cursors.length === 0}
-                onClick={() => setCursors((current) => current.slice(0, -1))}
-              >
-                {t('developer.previous')}
-              </Button>
-              <Button
-                variant="default"
-                size="xs"
-                rightSection={<IconChevronRight size={14} />}
-                disabled={!connection.pageInfo.hasNextPage}
-                onClick={() => connection.pageInfo.endCursor && setCursors((current) => [...current, connection.pageInfo.endCursor!])}
-              >
-                {t('developer.next')}
-              </Button>
-            </Group>
-          )}
+          {connection && <CursorPager pageInfo={connection.pageInfo} cursors={cursors} onChange={setCursors} />}
         </Paper>
       )}
 

@@ -22,6 +22,7 @@ import { type ApiScope, type ApiTokenKind, apiScopeRules, scopesFor } from '@sea
 import { isAdmin, useViewer } from '../../session/viewer';
 import { FormError } from '../../ui/FormError';
 import { CreateApiTokenDocument } from './tokens.graphql';
+import { FormActions } from '../../ui/FormActions';
 
 const expiryOptions = ['7', '30', '90', '180', '365'];
 
@@ -178,14 +179,7 @@ export function CreateTokenDialog({ opened, onClose, onCreated }: CreateTokenDia
               allowDeselect={false}
             />
             <FormError message={errors.form} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('developer.cancel')}
-              </Button>
-              <Button type="submit" loading={loading}>
-                {t('developer.create.submit')}
-              </Button>
-            </Group>
+            <FormActions cancel={t('developer.cancel')} onCancel={close} submit={t('developer.create.submit')} loading={loading} />
           </Stack>
         </form>
       )}

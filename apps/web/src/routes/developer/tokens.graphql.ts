@@ -28,8 +28,7 @@ export const ApiTokensPageDocument = graphql(`
     apiTokens(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {

@@ -5,8 +5,7 @@ export const OutboxDocument = graphql(`
     outbox(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {

@@ -48,10 +48,17 @@ query Users($first: Int, $after: String, $search: String) {
 
 const teams = `# The account's teams with how many people each has (read:users).
 query Teams {
-  teams {
-    id
-    name
-    memberCount
+  teams(first: 25) {
+    edges {
+      node {
+        name
+        memberCount
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
   }
 }
 `;

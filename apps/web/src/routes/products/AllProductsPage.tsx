@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Accordion, Badge, Button, Group, Paper, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Accordion, Badge, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { IconApps, IconDownload, IconFlask, IconPackage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -7,6 +7,7 @@ import { ErrorPanel } from '../../ui/ErrorPanel';
 import { PageHeader } from '../../ui/PageHeader';
 import { ProductPanel } from './ProductPanel';
 import { ProductEntitlementsDocument } from './products.graphql';
+import { EmptyState } from '../../ui/EmptyState';
 
 /** F-20 "All Products and Services": what the account (or the person) is entitled to; expand one for details. */
 export function AllProductsPage() {
@@ -44,22 +45,11 @@ export function AllProductsPage() {
           ))}
         </Stack>
       ) : products && products.length === 0 ? (
-        <Paper withBorder radius="md" p="xl">
-          <Stack align="center" gap="xs" py="lg">
-            <ThemeIcon size={48} radius="xl" variant="light" color="gray">
-              <IconApps size={26} />
-            </ThemeIcon>
-            <Title order={2} size="h4">
-              {t('products.emptyTitle')}
-            </Title>
-            <Text c="dimmed" size="sm" ta="center">
-              {t('products.emptyText')}
-            </Text>
-            <Button component={Link} to="/products/trials" variant="light" mt="xs">
-              {t('trials.startOne')}
-            </Button>
-          </Stack>
-        </Paper>
+        <EmptyState large icon={<IconApps size={26} />} title={t('products.emptyTitle')} text={t('products.emptyText')}>
+        <Button component={Link} to="/products/trials" variant="light" mt="xs">
+          {t('trials.startOne')}
+        </Button>
+        </EmptyState>
       ) : (
         <Accordion
           variant="separated"

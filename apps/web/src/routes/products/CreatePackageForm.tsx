@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Checkbox, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../ui/FormError';
 import { inputErrorOf } from './downloading';
 import { CreateInstallPackageDocument } from './packages.graphql';
 import { ProductDownloadsDocument, ProductEntitlementsDocument } from './products.graphql';
+import { FormActions } from '../../ui/FormActions';
 
 interface Props {
   productId: string | null;
@@ -151,14 +152,7 @@ export function CreatePackageForm({ productId, onCancel, onCreated }: Props) {
         {error && !shownAtField.includes(serverError?.field ?? '') && (
           <FormError message={serverError?.field?.startsWith('addOnIds') ? t('installPackages.errors.addOnIds') : t('installPackages.errors.other')} />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('installPackages.cancel')}
-          </Button>
-          <Button type="submit" loading={loading}>
-            {t('installPackages.build')}
-          </Button>
-        </Group>
+        <FormActions cancel={t('installPackages.cancel')} onCancel={onCancel} submit={t('installPackages.build')} loading={loading} />
       </Stack>
     </Paper>
   );

@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Badge, Button, Code, Paper, Progress, ScrollArea, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconDownload, IconPlus } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { CursorPager } from '../../ui/CursorPager';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { formatDateTime } from '../../ui/format';
 import { FormError } from '../../ui/FormError';
@@ -12,15 +13,27 @@ import { CreatePackageForm } from './CreatePackageForm';
 import { formatSize, startDownloads } from './downloading';
 import { InstallPackageLinkDocument, InstallPackagesDocument } from './packages.graphql';
 
+const PACKAGES_PAGE = 25;
+
 const statusColor: Record<string, string> = { QUEUED: 'gray', RUNNING: 'blue', SUCCEEDED: 'green', FAILED: 'red' };
 
 /** F-24 (a): custom install packages, with the build's status and progress while the job runs. */
 export function InstallPackagesPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const { data, loading, error, refetch, startPolling, stopPolling } = useQuery(InstallPackagesDocument);
+  const [cursors, setCursors] = useState<string[]>([]);
+  const {
+    data: current,
+    previousData,
+    loading,
+    error,
+    refetch,
+    startPolling,
+    stopPolling,
+  } = useQuery(InstallPackagesDocument, { variables: { first: PACKAGES_PAGE, after: cursors.at(-1) ?? null } });
+  const data = current ?? previousData;
   const [createLink, link] = useMutation(InstallPackageLinkDocument);
-  const packages = data?.installPackages ?? [];
+  const packages = data?.installPackages.edges.map((edge) => edge.node) ?? [];
   const building = packages.some((pkg) => pkg.status === 'QUEUED' || pkg.status === 'RUNNING');
   const creating = params.get('new') === '1';
 
@@ -55,7 +68,9 @@ export function InstallPackagesPage() {
           onCancel={() => setParams({})}
           onCreated={() => {
             setParams({});
-            void refetch();
+            // The new package is the newest: it heads the first page.
+            if (cursors.length) setCursors([]);
+            else void refetch();
           }}
         />
       )}
@@ -63,7 +78,7 @@ export function InstallPackagesPage() {
         <ErrorPanel title={t('installPackages.errorTitle')} onRetry={() => void refetch()} />
       ) : loading && !data ? (
         <Skeleton height={160} radius="md" />
-      ) : packages.length === 0 ? (
+      ) : packages.length === 0 && cursors.length === 0 ? (
         <Paper withBorder radius="md" p="xl">
           <Text c="dimmed" ta="center">
             {t('installPackages.empty')}
@@ -133,6 +148,7 @@ export function InstallPackagesPage() {
               </Table.Tbody>
             </Table>
           </ScrollArea>
+          {data && <CursorPager pageInfo={data.installPackages.pageInfo} cursors={cursors} onChange={setCursors} />}
         </Paper>
       )}
     </Stack>

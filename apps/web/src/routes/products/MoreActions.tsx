@@ -4,6 +4,7 @@ import { IconCertificate, IconHome, IconKey, IconPackage, IconServer } from '@ta
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CursorPager } from '../../ui/CursorPager';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { FormError } from '../../ui/FormError';
 import { NetworkLicenceModal } from './NetworkLicenceModal';
@@ -13,6 +14,9 @@ import { LicenceRequestsDocument, RequestHomeUseDocument } from './products.grap
 type Dialog = 'homeUse' | 'network' | 'activation' | 'status' | null;
 
 /** Long labels (Slovenian) wrap inside the button instead of being cut off. */
+/** Licence requests per page in the activation dialog. */
+const REQUESTS_PAGE = 10;
+
 const actionStyle = {
   justify: 'flex-start',
   h: 'auto',
@@ -115,8 +119,13 @@ function HomeUseModal({ product, opened, onClose }: DialogProps) {
 
 function ActivationModal({ product, opened, onClose }: DialogProps) {
   const { t, i18n } = useTranslation();
-  const requests = useQuery(LicenceRequestsDocument, { skip: !opened });
-  const mine = requests.data?.licenceRequests.filter((request) => request.productName === product.name) ?? [];
+  const [cursors, setCursors] = useState<string[]>([]);
+  const requests = useQuery(LicenceRequestsDocument, {
+    skip: !opened,
+    variables: { productId: product.id, first: REQUESTS_PAGE, after: cursors.at(-1) ?? null },
+  });
+  const page = (requests.data ?? requests.previousData)?.licenceRequests;
+  const mine = page?.edges.map((edge) => edge.node) ?? [];
   return (
     <Modal opened={opened} onClose={onClose} size="lg" title={t('licensing.activation.title', { product: product.name })}>
       <Stack>
@@ -175,6 +184,7 @@ function ActivationModal({ product, opened, onClose }: DialogProps) {
             </Text>
           ))
         )}
+        {page && <CursorPager pageInfo={page.pageInfo} cursors={cursors} onChange={setCursors} />}
       </Stack>
     </Modal>
   );

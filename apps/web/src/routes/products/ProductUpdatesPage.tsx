@@ -3,19 +3,34 @@ import { Paper, Select, SimpleGrid, Skeleton, Stack, TextInput } from '@mantine/
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { LoadMore } from '../../ui/CursorPager';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { PageHeader } from '../../ui/PageHeader';
 import { ProductFilesTable } from './ProductFilesTable';
 import { ProductUpdatesDocument } from './products.graphql';
 
+/** Updates fetched at a time: the filters below work on those shown, so a page is a large one. */
+const UPDATES_PAGE = 100;
+
 /** F-25 "Product Updates": every update for the person's software; download one, several or all. */
 export function ProductUpdatesPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const { data, loading, error, refetch } = useQuery(ProductUpdatesDocument);
+  const { data, loading, error, refetch, fetchMore } = useQuery(ProductUpdatesDocument, { variables: { first: UPDATES_PAGE } });
+  const [fetchingMore, setFetchingMore] = useState(false);
   const product = params.get('product');
   const search = params.get('q') ?? '';
-  const updates = data?.productUpdates ?? [];
+  const updates = data?.productUpdates.edges.map((edge) => edge.node) ?? [];
+  async function showMore(after: string) {
+    setFetchingMore(true);
+    await fetchMore({
+      variables: { after },
+      updateQuery: (previous, { fetchMoreResult }) => ({
+        productUpdates: { ...fetchMoreResult.productUpdates, edges: [...(previous.productUpdates?.edges ?? []), ...fetchMoreResult.productUpdates.edges] },
+      }),
+    }).finally(() => setFetchingMore(false));
+  }
   const products = [...new Map(updates.map((file) => [file.productId, file.productName])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
   const shown = updates.filter(
     (file) =>
@@ -63,6 +78,15 @@ export function ProductUpdatesPage() {
             selectable
             showProduct
           />
+          {data && (
+            <LoadMore
+              pageInfo={data.productUpdates.pageInfo}
+              shown={updates.length}
+              total={data.productUpdates.totalCount}
+              loading={fetchingMore}
+              onMore={(after) => void showMore(after)}
+            />
+          )}
         </Paper>
       )}
     </Stack>

@@ -7,13 +7,20 @@ import { Link } from 'react-router';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { formatDate } from '../../ui/format';
 import { FormError } from '../../ui/FormError';
+import { CursorPager } from '../../ui/CursorPager';
 import { PageHeader } from '../../ui/PageHeader';
 import { StartTrialDocument, TrialsPageDocument } from './trials.graphql';
+
+const TRIALS_PAGE = 24;
 
 /** F-26 "Trials" and "Active Trials". */
 export function TrialsPage() {
   const { t, i18n } = useTranslation();
-  const { data, loading, error, refetch } = useQuery(TrialsPageDocument);
+  const [cursors, setCursors] = useState<string[]>([]);
+  const { data: current, previousData, loading, error, refetch } = useQuery(TrialsPageDocument, {
+    variables: { first: TRIALS_PAGE, after: cursors.at(-1) ?? null },
+  });
+  const data = current ?? previousData;
   const [start, starting] = useMutation(StartTrialDocument, { refetchQueries: ['TrialsPage', 'ProductEntitlements'], awaitRefetchQueries: true });
   const [pending, setPending] = useState<string | null>(null);
 
@@ -24,7 +31,7 @@ export function TrialsPage() {
   }
 
   if (error && !data) return <ErrorPanel title={t('trials.errorTitle')} onRetry={() => void refetch()} />;
-  const trials = data?.trials ?? [];
+  const trials = data?.trials.edges.map((edge) => edge.node) ?? [];
   return (
     <Stack gap="lg">
       <PageHeader title={t('trials.title')} description={t('trials.subtitle')} />
@@ -36,7 +43,7 @@ export function TrialsPage() {
             <Title order={2} size="h4">
               {t('trials.active')}
             </Title>
-            {trials.length === 0 ? (
+            {trials.length === 0 && cursors.length === 0 ? (
               <Paper withBorder radius="md" p="md">
                 <Text size="sm" c="dimmed">
                   {t('trials.none')}
@@ -70,6 +77,7 @@ export function TrialsPage() {
                 ))}
               </SimpleGrid>
             )}
+            {data && <CursorPager pageInfo={data.trials.pageInfo} cursors={cursors} onChange={setCursors} />}
           </Stack>
           <Stack gap="xs">
             <Title order={2} size="h4">

@@ -1,21 +1,28 @@
 import { graphql } from '../../gql/products';
 
 export const InstallPackagesDocument = graphql(`
-  query InstallPackages {
-    installPackages {
-      id
-      name
-      productName
-      version
-      platform
-      language
-      addOns
-      status
-      progress
-      error
-      size
-      sha256
-      createdAt
+  query InstallPackages($first: Int, $after: String) {
+    installPackages(first: $first, after: $after) {
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        node {
+          id
+          name
+          productName
+          version
+          platform
+          language
+          addOns
+          status
+          progress
+          error
+          size
+          sha256
+          createdAt
+        }
+      }
     }
   }
 `);

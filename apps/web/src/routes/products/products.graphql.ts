@@ -106,9 +106,17 @@ export const ProductDownloadsDocument = graphql(`
 `);
 
 export const ProductUpdatesDocument = graphql(`
-  query ProductUpdates {
-    productUpdates {
-      ...ProductFileFields
+  query ProductUpdates($first: Int, $after: String) {
+    productUpdates(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        node {
+          ...ProductFileFields
+        }
+      }
     }
   }
 `);
@@ -142,20 +150,27 @@ export const RequestNetworkLicenceDocument = graphql(`
 `);
 
 export const LicenceRequestsDocument = graphql(`
-  query LicenceRequests {
-    licenceRequests {
-      id
-      kind
-      productName
-      version
-      serialNumber
-      requestedBy
-      createdAt
-      serverHostName
-      hostId
-      seats
-      licenceFile
-      revokedAt
+  query LicenceRequests($productId: UUID!, $first: Int, $after: String) {
+    licenceRequests(filter: { productId: $productId }, first: $first, after: $after) {
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        node {
+          id
+          kind
+          productName
+          version
+          serialNumber
+          requestedBy
+          createdAt
+          serverHostName
+          hostId
+          seats
+          licenceFile
+          revokedAt
+        }
+      }
     }
   }
 `);

@@ -1,7 +1,7 @@
 import { graphql } from '../../gql/products';
 
 export const TrialsPageDocument = graphql(`
-  query TrialsPage {
+  query TrialsPage($first: Int, $after: String) {
     trialOffers {
       productId
       productName
@@ -10,15 +10,22 @@ export const TrialsPageDocument = graphql(`
       started
       licensed
     }
-    trials {
-      id
-      productId
-      productName
-      versionId
-      startedAt
-      endsAt
-      daysLeft
-      active
+    trials(first: $first, after: $after) {
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        node {
+          id
+          productId
+          productName
+          versionId
+          startedAt
+          endsAt
+          daysLeft
+          active
+        }
+      }
     }
   }
 `);

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { BarChart } from '@mantine/charts';
 import '@mantine/charts/styles.css';
-import { Group, Paper, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../ui/EmptyState';
@@ -10,6 +10,7 @@ import { ExportMenu } from '../../ui/ExportMenu';
 import { PageHeader } from '../../ui/PageHeader';
 import { TableSkeleton } from '../../ui/TableSkeleton';
 import { InsightsDocument } from './reports.graphql';
+import { TeamFilterSelect } from '../teams/TeamFilterSelect';
 
 /** The chart's category axis (a data field, not a translation key). */
 const axis = 'product';
@@ -40,15 +41,7 @@ export function InsightsPage() {
     <Stack gap="lg">
       <PageHeader title={t('nav.insights')} description={t('insights.subtitle')} aside={<ExportMenu report="insights" params={{ teamId: team }} />} />
       <Group>
-        <Select
-          label={t('subscriptions.viewByTeam')}
-          placeholder={t('subscriptions.allTeams')}
-          data={shown?.teams.map((item) => ({ value: item.id, label: item.name })) ?? []}
-          value={team}
-          onChange={setTeam}
-          clearable
-          w={260}
-        />
+        <TeamFilterSelect teams={shown?.teams} value={team} onChange={setTeam} width={260} />
       </Group>
       {error && !shown ? (
         <ErrorPanel onRetry={() => void refetch()} />

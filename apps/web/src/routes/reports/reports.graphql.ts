@@ -15,9 +15,8 @@ export const InsightsDocument = graphql(`
       assigned
       unassigned
     }
-    teams {
-      id
-      name
+    teams(first: 100) {
+      ...TeamChoices
     }
   }
 `);

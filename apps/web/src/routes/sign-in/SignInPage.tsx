@@ -29,6 +29,24 @@ const demoEmail = 'admin@example.com';
 const demoOperatorEmail = 'vendor@example.com';
 const demoPassword = 'Seatwise-demo-1';
 
+/** One demo sign-in: what it is for, its email and password, and a button that fills them in. */
+function DemoCredentials({ text, email, use, onUse, first = false }: { text: string; email: string; use: string; onUse: (email: string) => void; first?: boolean }) {
+  return (
+    <>
+      <Text size="sm" mt={first ? 0 : 'sm'}>
+        {text}
+      </Text>
+      <Group gap="xs" mt={6}>
+        <Code>{email}</Code>
+        <Code>{demoPassword}</Code>
+      </Group>
+      <Button mt="sm" size="xs" variant="white" onClick={() => onUse(email)}>
+        {use}
+      </Button>
+    </>
+  );
+}
+
 function returnPath(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;
   return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/sign-in') ? from : '/';
@@ -106,6 +124,11 @@ export function SignInPage() {
     }
   }
 
+  function fillIn(demo: string) {
+    setEmail(demo);
+    setPassword(demoPassword);
+  }
+
   const demoCard = showDemo && (
     <Paper withBorder radius="md" p="md" bg="indigo.0" style={{ borderColor: 'var(--mantine-color-indigo-2)' }}>
       <Group gap="xs" mb={6}>
@@ -114,40 +137,8 @@ export function SignInPage() {
           {t('signIn.demoTitle')}
         </Text>
       </Group>
-      <Text size="sm">{t('signIn.demoText')}</Text>
-      <Group gap="xs" mt={6}>
-        <Code>{demoEmail}</Code>
-        <Code>{demoPassword}</Code>
-      </Group>
-      <Button
-        mt="sm"
-        size="xs"
-        variant="white"
-        onClick={() => {
-          setEmail(demoEmail);
-          setPassword(demoPassword);
-        }}
-      >
-        {t('signIn.demoUse')}
-      </Button>
-      <Text size="sm" mt="sm">
-        {t('signIn.demoOperatorText')}
-      </Text>
-      <Group gap="xs" mt={6}>
-        <Code>{demoOperatorEmail}</Code>
-        <Code>{demoPassword}</Code>
-      </Group>
-      <Button
-        mt="sm"
-        size="xs"
-        variant="white"
-        onClick={() => {
-          setEmail(demoOperatorEmail);
-          setPassword(demoPassword);
-        }}
-      >
-        {t('signIn.demoUseOperator')}
-      </Button>
+      <DemoCredentials text={t('signIn.demoText')} email={demoEmail} use={t('signIn.demoUse')} onUse={fillIn} first />
+      <DemoCredentials text={t('signIn.demoOperatorText')} email={demoOperatorEmail} use={t('signIn.demoUseOperator')} onUse={fillIn} />
       <Anchor component={Link} to="/outbox" size="sm" ml="md">
         {t('outbox.open')}
       </Anchor>

@@ -17,6 +17,8 @@ import { TableSkeleton } from '../../ui/TableSkeleton';
 import { MoveSubscriptionDialog } from './MoveSubscriptionDialog';
 import { StatusBadge } from './StatusBadge';
 import { SubscriptionsPageDocument } from './subscriptions.graphql';
+import { TeamFilterSelect } from '../teams/TeamFilterSelect';
+import { nodesOf } from '../../ui/connection';
 
 const statuses: readonly SubscriptionStatus[] = Object.values(SubscriptionStatus);
 
@@ -69,14 +71,7 @@ export function SubscriptionsPage() {
             value={search}
             onChange={(event) => setSearch(event.currentTarget.value)}
           />
-          <Select
-            label={t('subscriptions.viewByTeam')}
-            placeholder={t('subscriptions.allTeams')}
-            data={shown?.teams.map((item) => ({ value: item.id, label: item.name })) ?? []}
-            value={team}
-            onChange={setTeam}
-            clearable
-          />
+          <TeamFilterSelect teams={shown?.teams} value={team} onChange={setTeam} />
           <Select
             label={t('subscriptions.statusLabel')}
             placeholder={t('subscriptions.anyStatus')}
@@ -212,7 +207,7 @@ export function SubscriptionsPage() {
           </Tabs.Panel>
         </Tabs>
       )}
-      <MoveSubscriptionDialog subscription={moving} teams={shown?.teams ?? []} onClose={() => setMoving(null)} />
+      <MoveSubscriptionDialog subscription={moving} teams={nodesOf(shown?.teams)} onClose={() => setMoving(null)} />
     </Stack>
   );
 }

@@ -57,9 +57,8 @@ export const SubscriptionsPageDocument = graphql(`
         }
       }
     }
-    teams {
-      id
-      name
+    teams(first: 100) {
+      ...TeamChoices
     }
   }
 `);

@@ -8,23 +8,34 @@ import { apiError, useApiErrorText } from '../../ui/apiError';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { FormError } from '../../ui/FormError';
 import { PageHeader } from '../../ui/PageHeader';
-import { CreateTeamDocument, DeleteTeamDocument, RenameTeamDocument, TeamsDocument } from './teams.graphql';
+import { CreateTeamDocument, DeleteTeamDocument, RenameTeamDocument, TeamPickerDocument, TeamsDocument } from './teams.graphql';
+import { teamOptions } from './teamOptions';
+import { CursorPager } from '../../ui/CursorPager';
+import { nodesOf } from '../../ui/connection';
+import { FormActions } from '../../ui/FormActions';
 
-type Team = TeamsQuery['teams'][number];
+type Team = TeamsQuery['teams']['edges'][number]['node'];
 const NO_TEAM = '__none__';
+const TEAMS_PAGE = 50;
 
 /** F-47: the account's teams: create, rename, delete (moving members first). */
 export function TeamsPage() {
   const { t } = useTranslation();
   const errorText = useApiErrorText();
-  const { data, error, refetch } = useQuery(TeamsDocument, { fetchPolicy: 'cache-and-network' });
-  const refetchQueries = ['Teams', 'UsersTeams', 'UsersPage'];
+  const [cursors, setCursors] = useState<string[]>([]);
+  const [deleting, setDeleting] = useState<{ team: Team; moveTo: string | null } | null>(null);
+  const { data: current, previousData, error, refetch } = useQuery(TeamsDocument, {
+    variables: { first: TEAMS_PAGE, after: cursors.at(-1) ?? null },
+    fetchPolicy: 'cache-and-network',
+  });
+  const data = current ?? previousData;
+  const picker = useQuery(TeamPickerDocument, { skip: deleting === null });
+  const refetchQueries = ['Teams', 'TeamPicker', 'UsersTeams', 'UsersPage'];
   const [create, createState] = useMutation(CreateTeamDocument, { refetchQueries });
   const [rename, renameState] = useMutation(RenameTeamDocument, { refetchQueries });
   const [remove, removeState] = useMutation(DeleteTeamDocument, { refetchQueries });
   const [name, setName] = useState('');
   const [renaming, setRenaming] = useState<{ team: Team; name: string } | null>(null);
-  const [deleting, setDeleting] = useState<{ team: Team; moveTo: string | null } | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -56,7 +67,7 @@ export function TeamsPage() {
       </Paper>
       {error && !data ? (
         <ErrorPanel title={t('teams.errorTitle')} onRetry={() => void refetch()} />
-      ) : data && data.teams.length === 0 ? (
+      ) : data && data.teams.totalCount === 0 ? (
         <Text c="dimmed">{t('teams.empty')}</Text>
       ) : (
         <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
@@ -69,7 +80,7 @@ export function TeamsPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {data?.teams.map((team) => (
+              {nodesOf(data?.teams).map((team) => (
                 <Table.Tr key={team.id}>
                   <Table.Td fw={500}>{team.name}</Table.Td>
                   <Table.Td ta="right">{team.memberCount}</Table.Td>
@@ -87,6 +98,7 @@ export function TeamsPage() {
               ))}
             </Table.Tbody>
           </Table>
+          {data && <CursorPager pageInfo={data.teams.pageInfo} cursors={cursors} onChange={setCursors} />}
         </Paper>
       )}
 
@@ -125,22 +137,21 @@ export function TeamsPage() {
             placeholder={t('teams.moveToPlaceholder')}
             data={[
               { value: NO_TEAM, label: t('teams.noTeam') },
-              ...(data?.teams.filter((team) => team.id !== deleting?.team.id).map((team) => ({ value: team.id, label: team.name })) ?? []),
+              ...teamOptions(picker.data?.teams).filter((option) => option.value !== deleting?.team.id),
             ]}
             value={deleting?.moveTo ?? null}
             onChange={(moveTo) => deleting && setDeleting({ ...deleting, moveTo })}
             clearable
           />
           <FormError message={apiError(removeState.error)?.code === 'TEAM_NOT_EMPTY' ? t('teams.chooseMove') : errorText(removeState.error)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDeleting(null)}>
-              {t('invite.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={removeState.loading}
-              onClick={() =>
-                void remove({
+          <FormActions
+            cancel={t('invite.cancel')}
+            onCancel={() => setDeleting(null)}
+            submit={t('teams.delete')}
+            danger
+            loading={removeState.loading}
+            onConfirm={() =>
+              void remove({
                   variables: {
                     input: {
                       id: deleting!.team.id,
@@ -152,10 +163,7 @@ export function TeamsPage() {
                   .then(() => setDeleting(null))
                   .catch(() => null)
               }
-            >
-              {t('teams.delete')}
-            </Button>
-          </Group>
+          />
         </Stack>
       </Modal>
     </Stack>

@@ -7,6 +7,7 @@ import { useApiErrorText } from '../../ui/apiError';
 import { FormError } from '../../ui/FormError';
 import { AssignableSubscriptionsDocument, InviteUsersDocument } from './admin.graphql';
 import { UsersTeamsDocument } from './users.graphql';
+import { teamOptions } from '../teams/teamOptions';
 
 interface InviteMultipleDialogProps {
   opened: boolean;
@@ -84,7 +85,7 @@ export function InviteMultipleDialog({ opened, onClose, onInvited }: InviteMulti
           <Select
             label={t('invite.team')}
             placeholder={t('invite.noTeam')}
-            data={teams.data?.teams.map((team) => ({ value: team.id, label: team.name })) ?? []}
+            data={teamOptions(teams.data?.teams)}
             value={teamId}
             onChange={setTeamId}
             clearable

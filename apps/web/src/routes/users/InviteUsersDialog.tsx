@@ -1,11 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiError, useApiErrorText } from '../../ui/apiError';
 import { FormError } from '../../ui/FormError';
 import { AssignableSubscriptionsDocument, InviteUserDocument } from './admin.graphql';
 import { UsersTeamsDocument } from './users.graphql';
+import { teamOptions } from '../teams/teamOptions';
+import { FormActions } from '../../ui/FormActions';
 
 interface InviteUsersDialogProps {
   opened: boolean;
@@ -85,7 +87,7 @@ export function InviteUsersDialog({ opened, onClose, onInvited }: InviteUsersDia
             <Select
               label={t('invite.team')}
               placeholder={t('invite.noTeam')}
-              data={teams.data?.teams.map((team) => ({ value: team.id, label: team.name })) ?? []}
+              data={teamOptions(teams.data?.teams)}
               value={form.teamId}
               onChange={(teamId) => set({ teamId })}
               clearable
@@ -109,14 +111,7 @@ export function InviteUsersDialog({ opened, onClose, onInvited }: InviteUsersDia
             clearable
           />
           <FormError message={shownError} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('invite.cancel')}
-            </Button>
-            <Button type="submit" loading={loading}>
-              {t('invite.send')}
-            </Button>
-          </Group>
+          <FormActions cancel={t('invite.cancel')} onCancel={onClose} submit={t('invite.send')} loading={loading} />
         </Stack>
       </form>
     </Modal>

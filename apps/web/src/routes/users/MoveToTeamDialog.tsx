@@ -6,6 +6,7 @@ import { useApiErrorText } from '../../ui/apiError';
 import { FormError } from '../../ui/FormError';
 import { MoveUsersToTeamDocument } from './details.graphql';
 import { UsersTeamsDocument } from './users.graphql';
+import { teamOptions } from '../teams/teamOptions';
 
 const NO_TEAM = '__none__';
 
@@ -40,7 +41,7 @@ export function MoveToTeamDialog({ userIds, opened, onClose, onMoved }: MoveToTe
         <Select
           label={t('users.team')}
           placeholder={t('teams.moveToPlaceholder')}
-          data={[{ value: NO_TEAM, label: t('teams.noTeam') }, ...(teams.data?.teams.map((team) => ({ value: team.id, label: team.name })) ?? [])]}
+          data={[{ value: NO_TEAM, label: t('teams.noTeam') }, ...teamOptions(teams.data?.teams)]}
           value={teamId}
           onChange={setTeamId}
           data-autofocus

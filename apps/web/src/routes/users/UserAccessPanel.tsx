@@ -9,6 +9,8 @@ import { useViewer } from '../../session/viewer';
 import { apiError, useApiErrorText } from '../../ui/apiError';
 import { FormError } from '../../ui/FormError';
 import { ChangeRoleDocument, MoveUsersToTeamDocument, RemoveUserDocument, TransferPrimaryAdminDocument } from './details.graphql';
+import { teamOptions } from '../teams/teamOptions';
+import { FormActions } from '../../ui/FormActions';
 
 type Details = UserDetailsQuery;
 
@@ -63,7 +65,7 @@ export function UserAccessPanel({ user, teams, onReload }: { user: Details['user
           <Select
             label={t('userDetails.team')}
             placeholder={t('invite.noTeam')}
-            data={teams.map((team) => ({ value: team.id, label: team.name }))}
+            data={teamOptions(teams)}
             value={teamId}
             onChange={setTeamId}
             clearable
@@ -109,22 +111,18 @@ export function UserAccessPanel({ user, teams, onReload }: { user: Details['user
         <Stack>
           <Text size="sm">{t('userDetails.removeText')}</Text>
           <FormError message={errorText(removeState.error)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDialog(null)}>
-              {t('invite.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={removeState.loading}
-              onClick={() =>
-                void remove({ variables: { input: { userId: user.id, version: user.version } } })
-                  .then(() => navigate('/users'))
-                  .catch(() => null)
-              }
-            >
-              {t('userDetails.remove')}
-            </Button>
-          </Group>
+          <FormActions
+            cancel={t('invite.cancel')}
+            onCancel={() => setDialog(null)}
+            submit={t('userDetails.remove')}
+            danger
+            loading={removeState.loading}
+            onConfirm={() =>
+              void remove({ variables: { input: { userId: user.id, version: user.version } } })
+                .then(() => navigate('/users'))
+                .catch(() => null)
+            }
+          />
         </Stack>
       </Modal>
 

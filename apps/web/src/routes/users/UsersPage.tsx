@@ -10,8 +10,6 @@ import {
   Stack,
   Text,
   TextInput,
-  ThemeIcon,
-  Title,
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconChevronLeft, IconChevronRight, IconSearch, IconUserSearch } from '@tabler/icons-react';
@@ -36,6 +34,8 @@ import {
   usersOrder,
   withoutTeam,
 } from './usersSearchParams';
+import { teamOptions } from '../teams/teamOptions';
+import { EmptyState } from '../../ui/EmptyState';
 
 const pageSize = 25;
 
@@ -85,9 +85,9 @@ export function UsersPage() {
     updateView({ sort: field, direction: view.sort === field && view.direction === 'ASC' ? 'DESC' : 'ASC' });
   }
 
-  const teamOptions = [
+  const teamFilterOptions = [
     { value: withoutTeam, label: t('users.withoutTeam') },
-    ...(teams.data?.teams.map((team) => ({ value: team.id, label: team.name })) ?? []),
+    ...teamOptions(teams.data?.teams),
   ];
   const firstRow = cursors.length * pageSize + 1;
   const total = connection?.totalCount ?? 0;
@@ -201,7 +201,7 @@ export function UsersPage() {
           <Select
             label={t('users.team')}
             placeholder={t('users.anyTeam')}
-            data={teamOptions}
+            data={teamFilterOptions}
             value={view.team}
             onChange={(team) => updateView({ team })}
             clearable
@@ -220,24 +220,13 @@ export function UsersPage() {
       {error && !data ? (
         <ErrorPanel title={t('users.errorTitle')} onRetry={() => void refetch()} />
       ) : isEmpty ? (
-        <Paper withBorder radius="md" p="xl">
-          <Stack align="center" gap="xs" py="lg">
-            <ThemeIcon size={48} radius="xl" variant="light" color="gray">
-              <IconUserSearch size={26} />
-            </ThemeIcon>
-            <Title order={2} size="h4">
-              {t('users.emptyTitle')}
-            </Title>
-            <Text c="dimmed" size="sm" ta="center">
-              {view.search ? t('users.emptyText', { search: view.search }) : t('users.emptyTextNoSearch')}
-            </Text>
-            {hasFilters(view) && (
-              <Button variant="light" mt="xs" onClick={clearFilters}>
-                {t('users.clearFilters')}
-              </Button>
-            )}
-          </Stack>
-        </Paper>
+        <EmptyState large icon={<IconUserSearch size={26} />} title={t('users.emptyTitle')} text={view.search ? t('users.emptyText', { search: view.search }) : t('users.emptyTextNoSearch')}>
+        {hasFilters(view) && (
+          <Button variant="light" mt="xs" onClick={clearFilters}>
+            {t('users.clearFilters')}
+          </Button>
+        )}
+        </EmptyState>
       ) : (
         <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
           <UsersTable

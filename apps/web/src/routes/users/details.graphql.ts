@@ -29,9 +29,8 @@ export const UserDetailsDocument = graphql(`
         seats
       }
     }
-    teams {
-      id
-      name
+    teams(first: 100) {
+      ...TeamChoices
     }
   }
 `);

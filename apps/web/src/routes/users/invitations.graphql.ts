@@ -5,8 +5,7 @@ export const InvitationsDocument = graphql(`
     invitations(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {

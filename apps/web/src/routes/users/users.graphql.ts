@@ -5,8 +5,7 @@ export const UsersPageDocument = graphql(`
     users(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         cursor
@@ -30,9 +29,8 @@ export const UsersPageDocument = graphql(`
 
 export const UsersTeamsDocument = graphql(`
   query UsersTeams {
-    teams {
-      id
-      name
+    teams(first: 100) {
+      ...TeamChoices
     }
   }
 `);

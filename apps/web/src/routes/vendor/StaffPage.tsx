@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VendorRole } from '../../gql/graphql';
 import { apiError, useApiErrorText } from '../../ui/apiError';
+import { CursorPager } from '../../ui/CursorPager';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { FormError } from '../../ui/FormError';
 import { formatDateTime } from '../../ui/format';
@@ -11,11 +12,15 @@ import { PageHeader } from '../../ui/PageHeader';
 import { SkeletonRows } from '../../ui/TableSkeleton';
 import { CreateStaffSetupLinkDocument, VendorStaffDocument } from './vendor.graphql';
 
+const STAFF_PAGE = 25;
+
 /** The vendor's staff, and a single-use set-up link for someone new (operators only). */
 export function StaffPage() {
   const { t, i18n } = useTranslation();
   const errorText = useApiErrorText();
-  const staff = useQuery(VendorStaffDocument);
+  const [cursors, setCursors] = useState<string[]>([]);
+  const staff = useQuery(VendorStaffDocument, { variables: { first: STAFF_PAGE, after: cursors.at(-1) ?? null } });
+  const staffPage = (staff.data ?? staff.previousData)?.vendorStaff;
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<VendorRole>('SUPPORT');
   const [create, { data, loading, error }] = useMutation(CreateStaffSetupLinkDocument);
@@ -46,10 +51,10 @@ export function StaffPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {!staff.data ? (
+              {!staffPage ? (
                 <SkeletonRows rows={2} columns={3} />
               ) : (
-                staff.data.vendorStaff.map((member) => (
+                staffPage.edges.map(({ node: member }) => (
                   <Table.Tr key={member.id}>
                     <Table.Td>
                       {member.firstName} {member.lastName}
@@ -61,6 +66,7 @@ export function StaffPage() {
               )}
             </Table.Tbody>
           </Table>
+          {staffPage && <CursorPager pageInfo={staffPage.pageInfo} cursors={cursors} onChange={setCursors} />}
         </Paper>
       )}
       <Paper withBorder radius="md" p="md">

@@ -34,8 +34,7 @@ export const CustomersDocument = graphql(`
     customers(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -59,8 +58,7 @@ export const CustomerPeopleDocument = graphql(`
     customerPeople(customerId: $customerId, first: 25, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -123,8 +121,7 @@ export const VendorAuditLogDocument = graphql(`
     vendorAuditLog(first: 50, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -148,13 +145,20 @@ export const VendorSignOutDocument = graphql(`
 `);
 
 export const VendorStaffDocument = graphql(`
-  query VendorStaff {
-    vendorStaff {
-      id
-      email
-      firstName
-      lastName
-      role
+  query VendorStaff($first: Int, $after: String) {
+    vendorStaff(first: $first, after: $after) {
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        node {
+          id
+          email
+          firstName
+          lastName
+          role
+        }
+      }
     }
   }
 `);

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { parse, serialize } from 'cookie';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { VendorRole, VendorScope, VendorStaff } from '@seatwise/schema';
+import type { VendorRole, VendorScope, VendorStaff, VendorStaffConnection } from '@seatwise/schema';
 import type { RequestContext } from '../../../context.js';
 import { preparedAs } from '../../../db/database.js';
 import { UnauthenticatedError } from '../../../errors.js';
@@ -9,6 +9,7 @@ import type { User } from '../user.entity.js';
 import { hashToken, newToken } from '../session.service.js';
 import { StaffSession } from './staff-session.entity.js';
 import { VendorStaffMember } from './vendor-staff.entity.js';
+import { entityConnection, type PageArgs } from '../../../common/keyset.js';
 
 /** Its own cookie: a browser can hold a staff session and a customer session without mixing them. */
 export const STAFF_COOKIE = 'seatwise_staff_session';
@@ -113,8 +114,15 @@ export async function currentStaff(ctx: RequestContext): Promise<VendorStaff | n
   return toVendorStaff(member.user, member);
 }
 
-/** Everyone on the vendor's staff, by name (a handful of people: no paging). */
-export async function listStaff(ctx: RequestContext): Promise<VendorStaff[]> {
-  const members = await ctx.em.find(VendorStaffMember, {}, { populate: ['user'], orderBy: { user: { sortName: 'asc' } } });
-  return members.filter((member) => !member.user.deletedAt).map((member) => toVendorStaff(member.user, member));
+/** Everyone on the vendor's staff, by name. */
+export async function listStaff(ctx: RequestContext, page: PageArgs): Promise<VendorStaffConnection> {
+  return entityConnection(
+    ctx.em,
+    VendorStaffMember,
+    { user: { deletedAt: null } },
+    { path: ['user', 'sortName'], direction: 'asc' },
+    page,
+    (members) => members.map((member) => toVendorStaff(member.user, member)),
+    { populate: ['user'] },
+  );
 }

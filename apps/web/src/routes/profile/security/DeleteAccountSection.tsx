@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { FormError } from '../../../ui/FormError';
 import { SectionCard } from './SectionCard';
 import { DeleteOwnAccountDocument } from './security.graphql';
 import { securityError } from './securityErrors';
+import { ConfirmPasswordInput } from './ConfirmPasswordInput';
 
 /** F-05: delete one's own account; a primary admin hands the role over first. */
 export function DeleteAccountSection() {
@@ -53,14 +54,7 @@ export function DeleteAccountSection() {
           <Stack gap="sm">
             <Text size="sm">{t('security.delete.confirmText', { email: viewer.email })}</Text>
             <FormError message={errors.form} />
-            <PasswordInput
-              label={t('security.password')}
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-              error={errors.password}
-              data-autofocus
-            />
+            <ConfirmPasswordInput value={password} onChange={setPassword} error={errors.password} autoFocus />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setOpen(false)}>
                 {t('security.cancel')}

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconMailForward } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { FormError } from '../../../ui/FormError';
 import { SectionCard } from './SectionCard';
 import { AccountSecurityDocument, CancelEmailChangeDocument, ChangeEmailDocument } from './security.graphql';
 import { looksLikeEmail, securityError } from './securityErrors';
+import { ConfirmPasswordInput } from './ConfirmPasswordInput';
 
 interface EmailSectionProps {
   email: string;
@@ -79,13 +80,7 @@ export function EmailSection({ email, pending }: EmailSectionProps) {
                 error={errors.newEmail}
                 autoFocus
               />
-              <PasswordInput
-                label={t('security.password')}
-                autoComplete="current-password"
-                value={password}
-                onChange={(event) => setPassword(event.currentTarget.value)}
-                error={errors.password}
-              />
+              <ConfirmPasswordInput value={password} onChange={setPassword} error={errors.password} />
               <Group gap="sm">
                 <Button type="submit" loading={change.loading}>
                   {t('security.email.submit')}

@@ -1,10 +1,12 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RecoveryCodesList } from './RecoveryCodesList';
 import { AccountSecurityDocument, RegenerateRecoveryCodesDocument } from './security.graphql';
 import { securityError } from './securityErrors';
+import { ConfirmPasswordInput } from './ConfirmPasswordInput';
+import { FormActions } from '../../../ui/FormActions';
 
 export function NewRecoveryCodesModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -39,22 +41,8 @@ export function NewRecoveryCodesModal({ onClose }: { onClose: () => void }) {
         <form onSubmit={(event) => void handleSubmit(event)} noValidate>
           <Stack gap="sm">
             <Text size="sm">{t('security.twoStep.newCodesIntro')}</Text>
-            <PasswordInput
-              label={t('security.password')}
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-              error={error}
-              data-autofocus
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('security.cancel')}
-              </Button>
-              <Button type="submit" loading={loading}>
-                {t('security.twoStep.make')}
-              </Button>
-            </Group>
+            <ConfirmPasswordInput value={password} onChange={setPassword} error={error} autoFocus />
+            <FormActions cancel={t('security.cancel')} onCancel={onClose} submit={t('security.twoStep.make')} loading={loading} />
           </Stack>
         </form>
       )}

@@ -1,10 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, Modal, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../ui/FormError';
 import { AccountSecurityDocument, SendTwoStepSmsCodeDocument, TurnOffTwoStepDocument } from './security.graphql';
 import { looksLikeRecoveryCode, looksLikeSixDigits, securityError } from './securityErrors';
+import { ConfirmPasswordInput } from './ConfirmPasswordInput';
 
 /** Turning 2-step off needs the password, or a current code (a recovery code counts). */
 export function TurnOffTwoStepModal({ usesSms, onClose, onDone }: { usesSms: boolean; onClose: () => void; onDone: () => void }) {
@@ -61,14 +62,7 @@ export function TurnOffTwoStepModal({ usesSms, onClose, onDone }: { usesSms: boo
             ]}
           />
           {proof === 'password' ? (
-            <PasswordInput
-              label={t('security.password')}
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-              error={errors.password}
-              data-autofocus
-            />
+            <ConfirmPasswordInput value={password} onChange={setPassword} error={errors.password} autoFocus />
           ) : (
             <>
               <TextInput

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Center, Code, Group, Image, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Center, Code, Group, Image, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../ui/FormError';
@@ -11,6 +11,8 @@ import {
   StartSmsSetupDocument,
 } from './security.graphql';
 import { looksLikePhone, looksLikeSixDigits, securityError } from './securityErrors';
+import { ConfirmPasswordInput } from './ConfirmPasswordInput';
+import { FormActions } from '../../../ui/FormActions';
 
 export type SetupMethod = 'AUTHENTICATOR_APP' | 'SMS';
 
@@ -113,14 +115,7 @@ export function TwoStepSetupModal({ method, onClose }: { method: SetupMethod; on
                 data-autofocus
               />
             )}
-            <PasswordInput
-              label={t('security.password')}
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-              error={errors.password}
-              data-autofocus={method === 'AUTHENTICATOR_APP' ? true : undefined}
-            />
+            <ConfirmPasswordInput value={password} onChange={setPassword} error={errors.password} autoFocus={method === 'AUTHENTICATOR_APP'} />
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
                 {t('security.cancel')}
@@ -158,14 +153,7 @@ export function TwoStepSetupModal({ method, onClose }: { method: SetupMethod; on
               error={errors.code}
               data-autofocus
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('security.cancel')}
-              </Button>
-              <Button type="submit" loading={confirming.loading}>
-                {t('security.twoStep.confirm')}
-              </Button>
-            </Group>
+            <FormActions cancel={t('security.cancel')} onCancel={onClose} submit={t('security.twoStep.confirm')} loading={confirming.loading} />
           </Stack>
         </form>
       )}

@@ -101,8 +101,7 @@ export const MySessionsDocument = graphql(`
     mySessions(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
