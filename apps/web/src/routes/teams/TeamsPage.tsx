@@ -85,7 +85,8 @@ export function TeamsPage() {
                   <Table.Td fw={500}>{team.name}</Table.Td>
                   <Table.Td ta="right">{team.memberCount}</Table.Td>
                   <Table.Td>
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
+                    {/* The two buttons stack on a phone rather than push the table past the screen. */}
+                    <Group gap="xs" justify="flex-end">
                       <Button size="xs" variant="default" onClick={() => setRenaming({ team, name: team.name })}>
                         {t('teams.rename')}
                       </Button>
