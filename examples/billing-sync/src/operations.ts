@@ -67,6 +67,83 @@ export const FindCustomers = graphql(`
   }
 `);
 
+export const CreateContract = graphql(`
+  mutation BillingCreateContract($input: CreateContractInput!, $key: String!) {
+    createCustomerContract(input: $input, idempotencyKey: $key) {
+      id
+      number
+      subscriptions {
+        id
+        version
+      }
+    }
+  }
+`);
+
+export const ChangeSeats = graphql(`
+  mutation BillingChangeSeats($input: ChangeSeatsInput!, $key: String!) {
+    changeSubscriptionSeats(input: $input, idempotencyKey: $key) {
+      id
+      seatsTotal
+      scheduledSeats
+      version
+    }
+  }
+`);
+
+export const RenewSubscription = graphql(`
+  mutation BillingRenewSubscription($input: RenewSubscriptionInput!, $key: String!) {
+    renewSubscription(input: $input, idempotencyKey: $key) {
+      id
+      endsOn
+      version
+    }
+  }
+`);
+
+export const CancelSubscription = graphql(`
+  mutation BillingCancelSubscription($input: CancelSubscriptionInput!, $key: String!) {
+    cancelSubscription(input: $input, idempotencyKey: $key) {
+      id
+      status
+      cancelAtTermEnd
+      version
+    }
+  }
+`);
+
+/** A customer's contracts, a page at a time: the subscription of a billing id is under the contract of that number. */
+export const CustomerContracts = graphql(`
+  query BillingCustomerContracts($customerId: UUID!, $after: String) {
+    customerContracts(customerId: $customerId, first: 100, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          number
+          subscriptions {
+            id
+            version
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The catalogue's products a subscription can be of: a billing product code becomes its id. */
+export const ProductChoices = graphql(`
+  query BillingProductChoices {
+    contractProductChoices {
+      id
+      code
+    }
+  }
+`);
+
 /** The server's mutations by name: what this server can do, asked before anything is sent. */
 export const ServerMutations = graphql(`
   query BillingServerMutations {
