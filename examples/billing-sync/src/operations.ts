@@ -48,13 +48,10 @@ export const CloseCustomer = graphql(`
   }
 `);
 
-export const FindCustomers = graphql(`
-  query BillingFindCustomers($search: String!, $after: String) {
-    customers(first: 100, after: $after, filter: { search: $search }) {
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+/** The customer with exactly this billing id, if any (`filter.externalId`). */
+export const FindCustomer = graphql(`
+  query BillingFindCustomer($externalId: String!) {
+    customers(first: 1, filter: { externalId: $externalId }) {
       edges {
         node {
           id

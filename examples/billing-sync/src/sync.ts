@@ -6,7 +6,7 @@ import {
   CreateContract,
   CreateCustomer,
   CustomerContracts,
-  FindCustomers,
+  FindCustomer,
   InvitePrimaryAdmin,
   ProductChoices,
   ReactivateCustomer,
@@ -15,7 +15,7 @@ import {
   SuspendCustomer,
 } from './operations.js';
 import { SeatwiseApiError, type SeatwiseClient } from './seatwise-client.js';
-import type { BillingCustomerContractsQuery, BillingFindCustomersQuery } from './gql/graphql.js';
+import type { BillingCustomerContractsQuery } from './gql/graphql.js';
 
 /**
  * The mutation each event becomes. `replayEvents` asks the server first and refuses the whole file,
@@ -76,16 +76,11 @@ export async function replayEvents(client: SeatwiseClient, events: readonly (Bil
   const customerId = async (externalId: string): Promise<string> => {
     const known = customers.get(externalId);
     if (known) return known;
-    let after: string | null = null;
-    do {
-      const { customers: page }: BillingFindCustomersQuery = await client.request(FindCustomers, { search: externalId, after });
-      const found = page.edges.find((edge) => edge.node.externalId === externalId);
-      if (found) {
-        customers.set(externalId, found.node.id);
-        return found.node.id;
-      }
-      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-    } while (after);
+    const found = (await client.request(FindCustomer, { externalId })).customers.edges[0]?.node;
+    if (found) {
+      customers.set(externalId, found.id);
+      return found.id;
+    }
     throw new SeatwiseApiError(`No customer has the external id ${externalId}: its customer.created event must come first.`, 'NOT_FOUND', 'customer');
   };
   let products: Map<string, string> | undefined;
