@@ -318,4 +318,37 @@ describe.each(drivers)('contracts and subscriptions run by the vendor (%s)', (dr
       app.setNow(TODAY);
     }
   });
+
+  it('a change replayed with its key answers the first result though the version has moved on since; other arguments are a conflict', async () => {
+    const KEYED_SEATS = `mutation ($input: ChangeSeatsInput!, $key: String) { changeSubscriptionSeats(input: $input, idempotencyKey: $key) { ${SUB} } }`;
+    const KEYED_RENEW = `mutation ($input: RenewSubscriptionInput!, $key: String) { renewSubscription(input: $input, idempotencyKey: $key) { ${SUB} } }`;
+    const KEYED_CANCEL = `mutation ($input: CancelSubscriptionInput!, $key: String) { cancelSubscription(input: $input, idempotencyKey: $key) { ${SUB} } }`;
+    const KEYED_CREATE = CREATE.replace('($input: CreateContractInput!)', '($input: CreateContractInput!, $key: String)').replace('(input: $input)', '(input: $input, idempotencyKey: $key)');
+    const input = contractInput({ subscriptions: [line(['DRF'], { seats: 2 })] });
+    const contract = dataOf(await operator.graphql<{ createCustomerContract: ContractNode }>(KEYED_CREATE, { input, key: `contract-${driver}-${input.number}` })).createCustomerContract;
+    expect(contract).toMatchObject({ number: input.number, subscriptions: [{ seatsTotal: 2 }] });
+    const start = contract.subscriptions[0]!;
+    const seats = (version: number, count: number) => ({ input: { customerId, subscriptionId: start.id, expectedVersion: version, seats: count }, key: `seats-${driver}-${start.id}` });
+    const renew = (version: number) => ({ input: { customerId, subscriptionId: start.id, expectedVersion: version, endsOn: '2028-10-31' }, key: `renew-${driver}-${start.id}` });
+    const cancel = (version: number) => ({ input: { customerId, subscriptionId: start.id, expectedVersion: version, when: 'AT_RENEWAL' }, key: `cancel-${driver}-${start.id}` });
+    const changed = dataOf(await operator.graphql<{ changeSubscriptionSeats: Sub }>(KEYED_SEATS, seats(start.version, 4))).changeSubscriptionSeats;
+    const renewed = dataOf(await operator.graphql<{ renewSubscription: Sub }>(KEYED_RENEW, renew(changed.version))).renewSubscription;
+    const cancelled = dataOf(await operator.graphql<{ cancelSubscription: Sub }>(KEYED_CANCEL, cancel(renewed.version))).cancelSubscription;
+    expect(cancelled).toMatchObject({ seatsTotal: 4, endsOn: '2028-10-31', cancelAtTermEnd: true });
+
+    // The billing system replays all three, reading the version anew: the first answers, nothing written.
+    const before = await counts();
+    expect(dataOf(await operator.graphql<{ createCustomerContract: ContractNode }>(KEYED_CREATE, { input, key: `contract-${driver}-${input.number}` })).createCustomerContract).toEqual(contract);
+    expect(dataOf(await operator.graphql<{ changeSubscriptionSeats: Sub }>(KEYED_SEATS, seats(cancelled.version, 4))).changeSubscriptionSeats).toEqual(changed);
+    expect(dataOf(await operator.graphql<{ renewSubscription: Sub }>(KEYED_RENEW, renew(cancelled.version))).renewSubscription).toEqual(renewed);
+    expect(dataOf(await operator.graphql<{ cancelSubscription: Sub }>(KEYED_CANCEL, cancel(cancelled.version))).cancelSubscription).toEqual(cancelled);
+    expect(await counts()).toEqual(before);
+    expect(await subscriptionRow(start.id)).toMatchObject({ seats: 4, version: cancelled.version });
+
+    // The version is only a precondition: other seats with the same key are still a conflict, and a stale first call is still refused.
+    expect(errorOf(await operator.graphql(KEYED_SEATS, seats(cancelled.version, 5))).extensions).toMatchObject({ code: 'IDEMPOTENCY_CONFLICT', field: 'idempotencyKey' });
+    const stale = errorOf(await operator.graphql(KEYED_SEATS, { ...seats(start.version, 5), key: `seats-stale-${driver}-${start.id}` }));
+    expect(stale.extensions).toMatchObject({ code: 'STALE_CHANGE', field: 'expectedVersion' });
+    expect(await counts()).toEqual(before);
+  });
 });

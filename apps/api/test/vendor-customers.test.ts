@@ -81,6 +81,10 @@ describe.each(drivers)('customers in the Vendor console (%s)', (driver) => {
     const names = async (variables: Record<string, unknown>) => dataOf(await operator.graphql<ListAnswer>(LIST, variables)).customers.edges.map((edge) => edge.node.name);
     expect(await names({ filter: { search: 'crm-300' } })).toEqual(['Arhitekti Novak', 'Zidar s.p.']);
     expect(await names({ filter: { search: 'NOVAK' } })).toEqual(['Arhitekti Novak']);
+    // A billing system's look-up: exactly its id, never a customer whose id only contains it.
+    expect(await names({ filter: { externalId: 'CRM-3001' } })).toEqual(['Zidar s.p.']);
+    expect(await names({ filter: { externalId: ' CRM-3002 ', status: 'ACTIVE' } })).toEqual(['Arhitekti Novak']);
+    expect(await names({ filter: { externalId: 'CRM-300' } })).toEqual([]);
     expect((await names({ orderBy: { field: 'USERS', direction: 'DESC' } }))[0]).toBe('Kolektor Gradnje d.o.o.');
     expect((await names({ orderBy: { field: 'SEATS', direction: 'DESC' } }))[0]).toBe('Kolektor Gradnje d.o.o.');
 

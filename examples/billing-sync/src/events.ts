@@ -1,3 +1,5 @@
+import type { LicenceType, RenewalMode, SubscriptionTerm } from '@seatwise/schema/client';
+
 /**
  * The billing system's events, one JSON object per line. Every event has the billing system's own
  * `id`, which becomes the idempotency key of the change it makes: replaying a file changes nothing
@@ -15,11 +17,29 @@ export type BillingEvent =
       id: string;
       type: 'subscription.bought';
       customer: string;
-      subscription: { externalId: string; product: string; quantity: number; startsOn: string; endsOn: string };
+      /**
+       * Becomes a contract numbered `externalId` (the billing system's subscription id) with one
+       * subscription of the product with code `product`; `term` ANNUAL, `licenceType` SINGLE_USER
+       * and `renewal` MANUAL when omitted.
+       */
+      subscription: {
+        externalId: string;
+        product: string;
+        quantity: number;
+        startsOn: string;
+        endsOn: string;
+        term?: SubscriptionTerm;
+        licenceType?: LicenceType;
+        renewal?: RenewalMode;
+      };
     }
-  | { id: string; type: 'subscription.quantity_changed'; subscription: string; quantity: number }
-  | { id: string; type: 'subscription.renewed'; subscription: string; endsOn: string }
-  | { id: string; type: 'subscription.cancelled'; subscription: string; atTermEnd: boolean };
+  // The subscription is named by its customer's external id and the billing system's subscription id (the contract number).
+  | { id: string; type: 'subscription.quantity_changed'; customer: string; subscription: string; quantity: number; atRenewal?: boolean }
+  | { id: string; type: 'subscription.renewed'; customer: string; subscription: string; endsOn: string }
+  | { id: string; type: 'subscription.cancelled'; customer: string; subscription: string; atTermEnd: boolean };
+
+/** An event with the line of the file it came from, for error messages. */
+export type BillingLine = BillingEvent & { line: number };
 
 export type BillingEventType = BillingEvent['type'];
 
@@ -46,8 +66,8 @@ export class BillingFileError extends Error {
   }
 }
 
-/** The events of a JSON-lines file, in order; blank lines are skipped, anything else must be an event. */
-export function parseEvents(text: string): BillingEvent[] {
+/** The events of a JSON-lines file, in order, with their line numbers; blank lines are skipped, anything else must be an event. */
+export function parseEvents(text: string): BillingLine[] {
   const seen = new Set<string>();
   return text.split('\n').flatMap((raw, index) => {
     const line = index + 1;
@@ -63,6 +83,6 @@ export function parseEvents(text: string): BillingEvent[] {
     if (!types.includes(event.type as BillingEventType)) throw new BillingFileError(line, `unknown event type ${JSON.stringify(event.type)}; known: ${types.join(', ')}`);
     if (seen.has(event.id)) throw new BillingFileError(line, `the id ${event.id} is on an earlier line too`);
     seen.add(event.id);
-    return [event as BillingEvent];
+    return [{ ...(event as BillingEvent), line }];
   });
 }

@@ -10,7 +10,7 @@ const token = process.env.SEATWISE_TOKEN;
 const file = process.argv[2];
 if (!token || !file) {
   console.error(
-    `Usage: SEATWISE_TOKEN=sw_vnd_… billing-sync <events.jsonl>. The token is a vendor service token (Vendor console, API tokens) with ${vendorScopeRules.VENDOR_CUSTOMERS_READ.value} and ${vendorScopeRules.VENDOR_CUSTOMERS_WRITE.value}.`,
+    `Usage: SEATWISE_TOKEN=sw_vnd_… billing-sync <events.jsonl>. The token is a vendor service token (Vendor console, API tokens) with ${[vendorScopeRules.VENDOR_CUSTOMERS_READ, vendorScopeRules.VENDOR_CUSTOMERS_WRITE, vendorScopeRules.VENDOR_SUBSCRIPTIONS_READ, vendorScopeRules.VENDOR_SUBSCRIPTIONS_WRITE].map((rule) => rule.value).join(', ')}.`,
   );
   process.exit(2);
 }

@@ -48,13 +48,10 @@ export const CloseCustomer = graphql(`
   }
 `);
 
-export const FindCustomers = graphql(`
-  query BillingFindCustomers($search: String!, $after: String) {
-    customers(first: 100, after: $after, filter: { search: $search }) {
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+/** The customer with exactly this billing id, if any (`filter.externalId`). */
+export const FindCustomer = graphql(`
+  query BillingFindCustomer($externalId: String!) {
+    customers(first: 1, filter: { externalId: $externalId }) {
       edges {
         node {
           id
@@ -63,6 +60,83 @@ export const FindCustomers = graphql(`
           status
         }
       }
+    }
+  }
+`);
+
+export const CreateContract = graphql(`
+  mutation BillingCreateContract($input: CreateContractInput!, $key: String!) {
+    createCustomerContract(input: $input, idempotencyKey: $key) {
+      id
+      number
+      subscriptions {
+        id
+        version
+      }
+    }
+  }
+`);
+
+export const ChangeSeats = graphql(`
+  mutation BillingChangeSeats($input: ChangeSeatsInput!, $key: String!) {
+    changeSubscriptionSeats(input: $input, idempotencyKey: $key) {
+      id
+      seatsTotal
+      scheduledSeats
+      version
+    }
+  }
+`);
+
+export const RenewSubscription = graphql(`
+  mutation BillingRenewSubscription($input: RenewSubscriptionInput!, $key: String!) {
+    renewSubscription(input: $input, idempotencyKey: $key) {
+      id
+      endsOn
+      version
+    }
+  }
+`);
+
+export const CancelSubscription = graphql(`
+  mutation BillingCancelSubscription($input: CancelSubscriptionInput!, $key: String!) {
+    cancelSubscription(input: $input, idempotencyKey: $key) {
+      id
+      status
+      cancelAtTermEnd
+      version
+    }
+  }
+`);
+
+/** A customer's contracts, a page at a time: the subscription of a billing id is under the contract of that number. */
+export const CustomerContracts = graphql(`
+  query BillingCustomerContracts($customerId: UUID!, $after: String) {
+    customerContracts(customerId: $customerId, first: 100, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          number
+          subscriptions {
+            id
+            version
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The catalogue's products a subscription can be of: a billing product code becomes its id. */
+export const ProductChoices = graphql(`
+  query BillingProductChoices {
+    contractProductChoices {
+      id
+      code
     }
   }
 `);

@@ -16,8 +16,6 @@ export class SeatwiseApiError extends Error {
 export interface SeatwiseClient {
   /** Runs a typed document: the variables and the result are checked by the compiler. */
   request<Result, Variables extends Record<string, unknown>>(document: TypedDocumentNode<Result, Variables>, variables: Variables): Promise<Result>;
-  /** Runs a document the contract does not have yet (newer servers' mutations), untyped. */
-  send(query: string, variables: Record<string, unknown>): Promise<unknown>;
 }
 
 interface GraphqlResponse<Result> {
@@ -42,6 +40,5 @@ export function createSeatwiseClient(options: { url: string; token: string }): S
   };
   return {
     request: (document, variables) => post(print(document), variables),
-    send: post,
   };
 }

@@ -76,8 +76,8 @@ function latestSmsCode(dataDir: string, phone: string): string {
   return code;
 }
 
-/** What an operator does in the Vendor console: sign in (password, then the code by text message). Returns a POST bound to their session. */
-export async function signInOperator(server: RunningServer) {
+/** A POST to the server's GraphQL bound to a session's cookies; errors are thrown with their messages. */
+function sessionPost(server: RunningServer) {
   const cookies = new Map<string, string>();
   const post = async <T>(query: string, variables: Record<string, unknown> = {}) => {
     const response = await fetch(`${server.url}/graphql`, {
@@ -95,6 +95,12 @@ export async function signInOperator(server: RunningServer) {
     if (body.errors?.length) throw new Error(body.errors.map((error) => error.message).join('; '));
     return body.data!;
   };
+  return post;
+}
+
+/** What an operator does in the Vendor console: sign in (password, then the code by text message). Returns a POST bound to their session. */
+export async function signInOperator(server: RunningServer) {
+  const post = sessionPost(server);
   await post('mutation ($input: SignInInput!) { signIn(input: $input) { secondStep { method } } }', {
     input: { email: 'vendor@example.com', password: 'Seatwise-demo-1' },
   });
@@ -102,4 +108,13 @@ export async function signInOperator(server: RunningServer) {
     code: latestSmsCode(server.dataDir, '+38640000000'),
   });
   return post;
+}
+
+/** The demo customer's primary admin (Kolektor Gradnje, external id CRM-1001) signed in: a POST bound to the session, and their user id. */
+export async function signInCustomerAdmin(server: RunningServer) {
+  const post = sessionPost(server);
+  const { signIn } = await post<{ signIn: { viewer: { id: string } } }>('mutation ($input: SignInInput!) { signIn(input: $input) { viewer { id } } }', {
+    input: { email: 'admin@example.com', password: 'Seatwise-demo-1' },
+  });
+  return { post, userId: signIn.viewer.id };
 }

@@ -114,6 +114,15 @@ export async function query<T = Record<string, unknown>>(
   return 'rows' in result ? (result.rows as T[]) : [];
 }
 
+/**
+ * A knex query builder that runs in the entity manager's transaction when it has one (`em.getKnex()`
+ * alone runs outside it): a read after a change in the same transaction, e.g. the answer of a change
+ * made under an idempotency key, sees the change (and on SQLite's one connection does not wait for it).
+ */
+export function knexOf(em: EntityManager): Knex {
+  return em.getTransactionContext<Knex.Transaction>() ?? em.getKnex();
+}
+
 /** An INSERT, UPDATE or DELETE; returns the number of rows it touched. */
 export async function run(em: EntityManager, statement: string | SqlText, params: readonly unknown[] = [], trx = em.getTransactionContext<Knex.Transaction>()): Promise<number> {
   const result = await send(em, statement, params, trx);

@@ -75,6 +75,9 @@ export class CustomersFilter {
   @Field(() => String, { nullable: true, description: 'Part of the name or of the external id.' })
   search?: string | null;
 
+  @Field(() => String, { nullable: true, description: "Only the customer with exactly this external id (the billing system's id), for a billing system's look-up." })
+  externalId?: string | null;
+
   @Field(() => CustomerStatus, { nullable: true, description: 'Only customers with this status.' })
   status?: CustomerStatus | null;
 }

@@ -56,9 +56,16 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** SHA-256 of the operation's name and its arguments (the key itself left out). */
-export function requestHash(operation: string, args: Record<string, unknown>): string {
-  const { idempotencyKey: _key, ...rest } = args;
+/** The arguments without the `preconditions` fields of their `input` (e.g. `expectedVersion`). */
+function withoutPreconditions(args: Record<string, unknown>, preconditions: readonly string[]): Record<string, unknown> {
+  const input = args.input;
+  if (!preconditions.length || !input || typeof input !== 'object') return args;
+  return { ...args, input: Object.fromEntries(Object.entries(input as Record<string, unknown>).filter(([name]) => !preconditions.includes(name))) };
+}
+
+/** SHA-256 of the operation's name and its arguments (the key itself and the input's `preconditions` left out). */
+export function requestHash(operation: string, args: Record<string, unknown>, preconditions: readonly string[] = []): string {
+  const { idempotencyKey: _key, ...rest } = withoutPreconditions(args, preconditions);
   return createHash('sha256').update(`${operation}\n${canonical(rest)}`).digest('hex');
 }
 

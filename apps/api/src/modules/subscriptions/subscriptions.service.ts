@@ -18,6 +18,7 @@ import { connectionOf, decodeCursor, encodeCursor, pageSize } from '../../common
 import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
 import { dayOfIso, isoDate } from '../../common/days.js';
 import { containsPattern } from '../../common/like.js';
+import { knexOf } from '../../common/sql.js';
 import { accountDay } from '../accounts/account-day.js';
 import { seatsUsedSql } from './seat-rules.js';
 import { SubscriptionState } from './subscription.entity.js';
@@ -70,7 +71,7 @@ export async function listSubscriptions(
 ): Promise<SubscriptionType[]> {
   const accountId = ctx.viewer.accountId;
   const { today } = await accountDay(ctx.em, accountId, ctx.config.now());
-  const knex = ctx.em.getKnex();
+  const knex = knexOf(ctx.em);
   const query = knex('subscriptions as s')
     .join('contracts as c', 'c.id', 's.contract_id')
     .leftJoin('teams as t', 't.id', 's.team_id')
@@ -115,8 +116,7 @@ export async function listSubscriptions(
 async function productsOf(ctx: AccountContext, subscriptionIds: string[]): Promise<Map<string, ProductRow[]>> {
   const byId = new Map<string, ProductRow[]>();
   if (!subscriptionIds.length) return byId;
-  const rows: ProductRow[] = await ctx.em
-    .getKnex()('subscription_products as sp')
+  const rows: ProductRow[] = await knexOf(ctx.em)('subscription_products as sp')
     .join('products as p', 'p.id', 'sp.product_id')
     .where('sp.account_id', ctx.viewer.accountId)
     .whereIn('sp.subscription_id', subscriptionIds)
@@ -250,8 +250,7 @@ interface ContractRow {
 export async function listContracts(ctx: AccountContext, filter?: SubscriptionsFilter | null, contractId?: string): Promise<ContractType[]> {
   const accountId = ctx.viewer.accountId;
   const { today } = await accountDay(ctx.em, accountId, ctx.config.now());
-  const query = ctx.em
-    .getKnex()('contracts as c')
+  const query = knexOf(ctx.em)('contracts as c')
     .leftJoin('teams as t', 't.id', 'c.team_id')
     .where('c.account_id', accountId)
     .orderBy('c.ends_on')

@@ -98,7 +98,7 @@ function sortValueOf(row: CustomerRow, field: CustomerSortField): string | numbe
   return Number(row[sortColumns[field]]);
 }
 
-/** The vendor's customers: search by name or billing id, filter by status, sort, keyset paging. */
+/** The vendor's customers: search by name or billing id, find one by its exact billing id, filter by status, sort, keyset paging. */
 export async function listCustomers(
   ctx: StaffContext,
   args: { first?: number | null; after?: string | null; filter?: CustomersFilter | null; orderBy?: CustomersOrder | null },
@@ -113,6 +113,11 @@ export async function listCustomers(
   if (search) {
     where.push("(c.sort_name like ? escape '\\' or lower(c.external_id) like ? escape '\\')");
     params.push(containsPattern(search), containsPattern(search));
+  }
+  const externalId = args.filter?.externalId?.trim();
+  if (externalId) {
+    where.push('c.external_id = ?');
+    params.push(externalId);
   }
   if (args.filter?.status) {
     where.push('c.status = ?');

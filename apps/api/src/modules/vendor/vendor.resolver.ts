@@ -257,21 +257,21 @@ export class VendorResolver {
   @Mutation(() => Subscription, {
     description: 'Changes the seats of a subscription: an increase at once; a decrease below the seats assigned is refused (SEATS_ASSIGNED, with the count) unless scheduled for the renewal date.',
   })
-  @Idempotent()
+  @Idempotent({ preconditions: ['expectedVersion'] })
   changeSubscriptionSeats(@Arg('input', () => ChangeSeatsInput, { description: 'The subscription and its seats.' }) input: ChangeSeatsInput, @Ctx() ctx: StaffContext): Promise<Subscription> {
     return changeCustomerSeats(ctx, input);
   }
 
   @AllowVendor(VendorPermission.MANAGE_SUBSCRIPTIONS)
   @Mutation(() => Subscription, { description: 'Renews a subscription for a new term (operators only).' })
-  @Idempotent()
+  @Idempotent({ preconditions: ['expectedVersion'] })
   renewSubscription(@Arg('input', () => RenewSubscriptionInput, { description: 'The subscription and its new end.' }) input: RenewSubscriptionInput, @Ctx() ctx: StaffContext): Promise<Subscription> {
     return renewCustomerSubscription(ctx, input);
   }
 
   @AllowVendor(VendorPermission.MANAGE_SUBSCRIPTIONS)
   @Mutation(() => Subscription, { description: 'Cancels a subscription now or at the end of its term (operators only); assignments are kept.' })
-  @Idempotent()
+  @Idempotent({ preconditions: ['expectedVersion'] })
   cancelSubscription(@Arg('input', () => CancelSubscriptionInput, { description: 'The subscription and when.' }) input: CancelSubscriptionInput, @Ctx() ctx: StaffContext): Promise<Subscription> {
     return cancelCustomerSubscription(ctx, input);
   }
