@@ -140,6 +140,37 @@ describe.each(drivers)('the provisioning API: vendor tokens and idempotency keys
     expect(Number((await app.sql<{ n: number | string }>("select count(*) as n from idempotency_keys where key = 'evt-8'"))[0]!.n)).toBe(1);
   });
 
+  it("the catalogue's and the support inbox's changes replay with a key too, inside the key's transaction", async () => {
+    const product = `mutation ($input: CreateCatalogueProductInput!, $key: String) { createCatalogueProduct(input: $input, idempotencyKey: $key) { id versions { id } } }`;
+    const version = `mutation ($input: AddProductVersionInput!, $key: String) { addProductVersion(input: $input, idempotencyKey: $key) { id versions { id version } } }`;
+    const reply = `mutation ($input: ReplyToSupportRequestInput!, $key: String) { replyToSupportRequest(input: $input, idempotencyKey: $key) { request { messageCount } } }`;
+    type Product = { id: string; versions: { id: string; version?: string }[] };
+
+    const productInput = { input: { code: 'KEYED-1', name: 'Keyed One', description: 'Made once.', licenceTypes: ['SINGLE_USER'] }, key: 'catalogue-1' };
+    const first = dataOf(await operator.graphql<{ createCatalogueProduct: Product }>(product, productInput)).createCatalogueProduct;
+    const again = dataOf(await operator.graphql<{ createCatalogueProduct: Product }>(product, productInput)).createCatalogueProduct;
+    expect(again.id).toBe(first.id);
+    expect(Number((await app.sql<{ n: number | string }>("select count(*) as n from products where code = 'KEYED-1'"))[0]!.n)).toBe(1);
+
+    const versionInput = { input: { productId: first.id, version: '2027', releasedOn: '2026-12-01' }, key: 'catalogue-2' };
+    const added = dataOf(await operator.graphql<{ addProductVersion: Product }>(version, versionInput)).addProductVersion;
+    const replayed = dataOf(await operator.graphql<{ addProductVersion: Product }>(version, versionInput)).addProductVersion;
+    expect(added.versions.map((row) => row.version)).toEqual(['2027']);
+    expect(replayed).toEqual(added);
+
+    const admin = app.client();
+    dataOf(await admin.signIn('admin@alpine.example'));
+    const opened = dataOf(
+      await admin.graphql<{ openSupportRequest: { id: string } }>('mutation ($input: OpenSupportRequestInput!) { openSupportRequest(input: $input) { id } }', {
+        input: { subject: 'A keyed reply' },
+      }),
+    ).openSupportRequest.id;
+    const replyInput = { input: { requestId: opened, body: 'Answered once.' }, key: 'support-1' };
+    const answers = await Promise.all([operator.graphql(reply, replyInput), operator.graphql(reply, replyInput)]);
+    for (const answer of answers) expect(dataOf<{ replyToSupportRequest: { request: { messageCount: number } } }>(answer).replyToSupportRequest.request.messageCount).toBe(1);
+    expect(Number((await app.sql<{ n: number | string }>('select count(*) as n from support_messages where request_id = ?', [opened]))[0]!.n)).toBe(1);
+  });
+
   it('keys expire after a day, and the sweep removes them', async () => {
     const before = Number((await app.sql<{ n: number | string }>('select count(*) as n from idempotency_keys'))[0]!.n);
     expect(before).toBeGreaterThan(0);
