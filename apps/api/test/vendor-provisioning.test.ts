@@ -166,8 +166,9 @@ describe.each(drivers)('the provisioning API: vendor tokens and idempotency keys
       }),
     ).openSupportRequest.id;
     const replyInput = { input: { requestId: opened, body: 'Answered once.' }, key: 'support-1' };
-    const answers = await Promise.all([operator.graphql(reply, replyInput), operator.graphql(reply, replyInput)]);
-    for (const answer of answers) expect(dataOf<{ replyToSupportRequest: { request: { messageCount: number } } }>(answer).replyToSupportRequest.request.messageCount).toBe(1);
+    type Replied = { replyToSupportRequest: { request: { messageCount: number } } };
+    const answers = await Promise.all([operator.graphql<Replied>(reply, replyInput), operator.graphql<Replied>(reply, replyInput)]);
+    for (const answer of answers) expect(dataOf(answer).replyToSupportRequest.request.messageCount).toBe(1);
     expect(Number((await app.sql<{ n: number | string }>('select count(*) as n from support_messages where request_id = ?', [opened]))[0]!.n)).toBe(1);
   });
 
