@@ -20,17 +20,20 @@ interface IdPlace {
   operation: RootOperation;
   /** Argument name, then input field names. */
   path: string[];
+  /** The places in `path` that are lists of inputs (the id is then in the first of them). */
+  listAt: number[];
   isList: boolean;
 }
 
 const isIdType = (type: GraphQLInputType) => ['ID', 'UUID'].includes(getNamedType(type).name);
 
-function placesUnder(operation: RootOperation, type: GraphQLInputType, path: string[], seen: Set<string>): IdPlace[] {
-  if (isIdType(type)) return [{ operation, path, isList: isListType(getNullableType(type)) }];
+function placesUnder(operation: RootOperation, type: GraphQLInputType, path: string[], seen: Set<string>, listAt: number[] = []): IdPlace[] {
+  if (isIdType(type)) return [{ operation, path, listAt, isList: isListType(getNullableType(type)) }];
   const named = getNamedType(type);
   if (!isInputObjectType(named) || seen.has(named.name)) return [];
+  const lists = isListType(getNullableType(type)) ? [...listAt, path.length - 1] : listAt;
   return Object.values(named.getFields()).flatMap((field) =>
-    placesUnder(operation, field.type, [...path, field.name], new Set([...seen, named.name])),
+    placesUnder(operation, field.type, [...path, field.name], new Set([...seen, named.name]), lists),
   );
 }
 
@@ -61,9 +64,15 @@ function argumentsWith(place: IdPlace, bad: unknown): Record<string, unknown> {
   let type = field.args.find((arg) => arg.name === argName)!.type;
   let holder = values;
   let key = argName;
-  for (const name of fieldNames) {
-    holder[key] ??= sampleValue(type);
-    holder = holder[key] as Record<string, unknown>;
+  for (const [index, name] of fieldNames.entries()) {
+    if (place.listAt.includes(index)) {
+      // A list of inputs: the id goes into its first one.
+      holder[key] = [sampleValue(getNamedType(type) as GraphQLInputType)];
+      holder = (holder[key] as Record<string, unknown>[])[0]!;
+    } else {
+      holder[key] ??= sampleValue(type);
+      holder = holder[key] as Record<string, unknown>;
+    }
     type = (getNamedType(type) as { getFields(): Record<string, { type: GraphQLInputType }> }).getFields()[name]!.type;
     key = name;
   }
@@ -103,7 +112,8 @@ function documents(place: IdPlace, bad: unknown) {
   };
 }
 
-const expectedField = (place: IdPlace) => `${place.path.join('.')}${place.isList ? '[0]' : ''}`;
+const expectedField = (place: IdPlace) =>
+  `${place.path.map((name, index) => (place.listAt.includes(index) ? `${name}[0]` : name)).join('.')}${place.isList ? '[0]' : ''}`;
 
 interface Answer {
   data?: unknown;
