@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.js';
 import { announceFirstRun } from '../src/modules/vendor/first-run.js';
 import { dataOf, drivers, errorOf, nodesOf, type Page, startTestApp, type TestApp, type TestClient } from './harness.js';
-import { rest } from './rest.js';
+import { postEvents, rest } from './rest.js';
 import { sentTo, startSmtpPeer, type SmtpPeer } from './smtp-peer.js';
 import { COMPLETE_SIGN_IN, SIGN_IN, totpCode, useSetupLink, VENDOR_VIEWER } from './vendor-helpers.js';
 
@@ -45,8 +45,8 @@ const HOME_USE = 'mutation ($input: HomeUseLicenceInput!) { requestHomeUseLicenc
 const SUBSCRIPTION = 'query ($id: UUID!) { subscription(id: $id) { status seatsTotal seatsUsed endsOn } }';
 const SUBSCRIPTIONS = 'query ($statuses: [SubscriptionStatus!]) { subscriptions(filter: { statuses: $statuses }) { totalCount edges { node { id status seatsTotal seatsUsed } } } }';
 const SEAT_USAGE = `query ($range: DateRangeInput!) {
-  seatUsage(range: $range) { unassignedSeats products { product { code } seatsTotal seatsAssigned seatsUnassigned } }
-  seatUsageByUser(range: $range, first: 100) { totalCount rows { user { id } subscription { id } } }
+  seatUsage(range: $range) { unassignedSeats products { product { code } seatsTotal seatsAssigned seatsUnassigned activeUsers daysUsed minutes } }
+  seatUsageByUser(range: $range, first: 100) { totalCount rows { user { id } subscription { id } daysUsed minutes } }
 }`;
 const HOME = '{ adminHome { subscriptionEvents { kind subscriptionName effectiveOn } } }';
 
@@ -280,6 +280,11 @@ describe.each(drivers)('the life of a customer, from an empty production install
     expect(bytes.length).toBe(FILE_BYTES);
     expect(sha(bytes)).toBe(sentSha);
 
+    // The installed product reports a session of the user (in Tokyo), through the usage API.
+    const usage = await postEvents(app, admin, [{ id: 'life-1', type: 'PRODUCT_SESSION', occurredAt: '2026-11-24T09:00:00+09:00', user: USER.email, product: 'BRIDGE', minutes: 45 }]);
+    expect(usage.status).toBe(200);
+    expect(await usage.json()).toMatchObject({ accepted: 1, duplicates: 0 });
+
     // The seat also gives a home-use licence while it runs.
     const homeUse = dataOf(await user.graphql<{ requestHomeUseLicence: { kind: string; productName: string; version: string } }>(HOME_USE, { input: { productId: product.id, versionId: product.versions[0]!.id } }));
     expect(homeUse.requestHomeUseLicence).toMatchObject({ kind: 'HOME_USE', productName: 'Bridge Designer', version: '2027' });
@@ -312,12 +317,14 @@ describe.each(drivers)('the life of a customer, from an empty production install
 
     // Seat Usage sees the running seats and both holders at once.
     const report = dataOf(
-      await admin.graphql<{ seatUsage: { unassignedSeats: number; products: unknown[] }; seatUsageByUser: { totalCount: number; rows: { user: { id: string }; subscription: { id: string } }[] } }>(SEAT_USAGE, {
+      await admin.graphql<{ seatUsage: { unassignedSeats: number; products: unknown[] }; seatUsageByUser: { totalCount: number; rows: { user: { id: string }; subscription: { id: string }; daysUsed: number; minutes: number }[] } }>(SEAT_USAGE, {
         range: { from: '2026-11-01', to: '2026-11-25' },
       }),
     );
-    expect(report.seatUsage).toEqual({ unassignedSeats: 0, products: [{ product: { code: 'BRIDGE' }, seatsTotal: 2, seatsAssigned: 2, seatsUnassigned: 0 }] });
-    expect(report.seatUsageByUser.rows.map((row) => [row.user.id, row.subscription.id]).sort()).toEqual([[adminId, subscription.id], [userId, subscription.id]].sort());
+    expect(report.seatUsage).toEqual({ unassignedSeats: 0, products: [{ product: { code: 'BRIDGE' }, seatsTotal: 2, seatsAssigned: 2, seatsUnassigned: 0, activeUsers: 1, daysUsed: 1, minutes: 45 }] });
+    expect(report.seatUsageByUser.rows.map((row) => [row.user.id, row.subscription.id, row.daysUsed, row.minutes]).sort()).toEqual(
+      [[adminId, subscription.id, 0, 0], [userId, subscription.id, 1, 45]].sort(),
+    );
   });
 
   it("expires by the clock at the end of the last day in the customer's time zone: seats unusable, assignments kept, reports right", async () => {
