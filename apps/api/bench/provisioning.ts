@@ -30,6 +30,9 @@ export interface ProvisioningRow {
   firstError?: string;
   rssStartMb: number;
   rssEndMb: number;
+  /** Live heap after a full collection at the end, when run with --expose-gc: growth that is kept, not garbage. */
+  heapStartMb?: number;
+  heapEndMb?: number;
   /** What the API and the tables hold afterwards. */
   customersListed: number;
   customerRows: number;
@@ -98,6 +101,7 @@ export async function benchProvisioning(driver: Driver, pgAdminUrl: string, cust
 
     global.gc?.();
     const rssStart = process.memoryUsage().rss;
+    const heapStart = process.memoryUsage().heapUsed;
     let next = 0;
     const started = performance.now();
     await Promise.all(
@@ -107,6 +111,8 @@ export async function benchProvisioning(driver: Driver, pgAdminUrl: string, cust
     );
     const seconds = (performance.now() - started) / 1000;
     const rssEnd = process.memoryUsage().rss;
+    global.gc?.();
+    const heapEnd = process.memoryUsage().heapUsed;
 
     const listed = dataOf(await billing.graphql<{ customers: { totalCount: number } }>(STATE)).customers.totalCount;
     return {
@@ -120,6 +126,7 @@ export async function benchProvisioning(driver: Driver, pgAdminUrl: string, cust
       firstError: errors[0],
       rssStartMb: rssStart / 1024 ** 2,
       rssEndMb: rssEnd / 1024 ** 2,
+      ...(global.gc ? { heapStartMb: heapStart / 1024 ** 2, heapEndMb: heapEnd / 1024 ** 2 } : {}),
       customersListed: listed,
       customerRows: (await count(app, 'select count(*) as n from accounts')) - before.customers,
       contractRows: (await count(app, 'select count(*) as n from contracts')) - before.contracts,
@@ -131,19 +138,20 @@ export async function benchProvisioning(driver: Driver, pgAdminUrl: string, cust
 }
 
 export function printProvisioning(rows: ProvisioningRow[]) {
-  // The 60 s target is for 1,000 customers; a shorter run is held to its share of it.
+  // The 60 s target is for 1,000 customers on SQLite; a shorter run is held to its share of it.
   const target = (row: ProvisioningRow) => (TARGET_SECONDS * row.customers) / TARGET_CUSTOMERS;
   console.table(
     rows.map((row) => ({
       driver: row.driver,
       customers: row.customers,
-      seconds: `${row.seconds.toFixed(1)} (${row.seconds <= target(row) ? 'ok' : 'MISSED'} ≤ ${target(row)})`,
+      seconds: row.driver === 'sqlite' ? `${row.seconds.toFixed(1)} (${row.seconds <= target(row) ? 'ok' : 'MISSED'} ≤ ${target(row)})` : `${row.seconds.toFixed(1)} (target is on SQLite)`,
       'customers/s': row.perSecond.toFixed(1),
       'p50 ms': row.p50Ms.toFixed(1),
       'p99 ms': row.p99Ms.toFixed(1),
       errors: `${row.errors} (${row.errors === 0 ? 'ok' : 'MISSED'} = 0)`,
       'RSS start MiB': row.rssStartMb.toFixed(0),
       'RSS end MiB': row.rssEndMb.toFixed(0),
+      ...(row.heapEndMb === undefined ? {} : { 'heap after GC MiB': `${row.heapStartMb!.toFixed(0)} → ${row.heapEndMb.toFixed(0)}` }),
     })),
   );
   console.log('State afterwards (new rows; customers listed through the API by "PROV-"):');
