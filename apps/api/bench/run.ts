@@ -3,6 +3,7 @@ import type { SeatUsageRow } from './seat-usage.js';
 import type { ImportRow } from './user-import.js';
 import type { Row } from './users-page.js';
 import type { UploadRow } from './upload.js';
+import type { ProvisioningRow } from './provisioning.js';
 
 // graphql-js and Express take their production code paths only when NODE_ENV says so (otherwise
 // graphql-js follows every failed type test with a slower cross-realm check), and a benchmark
@@ -14,15 +15,18 @@ const { benchSeatUsage, printSeatUsage } = await import('./seat-usage.js');
 const { benchUserImport, printImportTable } = await import('./user-import.js');
 const { benchUsersPage, printTable } = await import('./users-page.js');
 const { benchUpload, printUpload } = await import('./upload.js');
+const { benchProvisioning, printProvisioning, provisioningCount } = await import('./provisioning.js');
 
 /**
  * `pnpm bench`: every benchmark, on SQLite and PostgreSQL (SEATWISE_TEST_PG_URL or the local server).
  * Pick some by name, as arguments or in SEATWISE_BENCH: `npm run bench -- user-import seat-usage`,
- * SEATWISE_BENCH=users,ingestion; SEATWISE_BENCH_DRIVERS=sqlite runs one database.
+ * SEATWISE_BENCH=users,ingestion; SEATWISE_BENCH_DRIVERS=sqlite runs one database. `--quick` (or
+ * SEATWISE_BENCH_QUICK=1) makes `provisioning` a 50-customer run.
  */
-const all = ['users', 'user-import', 'seat-usage', 'ingestion', 'upload'];
+const all = ['users', 'user-import', 'seat-usage', 'ingestion', 'upload', 'provisioning'];
 const pgAdminUrl = process.env.SEATWISE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const asked = process.argv.slice(2).length ? process.argv.slice(2) : (process.env.SEATWISE_BENCH ?? all.join(',')).split(',');
+const names = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const asked = names.length ? names : (process.env.SEATWISE_BENCH ?? all.join(',')).split(',');
 const selected = new Set(asked.map((name) => (name.trim() === 'users-page' ? 'users' : name.trim())));
 const unknown = [...selected].filter((name) => !all.includes(name));
 if (unknown.length) throw new Error(`Unknown benchmark ${unknown.join(', ')}: choose from ${all.join(', ')}.`);
@@ -61,4 +65,12 @@ if (selected.has('upload')) {
   for (const driver of drivers) rows.push(await benchUpload(driver, pgAdminUrl));
   console.log('\nCatalogue upload, PATCH /api/uploads/<id> of a 1 GiB file generated on the fly, over loopback (server in this process)');
   printUpload(rows);
+}
+
+if (selected.has('provisioning')) {
+  const rows: ProvisioningRow[] = [];
+  const customers = provisioningCount();
+  for (const driver of drivers) rows.push(await benchProvisioning(driver, pgAdminUrl, customers));
+  console.log(`\nProvisioning, ${customers.toLocaleString('en')} customers through GraphQL over HTTP with a vendor service token: createCustomer + createCustomerContract (one subscription), idempotency keys, 4 customers in flight`);
+  printProvisioning(rows);
 }
