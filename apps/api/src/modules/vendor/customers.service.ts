@@ -49,9 +49,12 @@ const sortColumns: Record<CustomerSortField, keyof CustomerRow> = {
  * Each customer's today, in its own time zone, as one SQL expression: a running subscription is
  * judged by the customer's day (the rule in subscription-rules.ts), and the zones in use are few.
  */
-async function todayByZone(ctx: StaffContext): Promise<{ sql: string; params: unknown[] }> {
+async function todayByZone(ctx: StaffContext, onlyId?: string): Promise<{ sql: string; params: unknown[] }> {
   const now = ctx.config.now();
-  const zones = await query<{ time_zone: string }>(ctx.em, 'select distinct time_zone from accounts');
+  // One customer needs only its own zone, not a look over every account.
+  const zones = onlyId
+    ? await query<{ time_zone: string }>(ctx.em, 'select time_zone from accounts where id = ?', [onlyId])
+    : await query<{ time_zone: string }>(ctx.em, 'select distinct time_zone from accounts');
   if (!zones.length) return { sql: '?', params: [isoOfDay(localDay(now, 'UTC'))] };
   const params: unknown[] = [];
   const cases = zones.map(({ time_zone }) => {
@@ -64,8 +67,8 @@ async function todayByZone(ctx: StaffContext): Promise<{ sql: string; params: un
 }
 
 /** Every customer with its counts, as one derived table the list filters, sorts and pages. */
-async function customersTable(ctx: StaffContext): Promise<{ sql: string; params: unknown[] }> {
-  const today = await todayByZone(ctx);
+async function customersTable(ctx: StaffContext, onlyId?: string): Promise<{ sql: string; params: unknown[] }> {
+  const today = await todayByZone(ctx, onlyId);
   const running = runningSql('s').replace('?', today.sql.replace('c_zone', 'a.time_zone'));
   return {
     sql: `select a.id, a.name, a.country, a.time_zone, a.language, a.external_id, a.status, a.created_at, lower(a.name) as sort_name,
@@ -161,7 +164,7 @@ export const customerNotFound = (field = 'id') => new AppError('NOT_FOUND', msg(
 
 /** One customer with its counts; a typed not-found error when there is no such account. */
 export async function findCustomer(ctx: StaffContext, id: string, field = 'id'): Promise<Customer> {
-  const table = await customersTable(ctx);
+  const table = await customersTable(ctx, id);
   const [row] = await query<CustomerRow>(ctx.em, `select * from (${table.sql}) c where c.id = ?`, [...table.params, id]);
   if (!row) throw customerNotFound(field);
   return toCustomer(row);
