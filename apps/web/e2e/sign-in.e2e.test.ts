@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { serverAndBrowser } from './browser';
+import { checkAtPhoneWidth, serverAndBrowser } from './browser';
 
 const password = 'Seatwise-demo-1';
 
@@ -17,6 +17,34 @@ function countOf(text: string | null): number {
 }
 
 describe('signing in and listing users', () => {
+  it('the keyboard goes email, password, Sign in, then the reset link; Enter from the password signs in', async () => {
+    const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${e2e.server.url}/sign-in`);
+    await page.getByLabel('Email').waitFor();
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        return `${element?.tagName.toLowerCase()}:${element?.getAttribute('autocomplete') ?? element?.innerText.trim()}`;
+      });
+    expect(await focused()).toBe('input:username');
+    await checkAtPhoneWidth(page, 'sign-in');
+    await page.getByLabel('Email').focus();
+    await page.keyboard.type('admin@example.com');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('input:current-password');
+    await page.keyboard.type(password);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('button:Sign in');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('a:FORGOT?');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await context.close();
+  });
+
   it('an admin signs in, sees the users, switches to Slovenian and searches', async () => {
     const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 800 } });
     const page = await context.newPage();

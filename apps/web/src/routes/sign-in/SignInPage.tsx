@@ -169,26 +169,21 @@ export function SignInPage() {
               value={email}
               onChange={(event) => setEmail(event.currentTarget.value)}
             />
-            <div>
-              <Group justify="space-between" mb={4}>
-                <Text component="label" htmlFor="sign-in-password" size="sm" fw={500}>
-                  {t('signIn.password')}
-                </Text>
-                <Anchor component={Link} to="/forgot-password" state={{ email: email.trim() }} size="xs" fw={600}>
-                  {t('signIn.forgot')}
-                </Anchor>
-              </Group>
-              <PasswordInput
-                id="sign-in-password"
-                autoComplete="current-password"
-                required
-                value={password}
-                onChange={(event) => setPassword(event.currentTarget.value)}
-              />
-            </div>
+            <PasswordInput
+              label={t('signIn.password')}
+              autoComplete="current-password"
+              required
+              withAsterisk={false}
+              value={password}
+              onChange={(event) => setPassword(event.currentTarget.value)}
+            />
             <Button type="submit" fullWidth size="md" loading={loading}>
               {t('signIn.submit')}
             </Button>
+            {/* After the button, so that Tab goes email, password, Sign in (issue 22, item 5). */}
+            <Anchor component={Link} to="/forgot-password" state={{ email: email.trim() }} size="sm" fw={600} ta="center">
+              {t('signIn.forgot')}
+            </Anchor>
           </Stack>
         </form>
       )}
