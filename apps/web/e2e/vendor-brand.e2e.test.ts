@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { serverAndBrowser } from './browser';
+import { serverAndBrowser, signInDemoOperator } from './browser';
 
 const env = serverAndBrowser();
 const shots = process.env.SEATWISE_SCREENSHOTS;
@@ -20,29 +20,6 @@ async function shoot(page: Page, name: string) {
 /** The smallest valid PNG, scaled up by the browser: the logo's bytes, not its look, are under test. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkuMfwHwAFGQJ3YJ6dOQAAAABJRU5ErkJggg==', 'base64');
 
-async function latestSmsCode(): Promise<string> {
-  const response = await fetch(`${env.server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ outbox(first: 20) { edges { node { channel to text } } } }' }),
-  });
-  type Message = { channel: string; to: string; text: string };
-  const { data } = (await response.json()) as { data: { outbox: { edges: { node: Message }[] } } };
-  const message = data.outbox.edges.map((edge) => edge.node).find((candidate) => candidate.channel === 'SMS' && candidate.to === '+38640000000');
-  return /\b(\d{6})\b/.exec(message!.text)![1]!;
-}
-
-/** The demo operator through the sign-in page and its text-message code, in the page's language. */
-async function signInOperator(page: Page, words: { use: string; signIn: string; code: string; verify: string }) {
-  await page.goto(`${env.server.url}/sign-in`);
-  await page.getByRole('button', { name: words.use }).click();
-  await page.getByRole('button', { name: words.signIn }).click();
-  await page.getByLabel(words.code, { exact: true }).waitFor();
-  await page.getByLabel(words.code, { exact: true }).fill(await latestSmsCode());
-  await page.getByRole('button', { name: words.verify }).click();
-  await page.waitForURL('**/vendor');
-}
-
 describe("the vendor's brand and support inbox in the browser", () => {
   it('in English: the operator sets the brand, answers a request, and the sign-in page shows the brand', async () => {
     const context = await env.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
@@ -50,7 +27,7 @@ describe("the vendor's brand and support inbox in the browser", () => {
     await page.goto(`${env.server.url}/sign-in`);
     // The demo keeps today's look until a brand is set.
     await expect.poll(() => page.getByTestId('brand-name').first().textContent()).toBe('Seatwise');
-    await signInOperator(page, { use: 'Use demo operator', signIn: 'Sign in', code: 'Code', verify: 'Verify' });
+    await signInDemoOperator(page, env.server.url, { useDemo: 'Use demo operator', signIn: 'Sign in', code: 'Code', verify: 'Verify' });
 
     await page.getByRole('navigation', { name: 'Vendor console navigation' }).getByRole('link', { name: 'Brand' }).click();
     await page.getByRole('heading', { name: 'Brand' }).waitFor();
@@ -110,7 +87,7 @@ describe("the vendor's brand and support inbox in the browser", () => {
     await footer.getByRole('link', { name: 'Pravilnik o zasebnosti' }).waitFor();
     await shoot(page, 'sign-in-branded-sl');
 
-    await signInOperator(page, { use: 'Uporabi demo operaterja', signIn: 'Prijava', code: 'Koda', verify: 'Preveri' });
+    await signInDemoOperator(page, env.server.url, { useDemo: 'Uporabi demo operaterja', signIn: 'Prijava', code: 'Koda', verify: 'Preveri' });
     await page.getByRole('link', { name: 'Podpora', exact: true }).click();
     await page.getByRole('heading', { name: 'Zahtevki za podporo' }).waitFor();
     // Slovenian dual: two open requests.

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { serverAndBrowser } from './browser';
+import { serverAndBrowser, signInDemoOperator } from './browser';
 
 const running = serverAndBrowser();
 const shots = process.env.SEATWISE_SCREENSHOTS;
@@ -65,34 +65,13 @@ const words = {
   },
 } as const;
 
-async function smsCode(url: string): Promise<string> {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ outbox(first: 20) { edges { node { channel to text } } } }' }),
-    });
-    const { data } = (await response.json()) as { data: { outbox: { edges: { node: { channel: string; to: string; text: string } }[] } } };
-    const message = data.outbox.edges.map((edge) => edge.node).find((node) => node.channel === 'SMS' && node.to === '+38640000000');
-    const code = message && /\b(\d{6})\b/.exec(message.text)?.[1];
-    if (code) return code;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('No sign-in code reached the demo operator.');
-}
-
 describe('the catalogue in the Vendor console', () => {
   it.each(['en', 'sl'] as const)('%s: create a product, add a version, upload a file, publish it', async (language) => {
     const w = words[language];
     const { server, browser } = running;
     const context = await browser.newContext({ locale: w.locale, viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByRole('button', { name: w.demo }).click();
-    await page.getByRole('button', { name: w.signIn }).click();
-    await page.getByLabel(w.code, { exact: true }).waitFor();
-    await page.getByLabel(w.code, { exact: true }).fill(await smsCode(server.url));
-    await page.getByRole('button', { name: w.verify }).click();
+    await signInDemoOperator(page, server.url, { useDemo: w.demo, signIn: w.signIn, code: w.code, verify: w.verify });
     await page.waitForURL('**/vendor');
 
     await page.getByRole('link', { name: w.nav, exact: true }).click();

@@ -1,7 +1,7 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAtPhoneWidth, launchBrowser } from './browser';
+import { checkAtPhoneWidth, demoOperatorSmsCode, launchBrowser } from './browser';
 import { startServer, type RunningServer } from './server';
 
 let browser: Browser;
@@ -113,16 +113,7 @@ describe('the Vendor console', () => {
     await page.getByRole('button', { name: 'Uporabi demo operaterja' }).click();
     await page.getByRole('button', { name: 'Prijava' }).click();
     await page.getByRole('heading', { name: 'Preverjanje v dveh korakih' }).waitFor();
-    const response = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ outbox(first: 20) { edges { node { channel to text } } } }' }),
-    });
-    type Message = { channel: string; to: string; text: string };
-    const { data } = (await response.json()) as { data: { outbox: { edges: { node: Message }[] } } };
-    const messages = data.outbox.edges.map((edge) => edge.node);
-    const code = /\b(\d{6})\b/.exec(messages.find((message) => message.channel === 'SMS' && message.to === '+38640000000')!.text)![1]!;
-    await page.getByLabel('Koda', { exact: true }).fill(code);
+    await page.getByLabel('Koda', { exact: true }).fill(await demoOperatorSmsCode(server.url));
     await page.getByRole('button', { name: 'Preveri' }).click();
 
     await page.waitForURL('**/vendor');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { serverAndBrowser } from './browser';
+import { serverAndBrowser, signInDemoOperator } from './browser';
 
 const env = serverAndBrowser();
 const shots = process.env.SEATWISE_SCREENSHOTS;
@@ -76,21 +76,7 @@ describe('contracts and subscriptions in the Vendor console', () => {
     const { server, browser } = env;
     const context = await browser.newContext({ locale: w.locale, viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByRole('button', { name: w.useOperator }).click();
-    await page.getByRole('button', { name: w.signIn }).click();
-    await page.getByLabel(w.code, { exact: true }).waitFor();
-    const response = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ outbox(first: 20) { edges { node { channel to text } } } }' }),
-    });
-    type Message = { channel: string; to: string; text: string };
-    const { data } = (await response.json()) as { data: { outbox: { edges: { node: Message }[] } } };
-    const sms = data.outbox.edges.map((edge) => edge.node).find((message) => message.channel === 'SMS' && message.to === '+38640000000')!;
-    await page.getByLabel(w.code, { exact: true }).fill(/\b(\d{6})\b/.exec(sms.text)![1]!);
-    await page.getByRole('button', { name: w.verify }).click();
-    await page.waitForURL('**/vendor');
+    await signInDemoOperator(page, server.url, { useDemo: w.useOperator, signIn: w.signIn, code: w.code, verify: w.verify });
 
     await page.getByRole('link', { name: 'Kolektor Gradnje d.o.o.' }).click();
     await page.getByRole('tab', { name: w.contractsTab }).click();

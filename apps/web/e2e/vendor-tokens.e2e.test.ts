@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, signInDemoOperator } from './browser';
 import { startServer, type RunningServer } from './server';
 
 let browser: Browser;
@@ -30,25 +30,6 @@ async function shoot(page: Page, name: string) {
   if (size) await page.setViewportSize(size);
 }
 
-/** The demo operator signs in from the sign-in page: password, then the code of the newest text message. */
-async function signInOperator(page: Page, labels: { useDemo: string; signIn: string; code: string; verify: string }) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByRole('button', { name: labels.useDemo }).click();
-  await page.getByRole('button', { name: labels.signIn }).click();
-  await page.getByLabel(labels.code, { exact: true }).waitFor();
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ outbox(first: 20) { edges { node { channel to text } } } }' }),
-  });
-  type Message = { channel: string; to: string; text: string };
-  const { data } = (await response.json()) as { data: { outbox: { edges: { node: Message }[] } } };
-  const sms = data.outbox.edges.map((edge) => edge.node).find((message) => message.channel === 'SMS' && message.to === '+38640000000')!;
-  await page.getByLabel(labels.code, { exact: true }).fill(/\b(\d{6})\b/.exec(sms.text)![1]!);
-  await page.getByRole('button', { name: labels.verify }).click();
-  await page.waitForURL('**/vendor');
-}
-
 const customersWith = (secret: string) =>
   fetch(`${server.url}/graphql`, {
     method: 'POST',
@@ -60,7 +41,7 @@ describe('the Vendor console: API tokens', () => {
   it('an operator creates a token (its secret shown once) that the API takes, then revokes it with a confirmation', async () => {
     const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    await signInOperator(page, { useDemo: 'Use demo operator', signIn: 'Sign in', code: 'Code', verify: 'Verify' });
+    await signInDemoOperator(page, server.url, { useDemo: 'Use demo operator', signIn: 'Sign in', code: 'Code', verify: 'Verify' });
     await page.getByRole('link', { name: 'API tokens' }).click();
     await page.getByRole('heading', { name: 'API tokens' }).waitFor();
     await page.getByText('No API tokens yet.').waitFor();
@@ -95,7 +76,7 @@ describe('the Vendor console: API tokens', () => {
   it('in Slovenian: the page, the scopes and the revoke confirmation', async () => {
     const context = await browser.newContext({ locale: 'sl-SI', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    await signInOperator(page, { useDemo: 'Uporabi demo operaterja', signIn: 'Prijava', code: 'Koda', verify: 'Preveri' });
+    await signInDemoOperator(page, server.url, { useDemo: 'Uporabi demo operaterja', signIn: 'Prijava', code: 'Koda', verify: 'Preveri' });
     await page.getByRole('link', { name: 'Žetoni API' }).click();
     await page.getByRole('heading', { name: 'Žetoni API' }).waitFor();
     await page.getByRole('button', { name: '+ Ustvari žeton' }).click();
