@@ -3,6 +3,7 @@ import { CustomerStatus, MembershipStatus, Role } from '@seatwise/schema';
 import { AppError, msg } from '../../errors.js';
 import { Account } from '../accounts/account.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { forgetPersonInAudit } from '../audit/audit.service.js';
 import type { MembershipHooks } from '../identity/memberships.port.js';
 import { User } from '../identity/user.entity.js';
 import { SeatAssignment } from '../subscriptions/seat-assignment.entity.js';
@@ -66,6 +67,11 @@ export const membershipHooks: MembershipHooks = {
         after: { seatsReleased: seats },
       });
     }
+    // Old entries keep what happened, not who: every address and name an account knew them by.
+    await forgetPersonInAudit(em, user.id, {
+      emails: [user.email, ...memberships.map((membership) => membership.email)],
+      names: [`${user.firstName} ${user.lastName}`, ...memberships.map((membership) => `${membership.firstName} ${membership.lastName}`)],
+    });
     await em.nativeDelete(Membership, { user }, everyAccount);
   },
 };
