@@ -92,6 +92,52 @@ describe.each(drivers)('deleting one’s own account (%s)', (driver) => {
     expect(users.edges).toHaveLength(0);
   });
 
+  it('takes the person out of old audit summaries: their address everywhere, their name where the entry is theirs', async () => {
+    const person = await freshPerson(app, { withSeats: true });
+    const [names] = await app.sql<{ first_name: string; last_name: string }>('select first_name, last_name from users where id = ?', [person.id]);
+    const fullName = `${names!.first_name} ${names!.last_name}`;
+    const admin = app.client();
+    dataOf(await admin.signIn('admin@example.com'));
+    // The admin changes the person's role (an entry about them), and the person makes a token (an entry by them).
+    const changeRole = async (role: string) => {
+      const { user } = dataOf(await admin.graphql<{ user: { version: number } }>('query U($id: UUID!) { user(id: $id) { version } }', { id: person.id }));
+      dataOf(await admin.graphql('mutation R($input: ChangeRoleInput!) { changeRole(input: $input) { id } }', { input: { userId: person.id, role, version: user.version } }));
+    };
+    await changeRole('SECONDARY_ADMIN');
+    await changeRole('USER');
+    const own = app.client();
+    dataOf(await own.signIn(person.email));
+    dataOf(await own.graphql('mutation { createApiToken(input: { kind: PERSONAL, name: "Mine", scopes: [READ_PROFILE] }) { secret } }'));
+    // An entry about someone else that mentions the address (an import's note, say), and one naming a namesake.
+    const [account] = await app.sql<{ id: string }>("select id from accounts where name = 'Kolektor Gradnje d.o.o.'");
+    const [other] = await app.sql<{ id: string }>("select id from users where email = 'admin@example.com'");
+    const mentionId = '11111111-1111-4111-8111-111111111111';
+    const namesakeId = '22222222-2222-4222-8222-222222222222';
+    const insert = 'insert into audit_entries (id, account_id, actor_id, action, target_type, target_id, summary, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)';
+    const now = driver === 'sqlite' ? Date.now() : new Date();
+    await app.sql(insert, [mentionId, account!.id, other!.id, 'users.import', 'import', null, `Import: row 4 was ${person.email.toUpperCase()}`, now]);
+    await app.sql(insert, [namesakeId, account!.id, other!.id, 'user.invite', 'user', null, `Invited ${fullName} (namesake@elsewhere.example)`, now]);
+    const mentioning = async () =>
+      app.sql<{ id: string; summary: string; before: unknown; after: unknown }>(
+        'select id, summary, before, after from audit_entries where target_id = ? or actor_id = ? or id in (?, ?)',
+        [person.id, person.id, mentionId, namesakeId],
+      );
+    expect((await mentioning()).some((entry) => entry.summary.includes(person.email))).toBe(true);
+
+    dataOf(await own.graphql(DELETE, { password: DEMO_PASSWORD }));
+    const after = await mentioning();
+    for (const entry of after) {
+      const text = JSON.stringify(entry).toLowerCase();
+      expect(text, entry.summary).not.toContain(person.email.toLowerCase());
+      if (entry.id !== namesakeId) expect(text, entry.summary).not.toContain(fullName.toLowerCase());
+    }
+    expect(after.find((entry) => entry.id === mentionId)!.summary).toBe('Import: row 4 was a deleted person');
+    // A namesake's entry keeps the name: it is someone else's.
+    expect(after.find((entry) => entry.id === namesakeId)!.summary).toBe(`Invited ${fullName} (namesake@elsewhere.example)`);
+    // What happened is kept.
+    expect(after.filter((entry) => entry.summary.startsWith('Created personal token "Mine"'))).toHaveLength(1);
+  });
+
   it('keeps the service tokens the person created working for the account, and ends their personal ones', async () => {
     const [admin] = await app.sql<{ id: string; email: string }>(
       "select u.id, u.email from users u join memberships m on m.user_id = u.id where m.role = 'SECONDARY_ADMIN' and m.status = 'ACTIVE' order by u.email limit 1",

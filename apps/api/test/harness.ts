@@ -173,7 +173,7 @@ export async function startTestApp(driver: Driver, options: TestAppOptions = {})
   const dataDir = mkdtempSync(join(tmpdir(), 'seatwise-data-'));
   const config = loadConfig({
     DATABASE_URL: database.databaseUrl,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     NODE_ENV: 'test',
     SEATWISE_DEMO: '0',
     SEATWISE_DATA_DIR: dataDir,

@@ -155,6 +155,20 @@ describe.each(drivers)('API tokens F-61 (%s)', (driver) => {
     await app.sql("update memberships set status = 'ACTIVE' where user_id = (select id from users where email = ?)", ['user@example.com']);
   });
 
+  it('records personal tokens in the account\u2019s audit log too: made and revoked, by whom, filterable by action', async () => {
+    const { token } = await create(user, { kind: 'PERSONAL', name: 'Audited script', scopes: ['READ_PROFILE'] });
+    dataOf(await user.graphql('mutation R($id: UUID!) { revokeApiToken(id: $id) { id } }', { id: token.id }));
+    const { auditLog } = dataOf(await admin.graphql<{ auditLog: { edges: { node: { action: string; actorName: string; summary: string; targetId: string } }[] } }>(
+      'query A($filter: AuditFilter) { auditLog(first: 10, filter: $filter) { edges { node { action actorName summary targetId } } } }',
+      { filter: { actions: ['api_token.create', 'api_token.revoke'], targetId: token.id } },
+    ));
+    expect(auditLog.edges.map((edge) => edge.node)).toEqual([
+      expect.objectContaining({ action: 'api_token.revoke', summary: 'Revoked personal token "Audited script".', targetId: token.id }),
+      expect.objectContaining({ action: 'api_token.create', summary: 'Created personal token "Audited script" with scopes read:profile.', targetId: token.id }),
+    ]);
+    expect(auditLog.edges[0]!.node.actorName).toContain('user@example.com');
+  });
+
   it('lets the Authorization header win over a session cookie', async () => {
     const { secret } = await create(admin, { name: 'Header wins', scopes: ['READ_SUBSCRIPTIONS'] });
     const both = app.client({ token: secret });

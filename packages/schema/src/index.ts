@@ -8,7 +8,7 @@ export { Role, MembershipStatus } from './users/role.enum.js';
 export { User, type UserEdge, UserConnection, TeamRef } from './users/user.type.js';
 export { UsersFilter, UsersOrder, UserSortField } from './users/users.input.js';
 export { Team, TeamConnection } from './teams/team.type.js';
-export { Language, Viewer, SignInInput, SignInPayload } from './identity/viewer.type.js';
+export { Language, Viewer, ViewerMembership, SignInInput, SignInPayload } from './identity/viewer.type.js';
 export {
   TwoStepMethod,
   SecondStepCodeKind,

@@ -75,6 +75,11 @@ export const Permission = definePermissions({
     admits: anyMember,
     token: 'session',
   },
+  SwitchAccount: {
+    description: 'Move the own session to another account the person belongs to: the person in a session only; a token stays bound to its account.',
+    admits: anyMember,
+    token: 'session',
+  },
   ManageOwnTokens: { description: 'The own API tokens: the person in a session only.', admits: anyMember, token: 'session' },
   ReadOwnProfile: { description: 'The own profile and settings.', admits: anyMember, token: scope(ApiScope.READ_PROFILE) },
   UpdateOwnProfile: { description: 'Change the own profile and settings.', admits: anyMember, token: scope(ApiScope.WRITE_PROFILE) },

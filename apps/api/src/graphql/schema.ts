@@ -8,6 +8,7 @@ import { TwoStepResolver } from '../modules/identity/two-step/two-step.resolver.
 import { PasswordResolver } from '../modules/identity/password.resolver.js';
 import { ProfileResolver } from '../modules/identity/profile.resolver.js';
 import { SessionsResolver } from '../modules/identity/sessions.resolver.js';
+import { AccountSwitchResolver } from '../modules/identity/account-switch.resolver.js';
 import { OutboxResolver } from '../modules/mail/outbox.resolver.js';
 import { AdminHomeResolver } from '../modules/home/admin-home.resolver.js';
 import { ReportsResolver } from '../modules/reports/reports.resolver.js';
@@ -41,6 +42,7 @@ export const resolvers = [
   PasswordResolver,
   ProfileResolver,
   SessionsResolver,
+  AccountSwitchResolver,
   ProductsResolver,
   InstallPackagesResolver,
   LicensingResolver,

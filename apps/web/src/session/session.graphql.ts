@@ -12,6 +12,14 @@ export const ViewerFieldsFragment = graphql(`
       id
       name
     }
+    memberships {
+      current
+      role
+      account {
+        id
+        name
+      }
+    }
   }
 `);
 
@@ -26,5 +34,13 @@ export const MeDocument = graphql(`
 export const SignOutDocument = graphql(`
   mutation SignOut {
     signOut
+  }
+`);
+
+export const SwitchAccountDocument = graphql(`
+  mutation SwitchAccount($accountId: UUID!) {
+    switchAccount(accountId: $accountId) {
+      ...ViewerFields
+    }
   }
 `);

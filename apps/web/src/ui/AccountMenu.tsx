@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { MeDocument, SignOutDocument } from '../session/session.graphql';
 import { isAdmin, useViewer } from '../session/viewer';
+import { useSwitchAccount } from '../session/useSwitchAccount';
+import { AccountChoices } from './AccountSwitcher';
 
 /** The icon top right (F-07): where to go, and sign out. */
 export function AccountMenu() {
@@ -13,6 +15,7 @@ export function AccountMenu() {
   const client = useApolloClient();
   const navigate = useNavigate();
   const [signOut] = useMutation(SignOutDocument);
+  const { switchTo, failed } = useSwitchAccount();
 
   async function handleSignOut() {
     await signOut().catch(() => undefined);
@@ -39,6 +42,17 @@ export function AccountMenu() {
         <Text px="sm" pb="xs" size="xs" c="dimmed">
           {viewer.email}
         </Text>
+        {viewer.memberships.length > 1 && (
+          <>
+            <Menu.Divider />
+            <AccountChoices onChoose={(accountId) => void switchTo(accountId)} />
+            {failed && (
+              <Text role="alert" size="xs" c="red" px="sm" pb="xs">
+                {t('shell.switchFailed')}
+              </Text>
+            )}
+          </>
+        )}
         <Menu.Divider />
         <Menu.Item
           component={Link}

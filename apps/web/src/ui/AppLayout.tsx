@@ -1,9 +1,10 @@
-import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { AppShell, Burger, Group, NavLink, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useViewer } from '../session/viewer';
 import { AccountMenu } from './AccountMenu';
+import { AccountSwitcher } from './AccountSwitcher';
 import { BrandFooter } from './BrandFooter';
 import { LanguageMenu } from './LanguageMenu';
 import { Logo } from './Logo';
@@ -35,9 +36,7 @@ export function AppLayout() {
             </Link>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <Text size="sm" c="dimmed" visibleFrom="xs" truncate maw={260}>
-              {viewer.account.name}
-            </Text>
+            <AccountSwitcher />
             <LanguageMenu />
             <AccountMenu />
           </Group>

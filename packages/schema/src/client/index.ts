@@ -8,6 +8,7 @@
 // whether it is a value.
 export * from './enums.js';
 export * from './token-scopes.js';
+export * from './audit-actions.js';
 export type * from './schema-types.js';
 export * from './operations.js';
 /** The type of every document above, for clients that take a document and return its typed result. */

@@ -16,6 +16,18 @@ registerEnumType(Language, {
   },
 });
 
+@ObjectType({ description: 'An account the signed-in person belongs to, and their role there.' })
+export class ViewerMembership {
+  @Field(() => Account, { description: 'The account.' })
+  account!: Account;
+
+  @Field(() => Role, { description: "The person's role in that account." })
+  role!: Role;
+
+  @Field(() => Boolean, { description: 'Whether the session is working in this account now.' })
+  current!: boolean;
+}
+
 @ObjectType({ description: 'The signed-in person, in the account they are working in.' })
 export class Viewer {
   @Field(() => ID, { description: "The signed-in person's user id." })
@@ -38,6 +50,12 @@ export class Viewer {
 
   @Field(() => Account, { description: 'The account the person is working in.' })
   account!: Account;
+
+  @Field(() => [ViewerMembership], {
+    description:
+      'Every account the person can work in, by name, the current one included (`current`). `switchAccount` moves the session to another; an API token sees only its own account.',
+  })
+  memberships?: ViewerMembership[];
 }
 
 @InputType({ description: 'Email and password to sign in with.' })

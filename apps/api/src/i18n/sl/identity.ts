@@ -13,6 +13,10 @@ export const identity: Record<string, string> = {
     other: 'Preveč neuspešnih poskusov. Počakajte {count} minut in poskusite znova ali pa ponastavite geslo.',
   }),
 
+  // Several accounts (account-switch.service.ts)
+  'You cannot work in that account: you are not an active member of it, or it is suspended or closed.':
+    'V tem računu ne morete delati: niste njegov dejavni član ali pa je začasno ustavljen ali zaprt.',
+
   // Password: current password (also used by modules/users/user-admin.service.ts), policy, change, reset
   'Enter your current password.': 'Vnesite trenutno geslo.',
   'The password is not correct.': 'Geslo ni pravilno.',

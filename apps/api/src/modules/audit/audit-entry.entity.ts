@@ -1,3 +1,4 @@
+import type { CustomerAuditAction } from '@seatwise/schema/client';
 import { Entity, Filter, Index, ManyToOne, type Opt, Property } from '@mikro-orm/core';
 import { tenantFilter } from '../../db/base.entity.js';
 import { TenantEntity } from '../accounts/tenant.entity.js';
@@ -12,9 +13,9 @@ export class AuditEntry extends TenantEntity {
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
   actor: User | null = null;
 
-  /** Stable action name, e.g. `user.invite`, `seat.assign`. */
+  /** Stable action name, one of `customerAuditActions` (`@seatwise/schema/client`). */
   @Property({ type: 'string', length: 60 })
-  action!: string;
+  action!: CustomerAuditAction;
 
   @Property({ type: 'string', length: 40 })
   targetType!: string;

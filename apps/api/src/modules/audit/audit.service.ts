@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { Language } from '@seatwise/schema';
+import type { CustomerAuditAction } from '@seatwise/schema/client';
 import { inTransaction } from '../../common/transaction.js';
+import { isPostgres } from '../../db/database.js';
 import type { AccountContext } from '../../context.js';
 import { type Message, msg, render } from '../../i18n/messages.js';
 import { Account } from '../accounts/account.entity.js';
@@ -8,8 +10,8 @@ import { User } from '../identity/user.entity.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 export interface AuditInput {
-  /** Stable action name: `<target>.<verb>`, e.g. `user.invite`, `seat.assign`, `team.rename`. */
-  action: string;
+  /** Stable action name: `<target>.<verb>`, one of `customerAuditActions` (`@seatwise/schema/client`). */
+  action: CustomerAuditAction;
   targetType: string;
   targetId?: string | null;
   /**
@@ -76,7 +78,7 @@ export interface ProductAuditEvent {
   accountId: string;
   actorId: string;
   /** e.g. `download.file`, `licence.network`, `licence.home-use`, `package.create`, `trial.start`. */
-  action: string;
+  action: CustomerAuditAction;
   targetType: string;
   targetId: string;
   summary: string;
@@ -98,4 +100,56 @@ export function recordProductAudit(em: EntityManager, event: ProductAuditEvent):
     summary: event.summary.slice(0, 500),
     after: event.after ?? null,
   });
+}
+
+/** What old entries say instead of a deleted person's name or address. */
+export const DELETED_PERSON = 'a deleted person';
+
+/** Every mention (case-insensitive) in a string, or in the strings of a JSON value, replaced. */
+function withoutMentions<T>(value: T, mentions: RegExp): T {
+  if (typeof value === 'string') return value.replace(mentions, DELETED_PERSON) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => withoutMentions(item, mentions)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutMentions(item, mentions)])) as T;
+  }
+  return value;
+}
+
+/** One pattern matching any of `texts` (case-insensitive), or null for none. */
+function anyOf(texts: string[]): RegExp | null {
+  const distinct = [...new Set(texts.map((text) => text.trim()).filter((text) => text.length >= 3))];
+  return distinct.length ? new RegExp(distinct.map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi') : null;
+}
+
+/**
+ * A person deleted their sign-in: the audit entries of every account that name them keep what
+ * happened but no longer say who. Their addresses go from every entry that has them; their names
+ * (which another person may share) from the entries about them or by them. `emails` and `names`
+ * are every address and full name the accounts knew them by. In the caller's transaction;
+ * returns how many entries changed.
+ */
+export async function forgetPersonInAudit(em: EntityManager, userId: string, known: { emails: string[]; names: string[] }): Promise<number> {
+  const emails = anyOf(known.emails);
+  const everything = anyOf([...known.emails, ...known.names]);
+  if (!emails || !everything) return 0;
+  const addresses = [...new Set(known.emails.map((email) => email.trim().toLowerCase()))];
+  // Case-insensitive on both: SQLite's LIKE is already (and has no ILIKE). LIKE's wildcards in an
+  // address only widen the search: the patterns decide what changes.
+  const like = isPostgres(em) ? '$ilike' : '$like';
+  const entries = await em.find(
+    AuditEntry,
+    { $or: [{ targetId: userId }, { actor: userId }, ...addresses.map((email) => ({ summary: { [like]: `%${email}%` } }))] },
+    { filters: false },
+  );
+  let changed = 0;
+  for (const entry of entries) {
+    const pattern = entry.targetId === userId || entry.actor?.id === userId ? everything : emails;
+    const summary = withoutMentions(entry.summary, pattern);
+    const before = withoutMentions(entry.before, pattern);
+    const after = withoutMentions(entry.after, pattern);
+    if (summary === entry.summary && JSON.stringify(before) === JSON.stringify(entry.before) && JSON.stringify(after) === JSON.stringify(entry.after)) continue;
+    Object.assign(entry, { summary, before, after });
+    changed += 1;
+  }
+  return changed;
 }

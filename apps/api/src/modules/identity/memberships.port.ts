@@ -19,8 +19,13 @@ export interface AccountPlace {
  * registers it before the first request.
  */
 export interface MembershipHooks {
-  /** The account to sign in to: the oldest active membership, its account loaded. */
+  /**
+   * The account to sign in to: the active membership the person chose last (`switchAccount` and
+   * sign-ins stamp it), else the oldest; its account loaded.
+   */
   signInPlace(em: EntityManager, user: User): Promise<AccountPlace | null>;
+  /** Every account the person can work in now (active membership, active customer), by account name. */
+  placesOf(em: EntityManager, userId: string): Promise<AccountPlace[]>;
   /** The membership behind a session (user and account loaded), or null once it is gone. */
   placeOf(em: EntityManager, userId: string, accountId: string): Promise<(AccountPlace & { user: User }) | null>;
   /** The person changed their names or email: the accounts they are active in see it (caller's transaction). */

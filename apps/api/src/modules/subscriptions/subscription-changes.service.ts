@@ -1,3 +1,4 @@
+import type { CustomerAuditAction } from '@seatwise/schema/client';
 import { randomBytes } from 'node:crypto';
 import {
   ChangeTiming,
@@ -123,7 +124,7 @@ function recordChange(
   tx: AccountContext,
   subscription: Subscription,
   kind: SubscriptionEventKind,
-  audit: { action: string; summary: string; before?: Record<string, unknown>; after?: Record<string, unknown> },
+  audit: { action: CustomerAuditAction; summary: string; before?: Record<string, unknown>; after?: Record<string, unknown> },
   facts: { amount?: number | null; effectiveOn?: string | null } = {},
 ) {
   tx.em.create(SubscriptionEventRow, {

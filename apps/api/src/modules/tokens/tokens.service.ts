@@ -30,6 +30,9 @@ export interface ListApiTokensArgs {
   filter?: ApiTokensFilter | null;
 }
 
+/** How the log names a token's kind. */
+const kindWord = (kind: ApiTokenKind) => (kind === ApiTokenKind.SERVICE ? 'service' : 'personal');
+
 /** The tokens a person may see: their own personal tokens and, for admins, the account's service tokens. */
 function visibleTokens(ctx: AccountContext): FilterQuery<ApiToken> {
   const own: FilterQuery<ApiToken> = { kind: ApiTokenKind.PERSONAL, owner: ctx.viewer.userId };
@@ -96,16 +99,16 @@ export async function createApiToken(ctx: AccountContext, input: CreateApiTokenI
     createdBy: creator,
     expiresAt: new Date(now.getTime() + input.expiresInDays * DAY_MS),
   });
-  if (input.kind === ApiTokenKind.SERVICE) {
-    ctx.em.create(AuditEntry, {
-      account,
-      actor: creator,
-      action: 'api_token.create',
-      targetType: 'ApiToken',
-      targetId: token.id,
-      summary: `Created service token "${name}" with scopes ${scopes.join(', ')}.`,
-    });
-  }
+  // Personal tokens too: a token reaches the account's data, so the account sees it made.
+  ctx.em.create(AuditEntry, {
+    account,
+    actor: creator,
+    action: 'api_token.create',
+    targetType: 'ApiToken',
+    targetId: token.id,
+    summary: `Created ${kindWord(input.kind)} token "${name}" with scopes ${scopes.join(', ')}.`,
+    after: { kind: input.kind, scopes, expiresAt: token.expiresAt.toISOString() },
+  });
   await ctx.em.flush();
   await ctx.em.populate(token, ['owner', 'createdBy']);
   return { token: toApiToken(token, now), secret };
@@ -155,16 +158,15 @@ export async function revokeApiToken(ctx: AccountContext, id: string): Promise<A
   if (!token) throw new NotFoundError('API token', 'id');
   if (!token.revokedAt) {
     token.revokedAt = new Date();
-    if (token.kind === ApiTokenKind.SERVICE) {
-      ctx.em.create(AuditEntry, {
-        account: ctx.em.getReference(Account, ctx.viewer.accountId),
-        actor: ctx.em.getReference(User, ctx.viewer.userId),
-        action: 'api_token.revoke',
-        targetType: 'ApiToken',
-        targetId: token.id,
-        summary: `Revoked service token "${token.name}".`,
-      });
-    }
+    ctx.em.create(AuditEntry, {
+      account: ctx.em.getReference(Account, ctx.viewer.accountId),
+      actor: ctx.em.getReference(User, ctx.viewer.userId),
+      action: 'api_token.revoke',
+      targetType: 'ApiToken',
+      targetId: token.id,
+      summary: `Revoked ${kindWord(token.kind)} token "${token.name}".`,
+      before: { kind: token.kind },
+    });
     await ctx.em.flush();
   }
   return toApiToken(token, new Date());

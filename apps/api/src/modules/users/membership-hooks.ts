@@ -1,7 +1,9 @@
+import { QueryOrder } from '@mikro-orm/core';
 import { CustomerStatus, MembershipStatus, Role } from '@seatwise/schema';
 import { AppError, msg } from '../../errors.js';
 import { Account } from '../accounts/account.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { forgetPersonInAudit } from '../audit/audit.service.js';
 import type { MembershipHooks } from '../identity/memberships.port.js';
 import { User } from '../identity/user.entity.js';
 import { SeatAssignment } from '../subscriptions/seat-assignment.entity.js';
@@ -11,6 +13,8 @@ import { Membership } from './membership.entity.js';
 import { shareProfile } from './profile-sharing.js';
 
 const everyAccount = { filters: false } as const;
+/** Where a person may work: an active membership of a customer that is neither suspended nor closed. */
+const workablePlace = { status: MembershipStatus.ACTIVE, account: { status: CustomerStatus.ACTIVE } } as const;
 
 /** Identity's questions about memberships (identity/memberships.port.ts), answered from this module's tables. */
 export const membershipHooks: MembershipHooks = {
@@ -18,9 +22,13 @@ export const membershipHooks: MembershipHooks = {
     em.findOne(
       Membership,
       // A suspended or closed customer is no place to work in (identity then says why).
-      { user, status: MembershipStatus.ACTIVE, account: { status: CustomerStatus.ACTIVE } },
-      { ...everyAccount, orderBy: { createdAt: 'asc' }, populate: ['account'] },
+      { user, ...workablePlace },
+      // The account entered last (a sign-in or a switch stamps it), else the oldest membership.
+      { ...everyAccount, orderBy: [{ lastSignInAt: QueryOrder.DESC_NULLS_LAST }, { createdAt: 'asc' }, { id: 'asc' }], populate: ['account'] },
     ),
+
+  placesOf: (em, userId) =>
+    em.find(Membership, { user: userId, ...workablePlace }, { ...everyAccount, orderBy: [{ account: { name: 'asc' } }, { id: 'asc' }], populate: ['account'] }),
 
   placeOf: (em, userId, accountId) => em.findOne(Membership, { user: userId, account: accountId }, { populate: ['user', 'account'] }),
 
@@ -59,6 +67,11 @@ export const membershipHooks: MembershipHooks = {
         after: { seatsReleased: seats },
       });
     }
+    // Old entries keep what happened, not who: every address and name an account knew them by.
+    await forgetPersonInAudit(em, user.id, {
+      emails: [user.email, ...memberships.map((membership) => membership.email)],
+      names: [`${user.firstName} ${user.lastName}`, ...memberships.map((membership) => `${membership.firstName} ${membership.lastName}`)],
+    });
     await em.nativeDelete(Membership, { user }, everyAccount);
   },
 };

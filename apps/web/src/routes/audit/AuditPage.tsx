@@ -4,6 +4,8 @@ import { IconChevronLeft, IconChevronRight, IconDownload } from '@tabler/icons-r
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { customerAuditActionGroups } from '@seatwise/schema/client';
+import { actionLabelKey } from './auditActions';
 import type { AuditLogQuery } from '../../gql/graphql';
 import { downloadText } from '../../ui/download';
 import { ErrorPanel } from '../../ui/ErrorPanel';
@@ -15,26 +17,6 @@ import { SkeletonRows } from '../../ui/TableSkeleton';
 type Entry = AuditLogQuery['auditLog']['edges'][number]['node'];
 const PAGE = 25;
 
-/** The actions admins can filter by; the log may hold more (other modules add their own). */
-export const auditActions = [
-  'user.invite',
-  'invitation.resend',
-  'invitation.revoke',
-  'invitation.accept',
-  'users.import',
-  'user.import.update',
-  'seat.assign',
-  'seat.unassign',
-  'user.role.change',
-  'user.primary.transfer',
-  'user.remove',
-  'user.team.change',
-  'team.create',
-  'team.rename',
-  'team.delete',
-  'subscription.team.change',
-  'report.export',
-];
 
 /** Day boundaries in the viewer's time zone, as the API's ISO instants. */
 const startOf = (day: string) => (day ? new Date(`${day}T00:00:00`).toISOString() : null);
@@ -87,7 +69,10 @@ export function AuditPage() {
           <MultiSelect
             label={t('audit.action')}
             placeholder={actions.length ? undefined : t('audit.anyAction')}
-            data={auditActions.map((action) => ({ value: action, label: t(`audit.actions.${action.replace(/\./g, '_')}`) }))}
+            data={Object.entries(customerAuditActionGroups).map(([group, members]) => ({
+              group: t(`audit.actionGroups.${group}`),
+              items: members.map((action) => ({ value: action, label: t(actionLabelKey(action)) })),
+            }))}
             value={actions}
             onChange={setActions}
             clearable
@@ -136,7 +121,7 @@ export function AuditPage() {
                         </Table.Td>
                         <Table.Td>
                           <Badge variant="light" tt="none" style={{ whiteSpace: 'nowrap', maxWidth: 'none', overflow: 'visible' }}>
-                            {t(`audit.actions.${node.action.replace(/\./g, '_')}`, { defaultValue: node.action })}
+                            {t(actionLabelKey(node.action), { defaultValue: node.action })}
                           </Badge>
                         </Table.Td>
                         <Table.Td>

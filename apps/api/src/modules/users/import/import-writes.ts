@@ -1,3 +1,4 @@
+import type { CustomerAuditAction } from '@seatwise/schema/client';
 import { randomUUID } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
 import { ImportRowStatus, type Language, MembershipStatus } from '@seatwise/schema';
@@ -66,7 +67,7 @@ export async function writeImport(tx: AccountContext, plan: PlannedRow[], langua
   const audits: Record<string, unknown>[] = [];
   const outgoing: InvitationToSend[] = [];
   const created: string[] = [];
-  const audit = (userId: string, action: string, summary: string, before: unknown, after: unknown) =>
+  const audit = (userId: string, action: CustomerAuditAction, summary: string, before: unknown, after: unknown) =>
     audits.push({
       id: randomUUID(), created_at: at, account_id: accountId, actor_id: actorId, action, target_type: 'user', target_id: userId,
       summary: summary.slice(0, 500), before: before === null ? null : JSON.stringify(before), after: JSON.stringify(after),
