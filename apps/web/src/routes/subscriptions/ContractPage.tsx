@@ -10,6 +10,7 @@ import { formatDay } from '../../ui/format';
 import { MessagePage } from '../../ui/MessagePage';
 import { PageHeader } from '../../ui/PageHeader';
 import { TableSkeleton } from '../../ui/TableSkeleton';
+import { termEndKey } from './termEnd';
 import { StatusBadge } from './StatusBadge';
 import { ContractDetailsDocument } from './subscriptions.graphql';
 
@@ -58,7 +59,7 @@ export function ContractPage() {
                   <StatusBadge status={subscription.status} daysToRenewal={subscription.daysToRenewal} />
                 </Group>
                 <Text size="sm" mt="xs">
-                  {t('contract.renews', { date: formatDay(subscription.endsOn, language) })} ·{' '}
+                  {t(termEndKey(subscription), { date: formatDay(subscription.endsOn, language) })} ·{' '}
                   {t('subscriptions.seatsOf', { used: subscription.seatsUsed, total: subscription.seatsTotal })}
                 </Text>
                 <Table mt="sm" verticalSpacing={6}>

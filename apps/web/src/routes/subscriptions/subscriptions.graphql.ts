@@ -88,6 +88,8 @@ export const ContractDetailsDocument = graphql(`
         licenceType
         startsOn
         endsOn
+        renewal
+        cancelAtTermEnd
         seatsTotal
         seatsUsed
         products {
