@@ -89,6 +89,15 @@ describe('users and seats in the browser', () => {
     await page.getByText('Assigned a seat of Formwork 3D to user@example.com').waitFor();
     await page.getByText('Unassigned a seat of Formwork 3D from user@example.com').waitFor();
     await shot(page, 'audit');
+    // The action filter offers every recorded action, grouped: here only unassignments.
+    await page.getByRole('textbox', { name: 'Action' }).click();
+    await page.getByText('Subscriptions and contracts', { exact: true }).waitFor();
+    await page.getByRole('option', { name: 'API token created' }).waitFor();
+    if (process.env.SEATWISE_SCREENSHOTS) await page.screenshot({ path: `${process.env.SEATWISE_SCREENSHOTS}/audit-filter.png` });
+    await page.getByRole('option', { name: 'Unassign', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByText('Assigned a seat of Formwork 3D to user@example.com').count()).toBe(0);
+    await page.getByText('Unassigned a seat of Formwork 3D from user@example.com').waitFor();
   });
 
   it('previews a CSV file row by row, imports it, and a second import changes nothing', async () => {

@@ -120,9 +120,10 @@ export function AuditPage() {
                           <Text size="sm">{node.actorName ?? t('audit.system')}</Text>
                         </Table.Td>
                         <Table.Td>
-                          <Badge variant="light" tt="none" style={{ whiteSpace: 'nowrap', maxWidth: 'none', overflow: 'visible' }}>
+                          {/* Plain text rather than a badge: a badge cuts a long action's name off. */}
+                          <Text size="sm" fw={500} miw={110}>
                             {t(actionLabelKey(node.action), { defaultValue: node.action })}
-                          </Badge>
+                          </Text>
                         </Table.Td>
                         <Table.Td>
                           <Text size="sm">{node.summary}</Text>
