@@ -38,6 +38,30 @@ import { type DemoServices, demoServices } from './demo-services.js';
 import { seededRandom } from './random.js';
 import { ensureDemoProductFiles } from './product-files.js';
 
+/**
+ * The demo seed. What the vendor and the customers' admins would do through the console and the
+ * API goes through the same service functions, so the demo exercises the real path:
+ *
+ * - as the demo operator (a staff context, demo-services.ts): the catalogue (demo-catalogue.ts:
+ *   `createCatalogueProduct`, `addProductVersion`, `publishProductVersion` on each release day),
+ *   the customer accounts (`createCustomer`), their primary admins (`inviteCustomerPrimaryAdmin`,
+ *   then signed up by the seed: no invitation mail), the contracts with their subscriptions,
+ *   seats, terms and renewal mode (`createCustomerContract`: the customer's and the vendor's audit
+ *   entries, the home page's events, the roll-up rows), the cancelled Vault Docs
+ *   (`cancelCustomerSubscription`) and the cloud credits bought 160 days ago
+ *   (`purchaseCustomerCredits`);
+ * - as each primary admin: the teams (`createTeam`) and the subscriptions filed under a team other
+ *   than their contract's (`moveSubscriptionsToTeam`).
+ *
+ * What stays bulk, written as rows: the people other than the primary admins (up to 50,000 for the
+ * benchmarks, invitations and acceptances one by one would take minutes; the demo sign-ins need a
+ * known password and a history), the installer files of each draft version (the rows and bytes the
+ * upload service would write: 173 uploads through it added seconds to every seed), and history that
+ * is by nature in the past: seat assignments and when they were made, usage events and their daily
+ * roll-ups, credit consumption, past invitations and their audit entries, support requests and API
+ * tokens. Nothing is mailed at seed time: versions are published before any customer exists and the
+ * seed's event bus has no subscribers.
+ */
 export const DEMO_PASSWORD = 'Seatwise-demo-1';
 export const DEMO_ADMIN_EMAIL = 'admin@example.com';
 export const DEMO_USER_EMAIL = 'user@example.com';
