@@ -1,5 +1,6 @@
 import { LicenceType, ProductKind } from '@seatwise/schema';
 import type { EntityManager } from '@mikro-orm/knex';
+import { isPostgres } from '../database.js';
 import { addProductVersion, createCatalogueProduct, publishProductVersion } from '../../modules/vendor/catalogue.service.js';
 import type { DemoServices } from './demo-services.js';
 import { addVersionFiles } from './product-files.js';
@@ -35,8 +36,7 @@ const releases = [
  */
 export async function seedCatalogue(services: DemoServices, em: EntityManager, dataDir: string | null): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  const today = services.config.now();
-  for (const item of catalogue) {
+  const addProduct = async (item: (typeof catalogue)[number]) => {
     const software = item.kind === ProductKind.SOFTWARE;
     const product = await createCatalogueProduct(services.staff(), {
       code: item.code,
@@ -46,16 +46,19 @@ export async function seedCatalogue(services: DemoServices, em: EntityManager, d
       licenceTypes: software ? [LicenceType.SINGLE_USER, LicenceType.MULTI_USER, LicenceType.NETWORK] : [LicenceType.CLOUD],
     });
     ids.set(item.code, product.id);
-    if (!software) continue;
+    if (!software) return;
+    const files = em.fork();
     for (const [version, releasedOn] of releases) {
       const added = await addProductVersion(services.staff(), { productId: product.id, version, releasedOn });
       const draft = added.versions.find((candidate) => candidate.version === version)!;
-      addVersionFiles(em, item, { id: draft.id, version, releasedAt: releasedOn }, version === '2026', dataDir);
-      await em.flush();
-      services.setNow(new Date(`${releasedOn}T08:00:00Z`));
-      await publishProductVersion(services.staff(), { versionId: draft.id, expectedRevision: draft.revision });
-      services.setNow(today);
+      addVersionFiles(files, item, { id: draft.id, version, releasedAt: releasedOn }, version === '2026', dataDir);
+      await files.flush();
+      await publishProductVersion(services.staff(new Date(`${releasedOn}T08:00:00Z`)), { versionId: draft.id, expectedRevision: draft.revision });
     }
-  }
+  };
+  // PostgreSQL takes the products side by side (a product's own steps stay in order); SQLite has
+  // one connection, and one after another is what it does anyway.
+  if (isPostgres(em)) await Promise.all(catalogue.map(addProduct));
+  else for (const item of catalogue) await addProduct(item);
   return ids;
 }

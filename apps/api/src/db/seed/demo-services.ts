@@ -26,17 +26,16 @@ function absent<T extends object>(what: string): T {
  * The seed's event bus has no subscribers and never runs: what the services publish (version
  * releases, the primary admins' invitations) is recorded for nobody, so seeding mails no one
  * (the demo's primary admins are signed up by the seed itself, see demo.ts). Its clock is the
- * seed's `today`, moved for what happened on another day (a version's publication, a purchase).
+ * seed's `today`, moved for one call for what happened on another day (a publication, a purchase).
  */
 export interface DemoServices {
   config: Config;
-  staff(): StaffContext;
+  /** The operator; `at` moves the clock of this call only (what happened on another day). */
+  staff(at?: Date): StaffContext;
   asAdmin(accountId: string, userId: string): AccountContext;
-  setNow(at: Date): void;
 }
 
 export function demoServices(orm: MikroORM, operatorId: string, today: Date, dataDir: string | null): DemoServices {
-  let now = today;
   const defaults = loadConfig({});
   const config: Config = {
     ...defaults,
@@ -44,7 +43,7 @@ export function demoServices(orm: MikroORM, operatorId: string, today: Date, dat
     database: isPostgres(orm.em as EntityManager) ? { driver: 'postgresql', url: orm.config.get('clientUrl') ?? '' } : defaults.database,
     // No service the seed calls writes into it; without one, nothing is written.
     dataDir: dataDir ?? defaults.dataDir,
-    now: () => new Date(now),
+    now: () => new Date(today),
   };
   const log = createLogger('silent');
   const base: Omit<RequestContext, 'em'> = {
@@ -62,14 +61,16 @@ export function demoServices(orm: MikroORM, operatorId: string, today: Date, dat
   };
   return {
     config,
-    staff: () => ({ ...base, em: orm.em.fork() as EntityManager, staff: { userId: operatorId, role: VendorRole.OPERATOR, sessionId: null, token: null } }),
+    staff: (at) => ({
+      ...base,
+      config: at ? { ...config, now: () => new Date(at) } : config,
+      em: orm.em.fork() as EntityManager,
+      staff: { userId: operatorId, role: VendorRole.OPERATOR, sessionId: null, token: null },
+    }),
     asAdmin(accountId, userId) {
       const em = orm.em.fork() as EntityManager;
       em.setFilterParams('tenant', { accountId });
       return { ...base, em, viewer: { userId, accountId, role: Role.PRIMARY_ADMIN, sessionId: null, token: null } };
-    },
-    setNow(at) {
-      now = at;
     },
   };
 }

@@ -296,9 +296,7 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
   const usageDays = options.usageDays ?? 90;
   const cloud = subscriptions.find(({ spec }) => spec.type === LicenceType.CLOUD)!.subscription;
   // The credits bought 160 days ago, through the console (the clock moved to that day).
-  services.setNow(new Date(today.getTime() - 160 * day));
-  await purchaseCustomerCredits(services.staff(), { customerId: main.id, subscriptionId: cloud.id, credits: 5000 });
-  services.setNow(today);
+  await purchaseCustomerCredits(services.staff(new Date(today.getTime() - 160 * day)), { customerId: main.id, subscriptionId: cloud.id, credits: 5000 });
   // The daily roll-up that ingestion maintains, built the same way for the generated history.
   const rollup = new Map<string, { user: string; product: string; day: number; sessions: number; minutes: number; credits: number }>();
   const roll = (user: User, productId: string, occurredAt: Date, minutes: number, creditsUsed: number) => {
