@@ -70,7 +70,7 @@ describe.each(drivers)('customers in the Vendor console (%s)', (driver) => {
     expect(answers.find((answer) => answer.errors)!.errors![0]!.extensions).toMatchObject({ code: 'EXTERNAL_ID_TAKEN', field: 'externalId' });
     const created = (answers.find((answer) => !answer.errors)!.data as { createCustomer: CustomerNode & { country: string; language: string } }).createCustomer;
     expect(created).toMatchObject({ name: 'Gradbinec d.d.', country: 'SI', timeZone: 'Europe/Ljubljana', language: 'SL', status: 'ACTIVE', userCount: 0, seatCount: 0, primaryAdminEmail: null });
-    const audit = await app.sql<{ action: string }>("select action from vendor_audit_entries where action = 'customer.create'");
+    const audit = await app.sql<{ action: string }>("select action from vendor_audit_entries where action = 'customer.create' and customer_name = 'Gradbinec d.d.'");
     expect(audit).toHaveLength(1);
   });
 

@@ -1,31 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { MikroORM, RequiredEntityData } from '@mikro-orm/core';
-import { Language, MembershipStatus, NotificationCategory, NotificationChannel, Role } from '@seatwise/schema';
+import { ChangeTiming, Language, MembershipStatus, NotificationCategory, NotificationChannel, RenewalMode, Role } from '@seatwise/schema';
 import { isPostgres } from '../database.js';
 import { Account } from '../../modules/accounts/account.entity.js';
 import { AuditEntry } from '../../modules/audit/audit-entry.entity.js';
-import { Product, ProductKind } from '../../modules/catalog/product.entity.js';
-import { ProductVersion, ProductVersionStatus } from '../../modules/catalog/product-version.entity.js';
+import { Product } from '../../modules/catalog/product.entity.js';
 import { NotificationPreference } from '../../modules/identity/notification-preference.entity.js';
 import { hashPassword } from '../../modules/identity/password.js';
 import { hashToken } from '../../modules/identity/session.service.js';
 import { sortNameOf, User } from '../../modules/identity/user.entity.js';
 import { SeatAssignment } from '../../modules/subscriptions/seat-assignment.entity.js';
-import { Contract } from '../../modules/subscriptions/contract.entity.js';
-import {
-  LicenceType,
-  Subscription,
-  SubscriptionState,
-  SubscriptionTerm,
-} from '../../modules/subscriptions/subscription.entity.js';
-import { SubscriptionProduct } from '../../modules/subscriptions/subscription-product.entity.js';
+import { LicenceType, Subscription, SubscriptionTerm } from '../../modules/subscriptions/subscription.entity.js';
 import { Team } from '../../modules/teams/team.entity.js';
+import { createTeam, moveSubscriptionsToTeam } from '../../modules/teams/teams.admin.service.js';
 import { CloudCreditEntry, CloudCreditEntryKind } from '../../modules/usage/cloud-credit-entry.entity.js';
 import { rebuildRollups } from '../../modules/usage/rollups.js';
 import { UsageDay } from '../../modules/usage/usage-day.entity.js';
 import { UsageEvent, UsageEventKind } from '../../modules/usage/usage-event.entity.js';
-import { INVITATION_DAYS, Invitation } from '../../modules/users/invitation.entity.js';
+import { INVITATION_DAYS, Invitation, InvitationStatus } from '../../modules/users/invitation.entity.js';
+import { createCustomer, inviteCustomerPrimaryAdmin } from '../../modules/vendor/customer-changes.service.js';
+import { cancelCustomerSubscription, createCustomerContract, purchaseCustomerCredits } from '../../modules/vendor/customer-contracts.service.js';
 import { localDay } from '../../common/days.js';
 import { SupportRequest, SupportRequestStatus } from '../../modules/support/support-request.entity.js';
 import { Membership, profileOf } from '../../modules/users/membership.entity.js';
@@ -36,11 +31,37 @@ import {
   slovenianFirstNames,
   slovenianLastNames,
 } from './names.js';
+import { seedCatalogue } from './demo-catalogue.js';
 import { seedDemoTokens } from './demo-tokens.js';
-import { ensureDemoOperator } from './demo-operator.js';
+import { DEMO_OPERATOR_EMAIL, ensureDemoOperator } from './demo-operator.js';
+import { type DemoServices, demoServices } from './demo-services.js';
 import { seededRandom } from './random.js';
-import { ensureDemoProductFiles, seedProductFiles } from './product-files.js';
+import { ensureDemoProductFiles } from './product-files.js';
 
+/**
+ * The demo seed. What the vendor and the customers' admins would do through the console and the
+ * API goes through the same service functions, so the demo exercises the real path:
+ *
+ * - as the demo operator (a staff context, demo-services.ts): the catalogue (demo-catalogue.ts:
+ *   `createCatalogueProduct`, `addProductVersion`, `publishProductVersion` on each release day),
+ *   the customer accounts (`createCustomer`), their primary admins (`inviteCustomerPrimaryAdmin`,
+ *   then signed up by the seed: no invitation mail), the contracts with their subscriptions,
+ *   seats, terms and renewal mode (`createCustomerContract`: the customer's and the vendor's audit
+ *   entries, the home page's events, the roll-up rows), the cancelled Vault Docs
+ *   (`cancelCustomerSubscription`) and the cloud credits bought 160 days ago
+ *   (`purchaseCustomerCredits`);
+ * - as each primary admin: the teams (`createTeam`) and the subscriptions filed under a team other
+ *   than their contract's (`moveSubscriptionsToTeam`).
+ *
+ * What stays bulk, written as rows: the people other than the primary admins (up to 50,000 for the
+ * benchmarks, invitations and acceptances one by one would take minutes; the demo sign-ins need a
+ * known password and a history), the installer files of each draft version (the rows and bytes the
+ * upload service would write: 173 uploads through it added seconds to every seed), and history that
+ * is by nature in the past: seat assignments and when they were made, usage events and their daily
+ * roll-ups, credit consumption, past invitations and their audit entries, support requests and API
+ * tokens. Nothing is mailed at seed time: versions are published before any customer exists and the
+ * seed's event bus has no subscribers.
+ */
 export const DEMO_PASSWORD = 'Seatwise-demo-1';
 export const DEMO_ADMIN_EMAIL = 'admin@example.com';
 export const DEMO_USER_EMAIL = 'user@example.com';
@@ -58,19 +79,6 @@ export interface SeedOptions {
   /** Data folder to write the demo installer files into; rows only when omitted. */
   dataDir?: string;
 }
-
-const catalogue = [
-  { code: 'DRF', name: 'Drafter', kind: ProductKind.SOFTWARE, description: '2D drafting and documentation.' },
-  { code: 'STR', name: 'Structa BIM', kind: ProductKind.SOFTWARE, description: 'Building information modelling.' },
-  { code: 'FRM', name: 'Formwork 3D', kind: ProductKind.SOFTWARE, description: '3D CAD, CAM and CAE in one.' },
-  { code: 'CIV', name: 'Civilia', kind: ProductKind.SOFTWARE, description: 'Civil infrastructure design.' },
-  { code: 'PLT', name: 'Plant Designer', kind: ProductKind.SOFTWARE, description: 'Process plant layout.' },
-  { code: 'MOT', name: 'Motion Studio', kind: ProductKind.SOFTWARE, description: 'Animation and rendering.' },
-  { code: 'SMP', name: 'Sheet Metal Pro', kind: ProductKind.SOFTWARE, description: 'Sheet metal unfolding.' },
-  { code: 'VLT', name: 'Vault Docs', kind: ProductKind.SOFTWARE, description: 'Design data management.' },
-  { code: 'RND', name: 'Cloud Rendering', kind: ProductKind.CLOUD_SERVICE, description: 'Renders in the cloud.' },
-  { code: 'GEN', name: 'Generative Design', kind: ProductKind.CLOUD_SERVICE, description: 'Design studies in the cloud.' },
-] as const;
 
 const day = 24 * 60 * 60 * 1000;
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
@@ -95,17 +103,29 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const userCount = Math.max(options.users ?? 60, 3);
 
-  const products = await seedCatalogue(em);
-  await seedProductFiles(em, products.values(), options.dataDir ?? null);
+  // The operator first: everything on the vendor's side below is what they do in the console.
+  await ensureDemoOperator(em, passwordHash);
+  const operator = await em.findOneOrFail(User, { email: DEMO_OPERATOR_EMAIL });
+  const services = demoServices(orm, operator.id, today, options.dataDir ?? null);
+  const productIds = await seedCatalogue(services, em, options.dataDir ?? null);
+  const product = (code: string) => em.getReference(Product, productIds.get(code)!);
 
-  const main = em.create(Account, { name: 'Kolektor Gradnje d.o.o.', timeZone: 'Europe/Ljubljana', country: 'SI', language: Language.SL, externalId: 'CRM-1001' });
-  const other = em.create(Account, { name: 'Alpine Studio GmbH', timeZone: 'Europe/Vienna', country: 'AT', language: Language.EN, externalId: 'CRM-1002' });
-  const teams = ['Arhitektura', 'Gradbeništvo', 'Strojništvo', 'Uprava'].map((name) =>
-    em.create(Team, { account: main, name }),
-  );
-  const otherTeam = em.create(Team, { account: other, name: 'Design' });
-  await em.flush();
-
+  const mainCustomer = await createCustomer(services.staff(), { name: 'Kolektor Gradnje d.o.o.', timeZone: 'Europe/Ljubljana', country: 'SI', language: Language.SL, externalId: 'CRM-1001' });
+  const otherCustomer = await createCustomer(services.staff(), { name: 'Alpine Studio GmbH', timeZone: 'Europe/Vienna', country: 'AT', language: Language.EN, externalId: 'CRM-1002' });
+  const main = await em.findOneOrFail(Account, { id: mainCustomer.id }, { filters: false });
+  const other = await em.findOneOrFail(Account, { id: otherCustomer.id }, { filters: false });
+  const admin = await signUpPrimaryAdmin(em, services, main, { email: DEMO_ADMIN_EMAIL, firstName: 'Ana', lastName: 'Novak' }, passwordHash, today);
+  const otherAdmin = await signUpPrimaryAdmin(em, services, other, { email: DEMO_OTHER_ADMIN_EMAIL, firstName: 'Lukas', lastName: 'Gruber' }, passwordHash, today);
+  // The teams, as each primary admin makes them.
+  const teamsOf = async (account: Account, owner: User, names: string[]) => {
+    const made: Team[] = [];
+    for (const name of names) made.push(em.getReference(Team, (await createTeam(services.asAdmin(account.id, owner.id), { name })).id));
+    return made;
+  };
+  const teams = await teamsOf(main, admin, ['Arhitektura', 'Gradbeništvo', 'Strojništvo', 'Uprava']);
+  const [otherTeam] = (await teamsOf(other, otherAdmin, ['Design'])) as [Team];
+  await joinTeam(em, main, admin, teams[3]!);
+  await joinTeam(em, other, otherAdmin, otherTeam);
   // People of the main account: the demo sign-ins are entities, the generated colleagues are bulk
   // inserted (50,000 of them for benchmarks would swamp the unit of work).
   const people: { user: User; status: MembershipStatus }[] = [];
@@ -126,13 +146,12 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
     if (account === main) people.push({ user, status: MembershipStatus.ACTIVE });
     return user;
   };
-  const admin = addPerson(main, DEMO_ADMIN_EMAIL, 'Ana', 'Novak', Role.PRIMARY_ADMIN, teams[3]!);
+  people.push({ user: admin, status: MembershipStatus.ACTIVE });
   admin.phone = '+38641555123';
   // The demo admin reads about product updates elsewhere: one preference that is not the default.
   em.create(NotificationPreference, { user: admin, category: NotificationCategory.PRODUCT_UPDATES, channel: NotificationChannel.NONE });
   addPerson(main, DEMO_USER_EMAIL, 'Jure', 'Kovač', Role.USER, teams[0]!);
   addPerson(main, 'maja.horvat@kolektor-gradnje.si', 'Maja', 'Horvat', Role.SECONDARY_ADMIN, teams[1]!);
-  const otherAdmin = addPerson(other, DEMO_OTHER_ADMIN_EMAIL, 'Lukas', 'Gruber', Role.PRIMARY_ADMIN, otherTeam);
   await em.flush();
 
   // name.surname@company, with a number only where the name is taken (as a mail server would).
@@ -206,16 +225,14 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
     await em.insertMany(User, chunk.map((row) => row.user));
     await em.insertMany(Membership, chunk.map((row) => row.membership));
   }
-
-  // Contracts and subscriptions of every licence type, with renewals at 30/60/90 days and one expired.
-  const product = (code: string) => products.get(code)!;
-  const contracts = [
-    em.create(Contract, { account: main, number: '110004567891', startsOn: daysFromToday(-700), endsOn: daysFromToday(25), team: teams[0]! }),
-    em.create(Contract, { account: main, number: '110004567892', startsOn: daysFromToday(-300), endsOn: daysFromToday(430), team: teams[1]! }),
-    em.create(Contract, { account: main, number: '110004567893', startsOn: daysFromToday(-400), endsOn: daysFromToday(-20), team: teams[2]! }),
+  // Contracts and subscriptions of every licence type, with renewals at 30/60/90 days and one
+  // expired, as the operator enters them; each customer's admin then files them under teams.
+  const contractSpecs = [
+    { account: main, number: '110004567891', starts: -700, ends: 55, team: teams[0]! },
+    { account: main, number: '110004567892', starts: -300, ends: 430, team: teams[1]! },
+    { account: main, number: '110004567893', starts: -400, ends: -20, team: teams[2]! },
+    { account: other, number: '220009876541', starts: -100, ends: 265, team: null },
   ];
-  const otherContract = em.create(Contract, { account: other, number: '220009876541', startsOn: daysFromToday(-100), endsOn: daysFromToday(265) });
-
   const subscriptionSpecs = [
     { contract: 0, name: 'Drafter', type: LicenceType.SINGLE_USER, term: SubscriptionTerm.ANNUAL, seats: 20, ends: 25, team: 0, codes: ['DRF'] },
     { contract: 0, name: 'Design & Engineering Collection', type: LicenceType.SINGLE_USER, term: SubscriptionTerm.THREE_YEAR, seats: 12, ends: 55, team: 0, codes: ['DRF', 'STR', 'CIV', 'PLT'] },
@@ -225,32 +242,41 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
     { contract: 1, name: 'Cloud Credits 5000', type: LicenceType.CLOUD, term: SubscriptionTerm.ANNUAL, seats: 10, ends: 200, team: null, codes: ['RND', 'GEN'] },
     { contract: 1, name: 'Vault Docs', type: LicenceType.MULTI_USER, term: SubscriptionTerm.ANNUAL, seats: 15, ends: 150, team: null, codes: ['VLT'], cancelled: true },
     { contract: 2, name: 'Sheet Metal Pro', type: LicenceType.SINGLE_USER, term: SubscriptionTerm.ANNUAL, seats: 4, ends: -20, team: 2, codes: ['SMP'] },
+    { contract: 3, name: 'Motion Studio', type: LicenceType.SINGLE_USER, term: SubscriptionTerm.ANNUAL, seats: 5, ends: 265, team: null, codes: ['MOT'] },
   ];
-  const subscriptions = subscriptionSpecs.map((spec, index) => {
-    const subscription = em.create(Subscription, {
-      account: main,
-      contract: contracts[spec.contract]!,
-      name: spec.name,
-      licenceType: spec.type,
-      term: spec.term,
-      seats: spec.seats,
-      startsOn: contracts[spec.contract]!.startsOn,
-      endsOn: daysFromToday(spec.ends),
-      state: spec.cancelled ? SubscriptionState.CANCELLED : SubscriptionState.ACTIVE,
-      serialNumber: `5${String(60 + index).padStart(2, '0')}-${String(48213 + index * 7919).slice(-8).padStart(8, '0')}`,
-      team: spec.team === null ? null : teams[spec.team]!,
+  const written = new Map<(typeof subscriptionSpecs)[number], { id: string; version: number }>();
+  for (const [index, contract] of contractSpecs.entries()) {
+    const lines = subscriptionSpecs.filter((spec) => spec.contract === index);
+    const made = await createCustomerContract(services.staff(), {
+      customerId: contract.account.id,
+      number: contract.number,
+      startsOn: daysFromToday(contract.starts),
+      endsOn: daysFromToday(contract.ends),
+      teamId: contract.team?.id ?? null,
+      subscriptions: lines.map((spec) => ({
+        name: spec.name,
+        productIds: spec.codes.map((code) => productIds.get(code)!),
+        licenceType: spec.type,
+        term: spec.term,
+        seats: spec.seats,
+        startsOn: daysFromToday(contract.starts),
+        endsOn: daysFromToday(spec.ends),
+        renewal: RenewalMode.MANUAL,
+      })),
     });
-    for (const code of spec.codes) em.create(SubscriptionProduct, { account: main, subscription, product: product(code) });
-    return { subscription, spec };
-  });
-  const otherSubscription = em.create(Subscription, {
-    account: other, contract: otherContract, name: 'Motion Studio', licenceType: LicenceType.SINGLE_USER,
-    term: SubscriptionTerm.ANNUAL, seats: 5, startsOn: otherContract.startsOn, endsOn: otherContract.endsOn,
-    serialNumber: '570-00011111',
-  });
-  em.create(SubscriptionProduct, { account: other, subscription: otherSubscription, product: product('MOT') });
-  await em.flush();
-
+    for (const spec of lines) written.set(spec, made.subscriptions.find((subscription) => subscription.name === spec.name)!);
+  }
+  // A subscription belongs to its contract's team until the admin moves it to another (or none).
+  const mainSpecs = subscriptionSpecs.filter((spec) => spec.contract < 3);
+  for (const [index, team] of [...teams, null].entries()) {
+    const moving = mainSpecs.filter((spec) => (spec.team === null ? teams.length : spec.team) === index && contractSpecs[spec.contract]!.team !== team);
+    if (moving.length) await moveSubscriptionsToTeam(services.asAdmin(main.id, admin.id), { subscriptionIds: moving.map((spec) => written.get(spec)!.id), teamId: team?.id ?? null });
+  }
+  for (const spec of mainSpecs.filter((candidate) => candidate.cancelled)) {
+    const { id, version } = written.get(spec)!;
+    await cancelCustomerSubscription(services.staff(), { customerId: main.id, subscriptionId: id, expectedVersion: version, when: ChangeTiming.NOW });
+  }
+  const subscriptions = mainSpecs.map((spec) => ({ subscription: em.getReference(Subscription, written.get(spec)!.id), spec }));
   // Seats: most subscriptions partly assigned to active people.
   const active = people.filter((person) => person.status === MembershipStatus.ACTIVE);
   const assignments: { user: User; subscription: Subscription; products: string[] }[] = [];
@@ -269,8 +295,8 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
   // Usage history: product sessions on working days, cloud credits for the cloud subscription.
   const usageDays = options.usageDays ?? 90;
   const cloud = subscriptions.find(({ spec }) => spec.type === LicenceType.CLOUD)!.subscription;
-  const purchasedAt = new Date(today.getTime() - 160 * day);
-  em.create(CloudCreditEntry, { account: main, subscription: cloud, kind: CloudCreditEntryKind.PURCHASE, amount: 5000, occurredAt: purchasedAt, day: localDay(purchasedAt, main.timeZone) });
+  // The credits bought 160 days ago, through the console (the clock moved to that day).
+  await purchaseCustomerCredits(services.staff(new Date(today.getTime() - 160 * day)), { customerId: main.id, subscriptionId: cloud.id, credits: 5000 });
   // The daily roll-up that ingestion maintains, built the same way for the generated history.
   const rollup = new Map<string, { user: string; product: string; day: number; sessions: number; minutes: number; credits: number }>();
   const roll = (user: User, productId: string, occurredAt: Date, minutes: number, creditsUsed: number) => {
@@ -337,27 +363,50 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
   em.create(AuditEntry, { account: main, actor: admin, action: 'account.seed', targetType: 'Account', targetId: main.id, summary: 'Demo data loaded' });
   em.create(AuditEntry, { account: other, actor: otherAdmin, action: 'account.seed', targetType: 'Account', targetId: other.id, summary: 'Demo data loaded' });
   await em.flush();
-  await ensureDemoOperator(em, passwordHash);
-
   // Fresh planner statistics: after a bulk load PostgreSQL's planner would guess until autovacuum
   // runs. (Not on SQLite: its sqlite_stat1 table breaks MikroORM 6's schema introspection.)
   if (isPostgres(em)) await em.getConnection().execute('vacuum analyze');
   return `seeded 2 accounts, ${userCount} users in ${main.name}, ${subscriptions.length + 1} subscriptions, ${events.length} usage events`;
 }
 
-async function seedCatalogue(em: EntityManager) {
-  const products = new Map<string, Product>();
-  for (const item of catalogue) {
-    const licenceTypes = (item.kind === ProductKind.SOFTWARE ? ['SINGLE_USER', 'MULTI_USER', 'NETWORK'] : ['CLOUD']) as Product['licenceTypes'];
-    const product = em.create(Product, { code: item.code, name: item.name, kind: item.kind, description: item.description, licenceTypes, trialDays: item.kind === ProductKind.SOFTWARE ? 30 : null });
-    products.set(item.code, product);
-    if (item.kind === ProductKind.SOFTWARE) {
-      for (const [version, released] of [['2024', '2023-03-28'], ['2025', '2024-03-26'], ['2026', '2025-03-25']] as const) {
-        const status = version === '2026' ? ProductVersionStatus.CURRENT : ProductVersionStatus.PREVIOUS;
-        em.create(ProductVersion, { product, version, releasedAt: released, status, publishedAt: new Date(`${released}T08:00:00Z`) });
-      }
-    }
-  }
+/**
+ * A customer's primary admin, invited by the operator through the Vendor console (the account's
+ * and the vendor's audit entries, the invitation) and then signed up as the invited person would
+ * by the link: the seed marks the invitation accepted and sets the demo password itself, so no
+ * invitation mail is sent. The person's own history (joined long ago, signed in yesterday, reads in
+ * English) is the demo's.
+ */
+async function signUpPrimaryAdmin(
+  em: EntityManager,
+  services: DemoServices,
+  account: Account,
+  person: { email: string; firstName: string; lastName: string },
+  passwordHash: string,
+  today: Date,
+): Promise<User> {
+  await inviteCustomerPrimaryAdmin(services.staff(), { customerId: account.id, ...person });
+  const user = await em.findOneOrFail(User, { email: person.email });
+  const joined = new Date(today.getTime() - 400 * day);
+  Object.assign(user, {
+    passwordHash,
+    language: Language.EN,
+    company: account.name,
+    country: account.country,
+    createdAt: joined,
+    lastSignInAt: new Date(today.getTime() - day),
+  });
+  const invitation = await em.findOneOrFail(Invitation, { account, email: person.email }, { filters: false });
+  invitation.status = InvitationStatus.ACCEPTED;
+  invitation.acceptedAt = joined;
+  const membership = await em.findOneOrFail(Membership, { account, user }, { filters: false });
+  membership.status = MembershipStatus.ACTIVE;
+  membership.accepted(user);
+  Object.assign(membership, { createdAt: joined, lastSignInAt: user.lastSignInAt });
   await em.flush();
-  return products;
+  return user;
+}
+
+/** The primary admin's own team (the invitation of a primary admin names none). */
+async function joinTeam(em: EntityManager, account: Account, user: User, team: Team): Promise<void> {
+  await em.nativeUpdate(Membership, { account, user }, { team }, { filters: false });
 }

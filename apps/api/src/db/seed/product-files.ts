@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Product, ProductKind } from '../../modules/catalog/product.entity.js';
+import { ProductVersion } from '../../modules/catalog/product-version.entity.js';
 import { Platform, ProductFile, ProductFileKind } from '../../modules/downloads/product-file.entity.js';
 
 /**
@@ -34,7 +35,7 @@ interface FileSpec {
   description?: string;
 }
 
-function filesOfVersion(product: Product, version: string, releasedAt: string, current: boolean): FileSpec[] {
+export function filesOfVersion(product: Pick<Product, 'code' | 'name'>, version: string, releasedAt: string, current: boolean): FileSpec[] {
   const code = product.code.toLowerCase();
   const base = 24_576 + (parseInt(createHash('sha256').update(product.code + version).digest('hex').slice(0, 4), 16) % 16_384);
   const platforms = product.code === 'FRM' ? [Platform.WINDOWS, Platform.MACOS, Platform.LINUX] : [Platform.WINDOWS, Platform.MACOS];
@@ -87,37 +88,49 @@ function filesOfVersion(product: Product, version: string, releasedAt: string, c
   return specs;
 }
 
-/** Catalogue rows for every file of every software version, and the files themselves under `dataDir`. */
-export async function seedProductFiles(em: EntityManager, products: Iterable<Product>, dataDir: string | null) {
+/**
+ * The rows of one version's demo files, as the upload service would write them, and the files
+ * themselves under `dataDir` (same bytes every time). Added to `em`'s unit of work.
+ */
+export function addVersionFiles(
+  em: EntityManager,
+  product: Pick<Product, 'code' | 'name'>,
+  version: Pick<ProductVersion, 'id' | 'version' | 'releasedAt'>,
+  current: boolean,
+  dataDir: string | null,
+): void {
+  for (const spec of filesOfVersion(product, version.version, version.releasedAt, current)) {
+    const bytes = demoFileBytes(spec.fileName, spec.size);
+    const storageKey = `installers/${product.code.toLowerCase()}/${version.version}/${spec.fileName}`;
+    em.create(ProductFile, {
+      version: em.getReference(ProductVersion, version.id),
+      kind: spec.kind,
+      name: spec.name,
+      platform: spec.platform,
+      language: spec.language,
+      fileName: spec.fileName,
+      storageKey,
+      size: spec.size,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      releasedAt: spec.releasedAt,
+      description: spec.description ?? null,
+    });
+    if (dataDir) {
+      const path = join(dataDir, storageKey);
+      if (!existsSync(path) || statSync(path).size !== spec.size) {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, bytes);
+      }
+    }
+  }
+}
+
+/** Every software version's files, for a demo database seeded before installer files existed. */
+async function seedProductFiles(em: EntityManager, products: Iterable<Product>, dataDir: string | null) {
   for (const product of products) {
     if (product.kind !== ProductKind.SOFTWARE) continue;
     const versions = [...product.versions].sort((a, b) => b.releasedAt.localeCompare(a.releasedAt));
-    versions.forEach((version, index) => {
-      for (const spec of filesOfVersion(product, version.version, version.releasedAt, index === 0)) {
-        const bytes = demoFileBytes(spec.fileName, spec.size);
-        const storageKey = `installers/${product.code.toLowerCase()}/${version.version}/${spec.fileName}`;
-        em.create(ProductFile, {
-          version,
-          kind: spec.kind,
-          name: spec.name,
-          platform: spec.platform,
-          language: spec.language,
-          fileName: spec.fileName,
-          storageKey,
-          size: spec.size,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-          releasedAt: spec.releasedAt,
-          description: spec.description ?? null,
-        });
-        if (dataDir) {
-          const path = join(dataDir, storageKey);
-          if (!existsSync(path) || statSync(path).size !== spec.size) {
-            mkdirSync(dirname(path), { recursive: true });
-            writeFileSync(path, bytes);
-          }
-        }
-      }
-    });
+    versions.forEach((version, index) => addVersionFiles(em, product, version, index === 0, dataDir));
   }
   await em.flush();
 }
