@@ -21,7 +21,10 @@ export const isPostgres = (em: EntityManager) => em.getPlatform() instanceof Pos
 export const preparedAs = (name: string) => ({ name });
 
 export async function openDatabase(database: DatabaseConfig): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormOptions(database));
+  const orm = await MikroORM.init(ormOptions(database)).catch((error: unknown) => {
+    if (database.driver !== 'postgresql') throw error;
+    throw unreachable(database.url, error);
+  });
   if (database.driver === 'sqlite') {
     // One writer at a time, readers never blocked; wait instead of failing when the file is busy.
     const connection = orm.em.getConnection();
@@ -99,7 +102,7 @@ export async function checkPostgres(orm: MikroORM, database: DatabaseConfig, mig
               exists (select 1 from pg_available_extensions where name = 'pg_trgm') as trgm_available`,
     );
   } catch (error) {
-    throw new DatabaseStartError(`Cannot use PostgreSQL at ${where}: ${error instanceof Error ? error.message : String(error)}. Check DATABASE_URL and that the server is running.`);
+    throw unreachable(database.url, error);
   }
   const version = Number(row?.version);
   if (version < MIN_POSTGRES * 10_000) {
@@ -116,6 +119,9 @@ export async function checkPostgres(orm: MikroORM, database: DatabaseConfig, mig
     throw new DatabaseStartError(`PostgreSQL at ${where} lacks the pg_trgm extension, which Seatwise's search indexes need: install the server's contrib package (e.g. postgresql-contrib).`);
   }
 }
+
+const unreachable = (url: string, error: unknown) =>
+  new DatabaseStartError(`Cannot use PostgreSQL at ${describePostgres(url)}: ${error instanceof Error ? error.message : String(error)}. Check DATABASE_URL and that the server is running.`);
 
 /** host:port/database as user, without the password. */
 function describePostgres(url: string): string {
