@@ -40,7 +40,7 @@ export class BackupError extends Error {}
 
 /** better-sqlite3's connection, as the ORM's pool hands it out. */
 interface SqliteConnection {
-  backup(destination: string): Promise<unknown>;
+  backup(destination: string, options?: { progress(info: { totalPages: number; remainingPages: number }): number }): Promise<unknown>;
   constructor: new (file: string, options?: { readonly?: boolean; fileMustExist?: boolean }) => SqliteHandle;
 }
 interface SqliteHandle {
@@ -119,7 +119,10 @@ export async function backup(config: Config, target: string): Promise<BackupMani
       const connection = (await knex.client.acquireConnection()) as SqliteConnection;
       try {
         // SQLite's online backup: a consistent copy while other connections (the server) keep writing.
-        await connection.backup(join(folder, SQLITE_COPY));
+        // All remaining pages in one step: a write by another connection between small steps
+        // restarts the copy, which under steady writes would never end. One step reads one
+        // snapshot; in WAL mode writers carry on meanwhile.
+        await connection.backup(join(folder, SQLITE_COPY), { progress: () => 0x7fffffff });
         integrityOf(connection, join(folder, SQLITE_COPY));
       } finally {
         await knex.client.releaseConnection(connection);
