@@ -161,7 +161,7 @@ describe('configuration', () => {
       const [command, args] = existsSync(built) ? [process.execPath, [built]] : [resolve(apiDir, 'node_modules/.bin/tsx'), ['src/main.ts']];
       const { code, stderr } = await run(command, args, { NODE_ENV: 'production', DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent' });
       expect(code).toBe(1);
-      expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Refusing to start in production/), expect.stringMatching(/^  PUBLIC_URL: is not set/), expect.stringMatching(/^  SMTP_URL: is not set/)]);
+      expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Refusing to start in production/), expect.stringMatching(/^ {2}PUBLIC_URL: is not set/), expect.stringMatching(/^ {2}SMTP_URL: is not set/)]);
     });
   });
 
