@@ -83,7 +83,8 @@ function copyTree(from: string, to: string, skip: (path: string) => boolean): nu
 }
 
 function integrityOf(connection: SqliteConnection, file: string): void {
-  const handle = new connection.constructor(file, { readonly: true, fileMustExist: true });
+  // Not read-only: closing a writable connection checkpoints and removes the copy's -wal and -shm files.
+  const handle = new connection.constructor(file, { fileMustExist: true });
   try {
     const answer = handle.pragma('integrity_check', { simple: true });
     if (answer !== 'ok') throw new BackupError(`The copy ${file} fails SQLite's integrity check: ${String(answer)}`);
