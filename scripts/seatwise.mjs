@@ -2,6 +2,7 @@
 // The one entry point behind `npm start`, `npm test` and the other root scripts: it needs
 // only Node and npm. It fetches the pinned pnpm when missing, installs dependencies when the
 // lockfile changed, builds through turbo (cached), then starts, tests or benchmarks.
+// In production: `npm run build` once per release, then `npm run serve` (no install, no build).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -91,8 +92,26 @@ function summariseTests() {
   return { passed, failed, skipped };
 }
 
+/**
+ * `npm run serve`: the production start. Runs what `npm run build` built, nothing else: no install,
+ * no build, NODE_ENV=production unless set. The server itself refuses settings that would silently
+ * misbehave in production (docs/operations.md).
+ */
+function serve() {
+  const built = [
+    ['apps/api/dist/main.js', 'the API'],
+    ['apps/web/dist/index.html', 'the web app'],
+  ].filter(([file]) => !existsSync(join(root, file)));
+  if (built.length) fail(`${built.map(([, what]) => what).join(' and ')} ${built.length > 1 ? 'are' : 'is'} not built: run \`npm run build\` first (once per release).`);
+  const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' };
+  const server = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], { cwd: root, env, stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
 function main() {
   checkNode();
+  if (command === 'serve') return serve();
   const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
   ensurePnpm(env);
   ensureDependencies(env);
@@ -105,6 +124,11 @@ function main() {
       server.on('exit', (code) => process.exit(code ?? 0));
       break;
     }
+    case 'build':
+      // `npm run build`: install when needed, then build every package once (turbo caches).
+      turbo(env, ['build', '--output-logs=errors-only']);
+      console.log('seatwise: built. Serve it with `npm run serve` (docs/operations.md).');
+      break;
     case 'dev': {
       // Vite serves the SPA and proxies the API's paths to it; links in messages open Vite too.
       const webPort = env.SEATWISE_WEB_PORT ?? '5173';
@@ -141,11 +165,13 @@ function main() {
     case 'db:seed':
     case 'schema:emit':
     case 'operator:create':
+    case 'backup':
+    case 'restore':
       turbo(env, ['build', '--filter=@seatwise/schema', '--output-logs=errors-only']);
       run('pnpm', ['--filter', '@seatwise/api', command, ...process.argv.slice(3)], env);
       break;
     default:
-      fail(`unknown command "${command}": use start, test, dev, bench, db:migrate, db:migration:create, db:seed, schema:emit or operator:create.`);
+      fail(`unknown command "${command}": use start, build, serve, test, dev, bench, db:migrate, db:migration:create, db:seed, schema:emit, operator:create, backup or restore.`);
   }
 }
 

@@ -11,7 +11,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { GraphQLError } from 'graphql';
 import type { Config } from './config.js';
 import { contextFor, type RequestContext, type Services } from './context.js';
-import { migrate, openDatabase } from './db/database.js';
+import { openDatabase, prepareDatabase } from './db/database.js';
 import { AppError } from './errors.js';
 import { accessPlugin } from './graphql/access.js';
 import { createErrorFormatter } from './graphql/format-error.js';
@@ -51,6 +51,7 @@ import { membershipHooks } from './modules/users/membership-hooks.js';
 import { staffViewer } from './modules/identity/staff/staff-session.service.js';
 import { authenticateVendorBearer } from './modules/vendor/vendor-tokens.service.js';
 import { sweepExpiredKeys } from './modules/idempotency/idempotency.service.js';
+import { retentionTask } from './retention.js';
 
 export interface SeatwiseApp {
   app: Express;
@@ -134,14 +135,13 @@ function serveWeb(app: Express, config: Config) {
   });
 }
 
-/** Builds the whole server (tests use this); `main.ts` only listens. Migrates the database first. */
+/** Builds the whole server (tests use this); `main.ts` only listens. Checks and migrates the database first (prepareDatabase). */
 export async function createApp(config: Config): Promise<SeatwiseApp> {
   const logger = createLogger(config.logLevel);
   // Identity reaches memberships through a port, as users builds on identity (ARCHITECTURE.md).
   registerMembershipHooks(membershipHooks);
   const orm = await openDatabase(config.database);
-  const applied = await migrate(orm);
-  if (applied.length) logger.info({ migrations: applied }, 'database migrated');
+  await prepareDatabase(orm, config, logger);
   const outbox = new Outbox(config.mail.outboxDir);
   // Every mail wears the vendor's brand, read when it is sent.
   const mail = createMailer(config.mail, outbox, logger, () => mailBrandOf(orm.em as EntityManager, config.publicUrl));
@@ -229,6 +229,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
           everyMs: 60_000,
           run: (em) => applyTermEnds(em, config.now(), recordTermEndInVendorAudit),
         },
+        retentionTask(config, logger),
       ],
     },
   );

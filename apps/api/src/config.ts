@@ -5,10 +5,16 @@ import { z } from 'zod';
 
 export type DatabaseConfig =
   | { driver: 'sqlite'; url: string; file: string }
-  | { driver: 'postgresql'; url: string };
+  /** `poolMax`: connections this instance keeps open at most (`DATABASE_POOL_MAX`, 10 when absent). */
+  | { driver: 'postgresql'; url: string; poolMax?: number };
 
 export interface Config {
   database: DatabaseConfig;
+  /**
+   * Whether start-up applies pending migrations (`SEATWISE_MIGRATE`, on by default; on PostgreSQL
+   * under an advisory lock). Off: start-up refuses a database that is behind this release.
+   */
+  migrate: boolean;
   port: number;
   host: string;
   demo: boolean;
@@ -44,9 +50,23 @@ export interface Config {
   uploads: UploadConfig;
   /** Whether this instance runs background jobs (custom install packages). */
   jobWorker: boolean;
+  retention: RetentionConfig;
   graphql: GraphqlConfig;
   /** The clock reports and renewal notices read "today" from; tests pin it to the seeded day. */
   now: () => Date;
+}
+
+/**
+ * How many days rows that only grow are kept; 0 keeps them for good. The instances that run jobs
+ * delete older ones hourly.
+ */
+export interface RetentionConfig {
+  /** Raw usage events, by when they arrived (`SEATWISE_RETAIN_USAGE_EVENTS_DAYS`); reports read the roll-ups, which stay. */
+  usageEventDays: number;
+  /** Customers' and the vendor's audit entries (`SEATWISE_RETAIN_AUDIT_DAYS`). */
+  auditDays: number;
+  /** Finished jobs and delivered events (`SEATWISE_RETAIN_JOBS_DAYS`); waiting and running ones are never removed. */
+  jobDays: number;
 }
 
 /** The catalogue's file uploads (Vendor console). */
@@ -89,8 +109,29 @@ export class ConfigError extends Error {
   constructor(
     readonly variable: string,
     message: string,
+    whole?: string,
   ) {
-    super(`Invalid configuration: ${variable} ${message}`);
+    super(whole ?? `Invalid configuration: ${variable} ${message}`);
+  }
+}
+
+/** A setting that production would run with, silently wrong: the variable and why, in one line. */
+export interface ProductionProblem {
+  variable: string;
+  reason: string;
+}
+
+/** Start-up in production refused: every problem found, a line each. */
+export class ProductionConfigError extends ConfigError {
+  constructor(readonly problems: ProductionProblem[]) {
+    super(
+      problems[0]!.variable,
+      problems[0]!.reason,
+      [
+        `Refusing to start in production (NODE_ENV=production): ${problems.length === 1 ? 'one setting' : `${problems.length} settings`} would silently misbehave.`,
+        ...problems.map((problem) => `  ${problem.variable}: ${problem.reason}`),
+      ].join('\n'),
+    );
   }
 }
 
@@ -101,6 +142,14 @@ const limit = (fallback: number, max: number) =>
     .int('must be a whole number')
     .min(1, `must be between 1 and ${max}`)
     .max(max, `must be between 1 and ${max}`)
+    .default(fallback);
+
+const days = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number of days (0 keeps them for good)' })
+    .int('must be a whole number of days (0 keeps them for good)')
+    .min(0, 'must be 0 (keep for good) or a number of days up to 36500')
+    .max(36_500, 'must be 0 (keep for good) or a number of days up to 36500')
     .default(fallback);
 
 const PROXY_SUBNETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -164,6 +213,12 @@ const env = z.object({
   SEATWISE_UPLOAD_MAX_BYTES: limit(2_000_000_000, 2_147_483_647),
   SEATWISE_UPLOAD_STALE_HOURS: limit(24, 24 * 30),
   SEATWISE_JOB_WORKER: flag.default('1'),
+  SEATWISE_MIGRATE: flag.default('1'),
+  SEATWISE_MAIL_OUTBOX: flag.optional(),
+  DATABASE_POOL_MAX: limit(10, 1000),
+  SEATWISE_RETAIN_USAGE_EVENTS_DAYS: days(400),
+  SEATWISE_RETAIN_AUDIT_DAYS: days(0),
+  SEATWISE_RETAIN_JOBS_DAYS: days(30),
   GRAPHQL_INTROSPECTION: flag.optional(),
   GRAPHQL_PLAYGROUND: flag.optional(),
   GRAPHQL_MAX_DEPTH: limit(10, 100),
@@ -204,7 +259,65 @@ export function parseDatabaseUrl(
   throw new ConfigError('DATABASE_URL', `must start with postgres://, postgresql:// or sqlite: (got "${url}")`);
 }
 
-/** Reads the environment once at start-up; a bad value stops start-up with one line naming it. */
+type Values = z.infer<typeof env>;
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Secrets that are examples, placeholders or typed by hand rather than generated: the documented
+ * placeholder, words people put in them, and strings of few distinct characters ("aaaa…").
+ */
+export function looksLikeDevelopmentSecret(value: string): boolean {
+  if (new Set(value).size < 10) return true;
+  return /change.?me|example|placeholder|replace.?(me|with|this)|development|dev.?secret|not.?secret|insecure|secret.?key|password|seatwise/i.test(value);
+}
+
+/** What a production start would get silently wrong, a line each (empty: nothing). */
+function productionProblems(values: Values, dataDir: string): ProductionProblem[] {
+  const problems: ProductionProblem[] = [];
+  if (!values.PUBLIC_URL) {
+    problems.push({
+      variable: 'PUBLIC_URL',
+      reason: `is not set: links in mail (invitations, password resets, downloads, first run) would point at http://localhost:${values.PORT}.`,
+    });
+  } else {
+    const url = new URL(values.PUBLIC_URL);
+    if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname)) {
+      problems.push({
+        variable: 'PUBLIC_URL',
+        reason: `is http:// (${url.host}): production cookies are Secure, so browsers would drop them and nobody could sign in; serve over https behind a TLS proxy.`,
+      });
+    }
+  }
+  if (!values.SMTP_URL && values.SEATWISE_MAIL_OUTBOX !== '1') {
+    problems.push({
+      variable: 'SMTP_URL',
+      reason: `is not set: mail would only be written to ${resolve(dataDir, 'outbox')} and never sent (set SEATWISE_MAIL_OUTBOX=1 if that is what you want).`,
+    });
+  }
+  if (values.SMTP_URL && /@seatwise\.local\b/i.test(values.MAIL_FROM)) {
+    problems.push({
+      variable: 'MAIL_FROM',
+      reason: `is ${values.MAIL_FROM.includes('<') ? 'the default ' : ''}"${values.MAIL_FROM}": receiving servers reject mail from the made-up seatwise.local domain; set your own address.`,
+    });
+  }
+  for (const variable of ['SEATWISE_SECRET_KEY', 'SEATWISE_DOWNLOAD_SECRET'] as const) {
+    const value = values[variable];
+    if (value && looksLikeDevelopmentSecret(value)) {
+      problems.push({
+        variable,
+        reason: 'is a development or example value, guessable by anyone who read it: generate one with `openssl rand -base64 32`.',
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Reads the environment once at start-up; a bad value stops start-up with one line naming it. In
+ * production (NODE_ENV=production) settings that would run but silently misbehave are refused too,
+ * all of them at once, a line each (ProductionConfigError).
+ */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = env.safeParse(source);
   if (!parsed.success) {
@@ -214,8 +327,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const values = parsed.data;
   const production = values.NODE_ENV === 'production';
   const dataDir = resolve(process.env.INIT_CWD ?? process.cwd(), values.SEATWISE_DATA_DIR ?? resolve(repoRoot, 'data'));
+  if (production) {
+    const problems = productionProblems(values, dataDir);
+    if (problems.length) throw new ProductionConfigError(problems);
+  }
+  const database = parseDatabaseUrl(values.DATABASE_URL);
   return {
-    database: parseDatabaseUrl(values.DATABASE_URL),
+    database: database.driver === 'postgresql' ? { ...database, poolMax: values.DATABASE_POOL_MAX } : database,
+    migrate: values.SEATWISE_MIGRATE === '1',
     port: values.PORT,
     host: values.HOST,
     demo: values.SEATWISE_DEMO ? values.SEATWISE_DEMO === '1' : !production,
@@ -242,6 +361,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     downloadLinkMinutes: values.SEATWISE_DOWNLOAD_LINK_MINUTES,
     uploads: { maxBytes: values.SEATWISE_UPLOAD_MAX_BYTES, staleHours: values.SEATWISE_UPLOAD_STALE_HOURS },
     jobWorker: values.SEATWISE_JOB_WORKER === '1',
+    retention: {
+      usageEventDays: values.SEATWISE_RETAIN_USAGE_EVENTS_DAYS,
+      auditDays: values.SEATWISE_RETAIN_AUDIT_DAYS,
+      jobDays: values.SEATWISE_RETAIN_JOBS_DAYS,
+    },
     graphql: {
       // Off in production unless asked for: a public API need not hand out its map.
       introspection: values.GRAPHQL_INTROSPECTION ? values.GRAPHQL_INTROSPECTION === '1' : !production,

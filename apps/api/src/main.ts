@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createApp } from './app.js';
+import { DatabaseStartError } from './db/database.js';
 import { seedDemo } from './db/seed/demo.js';
 import { announceFirstRun } from './modules/vendor/first-run.js';
 
@@ -17,7 +18,12 @@ function readConfig(): Config {
 }
 
 const config = readConfig();
-const seatwise = await createApp(config);
+const seatwise = await createApp(config).catch((error: unknown) => {
+  // A database start-up refused (unreachable, too old, behind with migrations off): one clear line.
+  if (!(error instanceof DatabaseStartError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
 if (config.demo) seatwise.logger.info(await seedDemo(seatwise.orm, { dataDir: config.dataDir }));
 await announceFirstRun(seatwise.orm, config, seatwise.logger);
 

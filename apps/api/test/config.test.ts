@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, ProductionConfigError } from '../src/config.js';
+import { PRODUCTION_ENV } from './harness.js';
 
 const apiDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -29,8 +30,8 @@ describe('configuration', () => {
   });
 
   it('turns the demo off in production unless asked for', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).demo).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', SEATWISE_DEMO: '1' }).demo).toBe(true);
+    expect(loadConfig({ ...PRODUCTION_ENV }).demo).toBe(false);
+    expect(loadConfig({ ...PRODUCTION_ENV, SEATWISE_DEMO: '1' }).demo).toBe(true);
     expect(loadConfig({ SEATWISE_DEMO: '0' }).demo).toBe(false);
   });
 
@@ -38,7 +39,18 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/seatwise' }).database).toEqual({
       driver: 'postgresql',
       url: 'postgres://u:p@db:5432/seatwise',
+      poolMax: 10,
     });
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/seatwise', DATABASE_POOL_MAX: '25' }).database).toMatchObject({ poolMax: 25 });
+  });
+
+  it('migrates at start-up unless SEATWISE_MIGRATE=0, and keeps rows by the retention settings', () => {
+    expect(loadConfig({}).migrate).toBe(true);
+    expect(loadConfig({ SEATWISE_MIGRATE: '0' }).migrate).toBe(false);
+    expect(loadConfig({}).retention).toEqual({ usageEventDays: 400, auditDays: 0, jobDays: 30 });
+    expect(
+      loadConfig({ SEATWISE_RETAIN_USAGE_EVENTS_DAYS: '0', SEATWISE_RETAIN_AUDIT_DAYS: '2555', SEATWISE_RETAIN_JOBS_DAYS: '7' }).retention,
+    ).toEqual({ usageEventDays: 0, auditDays: 2555, jobDays: 7 });
   });
 
   it('reads TRUST_PROXY as true/false, a hop count, or addresses and ranges; loopback by default', () => {
@@ -72,6 +84,10 @@ describe('configuration', () => {
     ['TRUST_PROXY', 'loopback,,10.0.0.1'],
     ['TRUST_PROXY', '-1'],
     ['TRUST_PROXY', ''],
+    ['SEATWISE_MIGRATE', 'no'],
+    ['DATABASE_POOL_MAX', '0'],
+    ['SEATWISE_RETAIN_AUDIT_DAYS', '-1'],
+    ['SEATWISE_RETAIN_JOBS_DAYS', 'a week'],
   ])('rejects %s=%s with a ConfigError naming it', (variable, value) => {
     let caught: unknown;
     try {
@@ -82,6 +98,71 @@ describe('configuration', () => {
     expect(caught).toBeInstanceOf(ConfigError);
     expect((caught as ConfigError).variable).toBe(variable);
     expect((caught as ConfigError).message).toContain(variable);
+  });
+
+  describe('in production', () => {
+    /** The refusal of `env`, or null when it starts. */
+    const refusal = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return null;
+      } catch (error) {
+        if (!(error instanceof ProductionConfigError)) throw error;
+        return error;
+      }
+    };
+    const reasonFor = (env: Record<string, string>, variable: string) => refusal(env)?.problems.find((problem) => problem.variable === variable)?.reason;
+    const good = { ...PRODUCTION_ENV, SEATWISE_SECRET_KEY: 'q8Vw3nR0tYk1ZpLx7cJm2HbUe9FgAs5D4oWiKvNl6Qy=' };
+
+    it('starts with a public https address, a mail transport and generated secrets', () => {
+      expect(refusal(good)).toBeNull();
+      expect(refusal({ NODE_ENV: 'production', PUBLIC_URL: 'https://licences.vendor.example', SMTP_URL: 'smtp://relay:587', MAIL_FROM: 'Licences <licences@vendor.example>' })).toBeNull();
+      // A local http address is a secure context: browsers keep Secure cookies there.
+      expect(refusal({ ...PRODUCTION_ENV, PUBLIC_URL: 'http://127.0.0.1:4000' })).toBeNull();
+    });
+
+    it('refuses a start without PUBLIC_URL: links in mail would point at localhost', () => {
+      const { PUBLIC_URL: _, ...env } = good;
+      expect(reasonFor(env, 'PUBLIC_URL')).toMatch(/is not set: links in mail .* would point at http:\/\/localhost:4000/);
+      expect(reasonFor({ ...good, PUBLIC_URL: 'http://licences.vendor.example' }, 'PUBLIC_URL')).toMatch(/is http:\/\/ .*Secure.*nobody could sign in/);
+    });
+
+    it('refuses a start without a mail transport, unless the outbox is asked for', () => {
+      const { SEATWISE_MAIL_OUTBOX: _, ...env } = good;
+      expect(reasonFor(env, 'SMTP_URL')).toMatch(/is not set: mail would only be written to .*outbox and never sent \(set SEATWISE_MAIL_OUTBOX=1/);
+      expect(reasonFor({ ...env, SMTP_URL: 'smtp://relay:587' }, 'MAIL_FROM')).toMatch(/seatwise\.local/);
+      expect(refusal({ ...env, SMTP_URL: 'smtp://relay:587', MAIL_FROM: 'Licences <licences@vendor.example>' })).toBeNull();
+    });
+
+    it.each([
+      ['SEATWISE_SECRET_KEY', 'a'.repeat(40)],
+      ['SEATWISE_SECRET_KEY', 'replace-with-the-output-of-openssl-rand-base64-32'],
+      ['SEATWISE_SECRET_KEY', 'my-very-own-development-key-2026!!'],
+      ['SEATWISE_DOWNLOAD_SECRET', 'changeme-changeme-changeme-changeme'],
+      ['SEATWISE_DOWNLOAD_SECRET', 'an example secret for the docs only'],
+    ])('refuses %s=%s, a development or example secret', (variable, value) => {
+      expect(reasonFor({ ...good, [variable]: value }, variable)).toMatch(/development or example value.*openssl rand -base64 32/);
+      // Outside production the same value is allowed.
+      expect(loadConfig({ [variable]: value })).toBeTruthy();
+    });
+
+    it('names every problem at once, a line each, and nothing outside production', () => {
+      const error = refusal({ NODE_ENV: 'production', SEATWISE_SECRET_KEY: 'x'.repeat(32) })!;
+      expect(error.problems.map((problem) => problem.variable)).toEqual(['PUBLIC_URL', 'SMTP_URL', 'SEATWISE_SECRET_KEY']);
+      const lines = error.message.split('\n');
+      expect(lines[0]).toBe('Refusing to start in production (NODE_ENV=production): 3 settings would silently misbehave.');
+      expect(lines.slice(1)).toEqual(error.problems.map((problem) => `  ${problem.variable}: ${problem.reason}`));
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(loadConfig({ NODE_ENV: 'test', SEATWISE_SECRET_KEY: 'x'.repeat(32) }).production).toBe(false);
+    });
+
+    it('stops the server with those lines on stderr', async () => {
+      const built = resolve(apiDir, 'dist/main.js');
+      const [command, args] = existsSync(built) ? [process.execPath, [built]] : [resolve(apiDir, 'node_modules/.bin/tsx'), ['src/main.ts']];
+      const { code, stderr } = await run(command, args, { NODE_ENV: 'production', DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent' });
+      expect(code).toBe(1);
+      expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Refusing to start in production/), expect.stringMatching(/^ {2}PUBLIC_URL: is not set/), expect.stringMatching(/^ {2}SMTP_URL: is not set/)]);
+    });
   });
 
   it('stops start-up with one line on stderr naming the variable', async () => {

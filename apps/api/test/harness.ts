@@ -17,6 +17,16 @@ import { DEMO_PASSWORD, seedDemo, type SeedOptions } from '../src/db/seed/demo.j
 export type Driver = 'sqlite' | 'postgresql';
 export const drivers: Driver[] = ['sqlite', 'postgresql'];
 
+/**
+ * NODE_ENV=production with what production requires of a start (docs/operations.md): a public
+ * https address and mail on purpose written to the outbox. Spread it and add the rest.
+ */
+export const PRODUCTION_ENV = {
+  NODE_ENV: 'production',
+  PUBLIC_URL: 'https://licences.vendor.example',
+  SEATWISE_MAIL_OUTBOX: '1',
+} as const;
+
 /** "Today" of the seeded demo data, so generated dates are the same on every run. */
 export const TODAY = new Date('2026-11-25T10:00:00Z');
 export { DEMO_PASSWORD };

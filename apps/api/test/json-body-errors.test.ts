@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { drivers, startTestApp, type TestApp } from './harness.js';
+import { drivers, PRODUCTION_ENV, startTestApp, type TestApp } from './harness.js';
 
 const modes = [
-  ['production', { NODE_ENV: 'production', SEATWISE_DEMO: '0' }],
+  ['production', { ...PRODUCTION_ENV, SEATWISE_DEMO: '0' }],
   ['demo', { NODE_ENV: 'development', SEATWISE_DEMO: '1' }],
 ] as const;
 

@@ -113,7 +113,7 @@ describe.each(drivers)('the life of a customer, from an empty production install
     app = await startTestApp(driver, {
       seed: false,
       now: new Date('2026-11-25T10:00:00Z'),
-      env: { NODE_ENV: 'production', SEATWISE_DEMO: '0', SMTP_URL: peer.url, PUBLIC_URL: 'https://licences.vendor.example', SEATWISE_UPLOAD_MAX_BYTES: String(MAX_BYTES), SEATWISE_JOB_WORKER: '0' },
+      env: { NODE_ENV: 'production', SEATWISE_DEMO: '0', SMTP_URL: peer.url, MAIL_FROM: 'Vendor licences <licences@vendor.example>', PUBLIC_URL: 'https://licences.vendor.example', SEATWISE_UPLOAD_MAX_BYTES: String(MAX_BYTES), SEATWISE_JOB_WORKER: '0' },
     });
     operator = app.client();
   });

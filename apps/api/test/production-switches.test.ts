@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { dataOf, startTestApp, type TestApp } from './harness.js';
+import { dataOf, PRODUCTION_ENV, startTestApp, type TestApp } from './harness.js';
 
 /** A stand-in for the built SPA, so the test does not depend on the web build. */
 const webDist = mkdtempSync(join(tmpdir(), 'seatwise-web-'));
@@ -13,17 +13,17 @@ writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Seatwise</titl
 describe('introspection and playground in production Q-03', () => {
   it('are on in development and off in production unless turned on', () => {
     expect(loadConfig({}).graphql).toMatchObject({ introspection: true, playground: true });
-    expect(loadConfig({ NODE_ENV: 'production' }).graphql).toMatchObject({ introspection: false, playground: false });
+    expect(loadConfig({ ...PRODUCTION_ENV }).graphql).toMatchObject({ introspection: false, playground: false });
     expect(
-      loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: '1', GRAPHQL_PLAYGROUND: '1' }).graphql,
+      loadConfig({ ...PRODUCTION_ENV, GRAPHQL_INTROSPECTION: '1', GRAPHQL_PLAYGROUND: '1' }).graphql,
     ).toMatchObject({ introspection: true, playground: true });
   });
 
   describe.each([
-    ['production', { NODE_ENV: 'production', SEATWISE_WEB_DIST: webDist }, false],
+    ['production', { ...PRODUCTION_ENV, SEATWISE_WEB_DIST: webDist }, false],
     [
       'production with both turned on',
-      { NODE_ENV: 'production', SEATWISE_WEB_DIST: webDist, GRAPHQL_INTROSPECTION: '1', GRAPHQL_PLAYGROUND: '1' },
+      { ...PRODUCTION_ENV, SEATWISE_WEB_DIST: webDist, GRAPHQL_INTROSPECTION: '1', GRAPHQL_PLAYGROUND: '1' },
       true,
     ],
   ] as const)('%s', (_label, env, enabled) => {

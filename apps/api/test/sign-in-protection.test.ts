@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteExpiredCounters } from '../src/modules/identity/rate-limits.js';
-import { DEMO_PASSWORD, dataOf, drivers, errorOf, startTestApp, type TestApp } from './harness.js';
+import { DEMO_PASSWORD, dataOf, drivers, errorOf, PRODUCTION_ENV, startTestApp, type TestApp } from './harness.js';
 import { sentTo, startSmtpPeer, type SmtpPeer } from './smtp-peer.js';
 
 const SESSIONS = `query { mySessions { edges { node { id browser os deviceType ip signedInAt lastSeenAt expiresAt current } } } }`;
@@ -200,7 +200,7 @@ describe.each(drivers)('sign-in protection and sessions (%s)', (driver) => {
 
 describe('cookies outside development', () => {
   it('are Secure in production', async () => {
-    const app = await startTestApp('sqlite', { env: { NODE_ENV: 'production' } });
+    const app = await startTestApp('sqlite', { env: { ...PRODUCTION_ENV } });
     try {
       const { response } = await app.client().post(
         `mutation { signIn(input: { email: "admin@example.com", password: "${DEMO_PASSWORD}" }) { viewer { id } } }`,

@@ -29,7 +29,8 @@ async function waitForOutput(server: RunningServer, pattern: RegExp): Promise<Re
 
 describe('the Vendor console', () => {
   it('first run in production: the printed link creates the operator, who runs customers; a second start prints nothing', async () => {
-    const env = { SEATWISE_DEMO: '0', NODE_ENV: 'production' };
+    // Production's start-up checks: server.ts gives the PUBLIC_URL; the operator's codes are read from the outbox.
+    const env = { SEATWISE_DEMO: '0', NODE_ENV: 'production', SEATWISE_MAIL_OUTBOX: '1' };
     const server = await startServer({ env });
     servers.push(server);
     const [link] = await waitForOutput(server, /http\S+\/setup\/[\w-]+/);

@@ -48,7 +48,7 @@ export function ormOptions(database: DatabaseConfig): Options {
     ...common,
     driver: PostgreSqlDriver,
     clientUrl: database.url,
-    pool: { min: 0, max: 10 },
+    pool: { min: 0, max: database.poolMax ?? 10 },
     // Reports are many small aggregates: compiling one with JIT costs more (tens of ms) than it saves.
     driverOptions: { connection: { options: '-c jit=off' } },
     migrations: migrationOptions('postgresql'),
