@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import net from 'node:net';
 import type { SeatwiseApp } from '../app.js';
 
 const after = (ms: number) => new Promise<false>((resolve) => setTimeout(resolve, ms, false).unref());
@@ -10,6 +11,23 @@ const after = (ms: number) => new Promise<false>((resolve) => setTimeout(resolve
  * hand either finishes or is given back to the queue, then the pool closes and the process exits:
  * 0 when every request finished, 1 when the deadline cut some off.
  */
+/**
+ * Closes the listening socket and resolves when the last connection has closed. Not `server.close()`:
+ * in Node 20 it also closes every connection without a request in hand at once, including one just
+ * accepted whose request is still on its way, which its client sees as a reset. Idle connections
+ * are closed from a second later, each second, so only a keep-alive connection left idle is cut.
+ */
+function stopAccepting(server: Server): Promise<true> {
+  return new Promise((resolve) => {
+    let sweep: NodeJS.Timeout | undefined;
+    net.Server.prototype.close.call(server, () => {
+      clearInterval(sweep);
+      resolve(true);
+    });
+    sweep = setInterval(() => server.closeIdleConnections(), 1_000);
+  });
+}
+
 export function exitGracefully(server: Server, seatwise: SeatwiseApp, deadlineMs: number): void {
   const { logger } = seatwise;
   let started = false;
@@ -18,7 +36,7 @@ export function exitGracefully(server: Server, seatwise: SeatwiseApp, deadlineMs
     started = true;
     seatwise.readiness.draining = true;
     logger.info({ signal, deadlineMs }, 'shutting down: finishing requests in flight');
-    const served = new Promise<true>((resolve) => server.close(() => resolve(true)));
+    const served = stopAccepting(server);
     const [finished] = await Promise.all([Promise.race([served, after(deadlineMs)]), seatwise.worker.stop(deadlineMs)]);
     if (!finished) {
       logger.warn('shutdown deadline reached: closing the connections still open');
