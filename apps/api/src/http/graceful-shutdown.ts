@@ -19,12 +19,11 @@ const after = (ms: number) => new Promise<false>((resolve) => setTimeout(resolve
  */
 function stopAccepting(server: Server): Promise<true> {
   return new Promise((resolve) => {
-    let sweep: NodeJS.Timeout | undefined;
+    const sweep = setInterval(() => server.closeIdleConnections(), 1_000);
     net.Server.prototype.close.call(server, () => {
       clearInterval(sweep);
       resolve(true);
     });
-    sweep = setInterval(() => server.closeIdleConnections(), 1_000);
   });
 }
 
