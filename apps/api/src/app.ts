@@ -5,7 +5,6 @@ import expressStaticGzip from 'express-static-gzip';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { pinoHttp } from 'pino-http';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { GraphQLError } from 'graphql';
@@ -24,6 +23,10 @@ import { exportsRoute } from './http/exports.route.js';
 import { restErrorHandler } from './http/http-errors.js';
 import { serverRoutePrefixes } from './http/server-routes.js';
 import { usageEventsRoute } from './http/usage-events.route.js';
+import { healthRoutes, type Readiness } from './http/health.js';
+import { createMetrics } from './http/metrics.js';
+import { noteAccount, requestLogging } from './http/request-log.js';
+import { securityHeaders, withCspNonce } from './http/security-headers.js';
 import { uploadsRoute } from './http/uploads.route.js';
 import { subscribeCatalogueMail } from './modules/vendor/catalogue.events.js';
 import { discardStaleUploads } from './modules/vendor/catalogue-uploads.service.js';
@@ -64,6 +67,8 @@ export interface SeatwiseApp {
   worker: JobWorker;
   /** The after-commit event bus; it delivers when `config.jobWorker` is on. */
   events: EventBus;
+  /** `draining` turns `/readyz` to 503 (`http/graceful-shutdown.ts`). */
+  readiness: Readiness;
   close(): Promise<void>;
 }
 
@@ -73,6 +78,7 @@ async function createContext(services: Services, req: Request, res: Response): P
   // A vendor service token (sw_vnd_…) acts as the vendor, never in a customer account.
   const vendorToken = await refusingBadTokens(() => authenticateVendorBearer(em, req.headers.authorization));
   const viewer = vendorToken ? null : ((await refusingBadTokens(() => authenticateBearer(em, req.headers.authorization))) ?? (await sessionViewer(em, req)));
+  noteAccount(req, res, viewer?.accountId);
   const ctx = contextFor(services, req, res, viewer, em);
   // Vendor staff have a session of their own and no account; a token or customer session wins.
   if (vendorToken) ctx.staff = vendorToken;
@@ -124,7 +130,7 @@ function serveWeb(app: Express, config: Config) {
       },
     }),
   );
-  const sendIndex = (res: Response) => res.type('html').setHeader('Cache-Control', 'no-cache').send(html);
+  const sendIndex = (res: Response) => res.type('html').setHeader('Cache-Control', 'no-cache').send(withCspNonce(html, res));
   app.get(new RegExp(`^(?!${serverRoutePrefixes.join('|')})/`), (_req, res) => sendIndex(res));
   app.get('/graphql', (req, res, next) => {
     if (config.graphql.playground && req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
@@ -161,6 +167,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     limits: createRateLimits(orm, config),
   };
 
+  const metrics = createMetrics(orm, config, logger);
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildGraphqlSchema(),
     formatError: createErrorFormatter(logger),
@@ -172,35 +179,20 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     validationRules: limitRules(config.graphql),
     // No cache hints are used, and Apollo's default cache-control plugin would wrap every field
     // resolver to collect them: a cost on each of the thousands of fields a report page returns.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), accessPlugin, textInputPlugin, costLimitPlugin(config.graphql.maxCost)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), accessPlugin, textInputPlugin, costLimitPlugin(config.graphql.maxCost), metrics.apollo],
   });
   await apollo.start();
+  const readiness: Readiness = { draining: false };
   const stopSweep = sweepExpiredCounters(orm, logger);
   const stopKeySweep = sweepExpiredKeys(orm, logger);
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  // Successful requests log at debug level: the console shows problems, not traffic.
-  app.use(
-    pinoHttp({
-      logger,
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug'),
-    }),
-  );
-
+  app.use(requestLogging(logger), metrics.http, securityHeaders());
   app.use(languageOfRequest);
 
-  app.get('/healthz', async (_req, res) => {
-    try {
-      await orm.em.getConnection().execute('select 1');
-      res.json({ status: 'ok', database: config.database.driver });
-    } catch (error) {
-      logger.error({ err: error }, 'health check failed');
-      res.status(503).json({ status: 'unavailable', database: config.database.driver });
-    }
-  });
+  app.use(healthRoutes(orm, config, logger, readiness, () => [worker, events]), metrics.route);
 
   app.use(brandLogoRoute(orm));
   app.use(downloadsRouter(services, logger));
@@ -252,6 +244,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     outbox,
     worker,
     events,
+    readiness,
     async close() {
       stopSweep();
       if (sweepUploads) clearInterval(sweepUploads);

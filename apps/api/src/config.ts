@@ -52,6 +52,10 @@ export interface Config {
   jobWorker: boolean;
   retention: RetentionConfig;
   graphql: GraphqlConfig;
+  /** The bearer token `/metrics` asks for (`METRICS_TOKEN`); null: no metrics are served. */
+  metricsToken: string | null;
+  /** How long a SIGTERM waits for requests in flight and the job in hand (`SEATWISE_SHUTDOWN_SECONDS`). */
+  shutdownSeconds: number;
   /** The clock reports and renewal notices read "today" from; tests pin it to the seeded day. */
   now: () => Date;
 }
@@ -227,6 +231,8 @@ const env = z.object({
   GRAPHQL_MAX_TOKENS: limit(3000, 100_000),
   GRAPHQL_MAX_COST: limit(10_000, 10_000_000),
   GRAPHQL_MAX_BATCH: limit(10, 1000),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 24`)').optional(),
+  SEATWISE_SHUTDOWN_SECONDS: limit(25, 3600),
   // A CSV import of 20,000 people travels as one GraphQL variable.
   GRAPHQL_MAX_BODY_BYTES: limit(8_000_000, 100_000_000),
 });
@@ -378,6 +384,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxBatch: values.GRAPHQL_MAX_BATCH,
       maxBodyBytes: values.GRAPHQL_MAX_BODY_BYTES,
     },
+    metricsToken: values.METRICS_TOKEN ?? null,
+    shutdownSeconds: values.SEATWISE_SHUTDOWN_SECONDS,
     now: () => new Date(),
   };
 }

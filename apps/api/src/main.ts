@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createApp } from './app.js';
 import { DatabaseStartError } from './db/database.js';
+import { exitGracefully } from './http/graceful-shutdown.js';
 import { seedDemo } from './db/seed/demo.js';
 import { announceFirstRun } from './modules/vendor/first-run.js';
 
@@ -41,11 +42,4 @@ server.listen(config.port, config.host, () => {
   const url = config.publicUrl;
   console.log(`\nSeatwise is running at ${url}  (GraphQL and playground: ${url}/graphql)\n`);
 });
-
-async function shutdown() {
-  server.close();
-  await seatwise.close();
-  process.exit(0);
-}
-process.once('SIGINT', shutdown);
-process.once('SIGTERM', shutdown);
+exitGracefully(server, seatwise, config.shutdownSeconds * 1000);

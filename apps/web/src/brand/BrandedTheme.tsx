@@ -8,6 +8,13 @@ const base = {
   headings: { fontWeight: '650' },
 } as const;
 
+/**
+ * The server's Content-Security-Policy admits `<style>` elements with this page's nonce only
+ * (apps/api/src/http/security-headers.ts): Mantine writes its theme variables into one.
+ */
+const styleNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? '';
+const getStyleNonce = () => styleNonce;
+
 /** Mantine's theme from the brand: its colour is the primary one; without one, today's indigo. */
 export function BrandedTheme({ initial, children }: { initial: Brand; children: ReactNode }) {
   const [brand, setBrand] = useState(initial);
@@ -24,7 +31,7 @@ export function BrandedTheme({ initial, children }: { initial: Brand; children: 
   }, [brand.name]);
   return (
     <BrandContext value={state}>
-      <MantineProvider theme={theme} defaultColorScheme="light">
+      <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={getStyleNonce}>
         {children}
       </MantineProvider>
     </BrandContext>

@@ -106,6 +106,11 @@ export class EventBus {
     return this.loop.stop();
   }
 
+  /** True while the delivery loop polls (`/readyz`). */
+  get running(): boolean {
+    return this.loop.started;
+  }
+
   /** Delivers everything due now, waiting for a delivery this instance's loop has in hand (tests). */
   async drain(): Promise<number> {
     let delivered = 0;

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Logger } from '../../logger.js';
-import { Job } from './job.entity.js';
+import { Job, JobStatus } from './job.entity.js';
 import { PollLoop } from './poll-loop.js';
 import { type ClaimedJob, claimNextJob, completeJob, failJob, heartbeat, LeaseLostError } from './job-queue.js';
 
@@ -43,6 +43,9 @@ export class JobWorker {
   private readonly loop: PollLoop;
   private readonly periodic: PeriodicTask[];
   private readonly lastRun = new Map<string, number>();
+  /** The job this worker is running, given back to the queue by a `stop` that runs out of time. */
+  private inHand: ClaimedJob | null = null;
+  private stopping: Promise<void> | null = null;
 
   constructor(
     private readonly orm: MikroORM,
@@ -81,12 +84,39 @@ export class JobWorker {
   }
 
   start(): void {
+    this.stopping = null;
     this.loop.start();
   }
 
-  /** Stops polling and waits for the job in hand to finish. */
-  stop(): Promise<void> {
-    return this.loop.stop();
+  /** True while the worker polls (`/readyz`). */
+  get running(): boolean {
+    return this.loop.started;
+  }
+
+  /**
+   * Stops polling and waits for the job in hand to finish, at most `graceMs`. A job still running
+   * then is given back to the queue (queued again, its attempt not counted) so another instance
+   * takes it at once; should its work finish here after all, `completeJob` finds the claim gone and
+   * discards the result, so the job is done once.
+   */
+  stop(graceMs = Infinity): Promise<void> {
+    // A second call (close() after a shutdown gave the job back) waits for the first, not the job.
+    this.stopping ??= this.stopWithin(graceMs);
+    return this.stopping;
+  }
+
+  private async stopWithin(graceMs: number): Promise<void> {
+    const stopped = this.loop.stop().then(() => true);
+    const finished = Number.isFinite(graceMs) ? await Promise.race([stopped, new Promise<false>((resolve) => setTimeout(resolve, graceMs, false).unref())]) : await stopped;
+    const claim = this.inHand;
+    if (finished || !claim) return;
+    const released = await this.orm.em.fork().nativeUpdate(
+      Job,
+      { id: claim.id, lockedBy: claim.token, status: JobStatus.RUNNING },
+      { status: JobStatus.QUEUED, attempts: claim.attempt - 1, lockedBy: null, leaseUntil: null },
+      { filters: false },
+    );
+    if (released === 1) this.logger.info({ job: claim.id, kind: claim.kind }, 'job given back to the queue at shutdown');
   }
 
   /** Claims and runs at most one job; true when it ran one. */
@@ -94,6 +124,15 @@ export class JobWorker {
     const em = this.orm.em.fork() as EntityManager;
     const claim = await claimNextJob(em, this.instanceId, Object.keys(this.handlers), this.leaseMs);
     if (!claim) return false;
+    this.inHand = claim;
+    try {
+      return await this.run(em, claim);
+    } finally {
+      this.inHand = null;
+    }
+  }
+
+  private async run(em: EntityManager, claim: ClaimedJob): Promise<boolean> {
     const handler = this.handlers[claim.kind]!;
     const maxAttempts = (await em.findOne(Job, { id: claim.id }, { filters: false }))?.maxAttempts ?? 3;
     try {

@@ -25,6 +25,11 @@ export class PollLoop {
     return this.polling;
   }
 
+  /** True from `start` until `stop`. */
+  get started(): boolean {
+    return !this.stopped;
+  }
+
   /** Settles when the poll in hand (if any) has. */
   get current(): Promise<unknown> {
     return this.running;
