@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffSetupLink } from '../src/modules/vendor/setup-link.service.js';
 import { discardStaleUploads } from '../src/modules/vendor/catalogue-uploads.service.js';
+import { FileUploadRow } from '../src/modules/vendor/file-upload.entity.js';
+import { ProductFile } from '../src/modules/downloads/product-file.entity.js';
+import { ProductVersion } from '../src/modules/catalog/product-version.entity.js';
+import { User } from '../src/modules/identity/user.entity.js';
 import { dataOf, drivers, errorOf, startTestApp, TODAY, type TestApp, type TestClient } from './harness.js';
 import { rest } from './rest.js';
 import { DEMO_OPERATOR_EMAIL, signInDemoOperator, useSetupLink } from './vendor-helpers.js';
@@ -350,6 +354,49 @@ describe.each(drivers)("the vendor's catalogue (%s)", (driver) => {
       ['%Pipeline-build.exe%'],
     );
     expect(audit).toEqual({ token_name: 'Release pipeline', email: DEMO_OPERATOR_EMAIL });
+  });
+
+  it('keeps a file of 5,000,000,000 bytes, over 32 bits, as a number, on the file and on its upload', async () => {
+    const SIZE = 5_000_000_000;
+    const em = app.em();
+    const [operatorRow] = await app.sql<{ id: string }>('select id from users where email = ?', [DEMO_OPERATOR_EMAIL]);
+    const file = em.create(ProductFile, {
+      version: em.getReference(ProductVersion, draft().id),
+      kind: 'INSTALLER' as never,
+      name: 'Drafter 2027 full DVD',
+      platform: 'WINDOWS' as never,
+      language: 'en-US',
+      fileName: 'drafter-2027-dvd.iso',
+      storageKey: 'files/none/drafter-2027-dvd.iso',
+      size: SIZE,
+      sha256: 'a'.repeat(64),
+      releasedAt: '2026-12-01',
+    });
+    const upload = em.create(FileUploadRow, {
+      version: em.getReference(ProductVersion, draft().id),
+      kind: 'INSTALLER' as never,
+      name: 'Drafter 2027 full DVD (Linux)',
+      platform: 'LINUX' as never,
+      language: 'en-US',
+      fileName: 'drafter-2027-dvd-linux.iso',
+      size: SIZE,
+      received: SIZE - 1,
+      createdBy: em.getReference(User, operatorRow!.id),
+    });
+    await em.flush();
+    try {
+      const again = app.em();
+      const [stored, storedUpload] = [await again.findOneOrFail(ProductFile, file.id), await again.findOneOrFail(FileUploadRow, upload.id)];
+      expect([stored.size, storedUpload.size, storedUpload.received]).toEqual([SIZE, SIZE, SIZE - 1]);
+      expect(typeof stored.size).toBe('number');
+      await reload();
+      expect(draft().files.find((row) => row.id === file.id)!.size).toBe(SIZE);
+      const head = await rest(app, operator, `/api/uploads/${upload.id}`, { method: 'HEAD' });
+      expect([head.headers.get('upload-length'), head.headers.get('upload-offset')]).toEqual(['5000000000', '4999999999']);
+    } finally {
+      await app.sql('delete from product_files where id = ?', [file.id]);
+      await app.sql('delete from file_uploads where id = ?', [upload.id]);
+    }
   });
 
   it('lets Support read but not write, and refuses customers, also on the upload route', async () => {
