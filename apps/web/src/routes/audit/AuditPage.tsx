@@ -34,6 +34,8 @@ export const auditActions = [
   'team.delete',
   'subscription.team.change',
   'report.export',
+  'support.message',
+  'support.message.reopen',
 ];
 
 /** Day boundaries in the viewer's time zone, as the API's ISO instants. */
