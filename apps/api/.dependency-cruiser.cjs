@@ -14,7 +14,7 @@ const modules = {
   jobs: ['The database job queue and its worker.', ['accounts'], ['job-queue.ts', 'job-worker.ts', 'event-bus.ts']],
   identity: ['People and their sign-in: users, passwords, sessions, 2-step, own account, the vendor staff\'s sign-in; memberships only through its port.', ['accounts', 'jobs', 'mail'], ['password.ts', 'password-policy.ts', 'rate-limits.ts', 'two-step/codes.ts', 'two-step/secret-box.ts']],
   audit: ['The audit log: recording an entry in the action\'s transaction, reading and exporting it.', ['accounts', 'identity']],
-  support: ['Support requests.', ['accounts', 'identity']],
+  support: ['Support requests and their threads, as the customer sees them.', ['accounts', 'audit', 'identity']],
   teams: ['Teams inside an account.', ['accounts', 'audit']],
   downloads: ['Signed download links and the files behind them.', ['catalog']],
   subscriptions: ['Contracts, subscriptions and the seats assigned on them: running, seats used, assignable.', ['accounts', 'audit', 'catalog', 'identity', 'teams'], ['subscription-seats.ts']],

@@ -62,7 +62,9 @@ describe.each(drivers)('business rules on %s', (driver) => {
           insights { product { code } purchased }
           productEntitlements { code licences { subscriptionId active } versions { id } }
         }`,
-        { id: subscriptionId, range: { from: '2026-11-01', to: '2026-11-30' } },
+        // A range reaching past today: Seat Usage counts seats as they are today (a past range counts
+        // them as they were on its last day, test/usage-reports.test.ts).
+        { id: subscriptionId, range: { from: '2026-11-01', to: '2026-12-31' } },
       ),
     );
     const motion = data.productEntitlements.find((product) => product.code === 'MOT');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffSetupLink } from '../src/modules/vendor/setup-link.service.js';
-import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
+import { dataOf, drivers, errorOf, startTestApp, TODAY, type TestApp, type TestClient } from './harness.js';
 import { signInDemoOperator, useSetupLink } from './vendor-helpers.js';
 
 const REQUEST_FIELDS = 'id subject status customerId customerName openedBy openedByEmail messageCount closedAt';
@@ -13,6 +13,7 @@ const CLOSE = 'mutation ($id: UUID!) { closeSupportRequest(id: $id) { request { 
 const REOPEN = 'mutation ($id: UUID!) { reopenSupportRequest(id: $id) { request { status closedAt } } }';
 const OPEN = 'mutation ($input: OpenSupportRequestInput!) { openSupportRequest(input: $input) { id } }';
 const HOME = '{ adminHome { openSupportRequestCount recentSupportRequests { id subject status replyCount closedAt lastReplyAt } } }';
+const WRITE = `mutation ($input: AddSupportMessageInput!) { addSupportMessage(input: $input) { request { id status closedAt replyCount } messages { author authorName body } } }`;
 const CUSTOMER_THREAD = 'query ($id: UUID!) { supportRequest(id: $id) { request { id status replyCount } messages { author authorName body } } }';
 
 interface InboxNode {
@@ -123,5 +124,51 @@ describe.each(drivers)('the support inbox (%s)', (driver) => {
     const token = app.client({ token: createApiToken.secret });
     expect((await token.graphql(INBOX)).data ?? null).toBeNull();
     expect(errorOf(await app.client().graphql(INBOX)).extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it("lets the opener and the account's admins write in the thread: a closed request opens again, audited, and Support sees it", async () => {
+    dataOf(await operator.graphql(CLOSE, { id: alpineRequest }));
+    // The test clock stands still; an hour on, the customer's messages come after support's.
+    app.setNow(new Date(TODAY.getTime() + 3_600_000));
+    type Written = { addSupportMessage: { request: { status: string; closedAt: string | null }; messages: { author: string; authorName: string | null; body: string }[] } };
+    const written = dataOf(await alpine.graphql<Written>(WRITE, { input: { requestId: alpineRequest, body: '  Still failing on the\r\nsecond computer.  ' } })).addSupportMessage;
+    expect(written.request).toEqual({ id: alpineRequest, status: 'OPEN', closedAt: null, replyCount: 3 });
+    expect(written.messages.at(-1)).toMatchObject({ author: 'CUSTOMER', body: 'Still failing on the\nsecond computer.' });
+    // Support sees it at the top of the inbox, open again, in the thread.
+    expect((await inbox(support, { filter: { status: 'OPEN' } })).edges[0]!.node).toMatchObject({ id: alpineRequest, status: 'OPEN', messageCount: 4 });
+    const seen = dataOf(await support.graphql<{ inboxSupportRequest: { messages: { author: string; body: string }[] } }>(THREAD, { id: alpineRequest })).inboxSupportRequest;
+    expect(seen.messages.at(-1)).toMatchObject({ author: 'CUSTOMER', body: 'Still failing on the\nsecond computer.' });
+    // A second message leaves it open; each is one entry of the customer's audit log.
+    app.setNow(new Date(TODAY.getTime() + 7_200_000));
+    dataOf(await alpine.graphql(WRITE, { input: { requestId: alpineRequest, body: 'And on the third.' } }));
+    const audit = await app.sql<{ action: string; target_id: string; email: string }>(
+      `select e.action, e.target_id, u.email from audit_entries e join users u on u.id = e.actor_id where e.target_type = 'support_request' order by e.created_at, e.action desc`,
+    );
+    expect(audit).toEqual([
+      { action: 'support.message.reopen', target_id: alpineRequest, email: 'admin@alpine.example' },
+      { action: 'support.message', target_id: alpineRequest, email: 'admin@alpine.example' },
+    ]);
+
+    // Another admin of the account may write; a plain user only in a request they opened.
+    const kolektorRequest = dataOf(await kolektor.graphql<{ openSupportRequest: { id: string } }>(OPEN, { input: { subject: 'Seats of the new office' } })).openSupportRequest.id;
+    const maja = app.client();
+    dataOf(await maja.signIn('maja.horvat@kolektor-gradnje.si'));
+    expect(dataOf(await maja.graphql<Written>(WRITE, { input: { requestId: kolektorRequest, body: 'Twelve seats, please.' } })).addSupportMessage.messages.at(-1)).toMatchObject({
+      author: 'CUSTOMER',
+      authorName: 'Maja Horvat',
+    });
+    const user = app.client();
+    dataOf(await user.signIn('user@example.com'));
+    expect(errorOf(await user.graphql(WRITE, { input: { requestId: kolektorRequest, body: 'Me too.' } })).extensions).toMatchObject({ code: 'FORBIDDEN' });
+    await app.sql("update support_requests set opened_by_id = (select id from users where email = 'user@example.com') where id = ?", [kolektorRequest]);
+    expect(dataOf(await user.graphql<Written>(WRITE, { input: { requestId: kolektorRequest, body: 'Me too.' } })).addSupportMessage.messages).toHaveLength(2);
+
+    // Another account's request is not found; bad input is named; neither writes anything.
+    const before = await app.sql('select id from support_messages');
+    expect(errorOf(await kolektor.graphql(WRITE, { input: { requestId: alpineRequest, body: 'Hello' } })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.requestId' });
+    expect(errorOf(await alpine.graphql(WRITE, { input: { requestId: alpineRequest, body: ' \n ' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.body' });
+    expect(errorOf(await alpine.graphql(WRITE, { input: { requestId: alpineRequest, body: 'x'.repeat(5001) } })).extensions).toMatchObject({ field: 'input.body' });
+    expect(await app.sql('select id from support_messages')).toHaveLength(before.length);
+    app.setNow(TODAY);
   });
 });

@@ -309,6 +309,41 @@ describe.each(drivers)('usage ingestion and reports F-31 to F-34 (%s)', (driver)
     await expect(replayEvents({ url: app.url, events, email: ADMIN, password: 'wrong', log: quiet })).rejects.toThrow(/Sign-in failed/);
   });
 
+  it('Seat Usage of a past range keeps the products and use of a subscription that has since expired', async () => {
+    // Motion Studio (MOT) runs until 7 December; Ana used it in November. Two more seats than the
+    // seed's three, so some are free.
+    await app.sql("update subscriptions set seats = 5 where name = 'Motion Studio'");
+    const motion = { id: 'mot-1', type: 'PRODUCT_SESSION', occurredAt: '2026-11-16T09:00:00+01:00', user: ADMIN, product: 'MOT', minutes: 40 };
+    expect(await (await postEvents(app, admin, [motion])).json()).toMatchObject({ accepted: 1 });
+    const report = async (range: { from: string; to: string }) =>
+      dataOf(await admin.graphql<{ seatUsage: SeatUsageNode & { products: { daysUsed: number; minutes: number }[] } }>(SEAT_USAGE, { range })).seatUsage;
+    const [free] = await app.sql<{ n: number | string }>(
+      `select s.seats - (select count(*) from seat_assignments sa where sa.subscription_id = s.id) as n
+       from subscriptions s join accounts a on a.id = s.account_id where a.name = ? and s.name = 'Motion Studio'`,
+      ['Kolektor Gradnje d.o.o.'],
+    );
+    const motionFree = Number(free?.n);
+    expect(motionFree).toBeGreaterThan(0);
+    const before = await report(NOVEMBER);
+    expect(before.products.find((row) => row.product.code === 'MOT')).toMatchObject({ seatsTotal: 5, seatsUnassigned: motionFree, daysUsed: 1, minutes: 40 });
+
+    app.setNow(new Date('2026-12-10T10:00:00Z'));
+    try {
+      // Last month, after the subscription expired: its product, seats then and use are all there.
+      const lastMonth = await report({ from: '2026-11-01', to: '2026-11-30' });
+      expect(lastMonth.products.find((row) => row.product.code === 'MOT')).toMatchObject({ seatsTotal: 5, seatsUnassigned: motionFree, daysUsed: 1, minutes: 40 });
+      // Today's report: the product ran this month, but its seats are not there to use any more.
+      const thisMonth = await report({ from: '2026-12-01', to: '2026-12-10' });
+      expect(thisMonth.products.find((row) => row.product.code === 'MOT')).toMatchObject({ seatsTotal: 0, seatsAssigned: 0, seatsUnassigned: 0, daysUsed: 0 });
+      expect(thisMonth.unassignedSeats).toBe(before.unassignedSeats - motionFree);
+      // A range after it ended does not show the product at all.
+      const today = await report({ from: '2026-12-10', to: '2026-12-10' });
+      expect(today.products.map((row) => row.product.code)).not.toContain('MOT');
+    } finally {
+      app.setNow(TODAY);
+    }
+  });
+
   it('one click takes an idle seat back; a plain user and another account see no report', async () => {
     const idle = await byUser({ range: NOVEMBER, filter: { idleForAtLeast: 30 }, first: 1 });
     const seat = idle.rows[0]!;

@@ -5,9 +5,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffSetupLink } from '../src/modules/vendor/setup-link.service.js';
 import { discardStaleUploads } from '../src/modules/vendor/catalogue-uploads.service.js';
+import { FileUploadRow } from '../src/modules/vendor/file-upload.entity.js';
+import { ProductFile } from '../src/modules/downloads/product-file.entity.js';
+import { ProductVersion } from '../src/modules/catalog/product-version.entity.js';
+import { User } from '../src/modules/identity/user.entity.js';
 import { dataOf, drivers, errorOf, startTestApp, TODAY, type TestApp, type TestClient } from './harness.js';
 import { rest } from './rest.js';
-import { signInDemoOperator, useSetupLink } from './vendor-helpers.js';
+import { DEMO_OPERATOR_EMAIL, signInDemoOperator, useSetupLink } from './vendor-helpers.js';
+import { createVendorToken } from './vendor-token-helpers.js';
 
 const PRODUCT = `id code name licenceTypes trialDays revision currentVersion
   versions { id version releasedOn status publishedAt revision files { id kind name platform language fileName size sha256 } uploads { id received size url } }`;
@@ -307,6 +312,91 @@ describe.each(drivers)("the vendor's catalogue (%s)", (driver) => {
     const refused = errorOf(await customer.graphql('mutation ($id: UUID!) { startTrial(productId: $id) { id } }', { id: drafter.id }));
     expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'productId' });
     expect(errorOf(await operator.graphql(TRIAL, { input: { productId: drafter.id, expectedRevision: current.revision + 1, days: 0 } })).extensions).toMatchObject({ field: 'days' });
+  });
+
+  it('takes the bytes from a vendor service token with the catalogue write scope, naming the token in the audit log', async () => {
+    const writer = await createVendorToken(operator, 'Release pipeline', ['VENDOR_CATALOGUE_WRITE']);
+    const reader = await createVendorToken(operator, 'Catalogue reader', ['VENDOR_CATALOGUE_READ']);
+    const admin = app.client();
+    dataOf(await admin.signIn('admin@example.com'));
+    const { createApiToken } = dataOf(
+      await admin.graphql<{ createApiToken: { secret: string } }>('mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }', {
+        input: { kind: 'SERVICE', name: 'Customer reports', scopes: ['READ_PRODUCTS'] },
+      }),
+    );
+    const bytes = randomBytes(2_000);
+    const upload = await begin(draft().id, bytes.length, 'Pipeline build');
+    const send = (token: string, body: Buffer, offset = 0) =>
+      fetch(`${app.url}${upload.url}`, {
+        method: 'PATCH',
+        body,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset) },
+      });
+    const refusal = async (response: Response) => ({ status: response.status, ...((await response.json()) as { error: { code: string; message: string } }).error });
+
+    // Other tokens are refused with 403 and say what is needed; a token that is no token with 401.
+    expect(await refusal(await send(reader, bytes))).toMatchObject({ status: 403, code: 'INSUFFICIENT_SCOPE', message: expect.stringContaining('vendor:catalogue:write') });
+    expect(await refusal(await send(createApiToken.secret, bytes))).toMatchObject({ status: 403, code: 'VENDOR_STAFF_ONLY', message: expect.stringContaining('sw_vnd_') });
+    expect((await send('sw_vnd_not-a-real-token', bytes)).status).toBe(401);
+    // A bearer with a staff cookie beside it is judged by the bearer.
+    expect((await rest(app, operator, upload.url, { method: 'HEAD', headers: { authorization: `Bearer ${reader}` } })).status).toBe(403);
+
+    const head = await fetch(`${app.url}${upload.url}`, { method: 'HEAD', headers: { authorization: `Bearer ${writer}` } });
+    expect(head.headers.get('upload-offset')).toBe('0');
+    expect((await send(writer, bytes.subarray(0, 500))).status).toBe(204);
+    const done = await send(writer, bytes.subarray(500), 500);
+    expect(done.status).toBe(201);
+    const { file } = (await done.json()) as { file: { id: string; sha256: string; size: number } };
+    expect(file).toMatchObject({ sha256: sha(bytes), size: bytes.length });
+    const [audit] = await app.sql<{ token_name: string | null; email: string }>(
+      `select e.token_name, u.email from vendor_audit_entries e join users u on u.id = e.actor_id
+       where e.action = 'catalogue.file.add' and e.summary like ?`,
+      ['%Pipeline-build.exe%'],
+    );
+    expect(audit).toEqual({ token_name: 'Release pipeline', email: DEMO_OPERATOR_EMAIL });
+  });
+
+  it('keeps a file of 5,000,000,000 bytes, over 32 bits, as a number, on the file and on its upload', async () => {
+    const SIZE = 5_000_000_000;
+    const em = app.em();
+    const [operatorRow] = await app.sql<{ id: string }>('select id from users where email = ?', [DEMO_OPERATOR_EMAIL]);
+    const file = em.create(ProductFile, {
+      version: em.getReference(ProductVersion, draft().id),
+      kind: 'INSTALLER' as never,
+      name: 'Drafter 2027 full DVD',
+      platform: 'WINDOWS' as never,
+      language: 'en-US',
+      fileName: 'drafter-2027-dvd.iso',
+      storageKey: 'files/none/drafter-2027-dvd.iso',
+      size: SIZE,
+      sha256: 'a'.repeat(64),
+      releasedAt: '2026-12-01',
+    });
+    const upload = em.create(FileUploadRow, {
+      version: em.getReference(ProductVersion, draft().id),
+      kind: 'INSTALLER' as never,
+      name: 'Drafter 2027 full DVD (Linux)',
+      platform: 'LINUX' as never,
+      language: 'en-US',
+      fileName: 'drafter-2027-dvd-linux.iso',
+      size: SIZE,
+      received: SIZE - 1,
+      createdBy: em.getReference(User, operatorRow!.id),
+    });
+    await em.flush();
+    try {
+      const again = app.em();
+      const [stored, storedUpload] = [await again.findOneOrFail(ProductFile, file.id), await again.findOneOrFail(FileUploadRow, upload.id)];
+      expect([stored.size, storedUpload.size, storedUpload.received]).toEqual([SIZE, SIZE, SIZE - 1]);
+      expect(typeof stored.size).toBe('number');
+      await reload();
+      expect(draft().files.find((row) => row.id === file.id)!.size).toBe(SIZE);
+      const head = await rest(app, operator, `/api/uploads/${upload.id}`, { method: 'HEAD' });
+      expect([head.headers.get('upload-length'), head.headers.get('upload-offset')]).toEqual(['5000000000', '4999999999']);
+    } finally {
+      await app.sql('delete from product_files where id = ?', [file.id]);
+      await app.sql('delete from file_uploads where id = ?', [upload.id]);
+    }
   });
 
   it('lets Support read but not write, and refuses customers, also on the upload route', async () => {

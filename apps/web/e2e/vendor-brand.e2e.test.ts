@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { serverAndBrowser, signInDemoOperator } from './browser';
+import { checkAtPhoneWidth, serverAndBrowser, signInDemoOperator } from './browser';
 
 const env = serverAndBrowser();
 const shots = process.env.SEATWISE_SCREENSHOTS;
@@ -128,5 +128,47 @@ describe("the vendor's brand and support inbox in the browser", () => {
     await page.getByText('Support closed this request on', { exact: false }).waitFor();
     await shoot(page, 'home-thread-en');
     await context.close();
+  });
+
+  it('the customer writes in the closed thread, which opens again, in English and Slovenian, and the operator sees it', async () => {
+    const context = await env.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/sign-in`);
+    await page.getByLabel('Email').fill('admin@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('Seatwise-demo-1');
+    await page.getByLabel('Password', { exact: true }).press('Enter');
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await page.getByTestId('support-request').filter({ hasText: 'Licence server does not hand out Formwork 3D seats' }).getByRole('link').click();
+    await page.getByText('Writing opens the request again.').waitFor();
+    // An empty message is refused by name, and nothing is sent.
+    await page.getByRole('button', { name: 'Send message' }).click();
+    await page.getByText('Write the message.').waitFor();
+    await page.getByLabel('Your message').fill('The seats are back, but one computer still\nshows Formwork 3D as unlicensed.');
+    await page.getByRole('button', { name: 'Send message' }).click();
+    await page.getByText('Sent. Support will answer by email.').waitFor();
+    await page.getByText('shows Formwork 3D as unlicensed.', { exact: false }).waitFor();
+    await page.getByText('Open', { exact: true }).waitFor();
+    await checkAtPhoneWidth(page, 'support-thread-customer-en');
+
+    await page.getByRole('button', { name: /^Language/ }).click();
+    await page.getByRole('menuitem', { name: 'Slovenščina' }).click();
+    await page.getByLabel('Vaše sporočilo').waitFor();
+    await page.getByRole('button', { name: 'Pošlji sporočilo' }).click();
+    await page.getByText('Napišite sporočilo.').waitFor();
+    await checkAtPhoneWidth(page, 'support-thread-customer-sl');
+    // The choice is saved with the person: back to English for other tests.
+    await page.getByRole('button', { name: /^Jezik/ }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByLabel('Your message').waitFor();
+    await context.close();
+
+    const vendor = await env.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
+    const inbox = await vendor.newPage();
+    await signInDemoOperator(inbox, env.server.url, { useDemo: 'Use demo operator', signIn: 'Sign in', code: 'Code', verify: 'Verify' });
+    await inbox.getByRole('link', { name: 'Support inbox' }).click();
+    await inbox.getByRole('link', { name: 'Licence server does not hand out Formwork 3D seats' }).click();
+    await inbox.getByText('shows Formwork 3D as unlicensed.', { exact: false }).waitFor();
+    await inbox.getByRole('button', { name: 'Close', exact: true }).waitFor();
+    await vendor.close();
   });
 });

@@ -214,6 +214,7 @@ export {
   SupportInboxFilter,
   InboxSupportThread,
   ReplyToSupportRequestInput,
+  AddSupportMessageInput,
 } from './support/support.types.js';
 export { Brand, UpdateBrandInput, SetBrandLogoInput } from './brand/brand.types.js';
 export {

@@ -109,6 +109,11 @@ export const Permission = definePermissions({
   AssignSeats: { description: 'Assign and unassign seats.', admits: admins, token: scope(ApiScope.WRITE_SEATS) },
   ReadSubscriptions: { description: 'Contracts, subscriptions and the admin home.', admits: admins, token: scope(ApiScope.READ_SUBSCRIPTIONS) },
   OpenSupportRequest: { description: 'Open a support request for the account.', admits: admins, token: scope(ApiScope.WRITE_SUBSCRIPTIONS) },
+  ReplyToOwnSupportRequest: {
+    description: "Write in the thread of one of the account's support requests: the person who opened it and the account's admins.",
+    admits: anyMember,
+    token: scope(ApiScope.WRITE_SUBSCRIPTIONS),
+  },
   ReadReports: { description: 'Insights, seat usage and cloud-services usage.', admits: admins, token: scope(ApiScope.READ_REPORTS) },
   ReadAudit: { description: "The account's audit log and its export.", admits: admins, token: scope(ApiScope.READ_AUDIT) },
 });

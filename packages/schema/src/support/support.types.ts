@@ -137,3 +137,12 @@ export class ReplyToSupportRequestInput {
   @Field(() => Boolean, { nullable: true, description: 'Close the request with this reply.' })
   close?: boolean | null;
 }
+
+@InputType({ description: "A customer's message in the thread of one of the account's support requests." })
+export class AddSupportMessageInput {
+  @Field(() => UUID, { description: 'The request.' })
+  requestId!: string;
+
+  @Field(() => String, { description: 'The message: 1 to 5,000 characters; line breaks allowed.' })
+  body!: string;
+}

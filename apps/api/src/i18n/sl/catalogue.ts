@@ -39,6 +39,9 @@ export const catalogue: Record<string, string> = {
   'Bytes of this upload are arriving right now: stop sending them first.': 'Bajti tega nalaganja prav zdaj prihajajo: najprej jih nehajte pošiljati.',
   'The upload continues at byte {offset}: send from there.': 'Nalaganje se nadaljuje pri bajtu {offset}: pošiljajte od tam.',
   'Send the bytes with Content-Type: application/offset+octet-stream.': 'Bajte pošljite z glavo Content-Type: application/offset+octet-stream.',
+  'Product files take a vendor service token (sw_vnd_…) with the scope {scope}: API tokens of customer accounts cannot upload them.':
+    'Datoteke izdelkov sprejmejo žeton storitve ponudnika (sw_vnd_…) z obsegom {scope}: žetoni API računov strank jih ne morejo naložiti.',
+  'This token lacks the scope {scope}, which uploading product files needs.': 'Ta žeton nima obsega {scope}, ki ga nalaganje datotek izdelkov potrebuje.',
   'Say where the bytes start with the Upload-Offset header.': 'Z glavo Upload-Offset povejte, kje se bajti začnejo.',
 
   // The release mail

@@ -53,6 +53,9 @@ export const vendor: Record<string, string> = {
   'The support request is closed: reopen it before replying.': 'Zahtevek za podporo je zaprt: pred odgovorom ga znova odprite.',
   'Write the reply.': 'Napišite odgovor.',
   'The reply can be at most {max} characters.': 'Odgovor je lahko dolg največ {max} znakov.',
+  'Write the message.': 'Napišite sporočilo.',
+  'The message can be at most {max} characters.': 'Sporočilo je predolgo. Največje dovoljeno število znakov: {max}.',
+  "Only the person who opened this request and the account's admins can write in it.": 'V ta zahtevek lahko pišejo samo oseba, ki ga je odprla, in skrbniki računa.',
 
   // Brand (modules/brand)
   'Write the colour as # and six hexadecimal digits, such as #1c7ed6.': 'Barvo zapišite kot # in šest šestnajstiških števk, na primer #1c7ed6.',

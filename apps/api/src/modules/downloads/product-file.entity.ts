@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../../db/base.entity.js';
 import { ProductVersion } from '../catalog/product-version.entity.js';
 
@@ -47,7 +47,7 @@ export class ProductFile extends BaseEntity {
   @Property({ type: 'string', length: 300 })
   storageKey!: string;
 
-  @Property({ type: 'integer' })
+  @Property({ type: new BigIntType('number') })
   size!: number;
 
   @Property({ type: 'string', length: 64 })

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { AdminHome, OpenSupportRequestInput, SupportRequest, SupportThread, UUID } from '@seatwise/schema';
+import { AddSupportMessageInput, AdminHome, OpenSupportRequestInput, SupportRequest, SupportThread, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
-import { openSupportRequest, supportThread } from '../support/support.service.js';
+import { addSupportMessage, openSupportRequest, supportThread } from '../support/support.service.js';
 import { adminHome } from './admin-home.service.js';
 
 @Resolver()
@@ -26,5 +26,17 @@ export class AdminHomeResolver {
   @Query(() => SupportThread, { description: "One of the account's support requests with the replies of the vendor's support; NOT_FOUND for any other id. Admins only." })
   supportRequest(@Ctx() ctx: AccountContext, @Arg('id', () => UUID, { description: 'The request.' }) id: string): Promise<SupportThread> {
     return supportThread(ctx, id);
+  }
+
+  @Allow(Permission.ReplyToOwnSupportRequest)
+  @Mutation(() => SupportThread, {
+    description:
+      "Writes in the thread of one of the account's support requests (the person who opened it, or an admin); a closed request opens again. NOT_FOUND for another account's id.",
+  })
+  addSupportMessage(
+    @Ctx() ctx: AccountContext,
+    @Arg('input', () => AddSupportMessageInput, { description: 'The request and the message.' }) input: AddSupportMessageInput,
+  ): Promise<SupportThread> {
+    return addSupportMessage(ctx, input);
   }
 }

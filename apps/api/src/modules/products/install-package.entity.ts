@@ -1,4 +1,4 @@
-import { Entity, Enum, Filter, Index, ManyToOne, type Opt, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Filter, Index, ManyToOne, type Opt, Property } from '@mikro-orm/core';
 import { tenantFilter } from '../../db/base.entity.js';
 import { TenantEntity } from '../accounts/tenant.entity.js';
 import { ProductVersion } from '../catalog/product-version.entity.js';
@@ -47,7 +47,7 @@ export class InstallPackage extends TenantEntity {
   @Property({ type: 'string', length: 300, nullable: true })
   storageKey: (string & Opt) | null = null;
 
-  @Property({ type: 'integer', nullable: true })
+  @Property({ type: new BigIntType('number'), nullable: true })
   size: (number & Opt) | null = null;
 
   @Property({ type: 'string', length: 64, nullable: true })

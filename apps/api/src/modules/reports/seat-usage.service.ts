@@ -81,10 +81,11 @@ export async function seatUsageSummary(ctx: AccountContext, input: DateRangeInpu
 export async function seatUsageByProduct(ctx: AccountContext, input: DateRangeInput): Promise<SeatUsageByProduct[]> {
   const range = parseRange(input);
   const accountId = ctx.viewer.accountId;
-  const { todayIso } = await accountDay(ctx.em, accountId, ctx.config.now());
+  const { today } = await accountDay(ctx.em, accountId, ctx.config.now());
+  const seats = seatsPerProduct(ctx, { fromIso: isoOfDay(range.from), asOfIso: isoOfDay(Math.min(range.to, today)) });
 
   const [products, usage, people, trend, trendPeople] = await Promise.all([
-    run<{ id: string; code: string; name: string; seats_total: Numeric; seats_assigned: Numeric }>(ctx, seatsPerProduct(ctx, todayIso)),
+    run<{ id: string; code: string; name: string; seats_total: Numeric; seats_assigned: Numeric }>(ctx, seats),
     run<{ product_id: string; days_used: Numeric; minutes: Numeric }>(ctx, usagePerProduct(ctx, range)),
     run<{ product_id: string; active_users: Numeric }>(ctx, activeUsersPerProduct(ctx, range)),
     run<{ product_id: string; bucket: Numeric; days_used: Numeric }>(ctx, trendPerProduct(ctx, range)),

@@ -1,5 +1,5 @@
 import { seatsFreeSql, seatsUsedSql } from '../subscriptions/seat-rules.js';
-import { runningSql } from '../subscriptions/subscription-rules.js';
+import { ranDuringSql, runningSql } from '../subscriptions/subscription-rules.js';
 import { inAccount } from '../../common/sql.js';
 import type { Fragment } from '../usage/usage.sql.js';
 
@@ -33,18 +33,25 @@ export const lastDayOf = (alias: string) => `(select max(l.last_day) from subscr
     join usage_last l on l.account_id = sp.account_id and l.user_id = ${alias}.user_id and l.product_id = sp.product_id
     where sp.account_id = ${alias}.account_id and sp.subscription_id = ${alias}.subscription_id)`;
 
-/** Seats per product on running subscriptions. */
-export function seatsPerProduct(ctx: InAccount, todayIso: string): Fragment {
+/**
+ * Seats per product of a report's range: every product of a subscription that ran on some day of the
+ * range (`fromIso`), so the products of one that has since ended keep their past use; its seats
+ * count as they were on `asOfIso` (the range's last day, or today when the range reaches past it),
+ * so an ended subscription's seats are not counted as there to use.
+ */
+export function seatsPerProduct(ctx: InAccount, range: { fromIso: string; asOfIso: string }): Fragment {
   const account = inAccount(ctx, 'sp');
   return {
-    sql: `select p.id, p.code, p.name, sum(s.seats) as seats_total, sum(${seatsUsedSql('s')}) as seats_assigned
+    sql: `select p.id, p.code, p.name,
+        sum(case when ${runningSql('s')} then s.seats else 0 end) as seats_total,
+        sum(case when ${runningSql('s')} then ${seatsUsedSql('s')} else 0 end) as seats_assigned
       from subscription_products sp
       join subscriptions s on s.id = sp.subscription_id
       join products p on p.id = sp.product_id
-      where ${account.text} and ${runningSql('s')}
+      where ${account.text} and ${ranDuringSql('s')}
       group by p.id, p.code, p.name
       order by p.name`,
-    params: [...account.values, todayIso],
+    params: [range.asOfIso, range.asOfIso, ...account.values, range.fromIso],
   };
 }
 

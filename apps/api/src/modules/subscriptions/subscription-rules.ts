@@ -20,6 +20,14 @@ export const isRunning = (subscription: RunningFacts, dayIso: string): boolean =
 /** The same rule for the subscriptions row `alias`; its one `?` is the day (YYYY-MM-DD). */
 export const runningSql = (alias: string) => `${alias}.state = '${SubscriptionState.ACTIVE}' and ${alias}.ends_on >= ?`;
 
+/**
+ * The same rule over a range of days, for reports of the past: a subscription ran on some day of a
+ * range when it ran on the range's first day, because the rule only looks forward (running on a day
+ * means running on every day before it). Its one `?` is the range's first day (YYYY-MM-DD). A
+ * subscription that has since ended is still one that ran in a range before its end.
+ */
+export const ranDuringSql = (alias: string) => runningSql(alias);
+
 /** Subscriptions renewing within this many days are "expiring". */
 export const EXPIRING_WITHIN_DAYS = 90;
 

@@ -1,12 +1,24 @@
-import { type SupportMessage as SupportMessageType, type SupportMessageAuthor, type SupportRequest as SupportRequestType, SupportRequestStatus, type SupportThread } from '@seatwise/schema';
-import { fragment, inAccount, query, sql } from '../../common/sql.js';
-import { toDate } from '../../common/transaction.js';
+import {
+  type AddSupportMessageInput,
+  type SupportMessage as SupportMessageType,
+  SupportMessageAuthor,
+  type SupportRequest as SupportRequestType,
+  SupportRequestStatus,
+  type SupportThread,
+} from '@seatwise/schema';
+import { fragment, inAccount, query, run, sql } from '../../common/sql.js';
+import { inTransaction, toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
-import { AppError, InvalidInputError, msg } from '../../errors.js';
+import { AppError, ForbiddenError, InvalidInputError, msg } from '../../errors.js';
+import { ADMIN_ROLES } from '../../graphql/permissions.js';
 import { Account } from '../accounts/account.entity.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { User } from '../identity/user.entity.js';
+import { SupportMessage } from './support-message.entity.js';
 import { SupportRequest } from './support-request.entity.js';
 
+/** A message of a thread, the vendor's reply or the customer's, is at most this long. */
+export const MAX_MESSAGE = 5000;
 /** A thread shows at most this many messages, the latest ones. */
 export const THREAD_MESSAGES = 200;
 /** A closed request stays on the home card this long. */
@@ -132,4 +144,51 @@ export async function openSupportRequest(ctx: AccountContext, subject: string): 
     replyCount: 0,
     lastReplyAt: null,
   };
+}
+
+/**
+ * The customer's message in a request's thread (F-10): by the person who opened it or an admin of
+ * the account. It moves the request's activity on, so it comes to the top of the vendor's inbox; a
+ * closed request opens again. One audit entry, in the same transaction.
+ */
+export async function addSupportMessage(ctx: AccountContext, input: AddSupportMessageInput): Promise<SupportThread> {
+  const body = input.body.replace(/\r\n/g, '\n').trim();
+  if (!body) throw new InvalidInputError('input.body', msg('Write the message.'));
+  if (body.length > MAX_MESSAGE) throw new InvalidInputError('input.body', msg('The message can be at most {max} characters.', { max: MAX_MESSAGE }));
+  const [row] = await query<{ id: string; subject: string; status: SupportRequestStatus; opened_by_id: string | null }>(
+    ctx.em,
+    sql`select r.id, r.subject, r.status, r.opened_by_id from support_requests r where ${inAccount(ctx, 'r')} and r.id = ${input.requestId}`,
+  );
+  if (!row) throw supportRequestNotFound('input.requestId');
+  if (!ADMIN_ROLES.includes(ctx.viewer.role) && row.opened_by_id !== ctx.viewer.userId) {
+    throw new ForbiddenError(msg("Only the person who opened this request and the account's admins can write in it."));
+  }
+  const now = ctx.config.now();
+  await inTransaction(ctx, async (tx) => {
+    const reopened = await run(
+      tx.em,
+      sql`update support_requests set status = ${SupportRequestStatus.OPEN}, closed_at = ${null}, last_activity_at = ${now}
+        where ${inAccount(tx)} and id = ${row.id} and status = ${SupportRequestStatus.CLOSED}`,
+    );
+    if (!reopened) {
+      await run(tx.em, sql`update support_requests set last_activity_at = ${now} where ${inAccount(tx)} and id = ${row.id}`);
+    }
+    tx.em.create(SupportMessage, {
+      account: tx.em.getReference(Account, ctx.viewer.accountId),
+      request: tx.em.getReference(SupportRequest, row.id),
+      author: SupportMessageAuthor.CUSTOMER,
+      writtenBy: tx.em.getReference(User, ctx.viewer.userId),
+      body,
+      createdAt: now,
+    });
+    recordAudit(tx, {
+      action: reopened ? 'support.message.reopen' : 'support.message',
+      targetType: 'support_request',
+      targetId: row.id,
+      summary: `${reopened ? 'Wrote in and reopened' : 'Wrote in'} the support request "${row.subject}"`,
+      after: { length: body.length, ...(reopened ? { status: SupportRequestStatus.OPEN } : {}) },
+    });
+    await tx.em.flush();
+  });
+  return supportThread(ctx, row.id);
 }

@@ -16,7 +16,7 @@ import { User } from '../identity/user.entity.js';
 import { fileTooLarge, uploadNotFound, versionNotFound } from './catalogue.errors.js';
 import { toCatalogueFile, toFileUpload } from './catalogue-mapping.js';
 import { FileUploadRow } from './file-upload.entity.js';
-import { recordVendorAudit, staffActor } from './vendor-audit.service.js';
+import { recordVendorAudit, staffActor, type VendorAuditInput } from './vendor-audit.service.js';
 
 const LANGUAGE = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 /** No folders, no control characters, nothing a shell or a Content-Disposition header would trip on. */
@@ -77,11 +77,14 @@ const hashes = new Map<string, { hash: Hash; offset: number }>();
 /** Uploads receiving bytes right now in this process: one request at a time per upload. */
 const busy = new Set<string>();
 
-async function discard(em: EntityManager, config: Config, upload: FileUploadRow, actorId: string | null, reason: string): Promise<void> {
+/** Who an upload's audit entries name: the operator, and the vendor token the bytes came through. */
+type Actor = Pick<VendorAuditInput, 'actorId' | 'tokenName'>;
+
+async function discard(em: EntityManager, config: Config, upload: FileUploadRow, actor: Actor, reason: string): Promise<void> {
   await inTransaction({ em }, async (tx) => {
     await tx.em.nativeDelete(FileUploadRow, { id: upload.id });
     recordVendorAudit(tx.em, {
-      actorId,
+      ...actor,
       action: 'catalogue.upload.discard',
       summary: `Discarded the upload of ${upload.fileName} (${reason})`,
       details: { uploadId: upload.id, received: upload.received, size: upload.size },
@@ -97,7 +100,7 @@ export async function cancelFileUpload(ctx: StaffContext, id: string): Promise<b
   const upload = await ctx.em.findOne(FileUploadRow, { id });
   if (!upload) throw uploadNotFound();
   if (busy.has(id)) throw new AppError('UPLOAD_BUSY', msg('Bytes of this upload are arriving right now: stop sending them first.'), 'id');
-  await discard(ctx.em, ctx.config, upload, ctx.staff.userId, 'cancelled');
+  await discard(ctx.em, ctx.config, upload, staffActor(ctx.staff), 'cancelled');
   return true;
 }
 
@@ -105,7 +108,7 @@ export async function cancelFileUpload(ctx: StaffContext, id: string): Promise<b
 export async function discardStaleUploads(em: EntityManager, config: Config): Promise<number> {
   const before = new Date(config.now().getTime() - config.uploads.staleHours * 3_600_000);
   const stale = await em.find(FileUploadRow, { updatedAt: { $lt: before } });
-  for (const upload of stale) if (!busy.has(upload.id)) await discard(em, config, upload, null, 'left unfinished');
+  for (const upload of stale) if (!busy.has(upload.id)) await discard(em, config, upload, { actorId: null }, 'left unfinished');
   return stale.length;
 }
 
@@ -137,7 +140,7 @@ export type UploadProgress = { done: false; upload: FileUpload } | { done: true;
 export async function receiveUploadBytes(
   em: EntityManager,
   config: Config,
-  actorId: string,
+  actor: Actor,
   id: string,
   offset: number,
   contentLength: number | null,
@@ -152,7 +155,7 @@ export async function receiveUploadBytes(
   }
   const remaining = upload.size - upload.received;
   if (contentLength !== null && contentLength > remaining) {
-    await discard(em, config, upload, actorId, 'more bytes than declared');
+    await discard(em, config, upload, actor, 'more bytes than declared');
     throw fileTooLarge(Math.min(upload.size, config.uploads.maxBytes));
   }
   busy.add(id);
@@ -187,7 +190,7 @@ export async function receiveUploadBytes(
       await pipeline(body, meter, sink);
     } catch (error) {
       if (tooMany) {
-        await discard(em, config, upload, actorId, 'more bytes than declared');
+        await discard(em, config, upload, actor, 'more bytes than declared');
         throw error;
       }
       // Interrupted: keep what reached the disk, to resume from.
@@ -203,14 +206,14 @@ export async function receiveUploadBytes(
       await em.flush();
       return { done: false, upload: toFileUpload(upload) };
     }
-    return { done: true, file: await attachFile(em, config, actorId, upload, path, hash.digest('hex')) };
+    return { done: true, file: await attachFile(em, config, actor, upload, path, hash.digest('hex')) };
   } finally {
     busy.delete(id);
   }
 }
 
 /** The complete upload becomes a file of its version: moved into place, then recorded with its audit entry. */
-async function attachFile(em: EntityManager, config: Config, actorId: string, upload: FileUploadRow, partPath: string, sha256: string): Promise<CatalogueFile> {
+async function attachFile(em: EntityManager, config: Config, actor: Actor, upload: FileUploadRow, partPath: string, sha256: string): Promise<CatalogueFile> {
   const fileId = randomUUID();
   const storageKey = fileKey(fileId, upload.fileName);
   const target = join(config.dataDir, storageKey);
@@ -233,7 +236,7 @@ async function attachFile(em: EntityManager, config: Config, actorId: string, up
         releasedAt: upload.version.releasedAt,
       });
       recordVendorAudit(tx.em, {
-        actorId,
+        ...actor,
         action: 'catalogue.file.add',
         summary: `Added ${upload.fileName} (${upload.size} bytes, SHA-256 ${sha256}) to ${upload.version.product.code} ${upload.version.version}`,
         details: { fileId, kind: upload.kind, platform: upload.platform, language: upload.language, size: upload.size, sha256 },
@@ -246,7 +249,7 @@ async function attachFile(em: EntityManager, config: Config, actorId: string, up
     await rm(dirname(target), { recursive: true, force: true });
     em.clear();
     if (isUniqueViolation(error)) {
-      await discard(em, config, upload, actorId, 'a file like it exists');
+      await discard(em, config, upload, actor, 'a file like it exists');
       throw duplicateFile();
     }
     throw error;

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, type Opt, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, ManyToOne, type Opt, Property } from '@mikro-orm/core';
 import { BaseEntity } from '../../db/base.entity.js';
 import { ProductVersion } from '../catalog/product-version.entity.js';
 import { Platform, ProductFileKind } from '../downloads/product-file.entity.js';
@@ -31,11 +31,11 @@ export class FileUploadRow extends BaseEntity {
   fileName!: string;
 
   /** Declared size of the whole file. */
-  @Property({ type: 'integer' })
+  @Property({ type: new BigIntType('number') })
   size!: number;
 
   /** Bytes on disk so far. */
-  @Property({ type: 'integer' })
+  @Property({ type: new BigIntType('number') })
   received: number & Opt = 0;
 
   @ManyToOne(() => User, { deleteRule: 'cascade' })

@@ -21,7 +21,7 @@ import { User } from '../identity/user.entity.js';
 import { publish } from '../jobs/event-bus.js';
 import { SupportMessage } from '../support/support-message.entity.js';
 import { SupportRequest } from '../support/support-request.entity.js';
-import { supportRequestNotFound, threadMessages } from '../support/support.service.js';
+import { MAX_MESSAGE, supportRequestNotFound, threadMessages } from '../support/support.service.js';
 import { recordVendorAudit, staffActor } from './vendor-audit.service.js';
 
 declare module '../jobs/event-bus.js' {
@@ -30,8 +30,6 @@ declare module '../jobs/event-bus.js' {
     'support.replied': { to: string; language: Language; firstName: string; subject: string; reply: string; closed: boolean; link: string };
   }
 }
-
-const MAX_REPLY = 5000;
 
 interface InboxRow {
   id: string;
@@ -129,7 +127,7 @@ const requestClosed = () =>
 export async function replyToSupportRequest(ctx: StaffContext, input: ReplyToSupportRequestInput): Promise<InboxSupportThread> {
   const body = input.body.replace(/\r\n/g, '\n').trim();
   if (!body) throw new InvalidInputError('input.body', msg('Write the reply.'));
-  if (body.length > MAX_REPLY) throw new InvalidInputError('input.body', msg('The reply can be at most {max} characters.', { max: MAX_REPLY }));
+  if (body.length > MAX_MESSAGE) throw new InvalidInputError('input.body', msg('The reply can be at most {max} characters.', { max: MAX_MESSAGE }));
   const row = await inboxRow(ctx, input.requestId, 'input.requestId');
   if (row.status === SupportRequestStatus.CLOSED) throw requestClosed();
   const now = ctx.config.now();

@@ -17,7 +17,6 @@ import { SkeletonRows } from '../../ui/TableSkeleton';
 type Entry = AuditLogQuery['auditLog']['edges'][number]['node'];
 const PAGE = 25;
 
-
 /** Day boundaries in the viewer's time zone, as the API's ISO instants. */
 const startOf = (day: string) => (day ? new Date(`${day}T00:00:00`).toISOString() : null);
 const endOf = (day: string) => (day ? new Date(new Date(`${day}T00:00:00`).getTime() + 86_400_000).toISOString() : null);

@@ -79,3 +79,15 @@ export const OpenSupportRequestDocument = graphql(`
     }
   }
 `);
+
+export const AddSupportMessageDocument = graphql(`
+  mutation AddSupportMessage($input: AddSupportMessageInput!) {
+    addSupportMessage(input: $input) {
+      request {
+        id
+        status
+        closedAt
+      }
+    }
+  }
+`);
