@@ -366,12 +366,15 @@ describe.each(drivers)('the life of a customer, from an empty production install
     const home = dataOf(await admin.graphql<{ adminHome: { subscriptionEvents: { kind: string; subscriptionName: string; effectiveOn: string }[] } }>(HOME)).adminHome;
     expect(home.subscriptionEvents[0]).toEqual({ kind: 'EXPIRED', subscriptionName: 'Bridge Designer', effectiveOn: '2028-10-31' });
 
-    // Seat Usage counts seats of running subscriptions: none are left, nothing to reclaim.
-    const report = dataOf(
-      await admin.graphql<{ seatUsage: { unassignedSeats: number; products: { product: { code: string }; seatsTotal: number; seatsAssigned: number }[] }; seatUsageByUser: { totalCount: number } }>(SEAT_USAGE, {
-        range: { from: '2028-10-01', to: '2028-10-31' },
-      }),
-    );
+    // Seat Usage for October, when it ran, keeps its product as it stood on its last day; from
+    // November on nothing runs: no seats, nothing to reclaim.
+    type SeatUsageAnswer = { seatUsage: { unassignedSeats: number; products: { product: { code: string }; seatsTotal: number; seatsAssigned: number }[] }; seatUsageByUser: { totalCount: number } };
+    const october = dataOf(await admin.graphql<SeatUsageAnswer>(SEAT_USAGE, { range: { from: '2028-10-01', to: '2028-10-31' } }));
+    expect(october.seatUsage).toEqual({
+      unassignedSeats: 0,
+      products: [expect.objectContaining({ product: { code: 'BRIDGE' }, seatsTotal: 2, seatsAssigned: 2, seatsUnassigned: 0 })],
+    });
+    const report = dataOf(await admin.graphql<SeatUsageAnswer>(SEAT_USAGE, { range: { from: '2028-11-01', to: '2028-11-01' } }));
     expect(report.seatUsage).toEqual({ unassignedSeats: 0, products: [] });
     const listed = dataOf(await operator.graphql<{ customers: Page<{ userCount: number; seatCount: number }> }>(CUSTOMERS, { search: 'CRM-LIFE-1' })).customers;
     expect(nodesOf(listed)).toMatchObject([{ userCount: 2, seatCount: 0 }]);
