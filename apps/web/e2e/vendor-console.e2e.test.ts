@@ -132,6 +132,8 @@ describe('the Vendor console', () => {
 
     // The operator issues a set-up link for Support staff on the Staff page; it is walked in Slovenian too.
     await page.getByRole('link', { name: 'Osebje' }).click();
+    // The audit log just left names the operator in every row: wait for the Staff page itself.
+    await page.getByRole('button', { name: 'Ustvari povezavo za nastavitev' }).waitFor();
     await page.getByRole('cell', { name: 'vendor@example.com' }).waitFor();
     await page.getByLabel('E-pošta').fill('podpora@vendor.example');
     await page.getByRole('button', { name: 'Ustvari povezavo za nastavitev' }).click();
