@@ -2,6 +2,8 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import type { FailedDelivery, FailedDeliveryConnection } from '@seatwise/schema';
+import { entityConnection, type PageArgs } from '../../common/keyset.js';
 import { afterCommit } from '../../common/transaction.js';
 import type { Logger } from '../../logger.js';
 import { EventDelivery } from './event-delivery.entity.js';
@@ -236,4 +238,28 @@ export async function deleteFinishedWork(em: EntityManager, now: Date): Promise<
     ],
   };
   return em.nativeDelete(EventDelivery, old);
+}
+
+const toFailedDelivery = (row: EventDelivery): FailedDelivery => ({
+  id: row.id,
+  event: row.event,
+  subscriber: row.subscriber,
+  accountId: row.accountId,
+  attempts: row.attempts,
+  error: row.error,
+  createdAt: row.createdAt,
+  failedAt: row.finishedAt ?? row.createdAt,
+});
+
+/** The dead letter: deliveries given up after their last attempt, the most recently given up first. */
+export function failedDeliveries(em: EntityManager, args: PageArgs): Promise<FailedDeliveryConnection> {
+  const order = { path: ['finishedAt'], direction: 'desc', date: true } as const;
+  return entityConnection(em, EventDelivery, { status: JobStatus.FAILED }, order, args, (rows) => rows.map(toFailedDelivery));
+}
+
+/** One delivery of the dead letter, or null when there is no failed one with this id. */
+export async function findFailedDelivery(em: EntityManager, id: string): Promise<FailedDelivery | null> {
+  // Not kept in the unit of work: a flush after `retryFailedDelivery` must not write the row back as read.
+  const row = await em.findOne(EventDelivery, { id, status: JobStatus.FAILED }, { disableIdentityMap: true });
+  return row ? toFailedDelivery(row) : null;
 }
