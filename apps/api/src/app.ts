@@ -33,7 +33,8 @@ import { discardStaleUploads } from './modules/vendor/catalogue-uploads.service.
 import { languageOfRequest, msg, say } from './i18n/messages.js';
 import { createLogger, type Logger } from './logger.js';
 import { registerMembershipHooks } from './modules/identity/memberships.port.js';
-import { createRateLimits, sweepExpiredCounters } from './modules/identity/rate-limits.js';
+import { createRateLimits, deleteExpiredCounters } from './modules/identity/rate-limits.js';
+import { deleteExpiredIdentityRows } from './modules/identity/expired-rows.js';
 import { sessionViewer } from './modules/identity/session.service.js';
 import { JobWorker } from './modules/jobs/job-worker.js';
 import { applyTermEnds } from './modules/subscriptions/subscription-expiry.service.js';
@@ -42,8 +43,9 @@ import { createMailer, type Mailer } from './modules/mail/mailer.js';
 import { Outbox } from './modules/mail/outbox.js';
 import { createOutboxSmsSender, type SmsSender } from './modules/mail/sms.js';
 import { BUILD_INSTALL_PACKAGE } from './modules/products/install-packages.service.js';
-import { EventBus } from './modules/jobs/event-bus.js';
-import { subscribeIdentityMail } from './modules/identity/identity.events.js';
+import { deleteFinishedWork, EventBus } from './modules/jobs/event-bus.js';
+import type { Schedule } from './modules/jobs/schedules.js';
+import { subscribeIdentityMail, subscribeIdentitySms } from './modules/identity/identity.events.js';
 import { installPackageBuilder } from './modules/products/package-builder.js';
 import { subscribeInvitationMail } from './modules/users/invitation.events.js';
 import { subscribeSupportReplyMail } from './modules/vendor/support-reply.mail.js';
@@ -53,7 +55,7 @@ import { authenticateBearer } from './modules/tokens/bearer.js';
 import { membershipHooks } from './modules/users/membership-hooks.js';
 import { staffViewer } from './modules/identity/staff/staff-session.service.js';
 import { authenticateVendorBearer } from './modules/vendor/vendor-tokens.service.js';
-import { sweepExpiredKeys } from './modules/idempotency/idempotency.service.js';
+import { deleteExpiredKeys } from './modules/idempotency/idempotency.service.js';
 import { retentionTask } from './retention.js';
 
 export interface SeatwiseApp {
@@ -157,13 +159,15 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   subscribeInvitationMail(events, mail);
   subscribeCatalogueMail(events, mail, config);
   subscribeSupportReplyMail(events, mail);
+  const sms = createOutboxSmsSender(outbox, logger);
+  subscribeIdentitySms(events, sms);
   const services: Services = {
     orm,
     config,
     outbox,
     events,
     mail,
-    sms: createOutboxSmsSender(outbox, logger),
+    sms,
     limits: createRateLimits(orm, config),
   };
 
@@ -183,8 +187,6 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   });
   await apollo.start();
   const readiness: Readiness = { draining: false };
-  const stopSweep = sweepExpiredCounters(orm, logger);
-  const stopKeySweep = sweepExpiredKeys(orm, logger);
 
   const app = express();
   app.disable('x-powered-by');
@@ -209,30 +211,23 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   );
   app.use(restErrorHandler(logger));
 
-  const worker = new JobWorker(
-    orm,
-    logger,
-    { [BUILD_INSTALL_PACKAGE]: installPackageBuilder(config) },
-    {
-      periodic: [
-        {
-          // Each minute: the terms that ended at midnight in their customer's time zone.
-          name: 'subscriptions.term-ends',
-          everyMs: 60_000,
-          run: (em) => applyTermEnds(em, config.now(), recordTermEndInVendorAudit),
-        },
-        retentionTask(config, logger),
-      ],
-    },
-  );
-  // Uploads of catalogue files left unfinished are discarded, hourly, by the instances that run jobs.
-  let sweepUploads: NodeJS.Timeout | null = null;
+  // Each fires once per cron slot across all instances that run jobs (`jobs/schedules.ts`).
+  const schedules: Schedule[] = [
+    // The terms that ended at midnight in their customer's time zone.
+    { name: 'subscriptions.term-ends', cron: '* * * * *', run: (em, now) => applyTermEnds(em, now, recordTermEndInVendorAudit) },
+    // Catalogue uploads no byte reached for `uploads.staleHours` are discarded.
+    { name: 'vendor.stale-uploads', cron: '7 * * * *', run: (em) => discardStaleUploads(em, config) },
+    { name: 'idempotency.expired-keys', cron: '*/10 * * * *', run: () => deleteExpiredKeys(orm) },
+    { name: 'identity.expired-counters', cron: '*/10 * * * *', run: () => deleteExpiredCounters(orm) },
+    { name: 'identity.expired-rows', cron: '23 * * * *', run: (em) => deleteExpiredIdentityRows(em, new Date()) },
+    { name: 'jobs.finished-work', cron: '41 3 * * *', run: (em) => deleteFinishedWork(em, new Date()) },
+    // Usage events, audit entries and finished jobs past the retention settings (docs/operations.md).
+    retentionTask(config, logger),
+  ];
+  const worker = new JobWorker(orm, logger, { [BUILD_INSTALL_PACKAGE]: installPackageBuilder(config) }, { schedules, now: config.now });
   if (config.jobWorker) {
     worker.start();
     events.start();
-    const sweep = () => discardStaleUploads(orm.em.fork() as EntityManager, config).catch((error: unknown) => logger.error({ err: error }, 'discarding stale uploads failed'));
-    sweepUploads = setInterval(sweep, 3_600_000);
-    sweepUploads.unref();
   }
 
   return {
@@ -246,9 +241,6 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     events,
     readiness,
     async close() {
-      stopSweep();
-      if (sweepUploads) clearInterval(sweepUploads);
-      stopKeySweep();
       await worker.stop();
       await events.stop();
       await apollo.stop();

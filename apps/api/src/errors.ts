@@ -38,6 +38,7 @@ const notFound = {
   'API token': msg('The API token was not found.'),
   Contract: msg('The contract was not found.'),
   Export: msg('That export was not found.'),
+  'Failed delivery': msg('No failed delivery with this id: it was queued again already, or cleaned up.'),
   Invitation: msg('The invitation was not found.'),
   Product: msg('The product was not found.'),
   'Install package': msg('The install package was not found.'),

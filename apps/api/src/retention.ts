@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { deleteAuditEntriesBefore } from './modules/audit/audit-retention.service.js';
 import { deleteFinishedJobsBefore } from './modules/jobs/job-retention.service.js';
-import type { PeriodicTask } from './modules/jobs/job-worker.js';
+import type { Schedule } from './modules/jobs/schedules.js';
 import { deleteUsageEventsBefore } from './modules/usage/usage-retention.service.js';
 import { deleteVendorAuditEntriesBefore } from './modules/vendor/vendor-audit-retention.service.js';
 
@@ -32,13 +32,13 @@ export async function applyRetention(em: EntityManager, config: Config, now = co
   return result;
 }
 
-/** The hourly clean-up, a periodic task of the job worker (the instances that run jobs). */
-export function retentionTask(config: Config, logger: Logger): PeriodicTask {
+/** The hourly clean-up, a schedule of the job worker (once per hour across the instances that run jobs). */
+export function retentionTask(config: Config, logger: Logger): Schedule {
   return {
     name: 'retention.clean-up',
-    everyMs: 3_600_000,
-    async run(em) {
-      const result = await applyRetention(em, config);
+    cron: '31 * * * *',
+    async run(em, now) {
+      const result = await applyRetention(em, config, now);
       if (Object.values(result).some(Boolean)) logger.info(result, 'old rows removed by the retention settings');
       return result;
     },

@@ -134,8 +134,40 @@ describe.each(drivers)('after-commit events through the outbox (%s)', (driver) =
     const [delivered, failed] = await rows('test.flaky');
     expect(delivered).toMatchObject({ status: 'SUCCEEDED', attempts: 2, error: null });
     expect(failed).toMatchObject({ status: 'FAILED', attempts: 5, error: 'relay refused always (attempt 5)' });
-    // Delivered or given up, the payload (links, addresses) is not kept.
-    for (const row of [delivered!, failed!]) expect(typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload).toEqual({});
+    // Delivered, the payload (links, addresses) is not kept; given up, it stays for an operator's retry until the retention.
+    const payloadOf = (row: DeliveryRow) => (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as unknown;
+    expect(payloadOf(delivered!)).toEqual({});
+    expect(payloadOf(failed!)).toEqual({ label: 'always' });
+  });
+
+  it('delays mail while the SMTP relay refuses it and delivers each exactly once when it accepts again', async () => {
+    const emails = Array.from({ length: 3 }, (_, index) => `outage-${index}-${driver}@test.example`);
+    peer.refusing = true;
+    const refusedBefore = peer.refused;
+    await inTransaction(tx(), async (t) => {
+      for (const email of emails) publish(t, 'identity.password-reset-requested', resetFor(email));
+    });
+    await app.deliverEvents();
+    // The relay said 451 to each; nothing arrived, and every delivery waits for its next attempt with the reason.
+    expect(peer.refused - refusedBefore).toBe(3);
+    const waiting = await app.sql<DeliveryRow>(
+      `select status, attempts, error, run_after, payload from event_deliveries where event = ? and status = 'QUEUED'`,
+      ['identity.password-reset-requested'],
+    );
+    expect(waiting).toHaveLength(3);
+    for (const row of waiting) expect(row).toMatchObject({ attempts: 1, error: expect.stringContaining('451') });
+    // Still down a minute later: refused again, still kept.
+    await app.seatwise.events.drain(new Date(Date.now() + 60_000));
+    expect(peer.refused - refusedBefore).toBe(6);
+    // The relay is back: the next attempts go through, once each, and nothing is sent again afterwards.
+    peer.refusing = false;
+    await app.seatwise.events.drain(new Date(Date.now() + 10 * 60_000));
+    await Promise.all(emails.map((email) => peer.waitFor(sentTo(email))));
+    await app.seatwise.events.drain(new Date(Date.now() + 60 * 60_000));
+    await other.drain(new Date(Date.now() + 60 * 60_000));
+    for (const email of emails) expect(peer.received.filter(sentTo(email)), email).toHaveLength(1);
+    const open = await app.sql(`select id from event_deliveries where event = ? and status <> 'SUCCEEDED'`, ['identity.password-reset-requested']);
+    expect(open).toHaveLength(0);
   });
 });
 

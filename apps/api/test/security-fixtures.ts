@@ -36,8 +36,9 @@ export function appCode(secret: string, stepsAhead = 0): string {
   });
 }
 
-/** The 6-digit code in the newest text message to `phone` kept in the outbox. */
+/** The 6-digit code in the newest text message to `phone` kept in the outbox (sent after commit, so delivered first). */
 export async function latestSmsCode(app: TestApp, phone: string): Promise<string> {
+  await app.deliverEvents();
   const message = (await app.outbox.list(200)).find((m) => m.channel === 'SMS' && m.to === phone);
   const code = message && /\b(\d{6})\b/.exec(message.text)?.[1];
   if (!code) throw new Error(`No text message with a code to ${phone}`);

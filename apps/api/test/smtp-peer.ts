@@ -7,6 +7,9 @@ export interface SmtpPeer {
   /** `smtp://` URL to give the app as `SMTP_URL`. */
   url: string;
   received: ParsedMail[];
+  /** While true the peer refuses every message with 451 (a relay that is down for now); counts each refusal. */
+  refusing: boolean;
+  refused: number;
   /** Resolves with the first message (already received or arriving) that matches. */
   waitFor(match: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
   close(): Promise<void>;
@@ -25,6 +28,11 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onMailFrom(_address, _session, callback) {
+      if (!peer.refusing) return callback();
+      peer.refused += 1;
+      callback(Object.assign(new Error('Requested action aborted: local error in processing'), { responseCode: 451 }));
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
@@ -40,9 +48,11 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return {
+  const peer: SmtpPeer = {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    refusing: false,
+    refused: 0,
     waitFor(match, timeoutMs = 5000) {
       const already = received.find(match);
       if (already) return Promise.resolve(already);
@@ -59,4 +69,5 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+  return peer;
 }

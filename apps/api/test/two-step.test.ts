@@ -276,6 +276,7 @@ describe.each(drivers)('2-step verification (%s)', (driver) => {
     const phone = '+38640111222';
     const setup = dataOf(await client.graphql<{ startSmsSetup: { phoneHint: string } }>(START_SMS, { phone: '+386 40 111 222', password: DEMO_PASSWORD }));
     expect(setup.startSmsSetup.phoneHint).toBe('•••••••••222');
+    await app.deliverEvents();
     const sms = (await app.outbox.list()).find((message) => message.to === phone)!;
     expect(sms.text).toMatch(/^\d{6} je vaša koda Seatwise/);
     expect((await status(client)).enabled).toBe(false);

@@ -186,6 +186,7 @@ export {
   CreateVendorApiTokenPayload,
   CreateVendorApiTokenInput,
 } from './vendor/vendor-token.type.js';
+export { FailedDelivery, FailedDeliveryEdge, FailedDeliveryConnection } from './vendor/dead-letter.type.js';
 export {
   ProductVersionStatus,
   CatalogueFile,

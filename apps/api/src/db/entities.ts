@@ -35,6 +35,7 @@ import { Membership } from '../modules/users/membership.entity.js';
 import { ProductFile } from '../modules/downloads/product-file.entity.js';
 import { Job } from '../modules/jobs/job.entity.js';
 import { EventDelivery } from '../modules/jobs/event-delivery.entity.js';
+import { JobSchedule } from '../modules/jobs/job-schedule.entity.js';
 import { LicenceRequest } from '../modules/licensing/licence-request.entity.js';
 import { InstallPackage } from '../modules/products/install-package.entity.js';
 import { Trial } from '../modules/products/trial.entity.js';
@@ -88,6 +89,7 @@ export const entities = [
   LicenceRequest,
   Job,
   EventDelivery,
+  JobSchedule,
   InstallPackage,
   ApiToken,
   VendorStaffMember,

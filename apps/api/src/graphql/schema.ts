@@ -28,6 +28,7 @@ import { TrialsResolver } from '../modules/products/trials.resolver.js';
 import { VendorResolver } from '../modules/vendor/vendor.resolver.js';
 import { CatalogueResolver } from '../modules/vendor/catalogue.resolver.js';
 import { VendorTokensResolver } from '../modules/vendor/vendor-tokens.resolver.js';
+import { DeadLetterResolver } from '../modules/vendor/dead-letter.resolver.js';
 import { BrandResolver } from '../modules/brand/brand.resolver.js';
 import { assertPermitted, type PermissionDef } from './permissions.js';
 
@@ -59,6 +60,7 @@ export const resolvers = [
   VendorResolver,
   CatalogueResolver,
   VendorTokensResolver,
+  DeadLetterResolver,
   BrandResolver,
 ] as const;
 

@@ -24,6 +24,7 @@ export enum VendorPermission {
   MANAGE_BRAND = 'vendor:manage-brand',
   READ_SUBSCRIPTIONS = 'vendor:read-subscriptions',
   MANAGE_SUBSCRIPTIONS = 'vendor:manage-subscriptions',
+  MANAGE_JOBS = 'vendor:manage-jobs',
 }
 
 export const vendorPermissionRoles: Readonly<Record<VendorPermission, readonly VendorRole[]>> = {
@@ -39,6 +40,7 @@ export const vendorPermissionRoles: Readonly<Record<VendorPermission, readonly V
   [VendorPermission.MANAGE_BRAND]: [VendorRole.OPERATOR],
   [VendorPermission.READ_SUBSCRIPTIONS]: [VendorRole.OPERATOR, VendorRole.SUPPORT],
   [VendorPermission.MANAGE_SUBSCRIPTIONS]: [VendorRole.OPERATOR],
+  [VendorPermission.MANAGE_JOBS]: [VendorRole.OPERATOR],
 };
 
 /** How a vendor service token reaches each vendor permission; staff and tokens are managed by people only. */
@@ -55,6 +57,7 @@ export const vendorPermissionTokens: Readonly<Record<VendorPermission, VendorSco
   [VendorPermission.MANAGE_BRAND]: 'session',
   [VendorPermission.READ_SUBSCRIPTIONS]: VendorScope.VENDOR_SUBSCRIPTIONS_READ,
   [VendorPermission.MANAGE_SUBSCRIPTIONS]: VendorScope.VENDOR_SUBSCRIPTIONS_WRITE,
+  [VendorPermission.MANAGE_JOBS]: 'session',
 };
 
 const descriptions: Readonly<Record<VendorPermission, string>> = {
@@ -70,6 +73,7 @@ const descriptions: Readonly<Record<VendorPermission, string>> = {
   [VendorPermission.MANAGE_BRAND]: "The vendor's brand on the sign-in page, in the SPA and in mails: operators in the console only.",
   [VendorPermission.READ_SUBSCRIPTIONS]: "Customers' contracts and subscriptions, and the products and teams a new one can name.",
   [VendorPermission.MANAGE_SUBSCRIPTIONS]: 'Create contracts and subscriptions, change seats, renew, cancel, and buy cloud credits.',
+  [VendorPermission.MANAGE_JOBS]: 'Background work that failed for good (mail and text messages not sent), and queuing it again: operators in the console only.',
 };
 
 const ruleOf = (permission: VendorPermission): PermissionRule => {

@@ -5,7 +5,6 @@ import { inTransaction, isUniqueViolation } from '../../common/transaction.js';
 import { query, run } from '../../common/sql.js';
 import type { RequestContext } from '../../context.js';
 import { AppError, InvalidInputError, msg } from '../../errors.js';
-import type { Logger } from '../../logger.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 
 /** How long a key is remembered: a billing system retries within minutes, replays within a day. */
@@ -168,11 +167,3 @@ export async function deleteExpiredKeys(orm: MikroORM, now = new Date()): Promis
   return run(em, 'delete from idempotency_keys where expires_at <= ?', [em.getPlatform().processDateProperty(now)]);
 }
 
-/** Sweeps expired keys every ten minutes (each instance; the delete is idempotent). */
-export function sweepExpiredKeys(orm: MikroORM, logger: Logger): () => void {
-  const timer = setInterval(() => {
-    deleteExpiredKeys(orm).catch((error: unknown) => logger.warn({ err: error }, 'could not sweep expired idempotency keys'));
-  }, 10 * 60 * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
-}

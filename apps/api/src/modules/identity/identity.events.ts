@@ -2,6 +2,8 @@ import type { Language } from '@seatwise/schema';
 import type { Config } from '../../config.js';
 import type { EventBus } from '../jobs/event-bus.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { SmsSender } from '../mail/sms.js';
+import { smsCodeText } from './two-step/two-step.messages.js';
 import {
   accountDeletedMail,
   confirmEmailChangeMail,
@@ -29,7 +31,14 @@ declare module '../jobs/event-bus.js' {
     'identity.email-changed': { person: Person; oldEmail: string };
     /** The person deleted their own account; `person` is who they were before. */
     'identity.account-deleted': { person: Person };
+    /** A 2-step code to text to `to`; it carries the code until sent (only its hash is kept elsewhere). */
+    'identity.sms-code': { to: string; language: Language; code: string; minutes: number };
   }
+}
+
+/** The identity module's text messages: 2-step codes, sent after the change that issued them committed. */
+export function subscribeIdentitySms(events: EventBus, sms: SmsSender): void {
+  events.subscribe('identity.sms-code', 'sms', ({ to, language, code, minutes }) => sms.send(to, language, smsCodeText(code, minutes)));
 }
 
 /** The identity module's mail, registered at start-up (`app.ts`). */

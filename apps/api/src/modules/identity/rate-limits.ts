@@ -5,7 +5,6 @@ import { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimite
 import type { Config } from '../../config.js';
 import type { RequestContext } from '../../context.js';
 import { AppError, msg } from '../../errors.js';
-import type { Logger } from '../../logger.js';
 
 /**
  * Brute-force protection with rate-limiter-flexible, its counters in the `rate_limits` table of
@@ -59,18 +58,7 @@ export function createRateLimits(orm: MikroORM, config: Config): RateLimits {
   };
 }
 
-/**
- * Removes counters whose window ended more than an hour ago, every ten minutes; live windows are
- * kept whatever their age. Returns the function that stops the sweep.
- */
-export function sweepExpiredCounters(orm: MikroORM, logger: Logger): () => void {
-  const timer = setInterval(() => {
-    deleteExpiredCounters(orm).catch((error: unknown) => logger.warn({ err: error }, 'could not sweep expired rate-limit counters'));
-  }, 10 * 60 * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
-}
-
+/** Removes counters whose window ended more than an hour ago (a schedule, `app.ts`); live windows are kept. */
 export async function deleteExpiredCounters(orm: MikroORM, now = Date.now()): Promise<number> {
   const knex = (orm.em as EntityManager).getKnex();
   return knex(TABLE).where('expire', '<', now - 60 * 60 * 1000).delete();

@@ -2,6 +2,8 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import type { FailedDelivery, FailedDeliveryConnection } from '@seatwise/schema';
+import { entityConnection, type PageArgs } from '../../common/keyset.js';
 import { afterCommit } from '../../common/transaction.js';
 import type { Logger } from '../../logger.js';
 import { EventDelivery } from './event-delivery.entity.js';
@@ -51,7 +53,8 @@ const NO_PAYLOAD = {};
  * transaction, so an event is delivered if and only if its change committed, even when the process
  * dies right after the commit. Each instance's worker loop claims rows with a conditional update
  * (exactly one instance wins a row), runs the subscriber, and marks it done; a failed attempt is
- * retried after a doubling backoff and, after `maxAttempts`, left FAILED with its error.
+ * retried after a doubling backoff and, after `maxAttempts`, left FAILED with its error and payload:
+ * the dead letter, which an operator sees in the Vendor console and can queue again (`retryFailedDelivery`).
  * Subscribers register at start-up from their own module (`app.ts`); emitting modules import only
  * this file. Delivery is at least once: a worker that dies after sending but before marking the row
  * done lets another send again when the lease runs out.
@@ -111,12 +114,15 @@ export class EventBus {
     return this.loop.started;
   }
 
-  /** Delivers everything due now, waiting for a delivery this instance's loop has in hand (tests). */
-  async drain(): Promise<number> {
+  /**
+   * Delivers everything due at `now` (a later moment passes the backoff of failed attempts),
+   * waiting for a delivery this instance's loop has in hand (tests).
+   */
+  async drain(now?: Date): Promise<number> {
     let delivered = 0;
     for (;;) {
       await this.loop.current;
-      while (await this.runOnce()) delivered += 1;
+      while (await this.runOnce(now ?? new Date())) delivered += 1;
       // The loop may have claimed a row meanwhile: wait for it, then look again.
       if (!this.loop.busy) return delivered;
     }
@@ -124,6 +130,8 @@ export class EventBus {
 
   /** Claims and delivers at most one due row; true when it took one. */
   async runOnce(now = new Date()): Promise<boolean> {
+    // A clock moved ahead (tests) also moves the backoff it sets.
+    const skew = Math.max(0, now.getTime() - Date.now());
     const em = this.orm.em.fork() as EntityManager;
     const claim = await this.claim(em, now);
     if (!claim) return false;
@@ -145,8 +153,14 @@ export class EventBus {
         EventDelivery,
         { id: claim.id, lockedBy: claim.lockedBy },
         final
-          ? { status: JobStatus.FAILED, payload: NO_PAYLOAD, error: reason, finishedAt: new Date(), lockedBy: null, leaseUntil: null }
-          : { status: JobStatus.QUEUED, error: reason, runAfter: new Date(Date.now() + this.backoffMs * 2 ** (claim.attempts - 1)), lockedBy: null, leaseUntil: null },
+          ? { status: JobStatus.FAILED, error: reason, finishedAt: new Date(), lockedBy: null, leaseUntil: null }
+          : {
+              status: JobStatus.QUEUED,
+              error: reason,
+              runAfter: new Date(Date.now() + skew + this.backoffMs * 2 ** (claim.attempts - 1)),
+              lockedBy: null,
+              leaseUntil: null,
+            },
       );
     }
     return true;
@@ -167,7 +181,6 @@ export class EventBus {
       if (row.attempts >= row.maxAttempts) {
         await em.nativeUpdate(EventDelivery, asRead, {
           status: JobStatus.FAILED,
-          payload: NO_PAYLOAD,
           error: row.error ?? 'stopped before finishing, too many times',
           finishedAt: now,
           lockedBy: null,
@@ -196,4 +209,62 @@ export class EventBus {
 export function publish<N extends EventName>(tx: Publishing, event: N, payload: EventMap[N], accountId: string | null = null): void {
   tx.events.record(tx.em, event, payload, accountId);
   afterCommit(tx, () => tx.events.wake());
+}
+
+/**
+ * Queues a delivery that failed for good again, from a fresh attempt count; returns false when no
+ * such failed row exists (already retried, or cleaned up). The caller wakes the bus after commit.
+ */
+export async function retryFailedDelivery(em: EntityManager, id: string): Promise<boolean> {
+  const updated = await em.nativeUpdate(
+    EventDelivery,
+    { id, status: JobStatus.FAILED },
+    { status: JobStatus.QUEUED, attempts: 0, runAfter: new Date(), finishedAt: null, lockedBy: null, leaseUntil: null },
+  );
+  return updated === 1;
+}
+
+const DAY = 86_400_000;
+
+/** How long finished work is kept: done rows a week, the dead letter a month (for operators to look at). */
+export const RETENTION = { succeededDays: 7, failedDays: 30 } as const;
+
+/**
+ * Deletes deliveries finished longer ago than `RETENTION`; returns how many. Jobs are not deleted
+ * here: each is the record of what it made (an install package's row cascades from its job).
+ */
+export async function deleteFinishedWork(em: EntityManager, now: Date): Promise<number> {
+  const succeededBefore = new Date(now.getTime() - RETENTION.succeededDays * DAY);
+  const failedBefore = new Date(now.getTime() - RETENTION.failedDays * DAY);
+  const old = {
+    $or: [
+      { status: JobStatus.SUCCEEDED, finishedAt: { $lt: succeededBefore } },
+      { status: JobStatus.FAILED, finishedAt: { $lt: failedBefore } },
+    ],
+  };
+  return em.nativeDelete(EventDelivery, old);
+}
+
+const toFailedDelivery = (row: EventDelivery): FailedDelivery => ({
+  id: row.id,
+  event: row.event,
+  subscriber: row.subscriber,
+  accountId: row.accountId,
+  attempts: row.attempts,
+  error: row.error,
+  createdAt: row.createdAt,
+  failedAt: row.finishedAt ?? row.createdAt,
+});
+
+/** The dead letter: deliveries given up after their last attempt, the most recently given up first. */
+export function failedDeliveries(em: EntityManager, args: PageArgs): Promise<FailedDeliveryConnection> {
+  const order = { path: ['finishedAt'], direction: 'desc', date: true } as const;
+  return entityConnection(em, EventDelivery, { status: JobStatus.FAILED }, order, args, (rows) => rows.map(toFailedDelivery));
+}
+
+/** One delivery of the dead letter, or null when there is no failed one with this id. */
+export async function findFailedDelivery(em: EntityManager, id: string): Promise<FailedDelivery | null> {
+  // Not kept in the unit of work: a flush after `retryFailedDelivery` must not write the row back as read.
+  const row = await em.findOne(EventDelivery, { id, status: JobStatus.FAILED }, { disableIdentityMap: true });
+  return row ? toFailedDelivery(row) : null;
 }

@@ -5,6 +5,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { Logger } from '../../logger.js';
 import { Job, JobStatus } from './job.entity.js';
 import { PollLoop } from './poll-loop.js';
+import { checkSchedule, runDueSchedules, type Schedule } from './schedules.js';
 import { type ClaimedJob, claimNextJob, completeJob, failJob, heartbeat, LeaseLostError } from './job-queue.js';
 
 export interface JobTools {
@@ -17,32 +18,31 @@ export interface JobTools {
 /** Does the work; returns what to write when the job is marked done (in the same transaction). */
 export type JobHandler = (job: ClaimedJob, tools: JobTools) => Promise<(tx: EntityManager) => Promise<void>>;
 
-/**
- * Work the worker does every `everyMs` by itself, not queued by anyone (the end of subscription
- * terms). It must be idempotent and safe with other instances running it at the same moment:
- * each row it changes is claimed by a conditional update.
- */
-export interface PeriodicTask {
-  name: string;
-  everyMs: number;
-  run(em: EntityManager): Promise<unknown>;
-}
-
 export interface JobWorkerOptions {
   pollMs?: number;
   leaseMs?: number;
   instanceId?: string;
-  periodic?: PeriodicTask[];
+  /** Cron schedules this worker fires (each firing on one instance only, see `schedules.ts`). */
+  schedules?: Schedule[];
+  /** The clock the schedules read (the app's, so tests can move it). */
+  now?: () => Date;
+  /** How often to look for due schedules; they fire at minute granularity. */
+  scheduleCheckMs?: number;
 }
 
-/** Polls the `jobs` table and runs one job at a time; any number of instances may run side by side. */
+/**
+ * Polls the `jobs` table and runs one job at a time, and fires the cron schedules that are due;
+ * any number of instances may run side by side.
+ */
 export class JobWorker {
   readonly instanceId: string;
   private readonly pollMs: number;
   readonly leaseMs: number;
   private readonly loop: PollLoop;
-  private readonly periodic: PeriodicTask[];
-  private readonly lastRun = new Map<string, number>();
+  private readonly schedules: Schedule[];
+  private readonly now: () => Date;
+  private readonly scheduleCheckMs: number;
+  private lastScheduleCheck = -Infinity;
   /** The job this worker is running, given back to the queue by a `stop` that runs out of time. */
   private inHand: ClaimedJob | null = null;
   private stopping: Promise<void> | null = null;
@@ -56,7 +56,10 @@ export class JobWorker {
     this.pollMs = options.pollMs ?? 500;
     this.leaseMs = options.leaseMs ?? 30_000;
     this.instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
-    this.periodic = options.periodic ?? [];
+    this.schedules = options.schedules ?? [];
+    this.schedules.forEach(checkSchedule);
+    this.now = options.now ?? (() => new Date());
+    this.scheduleCheckMs = options.scheduleCheckMs ?? 15_000;
     this.loop = new PollLoop(
       async () => {
         await this.runPeriodic();
@@ -68,19 +71,14 @@ export class JobWorker {
     );
   }
 
-  /** Runs every periodic task that is due (all of them with `force`), one after the other. */
+  /**
+   * Fires the schedules due by the worker's clock (every one with `force`, which also throws what a
+   * task threw); between two looks at the table the poll loop waits `scheduleCheckMs`.
+   */
   async runPeriodic(force = false): Promise<void> {
-    for (const task of this.periodic) {
-      const last = this.lastRun.get(task.name) ?? -Infinity;
-      if (!force && Date.now() - last < task.everyMs) continue;
-      this.lastRun.set(task.name, Date.now());
-      try {
-        await task.run(this.orm.em.fork() as EntityManager);
-      } catch (error) {
-        this.logger.error({ err: error, task: task.name }, 'periodic task failed');
-        if (force) throw error;
-      }
-    }
+    if (!force && Date.now() - this.lastScheduleCheck < this.scheduleCheckMs) return;
+    this.lastScheduleCheck = Date.now();
+    await runDueSchedules(this.orm.em.fork() as EntityManager, this.schedules, this.now(), this.logger, force);
   }
 
   start(): void {

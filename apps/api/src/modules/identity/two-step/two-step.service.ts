@@ -20,6 +20,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { AccountContext, RequestContext } from '../../../context.js';
 import { AppError, InvalidInputError, msg } from '../../../errors.js';
 import { inTransaction } from '../../../common/transaction.js';
+import { publish, type Publishing } from '../../jobs/event-bus.js';
 import { openSession, signInMembership } from '../sign-in-session.js';
 import { verifyPassword } from '../password.js';
 import { checkPasswordThrottled } from '../rate-limits.js';
@@ -44,7 +45,6 @@ import { RecoveryCode } from './recovery-code.entity.js';
 import { openSecret, sealSecret } from './secret-box.js';
 import { SignInChallenge } from './sign-in-challenge.entity.js';
 import { TwoStepFactor } from './two-step-factor.entity.js';
-import { smsCodeText } from './two-step.messages.js';
 
 const MINUTE = 60_000;
 const SMS_CODE_MINUTES = 10;
@@ -123,8 +123,9 @@ export async function startSmsSetup(ctx: AccountContext, input: StartSmsSetupInp
   factor.phone = phone;
   assertCanSendSms(factor);
   const code = issueSmsCode(factor);
+  sendCodeAfterCommit(ctx, phone, user, code);
   await ctx.em.flush();
-  await ctx.sms.send(phone, user.language, smsCodeText(code, SMS_CODE_MINUTES));
+  ctx.events.wake();
   return { phoneHint: phoneHint(phone) };
 }
 
@@ -221,8 +222,17 @@ function assertCanSendSms(factor: TwoStepFactor): void {
 async function sendFactorSms(ctx: RequestContext, user: User, factor: TwoStepFactor): Promise<void> {
   assertCanSendSms(factor);
   const code = issueSmsCode(factor);
+  sendCodeAfterCommit(ctx, factor.phone!, user, code);
   await ctx.em.flush();
-  await ctx.sms.send(factor.phone!, user.language, smsCodeText(code, SMS_CODE_MINUTES));
+  ctx.events.wake();
+}
+
+/**
+ * The text message with `code`, through the outbox (`identity.sms-code`): written with the change
+ * that issued the code, sent once it committed, retried while the SMS provider is unreachable.
+ */
+function sendCodeAfterCommit(tx: Publishing, to: string, user: User, code: string): void {
+  publish(tx, 'identity.sms-code', { to, language: user.language, code, minutes: SMS_CODE_MINUTES });
 }
 
 const dbDate = (em: EntityManager, date: Date) => em.getPlatform().processDateProperty(date) as Date;
@@ -334,14 +344,13 @@ export async function beginSecondStep(ctx: RequestContext, user: User): Promise<
   if (!factor) return null;
   const token = newToken();
   const expiresAt = new Date(Date.now() + CHALLENGE_MS);
-  const code = await inTransaction(ctx, async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     await tx.em.nativeDelete(SignInChallenge, { user, expiresAt: { $lt: new Date() } });
     tx.em.create(SignInChallenge, { tokenHash: hashToken(token), user, expiresAt });
     // Each sign-in whose password was right gets a fresh text message; resending is limited.
-    return factor.method === TwoStepMethod.SMS ? issueSmsCode(factor) : null;
+    if (factor.method === TwoStepMethod.SMS) sendCodeAfterCommit(tx, factor.phone!, user, issueSmsCode(factor));
   });
   ctx.res.append('Set-Cookie', serialize(CHALLENGE_COOKIE, token, { ...challengeCookieOptions(ctx), expires: expiresAt }));
-  if (code) await ctx.sms.send(factor.phone!, user.language, smsCodeText(code, SMS_CODE_MINUTES));
   return { method: factor.method, phoneHint: factor.phone ? phoneHint(factor.phone) : null, expiresAt };
 }
 

@@ -1,0 +1,12 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/** When each cron schedule fires next, shared by the instances (`modules/jobs/schedules.ts`). */
+export class Migration20261205140000 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table "job_schedules" ("name" varchar(80) not null, "next_run_at" timestamptz not null, "last_run_at" timestamptz null, "last_error" varchar(500) null, constraint "job_schedules_pkey" primary key ("name"));`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop table if exists "job_schedules";`);
+  }
+}
