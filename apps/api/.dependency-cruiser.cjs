@@ -9,7 +9,7 @@
 const modules = {
   accounts: ['The tenant: its row, the base class of every row it owns, and its day.', [], ['account-day.ts']],
   catalog: ['What the vendor sells: products and their versions.', []],
-  mail: ['Sending mail and text messages (SMTP or the outbox folder) and their templates.', [], ['mail-template.ts', 'invitation.mail.ts', 'mailer.ts', 'mail-brand.ts']],
+  mail: ['Sending mail and text messages (SMTP or the outbox folder) and their templates.', [], ['mail-template.ts', 'invitation.mail.ts', 'mailer.ts', 'mail-brand.ts', 'sms.ts']],
   server: ['What the server says about itself (version, limits).', []],
   jobs: ['The database job queue and its worker.', ['accounts'], ['job-queue.ts', 'job-worker.ts', 'event-bus.ts']],
   identity: ['People and their sign-in: users, passwords, sessions, 2-step, own account, the vendor staff\'s sign-in; memberships only through its port.', ['accounts', 'jobs', 'mail'], ['password.ts', 'password-policy.ts', 'rate-limits.ts', 'two-step/codes.ts', 'two-step/secret-box.ts']],
