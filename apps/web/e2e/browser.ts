@@ -101,30 +101,47 @@ export async function columnsCutOff(page: Page): Promise<string[]> {
   });
 }
 
-/** The code of the newest text message to the demo operator's phone, read from the demo outbox (waiting up to 5 s for it). */
-export async function demoOperatorSmsCode(baseUrl: string): Promise<string> {
+type OutboxNode = { id: string; channel: string; to: string; text: string };
+
+/** The demo outbox's text messages to the demo operator's phone, newest first. */
+async function operatorTexts(baseUrl: string): Promise<OutboxNode[]> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ outbox(first: 20) { edges { node { id channel to text } } } }' }),
+  });
+  const { data } = (await response.json()) as { data: { outbox: { edges: { node: OutboxNode }[] } } };
+  return data.outbox.edges.map((edge) => edge.node).filter((node) => node.channel === 'SMS' && node.to === '+38640000000');
+}
+
+/** The id of the newest text message to the demo operator so far (null for none): a later code is newer. */
+export async function lastOperatorText(baseUrl: string): Promise<string | null> {
+  return (await operatorTexts(baseUrl))[0]?.id ?? null;
+}
+
+/**
+ * The code of the newest text message to the demo operator's phone, read from the demo outbox,
+ * waiting up to 5 s for one newer than `after` (text messages are sent after the sign-in commits,
+ * so an earlier sign-in's code may still be the newest for a moment).
+ */
+export async function demoOperatorSmsCode(baseUrl: string, after: string | null = null): Promise<string> {
   for (let attempt = 0; attempt < 50; attempt += 1) {
-    const response = await fetch(`${baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ outbox(first: 20) { edges { node { channel to text } } } }' }),
-    });
-    const { data } = (await response.json()) as { data: { outbox: { edges: { node: { channel: string; to: string; text: string } }[] } } };
-    const message = data.outbox.edges.map((edge) => edge.node).find((node) => node.channel === 'SMS' && node.to === '+38640000000');
-    const code = message && /\b(\d{6})\b/.exec(message.text)?.[1];
+    const [message] = await operatorTexts(baseUrl);
+    const code = message && (after === null || message.id > after) && /\b(\d{6})\b/.exec(message.text)?.[1];
     if (code) return code;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error('No sign-in code reached the demo operator.');
+  throw new Error('No new sign-in code reached the demo operator.');
 }
 
 /** The demo operator signs in through the sign-in page in its language: the demo card, then the text-message code. */
 export async function signInDemoOperator(page: Page, baseUrl: string, words: { useDemo: string; signIn: string; code: string; verify: string }) {
+  const before = await lastOperatorText(baseUrl);
   await page.goto(`${baseUrl}/sign-in`);
   await page.getByRole('button', { name: words.useDemo }).click();
   await page.getByRole('button', { name: words.signIn }).click();
   await page.getByLabel(words.code, { exact: true }).waitFor();
-  await page.getByLabel(words.code, { exact: true }).fill(await demoOperatorSmsCode(baseUrl));
+  await page.getByLabel(words.code, { exact: true }).fill(await demoOperatorSmsCode(baseUrl, before));
   await page.getByRole('button', { name: words.verify }).click();
   await page.waitForURL('**/vendor');
 }

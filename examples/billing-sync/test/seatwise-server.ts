@@ -63,17 +63,25 @@ export async function startSeatwise(driver: Driver): Promise<RunningServer> {
   };
 }
 
-/** The code of the newest text message to `phone` in the server's outbox. */
-function latestSmsCode(dataDir: string, phone: string): string {
+/**
+ * The code of the newest text message to `phone` in the server's outbox. Text messages are sent
+ * after the sign-in's transaction commits (the event bus), so it waits up to 5 s for one.
+ */
+async function latestSmsCode(dataDir: string, phone: string): Promise<string> {
   const dir = join(dataDir, 'outbox');
-  const messages = readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .reverse()
-    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as { channel: string; to: string; text: string });
-  const code = messages.find((message) => message.channel === 'SMS' && message.to === phone)?.text.match(/\b(\d{6})\b/)?.[1];
-  if (!code) throw new Error(`No text message with a code to ${phone}`);
-  return code;
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const messages = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((name) => name.endsWith('.json'))
+          .sort()
+          .reverse()
+          .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as { channel: string; to: string; text: string })
+      : [];
+    const code = messages.find((message) => message.channel === 'SMS' && message.to === phone)?.text.match(/\b(\d{6})\b/)?.[1];
+    if (code) return code;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`No text message with a code to ${phone}`);
 }
 
 /** A POST to the server's GraphQL bound to a session's cookies; errors are thrown with their messages. */
@@ -105,7 +113,7 @@ export async function signInOperator(server: RunningServer) {
     input: { email: 'vendor@example.com', password: 'Seatwise-demo-1' },
   });
   await post('mutation ($code: String!) { completeSignIn(input: { code: $code, kind: SMS }) { staff { email } } }', {
-    code: latestSmsCode(server.dataDir, '+38640000000'),
+    code: await latestSmsCode(server.dataDir, '+38640000000'),
   });
   return post;
 }
