@@ -33,9 +33,14 @@ describe.each(drivers)('every CSV Seatwise writes neutralises formulas (%s)', (d
     const xlsx = await rest(app, admin, '/api/exports/subscriptions.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
-    // XML reads a stored carriage return back as a line feed.
-    const names = (workbook.worksheets[0]!.getSheetValues().slice(2) as unknown[][]).map((row) => String(row[1]).replace(/\n/g, '\r'));
-    expect(names.filter((name) => name.startsWith("'")).sort()).toEqual([...neutralised].sort());
+    // XLSX cells are typed: a hostile name is a text cell, never a formula, kept as written (no
+    // visible apostrophe). XML reads a stored carriage return back as a line feed.
+    const sheet = workbook.worksheets[0]!;
+    const cells = Array.from({ length: sheet.rowCount - 1 }, (_, index) => sheet.getRow(index + 2).getCell(1));
+    const hostile = cells.filter((cell) => HOSTILE.includes(String(cell.value).replace(/\n/g, '\r')));
+    expect(hostile.map((cell) => String(cell.value).replace(/\n/g, '\r')).sort()).toEqual([...HOSTILE].sort());
+    for (const cell of hostile) expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cells.every((cell) => cell.type !== ExcelJS.ValueType.Formula)).toBe(true);
   });
 });
 

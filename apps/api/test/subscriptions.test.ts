@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
@@ -56,6 +57,8 @@ interface SubscriptionNode {
   serialNumber: string;
   status: string;
   daysToRenewal: number;
+  startsOn: string;
+  endsOn: string;
   seatsTotal: number;
   seatsUsed: number;
   team: { id: string; name: string } | null;
@@ -157,12 +160,39 @@ describe.each(drivers)('subscriptions, contracts, Insights and the admin home F-
     expect(response.headers.get('content-type')).toContain('text/csv');
     const lines: string[][] = parse((await response.text()).replace(/^\uFEFF/, ''));
     expect(lines[0]![0]).toBe('Subscription');
+    // Enum values in the reader's words, as the SPA shows them (issue 22, item 9).
+    const statusWords: Record<string, [string, string]> = { ACTIVE: ['Active', 'Aktivna'], EXPIRING: ['Expiring', 'Poteka'], EXPIRED: ['Expired', 'Potekla'], CANCELLED: ['Cancelled', 'Preklicana'] };
     expect(lines.slice(1).map((line) => [line[0], line[3], Number(line[9]), Number(line[10])])).toEqual(
-      all.map((item) => [item.name, item.status, item.seatsUsed, item.seatsTotal]),
+      all.map((item) => [item.name, statusWords[item.status]![0], item.seatsUsed, item.seatsTotal]),
     );
+    expect(new Set(lines.slice(1).map((line) => line[6]))).toEqual(new Set(['Single-user', 'Multi-user', 'Network', 'Cloud (Flex)']));
+
+    // Slovenian: what Slovenian Excel opens as columns (`;`), with a BOM, the enum values in Slovenian.
+    const bytes = Buffer.from(await (await rest(app, admin, '/api/exports/subscriptions.csv?lang=sl')).arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const slovenian = bytes.subarray(3).toString('utf8');
+    expect(slovenian.startsWith('Naročnina;Serijska številka;Pogodba;Stanje;')).toBe(true);
+    const slLines: string[][] = parse(slovenian, { delimiter: ';' });
+    expect(slLines.slice(1).map((line) => line[3])).toEqual(all.map((item) => statusWords[item.status]![1]));
+    expect(slLines.slice(1).map((line) => line[5])).toContain('Letno');
+    expect(slLines.slice(1).map((line) => line[6])).toContain('Za enega uporabnika');
+
+    // XLSX: days are dates, written as each language writes a day.
+    for (const [lang, format] of [['en', 'yyyy-mm-dd'], ['sl', 'd. m. yyyy']] as const) {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(await (await rest(app, admin, `/api/exports/subscriptions.xlsx?lang=${lang}`)).arrayBuffer()) as unknown as ArrayBuffer);
+      const first = workbook.worksheets[0]!.getRow(2);
+      const name = String(first.getCell(1).value);
+      const item = all.find((candidate) => candidate.name === name)!;
+      expect(first.getCell(8).value).toEqual(new Date(`${item.startsOn}T00:00:00Z`));
+      expect(first.getCell(9).value).toEqual(new Date(`${item.endsOn}T00:00:00Z`));
+      expect(first.getCell(9).numFmt).toBe(format);
+    }
+
     const collection = all.find((item) => item.name === 'Design & Engineering Collection')!;
     const products: string[][] = parse(
       (await (await rest(app, admin, `/api/exports/subscription-products.csv?subscriptionId=${collection.id}&lang=sl`)).text()).replace(/^\uFEFF/, ''),
+      { delimiter: ';' },
     );
     expect(products[0]![0]).toBe('Izdelek');
     expect(products.slice(1).map((line) => line[1])).toEqual(['CIV', 'DRF', 'PLT', 'STR']);

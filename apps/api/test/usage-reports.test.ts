@@ -285,10 +285,14 @@ describe.each(drivers)('usage ingestion and reports F-31 to F-34 (%s)', (driver)
     expect(sheet.getRow(1).values).toEqual([undefined, 'Ime', 'E-pošta', 'Naročnina', 'Datum dodelitve', 'Zadnja uporaba', 'Dni uporabe', 'Minute', 'Dni neuporabe']);
     // Without ?lang=, the headings follow Accept-Language.
     const asked = await rest(app, admin, `/api/exports/seat-usage.csv?${query}`, { headers: { 'accept-language': 'sl' } });
-    expect((parse((await asked.text()).replace(/^\uFEFF/, '')) as string[][])[0]![0]).toBe('Ime');
+    expect((parse((await asked.text()).replace(/^\uFEFF/, ''), { delimiter: ';' }) as string[][])[0]![0]).toBe('Ime');
+    // XLSX cells are typed: the name is a text cell (never a formula, no visible apostrophe), the days are dates.
     const rows = sheet.getSheetValues().slice(2) as unknown[][];
     const drafterRow = rows.find((row) => row[3] === 'Drafter')!;
-    expect(drafterRow.slice(1)).toEqual(["'=HYPERLINK(\"x\") Novak", ADMIN, 'Drafter', '2026-10-11', '2026-11-11', 2, 135, 14]);
+    expect(drafterRow.slice(1)).toEqual(['=HYPERLINK("x") Novak', ADMIN, 'Drafter', new Date('2026-10-11T00:00:00Z'), new Date('2026-11-11T00:00:00Z'), 2, 135, 14]);
+    const nameCell = sheet.getRow(rows.indexOf(drafterRow) + 2).getCell(1);
+    expect(nameCell.type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getRow(rows.indexOf(drafterRow) + 2).getCell(4).numFmt).toBe('d. m. yyyy');
 
     const cloud: string[][] = parse((await (await rest(app, admin, '/api/exports/cloud-services-usage-by-user.csv?from=2026-11-01&to=2026-11-25')).text()).replace(/^\uFEFF/, ''));
     expect(cloud.slice(1).map((line) => [line[2], line[3]])).toEqual([['rendering', '100'], ['generative-design', '50']]);

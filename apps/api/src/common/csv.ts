@@ -12,10 +12,28 @@ export function neutralise(value: Cell): Cell {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/** How a reader's spreadsheet splits a CSV line: `,` and a decimal point, or `;` and a decimal comma. */
+export interface CsvDialect {
+  delimiter: ',' | ';';
+  decimalComma: boolean;
+}
+
+export const commaCsv: CsvDialect = { delimiter: ',', decimalComma: false };
+/** What Excel expects where the decimal separator is a comma (Slovenian and most of Europe). */
+export const semicolonCsv: CsvDialect = { delimiter: ';', decimalComma: true };
+
 /**
  * Every CSV file Seatwise writes (report exports, the audit log, the import report): UTF-8 with a
- * BOM so Excel reads č and š, a header row, every text cell neutralised.
+ * BOM so Excel reads č and š, a header row, every text cell neutralised; `dialect` for the reader's
+ * spreadsheet (a comma by default).
  */
-export function csvText(header: string[], rows: Cell[][]): string {
-  return stringify([header, ...rows], { bom: true, cast: { string: (value) => neutralise(value) as string } });
+export function csvText(header: string[], rows: Cell[][], dialect: CsvDialect = commaCsv): string {
+  return stringify([header, ...rows], {
+    bom: true,
+    delimiter: dialect.delimiter,
+    cast: {
+      string: (value) => neutralise(value) as string,
+      number: (value) => (dialect.decimalComma ? String(value).replace('.', ',') : String(value)),
+    },
+  });
 }

@@ -1,5 +1,7 @@
 import { type Request, Router } from 'express';
 import {
+  LicenceType,
+  SubscriptionTerm,
   type CloudCreditBalance,
   type CloudUsageByUser,
   type SeatDistribution,
@@ -11,7 +13,7 @@ import {
   type Subscription,
 } from '@seatwise/schema';
 import { contextFor, type AccountContext, type Services } from '../context.js';
-import { InvalidInputError, msg, NotFoundError } from '../errors.js';
+import { InvalidInputError, type Message, msg, NotFoundError } from '../errors.js';
 import { recordExport } from '../modules/audit/audit.service.js';
 import { cloudServicesUsage, cloudServicesUsageByUser } from '../modules/reports/cloud-usage.service.js';
 import { seatDistribution } from '../modules/reports/insights.service.js';
@@ -29,16 +31,35 @@ const text = (req: Request, name: string): string | null => {
 const range = (req: Request) => ({ from: text(req, 'from') ?? '', to: text(req, 'to') ?? '' });
 const user = (row: { user: { name: string; email: string } }) => row.user;
 
+/** The words for enum values, as the SPA shows them: a file says "Expired", "Potekla", never EXPIRED. */
+const statusLabels: Record<SubscriptionStatus, Message> = {
+  [SubscriptionStatus.ACTIVE]: msg('Active'),
+  [SubscriptionStatus.EXPIRING]: msg('Expiring'),
+  [SubscriptionStatus.EXPIRED]: msg('Expired'),
+  [SubscriptionStatus.CANCELLED]: msg('Cancelled'),
+};
+const termLabels: Record<SubscriptionTerm, Message> = {
+  [SubscriptionTerm.MONTHLY]: msg('Monthly'),
+  [SubscriptionTerm.ANNUAL]: msg('Annual'),
+  [SubscriptionTerm.THREE_YEAR]: msg('3 years'),
+};
+const licenceLabels: Record<LicenceType, Message> = {
+  [LicenceType.SINGLE_USER]: msg('Single-user'),
+  [LicenceType.MULTI_USER]: msg('Multi-user'),
+  [LicenceType.NETWORK]: msg('Network'),
+  [LicenceType.CLOUD]: msg('Cloud (Flex)'),
+};
+
 const subscriptionColumns: Column<Subscription>[] = [
   { heading: msg('Subscription'), value: (row) => row.name },
   { heading: msg('Serial number'), value: (row) => row.serialNumber },
   { heading: msg('Contract'), value: (row) => row.contract.number },
-  { heading: msg('Status'), value: (row) => row.status },
+  { heading: msg('Status'), value: (row) => statusLabels[row.status] },
   { heading: msg('Days to renewal'), value: (row) => row.daysToRenewal },
-  { heading: msg('Term'), value: (row) => row.term },
-  { heading: msg('Licence type'), value: (row) => row.licenceType },
-  { heading: msg('Starts'), value: (row) => row.startsOn },
-  { heading: msg('Renewal date'), value: (row) => row.endsOn },
+  { heading: msg('Term'), value: (row) => termLabels[row.term] },
+  { heading: msg('Licence type'), value: (row) => licenceLabels[row.licenceType] },
+  { heading: msg('Starts'), value: (row) => row.startsOn, kind: 'date' },
+  { heading: msg('Renewal date'), value: (row) => row.endsOn, kind: 'date' },
   { heading: msg('Seats used'), value: (row) => row.seatsUsed },
   { heading: msg('Seats total'), value: (row) => row.seatsTotal },
   { heading: msg('Team'), value: (row) => row.team?.name ?? '' },
@@ -50,8 +71,8 @@ const productColumns: Column<ProductLine>[] = [
   { heading: msg('Code'), value: (row) => row.product.code },
   { heading: msg('Subscription'), value: (row) => row.subscription.name },
   { heading: msg('Serial number'), value: (row) => row.subscription.serialNumber },
-  { heading: msg('Licence type'), value: (row) => row.subscription.licenceType },
-  { heading: msg('Renewal date'), value: (row) => row.subscription.endsOn },
+  { heading: msg('Licence type'), value: (row) => licenceLabels[row.subscription.licenceType] },
+  { heading: msg('Renewal date'), value: (row) => row.subscription.endsOn, kind: 'date' },
   { heading: msg('Seats used'), value: (row) => row.seatsUsed },
   { heading: msg('Seats total'), value: (row) => row.seatsTotal },
 ];
@@ -68,8 +89,8 @@ const seatUserColumns: Column<SeatUsageByUser>[] = [
   { heading: msg('Name'), value: (row) => user(row).name },
   { heading: msg('Email'), value: (row) => user(row).email },
   { heading: msg('Subscription'), value: (row) => row.subscription.name },
-  { heading: msg('Assigned on'), value: (row) => row.assignedOn },
-  { heading: msg('Last used'), value: (row) => row.lastUsedOn },
+  { heading: msg('Assigned on'), value: (row) => row.assignedOn, kind: 'date' },
+  { heading: msg('Last used'), value: (row) => row.lastUsedOn, kind: 'date' },
   { heading: msg('Days used'), value: (row) => row.daysUsed },
   { heading: msg('Minutes'), value: (row) => row.minutes },
   { heading: msg('Days idle'), value: (row) => row.idleDays },
@@ -101,7 +122,7 @@ const cloudUserColumns: Column<CloudUserLine>[] = [
   { heading: msg('Email'), value: (row) => row.owner.user.email },
   { heading: msg('Service'), value: (row) => row.service },
   { heading: msg('Credits'), value: (row) => row.credits },
-  { heading: msg('Last used'), value: (row) => row.owner.lastUsedOn },
+  { heading: msg('Last used'), value: (row) => row.owner.lastUsedOn, kind: 'date' },
 ];
 
 /** Hands the finished table to the route, which logs the export and sends the file. */

@@ -1,4 +1,5 @@
 import { Language } from '@seatwise/schema';
+import { commaCsv, type CsvDialect, semicolonCsv } from '../common/csv.js';
 
 /** Numbers as each language writes them, grouped from five digits: 1000, 10,000 and 10.000. */
 const numbers: Record<Language, Intl.NumberFormat> = {
@@ -38,3 +39,6 @@ export function formatValue(value: unknown, language: Language): string {
   if (isDay(value)) return days[language].format(new Date(`${value.day}T00:00:00Z`));
   return String(value);
 }
+
+/** The CSV dialect each language's spreadsheet opens as columns: Slovenian Excel splits on `;`. */
+export const csvDialects: Record<Language, CsvDialect> = { [Language.EN]: commaCsv, [Language.SL]: semicolonCsv };

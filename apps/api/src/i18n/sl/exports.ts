@@ -34,6 +34,19 @@ export const exports: Record<string, string> = {
   Service: 'Storitev',
   Credits: 'Krediti',
 
+  // Enum values in cells, as the SPA words them.
+  Active: 'Aktivna',
+  Expiring: 'Poteka',
+  Expired: 'Potekla',
+  Cancelled: 'Preklicana',
+  Monthly: 'Mesečno',
+  Annual: 'Letno',
+  '3 years': '3 leta',
+  'Single-user': 'Za enega uporabnika',
+  'Multi-user': 'Za več uporabnikov',
+  Network: 'Omrežna',
+  'Cloud (Flex)': 'Oblak (Flex)',
+
   // Sheets.
   Subscriptions: 'Naročnine',
   Products: 'Izdelki',

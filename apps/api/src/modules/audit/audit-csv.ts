@@ -1,8 +1,9 @@
 import type { AuditEntry } from '@seatwise/schema';
 import { csvText } from '../../common/csv.js';
-import { type Message, msg, say } from '../../i18n/messages.js';
+import { csvDialects } from '../../i18n/formats.js';
+import { currentLanguage, type Message, msg, say } from '../../i18n/messages.js';
 
-/** The audit log's CSV columns: headings from the catalogues, in the language of the request. */
+/** The audit log's CSV columns: headings from the catalogues, in the language of the request (and its spreadsheet's dialect). */
 const columns: { heading: Message; value: (entry: AuditEntry) => string }[] = [
   { heading: msg('time'), value: (entry) => entry.createdAt.toISOString() },
   { heading: msg('who'), value: (entry) => entry.actorName ?? '' },
@@ -18,4 +19,5 @@ export const auditCsv = (entries: AuditEntry[]): string =>
   csvText(
     columns.map((column) => say(column.heading)),
     entries.map((entry) => columns.map((column) => column.value(entry))),
+    csvDialects[currentLanguage()],
   );
