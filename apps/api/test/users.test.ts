@@ -1,5 +1,7 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataOf, drivers, errorOf, nodesOf, type Page, startTestApp, type TestApp, type TestClient } from './harness.js';
+import { dataOf, drivers, errorOf, nodesOf, type Page, startTestApp, type TestApp, type TestClient, TODAY } from './harness.js';
+import { rest } from './rest.js';
 
 interface UserNode {
   id: string;
@@ -163,6 +165,78 @@ describe.each(drivers)('users list F-40 (%s)', (driver) => {
     const withTeam = await allUsers(admin, { filter: { withoutTeam: false } });
     expect(withTeam.every((user) => user.team !== null)).toBe(true);
     expect(withTeam.length + withoutTeam.length).toBe(everyone.length);
+  });
+
+  it('filters by product: seats on running subscriptions, a collection seat counting for each of its products (issue 22, item 6)', async () => {
+    const today = TODAY.toISOString().slice(0, 10);
+    /** Holders by the database itself: a seat on a running subscription that covers the product. */
+    const holders = async (productIds: string[]) =>
+      (
+        await app.sql<{ user_id: string }>(
+          `select distinct sa.user_id from seat_assignments sa
+             join subscriptions s on s.id = sa.subscription_id
+             join subscription_products sp on sp.subscription_id = s.id
+             join memberships m on m.user_id = sa.user_id and m.account_id = sa.account_id
+           where sa.account_id = ? and s.state = 'ACTIVE' and s.ends_on >= ? and m.status in ('ACTIVE', 'INVITED')
+             and sp.product_id in (${productIds.map(() => '?').join(', ')})`,
+          [accountId, today, ...productIds],
+        )
+      )
+        .map((row) => row.user_id)
+        .sort();
+    const products = await app.sql<{ id: string; code: string }>(
+      `select distinct p.id, p.code from products p join subscription_products sp on sp.product_id = p.id where sp.account_id = ? order by p.code`,
+      [accountId],
+    );
+    const byCode = Object.fromEntries(products.map((product) => [product.code, product.id]));
+    for (const code of ['DRF', 'STR']) {
+      const listed = await allUsers(admin, { filter: { productIds: [byCode[code]] } });
+      expect(listed.length, code).toBeGreaterThan(0);
+      expect(listed.map((user) => user.id).sort(), code).toEqual(await holders([byCode[code]!]));
+    }
+    // Drafter's seats come from Drafter and from the collection: the filter finds both kinds of holder.
+    const collectionHolders = await app.sql<{ user_id: string }>(
+      `select sa.user_id from seat_assignments sa join subscriptions s on s.id = sa.subscription_id where s.account_id = ? and s.name = 'Design & Engineering Collection'`,
+      [accountId],
+    );
+    const drafters = new Set((await allUsers(admin, { filter: { productIds: [byCode.DRF] } })).map((user) => user.id));
+    expect(collectionHolders.length).toBeGreaterThan(0);
+    expect(collectionHolders.every((row) => drafters.has(row.user_id))).toBe(true);
+    // Two products: either one; combined with a role, both conditions.
+    const either = await allUsers(admin, { filter: { productIds: [byCode.DRF, byCode.STR] } });
+    expect(either.map((user) => user.id).sort()).toEqual(await holders([byCode.DRF!, byCode.STR!]));
+    const admins = await allUsers(admin, { filter: { productIds: [byCode.DRF], roles: ['PRIMARY_ADMIN', 'SECONDARY_ADMIN'] } });
+    expect(admins.every((user) => user.role !== 'USER' && drafters.has(user.id))).toBe(true);
+    // An unknown product has no holders; too many products is refused on its field.
+    expect(await allUsers(admin, { filter: { productIds: ['00000000-0000-4000-8000-000000000000'] } })).toEqual([]);
+    const tooMany = Array.from({ length: 51 }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`);
+    const refused = errorOf(await admin.graphql(USERS, { first: 5, filter: { productIds: tooMany } }));
+    expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.productIds' });
+  });
+
+  it('exports the filtered list as CSV in the reader\'s words, Slovenian with `;` (issue 22, item 6)', async () => {
+    const [drafter] = await app.sql<{ id: string }>("select id from products where code = 'DRF'");
+    const listed = await allUsers(admin, { filter: { productIds: [drafter!.id], roles: ['USER'] }, orderBy: { field: 'EMAIL', direction: 'ASC' } });
+    const query = `products=${drafter!.id}&roles=USER&sort=EMAIL`;
+    const english = await rest(app, admin, `/api/exports/users.csv?${query}`);
+    expect(english.status).toBe(200);
+    const rows: string[][] = parse(await english.text(), { bom: true });
+    expect(rows[0]).toEqual(['Name', 'Email', 'Role', 'Status', 'Team', 'Seats', 'Last sign-in', 'Joined on']);
+    expect(rows.slice(1).map((row) => row[1])).toEqual(listed.map((user) => user.email));
+    expect(new Set(rows.slice(1).map((row) => row[2]))).toEqual(new Set(['User']));
+    expect(rows.slice(1).every((row) => ['Active', 'Invited'].includes(row[3]!))).toBe(true);
+
+    const slovenian: string[][] = parse(await (await rest(app, admin, `/api/exports/users.csv?${query}&lang=sl`)).text(), { bom: true, delimiter: ';' });
+    expect(slovenian[0]).toEqual(['Ime', 'E-pošta', 'Vloga', 'Stanje', 'Ekipa', 'Sedeži', 'Zadnja prijava', 'Datum pridružitve']);
+    expect(slovenian.slice(1).map((row) => row[1])).toEqual(listed.map((user) => user.email));
+    expect(slovenian.slice(1).every((row) => row[2] === 'Uporabnik' && ['Aktiven', 'Povabljen'].includes(row[3]!))).toBe(true);
+
+    const bad = await rest(app, admin, '/api/exports/users.csv?roles=USER,BOSS');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { field: string } }).error.field).toBe('roles');
+    const user = app.client();
+    dataOf(await user.signIn('user@example.com'));
+    expect((await rest(app, user, '/api/exports/users.csv')).status).toBe(403);
   });
 
   describe.each(SORT_FIELDS)('sorted by %s', (field) => {

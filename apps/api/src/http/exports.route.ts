@@ -1,6 +1,11 @@
 import { type Request, Router } from 'express';
 import {
   LicenceType,
+  MembershipStatus,
+  Role,
+  UserSortField,
+  type User,
+  type UsersFilter,
   SubscriptionTerm,
   type CloudCreditBalance,
   type CloudUsageByUser,
@@ -19,6 +24,7 @@ import { cloudServicesUsage, cloudServicesUsageByUser } from '../modules/reports
 import { seatDistribution } from '../modules/reports/insights.service.js';
 import { SEAT_USAGE_PAGE, seatUsageByProduct, seatUsageByUser } from '../modules/reports/seat-usage.service.js';
 import { getSubscription, listSubscriptions } from '../modules/subscriptions/subscriptions.service.js';
+import { listUsers } from '../modules/users/users.service.js';
 import { requireAdmin } from './request-viewer.js';
 import { type Column, parseFormat, parseLanguage, sendTable, type Table } from './table-export.js';
 
@@ -125,6 +131,49 @@ const cloudUserColumns: Column<CloudUserLine>[] = [
   { heading: msg('Last used'), value: (row) => row.owner.lastUsedOn, kind: 'date' },
 ];
 
+const roleLabels: Record<Role, Message> = {
+  [Role.PRIMARY_ADMIN]: msg('Primary admin'),
+  [Role.SECONDARY_ADMIN]: msg('Secondary admin'),
+  [Role.USER]: msg('User'),
+};
+const personStatusLabels: Record<MembershipStatus, Message> = {
+  [MembershipStatus.ACTIVE]: msg('Person status: Active'),
+  [MembershipStatus.INVITED]: msg('Person status: Invited'),
+  [MembershipStatus.INACTIVE]: msg('Person status: Inactive'),
+};
+
+const userColumns: Column<User>[] = [
+  { heading: msg('Name'), value: (row) => row.name },
+  { heading: msg('Email'), value: (row) => row.email },
+  { heading: msg('Role'), value: (row) => roleLabels[row.role] },
+  { heading: msg('Status'), value: (row) => personStatusLabels[row.status] },
+  { heading: msg('Team'), value: (row) => row.team?.name ?? '' },
+  { heading: msg('Seats'), value: (row) => row.seatCount },
+  { heading: msg('Last sign-in'), value: (row) => row.lastSignInAt?.toISOString().slice(0, 10) ?? null, kind: 'date' },
+  { heading: msg('Joined on'), value: (row) => row.joinedAt.toISOString().slice(0, 10), kind: 'date' },
+];
+
+/** A comma-separated list of a query parameter, each value one of `allowed` (else refused on that parameter). */
+function listOf<T extends string>(req: Request, name: string, allowed?: readonly T[]): T[] {
+  const values = (text(req, name) ?? '').split(',').map((value) => value.trim()).filter(Boolean);
+  const unknown = allowed ? values.find((value) => !(allowed as readonly string[]).includes(value)) : undefined;
+  if (unknown !== undefined) throw new InvalidInputError(name, msg('{field} has an unknown value: {value}.', { field: name, value: unknown }));
+  return values as T[];
+}
+
+/** The users list's filter from the same parameters as the Users page's URL (lists comma-separated). */
+function usersFilterOf(req: Request): UsersFilter {
+  const team = text(req, 'team');
+  return {
+    search: text(req, 'q'),
+    roles: listOf(req, 'roles', Object.values(Role)),
+    statuses: listOf(req, 'statuses', Object.values(MembershipStatus)),
+    teamIds: team && team !== 'none' ? [team] : null,
+    withoutTeam: team === 'none' ? true : null,
+    productIds: listOf(req, 'products'),
+  };
+}
+
 /** Hands the finished table to the route, which logs the export and sends the file. */
 type Send = <Row>(table: Table<Row>) => Promise<void>;
 type ExportHandler = (ctx: AccountContext, req: Request, send: Send) => Promise<void>;
@@ -144,6 +193,19 @@ const exporters: Record<string, ExportHandler> = {
     const subscription = await getSubscription(ctx, text(req, 'subscriptionId') ?? '');
     const rows = subscription.products.map((line) => ({ ...line, subscription }));
     await send({ fileName: `products-${subscription.serialNumber}`, sheet: msg('Products'), columns: productColumns, rows });
+  },
+  async users(ctx, req, send) {
+    const filter = usersFilterOf(req);
+    const field = text(req, 'sort') as UserSortField | null;
+    const orderBy = field && field in UserSortField ? { field, direction: text(req, 'direction') === 'DESC' ? SortDirection.DESC : SortDirection.ASC } : null;
+    const rows: User[] = [];
+    for (let after: string | null = null; ; ) {
+      const page = await listUsers(ctx, { first: 100, after, filter, orderBy });
+      rows.push(...page.edges.map((edge) => edge.node));
+      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+      after = page.pageInfo.endCursor;
+    }
+    await send({ fileName: 'users', sheet: msg('Users'), columns: userColumns, rows });
   },
   async insights(ctx, req, send) {
     const rows = await seatDistribution(ctx, text(req, 'teamId'));

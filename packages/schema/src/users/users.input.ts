@@ -40,6 +40,12 @@ export class UsersFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'true: only users in no team; false: only users in a team.' })
   withoutTeam?: boolean | null;
+
+  @Field(() => [UUID], {
+    nullable: true,
+    description: "Only users holding a seat of one of these products on a running subscription (a collection's seat counts for each of its products); up to 50.",
+  })
+  productIds?: string[] | null;
 }
 
 @InputType({ description: 'How to sort the list of users.' })

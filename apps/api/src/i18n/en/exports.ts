@@ -6,4 +6,8 @@ export const exports: Record<string, string> = {
     one: 'Exported {file} ({count} row)',
     other: 'Exported {file} ({count} rows)',
   }),
+  // A person's status: the same English word as a subscription's, another word in Slovenian.
+  'Person status: Active': 'Active',
+  'Person status: Invited': 'Invited',
+  'Person status: Inactive': 'Inactive',
 };

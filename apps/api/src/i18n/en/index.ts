@@ -6,8 +6,10 @@ import { people } from './people.js';
 import { platform } from './platform.js';
 
 /**
- * English texts the message keys cannot carry themselves: the forms of plural messages, one file per
- * area as in `sl/`. Every other message's English text is its key, the literal of its `msg()` call.
+ * English texts the message keys cannot carry themselves: the forms of plural messages, and the
+ * few words whose English is shared by two Slovenian ones (a person's "Active" is Aktiven, a
+ * subscription's Aktivna: keyed `Person status: Active`), one file per area as in `sl/`. Every other
+ * message's English text is its key, the literal of its `msg()` call.
  */
 export const areas: Readonly<Record<string, Readonly<Record<string, string>>>> = { identity, people, platform, mail, exports, contracts };
 

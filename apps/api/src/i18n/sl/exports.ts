@@ -46,6 +46,18 @@ export const exports: Record<string, string> = {
   'Multi-user': 'Za več uporabnikov',
   Network: 'Omrežna',
   'Cloud (Flex)': 'Oblak (Flex)',
+  '{field} has an unknown value: {value}.': 'Parameter {field} ima neznano vrednost: {value}.',
+  'Person status: Active': 'Aktiven',
+  'Person status: Invited': 'Povabljen',
+  'Person status: Inactive': 'Neaktiven',
+  'Primary admin': 'Primarni skrbnik',
+  'Secondary admin': 'Sekundarni skrbnik',
+  User: 'Uporabnik',
+  Role: 'Vloga',
+  Seats: 'Sedeži',
+  'Last sign-in': 'Zadnja prijava',
+  'Joined on': 'Datum pridružitve',
+  Users: 'Uporabniki',
 
   // Sheets.
   Subscriptions: 'Naročnine',

@@ -12,6 +12,7 @@ export const people: Record<string, string> = {
 
   // Users.
   'Search text can be at most {max} characters.': 'Iskalno besedilo je predolgo. Največje dovoljeno število znakov: {max}.',
+  'Filter by at most {max} products at once.': 'Filter ima preveč izdelkov. Največje število izdelkov v filtru: {max}.',
   'Someone else changed this user since you opened it. Reload to see their change, then try again.':
     'Nekdo drug je tega uporabnika spremenil, odkar ste ga odprli. Osvežite stran, da vidite spremembo, in poskusite znova.',
   'Choose 1 to {max} users.': 'Izberite vsaj enega uporabnika. Največje dovoljeno število uporabnikov: {max}.',

@@ -1,4 +1,4 @@
-import { isRunning, type RunningFacts } from './subscription-rules.js';
+import { isRunning, type RunningFacts, runningSql } from './subscription-rules.js';
 
 /**
  * Seats used of a subscription: the assignments on it, however long ago they were made (an
@@ -17,3 +17,15 @@ export const seatsFreeSql = (subscription: string) =>
 
 /** Seats of a subscription can be handed out while it runs (up to `seatsFree` of them). */
 export const seatsAssignable = (subscription: RunningFacts, dayIso: string) => isRunning(subscription, dayIso);
+
+/**
+ * The person of the memberships row `member` holds a seat covering one of `products` (ids; a
+ * collection's seat covers each of its products) on a running subscription: the users list's
+ * product filter. Its `?` are the account's day (YYYY-MM-DD), then one per product id.
+ */
+export const holdsProductSeatSql = (member: string, products: number) =>
+  `exists (select 1 from seat_assignments hs` +
+  ` join subscriptions hsub on hsub.id = hs.subscription_id and hsub.account_id = hs.account_id` +
+  ` join subscription_products hsp on hsp.subscription_id = hs.subscription_id and hsp.account_id = hs.account_id` +
+  ` where hs.account_id = ${member}.account_id and hs.user_id = ${member}.user_id and ${runningSql('hsub')}` +
+  ` and hsp.product_id in (${Array.from({ length: products }, () => '?').join(', ')}))`;

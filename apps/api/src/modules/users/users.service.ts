@@ -14,6 +14,8 @@ import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js
 import { query } from '../../common/sql.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
+import { accountToday } from '../accounts/account-day.js';
+import { holdsProductSeatSql } from '../subscriptions/seat-rules.js';
 
 export interface ListUsersArgs {
   first?: number | null;
@@ -23,6 +25,7 @@ export interface ListUsersArgs {
 }
 
 const MAX_SEARCH_LENGTH = 100;
+const MAX_PRODUCTS = 50;
 
 /**
  * SQL expression each sort field orders by; roles and statuses in their natural order. Names and
@@ -79,15 +82,29 @@ function userColumns(knex: Knex, sortExpression: string) {
   ];
 }
 
+/** What a filter needs besides its own fields: the account, and its day for the product filter's running subscriptions. */
+interface FilterScope {
+  accountId: string;
+  todayIso: string;
+}
+
 /** The membership conditions of a filter, on `memberships as m`. */
-function applyMembershipFilter(query: Knex.QueryBuilder, accountId: string, filter: UsersFilter | null | undefined) {
-  query.where('m.account_id', accountId);
+function applyMembershipFilter(query: Knex.QueryBuilder, scope: FilterScope, filter: UsersFilter | null | undefined) {
+  query.where('m.account_id', scope.accountId);
   const statuses = filter?.statuses?.length ? filter.statuses : [MembershipStatus.ACTIVE, MembershipStatus.INVITED];
   query.whereIn('m.status', statuses);
   if (filter?.roles?.length) query.whereIn('m.role', filter.roles);
   if (filter?.teamIds?.length) query.whereIn('m.team_id', filter.teamIds);
   if (filter?.withoutTeam === true) query.whereNull('m.team_id');
   if (filter?.withoutTeam === false) query.whereNotNull('m.team_id');
+  const products = filter?.productIds ?? [];
+  if (products.length) query.whereRaw(holdsProductSeatSql('m', products.length), [scope.todayIso, ...products]);
+}
+
+function checkProducts(filter: UsersFilter | null | undefined) {
+  if ((filter?.productIds?.length ?? 0) > MAX_PRODUCTS) {
+    throw new InvalidInputError('filter.productIds', msg('Filter by at most {max} products at once.', { max: MAX_PRODUCTS }));
+  }
 }
 
 /** The search words of a filter, checked: every one must appear in the name or the email. */
@@ -113,9 +130,9 @@ function applySearch(query: Knex.QueryBuilder, words: string[]) {
 }
 
 /** The count of a filter: one table, searched through its trigram indexes on PostgreSQL. */
-function countQuery(knex: Knex, accountId: string, filter: UsersFilter | null | undefined, words: string[]) {
+function countQuery(knex: Knex, scope: FilterScope, filter: UsersFilter | null | undefined, words: string[]) {
   const count = knex('memberships as m').count({ total: '*' });
-  applyMembershipFilter(count, accountId, filter);
+  applyMembershipFilter(count, scope, filter);
   applySearch(count, words);
   return count;
 }
@@ -130,15 +147,16 @@ export async function listUsers(ctx: AccountContext, args: ListUsersArgs): Promi
   const descending = args.orderBy?.direction === SortDirection.DESC;
   const sortExpression = sortExpressions[field];
   const knex = ctx.em.getKnex();
-  const accountId = ctx.viewer.accountId;
+  checkProducts(args.filter);
+  const scope: FilterScope = { accountId: ctx.viewer.accountId, todayIso: args.filter?.productIds?.length ? (await accountToday(ctx)).todayIso : '' };
 
   const page = knex('memberships as m')
     .leftJoin('teams as t', 't.id', 'm.team_id')
     .select(...userColumns(knex, sortExpression));
   const words = searchWords(args.filter);
-  applyMembershipFilter(page, accountId, args.filter);
+  applyMembershipFilter(page, scope, args.filter);
   applySearch(page, words);
-  const count = countQuery(knex, accountId, args.filter, words);
+  const count = countQuery(knex, scope, args.filter, words);
 
   if (args.after) {
     const cursor = decodeCursor(args.after);

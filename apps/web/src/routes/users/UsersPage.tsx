@@ -23,7 +23,8 @@ import { BulkAssignDialog } from './BulkAssignDialog';
 import { InviteMultipleDialog } from './InviteMultipleDialog';
 import { InviteUsersDialog } from './InviteUsersDialog';
 import { MoveToTeamDialog } from './MoveToTeamDialog';
-import { UsersPageDocument, UsersTeamsDocument } from './users.graphql';
+import { ExportMenu } from '../../ui/ExportMenu';
+import { UsersPageDocument, UsersProductsDocument, UsersTeamsDocument } from './users.graphql';
 import { UsersTable } from './UsersTable';
 import {
   hasFilters,
@@ -61,13 +62,12 @@ export function UsersPage() {
 
   const filter = usersFilter(view);
   const orderBy = usersOrder(view);
-  // Earlier pages' cursors, so "Previous" can go back; a new filter or sort starts from page one.
-  const viewKey = JSON.stringify([filter, orderBy]);
-  const [paging, setPaging] = useState<{ key: string; cursors: string[] }>({ key: viewKey, cursors: [] });
-  const cursors = paging.key === viewKey ? paging.cursors : [];
+  // Earlier pages' cursors, in the URL, so "Previous" can go back and a reload keeps the page; a new filter or sort starts from page one.
+  const cursors = view.pages;
   const after = cursors.at(-1) ?? null;
 
   const teams = useQuery(UsersTeamsDocument);
+  const products = useQuery(UsersProductsDocument);
   const { data, previousData, loading, error, refetch } = useQuery(UsersPageDocument, {
     variables: { first: pageSize, after, filter, orderBy },
   });
@@ -78,7 +78,7 @@ export function UsersPage() {
   function clearFilters() {
     applySearch.cancel();
     setSearchText('');
-    updateView({ search: '', roles: [], statuses: [], team: null });
+    updateView({ search: '', roles: [], statuses: [], team: null, products: [] });
   }
 
   function sortBy(field: UserSortField) {
@@ -105,6 +105,18 @@ export function UsersPage() {
                 {t('users.count', { count: connection.totalCount })}
               </Text>
             )}
+            <ExportMenu
+              report="users"
+              params={{
+                q: view.search.trim(),
+                roles: view.roles.join(','),
+                statuses: view.statuses.join(','),
+                team: view.team,
+                products: view.products.join(','),
+                sort: view.sort,
+                direction: view.direction,
+              }}
+            />
             <Button variant="default" component={Link} to="/users/import">
               {t('users.import')}
             </Button>
@@ -178,7 +190,7 @@ export function UsersPage() {
       />
 
       <Paper withBorder radius="md" p="md">
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="sm">
           <TextInput
             label={t('users.search')}
             placeholder={t('users.searchPlaceholder')}
@@ -204,6 +216,15 @@ export function UsersPage() {
             data={teamFilterOptions}
             value={view.team}
             onChange={(team) => updateView({ team })}
+            clearable
+          />
+          <MultiSelect
+            label={t('users.product')}
+            placeholder={view.products.length ? undefined : t('users.anyProduct')}
+            data={(products.data?.productEntitlements ?? []).map((product) => ({ value: product.id, label: product.name }))}
+            value={view.products}
+            onChange={(value) => updateView({ products: value })}
+            searchable
             clearable
           />
           <MultiSelect
@@ -262,7 +283,7 @@ export function UsersPage() {
                   size="xs"
                   leftSection={<IconChevronLeft size={14} />}
                   disabled={cursors.length === 0 || loading}
-                  onClick={() => setPaging({ key: viewKey, cursors: cursors.slice(0, -1) })}
+                  onClick={() => updateView({ pages: cursors.slice(0, -1) })}
                 >
                   {t('users.previous')}
                 </Button>
@@ -271,9 +292,7 @@ export function UsersPage() {
                   size="xs"
                   rightSection={<IconChevronRight size={14} />}
                   disabled={!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor || loading}
-                  onClick={() =>
-                    setPaging({ key: viewKey, cursors: [...cursors, connection.pageInfo.endCursor!] })
-                  }
+                  onClick={() => updateView({ pages: [...cursors, connection.pageInfo.endCursor!] })}
                 >
                   {t('users.next')}
                 </Button>

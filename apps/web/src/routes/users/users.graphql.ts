@@ -34,3 +34,14 @@ export const UsersTeamsDocument = graphql(`
     }
   }
 `);
+
+/** The products the account holds, for the product filter. */
+export const UsersProductsDocument = graphql(`
+  query UsersProducts {
+    productEntitlements {
+      id
+      code
+      name
+    }
+  }
+`);

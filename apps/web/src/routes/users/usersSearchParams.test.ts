@@ -4,7 +4,7 @@ import { parseUsersView, toSearchParams, usersFilter, usersOrder } from './users
 describe('users view in the URL', () => {
   it('reads defaults from an empty query string', () => {
     const view = parseUsersView(new URLSearchParams());
-    expect(view).toEqual({ search: '', roles: [], statuses: [], team: null, sort: 'NAME', direction: 'ASC' });
+    expect(view).toEqual({ search: '', roles: [], statuses: [], team: null, products: [], sort: 'NAME', direction: 'ASC', pages: [] });
     expect(usersFilter(view)).toEqual({});
     expect(usersOrder(view)).toEqual({ field: 'NAME', direction: 'ASC' });
   });
@@ -15,6 +15,15 @@ describe('users view in the URL', () => {
     expect(view.roles).toEqual(['USER']);
     expect(toSearchParams(view).toString()).toBe('q=novak&role=USER&status=INVITED&team=t1&sort=EMAIL&dir=DESC');
     expect(usersFilter(view)).toEqual({ search: 'novak', roles: ['USER'], statuses: ['INVITED'], teamIds: ['t1'] });
+  });
+
+  it('keeps the product filter and the page in the URL', () => {
+    const params = new URLSearchParams('product=p1&product=p2&after=c1&after=c2');
+    const view = parseUsersView(params);
+    expect(view.products).toEqual(['p1', 'p2']);
+    expect(view.pages).toEqual(['c1', 'c2']);
+    expect(toSearchParams(view).toString()).toBe('product=p1&product=p2&after=c1&after=c2');
+    expect(usersFilter(view)).toEqual({ productIds: ['p1', 'p2'] });
   });
 
   it('asks for users in no team', () => {

@@ -22,8 +22,12 @@ export interface UsersView {
   roles: Role[];
   statuses: MembershipStatus[];
   team: string | null;
+  /** Product ids: people holding a seat of one of them. */
+  products: string[];
   sort: UserSortField;
   direction: SortDirection;
+  /** The cursors of the pages before this one (`after` in the URL, once per page), so a reload or a shared link opens the same page. */
+  pages: string[];
 }
 
 function only<T extends string>(allowed: readonly T[], values: string[]): T[] {
@@ -37,8 +41,10 @@ export function parseUsersView(params: URLSearchParams): UsersView {
     roles: only(roles, params.getAll('role')),
     statuses: only(statuses, params.getAll('status')),
     team: params.get('team') || null,
+    products: params.getAll('product').filter(Boolean),
     sort,
     direction: params.get('dir') === 'DESC' ? 'DESC' : 'ASC',
+    pages: params.getAll('after').filter(Boolean),
   };
 }
 
@@ -48,8 +54,10 @@ export function toSearchParams(view: UsersView): URLSearchParams {
   for (const role of view.roles) params.append('role', role);
   for (const status of view.statuses) params.append('status', status);
   if (view.team) params.set('team', view.team);
+  for (const product of view.products) params.append('product', product);
   if (view.sort !== 'NAME') params.set('sort', view.sort);
   if (view.direction !== 'ASC') params.set('dir', view.direction);
+  for (const cursor of view.pages) params.append('after', cursor);
   return params;
 }
 
@@ -60,6 +68,7 @@ export function usersFilter(view: UsersView): UsersFilter {
   if (view.statuses.length) filter.statuses = view.statuses;
   if (view.team === withoutTeam) filter.withoutTeam = true;
   else if (view.team) filter.teamIds = [view.team];
+  if (view.products.length) filter.productIds = view.products;
   return filter;
 }
 
@@ -68,7 +77,7 @@ export function usersOrder(view: UsersView): UsersOrder {
 }
 
 export function hasFilters(view: UsersView): boolean {
-  return Boolean(view.search.trim() || view.roles.length || view.statuses.length || view.team);
+  return Boolean(view.search.trim() || view.roles.length || view.statuses.length || view.team || view.products.length);
 }
 
 /** The list's search, filters and sort live in the URL, so a view can be shared and survives reload. */
@@ -77,7 +86,8 @@ export function useUsersView() {
   const view = useMemo(() => parseUsersView(params), [params]);
   const update = useCallback(
     (change: Partial<UsersView>) => {
-      setParams((current) => toSearchParams({ ...parseUsersView(current), ...change }), { replace: true });
+      // A new search, filter or sort starts from the first page; moving between pages keeps the rest.
+      setParams((current) => toSearchParams({ ...parseUsersView(current), pages: [], ...change }), { replace: !('pages' in change) });
     },
     [setParams],
   );

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkAtPhoneWidth, serverAndBrowser, signIn } from './browser';
+
+const e2e = serverAndBrowser();
+
+async function signedInPage(): Promise<Page> {
+  const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await signIn(page, e2e.server.url, 'admin@example.com');
+  return page;
+}
+
+/** The rows' emails, as the table shows them. */
+const emails = (page: Page) => page.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.textContent ?? ''));
+
+describe('the users list (issue 22, item 6)', () => {
+  it('filters by product, keeps the page in the URL across a reload, and exports what it shows', async () => {
+    const page = await signedInPage();
+    await page.goto(`${e2e.server.url}/users`);
+    const range = page.getByRole('navigation', { name: /pages/i }).locator('p').first();
+    await expect.poll(() => range.textContent()).toMatch(/^1–25 of \d+/);
+
+    // Page two is in the URL: a reload opens it again, and Previous goes back.
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => range.textContent()).toMatch(/^26–50 of/);
+    expect(new URL(page.url()).searchParams.getAll('after')).toHaveLength(1);
+    const secondPage = await emails(page);
+    await page.reload();
+    await expect.poll(() => range.textContent()).toMatch(/^26–50 of/);
+    expect(await emails(page)).toEqual(secondPage);
+    await page.getByRole('button', { name: 'Previous' }).click();
+    await expect.poll(() => range.textContent()).toMatch(/^1–25 of/);
+
+    // The product filter: only people holding a seat of Structa BIM, and a new filter starts from page one.
+    await page.getByRole('textbox', { name: 'Product' }).click();
+    await page.getByRole('option', { name: 'Structa BIM' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('product')).toHaveLength(1);
+    const count = page.getByTestId('users-count');
+    await expect.poll(async () => Number(/\d+/.exec((await count.textContent()) ?? '')?.[0])).toBeLessThan(25);
+    const shown = Number(/\d+/.exec((await count.textContent())!)![0]);
+    expect(shown).toBeGreaterThan(0);
+    await checkAtPhoneWidth(page, 'users-product-filter');
+
+    // Export: the same list as a CSV file.
+    await page.getByRole('button', { name: 'Export' }).click();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /CSV/ }).click()]);
+    expect(file.suggestedFilename()).toBe('users.csv');
+    const lines = readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('Name,Email,Role,Status,Team,Seats,Last sign-in,Joined on');
+    expect(lines).toHaveLength(shown + 1);
+
+    // In Slovenian, the filter speaks Slovenian and the export is Slovenian Excel's (`;`).
+    await page.getByRole('button', { name: /^Language:/ }).click();
+    await page.getByRole('menuitem', { name: 'Slovenščina' }).click();
+    await page.getByRole('textbox', { name: 'Izdelek' }).waitFor();
+    await page.getByRole('button', { name: 'Izvozi' }).click();
+    const [slovenian] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /CSV/ }).click()]);
+    const slLines = readFileSync(await slovenian.path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(slLines[0]).toBe('Ime;E-pošta;Vloga;Stanje;Ekipa;Sedeži;Zadnja prijava;Datum pridružitve');
+    expect(slLines).toHaveLength(shown + 1);
+    await page.keyboard.press('Escape');
+    await checkAtPhoneWidth(page, 'users-product-filter-sl');
+    await page.context().close();
+  });
+});
