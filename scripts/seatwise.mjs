@@ -5,7 +5,7 @@
 // In production: `npm run build` once per release, then `npm run serve` (no install, no build).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -70,6 +70,7 @@ function ensureDependencies(env) {
 const turbo = (env, args) => run('pnpm', ['exec', 'turbo', 'run', ...args], env);
 
 /** Vitest writes a JSON report per package; the sum is printed as the suite's closing line. */
+const node24Report = join(root, 'apps/api/test-results-node24.json');
 const reportFiles = [
   'apps/api/test-results.json',
   'apps/web/test-results.json',
@@ -78,11 +79,66 @@ const reportFiles = [
   'examples/billing-sync/test-results.json',
 ].map((file) => join(root, file));
 
+/**
+ * Node 24, the newest line users run. On an older Node, `npm test` also runs the API suite on it:
+ * the Node build comes from the npm registry (`node-<platform>-<arch>`, what the `node` package
+ * installs, without its install script), and better-sqlite3, compiled for one Node ABI, is compiled
+ * once more for it under .tools/ from the installed sources and that Node's own headers.
+ */
+const node24Version = '24.22.3';
+
+/** node-gyp as npm bundles it (npm is always there), else as the private pnpm bundles it. */
+function nodeGyp() {
+  const candidates = [
+    process.env.npm_execpath && join(process.env.npm_execpath, '..', '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+    join(tools, 'node_modules', 'pnpm', 'dist', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+  ].filter(Boolean);
+  const found = candidates.find((file) => existsSync(file));
+  if (!found) fail(`node-gyp not found (looked in ${candidates.join(', ')}): it compiles SQLite for the Node 24 leg.`);
+  return found;
+}
+
+function ensureNode24(env) {
+  const dir = join(tools, `node-${node24Version}`);
+  const nodeDir = join(dir, 'node_modules', `node-${process.platform}-${process.arch}`);
+  const node = join(nodeDir, 'bin', 'node');
+  if (!existsSync(node)) {
+    console.log(`seatwise: installing Node ${node24Version} into .tools/ for the Node 24 leg (once)`);
+    run('npm', ['install', '--prefix', dir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `node-${process.platform}-${process.arch}@${node24Version}`], env);
+  }
+  const source = realpathSync(join(root, 'node_modules', '.pnpm', 'node_modules', 'better-sqlite3'));
+  const { version } = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));
+  const build = join(dir, `better-sqlite3-${version}`);
+  const binding = join(build, 'build', 'Release', 'better_sqlite3.node');
+  if (!existsSync(binding)) {
+    console.log(`seatwise: compiling better-sqlite3 ${version} for Node ${node24Version} (once, about a minute)`);
+    rmSync(build, { recursive: true, force: true });
+    for (const part of ['binding.gyp', 'package.json', 'deps', 'src']) cpSync(join(source, part), join(build, part), { recursive: true });
+    run(node, [nodeGyp(), 'rebuild', '--release', `--nodedir=${nodeDir}`, '-j', '2'], env, { cwd: build, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  return { bin: join(nodeDir, 'bin'), binding };
+}
+
+/** The API suite once more on Node 24 (skipped when this Node is 24 or newer: the main run is that leg). */
+function testOnNode24(env) {
+  const [major] = process.versions.node.split('.').map(Number);
+  if (major >= 24 || env.SEATWISE_TEST_NODE24 === '0') return { ran: false, status: 0 };
+  const { bin, binding } = ensureNode24(env);
+  console.log(`\nseatwise: the API suite on Node ${node24Version}`);
+  const result = spawnSync('pnpm', ['--filter', '@seatwise/api', 'exec', 'vitest', 'run', `--outputFile.json=${node24Report}`], {
+    cwd: root,
+    env: { ...env, PATH: `${bin}${delimiter}${env.PATH}`, SEATWISE_SQLITE_BINDING: binding },
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
+  return { ran: true, status: result.status ?? 1 };
+}
+
 function summariseTests() {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
-  for (const file of reportFiles) {
+  for (const file of [...reportFiles, node24Report]) {
     if (!existsSync(file)) continue;
     const report = JSON.parse(readFileSync(file, 'utf8'));
     passed += report.numPassedTests;
@@ -146,18 +202,21 @@ function main() {
       if (process.argv.length === 3) run('pnpm', ['--filter', '@seatwise/web', 'bench'], env);
       break;
     case 'test': {
-      for (const file of reportFiles) rmSync(file, { force: true });
+      for (const file of [...reportFiles, node24Report]) rmSync(file, { force: true });
       const result = spawnSync('pnpm', ['exec', 'turbo', 'run', 'lint', 'typecheck', 'test', '--concurrency=2', '--continue'], {
         cwd: root,
         env,
         stdio: 'inherit',
         shell: process.platform === 'win32',
       });
+      const node24 = testOnNode24(env);
       const { passed, failed, skipped } = summariseTests();
-      const missing = reportFiles.filter((file) => !existsSync(file)).map((file) => file.slice(root.length));
+      const expected = node24.ran ? [...reportFiles, node24Report] : reportFiles;
+      const missing = expected.filter((file) => !existsSync(file)).map((file) => file.slice(root.length));
       if (missing.length) console.error(`seatwise: no test report from ${missing.join(', ')}`);
       console.log(`\nTests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-      process.exit(result.status === 0 && failed === 0 && missing.length === 0 && passed > 0 ? 0 : 1);
+      const ok = result.status === 0 && node24.status === 0 && failed === 0 && missing.length === 0 && passed > 0;
+      process.exit(ok ? 0 : 1);
       break;
     }
     case 'db:migrate':

@@ -41,7 +41,7 @@ export class BackupError extends Error {}
 /** better-sqlite3's connection, as the ORM's pool hands it out. */
 interface SqliteConnection {
   backup(destination: string, options?: { progress(info: { totalPages: number; remainingPages: number }): number }): Promise<unknown>;
-  constructor: new (file: string, options?: { readonly?: boolean; fileMustExist?: boolean }) => SqliteHandle;
+  constructor: new (file: string, options?: { readonly?: boolean; fileMustExist?: boolean; nativeBinding?: string }) => SqliteHandle;
 }
 interface SqliteHandle {
   pragma(text: string, options: { simple: true }): unknown;
@@ -84,7 +84,9 @@ function copyTree(from: string, to: string, skip: (path: string) => boolean): nu
 
 function integrityOf(connection: SqliteConnection, file: string): void {
   // Not read-only: closing a writable connection checkpoints and removes the copy's -wal and -shm files.
-  const handle = new connection.constructor(file, { fileMustExist: true });
+  // The same compiled binding as the ORM's connection (see sqliteBinding in db/orm.config.ts).
+  const nativeBinding = process.env.SEATWISE_SQLITE_BINDING;
+  const handle = new connection.constructor(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     const answer = handle.pragma('integrity_check', { simple: true });
     if (answer !== 'ok') throw new BackupError(`The copy ${file} fails SQLite's integrity check: ${String(answer)}`);

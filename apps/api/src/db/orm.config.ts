@@ -25,6 +25,16 @@ const migrationOptions = (driver: DatabaseConfig['driver']) => ({
   silent: true,
 });
 
+/**
+ * better-sqlite3 is compiled for one Node ABI. `npm test` also runs the API suite on Node 24 with a
+ * copy compiled for that Node (`SEATWISE_SQLITE_BINDING`, the path of its `better_sqlite3.node`);
+ * nothing else sets it.
+ */
+function sqliteBinding(): Pick<Options, 'driverOptions'> {
+  const nativeBinding = process.env.SEATWISE_SQLITE_BINDING;
+  return nativeBinding ? { driverOptions: { connection: { options: { nativeBinding } } } } : {};
+}
+
 export function ormOptions(database: DatabaseConfig): Options {
   const common = {
     entities,
@@ -41,6 +51,7 @@ export function ormOptions(database: DatabaseConfig): Options {
       ...common,
       driver: BetterSqliteDriver,
       dbName: database.file,
+      ...sqliteBinding(),
       migrations: migrationOptions('sqlite'),
     } as Options;
   }
