@@ -1,4 +1,4 @@
-import { Entity, Filter, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, Filter, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { tenantFilter } from '../../db/base.entity.js';
 import { TenantEntity } from '../accounts/tenant.entity.js';
 import { Product } from '../catalog/product.entity.js';
@@ -9,10 +9,10 @@ import { User } from '../identity/user.entity.js';
 @Filter(tenantFilter)
 @Unique({ properties: ['account', 'user', 'product'] })
 export class Trial extends TenantEntity {
-  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  @ManyToOne(() => User, { deleteRule: 'cascade', index: false })
   user!: User;
 
-  @ManyToOne(() => Product, { deleteRule: 'cascade' })
+  @ManyToOne(() => Product, { deleteRule: 'cascade', index: false })
   product!: Product;
 
   @Property({ type: 'datetime' })
