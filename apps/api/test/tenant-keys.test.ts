@@ -84,7 +84,7 @@ function metadataIndexes(meta: EntityMetadata): IndexRow[] {
   }
   for (const property of Object.values(meta.properties)) {
     if (property.unique) rows.push({ table: meta.tableName, name: `@Unique ${property.name}`, columns: property.fieldNames, primary: false });
-    if (property.index && property.index !== false) rows.push({ table: meta.tableName, name: `@Index ${property.name}`, columns: property.fieldNames, primary: false });
+    if (property.index) rows.push({ table: meta.tableName, name: `@Index ${property.name}`, columns: property.fieldNames, primary: false });
     const reference = property.kind === ReferenceKind.MANY_TO_ONE || (property.kind === ReferenceKind.ONE_TO_ONE && property.owner);
     if (reference && property.index !== false && !property.primary) {
       rows.push({ table: meta.tableName, name: `foreign key index of ${property.name}`, columns: property.fieldNames, primary: false });

@@ -1,4 +1,4 @@
-import { Entity, Filter, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, Filter, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { tenantFilter } from '../../db/base.entity.js';
 import { TenantEntity } from '../accounts/tenant.entity.js';
 import { Product } from '../catalog/product.entity.js';
