@@ -28,7 +28,7 @@ export async function seatDistribution(ctx: AccountContext, teamId?: string | nu
     sql`select s.team_id, t.name as team_name, p.id as product_id, p.code as product_code, p.name as product_name,
        sum(s.seats) as purchased, sum(${fragment(seatsUsedSql('s'))}) as assigned
      from subscription_products sp
-     join subscriptions s on s.id = sp.subscription_id
+     join subscriptions s on s.account_id = sp.account_id and s.id = sp.subscription_id
      join products p on p.id = sp.product_id
      left join teams t on t.id = s.team_id
      where ${inAccount(ctx, 'sp')} and ${fragment(runningSql('s'), [todayIso])} ${teamCondition}
