@@ -108,6 +108,21 @@ describe.each(drivers)('read replica (%s)', (driver) => {
     expect(Number(outside!.seats)).toBeGreaterThan(Number(primary!.seats));
   });
 
+  it('refuses to start with a replica it cannot reach, naming the setting', async () => {
+    const config = loadConfig({
+      DATABASE_URL: app.databaseUrl,
+      DATABASE_REPLICA_URL: 'postgres://postgres@127.0.0.1:1/seatwise',
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+      SEATWISE_DEMO: '0',
+      SEATWISE_JOB_WORKER: '0',
+      SEATWISE_DATA_DIR: app.dataDir,
+    });
+    await expect(createApp({ ...config, now: app.config.now })).rejects.toThrow(
+      /^Cannot use the read replica at 127\.0\.0\.1:1\/seatwise as postgres: .*Check DATABASE_REPLICA_URL/,
+    );
+  });
+
   it('refuses a replica address that is not PostgreSQL', () => {
     expect(() => loadConfig({ DATABASE_URL: app.databaseUrl, DATABASE_REPLICA_URL: 'mysql://replica/seatwise' })).toThrow(
       'Invalid configuration: DATABASE_REPLICA_URL must start with postgres:// or postgresql://',
