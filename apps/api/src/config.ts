@@ -5,8 +5,11 @@ import { z } from 'zod';
 
 export type DatabaseConfig =
   | { driver: 'sqlite'; url: string; file: string }
-  /** `poolMax`: connections this instance keeps open at most (`DATABASE_POOL_MAX`, 10 when absent). */
-  | { driver: 'postgresql'; url: string; poolMax?: number };
+  /**
+   * `poolMax`: connections this instance keeps open at most (`DATABASE_POOL_MAX`, 10 when absent);
+   * `replicaUrl`: a read replica that reports read from (`DATABASE_REPLICA_URL`), none when absent.
+   */
+  | { driver: 'postgresql'; url: string; poolMax?: number; replicaUrl?: string };
 
 export interface Config {
   database: DatabaseConfig;
@@ -184,6 +187,7 @@ const trustProxy = z
 
 const env = z.object({
   DATABASE_URL: z.string().trim().min(1, 'must not be empty').optional(),
+  DATABASE_REPLICA_URL: z.string().trim().min(1, 'must not be empty').optional(),
   PORT: z.coerce
     .number({ error: 'must be a port number' })
     .int('must be a whole number')
@@ -265,6 +269,26 @@ export function parseDatabaseUrl(
   throw new ConfigError('DATABASE_URL', `must start with postgres://, postgresql:// or sqlite: (got "${url}")`);
 }
 
+/**
+ * A PostgreSQL read replica (streaming replication, or a pooler in front of several) for reports:
+ * only beside a PostgreSQL DATABASE_URL, since SQLite is one file in one process.
+ */
+export function parseReplicaUrl(raw: string | undefined, database: DatabaseConfig): string | undefined {
+  if (raw === undefined) return undefined;
+  if (database.driver !== 'postgresql') {
+    throw new ConfigError('DATABASE_REPLICA_URL', 'is for PostgreSQL only: DATABASE_URL is SQLite, one file that has no replica (unset DATABASE_REPLICA_URL)');
+  }
+  if (!/^postgres(ql)?:\/\//.test(raw)) {
+    throw new ConfigError('DATABASE_REPLICA_URL', `must start with postgres:// or postgresql:// (got "${raw}")`);
+  }
+  try {
+    new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_REPLICA_URL', 'is not a valid postgres:// URL');
+  }
+  return raw;
+}
+
 type Values = z.infer<typeof env>;
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -338,8 +362,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     if (problems.length) throw new ProductionConfigError(problems);
   }
   const database = parseDatabaseUrl(values.DATABASE_URL);
+  const replicaUrl = parseReplicaUrl(values.DATABASE_REPLICA_URL, database);
   return {
-    database: database.driver === 'postgresql' ? { ...database, poolMax: values.DATABASE_POOL_MAX } : database,
+    database:
+      database.driver === 'postgresql'
+        ? { ...database, poolMax: values.DATABASE_POOL_MAX, ...(replicaUrl ? { replicaUrl } : {}) }
+        : database,
     migrate: values.SEATWISE_MIGRATE === '1',
     port: values.PORT,
     host: values.HOST,

@@ -1,3 +1,4 @@
+import type { ConnectionType } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { isPostgres } from '../db/database.js';
 
@@ -89,10 +90,16 @@ function bindable(value: unknown, pg: boolean): unknown {
 /** pg answers `{ rows, rowCount }`; better-sqlite3 an array of rows, or `{ changes }` for a statement without any. */
 type DriverResult = unknown[] | { rows: unknown[]; rowCount: number | null } | { changes: number };
 
-async function send(em: EntityManager, statement: Statement, params: readonly unknown[], trx: Knex.Transaction | undefined): Promise<DriverResult> {
+async function send(
+  em: EntityManager,
+  statement: Statement,
+  params: readonly unknown[],
+  trx: Knex.Transaction | undefined,
+  connection: ConnectionType = 'write',
+): Promise<DriverResult> {
   const pg = isPostgres(em);
   const [text, values] = statement instanceof SqlText ? [statement.text, statement.values] : [statement, params];
-  const query = typeof text === 'string' ? em.getKnex().raw(text, values.map((value) => bindable(value, pg)) as Knex.RawBinding[]) : text;
+  const query = typeof text === 'string' ? em.getKnex(trx ? 'write' : connection).raw(text, values.map((value) => bindable(value, pg)) as Knex.RawBinding[]) : text;
   if (trx) query.transacting(trx);
   try {
     return (await query) as DriverResult;
@@ -109,9 +116,20 @@ export async function query<T = Record<string, unknown>>(
   params: readonly unknown[] = [],
   trx = em.getTransactionContext<Knex.Transaction>(),
 ): Promise<T[]> {
-  const result = await send(em, statement, params, trx);
-  if (Array.isArray(result)) return result as T[];
-  return 'rows' in result ? (result.rows as T[]) : [];
+  return rowsOf<T>(await send(em, statement, params, trx));
+}
+
+const rowsOf = <T>(result: DriverResult): T[] => (Array.isArray(result) ? (result as T[]) : 'rows' in result ? (result.rows as T[]) : []);
+
+/**
+ * The rows of a report's statement (Seat Usage, Insights, Cloud Usage and their exports): on the
+ * read replica when one is configured (`DATABASE_REPLICA_URL`, PostgreSQL; it may lag the primary
+ * by a moment, which a report can afford), else on the primary. Inside a transaction it runs in the
+ * transaction, on the primary, like every other statement.
+ */
+export async function reportQuery<T = Record<string, unknown>>(em: EntityManager, statement: string | SqlText, params: readonly unknown[] = []): Promise<T[]> {
+  const trx = em.getTransactionContext<Knex.Transaction>();
+  return rowsOf<T>(await send(em, statement, params, trx, 'read'));
 }
 
 /**

@@ -104,6 +104,15 @@ export async function checkPostgres(orm: MikroORM, database: DatabaseConfig, mig
   } catch (error) {
     throw unreachable(database.url, error);
   }
+  if (database.driver === 'postgresql' && database.replicaUrl) {
+    try {
+      await orm.em.getConnection('read').execute('select 1');
+    } catch (error) {
+      throw new DatabaseStartError(
+        `Cannot use the read replica at ${describePostgres(database.replicaUrl)}: ${error instanceof Error ? error.message : String(error)}. Check DATABASE_REPLICA_URL (or unset it to read reports from DATABASE_URL).`,
+      );
+    }
+  }
   const version = Number(row?.version);
   if (version < MIN_POSTGRES * 10_000) {
     throw new DatabaseStartError(`PostgreSQL ${String(row?.label)} at ${where} is too old: Seatwise needs PostgreSQL ${MIN_POSTGRES} or newer.`);

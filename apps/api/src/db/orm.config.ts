@@ -63,5 +63,9 @@ export function ormOptions(database: DatabaseConfig): Options {
     // Reports are many small aggregates: compiling one with JIT costs more (tens of ms) than it saves.
     driverOptions: { connection: { options: '-c jit=off' } },
     migrations: migrationOptions('postgresql'),
+    // A read replica serves only the reads that ask for it (`reportQuery` in common/sql.ts: reports
+    // and their exports); every entity query stays on the primary, so a change reads its own writes.
+    ...(database.replicaUrl ? { replicas: [{ name: 'replica', clientUrl: database.replicaUrl }] } : {}),
+    preferReadReplicas: false,
   } as Options;
 }

@@ -9,8 +9,9 @@ import { User } from '../identity/user.entity.js';
 @Filter(tenantFilter)
 @Index({ properties: ['account', 'createdAt'] })
 @Index({ properties: ['account', 'action'] })
+@Index({ properties: ['account', 'actor'] })
 export class AuditEntry extends TenantEntity {
-  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null', index: false })
   actor: User | null = null;
 
   /** Stable action name, one of `customerAuditActions` (`@seatwise/schema/client`). */

@@ -32,7 +32,7 @@ export async function adminHome(ctx: AccountContext): Promise<AdminHome> {
       ctx.em,
       sql`select p.id, p.code, p.name, v.version, v.released_at
        from product_versions v join products p on p.id = v.product_id
-       where ${fragment(offeredSql('v'))} and exists (select 1 from subscription_products sp join subscriptions s on s.id = sp.subscription_id
+       where ${fragment(offeredSql('v'))} and exists (select 1 from subscription_products sp join subscriptions s on s.account_id = sp.account_id and s.id = sp.subscription_id
          where ${inAccount(ctx, 'sp')} and sp.product_id = p.id and ${fragment(runningSql('s'), [todayIso])})
        order by v.released_at desc, p.name
        limit ${fragment(String(LISTED))}`,

@@ -15,7 +15,7 @@ export class Session extends BaseEntity {
   @Unique()
   tokenHash!: string;
 
-  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  @ManyToOne(() => User, { deleteRule: 'cascade', index: false })
   user!: User;
 
   /** The account the session is working in. */

@@ -16,20 +16,21 @@ export enum LicenceRequestKind {
 @Filter(tenantFilter)
 @Index({ properties: ['account', 'createdAt'] })
 @Index({ properties: ['account', 'subscription', 'revokedAt'] })
+@Index({ properties: ['account', 'requestedBy'] })
 export class LicenceRequest extends TenantEntity {
   @Enum({ items: () => LicenceRequestKind, type: 'string', length: 20 })
   kind!: LicenceRequestKind;
 
-  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  @ManyToOne(() => User, { deleteRule: 'cascade', index: false })
   requestedBy!: User;
 
-  @ManyToOne(() => Subscription, { deleteRule: 'cascade' })
+  @ManyToOne(() => Subscription, { deleteRule: 'cascade', index: false })
   subscription!: Subscription;
 
-  @ManyToOne(() => Product, { deleteRule: 'cascade' })
+  @ManyToOne(() => Product, { deleteRule: 'cascade', index: false })
   product!: Product;
 
-  @ManyToOne(() => ProductVersion, { deleteRule: 'cascade' })
+  @ManyToOne(() => ProductVersion, { deleteRule: 'cascade', index: false })
   version!: ProductVersion;
 
   @Property({ type: 'string', length: 253, nullable: true })

@@ -21,10 +21,10 @@ export class InstallPackage extends TenantEntity {
   @Property({ type: 'string', length: 100 })
   name!: string;
 
-  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  @ManyToOne(() => User, { deleteRule: 'cascade', index: false })
   createdBy!: User;
 
-  @ManyToOne(() => ProductVersion, { deleteRule: 'cascade' })
+  @ManyToOne(() => ProductVersion, { deleteRule: 'cascade', index: false })
   version!: ProductVersion;
 
   @Enum({ items: () => Platform, type: 'string', length: 20 })
@@ -40,7 +40,7 @@ export class InstallPackage extends TenantEntity {
   @Property({ type: 'json' })
   settings!: InstallSettings;
 
-  @ManyToOne(() => Job, { deleteRule: 'cascade' })
+  @ManyToOne(() => Job, { deleteRule: 'cascade', index: false })
   job!: Job;
 
   /** Set when the archive is built: relative to the data folder. */

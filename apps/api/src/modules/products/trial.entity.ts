@@ -9,10 +9,10 @@ import { User } from '../identity/user.entity.js';
 @Filter(tenantFilter)
 @Unique({ properties: ['account', 'user', 'product'] })
 export class Trial extends TenantEntity {
-  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  @ManyToOne(() => User, { deleteRule: 'cascade', index: false })
   user!: User;
 
-  @ManyToOne(() => Product, { deleteRule: 'cascade' })
+  @ManyToOne(() => Product, { deleteRule: 'cascade', index: false })
   product!: Product;
 
   @Property({ type: 'datetime' })

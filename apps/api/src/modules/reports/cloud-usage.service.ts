@@ -1,5 +1,5 @@
 import type { CloudServicesUsage, CloudUsageByUser, DateRangeInput } from '@seatwise/schema';
-import { inAccount, query, sql } from '../../common/sql.js';
+import { inAccount, reportQuery, sql } from '../../common/sql.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg } from '../../errors.js';
 import { isoOfDay } from '../../common/days.js';
@@ -29,7 +29,7 @@ interface BalanceRow {
 export async function cloudServicesUsage(ctx: AccountContext, input: DateRangeInput): Promise<CloudServicesUsage> {
   const range = parseRange(input);
   const [balances, services, trend] = await Promise.all([
-    query<BalanceRow>(
+    reportQuery<BalanceRow>(
       ctx.em,
       sql`select s.id, s.name, s.serial_number, c.id as contract_id, c.number as contract_number,
          coalesce(sum(case when e.kind <> 'CONSUMPTION' then e.amount else 0 end), 0) as purchased,
@@ -42,13 +42,13 @@ export async function cloudServicesUsage(ctx: AccountContext, input: DateRangeIn
        group by s.id, s.name, s.serial_number, c.id, c.number
        order by s.name`,
     ),
-    query<{ service: string; credits: Numeric }>(
+    reportQuery<{ service: string; credits: Numeric }>(
       ctx.em,
       sql`select coalesce(service, '') as service, -sum(amount) as credits from cloud_credit_entries
        where ${inAccount(ctx)} and kind = 'CONSUMPTION' and day between ${range.from} and ${range.to}
        group by coalesce(service, '') order by credits desc, service`,
     ),
-    query<{ service: string; bucket: Numeric; credits: Numeric }>(
+    reportQuery<{ service: string; bucket: Numeric; credits: Numeric }>(
       ctx.em,
       sql`select coalesce(service, '') as service, (day - ${range.from}) / ${range.bucketDays} as bucket, -sum(amount) as credits from cloud_credit_entries
        where ${inAccount(ctx)} and kind = 'CONSUMPTION' and day between ${range.from} and ${range.to}
@@ -120,7 +120,7 @@ export async function cloudServicesUsageByUser(
     searchSql += ` and (${shown.sortName} like ? escape '\\' or ${shown.email} like ? escape '\\')`;
     params.push(pattern, pattern);
   }
-  const rows = await query<UserCreditsRow>(
+  const rows = await reportQuery<UserCreditsRow>(
     ctx.em,
     `select u.id as user_id, ${shown.firstName} as first_name, ${shown.lastName} as last_name, ${shown.email} as email,
        coalesce(e.service, '') as service, -sum(e.amount) as credits, max(e.day) as last_day

@@ -1,6 +1,6 @@
 import type { SeatDistribution } from '@seatwise/schema';
 import { requireId } from '../../common/ids.js';
-import { fragment, inAccount, query, sql } from '../../common/sql.js';
+import { fragment, inAccount, reportQuery, sql } from '../../common/sql.js';
 import type { AccountContext } from '../../context.js';
 import { accountToday } from '../accounts/account-day.js';
 import { seatsFree, seatsUsedSql } from '../subscriptions/seat-rules.js';
@@ -23,12 +23,12 @@ interface DistributionRow {
 export async function seatDistribution(ctx: AccountContext, teamId?: string | null): Promise<SeatDistribution[]> {
   const { todayIso } = await accountToday(ctx);
   const teamCondition = teamId ? sql`and s.team_id = ${requireId(teamId, 'Team', 'teamId')}` : fragment('');
-  const rows = await query<DistributionRow>(
+  const rows = await reportQuery<DistributionRow>(
     ctx.em,
     sql`select s.team_id, t.name as team_name, p.id as product_id, p.code as product_code, p.name as product_name,
        sum(s.seats) as purchased, sum(${fragment(seatsUsedSql('s'))}) as assigned
      from subscription_products sp
-     join subscriptions s on s.id = sp.subscription_id
+     join subscriptions s on s.account_id = sp.account_id and s.id = sp.subscription_id
      join products p on p.id = sp.product_id
      left join teams t on t.id = s.team_id
      where ${inAccount(ctx, 'sp')} and ${fragment(runningSql('s'), [todayIso])} ${teamCondition}

@@ -10,7 +10,7 @@ import {
 } from '@seatwise/schema';
 import { requireId } from '../../common/ids.js';
 import type { PageSizes } from '../../common/pagination.js';
-import { query } from '../../common/sql.js';
+import { reportQuery } from '../../common/sql.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg } from '../../errors.js';
 import { isPostgres } from '../../db/database.js';
@@ -33,7 +33,7 @@ const IDLE_THRESHOLDS = [30, 60, 90] as const;
 
 
 async function run<T>(ctx: AccountContext, fragment: Fragment): Promise<T[]> {
-  return query<T>(ctx.em, fragment.sql, fragment.params);
+  return reportQuery<T>(ctx.em, fragment.sql, fragment.params);
 }
 
 /** Starts of the trend periods of a range, as YYYY-MM-DD. */

@@ -1,4 +1,4 @@
-import { Collection, Entity, Filter, ManyToOne, OneToMany, type Opt, Property, Unique } from '@mikro-orm/core';
+import { Collection, Entity, Filter, Index, ManyToOne, OneToMany, type Opt, Property, Unique } from '@mikro-orm/core';
 import { tenantFilter } from '../../db/base.entity.js';
 import { TenantEntity } from '../accounts/tenant.entity.js';
 import { Team } from '../teams/team.entity.js';
@@ -8,6 +8,7 @@ import type { Subscription } from './subscription.entity.js';
 @Entity({ tableName: 'contracts' })
 @Filter(tenantFilter)
 @Unique({ properties: ['account', 'number'] })
+@Index({ properties: ['account', 'team'] })
 export class Contract extends TenantEntity {
   @Property({ type: 'string', length: 40 })
   number!: string;
@@ -18,7 +19,7 @@ export class Contract extends TenantEntity {
   @Property({ type: 'date' })
   endsOn!: string;
 
-  @ManyToOne(() => Team, { nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => Team, { nullable: true, deleteRule: 'set null', index: false })
   team: Team | null = null;
 
   @OneToMany('Subscription', 'contract')

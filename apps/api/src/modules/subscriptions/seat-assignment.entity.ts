@@ -10,12 +10,12 @@ import { Subscription } from './subscription.entity.js';
 @Unique({ properties: ['account', 'subscription', 'user'] })
 @Index({ properties: ['account', 'user'] })
 export class SeatAssignment extends TenantEntity {
-  @ManyToOne(() => Subscription, { deleteRule: 'cascade' })
+  @ManyToOne(() => Subscription, { deleteRule: 'cascade', index: false })
   subscription!: Subscription;
 
-  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  @ManyToOne(() => User, { deleteRule: 'cascade', index: false })
   user!: User;
 
-  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null', index: false })
   assignedBy: User | null = null;
 }

@@ -12,8 +12,9 @@ import { Subscription } from './subscription.entity.js';
 @Entity({ tableName: 'subscription_events' })
 @Filter(tenantFilter)
 @Index({ properties: ['account', 'createdAt'] })
+@Index({ properties: ['account', 'subscription'] })
 export class SubscriptionEventRow extends TenantEntity {
-  @ManyToOne(() => Subscription, { deleteRule: 'cascade' })
+  @ManyToOne(() => Subscription, { deleteRule: 'cascade', index: false })
   subscription!: Subscription;
 
   /** A SubscriptionEventKind. */

@@ -35,8 +35,9 @@ export enum SubscriptionState {
 @Unique({ properties: ['account', 'serialNumber'] })
 @Index({ properties: ['account', 'endsOn'] })
 @Index({ properties: ['account', 'team'] })
+@Index({ properties: ['account', 'contract'] })
 export class Subscription extends TenantEntity {
-  @ManyToOne(() => Contract, { deleteRule: 'cascade' })
+  @ManyToOne(() => Contract, { deleteRule: 'cascade', index: false })
   contract!: Contract;
 
   /** The offering's name as sold, e.g. "AEC Collection" or a single product's name. */
@@ -66,7 +67,7 @@ export class Subscription extends TenantEntity {
   @Property({ type: 'string', length: 40 })
   serialNumber!: string;
 
-  @ManyToOne(() => Team, { nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => Team, { nullable: true, deleteRule: 'set null', index: false })
   team: Team | null = null;
 
   @OneToMany('SubscriptionProduct', 'subscription')

@@ -10,13 +10,13 @@ import { SupportRequest } from './support-request.entity.js';
 @Filter(tenantFilter)
 @Index({ properties: ['account', 'request', 'createdAt'] })
 export class SupportMessage extends TenantEntity {
-  @ManyToOne(() => SupportRequest, { deleteRule: 'cascade' })
+  @ManyToOne(() => SupportRequest, { deleteRule: 'cascade', index: false })
   request!: SupportRequest;
 
   @Enum({ items: () => SupportMessageAuthor, type: 'string', length: 20 })
   author!: SupportMessageAuthor;
 
-  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null', index: false })
   writtenBy: User | null = null;
 
   @Property({ type: 'text' })

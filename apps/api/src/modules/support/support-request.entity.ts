@@ -21,7 +21,7 @@ export class SupportRequest extends TenantEntity {
   @Enum({ items: () => SupportRequestStatus, type: 'string', length: 20 })
   status: SupportRequestStatus & Opt = SupportRequestStatus.OPEN;
 
-  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null', index: false })
   openedBy: User | null = null;
 
   /** When it was opened, answered, closed or reopened: the inbox and the home card sort by it. */

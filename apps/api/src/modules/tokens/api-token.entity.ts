@@ -32,11 +32,11 @@ export class ApiToken extends TenantEntity {
   scopes!: string;
 
   /** The person a personal token acts as; null for a service token. */
-  @ManyToOne(() => User, { nullable: true, deleteRule: 'cascade' })
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'cascade', index: false })
   owner: User | null = null;
 
   /** Who created it; a service token acts in their name in the audit log. */
-  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null', index: false })
   createdBy: User | null = null;
 
   @Property({ type: 'datetime' })

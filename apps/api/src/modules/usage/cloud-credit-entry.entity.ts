@@ -19,7 +19,7 @@ export enum CloudCreditEntryKind {
 @Index({ properties: ['account', 'subscription', 'occurredAt'] })
 @Index({ properties: ['account', 'day'] })
 export class CloudCreditEntry extends TenantEntity {
-  @ManyToOne(() => Subscription, { deleteRule: 'cascade' })
+  @ManyToOne(() => Subscription, { deleteRule: 'cascade', index: false })
   subscription!: Subscription;
 
   @Enum({ items: () => CloudCreditEntryKind, type: 'string', length: 20 })
@@ -32,7 +32,7 @@ export class CloudCreditEntry extends TenantEntity {
   @Property({ type: 'string', length: 100, nullable: true })
   service: string | null = null;
 
-  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null', index: false })
   user: User | null = null;
 
   @Property({ type: 'datetime' })

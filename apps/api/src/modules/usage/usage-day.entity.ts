@@ -20,10 +20,10 @@ export class UsageDay {
   @ManyToOne(() => Account, { deleteRule: 'cascade' })
   account!: Account;
 
-  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  @ManyToOne(() => User, { deleteRule: 'cascade', index: false })
   user!: User;
 
-  @ManyToOne(() => Product, { deleteRule: 'cascade' })
+  @ManyToOne(() => Product, { deleteRule: 'cascade', index: false })
   product!: Product;
 
   /** Days since 1970-01-01 in the account's time zone: plain integers, the same arithmetic on every database. */

@@ -19,6 +19,7 @@ export enum InvitationStatus {
 @Entity({ tableName: 'invitations' })
 @Filter(tenantFilter)
 @Index({ properties: ['account', 'status', 'email'] })
+@Index({ properties: ['account', 'team'] })
 export class Invitation extends TenantEntity {
   @Property({ type: 'string', length: 254 })
   email!: string;
@@ -32,7 +33,7 @@ export class Invitation extends TenantEntity {
   @Enum({ items: () => Role, type: 'string', length: 20 })
   role: Role & Opt = Role.USER;
 
-  @ManyToOne(() => Team, { nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => Team, { nullable: true, deleteRule: 'set null', index: false })
   team: Team | null = null;
 
   /** SHA-256 of the token in the emailed link. */
@@ -46,7 +47,7 @@ export class Invitation extends TenantEntity {
   @Property({ type: 'datetime' })
   expiresAt!: Date;
 
-  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null', index: false })
   invitedBy: User | null = null;
 
   @Property({ type: 'datetime', nullable: true })

@@ -52,7 +52,11 @@ export const membershipHooks: MembershipHooks = {
 
   async erase(em, user) {
     const memberships = await em.find(Membership, { user }, everyAccount);
-    const seats = await em.nativeDelete(SeatAssignment, { user }, everyAccount);
+    // A seat needs a membership in its account: naming those accounts keeps the delete on the
+    // account-leading (account_id, user_id) index instead of a scan of every account's seats.
+    const seats = memberships.length
+      ? await em.nativeDelete(SeatAssignment, { user, account: { $in: memberships.map((membership) => membership.account.id) } }, everyAccount)
+      : 0;
     await em.nativeUpdate(Invitation, { email: user.email, status: InvitationStatus.PENDING }, { status: InvitationStatus.REVOKED }, everyAccount);
     const actor = em.getReference(User, user.id);
     for (const membership of memberships) {

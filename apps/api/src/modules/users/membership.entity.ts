@@ -40,8 +40,10 @@ export const profileOf = (user: User): SeenPerson => ({ email: user.email, first
 @Index({ properties: ['account', 'createdAt', 'user'] })
 @Index({ properties: ['account', 'sortName', 'user'] })
 @Index({ properties: ['account', 'email'] })
+// A person's memberships in every account, read at sign-in before any account is chosen (the tenant-key test allows it).
+@Index({ properties: ['user'] })
 export class Membership extends TenantEntity {
-  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  @ManyToOne(() => User, { deleteRule: 'cascade', index: false })
   user!: User;
 
   @Enum({ items: () => Role, type: 'string', length: 20 })
@@ -50,7 +52,7 @@ export class Membership extends TenantEntity {
   @Enum({ items: () => MembershipStatus, type: 'string', length: 20 })
   status: MembershipStatus & Opt = MembershipStatus.ACTIVE;
 
-  @ManyToOne(() => Team, { nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => Team, { nullable: true, deleteRule: 'set null', index: false })
   team: Team | null = null;
 
   /** Raised by every edit; an edit carrying an older version is refused (optimistic concurrency). */

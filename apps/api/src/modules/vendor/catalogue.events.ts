@@ -54,10 +54,10 @@ async function recipientsOf(tx: StaffContext, productId: string): Promise<string
       `select distinct m.user_id from memberships m join accounts a on a.id = m.account_id
        where a.time_zone = ? and a.status = 'ACTIVE' and m.status = 'ACTIVE'
          and not exists (select 1 from notification_preferences np where np.user_id = m.user_id and np.category = ? and np.channel = ?)
-         and exists (select 1 from subscriptions s join subscription_products sp on sp.subscription_id = s.id
+         and exists (select 1 from subscriptions s join subscription_products sp on sp.account_id = s.account_id and sp.subscription_id = s.id
            where s.account_id = m.account_id and sp.product_id = ? and s.licence_type <> 'CLOUD' and ${runningSql('s')}
              and (m.role in ('PRIMARY_ADMIN', 'SECONDARY_ADMIN')
-               or exists (select 1 from seat_assignments sa where sa.subscription_id = s.id and sa.user_id = m.user_id)))`,
+               or exists (select 1 from seat_assignments sa where sa.account_id = s.account_id and sa.subscription_id = s.id and sa.user_id = m.user_id)))`,
       [time_zone, NotificationCategory.PRODUCT_UPDATES, NotificationChannel.NONE, productId, today],
     );
     for (const row of rows) found.add(row.user_id);
