@@ -54,32 +54,61 @@ export async function claimNextJob(
     Job,
     {
       kind: { $in: kinds },
-      $or: [{ status: JobStatus.QUEUED }, { status: JobStatus.RUNNING, leaseUntil: { $lt: now } }],
+      $and: [
+        { $or: [{ status: JobStatus.QUEUED }, { status: JobStatus.RUNNING, leaseUntil: { $lt: now } }] },
+        { $or: [{ runAfter: null }, { runAfter: { $lte: now } }] },
+      ],
     },
     { ...untenanted, orderBy: { createdAt: 'asc' }, limit: 10 },
   );
   for (const job of candidates) {
-    if (job.attempts >= job.maxAttempts) {
-      await em.nativeUpdate(
-        Job,
-        { id: job.id, status: job.status, attempts: job.attempts, lockedBy: job.lockedBy },
-        { status: JobStatus.FAILED, error: job.error ?? STOPPED_TOO_OFTEN.text, finishedAt: now, lockedBy: null, leaseUntil: null },
-        untenanted,
-      );
-      continue;
-    }
-    const token = `${workerId}:${randomBytes(6).toString('hex')}`;
-    const claimed = await em.nativeUpdate(
-      Job,
-      { id: job.id, status: job.status, attempts: job.attempts, lockedBy: job.lockedBy },
-      { status: JobStatus.RUNNING, lockedBy: token, leaseUntil: new Date(now.getTime() + leaseMs), attempts: job.attempts + 1 },
-      untenanted,
-    );
-    if (claimed === 1) {
-      return { id: job.id, kind: job.kind, accountId: job.account.id, payload: job.payload, attempt: job.attempts + 1, token };
-    }
+    const claim = await tryClaim(em, job, workerId, leaseMs, now);
+    if (claim) return claim;
   }
   return null;
+}
+
+/**
+ * Claims the job `id` if it is runnable (what the PostgreSQL queue delivers names one row):
+ * `claimed`, or `finished` when there is nothing left to do (done, failed for good, gone), or
+ * `held` when another worker's lease on it still runs.
+ */
+export async function claimJob(
+  em: EntityManager,
+  id: string,
+  workerId: string,
+  leaseMs: number,
+  now = new Date(),
+): Promise<{ claim: ClaimedJob } | 'finished' | 'held'> {
+  const job = await em.findOne(Job, { id }, { ...untenanted, disableIdentityMap: true });
+  if (!job || job.status === JobStatus.SUCCEEDED || job.status === JobStatus.FAILED) return 'finished';
+  if (job.status === JobStatus.RUNNING && job.leaseUntil && job.leaseUntil.getTime() >= now.getTime()) return 'held';
+  const claim = await tryClaim(em, job, workerId, leaseMs, now);
+  if (claim) return { claim };
+  // Lost a race (another worker claimed it, or it ran out of attempts just now): look again.
+  const after = await em.findOne(Job, { id }, { ...untenanted, disableIdentityMap: true });
+  return !after || after.status === JobStatus.SUCCEEDED || after.status === JobStatus.FAILED ? 'finished' : 'held';
+}
+
+/** The conditional claim of one job as read; a job out of attempts is failed for good instead. */
+async function tryClaim(em: EntityManager, job: Job, workerId: string, leaseMs: number, now: Date): Promise<ClaimedJob | null> {
+  if (job.attempts >= job.maxAttempts) {
+    await em.nativeUpdate(
+      Job,
+      { id: job.id, status: job.status, attempts: job.attempts, lockedBy: job.lockedBy },
+      { status: JobStatus.FAILED, error: job.error ?? STOPPED_TOO_OFTEN.text, finishedAt: now, lockedBy: null, leaseUntil: null },
+      untenanted,
+    );
+    return null;
+  }
+  const token = `${workerId}:${randomBytes(6).toString('hex')}`;
+  const claimed = await em.nativeUpdate(
+    Job,
+    { id: job.id, status: job.status, attempts: job.attempts, lockedBy: job.lockedBy },
+    { status: JobStatus.RUNNING, lockedBy: token, leaseUntil: new Date(now.getTime() + leaseMs), attempts: job.attempts + 1 },
+    untenanted,
+  );
+  return claimed === 1 ? { id: job.id, kind: job.kind, accountId: job.account.id, payload: job.payload, attempt: job.attempts + 1, token } : null;
 }
 
 /** Reports progress and extends the lease; throws `LeaseLostError` when another worker has taken the job. */
@@ -114,15 +143,22 @@ export async function completeJob(
   });
 }
 
-/** A failed attempt: queued again while attempts remain, else failed for good with the reason. */
-export async function failJob(em: EntityManager, claim: ClaimedJob, reason: string, maxAttempts: number): Promise<void> {
+/** The wait before the second attempt of a failed job; it doubles after each further one. */
+export const JOB_BACKOFF_MS = 10_000;
+
+/**
+ * A failed attempt: queued again while attempts remain, after a doubling backoff (10 s, 20 s, …),
+ * else failed for good with the reason (the dead letter operators see).
+ */
+export async function failJob(em: EntityManager, claim: ClaimedJob, reason: string, maxAttempts: number, now = new Date()): Promise<void> {
   const final = claim.attempt >= maxAttempts;
+  const runAfter = new Date(now.getTime() + JOB_BACKOFF_MS * 2 ** (claim.attempt - 1));
   await em.nativeUpdate(
     Job,
     { id: claim.id, lockedBy: claim.token },
     final
       ? { status: JobStatus.FAILED, error: reason.slice(0, 500), finishedAt: new Date(), lockedBy: null, leaseUntil: null }
-      : { status: JobStatus.QUEUED, error: reason.slice(0, 500), lockedBy: null, leaseUntil: null },
+      : { status: JobStatus.QUEUED, error: reason.slice(0, 500), lockedBy: null, leaseUntil: null, runAfter },
     untenanted,
   );
 }
