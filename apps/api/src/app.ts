@@ -224,7 +224,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     // past the retention settings (docs/operations.md): the one clean-up of each of those tables.
     retentionTask(config, logger),
   ];
-  const worker = new JobWorker(orm, logger, { [BUILD_INSTALL_PACKAGE]: installPackageBuilder(config) }, { schedules, now: config.now });
+  const worker = new JobWorker(orm, logger, { [BUILD_INSTALL_PACKAGE]: installPackageBuilder(config) }, { schedules, now: config.now, scheduleCheckMs: config.scheduleCheckSeconds * 1000 });
   if (config.jobWorker) {
     worker.start();
     events.start();
