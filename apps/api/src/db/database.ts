@@ -2,7 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import pg from 'pg';
-import { installQueueSchema, queueSchemaInstalled } from '../modules/jobs/pg-queue.js';
+import { installQueueSchema, queueSchemaInstalled } from './queue-schema.js';
 import type { Config, DatabaseConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { ormOptions } from './orm.config.js';

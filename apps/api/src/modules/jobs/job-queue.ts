@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
+import type { FailedDelivery, FailedDeliveryConnection } from '@seatwise/schema';
+import { entityConnection, type PageArgs } from '../../common/keyset.js';
+import { run } from '../../common/sql.js';
+import { isPostgres } from '../../db/database.js';
+import { requeueStatement } from './pg-queue.js';
 import { inTransaction } from '../../common/transaction.js';
 import { msg, say } from '../../i18n/messages.js';
 import { Account } from '../accounts/account.entity.js';
@@ -71,17 +76,20 @@ export async function claimNextJob(
 /**
  * Claims the job `id` if it is runnable (what the PostgreSQL queue delivers names one row):
  * `claimed`, or `finished` when there is nothing left to do (done, failed for good, gone), or
- * `held` when another worker's lease on it still runs.
+ * `held` when another worker's lease on it still runs or its kind is none of `kinds`.
  */
 export async function claimJob(
   em: EntityManager,
   id: string,
   workerId: string,
   leaseMs: number,
+  kinds: string[],
   now = new Date(),
 ): Promise<{ claim: ClaimedJob } | 'finished' | 'held'> {
   const job = await em.findOne(Job, { id }, { ...untenanted, disableIdentityMap: true });
   if (!job || job.status === JobStatus.SUCCEEDED || job.status === JobStatus.FAILED) return 'finished';
+  // A kind this worker has no handler for (an instance of another release): left for one that has.
+  if (!kinds.includes(job.kind)) return 'held';
   if (job.status === JobStatus.RUNNING && job.leaseUntil && job.leaseUntil.getTime() >= now.getTime()) return 'held';
   const claim = await tryClaim(em, job, workerId, leaseMs, now);
   if (claim) return { claim };
@@ -161,4 +169,49 @@ export async function failJob(em: EntityManager, claim: ClaimedJob, reason: stri
       : { status: JobStatus.QUEUED, error: reason.slice(0, 500), lockedBy: null, leaseUntil: null, runAfter },
     untenanted,
   );
+}
+
+const toFailedJob = (job: Job): FailedDelivery => ({
+  id: job.id,
+  event: job.kind,
+  subscriber: 'jobs',
+  accountId: job.account.id,
+  attempts: job.attempts,
+  error: jobErrorText(job.error),
+  createdAt: job.createdAt,
+  failedAt: job.finishedAt ?? job.createdAt,
+});
+
+/**
+ * The jobs' dead letter: jobs failed for good after their last attempt, the most recently given up
+ * first, on both drivers (on PostgreSQL graphile-worker carried them; our row keeps the outcome).
+ */
+export function failedJobs(em: EntityManager, args: PageArgs): Promise<FailedDeliveryConnection> {
+  const order = { path: ['finishedAt'], direction: 'desc', date: true } as const;
+  return entityConnection(em, Job, { status: JobStatus.FAILED }, order, args, (rows) => rows.map(toFailedJob), untenanted);
+}
+
+/** One failed job, or null (not kept in the unit of work, as `findFailedDelivery`). */
+export async function findFailedJob(em: EntityManager, id: string): Promise<FailedDelivery | null> {
+  const job = await em.findOne(Job, { id, status: JobStatus.FAILED }, { ...untenanted, disableIdentityMap: true });
+  return job ? toFailedJob(job) : null;
+}
+
+/**
+ * Queues a job that failed for good again, from a fresh attempt count, in the caller's transaction;
+ * on PostgreSQL it is handed to graphile-worker in the same transaction. False when no such failed job exists.
+ */
+export async function retryFailedJob(em: EntityManager, id: string): Promise<boolean> {
+  const updated = await em.nativeUpdate(
+    Job,
+    { id, status: JobStatus.FAILED },
+    { status: JobStatus.QUEUED, attempts: 0, progress: 0, runAfter: null, finishedAt: null, lockedBy: null, leaseUntil: null },
+    untenanted,
+  );
+  if (updated !== 1) return false;
+  if (isPostgres(em)) {
+    const { sql, params } = requeueStatement(id);
+    await run(em, sql, params);
+  }
+  return true;
 }

@@ -8,6 +8,7 @@ import { PollLoop } from './poll-loop.js';
 import { checkSchedule, runDueSchedules, type Schedule } from './schedules.js';
 import { type ClaimedJob, claimJob, claimNextJob, completeJob, failJob, heartbeat, LeaseLostError } from './job-queue.js';
 import { isPostgres } from '../../db/database.js';
+import { run } from '../../common/sql.js';
 import { type QueueRunner, requeueStatement, startQueueRunner } from './pg-queue.js';
 
 export interface JobTools {
@@ -116,17 +117,16 @@ export class JobWorker {
 
   private async requeue(em: EntityManager, jobId: string): Promise<void> {
     const { sql, params } = requeueStatement(jobId);
-    await em.getConnection().execute(sql, params);
+    await run(em, sql, params);
   }
 
   /** The PostgreSQL queue's task: claims the row it names and runs it (a row already done is skipped). */
   private async runDelivered(id: string): Promise<void> {
     const em = this.orm.em.fork() as EntityManager;
-    const outcome = await claimJob(em, id, this.instanceId, this.leaseMs);
+    const outcome = await claimJob(em, id, this.instanceId, this.leaseMs, Object.keys(this.handlers));
     if (outcome === 'finished') return;
     // Thrown, so graphile-worker tries again later (with backoff) should the holder die.
-    if (outcome === 'held') throw new JobHeldError(`job ${id} is held by another worker`);
-    if (!this.handlers[outcome.claim.kind]) throw new Error(`no handler for job kind ${outcome.claim.kind}`);
+    if (outcome === 'held') throw new JobHeldError(`job ${id} is held by another worker or of a kind this one does not run`);
     this.inHand = outcome.claim;
     try {
       const failure = await this.run(em, outcome.claim);

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { Logger as GraphileLogger, run, runMigrations, type Runner, type Task } from 'graphile-worker';
+import { run, type Runner, type Task } from 'graphile-worker';
+import { graphileLogger, QUEUE_SCHEMA } from '../../db/queue-schema.js';
 import type { Logger } from '../../logger.js';
 
 /**
@@ -11,7 +12,7 @@ import type { Logger } from '../../logger.js';
  * operators read (status, progress, error, the dead letter) and the claim on it decides who runs
  * the work, so a graphile job delivered twice does the work once.
  */
-export const QUEUE_SCHEMA = 'graphile_worker';
+
 /** The one graphile task: its payload is `{ id }` of a `jobs` row. */
 export const SEATWISE_TASK = 'seatwise.job';
 /**
@@ -19,25 +20,6 @@ export const SEATWISE_TASK = 'seatwise.job';
  * (a delivery that found the row held by another worker is retried without counting).
  */
 export const QUEUE_MAX_ATTEMPTS = 25;
-
-const graphileLogger = (logger: Logger) =>
-  new GraphileLogger(() => (level, message, meta) => {
-    const fields = { queue: 'graphile-worker', ...(meta ?? {}) };
-    if (level === 'error') logger.error(fields, message);
-    else if (level === 'warning') logger.warn(fields, message);
-    else logger.debug(fields, message);
-  });
-
-/** Creates or upgrades graphile-worker's schema (called by `migrate` under the migration lock). */
-export async function installQueueSchema(connectionString: string, logger?: Logger): Promise<void> {
-  await runMigrations({ connectionString, schema: QUEUE_SCHEMA, ...(logger ? { logger: graphileLogger(logger) } : {}) });
-}
-
-/** True when graphile-worker's schema is there (a start with `SEATWISE_MIGRATE=0` checks it). */
-export async function queueSchemaInstalled(execute: (sql: string) => Promise<Record<string, unknown>[]>): Promise<boolean> {
-  const [row] = await execute(`select to_regproc('${QUEUE_SCHEMA}.add_job') is not null as installed`);
-  return Boolean(row?.installed);
-}
 
 /**
  * Hands the row `jobId` to the queue again at once (a job given back at shutdown, a claim whose
