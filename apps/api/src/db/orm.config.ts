@@ -52,5 +52,7 @@ export function ormOptions(database: DatabaseConfig): Options {
     // Reports are many small aggregates: compiling one with JIT costs more (tens of ms) than it saves.
     driverOptions: { connection: { options: '-c jit=off' } },
     migrations: migrationOptions('postgresql'),
+    // The job queue's schema is graphile-worker's, installed and upgraded by its own installer.
+    schemaGenerator: { ignoreSchema: ['graphile_worker'] },
   } as Options;
 }

@@ -44,13 +44,13 @@ export class Job extends TenantEntity {
   @Property({ type: 'datetime', nullable: true })
   leaseUntil: (Date & Opt) | null = null;
 
-  /** A failed attempt's retry waits until then (the SQLite queue; on PostgreSQL graphile-worker's backoff). */
-  @Property({ type: 'datetime', nullable: true })
-  runAfter: (Date & Opt) | null = null;
-
   @Property({ type: 'string', length: 500, nullable: true })
   error: (string & Opt) | null = null;
 
   @Property({ type: 'datetime', nullable: true })
   finishedAt: (Date & Opt) | null = null;
+
+  /** A failed attempt's retry waits until then (the SQLite queue; on PostgreSQL graphile-worker's backoff). */
+  @Property({ type: 'datetime', nullable: true })
+  runAfter: (Date & Opt) | null = null;
 }
