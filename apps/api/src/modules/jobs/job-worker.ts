@@ -57,6 +57,8 @@ export class JobWorker {
   /** PostgreSQL: graphile-worker delivers the jobs. */
   private readonly pgQueue: boolean;
   private runner: Promise<QueueRunner> | null = null;
+  /** PostgreSQL: graphile-worker's runner has started (and not failed). */
+  private queueUp = false;
 
   constructor(
     private readonly orm: MikroORM,
@@ -100,7 +102,11 @@ export class JobWorker {
     this.loop.start();
     if (this.pgQueue) {
       const runner = startQueueRunner(this.orm.config.get('clientUrl')!, this.logger, (id) => this.runDelivered(id), { pollMs: Math.max(this.pollMs, 2_000) });
-      runner.catch((error: unknown) => this.logger.error({ err: error }, 'job queue runner did not start'));
+      this.queueUp = false;
+      runner.then(
+        () => (this.queueUp = this.runner === runner),
+        (error: unknown) => this.logger.error({ err: error }, 'job queue runner did not start'),
+      );
       this.runner = runner;
     }
   }
@@ -137,9 +143,9 @@ export class JobWorker {
     }
   }
 
-  /** True while the worker polls (`/readyz`). */
+  /** True while the worker polls and, on PostgreSQL, graphile-worker's runner is up (`/readyz`). */
   get running(): boolean {
-    return this.loop.started;
+    return this.loop.started && (!this.pgQueue || this.queueUp);
   }
 
   /**
@@ -157,6 +163,7 @@ export class JobWorker {
   private async stopWithin(graceMs: number): Promise<void> {
     const runner = this.runner;
     this.runner = null;
+    this.queueUp = false;
     const stopped = Promise.all([this.loop.stop(), runner?.then((queue) => queue.stop(), () => undefined), this.idle()]).then(() => true);
     const finished = Number.isFinite(graceMs) ? await Promise.race([stopped, new Promise<false>((resolve) => setTimeout(resolve, graceMs, false).unref())]) : await stopped;
     const claim = this.inHand;
