@@ -43,7 +43,7 @@ import { createMailer, type Mailer } from './modules/mail/mailer.js';
 import { Outbox } from './modules/mail/outbox.js';
 import { createOutboxSmsSender, type SmsSender } from './modules/mail/sms.js';
 import { BUILD_INSTALL_PACKAGE } from './modules/products/install-packages.service.js';
-import { deleteFinishedWork, EventBus } from './modules/jobs/event-bus.js';
+import { EventBus } from './modules/jobs/event-bus.js';
 import type { Schedule } from './modules/jobs/schedules.js';
 import { subscribeIdentityMail, subscribeIdentitySms } from './modules/identity/identity.events.js';
 import { installPackageBuilder } from './modules/products/package-builder.js';
@@ -220,11 +220,11 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     { name: 'idempotency.expired-keys', cron: '*/10 * * * *', run: () => deleteExpiredKeys(orm) },
     { name: 'identity.expired-counters', cron: '*/10 * * * *', run: () => deleteExpiredCounters(orm) },
     { name: 'identity.expired-rows', cron: '23 * * * *', run: (em) => deleteExpiredIdentityRows(em, new Date()) },
-    { name: 'jobs.finished-work', cron: '41 3 * * *', run: (em) => deleteFinishedWork(em, new Date()) },
-    // Usage events, audit entries and finished jobs past the retention settings (docs/operations.md).
+    // Usage events, audit entries, finished jobs and event deliveries (the dead letter among them)
+    // past the retention settings (docs/operations.md): the one clean-up of each of those tables.
     retentionTask(config, logger),
   ];
-  const worker = new JobWorker(orm, logger, { [BUILD_INSTALL_PACKAGE]: installPackageBuilder(config) }, { schedules, now: config.now });
+  const worker = new JobWorker(orm, logger, { [BUILD_INSTALL_PACKAGE]: installPackageBuilder(config) }, { schedules, now: config.now, scheduleCheckMs: config.scheduleCheckSeconds * 1000 });
   if (config.jobWorker) {
     worker.start();
     events.start();

@@ -53,6 +53,8 @@ export interface Config {
   uploads: UploadConfig;
   /** Whether this instance runs background jobs (custom install packages). */
   jobWorker: boolean;
+  /** How often an instance that runs jobs looks for due cron schedules (`SEATWISE_SCHEDULE_CHECK_SECONDS`); they fire at minute granularity. */
+  scheduleCheckSeconds: number;
   retention: RetentionConfig;
   graphql: GraphqlConfig;
   /** The bearer token `/metrics` asks for (`METRICS_TOKEN`); null: no metrics are served. */
@@ -221,6 +223,7 @@ const env = z.object({
   SEATWISE_UPLOAD_MAX_BYTES: limit(2_000_000_000, 2_147_483_647),
   SEATWISE_UPLOAD_STALE_HOURS: limit(24, 24 * 30),
   SEATWISE_JOB_WORKER: flag.default('1'),
+  SEATWISE_SCHEDULE_CHECK_SECONDS: limit(15, 60),
   SEATWISE_MIGRATE: flag.default('1'),
   SEATWISE_MAIL_OUTBOX: flag.optional(),
   DATABASE_POOL_MAX: limit(10, 1000),
@@ -395,6 +398,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     downloadLinkMinutes: values.SEATWISE_DOWNLOAD_LINK_MINUTES,
     uploads: { maxBytes: values.SEATWISE_UPLOAD_MAX_BYTES, staleHours: values.SEATWISE_UPLOAD_STALE_HOURS },
     jobWorker: values.SEATWISE_JOB_WORKER === '1',
+    scheduleCheckSeconds: values.SEATWISE_SCHEDULE_CHECK_SECONDS,
     retention: {
       usageEventDays: values.SEATWISE_RETAIN_USAGE_EVENTS_DAYS,
       auditDays: values.SEATWISE_RETAIN_AUDIT_DAYS,

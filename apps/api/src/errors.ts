@@ -39,6 +39,7 @@ const notFound = {
   Contract: msg('The contract was not found.'),
   Export: msg('That export was not found.'),
   'Failed delivery': msg('No failed delivery with this id: it was queued again already, or cleaned up.'),
+  'Failed job': msg('No failed job with this id: it was queued again already, or cleaned up.'),
   Invitation: msg('The invitation was not found.'),
   Product: msg('The product was not found.'),
   'Install package': msg('The install package was not found.'),

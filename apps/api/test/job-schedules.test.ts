@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';
 import { deleteExpiredIdentityRows } from '../src/modules/identity/expired-rows.js';
-import { deleteFinishedWork, RETENTION } from '../src/modules/jobs/event-bus.js';
+import { deleteFinishedJobsBefore } from '../src/modules/jobs/job-retention.service.js';
 import { JobWorker } from '../src/modules/jobs/job-worker.js';
 import type { Schedule } from '../src/modules/jobs/schedules.js';
 import { drivers, startTestApp, type TestApp } from './harness.js';
@@ -83,7 +83,7 @@ describe.each(drivers)('cron schedules and clean-up (%s)', (driver) => {
     expect(firings).toHaveLength(5);
   });
 
-  it('deletes delivered work after a week, the dead letter after a month, and expired sign-in leftovers', async () => {
+  it('deletes delivered work and the dead letter past the jobs retention (the retention task), and expired sign-in leftovers', async () => {
     const now = new Date();
     const ago = (days: number) => new Date(now.getTime() - days * DAY);
     const em = app.em();
@@ -92,12 +92,13 @@ describe.each(drivers)('cron schedules and clean-up (%s)', (driver) => {
         'insert into event_deliveries (id, created_at, event, subscriber, payload, status, attempts, max_attempts, run_after, finished_at) values (?, ?, ?, ?, ?, ?, 0, 5, ?, ?)',
         [crypto.randomUUID(), ago(40), event, 'test', '{}', status, ago(40), finishedAt].map((value) => (value instanceof Date ? em.getPlatform().processDateProperty(value) : value)),
       );
-    await insert('SUCCEEDED', ago(RETENTION.succeededDays + 1), 'test.old-done');
-    await insert('SUCCEEDED', ago(RETENTION.succeededDays - 1), 'test.recent-done');
-    await insert('FAILED', ago(RETENTION.succeededDays + 1), 'test.recent-failed');
-    await insert('FAILED', ago(RETENTION.failedDays + 1), 'test.old-failed');
+    const days = app.config.retention.jobDays;
+    await insert('SUCCEEDED', ago(days + 1), 'test.old-done');
+    await insert('SUCCEEDED', ago(days - 1), 'test.recent-done');
+    await insert('FAILED', ago(days - 1), 'test.recent-failed');
+    await insert('FAILED', ago(days + 1), 'test.old-failed');
     await insert('QUEUED', null, 'test.queued');
-    expect(await deleteFinishedWork(em, now)).toBe(2);
+    expect((await deleteFinishedJobsBefore(em, ago(days))).eventDeliveries).toBe(2);
     const left = await app.sql<{ event: string }>(`select event from event_deliveries where event like 'test.%' order by event`);
     expect(left.map((row) => row.event)).toEqual(['test.queued', 'test.recent-done', 'test.recent-failed']);
 

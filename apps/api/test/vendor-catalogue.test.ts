@@ -290,6 +290,25 @@ describe.each(drivers)("the vendor's catalogue (%s)", (driver) => {
     expect(readdirSync(join(app.dataDir, 'uploads'))).toEqual([]);
   });
 
+  it('refuses bytes and a cancel while a request on any instance holds the upload (the claim is in the database), and takes them once it runs out', async () => {
+    const upload = await begin(draft().id, 3000);
+    expect((await patch(app, operator, upload.url, 0, randomBytes(1000))).status).toBe(204);
+    const claim = (until: Date) => app.sql('update file_uploads set receiving_by = ?, receiving_until = ? where id = ?', ['other-instance', app.em().getPlatform().processDateProperty(until), upload.id]);
+    // Another instance is receiving this upload's bytes right now.
+    await claim(new Date(Date.now() + 60_000));
+    const busy = await patch(app, operator, upload.url, 1000, randomBytes(1000));
+    expect(busy.status).toBe(409);
+    expect(((await busy.json()) as { error: { code: string } }).error.code).toBe('UPLOAD_BUSY');
+    expect(errorOf(await operator.graphql(CANCEL, { id: upload.id })).extensions).toMatchObject({ code: 'UPLOAD_BUSY' });
+    expect(await offsetOf(app, operator, upload.url)).toBe(1000);
+    // That instance died mid-request: its claim runs out and the upload continues here.
+    await claim(new Date(Date.now() - 1000));
+    expect((await patch(app, operator, upload.url, 1000, randomBytes(1000))).status).toBe(204);
+    // A finished request leaves no claim behind.
+    expect((await app.sql<{ receiving_by: string | null }>('select receiving_by from file_uploads where id = ?', [upload.id]))[0]!.receiving_by).toBeNull();
+    expect(dataOf(await operator.graphql(CANCEL, { id: upload.id }))).toEqual({ cancelFileUpload: true });
+  });
+
   it('takes parallel uploads, each with its own checksum', async () => {
     const files = [randomBytes(300_000), randomBytes(500_000), randomBytes(200_000), randomBytes(400_000)];
     const uploads = await Promise.all(files.map((bytes, index) => begin(draft().id, bytes.length, `Parallel ${index}`)));

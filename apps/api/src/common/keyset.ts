@@ -33,7 +33,7 @@ export async function entityConnection<T extends { id: string }, Node>(
   order: KeysetOrder,
   args: PageArgs,
   nodesOf: (rows: T[]) => Node[] | Promise<Node[]>,
-  options: { populate?: readonly string[] } = {},
+  options: { populate?: readonly string[]; filters?: false } = {},
 ) {
   const limit = pageSize(args.first);
   const op = order.direction === 'asc' ? '$gt' : '$lt';
@@ -47,7 +47,7 @@ export async function entityConnection<T extends { id: string }, Node>(
   const orderBy = [nest(order.path, order.direction), { id: order.direction }];
   const [rows, totalCount] = await Promise.all([
     em.find(entity, page, { ...options, orderBy, limit: limit + 1 } as FindOptions<T, never>),
-    em.count(entity, where),
+    em.count(entity, where, options.filters === false ? { filters: false } : {}),
   ]);
   const nodes = await nodesOf(rows.slice(0, limit) as T[]);
   const nodeById = new Map(rows.slice(0, limit).map((row, index) => [row.id, nodes[index]!]));

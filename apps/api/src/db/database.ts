@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import { installQueueSchema, queueSchemaInstalled } from './queue-schema.js';
 import type { Config, DatabaseConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { ormOptions } from './orm.config.js';
@@ -64,6 +65,8 @@ export async function migrate(orm: MikroORM): Promise<string[]> {
   await lock.connect();
   try {
     await lock.query('select pg_advisory_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
+    // The job queue's own schema (graphile-worker's installer), under the same lock as ours.
+    await installQueueSchema(url);
     return (await orm.getMigrator().up()).map((migration) => migration.name);
   } finally {
     // Closing the session releases the lock too, also when the unlock is never reached.
@@ -74,6 +77,9 @@ export async function migrate(orm: MikroORM): Promise<string[]> {
 /** With migrations off (`SEATWISE_MIGRATE=0`): refuses a database that is behind this release. */
 export async function assertMigrated(orm: MikroORM): Promise<void> {
   const pending = (await orm.getMigrator().getPendingMigrations()).map((migration) => migration.name);
+  if (!pending.length && isPostgres(orm.em as EntityManager) && !(await queueSchemaInstalled((statement) => orm.em.getConnection().execute(statement)))) {
+    pending.push('the job queue schema (graphile-worker)');
+  }
   if (!pending.length) return;
   throw new DatabaseStartError(
     `The database is behind this release: ${pending.length} migration${pending.length === 1 ? '' : 's'} pending (${pending[0]}${pending.length > 1 ? ` … ${pending.at(-1)}` : ''}), and SEATWISE_MIGRATE=0 says not to apply them. ` +

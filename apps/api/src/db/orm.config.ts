@@ -67,5 +67,7 @@ export function ormOptions(database: DatabaseConfig): Options {
     // and their exports); every entity query stays on the primary, so a change reads its own writes.
     ...(database.replicaUrl ? { replicas: [{ name: 'replica', clientUrl: database.replicaUrl }] } : {}),
     preferReadReplicas: false,
+    // The job queue's schema is graphile-worker's, installed and upgraded by its own installer.
+    schemaGenerator: { ignoreSchema: ['graphile_worker'] },
   } as Options;
 }

@@ -4,6 +4,7 @@ export const common: Record<string, string> = {
   'Your role does not allow this.': 'Vaša vloga tega ne dovoljuje.',
   'The API token was not found.': 'Žetona API ni mogoče najti.',
   'No failed delivery with this id: it was queued again already, or cleaned up.': 'Neuspele dostave s tem ID-jem ni: ponovno je bila že postavljena v vrsto ali pa je bila počiščena.',
+  'No failed job with this id: it was queued again already, or cleaned up.': 'Neuspelega opravila s tem ID-jem ni: ponovno je bilo že postavljeno v vrsto ali pa je bilo počiščeno.',
   'The contract was not found.': 'Pogodbe ni mogoče najti.',
   'That export was not found.': 'Tega izvoza ni.',
   'The invitation was not found.': 'Povabila ni mogoče najti.',

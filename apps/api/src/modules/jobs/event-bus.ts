@@ -224,27 +224,6 @@ export async function retryFailedDelivery(em: EntityManager, id: string): Promis
   return updated === 1;
 }
 
-const DAY = 86_400_000;
-
-/** How long finished work is kept: done rows a week, the dead letter a month (for operators to look at). */
-export const RETENTION = { succeededDays: 7, failedDays: 30 } as const;
-
-/**
- * Deletes deliveries finished longer ago than `RETENTION`; returns how many. Jobs are not deleted
- * here: each is the record of what it made (an install package's row cascades from its job).
- */
-export async function deleteFinishedWork(em: EntityManager, now: Date): Promise<number> {
-  const succeededBefore = new Date(now.getTime() - RETENTION.succeededDays * DAY);
-  const failedBefore = new Date(now.getTime() - RETENTION.failedDays * DAY);
-  const old = {
-    $or: [
-      { status: JobStatus.SUCCEEDED, finishedAt: { $lt: succeededBefore } },
-      { status: JobStatus.FAILED, finishedAt: { $lt: failedBefore } },
-    ],
-  };
-  return em.nativeDelete(EventDelivery, old);
-}
-
 const toFailedDelivery = (row: EventDelivery): FailedDelivery => ({
   id: row.id,
   event: row.event,

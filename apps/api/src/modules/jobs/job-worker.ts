@@ -6,7 +6,10 @@ import type { Logger } from '../../logger.js';
 import { Job, JobStatus } from './job.entity.js';
 import { PollLoop } from './poll-loop.js';
 import { checkSchedule, runDueSchedules, type Schedule } from './schedules.js';
-import { type ClaimedJob, claimNextJob, completeJob, failJob, heartbeat, LeaseLostError } from './job-queue.js';
+import { type ClaimedJob, claimJob, claimNextJob, completeJob, failJob, heartbeat, LeaseLostError } from './job-queue.js';
+import { isPostgres } from '../../db/database.js';
+import { run } from '../../common/sql.js';
+import { type QueueRunner, requeueStatement, startQueueRunner } from './pg-queue.js';
 
 export interface JobTools {
   /** A fork of the entity manager without the tenant filter; the handler scopes its queries by `job.accountId`. */
@@ -30,9 +33,14 @@ export interface JobWorkerOptions {
   scheduleCheckMs?: number;
 }
 
+/** A job the PostgreSQL queue delivered while another worker's claim on its row still held: graphile-worker retries it later. */
+class JobHeldError extends Error {}
+
 /**
- * Polls the `jobs` table and runs one job at a time, and fires the cron schedules that are due;
- * any number of instances may run side by side.
+ * Runs one job at a time and fires the cron schedules that are due; any number of instances may
+ * run side by side. On SQLite it polls the `jobs` table; on PostgreSQL graphile-worker delivers the
+ * jobs (`pg-queue.ts`) and the poll loop only fires schedules and hands back rows whose worker
+ * died. Either way the conditional claim on the row decides who runs a job.
  */
 export class JobWorker {
   readonly instanceId: string;
@@ -46,6 +54,11 @@ export class JobWorker {
   /** The job this worker is running, given back to the queue by a `stop` that runs out of time. */
   private inHand: ClaimedJob | null = null;
   private stopping: Promise<void> | null = null;
+  /** PostgreSQL: graphile-worker delivers the jobs. */
+  private readonly pgQueue: boolean;
+  private runner: Promise<QueueRunner> | null = null;
+  /** PostgreSQL: graphile-worker's runner has started (and not failed). */
+  private queueUp = false;
 
   constructor(
     private readonly orm: MikroORM,
@@ -60,10 +73,13 @@ export class JobWorker {
     this.schedules.forEach(checkSchedule);
     this.now = options.now ?? (() => new Date());
     this.scheduleCheckMs = options.scheduleCheckMs ?? 15_000;
+    this.pgQueue = isPostgres(orm.em as EntityManager) && Boolean(orm.config.get('clientUrl'));
     this.loop = new PollLoop(
       async () => {
         await this.runPeriodic();
-        return this.runOnce();
+        if (!this.pgQueue) return this.runOnce();
+        await this.requeueAbandoned();
+        return false;
       },
       this.pollMs,
       logger,
@@ -84,11 +100,52 @@ export class JobWorker {
   start(): void {
     this.stopping = null;
     this.loop.start();
+    if (this.pgQueue) {
+      const runner = startQueueRunner(this.orm.config.get('clientUrl')!, this.logger, (id) => this.runDelivered(id), { pollMs: Math.max(this.pollMs, 2_000) });
+      this.queueUp = false;
+      runner.then(
+        () => (this.queueUp = this.runner === runner),
+        (error: unknown) => this.logger.error({ err: error }, 'job queue runner did not start'),
+      );
+      this.runner = runner;
+    }
   }
 
-  /** True while the worker polls (`/readyz`). */
+  /**
+   * PostgreSQL: rows whose worker died mid-way (running, lease run out) are handed to the queue
+   * again; graphile-worker keeps a dead worker's own job locked for hours.
+   */
+  private async requeueAbandoned(): Promise<void> {
+    const em = this.orm.em.fork() as EntityManager;
+    const abandoned = await em.find(Job, { status: JobStatus.RUNNING, leaseUntil: { $lt: new Date() } }, { filters: false, fields: ['id'], limit: 20 });
+    for (const job of abandoned) await this.requeue(em, job.id);
+  }
+
+  private async requeue(em: EntityManager, jobId: string): Promise<void> {
+    const { sql, params } = requeueStatement(jobId);
+    await run(em, sql, params);
+  }
+
+  /** The PostgreSQL queue's task: claims the row it names and runs it (a row already done is skipped). */
+  private async runDelivered(id: string): Promise<void> {
+    const em = this.orm.em.fork() as EntityManager;
+    const outcome = await claimJob(em, id, this.instanceId, this.leaseMs, Object.keys(this.handlers));
+    if (outcome === 'finished') return;
+    // Thrown, so graphile-worker tries again later (with backoff) should the holder die.
+    if (outcome === 'held') throw new JobHeldError(`job ${id} is held by another worker or of a kind this one does not run`);
+    this.inHand = outcome.claim;
+    try {
+      const failure = await this.run(em, outcome.claim);
+      // Not the last attempt: graphile-worker's backoff decides when the next one runs.
+      if (failure && !failure.final) throw new Error(failure.reason);
+    } finally {
+      this.inHand = null;
+    }
+  }
+
+  /** True while the worker polls and, on PostgreSQL, graphile-worker's runner is up (`/readyz`). */
   get running(): boolean {
-    return this.loop.started;
+    return this.loop.started && (!this.pgQueue || this.queueUp);
   }
 
   /**
@@ -104,17 +161,27 @@ export class JobWorker {
   }
 
   private async stopWithin(graceMs: number): Promise<void> {
-    const stopped = this.loop.stop().then(() => true);
+    const runner = this.runner;
+    this.runner = null;
+    this.queueUp = false;
+    const stopped = Promise.all([this.loop.stop(), runner?.then((queue) => queue.stop(), () => undefined), this.idle()]).then(() => true);
     const finished = Number.isFinite(graceMs) ? await Promise.race([stopped, new Promise<false>((resolve) => setTimeout(resolve, graceMs, false).unref())]) : await stopped;
     const claim = this.inHand;
     if (finished || !claim) return;
     const released = await this.orm.em.fork().nativeUpdate(
       Job,
       { id: claim.id, lockedBy: claim.token, status: JobStatus.RUNNING },
-      { status: JobStatus.QUEUED, attempts: claim.attempt - 1, lockedBy: null, leaseUntil: null },
+      { status: JobStatus.QUEUED, attempts: claim.attempt - 1, lockedBy: null, leaseUntil: null, runAfter: null },
       { filters: false },
     );
-    if (released === 1) this.logger.info({ job: claim.id, kind: claim.kind }, 'job given back to the queue at shutdown');
+    if (released !== 1) return;
+    if (this.pgQueue) await this.requeue(this.orm.em.fork() as EntityManager, claim.id);
+    this.logger.info({ job: claim.id, kind: claim.kind }, 'job given back to the queue at shutdown');
+  }
+
+  /** Settles once no job is in hand (graphile-worker's runner may stop before our work ends). */
+  private async idle(): Promise<void> {
+    while (this.inHand) await new Promise((resolve) => setTimeout(resolve, 50));
   }
 
   /** Claims and runs at most one job; true when it ran one. */
@@ -124,13 +191,15 @@ export class JobWorker {
     if (!claim) return false;
     this.inHand = claim;
     try {
-      return await this.run(em, claim);
+      await this.run(em, claim);
+      return true;
     } finally {
       this.inHand = null;
     }
   }
 
-  private async run(em: EntityManager, claim: ClaimedJob): Promise<boolean> {
+  /** Runs a claimed job; answers the failure when its attempt failed. */
+  private async run(em: EntityManager, claim: ClaimedJob): Promise<{ reason: string; final: boolean } | null> {
     const handler = this.handlers[claim.kind]!;
     const maxAttempts = (await em.findOne(Job, { id: claim.id }, { filters: false }))?.maxAttempts ?? 3;
     try {
@@ -145,9 +214,11 @@ export class JobWorker {
         this.logger.warn({ job: claim.id }, 'job taken over by another worker; result discarded');
       } else {
         this.logger.error({ err: error, job: claim.id, attempt: claim.attempt }, 'job attempt failed');
-        await failJob(em, claim, error instanceof Error ? error.message : String(error), maxAttempts);
+        const reason = error instanceof Error ? error.message : String(error);
+        await failJob(em, claim, reason, maxAttempts);
+        return { reason, final: claim.attempt >= maxAttempts };
       }
     }
-    return true;
+    return null;
   }
 }

@@ -49,4 +49,8 @@ export class Job extends TenantEntity {
 
   @Property({ type: 'datetime', nullable: true })
   finishedAt: (Date & Opt) | null = null;
+
+  /** A failed attempt's retry waits until then (the SQLite queue; on PostgreSQL graphile-worker's backoff). */
+  @Property({ type: 'datetime', nullable: true })
+  runAfter: (Date & Opt) | null = null;
 }

@@ -58,6 +58,7 @@ export async function runDueSchedules(
     );
     if (won !== 1) continue;
     let error: string | null = null;
+    logger.debug({ schedule: schedule.name, slot: row.nextRunAt.toISOString() }, 'scheduled task fired');
     try {
       await schedule.run(em.fork() as EntityManager, now);
     } catch (failure) {

@@ -74,8 +74,40 @@ export async function createFileUpload(ctx: StaffContext, input: CreateFileUploa
 
 /** Hash states of uploads this process is receiving, so a resumed upload need not read its bytes again. */
 const hashes = new Map<string, { hash: Hash; offset: number }>();
-/** Uploads receiving bytes right now in this process: one request at a time per upload. */
-const busy = new Set<string>();
+/**
+ * How long a request's claim on an upload holds without renewal; renewed every third of it while
+ * bytes arrive. A process that died mid-request frees the upload when it runs out.
+ */
+const RECEIVING_LEASE_MS = 60_000;
+
+const uploadBusy = () => new AppError('UPLOAD_BUSY', msg('Bytes of this upload are arriving right now: stop sending them first.'), 'id');
+
+/** True while some request (on any instance) holds the upload. */
+const isReceiving = (upload: FileUploadRow, now = new Date()) => upload.receivingUntil !== null && upload.receivingUntil.getTime() > now.getTime();
+
+/**
+ * Claims the upload for one request, in the database so two instances cannot write one upload at
+ * once: a conditional update only one request wins. Answers the release, which also stops renewing.
+ */
+async function claimReceiving(em: EntityManager, id: string): Promise<() => Promise<void>> {
+  const token = randomUUID();
+  const now = new Date();
+  const claimed = await em.nativeUpdate(
+    FileUploadRow,
+    { id, $or: [{ receivingUntil: null }, { receivingUntil: { $lt: now } }] },
+    { receivingBy: token, receivingUntil: new Date(now.getTime() + RECEIVING_LEASE_MS) },
+  );
+  if (claimed !== 1) throw uploadBusy();
+  const fork = em.fork();
+  const renew = setInterval(() => {
+    void fork.nativeUpdate(FileUploadRow, { id, receivingBy: token }, { receivingUntil: new Date(Date.now() + RECEIVING_LEASE_MS) }).catch(() => {});
+  }, RECEIVING_LEASE_MS / 3);
+  renew.unref();
+  return async () => {
+    clearInterval(renew);
+    await fork.nativeUpdate(FileUploadRow, { id, receivingBy: token }, { receivingBy: null, receivingUntil: null });
+  };
+}
 
 /** Who an upload's audit entries name: the operator, and the vendor token the bytes came through. */
 type Actor = Pick<VendorAuditInput, 'actorId' | 'tokenName'>;
@@ -99,7 +131,7 @@ async function discard(em: EntityManager, config: Config, upload: FileUploadRow,
 export async function cancelFileUpload(ctx: StaffContext, id: string): Promise<boolean> {
   const upload = await ctx.em.findOne(FileUploadRow, { id });
   if (!upload) throw uploadNotFound();
-  if (busy.has(id)) throw new AppError('UPLOAD_BUSY', msg('Bytes of this upload are arriving right now: stop sending them first.'), 'id');
+  if (isReceiving(upload)) throw uploadBusy();
   await discard(ctx.em, ctx.config, upload, staffActor(ctx.staff), 'cancelled');
   return true;
 }
@@ -108,7 +140,7 @@ export async function cancelFileUpload(ctx: StaffContext, id: string): Promise<b
 export async function discardStaleUploads(em: EntityManager, config: Config): Promise<number> {
   const before = new Date(config.now().getTime() - config.uploads.staleHours * 3_600_000);
   const stale = await em.find(FileUploadRow, { updatedAt: { $lt: before } });
-  for (const upload of stale) if (!busy.has(upload.id)) await discard(em, config, upload, { actorId: null }, 'left unfinished');
+  for (const upload of stale) if (!isReceiving(upload)) await discard(em, config, upload, { actorId: null }, 'left unfinished');
   return stale.length;
 }
 
@@ -147,7 +179,7 @@ export async function receiveUploadBytes(
   body: Readable,
 ): Promise<UploadProgress> {
   const upload = await findUpload(em, id);
-  if (busy.has(id)) throw new AppError('UPLOAD_BUSY', msg('Bytes of this upload are arriving right now: stop sending them first.'), 'id');
+  if (isReceiving(upload)) throw uploadBusy();
   if (offset !== upload.received) {
     throw new AppError('UPLOAD_OFFSET_MISMATCH', msg('The upload continues at byte {offset}: send from there.', { offset: upload.received }), 'Upload-Offset', {
       offset: upload.received,
@@ -158,7 +190,7 @@ export async function receiveUploadBytes(
     await discard(em, config, upload, actor, 'more bytes than declared');
     throw fileTooLarge(Math.min(upload.size, config.uploads.maxBytes));
   }
-  busy.add(id);
+  const release = await claimReceiving(em, id);
   const path = join(config.dataDir, partKey(id));
   try {
     await mkdir(dirname(path), { recursive: true });
@@ -208,7 +240,8 @@ export async function receiveUploadBytes(
     }
     return { done: true, file: await attachFile(em, config, actor, upload, path, hash.digest('hex')) };
   } finally {
-    busy.delete(id);
+    // The row is gone once the upload became a file or was discarded: nothing to release then.
+    await release();
   }
 }
 

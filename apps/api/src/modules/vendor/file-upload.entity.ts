@@ -44,4 +44,14 @@ export class FileUploadRow extends BaseEntity {
   /** The last time bytes arrived; an upload idle past the configured hours is discarded. */
   @Property({ type: 'datetime' })
   updatedAt: Date & Opt = new Date();
+
+  /**
+   * The request receiving bytes right now, on whichever instance (a random token), and until when
+   * its claim holds unless renewed: one request at a time per upload across all instances.
+   */
+  @Property({ type: 'string', length: 80, nullable: true })
+  receivingBy: (string & Opt) | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  receivingUntil: (Date & Opt) | null = null;
 }
