@@ -111,6 +111,14 @@ describe('translations', () => {
     expect(strings(sl).find(([key]) => key === 'brand.poweredBy')?.[1]).toBe('Poganja Seatwise');
   });
 
+  it('never ends a sentence right after the name of an account or customer, which may end in a full stop itself ("d.o.o.")', () => {
+    const strings = (tree: Tree, prefix = ''): [string, string][] =>
+      Object.entries(tree).flatMap(([name, value]) => (typeof value === 'string' ? [[`${prefix}${name}`, value] as [string, string]] : strings(value, `${prefix}${name}.`)));
+    const organisation = /\{\{(account|accountName|customer|customerName|company)\}\}\./;
+    expect(strings(en).filter(([, text]) => organisation.test(text)).map(([key]) => `en: ${key}`)).toEqual([]);
+    expect(strings(sl).filter(([, text]) => organisation.test(text)).map(([key]) => `sl: ${key}`)).toEqual([]);
+  });
+
   it('names every role and status', () => {
     for (const key of ['USER', 'SECONDARY_ADMIN', 'PRIMARY_ADMIN']) expect(en_.has(`roles.${key}`)).toBe(true);
     for (const key of ['ACTIVE', 'INVITED', 'INACTIVE']) expect(en_.has(`statuses.${key}`)).toBe(true);
