@@ -64,6 +64,15 @@ describe("the vendor's brand and support inbox in the browser", () => {
     await page.goto(`${env.server.url}/outbox`);
     await page.getByText('Acme Software runs here without a mail server', { exact: false }).waitFor();
     await page.getByRole('link', { name: 'Back to Acme Software' }).waitFor();
+    // The outbox searches recipient, subject and text; Escape clears the search.
+    const search = page.getByRole('textbox', { name: 'Search messages' });
+    await search.fill('ADMIN@EXAMPLE.COM');
+    await page.getByRole('button', { name: /Email: Acme Software support replied/ }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: /^Text message:/ }).count()).toBe(0);
+    await search.fill('no such message');
+    await page.getByText('No message holds “no such message”.').waitFor();
+    await search.press('Escape');
+    await page.getByRole('button', { name: /^Text message:/ }).first().waitFor();
     await checkAtPhoneWidth(page, 'outbox-branded-en');
     await context.close();
   });
@@ -80,6 +89,8 @@ describe("the vendor's brand and support inbox in the browser", () => {
     await page.goto(`${env.server.url}/outbox`);
     await page.getByText('Aplikacija Acme Software tu deluje brez poštnega strežnika', { exact: false }).waitFor();
     await page.getByRole('link', { name: 'Nazaj v aplikacijo Acme Software' }).waitFor();
+    await page.getByRole('textbox', { name: 'Iskanje sporočil' }).fill('nič takega');
+    await page.getByText('Nobeno sporočilo ne vsebuje »nič takega«.').waitFor();
     await checkAtPhoneWidth(page, 'outbox-branded-sl');
 
     await signInDemoOperator(page, env.server.url, { useDemo: 'Uporabi demo operaterja', signIn: 'Prijava', code: 'Koda', verify: 'Preveri' });
