@@ -1,3 +1,4 @@
+import { defaultBrand } from '@seatwise/schema/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffSetupLink } from '../src/modules/vendor/setup-link.service.js';
 import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
@@ -49,6 +50,8 @@ describe.each(drivers)("the vendor's brand (%s)", (driver) => {
     expect(dataOf(await anonymous.graphql<BrandAnswer>(BRAND)).brand).toEqual({
       name: 'Seatwise', primaryColor: null, accentColor: null, logoUrl: null, supportEmail: null, supportUrl: null, termsUrl: null, privacyUrl: null, isDefault: true,
     });
+    // One set of defaults, the contract's, for the API, its mails and the SPA.
+    expect(dataOf(await anonymous.graphql<BrandAnswer>(BRAND)).brand).toEqual({ ...defaultBrand, isDefault: true });
     // The same client reaches nothing else without signing in.
     expect(errorOf(await anonymous.graphql('{ brand { name } customers { totalCount } }')).extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
   });

@@ -312,7 +312,8 @@ describe.each(drivers)('the life of a customer, from an empty production install
     expect(await counts(...CONTRACT_TABLES)).toEqual(changed);
 
     subscription = dataOf(await operator.graphql<{ renewSubscription: Sub }>(RENEW, { input: { customerId, subscriptionId: subscription.id, expectedVersion: down.version } })).renewSubscription;
-    expect(subscription).toMatchObject({ status: 'ACTIVE', startsOn: '2026-11-01', endsOn: '2028-10-31', seatsTotal: 2, seatsUsed: 2 });
+    // A new term, from the day after the old one ended.
+    expect(subscription).toMatchObject({ status: 'ACTIVE', startsOn: '2027-11-01', endsOn: '2028-10-31', seatsTotal: 2, seatsUsed: 2 });
     expect(dataOf(await admin.graphql<{ subscription: { endsOn: string } }>(SUBSCRIPTION, { id: subscription.id })).subscription.endsOn).toBe('2028-10-31');
 
     // Seat Usage sees the running seats and both holders at once.

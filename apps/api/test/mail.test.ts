@@ -137,6 +137,22 @@ describe('the outbox, without an SMTP relay', () => {
     expect(next.edges.map((edge) => edge.node.to)).toEqual(['first@test.example']);
   });
 
+  it('searches the recipient, subject and text in any case, and pages through the matches', async () => {
+    const SEARCH = `query ($search: String, $after: String) { outbox(first: 1, after: $after, search: $search) { totalCount pageInfo { hasNextPage endCursor } edges { node { to } } } }`;
+    const client = demo.client();
+    const first = dataOf(await client.graphql<OutboxPage>(SEARCH, { search: 'TEST.EXAMPLE' })).outbox;
+    expect(first).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true } });
+    expect(first.edges.map((edge) => edge.node.to)).toEqual(['second@test.example']);
+    const next = dataOf(await client.graphql<OutboxPage>(SEARCH, { search: 'TEST.EXAMPLE', after: first.pageInfo.endCursor })).outbox;
+    expect(next).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: false } });
+    expect(next.edges.map((edge) => edge.node.to)).toEqual(['first@test.example']);
+    // The text, not only the address: the code's message.
+    expect(dataOf(await client.graphql<OutboxPage>(SEARCH, { search: 'koda' })).outbox.edges.map((edge) => edge.node.to)).toEqual(['+38640123456']);
+    expect(dataOf(await client.graphql<OutboxPage>(SEARCH, { search: 'nobody' })).outbox).toMatchObject({ totalCount: 0, edges: [] });
+    // Blank is no search.
+    expect(dataOf(await client.graphql<OutboxPage>(SEARCH, { search: '  ' })).outbox.totalCount).toBe(3);
+  });
+
   it('refuses a page size out of range, naming the argument', async () => {
     const error = errorOf(await demo.client().graphql(`{ outbox(first: 0) { totalCount } }`));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });

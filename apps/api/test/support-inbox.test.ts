@@ -70,6 +70,19 @@ describe.each(drivers)('the support inbox (%s)', (driver) => {
     expect([...first.edges, ...rest.edges].map((edge) => edge.node.id)).toEqual(all.edges.map((edge) => edge.node.id));
   });
 
+  it("records opening a request in the customer's audit log, in the request's transaction; a refused subject writes neither", async () => {
+    type Log = { auditLog: { edges: { node: { action: string; actorName: string | null; targetId: string; summary: string } }[] } };
+    const LOG = 'query ($filter: AuditFilter) { auditLog(first: 10, filter: $filter) { edges { node { action actorName targetId summary } } } }';
+    const opened = dataOf(await alpine.graphql<Log>(LOG, { filter: { actions: ['support.open'] } })).auditLog.edges.map((edge) => edge.node);
+    expect(opened).toEqual([{ action: 'support.open', actorName: expect.any(String), targetId: alpineRequest, summary: 'Opened the support request "Alpine cannot download Structa BIM"' }]);
+    // Another account's log does not show it.
+    expect(dataOf(await kolektor.graphql<Log>(LOG, { filter: { actions: ['support.open'] } })).auditLog.edges).toEqual([]);
+    const count = async () => Number((await app.sql<{ n: number | string }>("select (select count(*) from support_requests) + (select count(*) from audit_entries where action = 'support.open') as n"))[0]!.n);
+    const before = await count();
+    expect(errorOf(await alpine.graphql(OPEN, { input: { subject: ' x ' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.subject' });
+    expect(await count()).toBe(before);
+  });
+
   it('lets Support reply and close; the opener gets each reply by mail once, parallel replies included', async () => {
     const replies = ['Which version do you try to download?', 'We have reset your download links.\nPlease try again now.', 'Thank you for waiting.'];
     const answers = await Promise.all(replies.map((body) => support.graphql(REPLY, { input: { requestId: alpineRequest, body } })));
@@ -145,6 +158,7 @@ describe.each(drivers)('the support inbox (%s)', (driver) => {
       `select e.action, e.target_id, u.email from audit_entries e join users u on u.id = e.actor_id where e.target_type = 'support_request' order by e.created_at, e.action desc`,
     );
     expect(audit).toEqual([
+      { action: 'support.open', target_id: alpineRequest, email: 'admin@alpine.example' },
       { action: 'support.message.reopen', target_id: alpineRequest, email: 'admin@alpine.example' },
       { action: 'support.message', target_id: alpineRequest, email: 'admin@alpine.example' },
     ]);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isoDate } from '../src/common/days.js';
 import { createStaffSetupLink } from '../src/modules/vendor/setup-link.service.js';
 import { dataOf, drivers, errorOf, startTestApp, TODAY, type TestApp, type TestClient } from './harness.js';
 import { signInDemoOperator, useSetupLink } from './vendor-helpers.js';
@@ -29,6 +30,7 @@ interface Sub {
   status: string;
   seatsTotal: number;
   seatsUsed: number;
+  startsOn: string;
   endsOn: string;
   scheduledSeats: number | null;
   cancelAtTermEnd: boolean;
@@ -74,6 +76,19 @@ describe.each(drivers)('contracts and subscriptions run by the vendor (%s)', (dr
     const result: Record<string, number> = {};
     for (const table of tables) result[table] = Number((await app.sql<{ n: number | string }>(`select count(*) as n from ${table}`))[0]!.n);
     return result;
+  };
+  /** What the customer's audit log and the subscription's events keep of its renewals. */
+  const renewalHistory = async (id: string, action: string) => {
+    const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as { startsOn?: string; endsOn?: string; endedOn?: string };
+    const [entry] = await app.sql<{ before: unknown; after: unknown }>('select before, after from audit_entries where target_id = ? and action = ?', [id, action]);
+    const events = await app.sql<{ kind: string; effective_on: string | Date }>("select kind, effective_on from subscription_events where subscription_id = ? and kind = 'RENEWED' order by created_at", [id]);
+    const before = json(entry!.before);
+    const after = json(entry!.after);
+    return {
+      before: { startsOn: before.startsOn, endsOn: before.endsOn },
+      after: { startsOn: after.startsOn, endsOn: after.endsOn ?? after.endedOn },
+      events: events.map((event) => [event.kind, isoDate(event.effective_on)]),
+    };
   };
   const subscriptionRow = async (id: string) =>
     (await app.sql<{ seats: number; version: number; state: string; scheduled_seats: number | null }>('select seats, version, state, scheduled_seats from subscriptions where id = ?', [id]))[0]!;
@@ -206,7 +221,19 @@ describe.each(drivers)('contracts and subscriptions run by the vendor (%s)', (dr
 
     // Renewal: a new term, the scheduled seats apply; then cancel at term end, then now.
     sub = dataOf(await operator.graphql<{ renewSubscription: Sub }>(RENEW, { input: { customerId, subscriptionId: sub.id, expectedVersion: sub.version } })).renewSubscription;
-    expect(sub).toMatchObject({ endsOn: '2028-10-31', seatsTotal: 1, scheduledSeats: null });
+    // The new term starts the day after the old one ended; the old term stays in the history.
+    expect(sub).toMatchObject({ startsOn: '2027-11-01', endsOn: '2028-10-31', seatsTotal: 1, scheduledSeats: null });
+    expect(await renewalHistory(sub.id, 'subscription.renew')).toEqual({
+      before: { startsOn: '2026-11-01', endsOn: '2027-10-31' },
+      after: { startsOn: '2027-11-01', endsOn: '2028-10-31' },
+      events: [['RENEWED', '2028-10-31']],
+    });
+    // The contract covers every term: it keeps its start and reaches the new end.
+    const [contractRow] = await app.sql<{ starts_on: string | Date; ends_on: string | Date }>('select starts_on, ends_on from contracts where id = ?', [contract.id]);
+    expect([isoDate(contractRow!.starts_on), isoDate(contractRow!.ends_on)]).toEqual(['2026-11-01', '2028-10-31']);
+    // The customer's own subscription page shows the new term.
+    const customerView = dataOf(await admin.graphql<{ subscription: { startsOn: string; endsOn: string } }>('query ($id: UUID!) { subscription(id: $id) { startsOn endsOn } }', { id: sub.id })).subscription;
+    expect(customerView).toEqual({ startsOn: '2027-11-01', endsOn: '2028-10-31' });
     sub = dataOf(await operator.graphql<{ cancelSubscription: Sub }>(CANCEL, { input: { customerId, subscriptionId: sub.id, expectedVersion: sub.version, when: 'AT_RENEWAL' } })).cancelSubscription;
     expect(sub).toMatchObject({ cancelAtTermEnd: true, status: 'ACTIVE' });
     sub = dataOf(await operator.graphql<{ cancelSubscription: Sub }>(CANCEL, { input: { customerId, subscriptionId: sub.id, expectedVersion: sub.version, when: 'NOW' } })).cancelSubscription;
@@ -251,6 +278,22 @@ describe.each(drivers)('contracts and subscriptions run by the vendor (%s)', (dr
     expect(errorOf(await admin.graphql(CONTRACTS, { customerId })).extensions?.code).toBe('VENDOR_STAFF_ONLY');
   });
 
+  it('renews a subscription that ended months ago for a term from today, not from its old start', async () => {
+    const contract = await create({ subscriptions: [line(['DRF'], { seats: 2, startsOn: '2026-11-01', endsOn: '2026-11-30' })] });
+    const sub = contract.subscriptions[0]!;
+    try {
+      app.setNow(new Date('2027-02-10T12:00:00Z'));
+      const renewed = dataOf(await operator.graphql<{ renewSubscription: Sub }>(RENEW, { input: { customerId, subscriptionId: sub.id, expectedVersion: sub.version } })).renewSubscription;
+      expect(renewed).toMatchObject({ status: 'ACTIVE', startsOn: '2027-02-10', endsOn: '2028-02-10' });
+      expect((await renewalHistory(sub.id, 'subscription.renew')).before).toEqual({ startsOn: '2026-11-01', endsOn: '2026-11-30' });
+      // An end given by the vendor keeps the same start.
+      const again = dataOf(await operator.graphql<{ renewSubscription: Sub }>(RENEW, { input: { customerId, subscriptionId: sub.id, expectedVersion: renewed.version, endsOn: '2028-06-30' } })).renewSubscription;
+      expect(again).toMatchObject({ startsOn: '2028-02-11', endsOn: '2028-06-30' });
+    } finally {
+      app.setNow(TODAY);
+    }
+  });
+
   it('at the end of the term: AUTO renews with its scheduled seats, a cancel at term end becomes CANCELLED', async () => {
     const contract = await create({
       subscriptions: [
@@ -272,6 +315,10 @@ describe.each(drivers)('contracts and subscriptions run by the vendor (%s)', (dr
       const renewed = byId.get(auto.id)!;
       expect([renewed.state, Number(renewed.seats), renewed.scheduled_seats]).toEqual(['ACTIVE', 3, null]);
       expect(new Date(renewed.ends_on).toISOString().slice(0, 10)).toBe('2027-11-30');
+      // Renewed by itself, the new term starts the day after the last one, as a renewal by the vendor.
+      expect(isoDate((await app.sql<{ starts_on: string | Date }>('select starts_on from subscriptions where id = ?', [auto.id]))[0]!.starts_on)).toBe('2026-12-01');
+      const history = await renewalHistory(auto.id, 'subscription.auto-renew');
+      expect([history.before, history.after.startsOn, history.events]).toEqual([{ startsOn: '2026-11-01', endsOn: '2026-11-30' }, '2026-12-01', [['RENEWED', '2027-11-30']]]);
       expect(byId.get(ending.id)!.state).toBe('CANCELLED');
       const renewals = await app.sql<{ n: number | string }>("select count(*) as n from audit_entries where target_id = ? and action = 'subscription.auto-renew'", [auto.id]);
       expect(Number(renewals[0]!.n)).toBe(1);

@@ -43,9 +43,18 @@ async function inviteLukasToKolektor(baseUrl: string): Promise<string> {
 describe('one person, several accounts', () => {
   it('accepts an invitation to a second account, switches in the top bar and in the account menu, and the choice is remembered', async () => {
     const link = await inviteLukasToKolektor(e2e.server.url);
+    // The account's name ends in a full stop of its own: the sentence goes on after a colon, not a second stop.
+    const slovenian = await e2e.browser.newContext({ locale: 'sl-SI', viewport: { width: 1366, height: 800 } });
+    const invitation = await slovenian.newPage();
+    await invitation.goto(`${e2e.server.url}${link}`);
+    await invitation.getByText('Pozdravljeni, Lukas, vabljeni ste v račun Kolektor Gradnje d.o.o.: za sprejem se prijavite s svojim geslom za aplikacijo Seatwise.').waitFor();
+    await checkAtPhoneWidth(invitation, 'invitation-existing-person-sl');
+    await slovenian.close();
     const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${e2e.server.url}${link}`);
+    await page.getByText('Hello Lukas, you are invited to Kolektor Gradnje d.o.o.: sign in with your Seatwise password to accept.').waitFor();
+    await checkAtPhoneWidth(page, 'invitation-existing-person-en');
     await page.getByLabel('Password').first().fill(password);
     await page.getByRole('button', { name: 'Accept and sign in' }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/invitation'));

@@ -1,21 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkAtPhoneWidth, serverAndBrowser, signInDemoOperator } from './browser';
 
 const env = serverAndBrowser();
-const shots = process.env.SEATWISE_SCREENSHOTS;
-
-/** With SEATWISE_SCREENSHOTS=<folder>: the page at 1366 px, then at a phone's 390 px, for a look by eye. */
-async function shoot(page: Page, name: string) {
-  if (!shots) return;
-  await page.setViewportSize({ width: 1366, height: 900 });
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  // The navigation slides shut when the frame turns narrow.
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${shots}/${name}-390.png`, fullPage: true });
-  await page.setViewportSize({ width: 1366, height: 900 });
-}
 
 /** The smallest valid PNG, scaled up by the browser: the logo's bytes, not its look, are under test. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkuMfwHwAFGQJ3YJ6dOQAAAABJRU5ErkJggg==', 'base64');
@@ -47,19 +33,19 @@ describe("the vendor's brand and support inbox in the browser", () => {
     await page.getByRole('button', { name: 'Remove logo' }).waitFor();
     // The console itself follows at once.
     await expect.poll(() => page.getByTestId('brand-name').first().textContent()).toBe('Acme Software');
-    await shoot(page, 'brand-settings-en');
+    await checkAtPhoneWidth(page, 'brand-settings-en');
 
     await page.getByRole('link', { name: 'Support inbox' }).click();
     await page.getByRole('heading', { name: 'Support inbox' }).waitFor();
     await page.getByText('2 requests').waitFor();
-    await shoot(page, 'support-inbox-en');
+    await checkAtPhoneWidth(page, 'support-inbox-en');
     await page.getByRole('link', { name: 'Licence server does not hand out Formwork 3D seats' }).click();
     await page.getByRole('heading', { name: 'Licence server does not hand out Formwork 3D seats' }).waitFor();
     await page.getByLabel('Reply', { exact: true }).fill('We restarted the licence server.\nPlease check the seats again.');
     await page.getByRole('button', { name: 'Send reply' }).click();
     await page.getByText('Reply sent.').waitFor();
     await page.getByText('We restarted the licence server.').waitFor();
-    await shoot(page, 'support-request-en');
+    await checkAtPhoneWidth(page, 'support-request-en');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('**/sign-in');
@@ -73,7 +59,21 @@ describe("the vendor's brand and support inbox in the browser", () => {
     expect(await page.getByTestId('brand-logo').first().getAttribute('src')).toMatch(/^\/api\/brand\/logo\?v=/);
     // The brand's colour is the primary one: the sign-in button wears it.
     expect(await page.getByRole('button', { name: 'Sign in' }).evaluate((button) => getComputedStyle(button).backgroundColor)).toBe('rgb(11, 114, 133)');
-    await shoot(page, 'sign-in-branded-en');
+    await checkAtPhoneWidth(page, 'sign-in-branded-en');
+    // Every string that names the product names the vendor's brand instead.
+    await page.goto(`${env.server.url}/outbox`);
+    await page.getByText('Acme Software runs here without a mail server', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'Back to Acme Software' }).waitFor();
+    // The outbox searches recipient, subject and text; Escape clears the search.
+    const search = page.getByRole('textbox', { name: 'Search messages' });
+    await search.fill('ADMIN@EXAMPLE.COM');
+    await page.getByRole('button', { name: /Email: Acme Software support replied/ }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: /^Text message:/ }).count()).toBe(0);
+    await search.fill('no such message');
+    await page.getByText('No message holds “no such message”.').waitFor();
+    await search.press('Escape');
+    await page.getByRole('button', { name: /^Text message:/ }).first().waitFor();
+    await checkAtPhoneWidth(page, 'outbox-branded-en');
     await context.close();
   });
 
@@ -85,7 +85,13 @@ describe("the vendor's brand and support inbox in the browser", () => {
     const footer = page.getByTestId('brand-footer');
     await footer.getByText('Poganja Seatwise').waitFor();
     await footer.getByRole('link', { name: 'Pravilnik o zasebnosti' }).waitFor();
-    await shoot(page, 'sign-in-branded-sl');
+    await checkAtPhoneWidth(page, 'sign-in-branded-sl');
+    await page.goto(`${env.server.url}/outbox`);
+    await page.getByText('Aplikacija Acme Software tu deluje brez poštnega strežnika', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'Nazaj v aplikacijo Acme Software' }).waitFor();
+    await page.getByRole('textbox', { name: 'Iskanje sporočil' }).fill('nič takega');
+    await page.getByText('Nobeno sporočilo ne vsebuje »nič takega«.').waitFor();
+    await checkAtPhoneWidth(page, 'outbox-branded-sl');
 
     await signInDemoOperator(page, env.server.url, { useDemo: 'Uporabi demo operaterja', signIn: 'Prijava', code: 'Koda', verify: 'Preveri' });
     await page.getByRole('link', { name: 'Podpora', exact: true }).click();
@@ -96,18 +102,18 @@ describe("the vendor's brand and support inbox in the browser", () => {
     await page.getByText('1 zahtevek').waitFor();
     await page.getByRole('textbox', { name: 'Iščite po zadevi, stranki ali e-pošti' }).fill('');
     await page.getByText('2 zahtevka').waitFor();
-    await shoot(page, 'support-inbox-sl');
+    await checkAtPhoneWidth(page, 'support-inbox-sl');
     await page.getByRole('link', { name: 'Licence server does not hand out Formwork 3D seats' }).click();
     await page.getByText('We restarted the licence server.').waitFor();
     await page.getByRole('button', { name: 'Zapri' }).click();
     await page.getByText('Zaprt', { exact: true }).first().waitFor();
     await page.getByRole('button', { name: 'Znova odpri' }).waitFor();
-    await shoot(page, 'support-request-sl');
+    await checkAtPhoneWidth(page, 'support-request-sl');
 
     await page.getByRole('link', { name: 'Blagovna znamka' }).click();
     await page.getByRole('heading', { name: 'Blagovna znamka' }).waitFor();
     expect(await page.getByRole('textbox', { name: /^Ime/ }).inputValue()).toBe('Acme Software');
-    await shoot(page, 'brand-settings-sl');
+    await checkAtPhoneWidth(page, 'brand-settings-sl');
     await context.close();
   });
 
@@ -122,11 +128,11 @@ describe("the vendor's brand and support inbox in the browser", () => {
     const card = page.getByTestId('support-request').filter({ hasText: 'Licence server does not hand out Formwork 3D seats' });
     await card.getByText('Closed', { exact: true }).waitFor();
     await card.getByText('1 reply', { exact: false }).waitFor();
-    await shoot(page, 'home-support-card-en');
+    await checkAtPhoneWidth(page, 'home-support-card-en');
     await card.getByRole('link').click();
     await page.getByText('Please check the seats again.').waitFor();
     await page.getByText('Support closed this request on', { exact: false }).waitFor();
-    await shoot(page, 'home-thread-en');
+    await checkAtPhoneWidth(page, 'home-thread-en');
     await context.close();
   });
 

@@ -1,20 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { serverAndBrowser, signInDemoOperator } from './browser';
+import { checkAtPhoneWidth, serverAndBrowser, signInDemoOperator } from './browser';
 
 const running = serverAndBrowser();
-const shots = process.env.SEATWISE_SCREENSHOTS;
-
-/** With SEATWISE_SCREENSHOTS=<folder>: the page at 1366 px, then at a phone's 390 px. */
-async function shoot(page: Page, name: string) {
-  if (!shots) return;
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  // The navigation folds away with an animation at phone width.
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: `${shots}/${name}-390.png`, fullPage: true });
-  await page.setViewportSize({ width: 1366, height: 900 });
-}
 
 const words = {
   en: {
@@ -77,7 +64,7 @@ describe('the catalogue in the Vendor console', () => {
     await page.getByRole('link', { name: w.nav, exact: true }).click();
     await page.getByRole('heading', { name: w.nav, exact: true }).waitFor();
     await page.getByText(w.count).waitFor();
-    await shoot(page, `catalogue-${language}`);
+    await checkAtPhoneWidth(page, `catalogue-${language}`);
 
     const code = `E2E-${language.toUpperCase()}`;
     await page.getByRole('button', { name: w.add }).click();
@@ -98,14 +85,14 @@ describe('the catalogue in the Vendor console', () => {
     await card.getByRole('button', { name: w.upload, exact: true }).click();
     await card.getByText('setup-2027.exe').first().waitFor();
     await card.getByRole('cell', { name: /195,3 KB|195\.3 KB/ }).waitFor();
-    await shoot(page, `catalogue-product-${language}`);
+    await checkAtPhoneWidth(page, `catalogue-product-${language}`);
 
     await card.getByRole('button', { name: w.publish, exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: w.publish, exact: true }).click();
     await card.getByText(w.current, { exact: true }).waitFor();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await card.getByRole('button', { name: w.publish, exact: true }).count()).toBe(0);
-    await shoot(page, `catalogue-published-${language}`);
+    await checkAtPhoneWidth(page, `catalogue-published-${language}`);
 
     // An upload left half-way is listed with what arrived; cancelling it (confirmed) discards it.
     const versionId = await page.evaluate(async () => {

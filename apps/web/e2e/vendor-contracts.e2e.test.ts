@@ -1,19 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { serverAndBrowser, signInDemoOperator } from './browser';
+import { checkAtPhoneWidth, serverAndBrowser, signInDemoOperator } from './browser';
 
 const env = serverAndBrowser();
-const shots = process.env.SEATWISE_SCREENSHOTS;
-
-/** With SEATWISE_SCREENSHOTS=<folder>: the page at 1366 px, then at a phone's 390 px. */
-async function shoot(page: Page, name: string) {
-  if (!shots) return;
-  await page.setViewportSize({ width: 1366, height: 900 });
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${shots}/${name}-390.png`, fullPage: true });
-  await page.setViewportSize({ width: 1366, height: 900 });
-}
 
 const words = {
   en: {
@@ -81,7 +69,7 @@ describe('contracts and subscriptions in the Vendor console', () => {
     await page.getByRole('link', { name: 'Kolektor Gradnje d.o.o.' }).click();
     await page.getByRole('tab', { name: w.contractsTab }).click();
     await page.getByTestId('vendor-contract').first().waitFor();
-    await shoot(page, `vendor-contracts-${language}`);
+    await checkAtPhoneWidth(page, `vendor-contracts-${language}`);
 
     await page.getByRole('button', { name: w.create }).click();
     const dialog = page.getByRole('dialog', { name: w.create });
@@ -100,7 +88,7 @@ describe('contracts and subscriptions in the Vendor console', () => {
     await dialog.getByRole('button', { name: w.submitCreate }).click();
     // The end before the start: the field says so, in the page's language, and nothing is made.
     await dialog.getByText(w.endBeforeStart).waitFor();
-    await shoot(page, `vendor-contract-form-${language}`);
+    await checkAtPhoneWidth(page, `vendor-contract-form-${language}`);
     await dialog.getByLabel(w.startsOn).first().fill(isoDay(start));
     await dialog.getByLabel(w.endsOn).first().fill(isoDay(end));
     await dialog.getByRole('button', { name: w.submitCreate }).click();
@@ -124,11 +112,11 @@ describe('contracts and subscriptions in the Vendor console', () => {
     await page.getByRole('menuitem', { name: w.cancel }).click();
     const cancelDialog = page.getByRole('dialog', { name: w.cancel });
     await cancelDialog.getByRole('alert').waitFor();
-    await shoot(page, `vendor-cancel-${language}`);
+    await checkAtPhoneWidth(page, `vendor-cancel-${language}`);
     await cancelDialog.getByRole('button', { name: w.cancel }).click();
     await cancelDialog.waitFor({ state: 'detached' });
     await row.getByText(w.cancelled, { exact: true }).waitFor();
-    await shoot(page, `vendor-contract-done-${language}`);
+    await checkAtPhoneWidth(page, `vendor-contract-done-${language}`);
     await context.close();
 
     // The customer's admins see the change on their home page.
@@ -145,7 +133,7 @@ describe('contracts and subscriptions in the Vendor console', () => {
       await home.getByRole('menuitem', { name: 'Slovenščina' }).click();
     }
     await home.getByTestId('subscription-event').filter({ hasText: w.homeEvent }).first().waitFor();
-    await shoot(home, `customer-home-events-${language}`);
+    await checkAtPhoneWidth(home, `customer-home-events-${language}`);
     await customer.close();
   });
 });

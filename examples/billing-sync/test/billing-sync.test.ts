@@ -107,7 +107,8 @@ describe.each<Driver>(['sqlite', 'postgresql'])('examples/billing-sync against a
                 seatsTotal: 12,
                 seatsUsed: 0,
                 scheduledSeats: null,
-                startsOn: '2026-12-01',
+                // Renewed: its term starts the day after the first one ended; the contract keeps its start.
+                startsOn: '2027-12-01',
                 endsOn: '2028-11-30',
                 term: 'ANNUAL',
                 licenceType: 'SINGLE_USER',

@@ -30,11 +30,13 @@ describe('pnpm pack of @seatwise/schema (F-62)', () => {
 
   it('ships the SDL, the operations, the client types and typed documents', () => {
     const files = execFileSync('find', ['.', '-type', 'f'], { cwd: unpacked, encoding: 'utf8' }).split('\n');
-    for (const file of ['./schema.graphql', './dist/client/index.js', './dist/client/index.d.ts', './dist/client/schema-types.d.ts', './dist/client/operations.js', './dist/client/enums.js', './dist/client/token-scopes.js', './codegen/index.js', './codegen/index.d.ts', './operations/users.graphql', './CHANGELOG.md']) {
+    for (const file of ['./schema.graphql', './dist/client/index.js', './dist/client/index.d.ts', './dist/client/schema-types.d.ts', './dist/client/operations.js', './dist/client/enums.js', './dist/client/token-scopes.js', './dist/client/brand.js', './codegen/index.js', './codegen/index.d.ts', './operations/users.graphql', './CHANGELOG.md']) {
       expect(files).toContain(file);
     }
     expect(files.some((file) => file.includes('/test/') || file.includes('baseline'))).toBe(false);
     expect(manifest.exports).toHaveProperty('./client');
+    // The SPA's first load reads the shipped brand alone, without the rest of the client.
+    expect(manifest.exports).toHaveProperty(['./client/brand']);
     expect(manifest.exports).toHaveProperty('./codegen');
     expect(readFileSync(join(unpacked, 'schema.graphql'), 'utf8')).toBe(readFileSync(join(packageDir, 'schema.graphql'), 'utf8'));
   });

@@ -1,5 +1,6 @@
 import { createTheme, MantineProvider } from '@mantine/core';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { nameBrandInStrings } from '../i18n';
 import { type Brand, BrandContext, shadesOf } from './brand';
 
 const base = {
@@ -25,6 +26,7 @@ export function BrandedTheme({ initial, children }: { initial: Brand; children: 
         : createTheme({ ...base, primaryColor: 'indigo' }),
     [brand.primaryColor],
   );
+  nameBrandInStrings(brand.name);
   const state = useMemo(() => ({ brand, setBrand }), [brand]);
   useEffect(() => {
     document.title = brand.name;

@@ -1,5 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { MantineColorsTuple } from '@mantine/core';
+// The brand's own entry of the client package: the first load carries only these values.
+import { defaultBrand as shippedBrand } from '@seatwise/schema/client/brand';
 
 /** The vendor's brand as the public `brand` query answers it (V-07). */
 export interface Brand {
@@ -14,17 +16,8 @@ export interface Brand {
   isDefault: boolean;
 }
 
-export const defaultBrand: Brand = {
-  name: 'Seatwise',
-  primaryColor: null,
-  accentColor: null,
-  logoUrl: null,
-  supportEmail: null,
-  supportUrl: null,
-  termsUrl: null,
-  privacyUrl: null,
-  isDefault: true,
-};
+/** Seatwise's own look until the vendor sets a brand: the same defaults the API's mails use. */
+export const defaultBrand: Brand = { ...shippedBrand, isDefault: true };
 
 const BRAND_QUERY = '{ brand { name primaryColor accentColor logoUrl supportEmail supportUrl termsUrl privacyUrl isDefault } }';
 

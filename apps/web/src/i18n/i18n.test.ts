@@ -96,6 +96,29 @@ describe('translations', () => {
     expect(missing).toEqual([]);
   });
 
+  it("names the vendor's brand as {{brand}}, and Seatwise only in the small \"Powered by\"", () => {
+    // Besides "Powered by": the API's default install folder of a package (install-packages.service.ts),
+    // shown as the field's placeholder, and the server's command line, which keeps its name.
+    const allowed = new Set(['brand.poweredBy', 'installPackages.defaultPath.WINDOWS', 'installPackages.defaultPath.LINUX', 'vendor.setup.invalid']);
+    const strings = (tree: Tree, prefix = ''): [string, string][] =>
+      Object.entries(tree).flatMap(([name, value]) => (typeof value === 'string' ? [[`${prefix}${name}`, value] as [string, string]] : strings(value, `${prefix}${name}.`)));
+    for (const [language, tree] of [['en', en], ['sl', sl]] as const) {
+      const named = strings(tree).filter(([key, text]) => /seatwise/i.test(text) && !allowed.has(key));
+      expect(named.map(([key]) => `${language}: ${key}`)).toEqual([]);
+      expect(strings(tree).filter(([, text]) => text.includes('{{brand}}')).length).toBeGreaterThan(10);
+    }
+    expect(strings(en).find(([key]) => key === 'brand.poweredBy')?.[1]).toBe('Powered by Seatwise');
+    expect(strings(sl).find(([key]) => key === 'brand.poweredBy')?.[1]).toBe('Poganja Seatwise');
+  });
+
+  it('never ends a sentence right after the name of an account or customer, which may end in a full stop itself ("d.o.o.")', () => {
+    const strings = (tree: Tree, prefix = ''): [string, string][] =>
+      Object.entries(tree).flatMap(([name, value]) => (typeof value === 'string' ? [[`${prefix}${name}`, value] as [string, string]] : strings(value, `${prefix}${name}.`)));
+    const organisation = /\{\{(account|accountName|customer|customerName|company)\}\}\./;
+    expect(strings(en).filter(([, text]) => organisation.test(text)).map(([key]) => `en: ${key}`)).toEqual([]);
+    expect(strings(sl).filter(([, text]) => organisation.test(text)).map(([key]) => `sl: ${key}`)).toEqual([]);
+  });
+
   it('names every role and status', () => {
     for (const key of ['USER', 'SECONDARY_ADMIN', 'PRIMARY_ADMIN']) expect(en_.has(`roles.${key}`)).toBe(true);
     for (const key of ['ACTIVE', 'INVITED', 'INACTIVE']) expect(en_.has(`statuses.${key}`)).toBe(true);

@@ -57,6 +57,16 @@ i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
 
+/**
+ * Strings name the vendor's brand as `{{brand}}` (Seatwise itself only in "Powered by"): its name
+ * is a default variable of every string, set before the first screen draws and again when the
+ * Vendor console saves a new brand (`BrandedTheme`).
+ */
+export function nameBrandInStrings(name: string): void {
+  const interpolation = (i18n.options.interpolation ??= {});
+  if (interpolation.defaultVariables?.brand !== name) interpolation.defaultVariables = { ...interpolation.defaultVariables, brand: name };
+}
+
 /** Resolves once the chosen language's strings are loaded: the app renders after that. */
 export const i18nReady = i18n
   .use(resourcesToBackend((language: string) => loadLanguage(language)))

@@ -34,7 +34,7 @@ export const customerAuditActionGroups = {
     'cloud-credits.purchase',
   ],
   products: ['download.file', 'download.package', 'licence.network', 'licence.network.revoked', 'licence.home-use', 'package.create', 'trial.start'],
-  support: ['support.message', 'support.message.reopen'],
+  support: ['support.open', 'support.message', 'support.message.reopen'],
   developer: ['api_token.create', 'api_token.revoke'],
   account: ['report.export', 'account.seed'],
 } as const;

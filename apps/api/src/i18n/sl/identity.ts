@@ -56,8 +56,8 @@ export const identity: Record<string, string> = {
     'S tem naslovom se zdaj prijavlja drug račun Seatwise, zato ga ni mogoče uporabiti.',
 
   // Account deletion
-  'You are the primary admin of {account}. Hand the role over to another admin before deleting your account.':
-    'Ste primarni skrbnik računa {account}. Preden izbrišete svoj račun, predajte to vlogo drugemu skrbniku.',
+  'You are the primary admin of {account}: hand the role over to another admin before deleting your account.':
+    'Ste primarni skrbnik računa {account}: preden izbrišete svoj račun, predajte to vlogo drugemu skrbniku.',
 
   // 2-step verification
   '2-step verification is already on. Turn it off first to change the method.':

@@ -1,5 +1,6 @@
 import type { Language } from '@seatwise/schema';
 import { type Message, msg, render } from '../../i18n/messages.js';
+import { defaultBrandColor } from '@seatwise/schema/client';
 import type { MailBrand } from './mail-brand.js';
 
 export interface RenderedMail {
@@ -53,7 +54,7 @@ function paragraphHtml(paragraph: string): string {
     .replace(/\n/g, '<br>');
 }
 
-const safeColour = (colour: string | null) => (colour && /^#[0-9a-f]{6}$/i.test(colour) ? colour : '#4c6ef5');
+const safeColour = (colour: string | null) => (colour && /^#[0-9a-f]{6}$/i.test(colour) ? colour : defaultBrandColor);
 
 /**
  * The HTML part, made from the text: a header with the brand's name (and logo) in its colour, the

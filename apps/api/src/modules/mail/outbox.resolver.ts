@@ -1,4 +1,4 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import { OutboxMessageConnection, PageArgs } from '@seatwise/schema';
 import type { RequestContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
@@ -14,7 +14,8 @@ export class OutboxResolver {
   outbox(
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,
+    @Arg('search', () => String, { nullable: true, description: 'Only messages whose recipient, subject or text holds this (any case); totalCount counts them.' }) search: string | null,
   ): Promise<OutboxMessageConnection> {
-    return outboxPage(ctx, page);
+    return outboxPage(ctx, page, search);
   }
 }

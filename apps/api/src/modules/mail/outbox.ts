@@ -41,8 +41,12 @@ export class Outbox {
     return (await this.page(limit)).messages;
   }
 
-  /** Up to `limit` messages older than the message `before` (all when omitted), newest first, and how many are kept. */
-  async page(limit: number, before?: string): Promise<{ messages: OutboxMessage[]; totalCount: number }> {
+  /**
+   * Up to `limit` messages older than the message `before` (all when omitted), newest first, and how
+   * many are kept; with `search`, only those whose recipient, subject or text holds it (any case),
+   * and how many do.
+   */
+  async page(limit: number, before?: string, search?: string | null): Promise<{ messages: OutboxMessage[]; totalCount: number }> {
     let names: string[];
     try {
       names = (await readdir(this.dir)).filter(isMessageFile);
@@ -50,12 +54,18 @@ export class Outbox {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { messages: [], totalCount: 0 };
       throw error;
     }
-    const newest = names
-      .sort()
-      .reverse()
-      .filter((name) => before === undefined || name < `${before}.json`)
-      .slice(0, limit);
-    const messages = await Promise.all(newest.map(async (name) => JSON.parse(await readFile(join(this.dir, name), 'utf8')) as OutboxMessage));
-    return { messages, totalCount: names.length };
+    const read = (name: string) => readFile(join(this.dir, name), 'utf8').then((text) => JSON.parse(text) as OutboxMessage);
+    const sorted = names.sort().reverse();
+    const needle = search?.trim().toLocaleLowerCase();
+    if (needle) {
+      // Demo mode's folder is small: every message is read to be searched.
+      const matching = (await Promise.all(sorted.map(read))).filter((message) =>
+        [message.to, message.subject ?? '', message.text].some((field) => field.toLocaleLowerCase().includes(needle)),
+      );
+      const after = matching.filter((message) => before === undefined || message.id < before);
+      return { messages: after.slice(0, limit), totalCount: matching.length };
+    }
+    const newest = sorted.filter((name) => before === undefined || name < `${before}.json`).slice(0, limit);
+    return { messages: await Promise.all(newest.map(read)), totalCount: names.length };
   }
 }

@@ -23,7 +23,7 @@ import { Contract } from './contract.entity.js';
 import { seatsUsedSql } from './seat-rules.js';
 import { SubscriptionEventRow } from './subscription-event.entity.js';
 import { SubscriptionProduct } from './subscription-product.entity.js';
-import { isRunning, nextTermEnd } from './subscription-rules.js';
+import { isRunning, nextTermEnd, nextTermStart } from './subscription-rules.js';
 import { type LicenceType, Subscription, SubscriptionState, type SubscriptionTerm } from './subscription.entity.js';
 
 /**
@@ -263,7 +263,9 @@ export async function changeSeats(tx: AccountContext, subscription: Subscription
 
 /**
  * A new term: up to `endsOn`, or one term after the current end (from today when it ended long
- * ago). A seat change scheduled for the renewal applies; a cancel at term end is withdrawn.
+ * ago). It starts the day after the current end (today when that has passed), so `startsOn` moves
+ * there; the term before is kept in the RENEWED event's and the audit entry's `before`. A seat
+ * change scheduled for the renewal applies; a cancel at term end is withdrawn.
  */
 export async function renewSubscription(tx: AccountContext, subscription: Subscription, endsOn?: string | null): Promise<void> {
   if (subscription.state === SubscriptionState.CANCELLED) throw new AppError('SUBSCRIPTION_CANCELLED', msg('The subscription {name} was cancelled and cannot be renewed: add a new one.', { name: subscription.name }), 'subscriptionId');
@@ -271,8 +273,9 @@ export async function renewSubscription(tx: AccountContext, subscription: Subscr
   const base = subscription.endsOn >= todayIso ? subscription.endsOn : todayIso;
   const newEnd = endsOn ? requireDay(endsOn, 'endsOn') : nextTermEnd(base, subscription.term);
   if (newEnd <= subscription.endsOn || newEnd < todayIso) throw new InvalidInputError('endsOn', msg('The new term must end after {endsOn}.', { endsOn: day(subscription.endsOn > todayIso ? subscription.endsOn : todayIso) }));
-  const before = { endsOn: subscription.endsOn, seats: subscription.seats };
-  applyRenewal(subscription, newEnd);
+  const newStart = subscription.endsOn >= todayIso ? nextTermStart(subscription.endsOn) : todayIso;
+  const before = { startsOn: subscription.startsOn, endsOn: subscription.endsOn, seats: subscription.seats };
+  applyRenewal(subscription, newStart, newEnd);
   if (subscription.contract.endsOn < newEnd) {
     subscription.contract.endsOn = newEnd;
     subscription.contract.version += 1;
@@ -281,14 +284,15 @@ export async function renewSubscription(tx: AccountContext, subscription: Subscr
     tx,
     subscription,
     SubscriptionEventKind.RENEWED,
-    { action: 'subscription.renew', summary: `The vendor renewed ${subscription.name} to ${newEnd}`, before, after: { endsOn: newEnd, seats: subscription.seats } },
+    { action: 'subscription.renew', summary: `The vendor renewed ${subscription.name} from ${newStart} to ${newEnd}`, before, after: { startsOn: newStart, endsOn: newEnd, seats: subscription.seats } },
     { amount: subscription.seats, effectiveOn: newEnd },
   );
   await tx.em.flush();
 }
 
-/** The fields a renewal sets, by the vendor or by itself at the end of the term. */
-export function applyRenewal(subscription: Subscription, endsOn: string) {
+/** The fields a renewal sets, by the vendor or by itself at the end of the term: the new term's days among them. */
+export function applyRenewal(subscription: Subscription, startsOn: string, endsOn: string) {
+  subscription.startsOn = startsOn;
   subscription.endsOn = endsOn;
   if (subscription.scheduledSeats !== null) subscription.seats = subscription.scheduledSeats;
   subscription.scheduledSeats = null;

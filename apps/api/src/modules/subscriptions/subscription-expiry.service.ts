@@ -7,7 +7,7 @@ import { accountDay } from '../accounts/account-day.js';
 import { type Account } from '../accounts/account.entity.js';
 import { recordAccountAudit } from '../audit/audit.service.js';
 import { SubscriptionEventRow } from './subscription-event.entity.js';
-import { isRunning, nextTermEnd } from './subscription-rules.js';
+import { isRunning, nextTermEnd, nextTermStart } from './subscription-rules.js';
 import { Subscription, SubscriptionState } from './subscription.entity.js';
 import { applyRenewal } from './subscription-changes.service.js';
 
@@ -64,6 +64,9 @@ export async function applyTermEnds(
       const endedOn = subscription.endsOn;
       let outcome: TermEnd['outcome'] = 'EXPIRED';
       let renewedTo: string | null = null;
+      // The new term's first day, when it renews: the day after the last term it ran through.
+      let startedOn: string | null = null;
+      const startsBefore = subscription.startsOn;
       if (subscription.cancelAtTermEnd) {
         outcome = 'CANCELLED';
         subscription.state = SubscriptionState.CANCELLED;
@@ -71,10 +74,15 @@ export async function applyTermEnds(
       } else if (subscription.renewal === 'AUTO') {
         outcome = 'RENEWED';
         // Renewed for as many terms as it takes to run today (a worker that was down for months).
+        let previous = endedOn;
         let next = nextTermEnd(endedOn, subscription.term);
-        while (next < day.todayIso) next = nextTermEnd(next, subscription.term);
+        while (next < day.todayIso) {
+          previous = next;
+          next = nextTermEnd(next, subscription.term);
+        }
         renewedTo = next;
-        applyRenewal(subscription, next);
+        startedOn = nextTermStart(previous);
+        applyRenewal(subscription, startedOn, next);
         if (subscription.contract.endsOn < next) subscription.contract.endsOn = next;
       } else if (subscription.scheduledSeats !== null) {
         // The scheduled seats apply at the renewal date, renewed or not.
@@ -100,7 +108,8 @@ export async function applyTermEnds(
         targetType: 'subscription',
         targetId: subscription.id,
         summary,
-        after: { outcome, endedOn, renewedTo, seats: subscription.seats },
+        ...(startedOn ? { before: { startsOn: startsBefore, endsOn: endedOn } } : {}),
+        after: { outcome, endedOn, ...(startedOn ? { startsOn: startedOn } : {}), renewedTo, seats: subscription.seats },
       });
       const result: TermEnd = { accountId: candidate.account_id, accountName, subscriptionId: subscription.id, name: subscription.name, outcome, endedOn, renewedTo };
       alsoRecord?.(tx.em, result);

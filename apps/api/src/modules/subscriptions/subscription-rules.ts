@@ -1,4 +1,5 @@
 import { SubscriptionStatus } from '@seatwise/schema';
+import { dayOfIso, isoOfDay } from '../../common/days.js';
 import { SubscriptionState } from './subscription.entity.js';
 
 /**
@@ -53,4 +54,13 @@ export function nextTermEnd(endsOn: string, term: string): string {
   const months = year * 12 + (month - 1) + (TERM_MONTHS[term] ?? 12);
   const lastOfMonth = new Date(Date.UTC(Math.floor(months / 12), (months % 12) + 1, 0)).getUTCDate();
   return new Date(Date.UTC(Math.floor(months / 12), months % 12, Math.min(day, lastOfMonth))).toISOString().slice(0, 10);
+}
+
+/**
+ * The first day of the term that follows one ending on `endsOn` (YYYY-MM-DD): the next day. A
+ * renewal moves the subscription's `startsOn` there (its earlier terms stay in its events and the
+ * audit log, and its contract keeps its own start).
+ */
+export function nextTermStart(endsOn: string): string {
+  return isoOfDay(dayOfIso(endsOn)! + 1);
 }

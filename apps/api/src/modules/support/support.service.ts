@@ -121,29 +121,38 @@ export async function supportThread(ctx: AccountContext, id: string): Promise<Su
   return { request: toSupportRequest(row), messages: await threadMessages(ctx, ctx.viewer.accountId, id) };
 }
 
-/** An admin opens a support request (F-10). */
+/** An admin opens a support request (F-10): the request and its audit entry in one transaction. */
 export async function openSupportRequest(ctx: AccountContext, subject: string): Promise<SupportRequestType> {
   const text = subject.trim();
   if (text.length < 3 || text.length > 200) {
     throw new InvalidInputError('input.subject', msg('Describe the request in 3 to 200 characters.'));
   }
-  const request = ctx.em.create(SupportRequest, {
-    account: ctx.em.getReference(Account, ctx.viewer.accountId),
-    subject: text,
-    openedBy: ctx.em.getReference(User, ctx.viewer.userId),
+  return inTransaction(ctx, async (tx) => {
+    const request = tx.em.create(SupportRequest, {
+      account: tx.em.getReference(Account, ctx.viewer.accountId),
+      subject: text,
+      openedBy: tx.em.getReference(User, ctx.viewer.userId),
+    });
+    recordAudit(tx, {
+      action: 'support.open',
+      targetType: 'support_request',
+      targetId: request.id,
+      summary: `Opened the support request "${text}"`,
+      after: { subject: text, status: SupportRequestStatus.OPEN },
+    });
+    await tx.em.flush();
+    const user = await tx.em.findOneOrFail(User, ctx.viewer.userId);
+    return {
+      id: request.id,
+      subject: request.subject,
+      status: SupportRequestStatus.OPEN,
+      createdAt: request.createdAt,
+      openedBy: `${user.firstName} ${user.lastName}`,
+      closedAt: null,
+      replyCount: 0,
+      lastReplyAt: null,
+    };
   });
-  await ctx.em.flush();
-  const user = await ctx.em.findOneOrFail(User, ctx.viewer.userId);
-  return {
-    id: request.id,
-    subject: request.subject,
-    status: SupportRequestStatus.OPEN,
-    createdAt: request.createdAt,
-    openedBy: `${user.firstName} ${user.lastName}`,
-    closedAt: null,
-    replyCount: 0,
-    lastReplyAt: null,
-  };
 }
 
 /**

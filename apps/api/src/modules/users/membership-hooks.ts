@@ -45,7 +45,7 @@ export const membershipHooks: MembershipHooks = {
     if (primary) {
       throw new AppError(
         'PRIMARY_ADMIN_HANDOVER_REQUIRED',
-        msg('You are the primary admin of {account}. Hand the role over to another admin before deleting your account.', { account: primary.account.name }),
+        msg('You are the primary admin of {account}: hand the role over to another admin before deleting your account.', { account: primary.account.name }),
       );
     }
   },

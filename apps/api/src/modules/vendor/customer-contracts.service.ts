@@ -118,10 +118,13 @@ export async function renewCustomerSubscription(ctx: StaffContext, input: RenewS
   await inTransaction(account, async (tx) => {
     const subscription = await claimSubscription(tx, input.subscriptionId, input.expectedVersion);
     const before = subscription.endsOn;
+    const startedBefore = subscription.startsOn;
     await renewSubscription(tx, subscription, input.endsOn);
-    vendorEntry(tx.em, ctx, customer, 'subscription.renew', `Renewed ${subscription.name} of ${customer.name} to ${subscription.endsOn}`, {
+    vendorEntry(tx.em, ctx, customer, 'subscription.renew', `Renewed ${subscription.name} of ${customer.name} from ${subscription.startsOn} to ${subscription.endsOn}`, {
       subscriptionId: subscription.id,
       before,
+      startedBefore,
+      startsOn: subscription.startsOn,
       endsOn: subscription.endsOn,
     });
     await tx.em.flush();

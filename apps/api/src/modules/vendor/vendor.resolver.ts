@@ -263,7 +263,9 @@ export class VendorResolver {
   }
 
   @AllowVendor(VendorPermission.MANAGE_SUBSCRIPTIONS)
-  @Mutation(() => Subscription, { description: 'Renews a subscription for a new term (operators only).' })
+  @Mutation(() => Subscription, {
+    description: 'Renews a subscription for a new term (operators only): it starts the day after the current end (today when that has passed), so startsOn moves there, and ends on endsOn or one term later.',
+  })
   @Idempotent({ preconditions: ['expectedVersion'] })
   renewSubscription(@Arg('input', () => RenewSubscriptionInput, { description: 'The subscription and its new end.' }) input: RenewSubscriptionInput, @Ctx() ctx: StaffContext): Promise<Subscription> {
     return renewCustomerSubscription(ctx, input);

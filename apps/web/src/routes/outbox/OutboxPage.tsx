@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
-import { Accordion, Anchor, Badge, Box, Button, Container, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconMail, IconMessage, IconRefresh } from '@tabler/icons-react';
+import { Accordion, Anchor, Badge, Box, Button, Container, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconMail, IconMessage, IconRefresh, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -22,8 +23,10 @@ export function OutboxPage() {
   const { t, i18n } = useTranslation();
   // Polls quietly; only a refresh the person asked for shows on the button.
   const [cursors, setCursors] = useState<string[]>([]);
+  const [search, setSearch] = useState('');
+  const [searched] = useDebouncedValue(search.trim(), 250);
   const { data: current, previousData, loading, error, refetch } = useQuery(OutboxDocument, {
-    variables: { first: PAGE_SIZE, after: cursors.at(-1) ?? null },
+    variables: { first: PAGE_SIZE, after: cursors.at(-1) ?? null, search: searched || null },
     pollInterval: 5000,
   });
   const data = current ?? previousData;
@@ -57,6 +60,23 @@ export function OutboxPage() {
               {t('outbox.refresh')}
             </Button>
           </Group>
+          <TextInput
+            label={t('outbox.search')}
+            placeholder={t('outbox.searchPlaceholder')}
+            leftSection={<IconSearch size={16} aria-hidden />}
+            value={search}
+            onChange={(event) => {
+              setSearch(event.currentTarget.value);
+              setCursors([]);
+            }}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') {
+                setSearch('');
+                setCursors([]);
+              }
+            }}
+            maw={420}
+          />
           {error ? (
             <ErrorPanel title={error.message} onRetry={refresh} />
           ) : !data && loading ? (
@@ -66,7 +86,7 @@ export function OutboxPage() {
           ) : messages.length === 0 ? (
             <Paper withBorder p="xl" radius="md">
               <Text ta="center" c="dimmed">
-                {t('outbox.empty')}
+                {searched ? t('outbox.noMatch', { search: searched }) : t('outbox.empty')}
               </Text>
             </Paper>
           ) : (

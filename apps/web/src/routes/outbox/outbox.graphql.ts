@@ -1,8 +1,8 @@
 import { graphql } from '../../gql/outbox';
 
 export const OutboxDocument = graphql(`
-  query Outbox($first: Int, $after: String) {
-    outbox(first: $first, after: $after) {
+  query Outbox($first: Int, $after: String, $search: String) {
+    outbox(first: $first, after: $after, search: $search) {
       totalCount
       pageInfo {
         ...PageInfoFields

@@ -1,11 +1,13 @@
 import { Button, CopyButton, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconCopy, IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useBrand } from '../../../brand/brand';
 
 /** Shown once, right after the codes were made: they are not readable again. */
 export function RecoveryCodesList({ codes }: { codes: string[] }) {
   const { t } = useTranslation();
-  const text = `${t('security.twoStep.recoveryList')} (Seatwise)\n\n${codes.join('\n')}\n`;
+  const { brand } = useBrand();
+  const text = `${t('security.twoStep.recoveryList')} (${brand.name})\n\n${codes.join('\n')}\n`;
 
   function download() {
     const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
