@@ -100,10 +100,14 @@ describe('Webhooks in Developer settings and the Vendor console', () => {
   });
 
   it('in Slovenian, the account page and the Vendor console page', async () => {
-    const context = await e2e.browser.newContext({ locale: 'sl-SI', viewport: { width: 1366, height: 900 } });
+    // Signed in through the English form; the language is then chosen in the language menu.
+    const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     await signIn(page, e2e.server.url, 'admin@example.com');
-    await page.goto(`${e2e.server.url}/developer/webhooks`);
+    await page.getByRole('button', { name: /^Language:/ }).click();
+    await page.getByRole('menuitem', { name: 'Slovenščina' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'sl');
+    await page.getByRole('navigation').getByRole('link', { name: 'Spletni kljuki' }).click();
     await page.getByRole('heading', { name: 'Spletni kljuki' }).waitFor();
     await page.getByRole('button', { name: '+ Dodaj končno točko' }).click();
     const form = page.getByRole('dialog', { name: 'Dodaj končno točko spletnega kljuka' });

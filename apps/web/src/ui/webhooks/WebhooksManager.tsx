@@ -142,7 +142,7 @@ export function WebhooksManager({ api, title, description }: { api: WebhooksApi;
                 ) : (
                   endpoints.map((endpoint) => (
                     <Table.Tr key={endpoint.id}>
-                      <Table.Td style={{ wordBreak: 'break-all' }}>
+                      <Table.Td style={{ wordBreak: 'break-all', minWidth: 180 }}>
                         <Text size="sm" fw={500}>
                           {endpoint.url}
                         </Text>
@@ -152,20 +152,20 @@ export function WebhooksManager({ api, title, description }: { api: WebhooksApi;
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <Text size="sm">{endpoint.allEvents ? t('webhooks.allEvents') : t('webhooks.eventCount', { count: endpoint.events.length })}</Text>
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         {endpoint.enabled ? (
-                          <Badge color="green" variant="light">
+                          <Badge color="green" variant="light" style={{ overflow: 'visible', minWidth: 'max-content' }}>
                             {t('webhooks.status.on')}
                           </Badge>
                         ) : endpoint.disabledForFailureAt ? (
-                          <Badge color="red" variant="light" title={formatDateTime(endpoint.disabledForFailureAt, i18n.language)}>
+                          <Badge color="red" variant="light" style={{ overflow: 'visible', minWidth: 'max-content' }} title={formatDateTime(endpoint.disabledForFailureAt, i18n.language)}>
                             {t('webhooks.status.failing')}
                           </Badge>
                         ) : (
-                          <Badge color="gray" variant="light">
+                          <Badge color="gray" variant="light" style={{ overflow: 'visible', minWidth: 'max-content' }}>
                             {t('webhooks.status.off')}
                           </Badge>
                         )}
