@@ -72,6 +72,7 @@ describe('Webhooks in Developer settings and the Vendor console', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('2 events');
     expect(await page.content()).not.toContain(secret);
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await checkAtPhoneWidth(page, 'webhooks-en');
 
     await assignASeat(page);
@@ -114,6 +115,7 @@ describe('Webhooks in Developer settings and the Vendor console', () => {
     await form.getByLabel('Naslov').fill(receiverUrl);
     await form.getByRole('button', { name: 'Dodaj končno točko' }).click();
     await page.getByRole('dialog', { name: 'Skrivnost za podpisovanje' }).getByRole('button', { name: 'Končano' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByRole('row', { name: /Vsi dogodki/ }).waitFor();
     await checkAtPhoneWidth(page, 'webhooks-sl');
     await context.close();
@@ -130,6 +132,7 @@ describe('Webhooks in Developer settings and the Vendor console', () => {
     await vendorForm.getByRole('checkbox', { name: 'Nova stranka' }).check();
     await vendorForm.getByRole('button', { name: 'Dodaj končno točko' }).click();
     await console.getByRole('dialog', { name: 'Skrivnost za podpisovanje' }).getByRole('button', { name: 'Končano' }).click();
+    await console.getByRole('dialog').waitFor({ state: 'detached' });
     await console.getByRole('row', { name: /1 dogodek/ }).waitFor();
     await checkAtPhoneWidth(console, 'vendor-webhooks-sl');
     await vendor.close();

@@ -95,7 +95,13 @@ const eventTypes = Object.values(WebhookEventType);
 export function WebhooksManager({ api, title, description }: { api: WebhooksApi; title: string; description: string }) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState<WebhookEndpointView | 'new' | null>(null);
-  const [secret, setSecret] = useState<string | null>(null);
+  // The secret stays in place while its dialog closes, so the dialog does not empty as it fades.
+  const [secret, setSecretValue] = useState<string | null>(null);
+  const [secretOpen, setSecretOpen] = useState(false);
+  const setSecret = (value: string | null) => {
+    if (value) setSecretValue(value);
+    setSecretOpen(value !== null);
+  };
   const [deleting, setDeleting] = useState<WebhookEndpointView | null>(null);
   const [rotating, setRotating] = useState<WebhookEndpointView | null>(null);
   const [logOf, setLogOf] = useState<WebhookEndpointView | null>(null);
@@ -216,7 +222,7 @@ export function WebhooksManager({ api, title, description }: { api: WebhooksApi;
         }}
       />
 
-      <Modal opened={secret !== null} onClose={() => setSecret(null)} title={t('webhooks.secret.title')}>
+      <Modal opened={secretOpen} onClose={() => setSecret(null)} onExitTransitionEnd={() => setSecretValue(null)} title={t('webhooks.secret.title')}>
         {secret && (
           <Stack>
             <Alert color="yellow" icon={<IconAlertTriangle />} title={t('webhooks.secret.once')}>
