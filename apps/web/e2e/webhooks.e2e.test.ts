@@ -71,8 +71,8 @@ describe('Webhooks in Developer settings and the Vendor console', () => {
     const row = page.getByRole('row', { name: /CRM sync/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('2 events');
-    expect(await page.content()).not.toContain(secret);
     await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await expect.poll(() => page.content()).not.toContain(secret);
     await checkAtPhoneWidth(page, 'webhooks-en');
 
     await assignASeat(page);
