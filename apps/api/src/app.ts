@@ -37,7 +37,7 @@ import { createRateLimits, deleteExpiredCounters } from './modules/identity/rate
 import { deleteExpiredIdentityRows } from './modules/identity/expired-rows.js';
 import { sessionViewer } from './modules/identity/session.service.js';
 import { JobWorker } from './modules/jobs/job-worker.js';
-import { applyTermEnds } from './modules/subscriptions/subscription-expiry.service.js';
+import { applyTermEnds, publishTermEndWebhook } from './modules/subscriptions/subscription-expiry.service.js';
 import { recordTermEndInVendorAudit } from './modules/vendor/customer-contracts.service.js';
 import { createMailer, type Mailer } from './modules/mail/mailer.js';
 import { Outbox } from './modules/mail/outbox.js';
@@ -48,6 +48,7 @@ import type { Schedule } from './modules/jobs/schedules.js';
 import { subscribeIdentityMail, subscribeIdentitySms } from './modules/identity/identity.events.js';
 import { installPackageBuilder } from './modules/products/package-builder.js';
 import { subscribeInvitationMail } from './modules/users/invitation.events.js';
+import { subscribeWebhooks } from './modules/webhooks/webhook-delivery.js';
 import { subscribeSupportReplyMail } from './modules/vendor/support-reply.mail.js';
 import { mailBrandOf } from './modules/brand/brand.service.js';
 import { brandLogoRoute } from './http/brand-logo.route.js';
@@ -159,6 +160,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   subscribeInvitationMail(events, mail);
   subscribeCatalogueMail(events, mail, config);
   subscribeSupportReplyMail(events, mail);
+  subscribeWebhooks(events, config, mail);
   const sms = createOutboxSmsSender(outbox, logger);
   subscribeIdentitySms(events, sms);
   const services: Services = {
@@ -198,7 +200,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
 
   app.use(brandLogoRoute(orm));
   app.use(downloadsRouter(services, logger));
-  app.use(usageEventsRoute(orm, config));
+  app.use(usageEventsRoute(orm, config, events));
   app.use(uploadsRoute(services));
   app.use(exportsRoute(services));
   app.use('/api', restErrorHandler(logger));
@@ -214,7 +216,12 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   // Each fires once per cron slot across all instances that run jobs (`jobs/schedules.ts`).
   const schedules: Schedule[] = [
     // The terms that ended at midnight in their customer's time zone.
-    { name: 'subscriptions.term-ends', cron: '* * * * *', run: (em, now) => applyTermEnds(em, now, recordTermEndInVendorAudit) },
+    { name: 'subscriptions.term-ends', cron: '* * * * *', run: (em, now) =>
+        applyTermEnds(em, now, (tx, end) => {
+          recordTermEndInVendorAudit(tx, end);
+          publishTermEndWebhook({ em: tx, events }, end, now);
+        }),
+    },
     // Catalogue uploads no byte reached for `uploads.staleHours` are discarded.
     { name: 'vendor.stale-uploads', cron: '7 * * * *', run: (em) => discardStaleUploads(em, config) },
     { name: 'idempotency.expired-keys', cron: '*/10 * * * *', run: () => deleteExpiredKeys(orm) },

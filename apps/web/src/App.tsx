@@ -49,6 +49,7 @@ const router = createBrowserRouter([
           { path: 'audit', lazy: screen(() => import('./routes/vendor/VendorAuditPage'), 'VendorAuditPage') },
           { path: 'staff', lazy: screen(() => import('./routes/vendor/StaffPage'), 'StaffPage') },
           { path: 'tokens', lazy: screen(() => import('./routes/vendor/VendorTokensPage'), 'VendorTokensPage') },
+          { path: 'webhooks', lazy: screen(() => import('./routes/vendor/VendorWebhooksPage'), 'VendorWebhooksPage') },
           { path: 'support', lazy: screen(() => import('./routes/vendor/SupportInboxPage'), 'SupportInboxPage') },
           { path: 'support/:id', lazy: screen(() => import('./routes/vendor/SupportRequestPage'), 'SupportRequestPage') },
           { path: 'brand', lazy: screen(() => import('./routes/vendor/BrandPage'), 'BrandPage') },
@@ -76,6 +77,7 @@ const router = createBrowserRouter([
                 lazy: async () => ({ Component: (await import('./session/AdminOnly')).AdminOnly }),
                 children: [
                   { path: 'users', lazy: screen(() => import('./routes/users/UsersPage'), 'UsersPage') },
+                  { path: 'developer/webhooks', lazy: screen(() => import('./routes/developer/WebhooksPage'), 'WebhooksPage') },
                   { path: 'users/import', lazy: screen(() => import('./routes/users/import/ImportPage'), 'ImportPage') },
                   { path: 'users/invitations', lazy: screen(() => import('./routes/users/InvitationsPage'), 'InvitationsPage') },
                   { path: 'users/teams', lazy: screen(() => import('./routes/teams/TeamsPage'), 'TeamsPage') },

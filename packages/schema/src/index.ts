@@ -232,3 +232,15 @@ export {
   type CustomerPersonEdge,
   CustomerPersonConnection,
 } from './vendor/customer.type.js';
+export { webhookEventNames, vendorOnlyWebhookEvents } from './client/enums.js';
+export {
+  WebhookEventType,
+  WebhookDeliveryStatus,
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
+  WebhookAttempt,
+  type WebhookAttemptEdge,
+  WebhookAttemptConnection,
+  CreateWebhookEndpointInput,
+  UpdateWebhookEndpointInput,
+} from './webhooks/webhook.type.js';

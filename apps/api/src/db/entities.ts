@@ -49,6 +49,9 @@ import { VendorStaffMember } from '../modules/identity/staff/vendor-staff.entity
 import { BaseEntity } from './base.entity.js';
 
 /** Every entity, listed once: no folder scanning, so the compiled and the TypeScript build agree. */
+import { WebhookEndpointRow } from '../modules/webhooks/webhook-endpoint.entity.js';
+import { WebhookDeliveryRow } from '../modules/webhooks/webhook-delivery.entity.js';
+import { WebhookAttemptRow } from '../modules/webhooks/webhook-attempt.entity.js';
 export const entities = [
   BaseEntity,
   TenantEntity,
@@ -99,4 +102,7 @@ export const entities = [
   FileUploadRow,
   VendorApiTokenRow,
   IdempotencyKey,
+  WebhookEndpointRow,
+  WebhookDeliveryRow,
+  WebhookAttemptRow,
 ];

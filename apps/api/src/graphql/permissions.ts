@@ -116,6 +116,12 @@ export const Permission = definePermissions({
   },
   ReadReports: { description: 'Insights, seat usage and cloud-services usage.', admits: admins, token: scope(ApiScope.READ_REPORTS) },
   ReadAudit: { description: "The account's audit log and its export.", admits: admins, token: scope(ApiScope.READ_AUDIT) },
+  ReadWebhooks: { description: "The account's webhook endpoints and their delivery log.", admits: admins, token: scope(ApiScope.READ_WEBHOOKS) },
+  ManageWebhooks: {
+    description: "Add, change, rotate the secret of and delete the account's webhook endpoints; redeliver.",
+    admits: admins,
+    token: scope(ApiScope.WRITE_WEBHOOKS),
+  },
 });
 
 /**

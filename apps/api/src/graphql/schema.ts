@@ -30,9 +30,13 @@ import { CatalogueResolver } from '../modules/vendor/catalogue.resolver.js';
 import { VendorTokensResolver } from '../modules/vendor/vendor-tokens.resolver.js';
 import { DeadLetterResolver } from '../modules/vendor/dead-letter.resolver.js';
 import { BrandResolver } from '../modules/brand/brand.resolver.js';
+import { WebhooksResolver } from '../modules/webhooks/webhooks.resolver.js';
+import { VendorWebhooksResolver } from '../modules/vendor/vendor-webhooks.resolver.js';
 import { assertPermitted, type PermissionDef } from './permissions.js';
 
 export const resolvers = [
+  WebhooksResolver,
+  VendorWebhooksResolver,
   ServerResolver,
   IdentityResolver,
   UsersResolver,

@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { ApiScope } from '@seatwise/schema';
 import type { Config } from '../config.js';
+import type { EventBus } from '../modules/jobs/event-bus.js';
 import { say } from '../i18n/messages.js';
 import { authorizeBearer } from '../modules/tokens/bearer.js';
 import { ingestUsageEvents } from '../modules/usage/ingestion.service.js';
@@ -24,12 +25,12 @@ async function authenticateIngestion(orm: MikroORM, req: Request): Promise<{ em:
 }
 
 /** `POST /api/usage-events` (F-34): `{ "events": [...] }`, up to 10,000 per request. */
-export function usageEventsRoute(orm: MikroORM, config: Config): Router {
+export function usageEventsRoute(orm: MikroORM, config: Config, events?: EventBus): Router {
   const router = Router();
   router.post('/api/usage-events', express.json({ limit: '16mb' }), async (req, res, next) => {
     try {
       const { em, accountId } = await authenticateIngestion(orm, req);
-      const result = await ingestUsageEvents(em, accountId, req.body, config.now());
+      const result = await ingestUsageEvents(em, accountId, req.body, config.now(), events);
       // Each rejected event's reason, in the language the client asked for.
       res.json({ ...result, rejected: result.rejected.map((event) => ({ ...event, message: say(event.message) })) });
     } catch (error) {

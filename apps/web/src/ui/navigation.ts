@@ -13,6 +13,8 @@ import { isAdmin, type Viewer } from '../session/viewer';
 export interface NavLinkItem {
   labelKey: string;
   to: string;
+  /** Shown to the account's admins only, in a section everyone sees. */
+  adminOnly?: boolean;
 }
 
 export interface NavSection {
@@ -66,6 +68,7 @@ const sections: NavSection[] = [
     adminOnly: false,
     links: [
       { labelKey: 'nav.apiTokens', to: '/developer/tokens' },
+      { labelKey: 'nav.webhooks', to: '/developer/webhooks', adminOnly: true },
       { labelKey: 'nav.playground', to: '/playground' },
     ],
   },
@@ -73,7 +76,10 @@ const sections: NavSection[] = [
 ];
 
 export function navigationFor(viewer: Pick<Viewer, 'role'>): NavSection[] {
-  return isAdmin(viewer) ? sections : sections.filter((section) => !section.adminOnly);
+  if (isAdmin(viewer)) return sections;
+  return sections
+    .filter((section) => !section.adminOnly)
+    .map((section) => (section.links ? { ...section, links: section.links.filter((link) => !link.adminOnly) } : section));
 }
 
 /**

@@ -35,7 +35,7 @@ export const customerAuditActionGroups = {
   ],
   products: ['download.file', 'download.package', 'licence.network', 'licence.network.revoked', 'licence.home-use', 'package.create', 'trial.start'],
   support: ['support.open', 'support.message', 'support.message.reopen'],
-  developer: ['api_token.create', 'api_token.revoke'],
+  developer: ['api_token.create', 'api_token.revoke', 'webhook.create', 'webhook.change', 'webhook.rotate', 'webhook.delete'],
   account: ['report.export', 'account.seed'],
 } as const;
 

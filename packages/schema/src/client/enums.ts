@@ -298,3 +298,52 @@ export const VendorRole = {
   SUPPORT: 'SUPPORT',
 } as const;
 export type VendorRole = (typeof VendorRole)[keyof typeof VendorRole];
+
+/** What a webhook reports (`webhookEventNames` gives each its name on the wire, `subscription.created`). */
+export const WebhookEventType = {
+  CUSTOMER_CREATED: 'CUSTOMER_CREATED',
+  CUSTOMER_CHANGED: 'CUSTOMER_CHANGED',
+  SUBSCRIPTION_CREATED: 'SUBSCRIPTION_CREATED',
+  SUBSCRIPTION_CHANGED: 'SUBSCRIPTION_CHANGED',
+  SUBSCRIPTION_RENEWED: 'SUBSCRIPTION_RENEWED',
+  SUBSCRIPTION_CANCELLED: 'SUBSCRIPTION_CANCELLED',
+  SUBSCRIPTION_EXPIRED: 'SUBSCRIPTION_EXPIRED',
+  SEAT_ASSIGNED: 'SEAT_ASSIGNED',
+  SEAT_UNASSIGNED: 'SEAT_UNASSIGNED',
+  MEMBER_INVITED: 'MEMBER_INVITED',
+  MEMBER_JOINED: 'MEMBER_JOINED',
+  MEMBER_REMOVED: 'MEMBER_REMOVED',
+  LICENCE_CHECKED_OUT: 'LICENCE_CHECKED_OUT',
+  LICENCE_RELEASED: 'LICENCE_RELEASED',
+  CLOUD_CREDITS_LOW: 'CLOUD_CREDITS_LOW',
+} as const;
+export type WebhookEventType = (typeof WebhookEventType)[keyof typeof WebhookEventType];
+
+/** Each webhook event's `type` in the delivered body. */
+export const webhookEventNames: Readonly<Record<WebhookEventType, string>> = {
+  CUSTOMER_CREATED: 'customer.created',
+  CUSTOMER_CHANGED: 'customer.changed',
+  SUBSCRIPTION_CREATED: 'subscription.created',
+  SUBSCRIPTION_CHANGED: 'subscription.changed',
+  SUBSCRIPTION_RENEWED: 'subscription.renewed',
+  SUBSCRIPTION_CANCELLED: 'subscription.cancelled',
+  SUBSCRIPTION_EXPIRED: 'subscription.expired',
+  SEAT_ASSIGNED: 'seat.assigned',
+  SEAT_UNASSIGNED: 'seat.unassigned',
+  MEMBER_INVITED: 'member.invited',
+  MEMBER_JOINED: 'member.joined',
+  MEMBER_REMOVED: 'member.removed',
+  LICENCE_CHECKED_OUT: 'licence.checked-out',
+  LICENCE_RELEASED: 'licence.released',
+  CLOUD_CREDITS_LOW: 'cloud-credits.low',
+};
+
+/** Events about the vendor's customers themselves: only the vendor's endpoints get them. */
+export const vendorOnlyWebhookEvents: readonly WebhookEventType[] = [WebhookEventType.CUSTOMER_CREATED, WebhookEventType.CUSTOMER_CHANGED];
+
+export const WebhookDeliveryStatus = {
+  PENDING: 'PENDING',
+  SUCCEEDED: 'SUCCEEDED',
+  FAILED: 'FAILED',
+} as const;
+export type WebhookDeliveryStatus = (typeof WebhookDeliveryStatus)[keyof typeof WebhookDeliveryStatus];

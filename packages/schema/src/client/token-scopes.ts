@@ -19,6 +19,8 @@ export const ApiScope = {
   READ_REPORTS: 'READ_REPORTS',
   READ_AUDIT: 'READ_AUDIT',
   INGEST_USAGE: 'INGEST_USAGE',
+  READ_WEBHOOKS: 'READ_WEBHOOKS',
+  WRITE_WEBHOOKS: 'WRITE_WEBHOOKS',
 } as const;
 export type ApiScope = (typeof ApiScope)[keyof typeof ApiScope];
 
@@ -95,6 +97,18 @@ export const apiScopeRules = {
   INGEST_USAGE: {
     value: 'ingest:usage',
     description: '`ingest:usage`: report usage events (POST /api/usage-events).',
+    personalOnly: false,
+    userRole: false,
+  },
+  READ_WEBHOOKS: {
+    value: 'read:webhooks',
+    description: "`read:webhooks`: read the account's webhook endpoints and their delivery log.",
+    personalOnly: false,
+    userRole: false,
+  },
+  WRITE_WEBHOOKS: {
+    value: 'write:webhooks',
+    description: '`write:webhooks`: add, change, rotate the secret of and delete webhook endpoints; redeliver.',
     personalOnly: false,
     userRole: false,
   },

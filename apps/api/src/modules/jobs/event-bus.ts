@@ -26,7 +26,17 @@ export interface DeliveryTools {
   em: EntityManager;
   /** 1 on the first try. */
   attempt: number;
+  /** Whether this is the last try: a throw leaves the row FAILED (the dead letter). */
+  final: boolean;
+  /** The moment the delivery runs at (a test's `drain(now)` moves it). */
+  now: Date;
   log: Logger;
+}
+
+/** How a subscriber is retried, when the bus's default (`maxAttempts`, doubling `backoffMs`) does not fit. */
+export interface SubscribeOptions {
+  /** The wait after each failed attempt, in order; there are `retryDelaysMs.length + 1` attempts. */
+  retryDelaysMs?: readonly number[];
 }
 
 export type EventHandler<N extends EventName> = (payload: EventMap[N], tools: DeliveryTools) => Promise<void>;
@@ -66,6 +76,7 @@ export class EventBus {
   private readonly backoffMs: number;
   private readonly maxAttempts: number;
   private readonly subscribers = new Map<string, Map<string, EventHandler<EventName>>>();
+  private readonly retryDelays = new Map<string, readonly number[]>();
   private readonly loop: PollLoop;
 
   constructor(
@@ -82,17 +93,25 @@ export class EventBus {
   }
 
   /** Registers `handler` as `subscriber` of `event`; at start-up, before the first request. */
-  subscribe<N extends EventName>(event: N, subscriber: string, handler: EventHandler<N>): void {
+  subscribe<N extends EventName>(event: N, subscriber: string, handler: EventHandler<N>, options: SubscribeOptions = {}): void {
     const forEvent = this.subscribers.get(event) ?? new Map<string, EventHandler<EventName>>();
     if (forEvent.has(subscriber)) throw new Error(`${subscriber} already subscribes to ${event}`);
     forEvent.set(subscriber, handler as unknown as EventHandler<EventName>);
     this.subscribers.set(event, forEvent);
+    if (options.retryDelaysMs) this.retryDelays.set(`${event}\u0000${subscriber}`, options.retryDelaysMs);
+  }
+
+  /** The waits between a subscriber's attempts, when it set its own. */
+  private delaysOf(event: string, subscriber: string): readonly number[] | undefined {
+    return this.retryDelays.get(`${event}\u0000${subscriber}`);
   }
 
   /** Writes the event's deliveries into `em`'s unit of work (flushed with the caller's change). */
   record<N extends EventName>(em: EntityManager, event: N, payload: EventMap[N], accountId: string | null): void {
     for (const subscriber of this.subscribers.get(event)?.keys() ?? []) {
-      em.create(EventDelivery, { event, subscriber, accountId, payload: payload as Record<string, unknown>, maxAttempts: this.maxAttempts });
+      const delays = this.delaysOf(event, subscriber);
+      const maxAttempts = delays ? delays.length + 1 : this.maxAttempts;
+      em.create(EventDelivery, { event, subscriber, accountId, payload: payload as Record<string, unknown>, maxAttempts });
     }
   }
 
@@ -139,7 +158,8 @@ export class EventBus {
     const log = this.logger.child({ delivery: claim.id, event: claim.event, subscriber: claim.subscriber, attempt: claim.attempts });
     try {
       if (!handler) throw new Error(`no subscriber ${claim.subscriber} of ${claim.event} on this instance`);
-      await handler(claim.payload as EventMap[EventName], { em: this.orm.em.fork() as EntityManager, attempt: claim.attempts, log });
+      const final = claim.attempts >= claim.maxAttempts;
+      await handler(claim.payload as EventMap[EventName], { em: this.orm.em.fork() as EntityManager, attempt: claim.attempts, final, now, log });
       await em.nativeUpdate(
         EventDelivery,
         { id: claim.id, lockedBy: claim.lockedBy },
@@ -157,7 +177,7 @@ export class EventBus {
           : {
               status: JobStatus.QUEUED,
               error: reason,
-              runAfter: new Date(Date.now() + skew + this.backoffMs * 2 ** (claim.attempts - 1)),
+              runAfter: new Date(Date.now() + skew + (this.delaysOf(claim.event, claim.subscriber)?.[claim.attempts - 1] ?? this.backoffMs * 2 ** (claim.attempts - 1))),
               lockedBy: null,
               leaseUntil: null,
             },

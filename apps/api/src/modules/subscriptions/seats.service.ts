@@ -1,3 +1,4 @@
+import { publishWebhookEvent } from '../webhooks/webhook-events.js';
 import type {
   AssignableSubscription,
   AssignSeatInput,
@@ -6,6 +7,7 @@ import type {
   Seat,
   UnassignSeatInput,
 } from '@seatwise/schema';
+import { WebhookEventType } from '@seatwise/schema';
 import { inAccount, sql } from '../../common/sql.js';
 import { execute, inTransaction, run, toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
@@ -79,6 +81,13 @@ export async function grantSeats(
   const target = tx.em.getReference(Subscription, subscriptionId);
   for (const userId of toAssign) {
     const assignment = tx.em.create(SeatAssignment, { account, subscription: target, user: tx.em.getReference(User, userId), assignedBy });
+    publishWebhookEvent(tx, WebhookEventType.SEAT_ASSIGNED, tx.viewer.accountId, {
+      assignmentId: assignment.id,
+      subscriptionId,
+      subscription: subscription.name,
+      userId,
+      email: members.get(userId)!.email,
+    });
     if (options.audit !== false) {
       recordAudit(tx, {
         action: 'seat.assign',
@@ -129,6 +138,13 @@ export async function unassignSeat(ctx: AccountContext, input: UnassignSeatInput
       before: { assignmentId: assignment.id, subscriptionId: assignment.subscription.id, subscription: assignment.subscription.name },
     });
     tx.em.remove(assignment);
+    publishWebhookEvent(tx, WebhookEventType.SEAT_UNASSIGNED, tx.viewer.accountId, {
+      assignmentId: assignment.id,
+      subscriptionId: assignment.subscription.id,
+      subscription: assignment.subscription.name,
+      userId: assignment.user.id,
+      email: holder.email,
+    });
     await tx.em.flush();
     const [subscription] = await subscriptionSeats(tx, [assignment.subscription.id]);
     return toPublic(subscription!);
@@ -143,6 +159,9 @@ export async function releaseSeatsOf(tx: AccountContext, userId: string): Promis
      where ${inAccount(tx, 'sa')} and sa.user_id = ${userId} order by s.name`,
   );
   await run(tx, sql`delete from seat_assignments where ${inAccount(tx)} and user_id = ${userId}`);
+  for (const row of held) {
+    publishWebhookEvent(tx, WebhookEventType.SEAT_UNASSIGNED, tx.viewer.accountId, { subscriptionId: row.subscription_id, subscription: row.name, userId, reason: 'removed' });
+  }
   return held.map((row) => ({ subscriptionId: row.subscription_id, name: row.name }));
 }
 

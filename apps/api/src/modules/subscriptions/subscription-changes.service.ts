@@ -1,3 +1,4 @@
+import { publishWebhookEvent } from '../webhooks/webhook-events.js';
 import type { CustomerAuditAction } from '@seatwise/schema/client';
 import { randomBytes } from 'node:crypto';
 import {
@@ -7,6 +8,7 @@ import {
   RenewalMode,
   SubscriptionEventKind,
   SubscriptionTerm as SubscriptionTerms,
+  WebhookEventType,
 } from '@seatwise/schema';
 import { dayOfIso } from '../../common/days.js';
 import { execute, run } from '../../common/transaction.js';
@@ -135,7 +137,34 @@ function recordChange(
     effectiveOn: facts.effectiveOn ?? null,
   });
   recordAudit(tx, { action: audit.action, targetType: 'subscription', targetId: subscription.id, summary: audit.summary, before: audit.before, after: audit.after });
+  publishWebhookEvent(tx, webhookTypeOf[kind], tx.viewer.accountId, { ...subscriptionFacts(subscription), change: kind, ...(facts.effectiveOn ? { effectiveOn: facts.effectiveOn } : {}) });
 }
+
+/** The webhook event each recorded change is. */
+const webhookTypeOf: Record<SubscriptionEventKind, WebhookEventType> = {
+  CREATED: WebhookEventType.SUBSCRIPTION_CREATED,
+  SEATS_CHANGED: WebhookEventType.SUBSCRIPTION_CHANGED,
+  SEATS_SCHEDULED: WebhookEventType.SUBSCRIPTION_CHANGED,
+  CREDITS_PURCHASED: WebhookEventType.SUBSCRIPTION_CHANGED,
+  RENEWED: WebhookEventType.SUBSCRIPTION_RENEWED,
+  CANCELLED: WebhookEventType.SUBSCRIPTION_CANCELLED,
+  CANCEL_SCHEDULED: WebhookEventType.SUBSCRIPTION_CANCELLED,
+  EXPIRED: WebhookEventType.SUBSCRIPTION_EXPIRED,
+};
+
+/** What a subscription webhook says of the subscription. */
+export const subscriptionFacts = (subscription: Subscription) => ({
+  subscriptionId: subscription.id,
+  name: subscription.name,
+  serialNumber: subscription.serialNumber,
+  licenceType: subscription.licenceType,
+  seats: subscription.seats,
+  scheduledSeats: subscription.scheduledSeats,
+  startsOn: subscription.startsOn,
+  endsOn: subscription.endsOn,
+  state: subscription.state,
+  cancelAtTermEnd: subscription.cancelAtTermEnd,
+});
 
 const serialNumber = () => `SW-${randomBytes(5).toString('hex').toUpperCase()}`;
 

@@ -1,3 +1,6 @@
+import { WebhookEventType } from '@seatwise/schema';
+import type { Publishing } from '../jobs/event-bus.js';
+import { publishWebhookEvent } from '../webhooks/webhook-events.js';
 import type { EntityManager } from '@mikro-orm/knex';
 import { SubscriptionEventKind } from '@seatwise/schema';
 import { isoOfDay, localDay } from '../../common/days.js';
@@ -119,4 +122,10 @@ export async function applyTermEnds(
     if (end) applied.push(end);
   }
   return applied;
+}
+
+/** The webhook event of a term end (`subscription.expired`, `.cancelled` or `.renewed`), in its transaction. */
+export function publishTermEndWebhook(tx: Publishing, end: TermEnd, now: Date): void {
+  const type = end.outcome === 'RENEWED' ? WebhookEventType.SUBSCRIPTION_RENEWED : end.outcome === 'CANCELLED' ? WebhookEventType.SUBSCRIPTION_CANCELLED : WebhookEventType.SUBSCRIPTION_EXPIRED;
+  publishWebhookEvent(tx, type, end.accountId, { subscriptionId: end.subscriptionId, name: end.name, endedOn: end.endedOn, renewedTo: end.renewedTo, change: end.outcome, byItself: true }, now);
 }

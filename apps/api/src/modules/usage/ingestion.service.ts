@@ -3,6 +3,9 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { chunks, placeholders, ROWS_PER_INSERT, valueRows } from '../../common/batches.js';
 import { query, run } from '../../common/sql.js';
 import { inTransaction } from '../../common/transaction.js';
+import { WebhookEventType } from '@seatwise/schema';
+import type { EventBus, Publishing } from '../jobs/event-bus.js';
+import { publishWebhookEvent } from '../webhooks/webhook-events.js';
 import { InvalidInputError, type Message, msg } from '../../errors.js';
 import { isoDate, isoOfDay, localDay } from '../../common/days.js';
 import { accountDay } from '../accounts/account-day.js';
@@ -56,7 +59,7 @@ export function parseBatch(body: unknown): UsageEventInput[] {
  * Each newly stored event is added to the roll-ups (see rollups.ts) on its day in the account's time
  * zone, so a late event lands on the day it happened.
  */
-export async function ingestUsageEvents(em: EntityManager, accountId: string, body: unknown, now: Date): Promise<IngestionResult> {
+export async function ingestUsageEvents(em: EntityManager, accountId: string, body: unknown, now: Date, bus?: EventBus): Promise<IngestionResult> {
   const events = parseBatch(body);
   const { timeZone } = await accountDay(em, accountId, now);
   const lookups = await loadLookups(em, accountId, events);
@@ -97,7 +100,11 @@ export async function ingestUsageEvents(em: EntityManager, accountId: string, bo
     const byId = [...resolved].sort((a, b) => (a.input.id < b.input.id ? -1 : a.input.id > b.input.id ? 1 : 0));
     for (const chunk of chunks(byId, ROWS_PER_INSERT)) stored.push(...(await insertEvents(tx.em, accountId, chunk, now)));
     await addToRollups(tx.em, accountId, dayUses(stored), lookups.subscriptionsOf);
-    await addCreditEntries(tx.em, accountId, stored.filter((event) => event.input.type === 'CLOUD_CREDITS'), now);
+    const credits = stored.filter((event) => event.input.type === 'CLOUD_CREDITS');
+    const touched = [...new Set(credits.map((event) => event.subscriptionId).filter((id): id is string => Boolean(id)))];
+    const before = await creditBalances(tx.em, accountId, touched);
+    await addCreditEntries(tx.em, accountId, credits, now);
+    if (bus) await publishCreditsLow({ em: tx.em, events: bus }, accountId, before, await creditBalances(tx.em, accountId, touched), now);
     return stored.length;
   });
   return { received: events.length, accepted, duplicates: duplicates + resolved.length - accepted, rejected };
@@ -223,5 +230,38 @@ async function addCreditEntries(em: EntityManager, accountId: string, events: Re
         event.input.service ?? event.input.product.toLowerCase(), event.userId, platform.processDateProperty(event.occurredAt), event.day,
       ]),
     );
+  }
+}
+
+/** Below this share of the credits bought, a subscription's credits are low (`cloud-credits.low`). */
+export const CREDITS_LOW_SHARE = 0.1;
+
+interface CreditBalance {
+  bought: number;
+  left: number;
+}
+
+/** Credits bought and left per subscription, from the ledger. */
+async function creditBalances(em: EntityManager, accountId: string, subscriptionIds: string[]): Promise<Map<string, CreditBalance>> {
+  const balances = new Map<string, CreditBalance>();
+  if (!subscriptionIds.length) return balances;
+  const rows = await query<{ subscription_id: string; bought: number | string | null; left_over: number | string | null }>(
+    em,
+    `select subscription_id, sum(case when kind = 'PURCHASE' then amount else 0 end) as bought, sum(amount) as left_over
+     from cloud_credit_entries where account_id = ? and subscription_id in (${placeholders(subscriptionIds.length)}) group by subscription_id`,
+    [accountId, ...subscriptionIds],
+  );
+  for (const row of rows) balances.set(row.subscription_id, { bought: Number(row.bought ?? 0), left: Number(row.left_over ?? 0) });
+  return balances;
+}
+
+/** One `cloud-credits.low` per subscription whose balance this batch took below the low share. */
+async function publishCreditsLow(tx: Publishing, accountId: string, before: Map<string, CreditBalance>, after: Map<string, CreditBalance>, now: Date) {
+  for (const [subscriptionId, balance] of after) {
+    const threshold = balance.bought * CREDITS_LOW_SHARE;
+    const was = before.get(subscriptionId)?.left ?? 0;
+    if (balance.bought > 0 && balance.left < threshold && was >= threshold) {
+      publishWebhookEvent(tx, WebhookEventType.CLOUD_CREDITS_LOW, accountId, { subscriptionId, creditsBought: balance.bought, creditsLeft: balance.left }, now);
+    }
   }
 }

@@ -1,3 +1,5 @@
+import { WebhookEventType } from '@seatwise/schema';
+import { publishWebhookEvent } from '../webhooks/webhook-events.js';
 import { type AcceptInvitationInput, type InvitationPreview, InvitationStatus, MembershipStatus, type Viewer as ViewerType } from '@seatwise/schema';
 import { inTransaction } from '../../common/transaction.js';
 import type { AccountContext, RequestContext } from '../../context.js';
@@ -98,6 +100,7 @@ export async function acceptInvitation(ctx: RequestContext, input: AcceptInvitat
       before: { status: MembershipStatus.INVITED },
       after: { status: MembershipStatus.ACTIVE },
     });
+    publishWebhookEvent(accountTx, WebhookEventType.MEMBER_JOINED, accountId, { userId: user.id, email: user.email, role: membership.role });
     await tx.em.flush();
     return signedIn;
   });

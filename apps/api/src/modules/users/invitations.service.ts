@@ -1,3 +1,5 @@
+import { WebhookEventType } from '@seatwise/schema';
+import { publishWebhookEvent } from '../webhooks/webhook-events.js';
 import {
   ImportRowReason,
   type Invitation as InvitationType,
@@ -155,6 +157,15 @@ async function inviteAll(ctx: AccountContext, people: PersonFields[], input: Par
         targetId: invited[index]!.userId,
         summary: `Invited ${person.email} as ${options.role}${options.team ? ` to team ${options.team.name}` : ''}`,
         after: { ...person, role: options.role, team: options.team?.name ?? null, subscriptionIds: options.subscriptionIds },
+      });
+      publishWebhookEvent(tx, WebhookEventType.MEMBER_INVITED, tx.viewer.accountId, {
+        userId: invited[index]!.userId,
+        email: person.email,
+        firstName: person.firstName,
+        lastName: person.lastName,
+        role: options.role,
+        teamId: options.team?.id ?? null,
+        subscriptionIds: options.subscriptionIds,
       });
     }
     await tx.em.flush();
@@ -332,6 +343,7 @@ export async function revokeInvitation(ctx: AccountContext, id: string): Promise
       before: { status: 'PENDING', seats },
       after: { status: 'REVOKED', seats: [] },
     });
+    publishWebhookEvent(tx, WebhookEventType.MEMBER_REMOVED, tx.viewer.accountId, { userId: user?.id ?? null, email: invitation.email, reason: 'invitation-revoked' });
     await tx.em.flush();
   });
   return (await listInvitations(ctx, { ids: [id] }))[0]!;

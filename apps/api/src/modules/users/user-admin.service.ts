@@ -1,3 +1,5 @@
+import { WebhookEventType } from '@seatwise/schema';
+import { publishWebhookEvent } from '../webhooks/webhook-events.js';
 import {
   type ChangeRoleInput,
   MembershipStatus,
@@ -108,6 +110,7 @@ export async function removeUser(ctx: AccountContext, input: RemoveUserInput): P
       before,
       after: { status: MembershipStatus.INACTIVE, seats: [], invitationsRevoked: revoked },
     });
+    publishWebhookEvent(tx, WebhookEventType.MEMBER_REMOVED, tx.viewer.accountId, { userId: input.userId, email: membership.email, reason: 'removed' });
     await tx.em.flush();
     return getUser(tx, input.userId);
   });

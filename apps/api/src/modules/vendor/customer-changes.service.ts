@@ -1,3 +1,5 @@
+import { WebhookEventType } from '@seatwise/schema';
+import { publishWebhookEvent } from '../webhooks/webhook-events.js';
 import { type CreateCustomerInput, type Customer, CustomerStatus, type Invitation, type InviteCustomerPrimaryAdminInput, Role } from '@seatwise/schema';
 import { inTransaction, isUniqueViolation, run } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
@@ -61,6 +63,7 @@ export async function createCustomer(ctx: StaffContext, input: CreateCustomerInp
       summary: `Created the customer ${name}${externalId ? ` (external id ${externalId})` : ''}`,
       details: { name, country, timeZone, language: input.language, externalId },
     });
+    publishWebhookEvent(tx, WebhookEventType.CUSTOMER_CREATED, account.id, { customerId: account.id, name, country, timeZone, language: input.language, externalId, status: account.status });
     await tx.em.flush();
     return account.id;
   }).catch((error: unknown) => {
@@ -162,6 +165,7 @@ export async function changeCustomerStatus(ctx: StaffContext, id: string, change
       summary: `${change === 'suspend' ? 'Suspended' : change === 'reactivate' ? 'Reactivated' : 'Closed'} the customer ${customer.name}`,
       details: { from: customer.status, to },
     });
+    publishWebhookEvent(tx, WebhookEventType.CUSTOMER_CHANGED, id, { customerId: id, name: customer.name, externalId: customer.externalId ?? null, status: to, previousStatus: customer.status });
     await tx.em.flush();
   });
   return findCustomer(ctx, id);

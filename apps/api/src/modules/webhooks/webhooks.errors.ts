@@ -1,0 +1,12 @@
+import { AppError, msg } from '../../errors.js';
+
+export const endpointNotFound = () => new AppError('NOT_FOUND', msg('The webhook endpoint was not found.'), 'id');
+export const deliveryNotFound = () => new AppError('NOT_FOUND', msg('The webhook delivery was not found.'), 'deliveryId');
+export const badUrl = () =>
+  new AppError('BAD_USER_INPUT', msg('Enter an https:// address (http:// only for localhost while testing), without a user name or password.'), 'url');
+export const tooManyEndpoints = (max: number) => new AppError('LIMIT_REACHED', msg('At most {max} webhook endpoints can be added: delete one first.', { max }), 'url');
+export const vendorOnlyEvent = () => new AppError('BAD_USER_INPUT', msg('Customer events go only to the vendor\'s endpoints.'), 'events');
+export const noEvents = () => new AppError('BAD_USER_INPUT', msg('Choose at least one event, or all events.'), 'events');
+export const deliveryPending = () =>
+  new AppError('WEBHOOK_DELIVERY_PENDING', msg('This delivery is still being tried: wait for it to succeed or fail before sending it again.'), 'deliveryId');
+export const endpointDisabled = () => new AppError('WEBHOOK_ENDPOINT_DISABLED', msg('Turn the endpoint on before sending it events again.'), 'deliveryId');
