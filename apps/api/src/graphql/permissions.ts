@@ -116,6 +116,11 @@ export const Permission = definePermissions({
   },
   ReadReports: { description: 'Insights, seat usage and cloud-services usage.', admits: admins, token: scope(ApiScope.READ_REPORTS) },
   ReadAudit: { description: "The account's audit log and its export.", admits: admins, token: scope(ApiScope.READ_AUDIT) },
+  ManageDirectory: {
+    description: "Connect the account's directory: the SCIM token (made, rotated, revoked) and what it provisioned: the primary admin in a session only.",
+    admits: { account: [Role.PRIMARY_ADMIN] },
+    token: 'session',
+  },
 });
 
 /**
