@@ -62,7 +62,7 @@ function normalised(input: Resource): { resource: Resource; userName: string; ex
     if (['id', 'meta', 'schemas', 'groups', 'password'].includes(key.toLowerCase())) continue;
     if (key.startsWith(SCIM.seats)) continue;
     const bare = key.replace(corePrefix, '');
-    if (bare.includes('.')) {
+    if (bare.includes('.') && !bare.toLowerCase().startsWith('urn:')) {
       // A dotted key of a path-less replace ("name.givenName"): into its parent.
       const [parent, child] = bare.split('.', 2) as [string, string];
       resource[parent] = { ...((resource[parent] as Resource | undefined) ?? {}), [child]: value };
