@@ -13,6 +13,8 @@ import { isAdmin, type Viewer } from '../session/viewer';
 export interface NavLinkItem {
   labelKey: string;
   to: string;
+  /** Shown to the primary admin only. */
+  primaryOnly?: boolean;
 }
 
 export interface NavSection {
@@ -57,6 +59,7 @@ const sections: NavSection[] = [
       { labelKey: 'nav.invitations', to: '/users/invitations' },
       { labelKey: 'nav.teams', to: '/users/teams' },
       { labelKey: 'nav.auditLog', to: '/audit' },
+      { labelKey: 'nav.directory', to: '/directory', primaryOnly: true },
     ],
   },
   { labelKey: 'nav.subscriptions', icon: IconFileCertificate, to: '/subscriptions', adminOnly: true },
@@ -73,7 +76,9 @@ const sections: NavSection[] = [
 ];
 
 export function navigationFor(viewer: Pick<Viewer, 'role'>): NavSection[] {
-  return isAdmin(viewer) ? sections : sections.filter((section) => !section.adminOnly);
+  if (!isAdmin(viewer)) return sections.filter((section) => !section.adminOnly);
+  if (viewer.role === 'PRIMARY_ADMIN') return sections;
+  return sections.map((section) => (section.links ? { ...section, links: section.links.filter((link) => !link.primaryOnly) } : section));
 }
 
 /**
