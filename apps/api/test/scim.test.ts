@@ -31,7 +31,7 @@ describe.each(drivers)('SCIM 2.0 provisioning (%s)', (driver) => {
   let otherToken: string;
 
   const scim = async (path: string, init: { method?: string; body?: unknown; token?: string | null } = {}) => {
-    const auth = init.token === null ? {} : { authorization: `Bearer ${init.token ?? token}` };
+    const auth: Record<string, string> = init.token === null ? {} : { authorization: `Bearer ${init.token ?? token}` };
     const response = await fetch(`${app.url}/scim/v2${path}`, {
       method: init.method ?? 'GET',
       headers: { ...auth, ...(init.body !== undefined ? { 'content-type': SCIM_JSON } : {}) },

@@ -111,7 +111,9 @@ async function addMembers(tx: AccountContext, group: DirectoryGroup, userIds: st
   const present = new Set((await tx.em.find(DirectoryGroupMember, { group: group.id, user: { $in: userIds } }, { fields: ['user'] })).map((row) => row.user.id));
   const added = userIds.filter((id) => !present.has(id));
   const account = tx.em.getReference(Account, tx.viewer.accountId);
-  for (const userId of added) tx.em.create(DirectoryGroupMember, { account, group, user: tx.em.getReference(User, userId) });
+  // One millisecond apart: members are listed in the order they joined.
+  const now = Date.now();
+  added.forEach((userId, index) => tx.em.create(DirectoryGroupMember, { account, group, user: tx.em.getReference(User, userId), createdAt: new Date(now + index) }));
   if (group.team && added.length) {
     for (const membership of await tx.em.find(Membership, { user: { $in: added } })) membership.team = group.team;
   }

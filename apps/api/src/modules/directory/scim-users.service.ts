@@ -331,9 +331,22 @@ export function patchOperations(body: Resource, attributes: Set<string> | null):
       }
       continue;
     }
-    result.push(checked(op === 'remove' ? { op, path, ...(raw.value !== undefined ? { value: raw.value } : {}) } : { op, path, value: raw.value }, attributes));
+    result.push(checked(op === 'remove' ? { op, path, ...(raw.value !== undefined ? { value: raw.value } : {}) } : { op, path, value: unwrapped(path, raw.value) }, attributes));
   }
   return result;
+}
+
+const multiValued = new Set(['emails', 'phonenumbers', 'ims', 'photos', 'addresses', 'entitlements', 'roles', 'x509certificates']);
+
+/**
+ * Older Entra writes a single value as `[{"$ref": null, "value": "User X"}]` (MicrosoftDocs
+ * azure-docs#42220): for a single-valued attribute, the value inside.
+ */
+function unwrapped(path: string, value: unknown): unknown {
+  const top = path.split(/[.[]/, 1)[0]!.toLowerCase();
+  if (multiValued.has(top) || path.includes('[') || !Array.isArray(value) || value.length !== 1) return value;
+  const only = value[0] as Resource | null;
+  return only && typeof only === 'object' && 'value' in only ? only.value : value;
 }
 
 function checked(operation: ScimPatchOperation, attributes: Set<string> | null): ScimPatchOperation {
