@@ -189,6 +189,7 @@ describe.each(drivers)('SCIM 2.0 provisioning (%s)', (driver) => {
     const audit = await app.sql<{ actor_id: string | null; actor_kind: string | null; summary: string }>("select actor_id, actor_kind, summary from audit_entries where action = 'directory.user.deactivate' and target_id = ?", [id]);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_id: null, actor_kind: 'DIRECTORY' });
+    expect(audit[0]!.summary).toMatch(/2 seats released, \d+ sessions ended, \d+ tokens and \d+ home-use activations revoked/);
     const log = dataOf(await admin.graphql<{ auditLog: { edges: { node: { byDirectory: boolean; actorName: string | null } }[] } }>(
       'query { auditLog(first: 1, filter: { actions: ["directory.user.deactivate"] }) { edges { node { byDirectory actorName } } } }',
     )).auditLog;

@@ -9,6 +9,7 @@ import { Session } from '../identity/session.entity.js';
 import { sortNameOf, User } from '../identity/user.entity.js';
 import { grantSeats, releaseSeatsOf } from '../subscriptions/seats.service.js';
 import { ApiToken } from '../tokens/api-token.entity.js';
+import { LicenceRequest, LicenceRequestKind } from '../licensing/licence-request.entity.js';
 import { Membership, typedPerson } from '../users/membership.entity.js';
 import { DirectoryGroupMember } from './directory-group.entity.js';
 import { DirectoryPerson } from './directory-person.entity.js';
@@ -159,6 +160,8 @@ async function deactivate(tx: AccountContext, person: DirectoryPerson, membershi
   const seats = await releaseSeatsOf(tx, userId);
   const sessions = await tx.em.nativeDelete(Session, { account: tx.viewer.accountId, user: userId });
   const tokens = await tx.em.nativeUpdate(ApiToken, { owner: userId, revokedAt: null }, { revokedAt: new Date() });
+  // Their home-use activations (the devices they hold a licence on) end too.
+  const devices = await tx.em.nativeUpdate(LicenceRequest, { requestedBy: userId, kind: LicenceRequestKind.HOME_USE, revokedAt: null }, { revokedAt: new Date() });
   membership.status = MembershipStatus.INACTIVE;
   person.active = false;
   person.releasedSeats = seats.map((seat) => seat.subscriptionId);
@@ -166,9 +169,9 @@ async function deactivate(tx: AccountContext, person: DirectoryPerson, membershi
     action: 'directory.user.deactivate',
     targetType: 'user',
     targetId: userId,
-    summary: `The directory deactivated ${membership.email} (${seats.length} seats released, ${sessions} sessions ended, ${tokens} tokens revoked)`,
+    summary: `The directory deactivated ${membership.email} (${seats.length} seats released, ${sessions} sessions ended, ${tokens} tokens and ${devices} home-use activations revoked)`,
     before: { status: MembershipStatus.ACTIVE, seats: seats.map((seat) => seat.name) },
-    after: { status: MembershipStatus.INACTIVE, seats: [], sessionsEnded: sessions, tokensRevoked: tokens },
+    after: { status: MembershipStatus.INACTIVE, seats: [], sessionsEnded: sessions, tokensRevoked: tokens, homeUseRevoked: devices },
   });
   return { released: seats.map((seat) => seat.subscriptionId) };
 }
