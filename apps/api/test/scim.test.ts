@@ -258,4 +258,24 @@ describe.each(drivers)('SCIM 2.0 provisioning (%s)', (driver) => {
     const settings = dataOf(await admin.graphql<{ directorySettings: { people: number; groups: number } }>(SETTINGS)).directorySettings;
     expect(settings.groups).toBeGreaterThanOrEqual(1);
   });
+  it('lets the primary admin map a pushed group to another team: its members move, later joiners follow', async () => {
+    const [first, second] = [await newUser('mapped1'), await newUser('mapped2')];
+    const group = await scim('/Groups', { method: 'POST', body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Mapped', members: [{ value: first }] } });
+    const teams = dataOf(await admin.graphql<{ teams: { edges: { node: { id: string; name: string } }[] } }>('query { teams(first: 50) { edges { node { id name } } } }')).teams.edges.map((edge) => edge.node);
+    const target = teams.find((team) => team.name !== 'Mapped')!;
+    const MAP = 'mutation($groupId: UUID!, $teamId: UUID) { mapDirectoryGroup(groupId: $groupId, teamId: $teamId) { id displayName memberCount teamId teamName } }';
+    const mapped = dataOf(await admin.graphql<{ mapDirectoryGroup: { teamId: string; memberCount: number } }>(MAP, { groupId: group.json.id, teamId: target.id })).mapDirectoryGroup;
+    expect(mapped).toMatchObject({ teamId: target.id, memberCount: 1 });
+    await patch(`/Groups/${group.json.id}`, [{ op: 'add', path: 'members', value: [{ value: second }] }]);
+    const inTeam = await app.sql<{ user_id: string }>('select user_id from memberships where team_id = ? and user_id in (?, ?)', [target.id, first, second]);
+    expect(inTeam.map((row) => row.user_id).sort()).toEqual([first, second].sort());
+    const listed = dataOf(await admin.graphql<{ directoryGroups: { totalCount: number; edges: { node: { displayName: string; teamName: string } }[] } }>('query { directoryGroups(first: 50) { totalCount edges { node { displayName teamName } } } }')).directoryGroups;
+    expect(listed.edges.map((edge) => edge.node)).toContainEqual({ displayName: 'Mapped', teamName: target.name });
+    const audit = await app.sql<{ actor_kind: string | null }>("select actor_kind from audit_entries where summary like 'Mapped the directory group Mapped%'");
+    expect(audit).toEqual([{ actor_kind: null }]);
+    // Another account's admin cannot reach the group.
+    const other = app.client();
+    dataOf(await other.signIn('admin@alpine.example'));
+    expect(errorOf(await other.graphql(MAP, { groupId: group.json.id, teamId: null })).extensions?.code).toBe('NOT_FOUND');
+  });
 });

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../common/pagination.type.js';
 
 @ObjectType({ description: "The account's SCIM token: its secret is shown once, when it is made; only a hash is stored." })
 export class DirectoryToken {
@@ -44,3 +45,29 @@ export class CreateDirectoryTokenPayload {
   @Field(() => String, { description: 'The secret: give it to the identity provider now; it cannot be shown again.' })
   secret!: string;
 }
+
+@ObjectType({ description: 'A group the directory pushed, and the team its members are put in.' })
+export class DirectoryGroupInfo {
+  @Field(() => ID, { description: 'Identifier of the group (its SCIM id).' })
+  id!: string;
+
+  @Field(() => String, { description: 'Its name in the directory.' })
+  displayName!: string;
+
+  @Field(() => Int, { description: 'How many people the directory has put in it.' })
+  memberCount!: number;
+
+  @Field(() => ID, { nullable: true, description: 'The team its members are put in; null for none.' })
+  teamId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'That team\'s name.' })
+  teamName!: string | null;
+}
+
+export const DirectoryGroupConnection = connectionTypes(DirectoryGroupInfo, 'DirectoryGroup', {
+  one: 'group',
+  many: 'groups',
+  page: 'A page of the groups the directory pushed, oldest first.',
+  total: 'How many groups the directory pushed, on all pages together.',
+});
+export type DirectoryGroupConnection = InstanceType<typeof DirectoryGroupConnection>;

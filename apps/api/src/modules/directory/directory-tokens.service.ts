@@ -20,7 +20,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 /** The SCIM base address of this server. */
 export const scimBaseUrl = (publicUrl: string) => `${publicUrl.replace(/\/$/, '')}/scim/v2`;
 
-function requirePrimaryAdmin(ctx: AccountContext): void {
+export function requirePrimaryAdmin(ctx: AccountContext): void {
   // The permission admits the primary admin only; this holds the service to it too.
   if (ctx.viewer.role !== Role.PRIMARY_ADMIN) throw new ForbiddenError(msg('Only the primary admin can connect the directory.'));
 }

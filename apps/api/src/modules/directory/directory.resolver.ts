@@ -1,5 +1,6 @@
-import { Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { CreateDirectoryTokenPayload, DirectorySettings } from '@seatwise/schema';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { CreateDirectoryTokenPayload, DirectoryGroupConnection, DirectoryGroupInfo, DirectorySettings, PageArgs, UUID } from '@seatwise/schema';
+import { listDirectoryGroups, mapDirectoryGroup } from './directory-groups.service.js';
 import type { AccountContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { createDirectoryToken, directorySettings, revokeDirectoryToken } from './directory-tokens.service.js';
@@ -25,5 +26,23 @@ export class DirectoryResolver {
   @Mutation(() => Boolean, { description: 'Revokes the SCIM token: the directory can no longer provision. False when there was none.' })
   revokeDirectoryToken(@Ctx() ctx: AccountContext): Promise<boolean> {
     return revokeDirectoryToken(ctx);
+  }
+
+  @Allow(Permission.ManageDirectory)
+  @Query(() => DirectoryGroupConnection, { description: 'The groups the directory pushed, oldest first, with the team each maps to.' })
+  directoryGroups(@Ctx() ctx: AccountContext, @Args(() => PageArgs) page: PageArgs): Promise<DirectoryGroupConnection> {
+    return listDirectoryGroups(ctx, page);
+  }
+
+  @Allow(Permission.ManageDirectory)
+  @Mutation(() => DirectoryGroupInfo, {
+    description: "Maps a pushed group to a team (or none): its members move from the old team into it now, later joiners follow. NOT_FOUND for another account's group or team.",
+  })
+  mapDirectoryGroup(
+    @Ctx() ctx: AccountContext,
+    @Arg('groupId', () => UUID, { description: 'The group.' }) groupId: string,
+    @Arg('teamId', () => UUID, { nullable: true, description: 'The team; null for none.' }) teamId: string | null,
+  ): Promise<DirectoryGroupInfo> {
+    return mapDirectoryGroup(ctx, groupId, teamId ?? null);
   }
 }
