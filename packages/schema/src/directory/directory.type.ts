@@ -46,7 +46,7 @@ export class CreateDirectoryTokenPayload {
   secret!: string;
 }
 
-@ObjectType({ description: 'A group the directory pushed, and the team its members are put in.' })
+@ObjectType('DirectoryGroup', { description: 'A group the directory pushed, and the team its members are put in.' })
 export class DirectoryGroupInfo {
   @Field(() => ID, { description: 'Identifier of the group (its SCIM id).' })
   id!: string;
