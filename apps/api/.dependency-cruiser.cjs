@@ -28,6 +28,7 @@ const modules = {
   reports: ['Seat Usage, Insights and Cloud Usage, read through the owners\' fragments.', ['accounts', 'subscriptions', 'usage']],
   home: ['The admin home page: a summary of the other modules.', ['accounts', 'catalog', 'subscriptions', 'support']],
   vendor: ['The Vendor console: first run and staff set-up, customers, their contracts and subscriptions, the catalogue and its uploads, vendor service tokens, the support inbox, the vendor audit log.', ['accounts', 'audit', 'catalog', 'downloads', 'identity', 'jobs', 'mail', 'subscriptions', 'support', 'tokens', 'usage', 'users', 'webhooks']],
+  directory: ["The account's directory (SCIM 2.0): its token, the people and groups it provisions, deactivation releasing seats.", ['accounts', 'audit', 'identity', 'licensing', 'subscriptions', 'teams', 'tokens', 'users'], ['scim-protocol.ts', 'scim-discovery.ts']],
   brand: ["The vendor's brand: name, logo, colours, support contact and legal links, for the sign-in page, the SPA and mails.", ['mail', 'vendor']],
 };
 

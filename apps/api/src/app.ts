@@ -23,6 +23,7 @@ import { exportsRoute } from './http/exports.route.js';
 import { restErrorHandler } from './http/http-errors.js';
 import { serverRoutePrefixes } from './http/server-routes.js';
 import { usageEventsRoute } from './http/usage-events.route.js';
+import { scimRoute } from './http/scim.route.js';
 import { healthRoutes, type Readiness } from './http/health.js';
 import { createMetrics } from './http/metrics.js';
 import { noteAccount, requestLogging } from './http/request-log.js';
@@ -203,6 +204,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   app.use(usageEventsRoute(orm, config, events));
   app.use(uploadsRoute(services));
   app.use(exportsRoute(services));
+  app.use(scimRoute(services, logger));
   app.use('/api', restErrorHandler(logger));
 
   serveWeb(app, config);

@@ -31,6 +31,11 @@ export interface Viewer {
   sessionId: string | null;
   /** The API token of the request; null for a signed-in person. */
   token: TokenGrant | null;
+  /**
+   * Set when the account's directory acts through SCIM (`modules/directory`): `userId` is the
+   * admin who made the SCIM token, but audit entries name the directory, not them.
+   */
+  directory?: boolean;
 }
 
 /**

@@ -82,6 +82,7 @@ export {
   PersonRef,
 } from './tokens/api-token.type.js';
 export { ApiTokensFilter, CreateApiTokenInput } from './tokens/api-token.input.js';
+export { CreateDirectoryTokenPayload, DirectoryGroupConnection, DirectoryGroupInfo, DirectorySettings, DirectoryToken } from './directory/directory.type.js';
 export { ChangeRoleInput, TransferPrimaryAdminInput, RemoveUserInput, MoveUsersToTeamInput } from './users/user-admin.input.js';
 export {
   InvitationStatus,

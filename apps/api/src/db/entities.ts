@@ -46,6 +46,9 @@ import { VendorAuditEntryRow } from '../modules/vendor/vendor-audit-entry.entity
 import { VendorApiTokenRow } from '../modules/vendor/vendor-api-token.entity.js';
 import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity.js';
 import { VendorStaffMember } from '../modules/identity/staff/vendor-staff.entity.js';
+import { DirectoryToken } from '../modules/directory/directory-token.entity.js';
+import { DirectoryPerson } from '../modules/directory/directory-person.entity.js';
+import { DirectoryGroup, DirectoryGroupMember } from '../modules/directory/directory-group.entity.js';
 import { BaseEntity } from './base.entity.js';
 
 /** Every entity, listed once: no folder scanning, so the compiled and the TypeScript build agree. */
@@ -105,4 +108,8 @@ export const entities = [
   WebhookEndpointRow,
   WebhookDeliveryRow,
   WebhookAttemptRow,
+  DirectoryToken,
+  DirectoryPerson,
+  DirectoryGroup,
+  DirectoryGroupMember,
 ];

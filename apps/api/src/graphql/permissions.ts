@@ -122,6 +122,11 @@ export const Permission = definePermissions({
     admits: admins,
     token: scope(ApiScope.WRITE_WEBHOOKS),
   },
+  ManageDirectory: {
+    description: "Connect the account's directory: the SCIM token (made, rotated, revoked) and what it provisioned: the primary admin in a session only.",
+    admits: { account: [Role.PRIMARY_ADMIN] },
+    token: 'session',
+  },
 });
 
 /**

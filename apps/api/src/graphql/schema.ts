@@ -17,6 +17,7 @@ import { ServerResolver } from '../modules/server/server.resolver.js';
 import { SubscriptionsResolver } from '../modules/subscriptions/subscriptions.resolver.js';
 import { TeamsResolver } from '../modules/teams/teams.resolver.js';
 import { TokensResolver } from '../modules/tokens/tokens.resolver.js';
+import { DirectoryResolver } from '../modules/directory/directory.resolver.js';
 import { UserImportResolver } from '../modules/users/import/import.resolver.js';
 import { InvitationsResolver } from '../modules/users/invitations.resolver.js';
 import { UserAdminResolver } from '../modules/users/user-admin.resolver.js';
@@ -53,6 +54,7 @@ export const resolvers = [
   LicensingResolver,
   TrialsResolver,
   TokensResolver,
+  DirectoryResolver,
   SeatsResolver,
   UserAdminResolver,
   InvitationsResolver,

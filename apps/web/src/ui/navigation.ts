@@ -15,6 +15,8 @@ export interface NavLinkItem {
   to: string;
   /** Shown to the account's admins only, in a section everyone sees. */
   adminOnly?: boolean;
+  /** Shown to the primary admin only. */
+  primaryOnly?: boolean;
 }
 
 export interface NavSection {
@@ -59,6 +61,7 @@ const sections: NavSection[] = [
       { labelKey: 'nav.invitations', to: '/users/invitations' },
       { labelKey: 'nav.teams', to: '/users/teams' },
       { labelKey: 'nav.auditLog', to: '/audit' },
+      { labelKey: 'nav.directory', to: '/directory', primaryOnly: true },
     ],
   },
   { labelKey: 'nav.subscriptions', icon: IconFileCertificate, to: '/subscriptions', adminOnly: true },
@@ -76,10 +79,13 @@ const sections: NavSection[] = [
 ];
 
 export function navigationFor(viewer: Pick<Viewer, 'role'>): NavSection[] {
-  if (isAdmin(viewer)) return sections;
-  return sections
-    .filter((section) => !section.adminOnly)
-    .map((section) => (section.links ? { ...section, links: section.links.filter((link) => !link.adminOnly) } : section));
+  if (!isAdmin(viewer)) {
+    return sections
+      .filter((section) => !section.adminOnly)
+      .map((section) => (section.links ? { ...section, links: section.links.filter((link) => !link.adminOnly && !link.primaryOnly) } : section));
+  }
+  if (viewer.role === 'PRIMARY_ADMIN') return sections;
+  return sections.map((section) => (section.links ? { ...section, links: section.links.filter((link) => !link.primaryOnly) } : section));
 }
 
 /**
@@ -87,6 +93,7 @@ export function navigationFor(viewer: Pick<Viewer, 'role'>): NavSection[] {
  * with. A page with tabs in its path (/profile/security) or a record under a list (/users/42)
  * marks its link, and /users/teams marks Teams without marking By User (/users) too.
  */
+
 export function currentLink(sections: NavSection[], pathname: string): string | null {
   const matches = (to: string) => pathname === to || (to !== '/' && pathname.startsWith(`${to}/`));
   return sections

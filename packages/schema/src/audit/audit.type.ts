@@ -17,6 +17,9 @@ export class AuditEntry {
   @Field(() => String, { nullable: true, description: 'Name and email of who did it, as shown in the log.' })
   actorName!: string | null;
 
+  @Field(() => Boolean, { description: "True when the account's directory did it through SCIM (no person is the actor then)." })
+  byDirectory!: boolean;
+
   @Field(() => String, { description: 'Stable action name, e.g. `user.invite`, `seat.assign`, `user.role.change`.' })
   action!: string;
 

@@ -36,6 +36,17 @@ export const customerAuditActionGroups = {
   products: ['download.file', 'download.package', 'licence.network', 'licence.network.revoked', 'licence.home-use', 'package.create', 'trial.start'],
   support: ['support.open', 'support.message', 'support.message.reopen'],
   developer: ['api_token.create', 'api_token.revoke', 'webhook.create', 'webhook.change', 'webhook.rotate', 'webhook.delete'],
+  directory: [
+    'directory.token.create',
+    'directory.token.revoke',
+    'directory.user.create',
+    'directory.user.update',
+    'directory.user.deactivate',
+    'directory.user.reactivate',
+    'directory.group.create',
+    'directory.group.update',
+    'directory.group.delete',
+  ],
   account: ['report.export', 'account.seed'],
 } as const;
 

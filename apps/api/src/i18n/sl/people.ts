@@ -25,6 +25,7 @@ export const people: Record<string, string> = {
     'Vloga primarnega skrbnika se spremeni le, ko jo ta preda nekomu drugemu.',
   'You are the primary admin already: choose someone else.': 'Primarni skrbnik ste že vi: izberite nekoga drugega.',
   'Only the primary admin can hand the role over.': 'Vlogo lahko preda le primarni skrbnik.',
+  'Only the primary admin can connect the directory.': 'Imenik lahko poveže le primarni skrbnik.',
   'Only an active user (one who has accepted the invitation) can become primary admin.':
     'Primarni skrbnik lahko postane le aktiven uporabnik (tisti, ki je sprejel povabilo).',
   'You cannot remove yourself; another admin can.': 'Sebe ne morete odstraniti; to lahko stori drug skrbnik.',

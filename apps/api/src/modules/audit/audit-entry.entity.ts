@@ -15,6 +15,10 @@ export class AuditEntry extends TenantEntity {
   actor: User | null = null;
 
   /** Stable action name, one of `customerAuditActions` (`@seatwise/schema/client`). */
+  /** `DIRECTORY` when the account's directory (SCIM) did it, not a person; null otherwise. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  actorKind: (string & Opt) | null = null;
+
   @Property({ type: 'string', length: 60 })
   action!: CustomerAuditAction;
 

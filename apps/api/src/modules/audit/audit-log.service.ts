@@ -6,7 +6,7 @@ import { dbDate, toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg } from '../../errors.js';
 import { auditCsv } from './audit-csv.js';
-import { recordExport } from './audit.service.js';
+import { DIRECTORY_ACTOR, recordExport } from './audit.service.js';
 
 /** The most entries one CSV export holds; the cost limit prices `auditLogCsv` by this many rows. */
 export const MAX_AUDIT_EXPORT = 50_000;
@@ -18,6 +18,7 @@ interface EntryRow {
   actor_first: string | null;
   actor_last: string | null;
   actor_email: string | null;
+  actor_kind: string | null;
   action: string;
   target_type: string;
   target_id: string | null;
@@ -35,6 +36,7 @@ function toEntry(row: EntryRow): AuditEntry {
     createdAt: toDate(row.created_at),
     actorId: row.actor_id,
     actorName: row.actor_email ? `${row.actor_first} ${row.actor_last} <${row.actor_email}>` : null,
+    byDirectory: row.actor_kind === DIRECTORY_ACTOR,
     action: row.action,
     targetType: row.target_type,
     targetId: row.target_id,
@@ -66,7 +68,7 @@ function query(ctx: AccountContext, filter: AuditFilter | null | undefined): Kne
 const columns = (ctx: AccountContext) => {
   const knex = ctx.em.getKnex();
   return [
-    'e.id', 'e.created_at', 'e.actor_id',
+    'e.id', 'e.created_at', 'e.actor_id', 'e.actor_kind',
     knex.raw('coalesce(m.first_name, u.first_name) as actor_first'),
     knex.raw('coalesce(m.last_name, u.last_name) as actor_last'),
     knex.raw('coalesce(m.email, u.email) as actor_email'),

@@ -9,6 +9,9 @@ import { Account } from '../accounts/account.entity.js';
 import { User } from '../identity/user.entity.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
+/** `AuditEntry.actorKind` of what the account's directory did through SCIM. */
+export const DIRECTORY_ACTOR = 'DIRECTORY';
+
 export interface AuditInput {
   /** Stable action name: `<target>.<verb>`, one of `customerAuditActions` (`@seatwise/schema/client`). */
   action: CustomerAuditAction;
@@ -30,7 +33,9 @@ export interface AuditInput {
 export function recordAudit(ctx: AccountContext, input: AuditInput): AuditEntry {
   return ctx.em.create(AuditEntry, {
     account: ctx.em.getReference(Account, ctx.viewer.accountId),
-    actor: ctx.em.getReference(User, ctx.viewer.userId),
+    // What the directory did (SCIM) is its own, not the admin's who made the SCIM token.
+    actor: ctx.viewer.directory ? null : ctx.em.getReference(User, ctx.viewer.userId),
+    actorKind: ctx.viewer.directory ? DIRECTORY_ACTOR : null,
     action: input.action,
     targetType: input.targetType,
     targetId: input.targetId ?? null,

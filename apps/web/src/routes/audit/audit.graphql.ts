@@ -12,6 +12,7 @@ export const AuditLogDocument = graphql(`
           id
           createdAt
           actorName
+          byDirectory
           action
           targetType
           targetId
