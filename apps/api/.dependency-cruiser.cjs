@@ -27,6 +27,7 @@ const modules = {
   reports: ['Seat Usage, Insights and Cloud Usage, read through the owners\' fragments.', ['accounts', 'subscriptions', 'usage']],
   home: ['The admin home page: a summary of the other modules.', ['accounts', 'catalog', 'subscriptions', 'support']],
   vendor: ['The Vendor console: first run and staff set-up, customers, their contracts and subscriptions, the catalogue and its uploads, vendor service tokens, the support inbox, the vendor audit log.', ['accounts', 'audit', 'catalog', 'downloads', 'identity', 'jobs', 'mail', 'subscriptions', 'support', 'tokens', 'usage', 'users']],
+  oidc: ["Seatwise as the OpenID provider of the vendor's products: oidc-provider's storage and keys, the products registered as OAuth clients, device approval, a person's connected apps; named-user checkout leases and devices.", ['accounts', 'audit', 'catalog', 'identity', 'products', 'subscriptions', 'users', 'vendor']],
   brand: ["The vendor's brand: name, logo, colours, support contact and legal links, for the sign-in page, the SPA and mails.", ['mail', 'vendor']],
 };
 

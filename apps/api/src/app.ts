@@ -57,6 +57,9 @@ import { staffViewer } from './modules/identity/staff/staff-session.service.js';
 import { authenticateVendorBearer } from './modules/vendor/vendor-tokens.service.js';
 import { deleteExpiredKeys } from './modules/idempotency/idempotency.service.js';
 import { retentionTask } from './retention.js';
+import { oidcRoutes } from './http/oidc.route.js';
+import { createOidcProvider } from './modules/oidc/oidc-provider.js';
+import { deleteExpiredModels } from './modules/oidc/oidc-adapter.js';
 
 export interface SeatwiseApp {
   app: Express;
@@ -169,6 +172,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     mail,
     sms,
     limits: createRateLimits(orm, config),
+    oidc: await createOidcProvider(orm, config),
   };
 
   const metrics = createMetrics(orm, config, logger);
@@ -201,6 +205,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   app.use(usageEventsRoute(orm, config));
   app.use(uploadsRoute(services));
   app.use(exportsRoute(services));
+  app.use(oidcRoutes(services));
   app.use('/api', restErrorHandler(logger));
 
   serveWeb(app, config);
@@ -220,6 +225,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     { name: 'idempotency.expired-keys', cron: '*/10 * * * *', run: () => deleteExpiredKeys(orm) },
     { name: 'identity.expired-counters', cron: '*/10 * * * *', run: () => deleteExpiredCounters(orm) },
     { name: 'identity.expired-rows', cron: '23 * * * *', run: (em) => deleteExpiredIdentityRows(em, new Date()) },
+    { name: 'oidc.expired-models', cron: '*/10 * * * *', run: (em) => deleteExpiredModels(em, new Date()) },
     { name: 'jobs.finished-work', cron: '41 3 * * *', run: (em) => deleteFinishedWork(em, new Date()) },
     // Usage events, audit entries and finished jobs past the retention settings (docs/operations.md).
     retentionTask(config, logger),

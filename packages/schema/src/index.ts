@@ -232,3 +232,12 @@ export {
   type CustomerPersonEdge,
   CustomerPersonConnection,
 } from './vendor/customer.type.js';
+export {
+  OAuthClient,
+  OAuthClientConnection,
+  CreateOAuthClientInput,
+  ConnectedApp,
+  ConnectedAppConnection,
+  DeviceAuthorization,
+  OidcInteraction,
+} from './oidc/oidc.type.js';

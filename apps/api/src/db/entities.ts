@@ -46,6 +46,9 @@ import { VendorAuditEntryRow } from '../modules/vendor/vendor-audit-entry.entity
 import { VendorApiTokenRow } from '../modules/vendor/vendor-api-token.entity.js';
 import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity.js';
 import { VendorStaffMember } from '../modules/identity/staff/vendor-staff.entity.js';
+import { OAuthClient } from '../modules/oidc/oauth-client.entity.js';
+import { OidcModel } from '../modules/oidc/oidc-model.entity.js';
+import { SigningKey } from '../modules/oidc/signing-key.entity.js';
 import { BaseEntity } from './base.entity.js';
 
 /** Every entity, listed once: no folder scanning, so the compiled and the TypeScript build agree. */
@@ -99,4 +102,7 @@ export const entities = [
   FileUploadRow,
   VendorApiTokenRow,
   IdempotencyKey,
+  OAuthClient,
+  OidcModel,
+  SigningKey,
 ];

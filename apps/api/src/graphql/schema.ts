@@ -28,6 +28,8 @@ import { TrialsResolver } from '../modules/products/trials.resolver.js';
 import { VendorResolver } from '../modules/vendor/vendor.resolver.js';
 import { CatalogueResolver } from '../modules/vendor/catalogue.resolver.js';
 import { VendorTokensResolver } from '../modules/vendor/vendor-tokens.resolver.js';
+import { ConnectedAppsResolver } from '../modules/oidc/connected-apps.resolver.js';
+import { OAuthClientsResolver } from '../modules/oidc/oauth-clients.resolver.js';
 import { DeadLetterResolver } from '../modules/vendor/dead-letter.resolver.js';
 import { BrandResolver } from '../modules/brand/brand.resolver.js';
 import { assertPermitted, type PermissionDef } from './permissions.js';
@@ -60,6 +62,8 @@ export const resolvers = [
   VendorResolver,
   CatalogueResolver,
   VendorTokensResolver,
+  OAuthClientsResolver,
+  ConnectedAppsResolver,
   DeadLetterResolver,
   BrandResolver,
 ] as const;

@@ -25,6 +25,7 @@ export enum VendorPermission {
   READ_SUBSCRIPTIONS = 'vendor:read-subscriptions',
   MANAGE_SUBSCRIPTIONS = 'vendor:manage-subscriptions',
   MANAGE_JOBS = 'vendor:manage-jobs',
+  MANAGE_OAUTH_CLIENTS = 'vendor:manage-oauth-clients',
 }
 
 export const vendorPermissionRoles: Readonly<Record<VendorPermission, readonly VendorRole[]>> = {
@@ -41,6 +42,7 @@ export const vendorPermissionRoles: Readonly<Record<VendorPermission, readonly V
   [VendorPermission.READ_SUBSCRIPTIONS]: [VendorRole.OPERATOR, VendorRole.SUPPORT],
   [VendorPermission.MANAGE_SUBSCRIPTIONS]: [VendorRole.OPERATOR],
   [VendorPermission.MANAGE_JOBS]: [VendorRole.OPERATOR],
+  [VendorPermission.MANAGE_OAUTH_CLIENTS]: [VendorRole.OPERATOR],
 };
 
 /** How a vendor service token reaches each vendor permission; staff and tokens are managed by people only. */
@@ -58,6 +60,7 @@ export const vendorPermissionTokens: Readonly<Record<VendorPermission, VendorSco
   [VendorPermission.READ_SUBSCRIPTIONS]: VendorScope.VENDOR_SUBSCRIPTIONS_READ,
   [VendorPermission.MANAGE_SUBSCRIPTIONS]: VendorScope.VENDOR_SUBSCRIPTIONS_WRITE,
   [VendorPermission.MANAGE_JOBS]: 'session',
+  [VendorPermission.MANAGE_OAUTH_CLIENTS]: 'session',
 };
 
 const descriptions: Readonly<Record<VendorPermission, string>> = {
@@ -74,6 +77,7 @@ const descriptions: Readonly<Record<VendorPermission, string>> = {
   [VendorPermission.READ_SUBSCRIPTIONS]: "Customers' contracts and subscriptions, and the products and teams a new one can name.",
   [VendorPermission.MANAGE_SUBSCRIPTIONS]: 'Create contracts and subscriptions, change seats, renew, cancel, and buy cloud credits.',
   [VendorPermission.MANAGE_JOBS]: 'Background work that failed for good (mail and text messages not sent), and queuing it again: operators in the console only.',
+  [VendorPermission.MANAGE_OAUTH_CLIENTS]: "The vendor's products registered as OAuth clients of Seatwise's OpenID provider: operators in the console only.",
 };
 
 const ruleOf = (permission: VendorPermission): PermissionRule => {
