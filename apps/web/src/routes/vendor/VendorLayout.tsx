@@ -1,7 +1,7 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { ActionIcon, AppShell, Badge, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingStore, IconKey, IconLifebuoy, IconListDetails, IconLogout, IconPackage, IconPalette, IconUsersGroup } from '@tabler/icons-react';
+import { IconBuildingStore, IconKey, IconPlugConnected, IconLifebuoy, IconListDetails, IconLogout, IconPackage, IconPalette, IconUsersGroup } from '@tabler/icons-react';
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -31,6 +31,7 @@ const links = [
   { to: '/vendor/audit', labelKey: 'vendor.nav.audit', icon: IconListDetails, operatorOnly: true },
   { to: '/vendor/staff', labelKey: 'vendor.nav.staff', icon: IconUsersGroup, operatorOnly: true },
   { to: '/vendor/tokens', labelKey: 'vendor.nav.tokens', icon: IconKey, operatorOnly: true },
+  { to: '/vendor/oauth-clients', labelKey: 'vendor.nav.oauthClients', icon: IconPlugConnected, operatorOnly: true },
 ] as const;
 
 /**
