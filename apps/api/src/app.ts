@@ -58,6 +58,7 @@ import { authenticateVendorBearer } from './modules/vendor/vendor-tokens.service
 import { deleteExpiredKeys } from './modules/idempotency/idempotency.service.js';
 import { retentionTask } from './retention.js';
 import { oidcRoutes } from './http/oidc.route.js';
+import { checkoutRoutes } from './http/checkout.route.js';
 import { createOidcProvider } from './modules/oidc/oidc-provider.js';
 import { deleteExpiredModels } from './modules/oidc/oidc-adapter.js';
 
@@ -206,6 +207,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   app.use(uploadsRoute(services));
   app.use(exportsRoute(services));
   app.use(oidcRoutes(services));
+  app.use(await checkoutRoutes(services));
   app.use('/api', restErrorHandler(logger));
 
   serveWeb(app, config);

@@ -74,3 +74,11 @@ export function browserOf(app: TestApp, client: TestClient) {
     },
   };
 }
+
+/** A product signed in through the device flow for the person of `client`: its tokens. */
+export async function deviceTokens(app: TestApp, clientId: string, client: TestClient): Promise<{ access_token: string; refresh_token: string; id_token: string }> {
+  const device = (await oidcPost(app, '/device/auth', { client_id: clientId, scope: 'openid profile offline_access' })).body as { device_code: string; user_code: string };
+  dataOf(await client.graphql('mutation ($code: String!) { approveDeviceAuthorization(userCode: $code, allow: true) }', { code: device.user_code }));
+  const tokens = await oidcPost(app, '/token', { client_id: clientId, grant_type: DEVICE_GRANT, device_code: device.device_code });
+  return tokens.body as { access_token: string; refresh_token: string; id_token: string };
+}

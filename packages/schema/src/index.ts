@@ -240,4 +240,6 @@ export {
   ConnectedAppConnection,
   DeviceAuthorization,
   OidcInteraction,
+  LicenceDevice,
+  LicenceDeviceConnection,
 } from './oidc/oidc.type.js';

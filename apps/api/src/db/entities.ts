@@ -49,6 +49,7 @@ import { VendorStaffMember } from '../modules/identity/staff/vendor-staff.entity
 import { OAuthClient } from '../modules/oidc/oauth-client.entity.js';
 import { OidcModel } from '../modules/oidc/oidc-model.entity.js';
 import { SigningKey } from '../modules/oidc/signing-key.entity.js';
+import { LicenceDevice } from '../modules/oidc/licence-device.entity.js';
 import { BaseEntity } from './base.entity.js';
 
 /** Every entity, listed once: no folder scanning, so the compiled and the TypeScript build agree. */
@@ -105,4 +106,5 @@ export const entities = [
   OAuthClient,
   OidcModel,
   SigningKey,
+  LicenceDevice,
 ];

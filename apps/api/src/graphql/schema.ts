@@ -29,6 +29,7 @@ import { VendorResolver } from '../modules/vendor/vendor.resolver.js';
 import { CatalogueResolver } from '../modules/vendor/catalogue.resolver.js';
 import { VendorTokensResolver } from '../modules/vendor/vendor-tokens.resolver.js';
 import { ConnectedAppsResolver } from '../modules/oidc/connected-apps.resolver.js';
+import { DevicesResolver } from '../modules/oidc/devices.resolver.js';
 import { OAuthClientsResolver } from '../modules/oidc/oauth-clients.resolver.js';
 import { DeadLetterResolver } from '../modules/vendor/dead-letter.resolver.js';
 import { BrandResolver } from '../modules/brand/brand.resolver.js';
@@ -64,6 +65,7 @@ export const resolvers = [
   VendorTokensResolver,
   OAuthClientsResolver,
   ConnectedAppsResolver,
+  DevicesResolver,
   DeadLetterResolver,
   BrandResolver,
 ] as const;

@@ -92,3 +92,35 @@ export class OidcInteraction {
   @Field(() => [String], { description: 'What it asks to read.' })
   scopes!: string[];
 }
+
+@ObjectType({ description: 'A machine on which the person runs a product with a named-user lease (registered by its first checkout).' })
+export class LicenceDevice {
+  @Field(() => UUID, { description: 'Stable identifier of the device.' })
+  id!: string;
+
+  @Field(() => String, { description: 'The product it runs.' })
+  productName!: string;
+
+  @Field(() => String, { description: 'The machine name the product reported.' })
+  name!: string;
+
+  @Field(() => String, { description: 'The platform the product reported, e.g. "windows".' })
+  platform!: string;
+
+  @Field(() => String, { description: 'The version of its last checkout.' })
+  lastVersion!: string;
+
+  @Field(() => Date, { description: 'Its first checkout.' })
+  firstCheckoutAt!: Date;
+
+  @Field(() => Date, { description: 'Its latest checkout.' })
+  lastCheckoutAt!: Date;
+}
+
+export const LicenceDeviceConnection = connectionTypes(LicenceDevice, 'LicenceDevice', {
+  one: 'device',
+  many: 'devices',
+  page: 'A page of the machines the person runs products on, latest checkout first.',
+  total: 'How many devices count against the person\'s limits, on all pages together.',
+});
+export type LicenceDeviceConnection = InstanceType<typeof LicenceDeviceConnection>;

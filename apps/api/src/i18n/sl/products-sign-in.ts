@@ -13,4 +13,18 @@ export const productsSignIn: Record<string, string> = {
   'Sign in to Seatwise in this browser to connect a product.': 'Za povezavo izdelka se v tem brskalniku prijavite v Seatwise.',
   'Too many requests from this address. Wait a few minutes and try again.': 'Preveč zahtev s tega naslova. Počakajte nekaj minut in poskusite znova.',
   'Send this as JSON.': 'To pošljite kot JSON.',
+
+  // Named-user checkout (modules/oidc/checkout.*, http/checkout.route.ts)
+  'There is no product with this code.': 'Izdelka s to kodo ni.',
+  'You hold no seat of this product. Ask an admin of your account to assign you one.':
+    'Za ta izdelek nimate sedeža. Skrbnika svojega računa prosite, naj vam ga dodeli.',
+  'The subscription of your seat has ended or was cancelled.': 'Naročnina vašega sedeža je potekla ali je bila preklicana.',
+  'Your subscription does not cover this version of the product.': 'Vaša naročnina ne pokriva te različice izdelka.',
+  'This product already runs on the most machines your licence allows ({limit}). Release one in your Seatwise profile.':
+    'Izdelek že teče na največjem številu računalnikov, ki ga dovoljuje vaša licenca ({limit}). Enega sprostite v svojem profilu Seatwise.',
+  'Sign in to Seatwise from the product again: its access token is missing, expired or revoked.':
+    'V izdelku se znova prijavite v Seatwise: njegov žeton za dostop manjka, je potekel ali je bil preklican.',
+  'Send product, version and machine (fingerprint, name, platform) as JSON.':
+    'Pošljite izdelek, različico in računalnik (prstni odtis, ime, platformo) kot JSON.',
+  'There is no such device.': 'Take naprave ni.',
 };
