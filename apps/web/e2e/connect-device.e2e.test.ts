@@ -41,7 +41,7 @@ describe('Connect a device (issue 17, item 1)', () => {
     await page.getByRole('heading', { name: 'Connect a device' }).waitFor();
     expect(await page.getByLabel('Code').inputValue()).toBe(device.user_code);
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByText(/Studio CLI asks to sign in as user@example\.com/).waitFor();
+    await page.getByText(/Studio CLI asks to sign in as user@example\.com \(account: /).waitFor();
     await checkAtPhoneWidth(page, 'connect-device');
     await page.getByRole('button', { name: 'Allow' }).click();
     await page.getByText('Device connected').waitFor();
