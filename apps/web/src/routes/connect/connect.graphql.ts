@@ -52,3 +52,30 @@ export const DisconnectAppDocument = graphql(`
     disconnectApp(id: $id)
   }
 `);
+
+export const MyDevicesDocument = graphql(`
+  query MyDevices($first: Int, $after: String) {
+    myDevices(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        node {
+          id
+          productName
+          name
+          platform
+          lastVersion
+          lastCheckoutAt
+        }
+      }
+    }
+  }
+`);
+
+export const ReleaseDeviceDocument = graphql(`
+  mutation ReleaseDevice($id: UUID!) {
+    releaseDevice(id: $id)
+  }
+`);

@@ -10,6 +10,7 @@ import { AccountSecurityDocument } from './security/security.graphql';
 import { SessionsSection } from './security/SessionsSection';
 import { TwoStepSection } from './security/TwoStepSection';
 import { ConnectedAppsSection } from '../connect/ConnectedAppsSection';
+import { DevicesSection } from '../connect/DevicesSection';
 
 /**
  * The Security tab of the profile (F-05): name, email, password, 2-step verification, active
@@ -36,6 +37,7 @@ export function SecurityTab() {
       <TwoStepSection status={security.twoStep} />
       <SessionsSection />
       <ConnectedAppsSection />
+      <DevicesSection />
       <DeleteAccountSection />
     </Stack>
   );
