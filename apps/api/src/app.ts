@@ -59,6 +59,10 @@ import { staffViewer } from './modules/identity/staff/staff-session.service.js';
 import { authenticateVendorBearer } from './modules/vendor/vendor-tokens.service.js';
 import { deleteExpiredKeys } from './modules/idempotency/idempotency.service.js';
 import { retentionTask } from './retention.js';
+import { oidcRoutes } from './http/oidc.route.js';
+import { checkoutRoutes } from './http/checkout.route.js';
+import { createOidcProvider } from './modules/oidc/oidc-provider.js';
+import { deleteExpiredModels } from './modules/oidc/oidc-adapter.js';
 
 export interface SeatwiseApp {
   app: Express;
@@ -172,6 +176,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     mail,
     sms,
     limits: createRateLimits(orm, config),
+    oidc: await createOidcProvider(orm, config),
   };
 
   const metrics = createMetrics(orm, config, logger);
@@ -205,6 +210,8 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   app.use(uploadsRoute(services));
   app.use(exportsRoute(services));
   app.use(scimRoute(services, logger));
+  app.use(oidcRoutes(services));
+  app.use(await checkoutRoutes(services));
   app.use('/api', restErrorHandler(logger));
 
   serveWeb(app, config);
@@ -229,6 +236,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     { name: 'idempotency.expired-keys', cron: '*/10 * * * *', run: () => deleteExpiredKeys(orm) },
     { name: 'identity.expired-counters', cron: '*/10 * * * *', run: () => deleteExpiredCounters(orm) },
     { name: 'identity.expired-rows', cron: '23 * * * *', run: (em) => deleteExpiredIdentityRows(em, new Date()) },
+    { name: 'oidc.expired-models', cron: '*/10 * * * *', run: (em) => deleteExpiredModels(em, new Date()) },
     // Usage events, audit entries, finished jobs and event deliveries (the dead letter among them)
     // past the retention settings (docs/operations.md): the one clean-up of each of those tables.
     retentionTask(config, logger),

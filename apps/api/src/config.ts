@@ -39,6 +39,10 @@ export interface Config {
   /** How long an emailed password reset link works. */
   resetLinkMinutes: number;
   signInLimits: SignInLimits;
+  /** Device authorization requests and device token polls of the OpenID provider per client IP in 10 minutes. */
+  deviceFlowPerIp: number;
+  /** Named-user leases: valid `hours` after a checkout, then `graceDays` more while the product is offline. */
+  lease: { hours: number; graceDays: number };
   /**
    * Which peers' `X-Forwarded-For` express believes when it reads the client's IP (per-IP limits,
    * session list, alerts): true, false, a number of proxy hops, or addresses, CIDR ranges and
@@ -211,6 +215,9 @@ const env = z.object({
   SEATWISE_RESET_LINK_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(5).max(7 * 24 * 60).default(60),
   SEATWISE_SIGNIN_FAILURES_PER_ACCOUNT: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(1000).default(10),
   SEATWISE_SIGNIN_FAILURES_PER_IP: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(100000).default(100),
+  SEATWISE_LEASE_HOURS: limit(24, 24 * 30),
+  SEATWISE_LEASE_GRACE_DAYS: days(7),
+  SEATWISE_DEVICE_FLOW_PER_IP: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(100000).default(600),
   TRUST_PROXY: trustProxy,
   MAIL_FROM: z.string().trim().min(3, 'must be an address such as "Seatwise <no-reply@example.com>"').default('Seatwise <no-reply@seatwise.local>'),
   SEATWISE_DOWNLOAD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -392,6 +399,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       perAccount: values.SEATWISE_SIGNIN_FAILURES_PER_ACCOUNT,
       perIp: values.SEATWISE_SIGNIN_FAILURES_PER_IP,
     },
+    deviceFlowPerIp: values.SEATWISE_DEVICE_FLOW_PER_IP,
+    lease: { hours: values.SEATWISE_LEASE_HOURS, graceDays: values.SEATWISE_LEASE_GRACE_DAYS },
     trustProxy: values.TRUST_PROXY,
     downloadSecret: values.SEATWISE_DOWNLOAD_SECRET ?? null,
     licencePrivateKey: values.SEATWISE_LICENCE_PRIVATE_KEY ?? null,

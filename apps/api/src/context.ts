@@ -10,6 +10,7 @@ import type { Mailer } from './modules/mail/mailer.js';
 import type { Outbox } from './modules/mail/outbox.js';
 import type { SmsSender } from './modules/mail/sms.js';
 import type { StaffViewer } from './modules/identity/staff/staff-session.service.js';
+import type { OidcProvider } from './modules/oidc/oidc-provider.js';
 
 /** The API token a request came with (`Authorization: Bearer`), and what it may do. */
 export interface TokenGrant {
@@ -63,6 +64,8 @@ export interface RequestContext {
   events: EventBus;
   /** Brute-force counters shared by every instance (in the database). */
   limits: RateLimits;
+  /** The OpenID provider of the vendor's products (`modules/oidc`). */
+  oidc: OidcProvider;
   /** Logs under the request's id. */
   log: Logger;
 }
@@ -79,6 +82,7 @@ export interface Services {
   outbox: Outbox;
   events: EventBus;
   limits: RateLimits;
+  oidc: OidcProvider;
 }
 
 /**
@@ -93,7 +97,7 @@ export function contextFor(
   viewer: Viewer | null,
   em = services.orm.em.fork() as EntityManager,
 ): RequestContext {
-  const { config, mail, sms, outbox, events, limits } = services;
+  const { config, mail, sms, outbox, events, limits, oidc } = services;
   if (viewer) em.setFilterParams('tenant', { accountId: viewer.accountId });
-  return { em, viewer, staff: null, config, req, res, mail, sms, outbox, events, limits, log: req.log };
+  return { em, viewer, staff: null, config, req, res, mail, sms, outbox, events, limits, oidc, log: req.log };
 }

@@ -50,6 +50,7 @@ const router = createBrowserRouter([
           { path: 'staff', lazy: screen(() => import('./routes/vendor/StaffPage'), 'StaffPage') },
           { path: 'tokens', lazy: screen(() => import('./routes/vendor/VendorTokensPage'), 'VendorTokensPage') },
           { path: 'webhooks', lazy: screen(() => import('./routes/vendor/VendorWebhooksPage'), 'VendorWebhooksPage') },
+          { path: 'oauth-clients', lazy: screen(() => import('./routes/vendor/OAuthClientsPage'), 'OAuthClientsPage') },
           { path: 'support', lazy: screen(() => import('./routes/vendor/SupportInboxPage'), 'SupportInboxPage') },
           { path: 'support/:id', lazy: screen(() => import('./routes/vendor/SupportRequestPage'), 'SupportRequestPage') },
           { path: 'brand', lazy: screen(() => import('./routes/vendor/BrandPage'), 'BrandPage') },
@@ -72,6 +73,8 @@ const router = createBrowserRouter([
               { path: 'products/updates', lazy: screen(() => import('./routes/products/ProductUpdatesPage'), 'ProductUpdatesPage') },
               { path: 'products/packages', lazy: screen(() => import('./routes/products/InstallPackagesPage'), 'InstallPackagesPage') },
               { path: 'products/trials', lazy: screen(() => import('./routes/products/TrialsPage'), 'TrialsPage') },
+              { path: 'device', lazy: screen(() => import('./routes/connect/DevicePage'), 'DevicePage') },
+              { path: 'connect/:uid', lazy: screen(() => import('./routes/connect/ConnectPage'), 'ConnectPage') },
               { path: 'developer/tokens', lazy: screen(() => import('./routes/developer/ApiTokensPage'), 'ApiTokensPage') },
               {
                 lazy: async () => ({ Component: (await import('./session/AdminOnly')).AdminOnly }),

@@ -245,3 +245,14 @@ export {
   CreateWebhookEndpointInput,
   UpdateWebhookEndpointInput,
 } from './webhooks/webhook.type.js';
+export {
+  OAuthClient,
+  OAuthClientConnection,
+  CreateOAuthClientInput,
+  ConnectedApp,
+  ConnectedAppConnection,
+  DeviceAuthorization,
+  OidcInteraction,
+  LicenceDevice,
+  LicenceDeviceConnection,
+} from './oidc/oidc.type.js';

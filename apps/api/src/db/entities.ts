@@ -49,6 +49,10 @@ import { VendorStaffMember } from '../modules/identity/staff/vendor-staff.entity
 import { DirectoryToken } from '../modules/directory/directory-token.entity.js';
 import { DirectoryPerson } from '../modules/directory/directory-person.entity.js';
 import { DirectoryGroup, DirectoryGroupMember } from '../modules/directory/directory-group.entity.js';
+import { OAuthClient } from '../modules/oidc/oauth-client.entity.js';
+import { OidcModel } from '../modules/oidc/oidc-model.entity.js';
+import { SigningKey } from '../modules/oidc/signing-key.entity.js';
+import { LicenceDevice } from '../modules/oidc/licence-device.entity.js';
 import { BaseEntity } from './base.entity.js';
 
 /** Every entity, listed once: no folder scanning, so the compiled and the TypeScript build agree. */
@@ -112,4 +116,8 @@ export const entities = [
   DirectoryPerson,
   DirectoryGroup,
   DirectoryGroupMember,
+  OAuthClient,
+  OidcModel,
+  SigningKey,
+  LicenceDevice,
 ];

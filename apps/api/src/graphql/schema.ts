@@ -29,6 +29,9 @@ import { TrialsResolver } from '../modules/products/trials.resolver.js';
 import { VendorResolver } from '../modules/vendor/vendor.resolver.js';
 import { CatalogueResolver } from '../modules/vendor/catalogue.resolver.js';
 import { VendorTokensResolver } from '../modules/vendor/vendor-tokens.resolver.js';
+import { ConnectedAppsResolver } from '../modules/oidc/connected-apps.resolver.js';
+import { DevicesResolver } from '../modules/oidc/devices.resolver.js';
+import { OAuthClientsResolver } from '../modules/oidc/oauth-clients.resolver.js';
 import { DeadLetterResolver } from '../modules/vendor/dead-letter.resolver.js';
 import { BrandResolver } from '../modules/brand/brand.resolver.js';
 import { WebhooksResolver } from '../modules/webhooks/webhooks.resolver.js';
@@ -66,6 +69,9 @@ export const resolvers = [
   VendorResolver,
   CatalogueResolver,
   VendorTokensResolver,
+  OAuthClientsResolver,
+  ConnectedAppsResolver,
+  DevicesResolver,
   DeadLetterResolver,
   BrandResolver,
 ] as const;

@@ -26,6 +26,7 @@ export enum VendorPermission {
   MANAGE_SUBSCRIPTIONS = 'vendor:manage-subscriptions',
   MANAGE_JOBS = 'vendor:manage-jobs',
   MANAGE_WEBHOOKS = 'vendor:manage-webhooks',
+  MANAGE_OAUTH_CLIENTS = 'vendor:manage-oauth-clients',
 }
 
 export const vendorPermissionRoles: Readonly<Record<VendorPermission, readonly VendorRole[]>> = {
@@ -43,6 +44,7 @@ export const vendorPermissionRoles: Readonly<Record<VendorPermission, readonly V
   [VendorPermission.MANAGE_SUBSCRIPTIONS]: [VendorRole.OPERATOR],
   [VendorPermission.MANAGE_JOBS]: [VendorRole.OPERATOR],
   [VendorPermission.MANAGE_WEBHOOKS]: [VendorRole.OPERATOR],
+  [VendorPermission.MANAGE_OAUTH_CLIENTS]: [VendorRole.OPERATOR],
 };
 
 /** How a vendor service token reaches each vendor permission; staff and tokens are managed by people only. */
@@ -61,6 +63,7 @@ export const vendorPermissionTokens: Readonly<Record<VendorPermission, VendorSco
   [VendorPermission.MANAGE_SUBSCRIPTIONS]: VendorScope.VENDOR_SUBSCRIPTIONS_WRITE,
   [VendorPermission.MANAGE_JOBS]: 'session',
   [VendorPermission.MANAGE_WEBHOOKS]: 'session',
+  [VendorPermission.MANAGE_OAUTH_CLIENTS]: 'session',
 };
 
 const descriptions: Readonly<Record<VendorPermission, string>> = {
@@ -78,6 +81,7 @@ const descriptions: Readonly<Record<VendorPermission, string>> = {
   [VendorPermission.MANAGE_SUBSCRIPTIONS]: 'Create contracts and subscriptions, change seats, renew, cancel, and buy cloud credits.',
   [VendorPermission.MANAGE_JOBS]: 'Background work that failed for good (mail and text messages not sent), and queuing it again: operators in the console only.',
   [VendorPermission.MANAGE_WEBHOOKS]: "The vendor's webhook endpoints (every customer's events), their delivery log and redelivery: operators in the console only.",
+  [VendorPermission.MANAGE_OAUTH_CLIENTS]: "The vendor's products registered as OAuth clients of Seatwise's OpenID provider: operators in the console only.",
 };
 
 const ruleOf = (permission: VendorPermission): PermissionRule => {

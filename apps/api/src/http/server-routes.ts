@@ -4,4 +4,4 @@
  * mounted outside them would be swallowed by the SPA in both. `server-routes.test.ts` fails on one.
  * No imports: the web's dev config reads this file too.
  */
-export const serverRoutePrefixes = ['/graphql', '/healthz', '/readyz', '/metrics', '/api/', '/scim/'] as const;
+export const serverRoutePrefixes = ['/graphql', '/healthz', '/readyz', '/metrics', '/api/', '/scim/', '/oidc/', '/.well-known/'] as const;

@@ -57,6 +57,7 @@ export function demoServices(orm: MikroORM, operatorId: string, today: Date, dat
     outbox: absent('an outbox'),
     events: new EventBus(orm, log),
     limits: absent('rate limits'),
+    oidc: absent('the OpenID provider'),
     log,
   };
   return {

@@ -22,6 +22,10 @@ export interface RateLimits {
   resetByAccount: RateLimiterStoreAbstract;
   /** Reset requests per client IP, one hour. */
   resetByIp: RateLimiterStoreAbstract;
+  /** Device codes (RFC 8628) a person typed that matched nothing, 15 minutes. */
+  userCodeByPerson: RateLimiterStoreAbstract;
+  /** Device authorization requests and token polls of the OpenID provider per client IP, 10 minutes. */
+  deviceFlowByIp: RateLimiterStoreAbstract;
 }
 
 const TABLE = 'rate_limits';
@@ -55,6 +59,8 @@ export function createRateLimits(orm: MikroORM, config: Config): RateLimits {
     signInByIp: make('signin_ip', config.signInLimits.perIp, 60 * 60),
     resetByAccount: make('reset_account', 3, 60 * 60),
     resetByIp: make('reset_ip', 20, 60 * 60),
+    userCodeByPerson: make('user_code_person', 10, 15 * 60),
+    deviceFlowByIp: make('device_flow_ip', config.deviceFlowPerIp, 10 * 60),
   };
 }
 

@@ -9,10 +9,12 @@ import { EmailSection } from './security/EmailSection';
 import { AccountSecurityDocument } from './security/security.graphql';
 import { SessionsSection } from './security/SessionsSection';
 import { TwoStepSection } from './security/TwoStepSection';
+import { ConnectedAppsSection } from '../connect/ConnectedAppsSection';
+import { DevicesSection } from '../connect/DevicesSection';
 
 /**
  * The Security tab of the profile (F-05): name, email, password, 2-step verification, active
- * sessions and deleting the account, each its own section.
+ * sessions, connected products and devices, and deleting the account, each its own section.
  */
 export function SecurityTab() {
   const { t } = useTranslation();
@@ -34,6 +36,8 @@ export function SecurityTab() {
       <ChangePasswordSection />
       <TwoStepSection status={security.twoStep} />
       <SessionsSection />
+      <ConnectedAppsSection />
+      <DevicesSection />
       <DeleteAccountSection />
     </Stack>
   );

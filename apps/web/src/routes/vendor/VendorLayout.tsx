@@ -1,8 +1,7 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { ActionIcon, AppShell, Badge, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingStore, IconKey,
-  IconWebhook, IconLifebuoy, IconListDetails, IconLogout, IconPackage, IconPalette, IconUsersGroup } from '@tabler/icons-react';
+import { IconBuildingStore, IconKey, IconLifebuoy, IconListDetails, IconLogout, IconPackage, IconPalette, IconPlugConnected, IconUsersGroup, IconWebhook } from '@tabler/icons-react';
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -33,6 +32,7 @@ const links = [
   { to: '/vendor/staff', labelKey: 'vendor.nav.staff', icon: IconUsersGroup, operatorOnly: true },
   { to: '/vendor/tokens', labelKey: 'vendor.nav.tokens', icon: IconKey, operatorOnly: true },
   { to: '/vendor/webhooks', labelKey: 'vendor.nav.webhooks', icon: IconWebhook, operatorOnly: true },
+  { to: '/vendor/oauth-clients', labelKey: 'vendor.nav.oauthClients', icon: IconPlugConnected, operatorOnly: true },
 ] as const;
 
 /**

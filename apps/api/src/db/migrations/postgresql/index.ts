@@ -21,6 +21,8 @@ import { Migration20261205110000 } from './Migration20261205110000.js';
 import { Migration20261205140000 } from './Migration20261205140000.js';
 import { Migration20261207020000 } from './Migration20261207020000.js';
 import { Migration20261207020100 } from './Migration20261207020100.js';
+import { Migration20261207030000 } from './Migration20261207030000.js';
+import { Migration20261207030100 } from './Migration20261207030100.js';
 import { Migration20261207040000 } from './Migration20261207040000.js';
 import { Migration20261207050000 } from './Migration20261207050000.js';
 import { Migration20261207070000 } from './Migration20261207070000.js';
@@ -49,6 +51,8 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261205140000', class: Migration20261205140000 },
   { name: 'Migration20261207020000', class: Migration20261207020000 },
   { name: 'Migration20261207020100', class: Migration20261207020100 },
+  { name: 'Migration20261207030000', class: Migration20261207030000 },
+  { name: 'Migration20261207030100', class: Migration20261207030100 },
   { name: 'Migration20261207040000', class: Migration20261207040000 },
   { name: 'Migration20261207050000', class: Migration20261207050000 },
   { name: 'Migration20261207070000', class: Migration20261207070000 },

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify } from 'jose';
+import { DEMO_USER_EMAIL } from '../src/db/seed/demo.js';
+import { dataOf, drivers, errorOf, startTestApp, TODAY, type TestApp, type TestClient } from './harness.js';
+import { deviceTokens, registerClient } from './oidc-helpers.js';
+
+const ENTITLEMENTS = '{ me { id } productEntitlements { code licences { subscriptionId holdsSeat active licenceType } versions { version } } }';
+const DEVICES = '{ myDevices { totalCount edges { node { id name platform productName lastVersion } } } }';
+
+describe.each(drivers)('named-user checkout (%s)', (driver) => {
+  let app: TestApp;
+  let clientId: string;
+  let person: TestClient;
+  let accessToken: string;
+  let product: { code: string; version: string; subscriptionId: string; userId: string };
+
+  beforeAll(async () => {
+    app = await startTestApp(driver);
+    clientId = await registerClient(app);
+    person = app.client();
+    dataOf(await person.signIn(DEMO_USER_EMAIL));
+    accessToken = (await deviceTokens(app, clientId, person)).access_token;
+    const data = dataOf(
+      await person.graphql<{ me: { id: string }; productEntitlements: { code: string; licences: { subscriptionId: string; holdsSeat: boolean; active: boolean; licenceType: string }[]; versions: { version: string }[] }[] }>(ENTITLEMENTS),
+    );
+    const entitled = data.productEntitlements.find((entry) => entry.versions.length > 0 && entry.licences.some((licence) => licence.holdsSeat && licence.active && licence.licenceType === 'SINGLE_USER'))!;
+    const licence = entitled.licences.find((candidate) => candidate.holdsSeat && candidate.active)!;
+    product = { code: entitled.code, version: entitled.versions[0]!.version, subscriptionId: licence.subscriptionId, userId: data.me.id };
+  });
+  afterAll(() => app?.close());
+
+  const checkout = (body: Record<string, unknown>, token = accessToken, language = 'en') =>
+    fetch(`${app.url}/api/licences/checkout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'accept-language': language },
+      body: JSON.stringify(body),
+    });
+  const machine = (fingerprint: string) => ({ fingerprint, name: `PC ${fingerprint}`, platform: 'windows' });
+  const refusal = async (response: Response) => ({ status: response.status, ...((await response.json()) as { error: { code: string; message: string } }).error });
+
+  it('answers a lease signed with EdDSA, checkable offline against /.well-known/jwks.json', async () => {
+    const response = await checkout({ product: product.code, version: product.version, machine: machine('fp-1') });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { lease: string; expiresAt: string; graceUntil: string };
+    const remote = await jwtVerify(body.lease, createRemoteJWKSet(new URL(`${app.url}/.well-known/jwks.json`)), { issuer: app.config.publicUrl, audience: clientId });
+    expect(remote.protectedHeader.alg).toBe('EdDSA');
+    expect(remote.payload).toMatchObject({ product: product.code, version: product.version, machine: 'fp-1', person_id: product.userId, subscription_id: product.subscriptionId, licence_type: 'SINGLE_USER' });
+    expect(new Date(body.graceUntil).getTime() - new Date(body.expiresAt).getTime()).toBe(7 * 24 * 60 * 60 * 1000);
+    // Offline: the keys fetched once, no call to the server.
+    const jwks = (await (await fetch(`${app.url}/.well-known/jwks.json`)).json()) as Parameters<typeof createLocalJWKSet>[0];
+    expect(jwks.keys.every((key) => !('d' in key))).toBe(true);
+    await expect(jwtVerify(body.lease, createLocalJWKSet(jwks), { audience: clientId })).resolves.toBeTruthy();
+    await expect(jwtVerify(body.lease.slice(0, -3) + 'AAA', createLocalJWKSet(jwks))).rejects.toThrow();
+  });
+
+  it('refuses with a code and a sentence in the request language', async () => {
+    expect(await refusal(await checkout({ product: product.code, version: '1999', machine: machine('fp-1') }))).toMatchObject({ status: 403, code: 'VERSION_NOT_COVERED' });
+    expect(await refusal(await checkout({ product: 'NOPE', version: product.version, machine: machine('fp-1') }))).toMatchObject({ status: 403, code: 'PRODUCT_NOT_FOUND' });
+    expect(await refusal(await checkout({ product: product.code, version: product.version }))).toMatchObject({ status: 400, code: 'BAD_USER_INPUT' });
+    const sl = await refusal(await checkout({ product: product.code, version: '1999', machine: machine('fp-1') }, accessToken, 'sl'));
+    expect(sl.message).toBe('Vaša naročnina ne pokriva te različice izdelka.');
+    expect((await refusal(await checkout({ product: product.code, version: product.version, machine: machine('fp-1') }, 'not-a-token'))).status).toBe(401);
+  });
+
+  it('allows three machines on a single-user seat; the person sees and releases them', async () => {
+    for (const fingerprint of ['fp-2', 'fp-3']) expect((await checkout({ product: product.code, version: product.version, machine: machine(fingerprint) })).status).toBe(200);
+    expect(await refusal(await checkout({ product: product.code, version: product.version, machine: machine('fp-4') }))).toMatchObject({ status: 403, code: 'TOO_MANY_MACHINES' });
+    // A machine already counted checks out again.
+    expect((await checkout({ product: product.code, version: product.version, machine: machine('fp-2') })).status).toBe(200);
+    const devices = dataOf(await person.graphql<{ myDevices: { totalCount: number; edges: { node: { id: string; name: string } }[] } }>(DEVICES)).myDevices;
+    expect(devices.totalCount).toBe(3);
+    const first = devices.edges.find((edge) => edge.node.name === 'PC fp-1')!.node;
+    // Nobody else's.
+    const admin = app.client();
+    dataOf(await admin.signIn('admin@example.com'));
+    expect(errorOf(await admin.graphql('mutation ($id: UUID!) { releaseDevice(id: $id) }', { id: first.id })).extensions?.code).toBe('NOT_FOUND');
+    expect(dataOf(await person.graphql('mutation ($id: UUID!) { releaseDevice(id: $id) }', { id: first.id }))).toEqual({ releaseDevice: true });
+    expect((await checkout({ product: product.code, version: product.version, machine: machine('fp-4') })).status).toBe(200);
+  });
+
+  it('refuses once the subscription has ended, and once the seat is unassigned', async () => {
+    app.setNow(new Date(TODAY.getTime() + 6 * 365 * 24 * 60 * 60 * 1000));
+    try {
+      expect(await refusal(await checkout({ product: product.code, version: product.version, machine: machine('fp-2') }))).toMatchObject({ status: 403, code: 'SUBSCRIPTION_EXPIRED' });
+    } finally {
+      app.setNow(TODAY);
+    }
+    await app.sql('delete from seat_assignments where user_id = ?', [product.userId]);
+    expect(await refusal(await checkout({ product: product.code, version: product.version, machine: machine('fp-2') }))).toMatchObject({ status: 403, code: 'NO_SEAT' });
+  });
+});

@@ -1,0 +1,100 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Button, Divider, Group, Modal, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
+import { IconDeviceDesktop } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../i18n';
+import { useApiErrorText } from '../../ui/apiError';
+import { CursorPager } from '../../ui/CursorPager';
+import { ErrorPanel } from '../../ui/ErrorPanel';
+import { formatDateTime } from '../../ui/format';
+import { FormError } from '../../ui/FormError';
+import { SecuritySection } from '../profile/security/SecuritySection';
+import { MyDevicesDocument, ReleaseDeviceDocument } from './connect.graphql';
+
+const PAGE_SIZE = 25;
+
+/** The machines the person runs products on with named-user leases, each with "Release". */
+export function DevicesSection() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const errorText = useApiErrorText();
+  const [cursors, setCursors] = useState<string[]>([]);
+  const { data: current, previousData, loading, error, refetch } = useQuery(MyDevicesDocument, {
+    variables: { first: PAGE_SIZE, after: cursors.at(-1) ?? null },
+    fetchPolicy: 'cache-and-network',
+  });
+  const data = current ?? previousData;
+  const [disconnect, disconnecting] = useMutation(ReleaseDeviceDocument);
+  const [confirm, setConfirm] = useState<{ id: string; name: string } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function handleConfirm() {
+    if (!confirm) return;
+    setFailure(null);
+    try {
+      await disconnect({ variables: { id: confirm.id } });
+      setConfirm(null);
+      await refetch();
+    } catch (caught) {
+      setConfirm(null);
+      setFailure(errorText(caught));
+    }
+  }
+
+  const apps = data?.myDevices.edges.map((edge) => edge.node) ?? [];
+  return (
+    <SecuritySection title={t('connect.devices.title')} description={t('connect.devices.hint')}>
+      <FormError message={failure} mb="sm" />
+      {error && !data ? (
+        <ErrorPanel onRetry={() => void refetch()} />
+      ) : loading && !data ? (
+        <Skeleton height={60} />
+      ) : apps.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('connect.devices.empty')}
+        </Text>
+      ) : (
+        <Stack gap="md">
+          <Stack gap={0} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('connect.devices.title')}>
+            {apps.map((app, index) => (
+              <li key={app.id}>
+                {index > 0 && <Divider />}
+                <Group justify="space-between" wrap="nowrap" gap="sm" py="sm">
+                  <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
+                    <ThemeIcon variant="light" color="gray" size="lg" radius="md" style={{ flexShrink: 0 }}>
+                      <IconDeviceDesktop size={18} aria-hidden />
+                    </ThemeIcon>
+                    <div style={{ minWidth: 0 }}>
+                      <Text size="sm" fw={500}>
+                        {app.name} · {app.productName}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {app.platform} · {app.lastVersion} · {t('connect.devices.lastCheckout', { date: formatDateTime(app.lastCheckoutAt, language) })}
+                      </Text>
+                    </div>
+                  </Group>
+                  <Button size="xs" variant="default" style={{ flexShrink: 0 }} aria-label={`${t('connect.devices.signOut')}: ${app.name}`} onClick={() => setConfirm({ id: app.id, name: app.name })}>
+                    {t('connect.devices.signOut')}
+                  </Button>
+                </Group>
+              </li>
+            ))}
+          </Stack>
+          {data && <CursorPager pageInfo={data.myDevices.pageInfo} cursors={cursors} onChange={setCursors} />}
+        </Stack>
+      )}
+      <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title={t('connect.devices.confirmTitle')} centered>
+        <Text size="sm">{t('connect.devices.confirmText', { product: confirm?.name ?? '' })}</Text>
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={() => setConfirm(null)}>
+            {t('connect.cancel')}
+          </Button>
+          <Button color="red" loading={disconnecting.loading} onClick={() => void handleConfirm()}>
+            {t('connect.devices.signOut')}
+          </Button>
+        </Group>
+      </Modal>
+    </SecuritySection>
+  );
+}
