@@ -78,6 +78,40 @@ describe.each(drivers)('named-user checkout (%s)', (driver) => {
     expect((await checkout({ product: product.code, version: product.version, machine: machine('fp-4') })).status).toBe(200);
   });
 
+  it('holds the machine limit under parallel checkouts on new machines, and tells webhooks of each machine taken and released', async () => {
+    // An account endpoint for the licence events: its deliveries are what the events became (the
+    // earlier tests' events are fanned out first, before it exists).
+    await app.deliverEvents();
+    const admin = app.client();
+    dataOf(await admin.signIn('admin@example.com'));
+    dataOf(
+      await admin.graphql('mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret } }', {
+        input: { url: 'http://127.0.0.1:9/licences', description: 'Licence events', events: ['LICENCE_CHECKED_OUT', 'LICENCE_RELEASED'] },
+      }),
+    );
+    const deliveries = async (type: string) => {
+      await app.deliverEvents();
+      const [row] = await app.sql<{ total: number | string }>('select count(*) as total from webhook_deliveries where event_type = ?', [type]);
+      return Number(row!.total);
+    };
+    const devices = dataOf(await person.graphql<{ myDevices: { edges: { node: { id: string } }[] } }>(DEVICES)).myDevices.edges;
+    expect(devices).toHaveLength(3);
+    for (const { node } of devices) dataOf(await person.graphql('mutation ($id: UUID!) { releaseDevice(id: $id) }', { id: node.id }));
+    expect(await deliveries('LICENCE_RELEASED')).toBe(3);
+
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => checkout({ product: product.code, version: product.version, machine: machine(`race-${index}`) })),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 403, 403, 403, 403, 403]);
+    const [live] = await app.sql<{ total: number | string }>('select count(*) as total from licence_devices where user_id = ? and released_at is null', [product.userId]);
+    expect(Number(live!.total)).toBe(3);
+    // One event per machine that took the licence; renewing the lease of a counted machine is none.
+    expect(await deliveries('LICENCE_CHECKED_OUT')).toBe(3);
+    const taken = answers.findIndex((answer) => answer.status === 200);
+    expect((await checkout({ product: product.code, version: product.version, machine: machine(`race-${taken}`) })).status).toBe(200);
+    expect(await deliveries('LICENCE_CHECKED_OUT')).toBe(3);
+  });
+
   it('refuses once the subscription has ended, and once the seat is unassigned', async () => {
     app.setNow(new Date(TODAY.getTime() + 6 * 365 * 24 * 60 * 60 * 1000));
     try {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/knex';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
-import type { LicenceDeviceConnection, LicenceDevice as LicenceDeviceNode } from '@seatwise/schema';
+import { type LicenceDeviceConnection, type LicenceDevice as LicenceDeviceNode, WebhookEventType } from '@seatwise/schema';
 import { connectionOf, decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import { inTransaction } from '../../common/transaction.js';
 import type { Config } from '../../config.js';
@@ -12,7 +12,9 @@ import { isOffered } from '../catalog/catalog-rules.js';
 import { Product } from '../catalog/product.entity.js';
 import { versionsCovered } from '../products/entitlement-rules.js';
 import { loadEntitlements } from '../products/entitlements.js';
+import { lockSubscription } from '../subscriptions/seats.service.js';
 import { LicenceType } from '../subscriptions/subscription.entity.js';
+import { publishWebhookEvent } from '../webhooks/webhook-events.js';
 import { checkoutRefusals, deviceNotFound } from './checkout.errors.js';
 import { LicenceDevice } from './licence-device.entity.js';
 import { storedKeys } from './signing-keys.service.js';
@@ -115,14 +117,30 @@ export async function checkout(ctx: AccountContext, signer: LeaseSigner, audienc
   const limit = DEVICE_LIMITS[covering.licenceType];
 
   const device = await inTransaction(ctx, async (tx) => {
+    // The subscription's lock, taken before counting: two checkouts on new machines at the same
+    // moment (on any instance) are counted one after the other, so the limit holds.
+    await lockSubscription(tx, covering.id);
     const where = { user: ctx.viewer.userId, product: product.id, fingerprint: input.machine.fingerprint };
     let found = await tx.em.findOne(LicenceDevice, where);
-    if (!found || found.releasedAt) {
+    const newMachine = !found || found.releasedAt !== null;
+    if (newMachine) {
       const others: FilterQuery<LicenceDevice> = { user: ctx.viewer.userId, product: product.id, releasedAt: null };
       if ((await tx.em.count(LicenceDevice, others)) >= limit) throw checkoutRefusals.TOO_MANY_MACHINES(limit);
     }
     found ??= tx.em.create(LicenceDevice, { account: ctx.viewer.accountId, ...where, name: input.machine.name, platform: input.machine.platform, lastVersion: input.version });
     Object.assign(found, { name: input.machine.name, platform: input.machine.platform, lastVersion: input.version, lastCheckoutAt: new Date(), releasedAt: null });
+    // A machine taking the licence is news to other systems; the same machine renewing its lease is not.
+    if (newMachine) {
+      publishWebhookEvent(tx, WebhookEventType.LICENCE_CHECKED_OUT, ctx.viewer.accountId, {
+        deviceId: found.id,
+        userId: ctx.viewer.userId,
+        product: product.code,
+        version: input.version,
+        subscriptionId: covering.id,
+        machine: { name: input.machine.name, platform: input.machine.platform },
+      });
+    }
+    // One flush: the device and its event commit together.
     await tx.em.flush();
     return found;
   });
@@ -179,9 +197,10 @@ export async function listMyDevices(ctx: AccountContext, args: { first?: number 
 /** Frees one of the person's machines: it no longer counts against the device limit; its next checkout registers it again. */
 export async function releaseDevice(ctx: AccountContext, id: string): Promise<boolean> {
   return inTransaction(ctx, async (tx) => {
-    const device = await tx.em.findOne(LicenceDevice, { id, user: ctx.viewer.userId, releasedAt: null });
+    const device = await tx.em.findOne(LicenceDevice, { id, user: ctx.viewer.userId, releasedAt: null }, { populate: ['product'] });
     if (!device) throw deviceNotFound();
     device.releasedAt = new Date();
+    publishWebhookEvent(tx, WebhookEventType.LICENCE_RELEASED, ctx.viewer.accountId, { deviceId: device.id, userId: ctx.viewer.userId, product: device.product.code });
     await tx.em.flush();
     return true;
   });
