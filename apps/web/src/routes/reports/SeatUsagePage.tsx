@@ -25,7 +25,7 @@ function Figure({ label, value, tone, onClick }: { label: string; value: number;
     </Card>
   );
   return onClick ? (
-    <UnstyledButton onClick={onClick} aria-label={`${label}: ${value}`}>
+    <UnstyledButton onClick={onClick}>
       {body}
     </UnstyledButton>
   ) : (
