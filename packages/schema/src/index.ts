@@ -90,6 +90,7 @@ export {
   InviteRowInput,
   InviteUsersInput,
   InviteRowResult,
+  InviteFieldProblem,
   InviteUsersResult,
   InvitationPreview,
   AcceptInvitationInput,
