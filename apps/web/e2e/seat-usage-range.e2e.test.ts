@@ -4,8 +4,8 @@ import { checkAtPhoneWidth, serverAndBrowser, signIn } from './browser';
 const e2e = serverAndBrowser();
 
 const words = {
-  en: { period: 'Period', custom: 'Custom range', from: 'From', to: 'To', byProduct: 'By product' },
-  sl: { period: 'Obdobje', custom: 'Po meri', from: 'Od', to: 'Do', byProduct: 'Po izdelku' },
+  en: { period: 'Period', custom: 'Custom range', from: 'From', to: 'To', byProduct: 'By product', unassigned: 'Unassigned seats', once: 'All subscriptions, each seat once' },
+  sl: { period: 'Obdobje', custom: 'Po meri', from: 'Od', to: 'Do', byProduct: 'Po izdelkih', unassigned: 'Nedodeljeni sedeži', once: 'Vse naročnine, vsak sedež enkrat' },
 } as const;
 
 describe.each(['en', 'sl'] as const)('Seat Usage over a custom date range (%s)', (language) => {
@@ -38,6 +38,16 @@ describe.each(['en', 'sl'] as const)('Seat Usage over a custom date range (%s)',
     await page.reload();
     expect(await page.getByLabel(w.from, { exact: true }).inputValue()).toBe('2026-09-01');
     expect(await page.getByLabel(w.to, { exact: true }).inputValue()).toBe('2026-09-30');
+
+    // The unassigned-seats figure and the By product table agree: its last row counts each seat once.
+    await page.goto(`${e2e.server.url}/reports/seat-usage`);
+    const figure = await page.getByRole('button', { name: new RegExp(`^${w.unassigned}`, 'i') }).innerText();
+    await page.getByRole('tab', { name: w.byProduct }).click();
+    const total = page.getByRole('row', { name: new RegExp(w.once) });
+    await total.waitFor();
+    expect((await total.innerText()).match(/\d+/g)?.at(-1)).toBe(figure.match(/\d+/g)?.at(-1));
+    await page.waitForLoadState('networkidle');
+    await checkAtPhoneWidth(page, `seat-usage-by-product-${language}`);
     await context.close();
   }, 90_000);
 });
