@@ -33,6 +33,22 @@ export class InvalidInputError extends AppError {
   }
 }
 
+/**
+ * Several invalid fields at once: `field` and the message are the first one's, and
+ * `extensions.errors` lists every one (`{ field, message }`), so a form marks them all in one go.
+ */
+export class InvalidInputsError extends InvalidInputError {
+  constructor(readonly fieldErrors: readonly { field: string; message: Message }[]) {
+    if (fieldErrors.length === 0) throw new Error('InvalidInputsError needs at least one field error');
+    super(fieldErrors[0]!.field, fieldErrors[0]!.message);
+  }
+
+  /** Every field error, its message in the language of the request being served. */
+  localizedErrors(): { field: string; message: string }[] {
+    return this.fieldErrors.map((error) => ({ field: error.field, message: say(error.message) }));
+  }
+}
+
 /** What may be missing; each has its own sentence, so every language can say it properly. */
 const notFound = {
   'API token': msg('The API token was not found.'),

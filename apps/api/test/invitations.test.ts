@@ -129,7 +129,11 @@ describe.each(drivers)('invitations F-41 F-42 (%s)', (driver) => {
   });
 
   it('refuses bad input naming the field, and people already in the account', async () => {
-    expect(errorOf(await admin.graphql(INVITE, { input: { email: 'not an email', firstName: 'A', lastName: 'B' } })).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'email' });
+    expect(errorOf(await admin.graphql(INVITE, { input: { email: 'not an email', firstName: 'A', lastName: 'B' } })).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'email',
+      errors: [{ field: 'email', message: '"not an email" is not a valid email address.' }],
+    });
     expect(errorOf(await admin.graphql(INVITE, { input: { email: 'a@b.example', firstName: ' ', lastName: 'B' } })).extensions?.field).toBe('firstName');
     expect(errorOf(await admin.graphql(INVITE, { input: { email: 'a@b.example', firstName: 'A', lastName: 'B', role: 'PRIMARY_ADMIN' } })).extensions?.field).toBe('role');
     expect(errorOf(await admin.graphql(INVITE, { input: { email: 'user@example.com', firstName: 'J', lastName: 'K' } })).message).toContain('already a user');
@@ -192,6 +196,43 @@ describe.each(drivers)('invitations F-41 F-42 (%s)', (driver) => {
     expect(errorOf(answers.find((answer) => answer.errors)!).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'email' });
     const [count] = await app.sql<{ n: number | string }>("select count(*) as n from invitations where email = 'twice@test.example'");
     expect(Number(count!.n)).toBe(1);
+  });
+
+  it('every invalid field at once: inviteUser lists them in extensions.errors, Invite Multiple in each row\'s problems, in the reader\'s language', async () => {
+    const invalid = errorOf(await admin.graphql(INVITE, { input: { email: 'nope', firstName: ' ', lastName: 'x'.repeat(101) } }));
+    expect(invalid.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'email',
+      errors: [
+        { field: 'email', message: '"nope" is not a valid email address.' },
+        { field: 'firstName', message: 'Enter a first name.' },
+        { field: 'lastName', message: 'A last name can be at most 100 characters.' },
+      ],
+    });
+    const inSlovenian = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'sl', cookie: [...admin.cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
+      body: JSON.stringify({ query: INVITE, variables: { input: { email: '', firstName: '', lastName: 'B' } } }),
+    });
+    const slovenian = errorOf((await inSlovenian.json()) as Parameters<typeof errorOf>[0]);
+    const listed = (slovenian.extensions as { errors: { field: string; message: string }[] }).errors;
+    expect(listed.map((error) => error.field)).toEqual(['email', 'firstName']);
+    expect(listed[1]!.message).toBe('Vnesite ime.');
+
+    const MANY_PROBLEMS = `mutation InviteMany($input: InviteUsersInput!) { inviteUsers(input: $input) { invitedCount rows { row ok field problems { field reason detail message } } } }`;
+    type Report = { inviteUsers: { invitedCount: number; rows: { row: number; ok: boolean; field: string | null; problems: { field: string; reason: string; detail: string | null }[] }[] } };
+    const report = dataOf(
+      await admin.graphql<Report>(MANY_PROBLEMS, {
+        input: { rows: [{ email: 'bad', firstName: '', lastName: '' }, { email: 'fine@test.example', firstName: 'Ana', lastName: 'Novak' }], dryRun: true },
+      }),
+    ).inviteUsers;
+    expect(report.rows[0]!.field).toBe('email');
+    expect(report.rows[0]!.problems.map((problem) => [problem.field, problem.reason, problem.detail])).toEqual([
+      ['email', 'INVALID_EMAIL', 'bad'],
+      ['firstName', 'MISSING_FIRST_NAME', null],
+      ['lastName', 'MISSING_LAST_NAME', null],
+    ]);
+    expect(report.rows[1]).toMatchObject({ ok: true, problems: [] });
   });
 
   it('Invite Multiple reports every row and invites all or none', async () => {

@@ -27,7 +27,7 @@ describe('users and seats in the browser', () => {
     await page.getByText('Invitation sent to nova.oseba@example.com.').waitFor();
 
     await page.goto(`${e2e.server.url}/users/invitations`);
-    await page.getByRole('cell', { name: 'nova.oseba@example.com' }).waitFor();
+    await page.getByRole('cell', { name: 'nova.oseba@example.com', exact: true }).waitFor();
     await shot(page, 'invitations');
 
     // The outbox holds the mail (demo mode, no SMTP): follow its link as the invitee.
@@ -119,14 +119,14 @@ describe('users and seats in the browser', () => {
     await page.goto(`${e2e.server.url}/users/teams`);
     await page.getByLabel('New team').fill('Marketing');
     await page.getByRole('button', { name: 'Create team' }).click();
-    await page.getByRole('cell', { name: 'Marketing' }).waitFor();
+    await page.getByRole('cell', { name: 'Marketing', exact: true }).waitFor();
     await page.getByRole('row', { name: /Marketing/ }).getByRole('button', { name: 'Rename' }).click();
     await page.getByRole('dialog').getByLabel('Name').fill('Prodaja');
     await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('cell', { name: 'Prodaja' }).waitFor();
+    await page.getByRole('cell', { name: 'Prodaja', exact: true }).waitFor();
     await page.getByRole('row', { name: /Prodaja/ }).getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
-    await page.getByRole('cell', { name: 'Prodaja' }).waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: 'Prodaja', exact: true }).waitFor({ state: 'detached' });
     await shot(page, 'teams');
 
     const phone = await signedInPage(390);

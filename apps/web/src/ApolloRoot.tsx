@@ -1,6 +1,7 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { Outlet } from 'react-router';
 import { createApolloClient } from './apollo';
+import { SkipLink } from './ui/SkipLink';
 
 const client = createApolloClient();
 
@@ -11,6 +12,7 @@ const client = createApolloClient();
 export function ApolloRoot() {
   return (
     <ApolloProvider client={client}>
+      <SkipLink />
       <Outlet />
     </ApolloProvider>
   );

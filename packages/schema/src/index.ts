@@ -91,6 +91,7 @@ export {
   InviteRowInput,
   InviteUsersInput,
   InviteRowResult,
+  InviteFieldProblem,
   InviteUsersResult,
   InvitationPreview,
   AcceptInvitationInput,

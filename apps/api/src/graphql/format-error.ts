@@ -1,6 +1,6 @@
 import { BREAK, GraphQLError, type GraphQLFormattedError, isValueNode, Kind, parse, type ValueNode, visit } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { AppError } from '../errors.js';
+import { AppError, InvalidInputsError } from '../errors.js';
 import { msg, say } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
 import { LimitCode, tokenLimitOf } from './limits.js';
@@ -69,6 +69,7 @@ export function createErrorFormatter(logger: Logger) {
           code: original.code,
           ...(original.field ? { field: original.field } : {}),
           ...original.details,
+          ...(original instanceof InvalidInputsError ? { errors: original.localizedErrors() } : {}),
         },
       };
     }

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Response } from 'express';
-import { AppError } from '../errors.js';
+import { AppError, InvalidInputsError } from '../errors.js';
 import { type Message, msg, say } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
 
@@ -19,7 +19,12 @@ const statusOf: Record<string, number> = {
 /** REST routes answer errors as `{ error: { code, message, field } }`, with the typed error's code, in the request's language. */
 export function sendError(res: Response, error: AppError) {
   res.status(statusOf[error.code] ?? 400).json({
-    error: { code: error.code, message: error.localized(), ...(error.field ? { field: error.field } : {}) },
+    error: {
+      code: error.code,
+      message: error.localized(),
+      ...(error.field ? { field: error.field } : {}),
+      ...(error instanceof InvalidInputsError ? { errors: error.localizedErrors() } : {}),
+    },
   });
 }
 

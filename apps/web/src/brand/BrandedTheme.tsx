@@ -2,6 +2,7 @@ import { createTheme, MantineProvider } from '@mantine/core';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { nameBrandInStrings } from '../i18n';
 import { type Brand, BrandContext, shadesOf } from './brand';
+import { contrastResolver } from './contrast';
 
 const base = {
   defaultRadius: 'md',
@@ -33,7 +34,7 @@ export function BrandedTheme({ initial, children }: { initial: Brand; children: 
   }, [brand.name]);
   return (
     <BrandContext value={state}>
-      <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={getStyleNonce}>
+      <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={getStyleNonce} cssVariablesResolver={contrastResolver}>
         {children}
       </MantineProvider>
     </BrandContext>

@@ -28,7 +28,7 @@ export function AccountMenu() {
   return (
     <Menu position="bottom-end" shadow="md" width={240}>
       <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" size="lg" radius="xl" aria-label={t('shell.accountMenu')}>
+        <ActionIcon variant="subtle" color="gray" size="lg" radius="xl" aria-label={`${t('shell.accountMenu')}: ${initials}`}>
           <Avatar size={32} radius="xl" color="indigo">
             {initials}
           </Avatar>

@@ -15,7 +15,7 @@ export function AuthFrame({ children, below }: { children: ReactNode; below?: Re
         <Logo />
         <LanguageMenu />
       </Group>
-      <Center px="md" pb="xl" pt={{ base: 'md', sm: 60 }}>
+      <Center component="main" id="main" px="md" pb="xl" pt={{ base: 'md', sm: 60 }}>
         <Stack w="100%" maw={420} gap="lg">
           <Paper withBorder shadow="sm" radius="md" p={{ base: 'lg', sm: 'xl' }}>
             {children}

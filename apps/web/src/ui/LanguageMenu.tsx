@@ -16,7 +16,7 @@ export function LanguageMenu() {
           color="gray"
           size="compact-sm"
           leftSection={<IconLanguage size={18} />}
-          aria-label={`${t('language.label')}: ${languageNames[active]}`}
+          aria-label={`${t('language.label')}: ${active.toUpperCase()}, ${languageNames[active]}`}
         >
           {active.toUpperCase()}
         </Button>

@@ -109,6 +109,21 @@ export class InviteUsersInput {
   dryRun!: boolean;
 }
 
+@ObjectType({ description: 'One invalid field of an "Invite Multiple" row.' })
+export class InviteFieldProblem {
+  @Field(() => String, { description: 'The field at fault: `email`, `firstName` or `lastName`.' })
+  field!: string;
+
+  @Field(() => String, { description: 'What is wrong with it, in the request\'s language.' })
+  message!: string;
+
+  @Field(() => ImportRowReason, { description: 'The same as `message`, as a code for translated texts.' })
+  reason!: ImportRowReason;
+
+  @Field(() => String, { nullable: true, description: 'The value the reason is about (an email, a row number).' })
+  detail!: string | null;
+}
+
 @ObjectType({ description: 'What happened to one row of an "Invite Multiple" list.' })
 export class InviteRowResult {
   @Field(() => Int, { description: 'Row number, from 1.' })
@@ -131,6 +146,9 @@ export class InviteRowResult {
 
   @Field(() => String, { nullable: true, description: 'The value the reason is about (an email, a row number).' })
   detail!: string | null;
+
+  @Field(() => [InviteFieldProblem], { description: 'Every invalid field of the row (empty when it is valid); `field`, `message`, `reason` and `detail` above are the first.' })
+  problems!: InviteFieldProblem[];
 }
 
 @ObjectType({ description: 'The report of an "Invite Multiple" request.' })

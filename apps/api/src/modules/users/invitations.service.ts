@@ -27,7 +27,7 @@ import { Team } from '../teams/team.entity.js';
 import { INVITATION_DAYS, Invitation, InvitationStatus as StoredStatus } from './invitation.entity.js';
 import { type InvitationToMail, publishInvitations } from './invitation.events.js';
 import { Membership, typedPerson } from './membership.entity.js';
-import { checkPerson, type PersonFields, requirePerson } from './person-rules.js';
+import { checkPersonFields, type PersonFields, requirePerson, type RuleError } from './person-rules.js';
 import { VendorStaffMember } from '../identity/staff/vendor-staff.entity.js';
 
 const DAY_MS = 86_400_000;
@@ -193,14 +193,22 @@ export async function inviteUser(ctx: AccountContext, input: InviteUserInput): P
 /** F-42 "Invite Multiple": every row checked and reported; all valid rows invited together, or none. */
 export async function inviteUsers(ctx: AccountContext, input: InviteUsersInput): Promise<InviteUsersResult> {
   if (input.rows.length === 0 || input.rows.length > MAX_ROWS) throw new InvalidInputError('rows', msg('Enter 1 to {max} people.', { max: MAX_ROWS }));
-  const checked = input.rows.map((row) => checkPerson(row));
+  const checked = input.rows.map((row) => checkPersonFields(row));
   const emails = checked.flatMap((entry) => ('person' in entry ? [entry.person.email] : []));
   const statuses = await existingStatuses(ctx, emails);
   const seen = new Map<string, number>();
   const rows = checked.map((entry, index) => {
     const base = { row: index + 1, email: input.rows[index]!.email };
-    const refused = (field: string, reason: ImportRowReason, message: Message, detail: string | null) => ({ ...base, ok: false, field, message: say(message), reason, detail });
-    if ('error' in entry) return refused(entry.error.field, entry.error.reason, entry.error.message, base.email.trim() || null);
+    const refused = (field: string, reason: ImportRowReason, message: Message, detail: string | null) => {
+      const problem = { field, message: say(message), reason, detail };
+      return { ...base, ok: false, ...problem, problems: [problem] };
+    };
+    if ('errors' in entry) {
+      // Every invalid field of the row at once, not only the first.
+      const detailOf = (error: RuleError) => (error.field === 'email' ? base.email.trim() || null : null);
+      const problems = entry.errors.map((error) => ({ field: error.field, message: say(error.message), reason: error.reason, detail: detailOf(error) }));
+      return { ...base, ok: false, ...problems[0]!, detail: base.email.trim() || null, problems };
+    }
     const email = entry.person.email;
     const firstRow = seen.get(email);
     if (firstRow) return refused('email', ImportRowReason.DUPLICATE_IN_FILE, msg('{email} is already on row {row}.', { email, row: firstRow }), String(firstRow));
@@ -210,7 +218,7 @@ export async function inviteUsers(ctx: AccountContext, input: InviteUsersInput):
     if (problem) {
       return refused('email', status === MembershipStatus.ACTIVE ? ImportRowReason.ALREADY_MEMBER : ImportRowReason.ALREADY_INVITED, problem, email);
     }
-    return { ...base, ok: true, field: null, message: null, reason: null, detail: null };
+    return { ...base, ok: true, field: null, message: null, reason: null, detail: null, problems: [] };
   });
   if (input.dryRun || rows.some((row) => !row.ok)) return { rows, invitedCount: 0 };
   await inviteAll(ctx, checked.map((entry) => (entry as { person: PersonFields }).person), input);

@@ -129,7 +129,12 @@ export function AuditPage() {
                         </Table.Td>
                         <Table.Td>
                           {(node.before != null || node.after != null) && (
-                            <Button size="compact-xs" variant="subtle" onClick={() => setOpen(node)}>
+                            <Button
+                              size="compact-xs"
+                              variant="subtle"
+                              onClick={() => setOpen(node)}
+                              aria-label={`${t('audit.details')}: ${node.summary}, ${formatDateTime(node.createdAt, i18n.language)}`}
+                            >
                               {t('audit.details')}
                             </Button>
                           )}

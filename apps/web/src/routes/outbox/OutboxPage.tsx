@@ -39,7 +39,7 @@ export function OutboxPage() {
 
   return (
     <Box mih="100vh" bg="gray.0">
-      <Container size="md" py="lg">
+      <Container component="main" id="main" size="md" py="lg">
         <Group justify="space-between" mb="lg">
           <Anchor component={Link} to="/" underline="never" aria-label={t('outbox.backHome')}>
             <Logo />

@@ -61,7 +61,7 @@ export function AllProductsPage() {
             const active = product.licences.some((licence) => licence.active) || Boolean(product.trial?.active);
             return (
               <Accordion.Item key={product.id} value={product.id}>
-                <Accordion.Control aria-label={product.name}>
+                <Accordion.Control>
                   <Group justify="space-between" wrap="wrap" gap="xs" pr="sm">
                     <div>
                       <Text fw={600}>{product.name}</Text>

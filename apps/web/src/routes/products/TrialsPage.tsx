@@ -23,6 +23,8 @@ export function TrialsPage() {
   const data = current ?? previousData;
   const [start, starting] = useMutation(StartTrialDocument, { refetchQueries: ['TrialsPage', 'ProductEntitlements'], awaitRefetchQueries: true });
   const [pending, setPending] = useState<string | null>(null);
+  const trialLabel = (offer: { licensed: boolean; started: boolean; days: number }) =>
+    offer.licensed ? t('trials.licensed') : offer.started ? t('trials.used') : t('trials.start', { days: offer.days });
 
   async function startTrial(productId: string) {
     setPending(productId);
@@ -101,9 +103,9 @@ export function TrialsPage() {
                       disabled={offer.started || offer.licensed}
                       loading={pending === offer.productId}
                       onClick={() => void startTrial(offer.productId)}
-                      aria-label={t('trials.startFor', { product: offer.productName })}
+                      aria-label={`${trialLabel(offer)}: ${offer.productName}`}
                     >
-                      {offer.licensed ? t('trials.licensed') : offer.started ? t('trials.used') : t('trials.start', { days: offer.days })}
+                      {trialLabel(offer)}
                     </Button>
                   </Stack>
                 </Card>

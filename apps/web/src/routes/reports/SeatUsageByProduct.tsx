@@ -58,6 +58,23 @@ export function SeatUsageByProduct({ range }: { range: { from: string; to: strin
             </Table.Tr>
           ))}
         </Table.Tbody>
+        {/* The figure above the tabs counts each seat once; a collection's seat shows under each of its products. */}
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th scope="row" colSpan={2} style={{ whiteSpace: 'normal' }}>
+              {t('seatUsage.eachSeatOnce')}
+              <Text size="xs" c="dimmed" fw={400}>
+                {t('seatUsage.collectionNote')}
+              </Text>
+            </Table.Th>
+            <Table.Td ta="right">
+              <Text fw={700} size="sm" c={report.unassignedSeats > 0 ? 'orange.8' : undefined}>
+                {formatNumber(report.unassignedSeats, i18n.language)}
+              </Text>
+            </Table.Td>
+            <Table.Td colSpan={4} />
+          </Table.Tr>
+        </Table.Tfoot>
       </Table>
     </Table.ScrollContainer>
   );

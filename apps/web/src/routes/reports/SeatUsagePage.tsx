@@ -1,14 +1,14 @@
 import { useQuery } from '@apollo/client/react';
 import { Card, Group, SimpleGrid, Stack, Tabs, Text, UnstyledButton } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SeatUsageSortField, SortDirection } from '@seatwise/schema/client';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { ExportMenu } from '../../ui/ExportMenu';
 import { PageHeader } from '../../ui/PageHeader';
 import { TableSkeleton } from '../../ui/TableSkeleton';
-import { RangeSelect } from './RangeSelect';
-import { rangeOf, useRangePreset } from './reportRange';
+import { ReportRangeSelect } from './RangeSelect';
+import { useReportRange } from './reportRange';
 import { SeatUsageSummaryDocument } from './reports.graphql';
 import { SeatUsageByProduct } from './SeatUsageByProduct';
 import { SeatUsageByUser } from './SeatUsageByUser';
@@ -25,7 +25,7 @@ function Figure({ label, value, tone, onClick }: { label: string; value: number;
     </Card>
   );
   return onClick ? (
-    <UnstyledButton onClick={onClick} aria-label={`${label}: ${value}`}>
+    <UnstyledButton onClick={onClick}>
       {body}
     </UnstyledButton>
   ) : (
@@ -36,8 +36,8 @@ function Figure({ label, value, tone, onClick }: { label: string; value: number;
 /** Seat Usage (F-31): by product and by user for a date range, with the seats worth reclaiming called out. */
 export function SeatUsagePage() {
   const { t } = useTranslation();
-  const [preset, setPreset] = useRangePreset();
-  const range = rangeOf(preset);
+  const [chosen, setRange] = useReportRange();
+  const range = useMemo(() => ({ from: chosen.from, to: chosen.to }), [chosen.from, chosen.to]);
   const [tab, setTab] = useState<string>('users');
   const [idle, setIdle] = useState('all');
   const [userFilter, setUserFilter] = useState<{ search: string; sort: SeatUsageSortField; direction: SortDirection }>({
@@ -63,7 +63,7 @@ export function SeatUsagePage() {
         description={t('seatUsage.subtitle')}
         aside={
           <Group align="flex-end">
-            <RangeSelect value={preset} onChange={setPreset} />
+            <ReportRangeSelect value={chosen} onChange={setRange} />
             <ExportMenu report={tab === 'users' ? 'seat-usage' : 'seat-usage-products'} params={exportParams} />
           </Group>
         }

@@ -49,3 +49,43 @@ export function useRangePreset(): [RangePreset, (preset: RangePreset) => void] {
       ),
   ];
 }
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
+export type ReportRange = { preset: RangePreset | 'custom'; from: string; to: string };
+
+/**
+ * A preset or a custom range (`?period=custom&from=YYYY-MM-DD&to=YYYY-MM-DD`), kept in the address.
+ * A custom range missing a day, or ending before it starts, falls back to the last 30 days until
+ * both days are right.
+ */
+export function useReportRange(): [ReportRange, (next: RangePreset | 'custom', from?: string, to?: string) => void] {
+  const [params, setParams] = useSearchParams();
+  const value = params.get('period');
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  let range: ReportRange;
+  if (value === 'custom') {
+    const valid = isoDay.test(from) && isoDay.test(to) && from <= to;
+    range = valid ? { preset: 'custom', from, to } : { preset: 'custom', ...rangeOf('last30') };
+  } else {
+    const preset = rangePresets.includes(value as RangePreset) ? (value as RangePreset) : 'last30';
+    range = { preset, ...rangeOf(preset) };
+  }
+  const set = (next: RangePreset | 'custom', nextFrom?: string, nextTo?: string) =>
+    setParams(
+      (current) => {
+        current.set('period', next);
+        if (next === 'custom') {
+          current.set('from', nextFrom ?? range.from);
+          current.set('to', nextTo ?? range.to);
+        } else {
+          current.delete('from');
+          current.delete('to');
+        }
+        return current;
+      },
+      { replace: true },
+    );
+  return [range, set];
+}

@@ -41,6 +41,7 @@ export const SeatUsageProductsDocument = graphql(`
       from
       to
       bucketDays
+      unassignedSeats
       products {
         product {
           id

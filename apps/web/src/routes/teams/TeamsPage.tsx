@@ -87,10 +87,10 @@ export function TeamsPage() {
                   <Table.Td>
                     {/* The two buttons stack on a phone rather than push the table past the screen. */}
                     <Group gap="xs" justify="flex-end">
-                      <Button size="xs" variant="default" onClick={() => setRenaming({ team, name: team.name })}>
+                      <Button size="xs" variant="default" onClick={() => setRenaming({ team, name: team.name })} aria-label={`${t('teams.rename')}: ${team.name}`}>
                         {t('teams.rename')}
                       </Button>
-                      <Button size="xs" variant="light" color="red" onClick={() => setDeleting({ team, moveTo: null })}>
+                      <Button size="xs" variant="light" color="red" onClick={() => setDeleting({ team, moveTo: null })} aria-label={`${t('teams.delete')}: ${team.name}`}>
                         {t('teams.delete')}
                       </Button>
                     </Group>

@@ -94,6 +94,7 @@ export function InvitationsPage() {
                             <Button
                               size="xs"
                               variant="default"
+                              aria-label={`${t('invitations.resend')}: ${invitation.email}`}
                               loading={resendState.loading && resendState.data?.resendInvitation.id === invitation.id}
                               onClick={() =>
                                 void resend({ variables: { id: invitation.id } })
@@ -103,7 +104,7 @@ export function InvitationsPage() {
                             >
                               {t('invitations.resend')}
                             </Button>
-                            <Button size="xs" variant="light" color="red" onClick={() => setRevoking(invitation)}>
+                            <Button size="xs" variant="light" color="red" onClick={() => setRevoking(invitation)} aria-label={`${t('invitations.revoke')}: ${invitation.email}`}>
                               {t('invitations.revoke')}
                             </Button>
                           </Group>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InviteUsersMutation } from '../../gql/graphql';
 import { useApiErrorText } from '../../ui/apiError';
@@ -41,9 +41,10 @@ export function InviteMultipleDialog({ opened, onClose, onInvited }: InviteMulti
   const teams = useQuery(UsersTeamsDocument, { skip: !opened });
   const subscriptions = useQuery(AssignableSubscriptionsDocument, { skip: !opened, fetchPolicy: 'cache-and-network' });
 
-  async function run(dryRun: boolean) {
+  async function run(dryRun: boolean, only: typeof rows = rows) {
+    if (dryRun) void subscriptions.refetch();
     const result = await inviteUsers({
-      variables: { input: { rows, dryRun, role, teamId, subscriptionIds } },
+      variables: { input: { rows: only, dryRun, role, teamId, subscriptionIds } },
       refetchQueries: dryRun ? [] : ['UsersPage', 'Invitations'],
     }).catch(() => null);
     if (!result?.data) return;
@@ -57,6 +58,25 @@ export function InviteMultipleDialog({ opened, onClose, onInvited }: InviteMulti
   }
 
   const allValid = report !== null && report.rows.every((row) => row.ok);
+  const readyRows = report ? rows.filter((_, index) => report.rows[index]?.ok) : [];
+  const invalidCount = report ? report.rows.length - readyRows.length : 0;
+  // Free seats, checked in the preview: everyone invited takes one seat of each chosen subscription.
+  const chosen = subscriptionIds.flatMap((id) => subscriptions.data?.assignableSubscriptions.filter((subscription) => subscription.id === id) ?? []);
+  const seatsShort = chosen.some((subscription) => subscription.available < readyRows.length);
+  const whyId = useId();
+  // Why the invite button is disabled, said next to it (and as its description).
+  const why =
+    rows.length === 0
+      ? t('inviteMultiple.why.empty')
+      : report === null
+        ? t('inviteMultiple.why.check')
+        : readyRows.length === 0
+          ? t('inviteMultiple.why.none')
+          : [invalidCount > 0 ? t('inviteMultiple.why.invalid', { count: invalidCount }) : '', seatsShort ? t('inviteMultiple.why.seats') : '']
+              .filter(Boolean)
+              .join(' ') || null;
+  const problemText = (problem: { field: string; reason?: string | null; detail?: string | null; message: string | null }) =>
+    `${t(`inviteMultiple.fields.${problem.field}`)}: ${problem.reason ? t(`import.reasons.${problem.reason}`, { value: problem.detail ?? '' }) : problem.message}`;
   return (
     <Modal opened={opened} onClose={onClose} title={t('inviteMultiple.title')} size="xl">
       <Stack>
@@ -122,11 +142,18 @@ export function InviteMultipleDialog({ opened, onClose, onInvited }: InviteMulti
                     <Table.Td>{row.row}</Table.Td>
                     <Table.Td>{row.email}</Table.Td>
                     <Table.Td>
-                      <Text size="sm" c={row.ok ? 'teal' : 'red'}>
-                        {row.ok
-                          ? t('inviteMultiple.ok')
-                          : `${t(`inviteMultiple.fields.${row.field ?? 'email'}`)}: ${row.reason ? t(`import.reasons.${row.reason}`, { value: row.detail ?? '' }) : row.message}`}
-                      </Text>
+                      {row.ok ? (
+                        <Text size="sm" c="teal">
+                          {t('inviteMultiple.ok')}
+                        </Text>
+                      ) : (
+                        // Every invalid field of the row, each on its own line.
+                        (row.problems.length > 0 ? row.problems : [{ field: row.field ?? 'email', reason: row.reason, detail: row.detail, message: row.message }]).map((problem) => (
+                          <Text key={problem.field} size="sm" c="red">
+                            {problemText(problem)}
+                          </Text>
+                        ))
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -134,15 +161,40 @@ export function InviteMultipleDialog({ opened, onClose, onInvited }: InviteMulti
             </Table>
           </Table.ScrollContainer>
         )}
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed">
-            {t('inviteMultiple.count', { count: rows.length })}
-          </Text>
+        {report && chosen.length > 0 && (
+          <Stack gap={2} aria-label={t('inviteMultiple.seats')} role="group">
+            {chosen.map((subscription) => (
+              <Text key={subscription.id} size="sm" c={subscription.available < readyRows.length ? 'red' : 'dimmed'}>
+                {t('inviteMultiple.seatCheck', {
+                  name: subscription.name,
+                  free: t('inviteMultiple.seatsFree', { count: subscription.available }),
+                  needed: readyRows.length,
+                })}
+              </Text>
+            ))}
+          </Stack>
+        )}
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={2} maw={360}>
+            <Text size="sm" c="dimmed">
+              {t('inviteMultiple.count', { count: rows.length })}
+            </Text>
+            {why && (
+              <Text size="sm" id={whyId} role="status">
+                {why}
+              </Text>
+            )}
+          </Stack>
           <Group>
             <Button variant="default" onClick={() => void run(true)} disabled={rows.length === 0} loading={loading && !allValid}>
               {t('inviteMultiple.check')}
             </Button>
-            <Button onClick={() => void run(false)} disabled={!allValid} loading={loading && allValid}>
+            {invalidCount > 0 && readyRows.length > 0 && (
+              <Button variant="light" onClick={() => void run(false, readyRows)} disabled={seatsShort} loading={loading}>
+                {t('inviteMultiple.inviteValid', { count: readyRows.length })}
+              </Button>
+            )}
+            <Button onClick={() => void run(false)} disabled={!allValid || seatsShort} loading={loading && allValid} aria-describedby={why ? whyId : undefined}>
               {t('inviteMultiple.invite', { count: rows.length })}
             </Button>
           </Group>

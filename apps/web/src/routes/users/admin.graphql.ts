@@ -36,6 +36,12 @@ export const InviteUsersDocument = graphql(`
         message
         reason
         detail
+        problems {
+          field
+          message
+          reason
+          detail
+        }
       }
     }
   }

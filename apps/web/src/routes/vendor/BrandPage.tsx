@@ -156,6 +156,7 @@ function BrandForm({ brand }: { brand: Brand }) {
                   error={fieldError(field)}
                   readOnly={!canEdit}
                   disallowInput={!canEdit}
+                  eyeDropperButtonProps={{ 'aria-label': `${t('vendor.brand.eyeDropper')}: ${t(`vendor.brand.fields.${field}`)}` }}
                 />
               ))}
             </SimpleGrid>

@@ -111,7 +111,7 @@ export function VendorLayout() {
               ))}
           </nav>
         </AppShell.Navbar>
-        <AppShell.Main>
+        <AppShell.Main id="main">
           <Outlet />
           <BrandFooter />
         </AppShell.Main>
