@@ -82,6 +82,8 @@ describe.each(drivers)('a first above the largest page (%s)', (driver) => {
   let admin: TestClient;
   let operator: TestClient;
   let customer: string;
+  /** The endpoint whose delivery log each of these lists pages through. */
+  const endpoints: Record<string, string> = {};
 
   beforeAll(async () => {
     app = await startTestApp(driver, { env: { SEATWISE_DEMO: '1' } });
@@ -89,12 +91,21 @@ describe.each(drivers)('a first above the largest page (%s)', (driver) => {
     dataOf(await admin.signIn('admin@example.com'));
     operator = await signInDemoOperator(app);
     customer = await accountId(app);
+    // A delivery log is an endpoint's: one of the account's and one of the vendor's to page through.
+    const input = { url: 'https://hooks.example.com/seatwise', events: ['SEAT_ASSIGNED'] };
+    endpoints.webhookAttempts = dataOf(
+      await admin.graphql<{ createWebhookEndpoint: { endpoint: { id: string } } }>('mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }', { input }),
+    ).createWebhookEndpoint.endpoint.id;
+    endpoints.vendorWebhookAttempts = dataOf(
+      await operator.graphql<{ createVendorWebhookEndpoint: { endpoint: { id: string } } }>('mutation ($input: CreateWebhookEndpointInput!) { createVendorWebhookEndpoint(input: $input) { endpoint { id } } }', { input }),
+    ).createVendorWebhookEndpoint.endpoint.id;
   });
   afterAll(() => app?.close());
 
   it.each(connectionQueries.map((entry) => [entry.name, entry] as const))('%s(first: 101) is BAD_USER_INPUT naming first; first: 100 is served', async (_name, entry) => {
     const client = entry.vendor ? operator : admin;
-    const variables = entry.vendor ? { ...entry.variables, ...Object.fromEntries(entry.uuidArgs.map((name) => [name, customer])) } : entry.variables;
+    const ids = entry.uuidArgs.map((name) => [name, name === 'endpointId' ? endpoints[entry.name] : entry.vendor ? customer : entry.variables[name]]);
+    const variables = { ...entry.variables, ...Object.fromEntries(ids) };
     const error = errorOf(await client.graphql(entry.document(MAX_PAGE_SIZE + 1), variables));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     expect(error.message).toContain('first');
