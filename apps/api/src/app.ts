@@ -158,7 +158,8 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   await prepareDatabase(orm, config, logger);
   const outbox = new Outbox(config.mail.outboxDir);
   // Every mail wears the vendor's brand, read when it is sent.
-  const mail = createMailer(config.mail, outbox, logger, () => mailBrandOf(orm.em as EntityManager, config.publicUrl));
+  const brandOf = () => mailBrandOf(orm.em as EntityManager, config.publicUrl);
+  const mail = createMailer(config.mail, outbox, logger, brandOf);
   // Subscribers register from their own modules before the first request.
   const events = new EventBus(orm, logger);
   subscribeIdentityMail(events, mail, config);
@@ -167,7 +168,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   subscribeSupportReplyMail(events, mail);
   subscribeWebhooks(events, config, mail);
   const sms = createOutboxSmsSender(outbox, logger);
-  subscribeIdentitySms(events, sms);
+  subscribeIdentitySms(events, sms, async () => (await brandOf()).name);
   const services: Services = {
     orm,
     config,

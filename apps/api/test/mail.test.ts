@@ -110,7 +110,7 @@ describe('the outbox, without an SMTP relay', () => {
   it('keeps each message as a file and lists it, newest first', async () => {
     await demo.mail.send(greeting, { to: 'first@test.example', language: Language.EN, data: { name: 'One', link: 'http://x.test/1' } });
     await demo.mail.send(greeting, { to: 'second@test.example', language: Language.EN, data: { name: 'Two', link: 'http://x.test/2' } });
-    await demo.sms.send('+38640123456', Language.SL, smsCodeText('123456', 10));
+    await demo.sms.send('+38640123456', Language.SL, smsCodeText('123456', 10, 'Acme Software'));
     type Listed = { outbox: { totalCount: number; edges: { node: { id: string; channel: string; to: string; subject: string | null; text: string } }[] } };
     const listed = dataOf(await demo.client().graphql<Listed>(OUTBOX)).outbox;
     expect(listed.totalCount).toBe(3);
@@ -120,7 +120,7 @@ describe('the outbox, without an SMTP relay', () => {
       ['EMAIL', 'second@test.example'],
       ['EMAIL', 'first@test.example'],
     ]);
-    expect(outbox[0]).toMatchObject({ subject: null, text: '123456 je vaša koda Seatwise. Velja 10 minut. Nikomur je ne povejte.' });
+    expect(outbox[0]).toMatchObject({ subject: null, text: '123456 je vaša koda za Acme Software. Velja 10 minut. Nikomur je ne povejte.' });
     expect(outbox[1]).toMatchObject({ subject: 'Hello Two,', text: 'Hello Two,\n\nAccept the invitation: http://x.test/2\n\n-- \nPowered by Seatwise' });
     const eml = await readFile(join(demo.outbox.dir, `${outbox[1]!.id}.eml`), 'utf8');
     expect(eml).toMatch(/^Subject: Hello Two,$/m);

@@ -99,7 +99,7 @@ describe('messages of the API in English and Slovenian', () => {
 
   it('finds the messages of the whole API, mails and export headings included', () => {
     expect(texts.size).toBeGreaterThan(250);
-    for (const text of ['Hello {name},', 'Seats used', '{code} is your Seatwise code. It expires in {count} minutes. Do not share it.']) {
+    for (const text of ['Hello {name},', 'Seats used', '{code} is your {brand} code. It expires in {count} minutes. Do not share it.']) {
       expect(texts.has(text)).toBe(true);
     }
   });

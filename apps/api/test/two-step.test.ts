@@ -278,7 +278,7 @@ describe.each(drivers)('2-step verification (%s)', (driver) => {
     expect(setup.startSmsSetup.phoneHint).toBe('•••••••••222');
     await app.deliverEvents();
     const sms = (await app.outbox.list()).find((message) => message.to === phone)!;
-    expect(sms.text).toMatch(/^\d{6} je vaša koda Seatwise/);
+    expect(sms.text).toMatch(/^\d{6} je vaša koda za Seatwise/);
     expect((await status(client)).enabled).toBe(false);
     dataOf(await client.graphql(CONFIRM, { code: await latestSmsCode(app, phone) }));
     expect(await status(client)).toMatchObject({ enabled: true, method: 'SMS', phoneHint: '•••••••••222', recoveryCodesLeft: 10 });

@@ -10,8 +10,8 @@ export const mail: Record<string, string> = {
     one: 'To sign in to {brand} with {email} from now on, open this link within {count} hour:',
     other: 'To sign in to {brand} with {email} from now on, open this link within {count} hours:',
   }),
-  ...plural('{code} is your Seatwise code. It expires in {count} minutes. Do not share it.', {
-    one: '{code} is your Seatwise code. It expires in {count} minute. Do not share it.',
-    other: '{code} is your Seatwise code. It expires in {count} minutes. Do not share it.',
+  ...plural('{code} is your {brand} code. It expires in {count} minutes. Do not share it.', {
+    one: '{code} is your {brand} code. It expires in {count} minute. Do not share it.',
+    other: '{code} is your {brand} code. It expires in {count} minutes. Do not share it.',
   }),
 };

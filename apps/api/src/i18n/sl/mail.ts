@@ -78,11 +78,11 @@ export const mail: Record<string, string> = {
   unknown: 'neznan',
 
   // 2-step codes by text message (modules/identity/two-step/two-step.messages.ts).
-  ...plural('{code} is your Seatwise code. It expires in {count} minutes. Do not share it.', {
-    one: '{code} je vaša koda Seatwise. Velja {count} minuto. Nikomur je ne povejte.',
-    two: '{code} je vaša koda Seatwise. Velja {count} minuti. Nikomur je ne povejte.',
-    few: '{code} je vaša koda Seatwise. Velja {count} minute. Nikomur je ne povejte.',
-    other: '{code} je vaša koda Seatwise. Velja {count} minut. Nikomur je ne povejte.',
+  ...plural('{code} is your {brand} code. It expires in {count} minutes. Do not share it.', {
+    one: '{code} je vaša koda za {brand}. Velja {count} minuto. Nikomur je ne povejte.',
+    two: '{code} je vaša koda za {brand}. Velja {count} minuti. Nikomur je ne povejte.',
+    few: '{code} je vaša koda za {brand}. Velja {count} minute. Nikomur je ne povejte.',
+    other: '{code} je vaša koda za {brand}. Velja {count} minut. Nikomur je ne povejte.',
   }),
 
   // Support replies (modules/vendor/support-reply.mail.ts)

@@ -36,9 +36,12 @@ declare module '../jobs/event-bus.js' {
   }
 }
 
-/** The identity module's text messages: 2-step codes, sent after the change that issued them committed. */
-export function subscribeIdentitySms(events: EventBus, sms: SmsSender): void {
-  events.subscribe('identity.sms-code', 'sms', ({ to, language, code, minutes }) => sms.send(to, language, smsCodeText(code, minutes)));
+/**
+ * The identity module's text messages: 2-step codes, sent after the change that issued them
+ * committed, naming the vendor's brand as it stands when the message leaves.
+ */
+export function subscribeIdentitySms(events: EventBus, sms: SmsSender, brandName: () => Promise<string>): void {
+  events.subscribe('identity.sms-code', 'sms', async ({ to, language, code, minutes }) => sms.send(to, language, smsCodeText(code, minutes, await brandName())));
 }
 
 /** The identity module's mail, registered at start-up (`app.ts`). */
