@@ -7,6 +7,7 @@ import { deleteFinishedJobsBefore } from './modules/jobs/job-retention.service.j
 import type { Schedule } from './modules/jobs/schedules.js';
 import { deleteUsageEventsBefore } from './modules/usage/usage-retention.service.js';
 import { deleteVendorAuditEntriesBefore } from './modules/vendor/vendor-audit-retention.service.js';
+import { deleteFinishedWebhookDeliveriesBefore } from './modules/webhooks/webhook-retention.service.js';
 
 export interface RetentionResult {
   usageEvents: number;
@@ -14,6 +15,7 @@ export interface RetentionResult {
   vendorAuditEntries: number;
   jobs: number;
   eventDeliveries: number;
+  webhookDeliveries: number;
 }
 
 /**
@@ -22,13 +24,16 @@ export interface RetentionResult {
  */
 export async function applyRetention(em: EntityManager, config: Config, now = config.now()): Promise<RetentionResult> {
   const { usageEventDays, auditDays, jobDays } = config.retention;
-  const result: RetentionResult = { usageEvents: 0, auditEntries: 0, vendorAuditEntries: 0, jobs: 0, eventDeliveries: 0 };
+  const result: RetentionResult = { usageEvents: 0, auditEntries: 0, vendorAuditEntries: 0, jobs: 0, eventDeliveries: 0, webhookDeliveries: 0 };
   if (usageEventDays) result.usageEvents = await deleteUsageEventsBefore(em, daysBefore(now, usageEventDays));
   if (auditDays) {
     result.auditEntries = await deleteAuditEntriesBefore(em, daysBefore(now, auditDays));
     result.vendorAuditEntries = await deleteVendorAuditEntriesBefore(em, daysBefore(now, auditDays));
   }
-  if (jobDays) Object.assign(result, await deleteFinishedJobsBefore(em, daysBefore(now, jobDays)));
+  if (jobDays) {
+    Object.assign(result, await deleteFinishedJobsBefore(em, daysBefore(now, jobDays)));
+    result.webhookDeliveries = await deleteFinishedWebhookDeliveriesBefore(em, daysBefore(now, jobDays));
+  }
   return result;
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Account } from '../src/modules/accounts/account.entity.js';
@@ -5,6 +6,9 @@ import { AuditEntry } from '../src/modules/audit/audit-entry.entity.js';
 import { Job, JobStatus } from '../src/modules/jobs/job.entity.js';
 import { UsageEvent } from '../src/modules/usage/usage-event.entity.js';
 import { applyRetention } from '../src/retention.js';
+import { WebhookAttemptRow } from '../src/modules/webhooks/webhook-attempt.entity.js';
+import { WebhookDeliveryRow } from '../src/modules/webhooks/webhook-delivery.entity.js';
+import { WebhookEndpointRow } from '../src/modules/webhooks/webhook-endpoint.entity.js';
 import { drivers, startTestApp, type TestApp } from './harness.js';
 
 const DAY = 86_400_000;
@@ -49,10 +53,21 @@ describe.each(drivers)('retention of usage events, audit entries and jobs (%s)',
       job(JobStatus.QUEUED, null, old),
       job(JobStatus.RUNNING, null, old),
     ]);
+    // Webhook deliveries: finished ones go when old (their attempts with them), pending ones stay.
+    const endpoint = fork.create(WebhookEndpointRow, { account, url: 'https://hooks.example.com/x', secretSealed: 'sealed' });
+    const delivery = (status: string, finishedAt: Date | null) =>
+      fork.create(WebhookDeliveryRow, { endpoint, eventId: randomUUID(), eventType: 'SEAT_ASSIGNED', messageId: `msg_${randomUUID()}`, body: '{}', status, finishedAt });
+    const oldDelivered = delivery('SUCCEEDED', old);
+    fork.create(WebhookAttemptRow, { endpoint, delivery: oldDelivered, attempt: 1, statusCode: 200, succeeded: true, responseExcerpt: 'ok', durationMs: 5, attemptedAt: old });
+    delivery('FAILED', old);
+    delivery('SUCCEEDED', recent);
+    delivery('PENDING', null);
     await fork.flush();
 
     const result = await applyRetention(em(), app.config, now);
-    expect(result).toMatchObject({ usageEvents: ids.length - youngEvents, auditEntries: oldAudits.length, jobs: 2 });
+    expect(result).toMatchObject({ usageEvents: ids.length - youngEvents, auditEntries: oldAudits.length, jobs: 2, webhookDeliveries: 2 });
+    expect((await em().find(WebhookDeliveryRow, { endpoint }, { filters: false })).map((row) => row.status).sort()).toEqual(['PENDING', 'SUCCEEDED']);
+    expect(await em().count(WebhookAttemptRow, { delivery: oldDelivered.id }, { filters: false })).toBe(0);
     expect(await count(UsageEvent)).toBe(youngEvents);
     expect(await count(AuditEntry)).toBe(audits.length - oldAudits.length);
     expect(await count(AuditEntry, { id: { $in: oldAudits } })).toBe(0);
@@ -60,9 +75,9 @@ describe.each(drivers)('retention of usage events, audit entries and jobs (%s)',
     expect(left.map((row) => row.status).sort()).toEqual([JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.SUCCEEDED]);
 
     // Again: nothing more to do.
-    expect(await applyRetention(em(), app.config, now)).toEqual({ usageEvents: 0, auditEntries: 0, vendorAuditEntries: 0, jobs: 0, eventDeliveries: 0 });
+    expect(await applyRetention(em(), app.config, now)).toEqual({ usageEvents: 0, auditEntries: 0, vendorAuditEntries: 0, jobs: 0, eventDeliveries: 0, webhookDeliveries: 0 });
     // 0 days keeps everything for good.
     const keepAll = { ...app.config, retention: { usageEventDays: 0, auditDays: 0, jobDays: 0 } };
-    expect(await applyRetention(em(), keepAll, new Date(now.getTime() + 10_000 * DAY))).toEqual({ usageEvents: 0, auditEntries: 0, vendorAuditEntries: 0, jobs: 0, eventDeliveries: 0 });
+    expect(await applyRetention(em(), keepAll, new Date(now.getTime() + 10_000 * DAY))).toEqual({ usageEvents: 0, auditEntries: 0, vendorAuditEntries: 0, jobs: 0, eventDeliveries: 0, webhookDeliveries: 0 });
   });
 });
