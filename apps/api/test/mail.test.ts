@@ -138,7 +138,7 @@ describe('the outbox, without an SMTP relay', () => {
   });
 
   it('searches the recipient, subject and text in any case, and pages through the matches', async () => {
-    const SEARCH = `query ($search: String, $after: String) { outbox(first: 1, after: $after, search: $search) { totalCount pageInfo { hasNextPage endCursor } edges { node { to } } } }`;
+    const SEARCH = `query ($search: String, $after: String) { outbox(first: 1, after: $after, filter: { search: $search }) { totalCount pageInfo { hasNextPage endCursor } edges { node { to } } } }`;
     const client = demo.client();
     const first = dataOf(await client.graphql<OutboxPage>(SEARCH, { search: 'TEST.EXAMPLE' })).outbox;
     expect(first).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true } });

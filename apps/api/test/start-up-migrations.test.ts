@@ -10,6 +10,13 @@ import { postgresqlMigrations } from '../src/db/migrations/postgresql/index.js';
 import { sqliteMigrations } from '../src/db/migrations/sqlite/index.js';
 import { createTestDatabase, drivers } from './harness.js';
 
+/** Instances of one database share its data folder (its secret key above all), as docs/operations.md asks. */
+const dataDirs = new Map<string, string>();
+const dataDirOf = (databaseUrl: string) => {
+  if (!dataDirs.has(databaseUrl)) dataDirs.set(databaseUrl, mkdtempSync(join(tmpdir(), 'seatwise-data-')));
+  return dataDirs.get(databaseUrl)!;
+};
+
 const configFor = (databaseUrl: string, env: Record<string, string> = {}) =>
   loadConfig({
     DATABASE_URL: databaseUrl,
@@ -17,7 +24,7 @@ const configFor = (databaseUrl: string, env: Record<string, string> = {}) =>
     NODE_ENV: 'test',
     SEATWISE_DEMO: '0',
     SEATWISE_JOB_WORKER: '0',
-    SEATWISE_DATA_DIR: mkdtempSync(join(tmpdir(), 'seatwise-data-')),
+    SEATWISE_DATA_DIR: dataDirOf(databaseUrl),
     ...env,
   });
 

@@ -18,6 +18,7 @@ const allowed: Record<string, string> = {
   'sessions(user_id, expires_at)': "a person's sessions in every account: sign-out everywhere, a password change, deleting the sign-in",
   'api_tokens(token_hash)': 'a bearer token is looked up before its account is known',
   'invitations(token_hash)': 'an invitation link is opened before its account is known',
+  'directory_tokens(token_hash)': "a SCIM request's bearer token is looked up before its account is known",
   'memberships(user_id)': "a person's memberships in every account, read at sign-in before one is chosen",
   'memberships(email)': 'PostgreSQL only: the trigram (GIN) search of people; a GIN index cannot lead with a plain column without btree_gin, and the search filters by account too',
   'memberships(sort_name)': 'PostgreSQL only: the trigram (GIN) search of people by name, as above',

@@ -33,7 +33,7 @@ export {
   DeleteOwnAccountInput,
 } from './identity/account-security.type.js';
 export { ServerInfo } from './server/server-info.type.js';
-export { MessageChannel, OutboxMessage, type OutboxMessageEdge, OutboxMessageConnection } from './mail/outbox.type.js';
+export { MessageChannel, OutboxFilter, OutboxMessage, type OutboxMessageEdge, OutboxMessageConnection } from './mail/outbox.type.js';
 export { Profile, UpdateProfileInput } from './identity/profile.type.js';
 export {
   PasswordPolicy,

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionTypes } from '../common/pagination.type.js';
 import { MessageChannel } from '../client/enums.js';
 
@@ -42,3 +42,9 @@ export const OutboxMessageConnection = connectionTypes(OutboxMessage, 'OutboxMes
   total: 'How many messages the outbox keeps, on all pages together.' });
 export type OutboxMessageConnection = InstanceType<typeof OutboxMessageConnection>;
 export type OutboxMessageEdge = OutboxMessageConnection['edges'][number];
+
+@InputType({ description: 'Which kept messages to list.' })
+export class OutboxFilter {
+  @Field(() => String, { nullable: true, description: 'Only messages whose recipient, subject or text holds this (any case); totalCount counts them.' })
+  search?: string | null;
+}

@@ -20,7 +20,7 @@ export class DirectoryGroup extends TenantEntity {
   @Property({ type: 'string', length: 254, nullable: true })
   externalId: string | null = null;
 
-  @ManyToOne(() => Team, { nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => Team, { nullable: true, deleteRule: 'set null', index: false })
   team: Team | null = null;
 
   /** Raised by every change: the membership deltas lock the row with it. */
@@ -34,12 +34,12 @@ export class DirectoryGroup extends TenantEntity {
 /** One member of a SCIM Group. */
 @Entity({ tableName: 'directory_group_members' })
 @Filter(tenantFilter)
-@Unique({ properties: ['group', 'user'] })
+@Unique({ properties: ['account', 'group', 'user'] })
 @Index({ properties: ['account', 'user'] })
 export class DirectoryGroupMember extends TenantEntity {
-  @ManyToOne(() => DirectoryGroup, { deleteRule: 'cascade' })
+  @ManyToOne(() => DirectoryGroup, { deleteRule: 'cascade', index: false })
   group!: DirectoryGroup;
 
-  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  @ManyToOne(() => User, { deleteRule: 'cascade', index: false })
   user!: User;
 }

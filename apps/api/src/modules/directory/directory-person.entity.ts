@@ -14,7 +14,7 @@ import { User } from '../identity/user.entity.js';
 @Index({ properties: ['account', 'externalId'] })
 @Index({ properties: ['account', 'createdAt', 'id'] })
 export class DirectoryPerson extends TenantEntity {
-  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  @ManyToOne(() => User, { deleteRule: 'cascade', index: false })
   user!: User;
 
   @Property({ type: 'string', length: 254 })

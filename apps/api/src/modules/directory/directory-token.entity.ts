@@ -19,7 +19,7 @@ export class DirectoryToken extends TenantEntity {
   prefix!: string;
 
   /** The primary admin who made it; the directory's seat assignments name them as assigner. */
-  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null', index: false })
   createdBy: User | null = null;
 
   @Property({ type: 'datetime', nullable: true })

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { OutboxMessageConnection, PageArgs } from '@seatwise/schema';
+import { OutboxFilter, OutboxMessageConnection, PageArgs } from '@seatwise/schema';
 import type { RequestContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
 import { outboxPage } from './outbox.service.js';
@@ -14,8 +14,8 @@ export class OutboxResolver {
   outbox(
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('search', () => String, { nullable: true, description: 'Only messages whose recipient, subject or text holds this (any case); totalCount counts them.' }) search: string | null,
+    @Arg('filter', () => OutboxFilter, { nullable: true, description: 'Which messages: all when omitted.' }) filter: OutboxFilter | null,
   ): Promise<OutboxMessageConnection> {
-    return outboxPage(ctx, page, search);
+    return outboxPage(ctx, page, filter?.search);
   }
 }

@@ -3,7 +3,7 @@ import { connectionOf, encodeCursor, decodeCursor, pageSize } from '../../common
 import type { RequestContext } from '../../context.js';
 import { ForbiddenError, msg } from '../../errors.js';
 
-/** `outbox(first, after, search)`: a page of the kept messages, newest first (message ids sort by time), those holding `search` when given. */
+/** `outbox(first, after, filter: { search })`: a page of the kept messages, newest first (message ids sort by time), those holding `search` when given. */
 export async function outboxPage(ctx: RequestContext, args: { first?: number | null; after?: string | null }, search?: string | null): Promise<OutboxMessageConnection> {
   if (!ctx.config.demo) throw new ForbiddenError(msg('The outbox is only shown in demo mode (SEATWISE_DEMO=1).'));
   const limit = pageSize(args.first);

@@ -14,10 +14,10 @@ import { User } from '../identity/user.entity.js';
 @Unique({ properties: ['account', 'user', 'product', 'fingerprint'] })
 @Index({ properties: ['account', 'user', 'releasedAt'] })
 export class LicenceDevice extends TenantEntity {
-  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  @ManyToOne(() => User, { deleteRule: 'cascade', index: false })
   user!: User;
 
-  @ManyToOne(() => Product, { deleteRule: 'cascade' })
+  @ManyToOne(() => Product, { deleteRule: 'cascade', index: false })
   product!: Product;
 
   @Property({ type: 'string', length: 128 })

@@ -12,7 +12,7 @@ import { SigningKey } from './signing-key.entity.js';
 export async function storedKeys<T>(orm: MikroORM, config: Config, purpose: string, generate: () => Promise<T>): Promise<T> {
   const em = orm.em.fork() as EntityManager;
   const existing = await em.findOne(SigningKey, { purpose });
-  if (existing) return JSON.parse(openSecret(config, existing.sealed)) as T;
+  if (existing) return openKeys<T>(config, purpose, existing.sealed);
   const fresh = await generate();
   const row = em.create(SigningKey, { purpose, sealed: sealSecret(config, JSON.stringify(fresh)) });
   try {
@@ -21,6 +21,17 @@ export async function storedKeys<T>(orm: MikroORM, config: Config, purpose: stri
   } catch (error) {
     const again = await (orm.em.fork() as EntityManager).findOne(SigningKey, { purpose });
     if (!again) throw error;
-    return JSON.parse(openSecret(config, again.sealed)) as T;
+    return openKeys<T>(config, purpose, again.sealed);
+  }
+}
+
+/** Keys sealed by another secret key cannot be opened: said in one line, as the fix is the operator's. */
+function openKeys<T>(config: Config, purpose: string, sealed: string): T {
+  try {
+    return JSON.parse(openSecret(config, sealed)) as T;
+  } catch {
+    throw new Error(
+      `The stored ${purpose} keys cannot be opened with this instance's secret key: every instance of one database must share the data folder's secret.key (docs/operations.md).`,
+    );
   }
 }

@@ -39,7 +39,7 @@ export class WebhookEndpointRow extends BaseEntity {
   secretCreatedAt: Date & Opt = new Date();
 
   /** Who added it: mailed when it is disabled for failure. */
-  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null', index: false })
   createdBy: User | null = null;
 
   @Property({ type: 'datetime', nullable: true })

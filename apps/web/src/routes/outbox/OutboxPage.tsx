@@ -26,7 +26,7 @@ export function OutboxPage() {
   const [search, setSearch] = useState('');
   const [searched] = useDebouncedValue(search.trim(), 250);
   const { data: current, previousData, loading, error, refetch } = useQuery(OutboxDocument, {
-    variables: { first: PAGE_SIZE, after: cursors.at(-1) ?? null, search: searched || null },
+    variables: { first: PAGE_SIZE, after: cursors.at(-1) ?? null, filter: searched ? { search: searched } : null },
     pollInterval: 5000,
   });
   const data = current ?? previousData;

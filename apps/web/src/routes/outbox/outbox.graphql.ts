@@ -1,8 +1,8 @@
 import { graphql } from '../../gql/outbox';
 
 export const OutboxDocument = graphql(`
-  query Outbox($first: Int, $after: String, $search: String) {
-    outbox(first: $first, after: $after, search: $search) {
+  query Outbox($first: Int, $after: String, $filter: OutboxFilter) {
+    outbox(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
         ...PageInfoFields
