@@ -49,7 +49,7 @@ const STILL_FOREIGN: Record<string, string[]> = {
   'reports/cloud-usage.service.ts': ['cloud_credit_entries', 'contracts', 'memberships', 'subscriptions', 'users'],
   'reports/insights.service.ts': ['products', 'subscription_products', 'subscriptions', 'teams'],
   'reports/seat-usage.service.ts': ['subscription_products'],
-  'reports/seat-usage.sql.ts': ['memberships', 'products', 'seat_assignments', 'subscription_products', 'subscriptions', 'usage_days', 'usage_last'],
+  'reports/seat-usage.sql.ts': ['memberships', 'products', 'seat_assignments', 'seat_months', 'subscription_products', 'subscriptions', 'usage_days', 'usage_last'],
   'subscriptions/seats.service.ts': ['memberships'],
   'subscriptions/subscription-seats.ts': ['products'],
   'subscriptions/subscriptions.service.ts': ['products', 'teams'],

@@ -19,7 +19,7 @@ const BY_USER = `
   query ByUser($range: DateRangeInput!, $filter: SeatUsageFilter, $orderBy: SeatUsageOrder, $first: Int, $offset: Int) {
     seatUsageByUser(range: $range, filter: $filter, orderBy: $orderBy, first: $first, offset: $offset) {
       totalCount bucketDays
-      rows { assignmentId user { id name email } subscription { id name } assignedOn lastUsedOn daysUsed minutes idleDays trend }
+      rows { assignmentId user { id name email } subscription { id name } assignedOn lastUsedOn daysUsed minutes idleDays trend removed }
     }
   }`;
 
@@ -64,6 +64,7 @@ interface ByUserRow {
   minutes: number;
   idleDays: number;
   trend: number[];
+  removed: boolean;
 }
 
 const NOVEMBER = { from: '2026-11-01', to: '2026-11-25' };
@@ -346,6 +347,49 @@ describe.each(drivers)('usage ingestion and reports F-31 to F-34 (%s)', (driver)
     } finally {
       app.setNow(TODAY);
     }
+  });
+
+  it("a removed person's past use stays in By user, marked removed; a range without their use shows nothing of them", async () => {
+    const [person] = await app.sql<{ id: string; email: string; version: number | string }>(
+      `select u.id, u.email, mb.version from seat_assignments sa join subscriptions s on s.id = sa.subscription_id
+       join users u on u.id = sa.user_id join memberships mb on mb.user_id = u.id and mb.account_id = sa.account_id
+       where s.name = 'Drafter' and u.email not in (?, ?) order by u.email limit 1`,
+      [ADMIN, 'user@example.com'],
+    );
+    const event = { id: 'removed-1', type: 'PRODUCT_SESSION', occurredAt: '2026-11-18T09:00:00+01:00', user: person!.email, product: 'DRF', minutes: 25 };
+    expect(await (await postEvents(app, admin, [event])).json()).toMatchObject({ accepted: 1 });
+    // Every subscription that ran in November and includes Drafter: the removed person's use shows under each.
+    const drafterSubscriptions = (
+      await app.sql<{ name: string }>(
+        `select s.name from subscriptions s join accounts a on a.id = s.account_id where a.name = ? and s.state = 'ACTIVE' and s.ends_on >= ?
+         and exists (select 1 from subscription_products sp join products p on p.id = sp.product_id where sp.subscription_id = s.id and p.code = 'DRF')`,
+        ['Kolektor Gradnje d.o.o.', '2026-11-01'],
+      )
+    ).map((row) => row.name).sort();
+    const mine = async (extra: Record<string, unknown> = {}) => byUser({ range: NOVEMBER, filter: { search: person!.email }, first: 500, ...extra });
+    const held = await mine();
+    expect(held.rows.length).toBeGreaterThanOrEqual(1);
+    expect(held.rows.find((row) => row.subscription.name === 'Drafter')).toMatchObject({ removed: false, daysUsed: 1, minutes: 25 });
+    const totalBefore = (await byUser({ range: NOVEMBER })).totalCount;
+
+    dataOf(await admin.graphql('mutation($input: RemoveUserInput!) { removeUser(input: $input) { id } }', { input: { userId: person!.id, version: Number(person!.version) } }));
+    expect(await count(`seat_assignments where user_id = '${person!.id}'`)).toBe(0);
+
+    const after = await mine();
+    expect(after.rows.map((row) => row.subscription.name).sort()).toEqual(drafterSubscriptions);
+    for (const row of after.rows) {
+      expect(row).toMatchObject({ removed: true, daysUsed: 1, minutes: 25, lastUsedOn: '2026-11-18', idleDays: 7, user: { email: person!.email } });
+      expect(row.trend.reduce((sum, days) => sum + days, 0)).toBe(1);
+    }
+    expect(after.totalCount).toBe(after.rows.length);
+    // The whole list: their held seats left, their rows of use came in; sorting by use measures the same rows.
+    expect((await byUser({ range: NOVEMBER })).totalCount).toBe(totalBefore - held.rows.length + after.rows.length);
+    const byDays = await mine({ orderBy: { field: 'DAYS_USED', direction: 'DESC' } });
+    expect(byDays.rows.map((row) => [row.assignmentId, row.removed, row.daysUsed]).sort()).toEqual(after.rows.map((row) => [row.assignmentId, true, 1]).sort());
+    expect((await mine({ filter: { search: person!.email, idleForAtLeast: 5 } })).totalCount).toBe(after.rows.length);
+
+    // From the day after their last use on, nothing of them.
+    expect(await byUser({ range: { from: '2026-11-19', to: '2026-11-25' }, filter: { search: person!.email } })).toMatchObject({ totalCount: 0, rows: [] });
   });
 
   it('one click takes an idle seat back; a plain user and another account see no report', async () => {

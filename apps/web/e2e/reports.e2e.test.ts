@@ -106,7 +106,8 @@ describe('reports in the browser', () => {
     // The list filtered to seats idle for 30 days holds as many seats as the figure says; wait for
     // it, as the count of every seat stays on screen until the filtered page arrives.
     const idleFigure = page.getByRole('button', { name: /^Not used for 30 days/ });
-    const before = Number(/(\d+)$/.exec((await idleFigure.getAttribute('aria-label')) ?? '')?.[1]);
+    // The figure's name is its visible text, label then number (it has no aria-label of its own).
+    const before = Number(/(\d+)\s*$/.exec(await idleFigure.innerText())?.[1]);
     expect(before).toBeGreaterThan(0);
     await idleFigure.click();
     const seats = page.getByTestId('seat-count');

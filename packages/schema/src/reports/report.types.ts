@@ -121,7 +121,9 @@ export class SeatUsageReport {
 
 @ObjectType({ description: 'Seat Usage by user (F-31): one seat held by one person.' })
 export class SeatUsageByUser {
-  @Field(() => ID, { description: 'Identifier of the seat assignment (for `unassignSeat`).' })
+  @Field(() => ID, {
+    description: 'Identifier of the seat assignment (for `unassignSeat`); for a removed person, a row id that names no assignment (`removed-<user>-<subscription>`).',
+  })
   assignmentId!: string;
 
   @Field(() => ReportUser, { description: 'Who holds the seat.' })
@@ -130,7 +132,7 @@ export class SeatUsageByUser {
   @Field(() => SubscriptionRef, { description: 'The subscription the seat belongs to.' })
   subscription!: SubscriptionRef;
 
-  @Field(() => String, { description: 'Day the seat was assigned, YYYY-MM-DD.' })
+  @Field(() => String, { description: 'Day the seat was assigned, YYYY-MM-DD; for a removed person, the day they joined the account.' })
   assignedOn!: string;
 
   @Field(() => String, { nullable: true, description: 'Last day any product of the subscription was used, YYYY-MM-DD; null if never.' })
@@ -147,6 +149,12 @@ export class SeatUsageByUser {
 
   @Field(() => [Int], { description: 'Days used per trend period over the chosen days, oldest first.' })
   trend!: number[];
+
+  @Field(() => Boolean, {
+    description:
+      'The person was removed from the account: their seats were released, and the row is their past use in the chosen days of a subscription whose products they used. Nothing to unassign.',
+  })
+  removed!: boolean;
 }
 
 @ObjectType({ description: 'A page of Seat Usage by user.' })

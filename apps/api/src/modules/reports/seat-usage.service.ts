@@ -18,7 +18,7 @@ import { isoOfDay, sqlDayOf } from '../../common/days.js';
 import { containsPattern } from '../../common/like.js';
 import { accountDay } from '../accounts/account-day.js';
 import { type DayRange, parseRange } from './report-range.js';
-import { lastDayOf, runningSeats, seatsPerProduct, trendPerSeat, unassignedSeats } from './seat-usage.sql.js';
+import { lastDayOf, reportSeats, runningSeats, seatsPerProduct, trendPerSeat, unassignedSeats } from './seat-usage.sql.js';
 import { activeUsersPerPeriod, activeUsersPerProduct, type Fragment, seatDaysOf, trendPerProduct, usagePerProduct } from '../usage/usage.sql.js';
 
 type Numeric = number | string | null;
@@ -138,11 +138,12 @@ interface SeatRow {
   serial_number: string;
   assigned_day: Numeric;
   last_day: Numeric;
+  removed: Numeric;
 }
 
-/** Seats of running subscriptions matching a filter, as a FROM … WHERE fragment. */
-function filteredSeats(ctx: AccountContext, todayIso: string, filter?: SeatUsageFilter | null): Fragment {
-  const seats = runningSeats(ctx, todayIso);
+/** Seats of running subscriptions and removed people's past use (reportSeats) matching a filter, as a FROM … WHERE fragment. */
+function filteredSeats(ctx: AccountContext, range: DayRange, todayIso: string, filter?: SeatUsageFilter | null): Fragment {
+  const seats = reportSeats(ctx, range, todayIso, isPostgres(ctx.em));
   let sql = seats.sql;
   const params = [...seats.params];
   if (filter?.productId) {
@@ -182,17 +183,17 @@ export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUser
   const accountId = ctx.viewer.accountId;
   const now = ctx.config.now();
   const { timeZone, today, todayIso } = await accountDay(ctx.em, accountId, now);
-  const seats = filteredSeats(ctx, todayIso, args.filter);
+  const seats = filteredSeats(ctx, range, todayIso, args.filter);
   const assignedDay = sqlDayOf(ctx.em, 'sa.created_at', timeZone, now);
   const field = args.orderBy?.field ?? SeatUsageSortField.NAME;
   const direction = args.orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';
   const columns = `sa.id, sa.account_id, sa.user_id, sa.subscription_id, mb.first_name, mb.last_name, mb.email, mb.sort_name,
-    s.name as subscription_name, s.serial_number, ${assignedDay.sql} as assigned_day`;
+    s.name as subscription_name, s.serial_number, ${assignedDay.sql} as assigned_day, sa.removed`;
   const measured = field !== SeatUsageSortField.NAME || Boolean(idleFor);
   const pg = isPostgres(ctx.em);
 
   type TrendRow = { assignment_id: string; bucket: Numeric; days_used: Numeric; minutes: Numeric };
-  const trendParams = (ids: unknown[]) => [range.from, range.bucketDays, accountId, ...ids, range.from, range.to];
+  const trendParams = (ids: unknown[]) => [range.from, range.bucketDays, ...seats.params, accountId, ...ids, range.from, range.to];
   let page: SeatRow[];
   let total: number;
   let trendRows: TrendRow[];
@@ -209,7 +210,7 @@ export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUser
       }),
       run<{ total: Numeric }>(ctx, { sql: `select count(*) as total ${seats.sql}`, params: seats.params }),
       run<TrendRow>(ctx, {
-        sql: trendPerSeat(`select id from (${pageIds}) page_ids`),
+        sql: trendPerSeat(`select id from (${pageIds}) page_ids`, seats.sql),
         params: trendParams([...seats.params, limit, offset]),
       }),
     ]);
@@ -246,7 +247,7 @@ export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUser
         sql: needsLast
           ? pageSql
           : `select p.id, p.account_id, p.user_id, p.subscription_id, p.first_name, p.last_name, p.email, p.sort_name,
-              p.subscription_name, p.serial_number, p.assigned_day, p.days_used, ${lastDayOf('p')} as last_day
+              p.subscription_name, p.serial_number, p.assigned_day, p.removed, p.days_used, ${lastDayOf('p')} as last_day
              from (${pageSql}) p`,
         params: pageParams,
       }),
@@ -265,7 +266,7 @@ export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUser
     else total = offset ? num((await run<{ total: Numeric }>(ctx, countIdle))[0]?.total ?? 0) : 0;
     trendRows = page.length
       ? await run<TrendRow>(ctx, {
-          sql: trendPerSeat(page.map(() => '?').join(', ')),
+          sql: trendPerSeat(page.map(() => '?').join(', '), seats.sql),
           params: trendParams(page.map((row) => row.id)),
         })
       : [];
@@ -296,6 +297,7 @@ export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUser
         minutes,
         idleDays: Math.max(today - (lastDay ?? num(row.assigned_day)), 0),
         trend,
+        removed: num(row.removed) === 1,
       };
     }),
   };

@@ -1,7 +1,8 @@
 import { seatsFreeSql, seatsUsedSql } from '../subscriptions/seat-rules.js';
 import { ranDuringSql, runningSql } from '../subscriptions/subscription-rules.js';
 import { inAccount } from '../../common/sql.js';
-import type { Fragment } from '../usage/usage.sql.js';
+import { daysInRange, type Fragment } from '../usage/usage.sql.js';
+import { isoOfDay, monthOfDay } from '../../common/days.js';
 
 type InAccount = Parameters<typeof inAccount>[0];
 
@@ -25,6 +26,35 @@ export function runningSeats(ctx: InAccount, todayIso: string): Fragment {
       join memberships mb on mb.account_id = sa.account_id and mb.user_id = sa.user_id
       where ${account.text} and ${runningSql('s')}`,
     params: [...account.values, todayIso],
+  };
+}
+
+/**
+ * The seats By user lists for a range: the running seats, and the past use of each person removed
+ * from the account. Removal releases their seats by deleting the assignment rows, so what is left
+ * is their use: one row (`removed` = 1, id `removed-<user>-<subscription>`) per subscription that
+ * ran in the range and whose products they used in it, from the seat roll-up `seat_months`, which
+ * is kept per person and subscription. The seat they held is not kept, so a product included in two
+ * subscriptions shows their use under both. Same columns as `runningSeats`, plus `sa.removed`.
+ */
+export function reportSeats(ctx: InAccount, range: { from: number; to: number }, todayIso: string, pg: boolean): Fragment {
+  const seats = inAccount(ctx, 'sa0');
+  const months = inAccount(ctx, 'sm');
+  const fromIso = isoOfDay(range.from);
+  return {
+    sql: `from (select cast(sa0.id as varchar(90)) as id, sa0.account_id, sa0.user_id, sa0.subscription_id, sa0.created_at, 0 as removed
+          from seat_assignments sa0 where ${seats.text}
+        union all
+        select 'removed-' || cast(sm.user_id as varchar(40)) || '-' || cast(sm.subscription_id as varchar(40)), sm.account_id, sm.user_id,
+            sm.subscription_id, rm.created_at, 1
+          from seat_months sm join memberships rm on rm.account_id = sm.account_id and rm.user_id = sm.user_id
+          where ${months.text} and rm.status = 'INACTIVE' and sm.month between ${monthOfDay(range.from)} and ${monthOfDay(range.to)}
+          group by sm.account_id, sm.user_id, sm.subscription_id, rm.created_at
+          having sum(${daysInRange('sm', range, pg)}) > 0) sa
+      join subscriptions s on s.id = sa.subscription_id
+      join memberships mb on mb.account_id = sa.account_id and mb.user_id = sa.user_id
+      where ((sa.removed = 0 and ${runningSql('s')}) or (sa.removed = 1 and ${ranDuringSql('s')}))`,
+    params: [...seats.values, ...months.values, todayIso, fromIso],
   };
 }
 
@@ -68,13 +98,14 @@ export function unassignedSeats(ctx: InAccount, todayIso: string): Fragment {
 
 /**
  * Days used and minutes per seat and trend period, for the seats of one page (`ids`: a list of
- * placeholders, or a subquery choosing the page). CROSS JOIN with the
+ * placeholders, or a subquery choosing the page) of `seatsSql` (reportSeats; its parameters follow
+ * the period's two). CROSS JOIN with the
  * join conditions in WHERE is an inner join to PostgreSQL, and to SQLite an order: from the page's
  * seats to their products to the roll-up rows of each person and product.
  */
-export function trendPerSeat(ids: string): string {
+export function trendPerSeat(ids: string, seatsSql: string): string {
   return `select sa.id as assignment_id, (d.day - ?) / ? as bucket, count(distinct d.day) as days_used, sum(d.minutes) as minutes
-    from seat_assignments sa cross join subscription_products sp cross join usage_days d
+    from (select sa.id, sa.account_id, sa.user_id, sa.subscription_id ${seatsSql}) sa cross join subscription_products sp cross join usage_days d
     where sp.account_id = sa.account_id and sp.subscription_id = sa.subscription_id
       and d.account_id = sa.account_id and d.user_id = sa.user_id and d.product_id = sp.product_id
       and sa.account_id = ? and sa.id in (${ids}) and d.day between ? and ?

@@ -125,9 +125,16 @@ export function SeatUsageByUser({ range, idle, onIdleChange, onFilterChange }: P
               {result.rows.map((row) => (
                 <Table.Tr key={row.assignmentId}>
                   <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {row.user.name}
-                    </Text>
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="sm" fw={600}>
+                        {row.user.name}
+                      </Text>
+                      {row.removed && (
+                        <Badge size="sm" color="gray" variant="light" title={t('seatUsage.removedHint')}>
+                          {t('seatUsage.removed')}
+                        </Badge>
+                      )}
+                    </Group>
                     <Text size="xs" c="dimmed" maw={170} truncate="end" title={row.user.email}>
                       {row.user.email}
                     </Text>
@@ -153,15 +160,18 @@ export function SeatUsageByUser({ range, idle, onIdleChange, onFilterChange }: P
                     <TrendSparkline values={row.trend} bucketDays={result.bucketDays} unitKey="seatUsage.trendUnitDays" />
                   </Table.Td>
                   <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => setConfirm({ assignmentId: row.assignmentId, name: row.user.name, subscription: row.subscription.name })}
-                      aria-label={t('seatUsage.unassignLabel', { name: row.user.name, subscription: row.subscription.name })}
-                    >
-                      {t('seatUsage.unassign')}
-                    </Button>
+                    {/* A removed person's row is past use: their seats are already released. */}
+                    {!row.removed && (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setConfirm({ assignmentId: row.assignmentId, name: row.user.name, subscription: row.subscription.name })}
+                        aria-label={t('seatUsage.unassignLabel', { name: row.user.name, subscription: row.subscription.name })}
+                      >
+                        {t('seatUsage.unassign')}
+                      </Button>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -84,6 +84,7 @@ export const SeatUsageByUserDocument = graphql(`
         minutes
         idleDays
         trend
+        removed
       }
     }
   }
