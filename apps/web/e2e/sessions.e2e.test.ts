@@ -66,5 +66,14 @@ describe('where you are signed in', () => {
     await expect.poll(() => laptop.getByRole('dialog').count()).toBe(0);
     await laptop.reload();
     await laptop.getByText('This device').waitFor();
+
+    // Escape cancels an inline edit of the profile as Cancel does.
+    await laptop.goto(`${e2e.server.url}/profile`);
+    await laptop.getByRole('button', { name: 'Edit: Phone' }).click();
+    const row = laptop.getByRole('form', { name: 'Phone' });
+    await row.getByRole('textbox').first().fill('+386 40 999 999');
+    await row.getByRole('textbox').first().press('Escape');
+    await expect.poll(() => laptop.getByRole('form', { name: 'Phone' }).count()).toBe(0);
+    expect(await laptop.getByText('+386 40 999 999').count()).toBe(0);
   });
 });
