@@ -9,6 +9,7 @@ type SessionPage = { mySessions: { totalCount: number; pageInfo: { hasNextPage: 
 const sessionsOf = (data: { mySessions: { edges: { node: SessionRow }[] } }) => data.mySessions.edges.map((edge) => edge.node);
 const END = `mutation End($id: UUID!) { endSession(id: $id) }`;
 const EVERYWHERE = `mutation { signOutEverywhere }`;
+const OTHERS = `mutation { endOtherSessions }`;
 const ME = `query { me { email } }`;
 
 interface SessionRow {
@@ -127,6 +128,33 @@ describe.each(drivers)('sign-in protection and sessions (%s)', (driver) => {
     expect(laptop.cookies.has('seatwise_session')).toBe(false);
     expect(dataOf(await phone.graphql<{ me: unknown }>(ME)).me).toBeNull();
     expect(dataOf(await other.graphql<{ me: unknown }>(ME)).me).not.toBeNull();
+  });
+
+  it('ends every other session and keeps this one ("end all but this one")', async () => {
+    const email = 'user@example.com';
+    const laptop = app.client();
+    const phone = app.client();
+    const tablet = app.client();
+    const other = app.client();
+    dataOf(await laptop.signIn(email));
+    // Whatever earlier tests left signed in ends first.
+    dataOf(await laptop.graphql(OTHERS));
+    dataOf(await phone.signIn(email));
+    dataOf(await tablet.signIn(email));
+    dataOf(await other.signIn('admin@example.com'));
+
+    expect(dataOf(await laptop.graphql<{ endOtherSessions: number }>(OTHERS)).endOtherSessions).toBe(2);
+    // The others are signed out: their next protected request is refused as unauthenticated.
+    expect(dataOf(await phone.graphql<{ me: unknown }>(ME)).me).toBeNull();
+    expect(errorOf(await tablet.graphql(SESSIONS)).extensions?.code).toBe('UNAUTHENTICATED');
+    // This one still works, alone in the list, and another person's session is untouched.
+    expect(laptop.cookies.has('seatwise_session')).toBe(true);
+    const left = sessionsOf(dataOf(await laptop.graphql<{ mySessions: { edges: { node: SessionRow }[] } }>(SESSIONS)));
+    expect(left.map((session) => session.current)).toEqual([true]);
+    expect(dataOf(await other.graphql<{ me: unknown }>(ME)).me).not.toBeNull();
+    // Nothing else to end.
+    expect(dataOf(await laptop.graphql<{ endOtherSessions: number }>(OTHERS)).endOtherSessions).toBe(0);
+    expect(errorOf(await phone.graphql(OTHERS)).extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('does not write last-seen on every request, and expired sessions stop working', async () => {

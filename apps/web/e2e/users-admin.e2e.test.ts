@@ -122,7 +122,8 @@ describe('users and seats in the browser', () => {
     await page.getByRole('cell', { name: 'Marketing', exact: true }).waitFor();
     await page.getByRole('row', { name: /Marketing/ }).getByRole('button', { name: 'Rename' }).click();
     await page.getByRole('dialog').getByLabel('Name').fill('Prodaja');
-    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    // Enter in the name saves (the dialog is a form).
+    await page.getByRole('dialog').getByLabel('Name').press('Enter');
     await page.getByRole('cell', { name: 'Prodaja', exact: true }).waitFor();
     await page.getByRole('row', { name: /Prodaja/ }).getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ActiveSessionConnection, PageArgs, UUID } from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
-import { endSession, listMySessions, signOutEverywhere } from './sessions.service.js';
+import { endOtherSessions, endSession, listMySessions, signOutEverywhere } from './sessions.service.js';
 
 @Resolver()
 export class SessionsResolver {
@@ -19,6 +19,12 @@ export class SessionsResolver {
   @Mutation(() => Boolean, { description: 'Ends one of the own sessions (NOT_FOUND for any other id). Ending the current one signs this client out.' })
   endSession(@Arg('id', () => UUID, { description: 'The session to end.' }) id: string, @Ctx() ctx: AccountContext): Promise<boolean> {
     return endSession(ctx, id);
+  }
+
+  @Allow(Permission.ManageOwnSignIn)
+  @Mutation(() => Int, { description: 'Ends every other session of the person ("end all but this one"), keeping the current one; returns how many ended.' })
+  endOtherSessions(@Ctx() ctx: AccountContext): Promise<number> {
+    return endOtherSessions(ctx);
   }
 
   @Allow(Permission.ManageOwnSignIn)

@@ -1,6 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/knex';
 import type { ActiveSessionConnection } from '@seatwise/schema';
 import { connectionOf, decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
+import { inTransaction } from '../../common/transaction.js';
 import type { AccountContext, RequestContext } from '../../context.js';
 import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
 import { describeDevice } from './device.js';
@@ -89,4 +90,15 @@ export async function signOutEverywhere(ctx: AccountContext): Promise<number> {
   const ended = await endSessionsOf(ctx.em, ctx.viewer.userId);
   clearSessionCookie(ctx.res, ctx.config);
   return ended;
+}
+
+/**
+ * Ends every other session of the person in this account's portal (the Vendor console's are
+ * left alone), keeping the one asking; returns how many ended.
+ */
+export async function endOtherSessions(ctx: AccountContext): Promise<number> {
+  const keep = ctx.viewer.sessionId;
+  return inTransaction(ctx, (tx) =>
+    tx.em.nativeDelete(Session, keep ? { user: ctx.viewer.userId, id: { $ne: keep } } : { user: ctx.viewer.userId }),
+  );
 }

@@ -27,7 +27,20 @@ export function EditableRow({ label, value, editor, onEdit, onSave, saving, read
 
   if (editing) {
     return (
-      <form onSubmit={(event) => void handleSubmit(event)} noValidate aria-label={label}>
+      <form
+        onSubmit={(event) => void handleSubmit(event)}
+        // Escape anywhere in the row cancels the edit, as the Cancel button does.
+        onKeyDown={(event) => {
+          // (Not while a select's list is open: there Escape closes the list.)
+          const listOpen = (event.target as HTMLElement).getAttribute('aria-expanded') === 'true';
+          if (event.key === 'Escape' && !saving && !listOpen) {
+            event.preventDefault();
+            setEditing(false);
+          }
+        }}
+        noValidate
+        aria-label={label}
+      >
         <Stack gap="xs" py="sm">
           {editor}
           <Group gap="xs">

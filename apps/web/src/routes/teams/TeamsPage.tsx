@@ -104,30 +104,34 @@ export function TeamsPage() {
       )}
 
       <Modal opened={renaming !== null} onClose={() => setRenaming(null)} title={t('teams.renameTitle')}>
-        <Stack>
-          <TextInput
-            label={t('teams.name')}
-            value={renaming?.name ?? ''}
-            onChange={(event) => renaming && setRenaming({ ...renaming, name: event.currentTarget.value })}
-            error={renameState.error ? errorText(renameState.error) : undefined}
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRenaming(null)}>
-              {t('invite.cancel')}
-            </Button>
-            <Button
-              loading={renameState.loading}
-              onClick={() =>
-                void rename({ variables: { input: { id: renaming!.team.id, name: renaming!.name } } })
-                  .then(() => setRenaming(null))
-                  .catch(() => null)
-              }
-            >
-              {t('teams.save')}
-            </Button>
-          </Group>
-        </Stack>
+        {/* A form, so Enter in the name saves. */}
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!renaming) return;
+            void rename({ variables: { input: { id: renaming.team.id, name: renaming.name } } })
+              .then(() => setRenaming(null))
+              .catch(() => null);
+          }}
+        >
+          <Stack>
+            <TextInput
+              label={t('teams.name')}
+              value={renaming?.name ?? ''}
+              onChange={(event) => renaming && setRenaming({ ...renaming, name: event.currentTarget.value })}
+              error={renameState.error ? errorText(renameState.error) : undefined}
+              data-autofocus
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setRenaming(null)}>
+                {t('invite.cancel')}
+              </Button>
+              <Button type="submit" loading={renameState.loading}>
+                {t('teams.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       </Modal>
 
       <Modal opened={deleting !== null} onClose={() => { setDeleting(null); removeState.reset(); }} title={t('teams.deleteTitle', { name: deleting?.team.name })}>

@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Badge, Button, Divider, Group, Modal, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Alert, Badge, Button, Divider, Group, Modal, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconDeviceDesktop, IconDeviceMobile, IconDeviceTablet } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,12 +11,12 @@ import { CursorPager } from '../../../ui/CursorPager';
 import { ErrorPanel } from '../../../ui/ErrorPanel';
 import { formatDateTime } from '../../../ui/format';
 import { FormError } from '../../../ui/FormError';
-import { EndSessionDocument, MySessionsDocument, SignOutEverywhereDocument } from './security.graphql';
+import { EndOtherSessionsDocument, EndSessionDocument, MySessionsDocument, SignOutEverywhereDocument } from './security.graphql';
 import { SecuritySection } from './SecuritySection';
 
 const PAGE_SIZE = 25;
 
-type Confirm = { kind: 'one'; id: string; device: string; current: boolean } | { kind: 'all' } | null;
+type Confirm = { kind: 'one'; id: string; device: string; current: boolean } | { kind: 'others' } | { kind: 'all' } | null;
 
 function DeviceIcon({ type }: { type: string | null }) {
   if (type === 'mobile') return <IconDeviceMobile size={18} aria-hidden />;
@@ -24,7 +24,17 @@ function DeviceIcon({ type }: { type: string | null }) {
   return <IconDeviceDesktop size={18} aria-hidden />;
 }
 
-/** Active sessions (F-03): where the person is signed in; end one, or sign out everywhere. */
+/** The sessions in the order given, gathered under their device's name (first appearance first). */
+function groupByDevice<T>(sessions: T[], nameOf: (session: T) => string): { device: string; sessions: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const session of sessions) {
+    const device = nameOf(session);
+    groups.set(device, [...(groups.get(device) ?? []), session]);
+  }
+  return [...groups].map(([device, list]) => ({ device, sessions: list }));
+}
+
+/** Active sessions (F-03): where the person is signed in, grouped by device; end one, all but this one, or sign out everywhere. */
 export function SessionsSection() {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -38,8 +48,10 @@ export function SessionsSection() {
   const data = current ?? previousData;
   const [endSession, ending] = useMutation(EndSessionDocument);
   const [signOutEverywhere, endingAll] = useMutation(SignOutEverywhereDocument);
+  const [endOthers, endingOthers] = useMutation(EndOtherSessionsDocument);
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   async function signedOut() {
     await client.clearStore();
@@ -50,7 +62,16 @@ export function SessionsSection() {
   async function handleConfirm() {
     if (!confirm) return;
     setFailure(null);
+    setNotice(null);
     try {
+      if (confirm.kind === 'others') {
+        const result = await endOthers();
+        setConfirm(null);
+        setNotice(t('profile.sessions.endedOthers', { count: result.data?.endOtherSessions ?? 0 }));
+        setCursors([]);
+        await refetch({ first: PAGE_SIZE, after: null });
+        return;
+      }
       if (confirm.kind === 'all') {
         await signOutEverywhere();
         setConfirm(null);
@@ -73,6 +94,11 @@ export function SessionsSection() {
   return (
     <SecuritySection title={t('profile.sessions.title')} description={t('profile.sessions.hint')}>
       <FormError message={failure} mb="sm" />
+      {notice && (
+        <Alert color="teal" variant="light" withCloseButton onClose={() => setNotice(null)} role="status" mb="sm">
+          {notice}
+        </Alert>
+      )}
       {error && !data ? (
         <ErrorPanel onRetry={() => void refetch()} />
       ) : loading && !data ? (
@@ -80,11 +106,18 @@ export function SessionsSection() {
       ) : (
         <Stack gap="md">
           <Stack gap={0} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('profile.sessions.title')}>
-            {(data?.mySessions.edges.map((edge) => edge.node) ?? []).map((session, index) => {
-              const device = deviceName(session.browser, session.os);
+            {groupByDevice(data?.mySessions.edges.map((edge) => edge.node) ?? [], (session) => deviceName(session.browser, session.os)).map((group, groupIndex) => (
+              <li key={group.device}>
+                {groupIndex > 0 && <Divider />}
+                <Text size="xs" fw={600} c="dimmed" tt="uppercase" pt="sm" component="h4" m={0}>
+                  {t('profile.sessions.deviceGroup', { device: group.device, count: group.sessions.length })}
+                </Text>
+                <Stack gap={0} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={group.device}>
+            {group.sessions.map((session, index) => {
+              const device = group.device;
               return (
                 <li key={session.id}>
-                  {index > 0 && <Divider />}
+                  {index > 0 && <Divider variant="dashed" />}
                   <Group justify="space-between" wrap="nowrap" gap="sm" py="sm">
                     <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
                       <ThemeIcon variant="light" color="gray" size="lg" radius="md" style={{ flexShrink: 0 }}>
@@ -123,9 +156,17 @@ export function SessionsSection() {
                 </li>
               );
             })}
+                </Stack>
+              </li>
+            ))}
           </Stack>
           {data && <CursorPager pageInfo={data.mySessions.pageInfo} cursors={cursors} onChange={setCursors} />}
           <Group>
+            {(data?.mySessions.totalCount ?? 0) > 1 && (
+              <Button variant="default" onClick={() => setConfirm({ kind: 'others' })}>
+                {t('profile.sessions.endOthers')}
+              </Button>
+            )}
             <Button color="red" variant="light" onClick={() => setConfirm({ kind: 'all' })}>
               {t('profile.sessions.signOutEverywhere')}
             </Button>
@@ -135,24 +176,43 @@ export function SessionsSection() {
       <Modal
         opened={confirm !== null}
         onClose={() => setConfirm(null)}
-        title={confirm?.kind === 'all' ? t('profile.sessions.confirmAllTitle') : t('profile.sessions.confirmOneTitle')}
+        title={
+          confirm?.kind === 'all'
+            ? t('profile.sessions.confirmAllTitle')
+            : confirm?.kind === 'others'
+              ? t('profile.sessions.confirmOthersTitle')
+              : t('profile.sessions.confirmOneTitle')
+        }
         centered
       >
-        <Text size="sm">
-          {confirm?.kind === 'all'
-            ? t('profile.sessions.confirmAllText')
-            : confirm?.current
-              ? t('profile.sessions.confirmCurrentText')
-              : t('profile.sessions.confirmOneText', { device: confirm?.kind === 'one' ? confirm.device : '' })}
-        </Text>
-        <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={() => setConfirm(null)}>
-            {t('profile.cancel')}
-          </Button>
-          <Button color="red" loading={ending.loading || endingAll.loading} onClick={() => void handleConfirm()}>
-            {confirm?.kind === 'all' ? t('profile.sessions.signOutEverywhere') : t('profile.sessions.end')}
-          </Button>
-        </Group>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void handleConfirm();
+          }}
+        >
+          <Text size="sm">
+            {confirm?.kind === 'all'
+              ? t('profile.sessions.confirmAllText')
+              : confirm?.kind === 'others'
+                ? t('profile.sessions.confirmOthersText')
+                : confirm?.current
+                  ? t('profile.sessions.confirmCurrentText')
+                  : t('profile.sessions.confirmOneText', { device: confirm?.kind === 'one' ? confirm.device : '' })}
+          </Text>
+          <Group justify="flex-end" mt="lg">
+            <Button variant="default" onClick={() => setConfirm(null)}>
+              {t('profile.cancel')}
+            </Button>
+            <Button type="submit" color="red" loading={ending.loading || endingAll.loading || endingOthers.loading} data-autofocus>
+              {confirm?.kind === 'all'
+                ? t('profile.sessions.signOutEverywhere')
+                : confirm?.kind === 'others'
+                  ? t('profile.sessions.endOthers')
+                  : t('profile.sessions.end')}
+            </Button>
+          </Group>
+        </form>
       </Modal>
     </SecuritySection>
   );

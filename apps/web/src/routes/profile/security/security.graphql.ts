@@ -126,6 +126,12 @@ export const EndSessionDocument = graphql(`
   }
 `);
 
+export const EndOtherSessionsDocument = graphql(`
+  mutation EndOtherSessions {
+    endOtherSessions
+  }
+`);
+
 export const SignOutEverywhereDocument = graphql(`
   mutation SignOutEverywhere {
     signOutEverywhere
