@@ -110,11 +110,15 @@ function ensureNode24(env) {
   const { version } = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));
   const build = join(dir, `better-sqlite3-${version}`);
   const binding = join(build, 'build', 'Release', 'better_sqlite3.node');
-  if (!existsSync(binding)) {
+  const loads = () => spawnSync(node, ['-e', `require(${JSON.stringify(binding)})`], { stdio: 'ignore' }).status === 0;
+  if (!existsSync(binding) || !loads()) {
     console.log(`seatwise: compiling better-sqlite3 ${version} for Node ${node24Version} (once, about a minute)`);
     rmSync(build, { recursive: true, force: true });
     for (const part of ['binding.gyp', 'package.json', 'deps', 'src']) cpSync(join(source, part), join(build, part), { recursive: true });
-    run(node, [nodeGyp(), 'rebuild', '--release', `--nodedir=${nodeDir}`, '-j', '2'], env, { cwd: build, stdio: ['ignore', 'ignore', 'inherit'] });
+    // npm hands its own `nodedir` (this Node's headers) to scripts, and node-gyp prefers it to the flag.
+    const gypEnv = { ...env, npm_config_nodedir: nodeDir };
+    run(node, [nodeGyp(), 'rebuild', '--release', `--nodedir=${nodeDir}`, '-j', '2'], gypEnv, { cwd: build, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (!loads()) fail(`better-sqlite3 compiled under .tools/ does not load in Node ${node24Version}: delete ${build} and run again.`);
   }
   return { bin: join(nodeDir, 'bin'), binding };
 }
