@@ -18,7 +18,7 @@ describe("the vendor's brand and support inbox in the browser", () => {
     await page.getByRole('navigation', { name: 'Vendor console navigation' }).getByRole('link', { name: 'Brand' }).click();
     await page.getByRole('heading', { name: 'Brand' }).waitFor();
     await page.getByLabel('Name').fill('Acme Software');
-    await page.getByLabel('Main colour').fill('#0b7285');
+    await page.getByRole('textbox', { name: 'Main colour' }).fill('#0b7285');
     await page.getByLabel('Support email').fill('help@acme.example');
     await page.getByLabel('Terms of use').fill('ftp://acme.example/terms');
     await page.getByRole('button', { name: 'Save brand' }).click();
