@@ -129,9 +129,9 @@ function testOnNode24(env) {
   if (major >= 24 || env.SEATWISE_TEST_NODE24 === '0') return { ran: false, status: 0 };
   const { bin, binding } = ensureNode24(env);
   console.log(`\nseatwise: the API suite on Node ${node24Version}`);
-  const result = spawnSync('pnpm', ['--filter', '@seatwise/api', 'exec', 'vitest', 'run', `--outputFile.json=${node24Report}`], {
+  const result = spawnSync('pnpm', ['--filter', '@seatwise/api', 'exec', 'vitest', 'run'], {
     cwd: root,
-    env: { ...env, PATH: `${bin}${delimiter}${env.PATH}`, SEATWISE_SQLITE_BINDING: binding },
+    env: { ...env, PATH: `${bin}${delimiter}${env.PATH}`, SEATWISE_SQLITE_BINDING: binding, SEATWISE_TEST_REPORT: node24Report },
     stdio: 'inherit',
     shell: process.platform === 'win32',
   });

@@ -17,7 +17,8 @@ export default defineConfig({
     fileParallelism: true,
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // The JSON report is what `npm test` sums into its closing line.
-    reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
+    // The JSON report is what `npm test` sums into its closing line; the Node 24 leg names its own
+    // (a reporter's outputFile wins over the command line's --outputFile).
+    reporters: ['default', ['json', { outputFile: process.env.SEATWISE_TEST_REPORT ?? 'test-results.json' }]],
   },
 });
