@@ -168,9 +168,11 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   subscribeSupportReplyMail(events, mail);
   subscribeWebhooks(events, config, mail);
   const sms = createOutboxSmsSender(outbox, logger);
-  subscribeIdentitySms(events, sms, async () => (await brandOf()).name);
+  const brandName = async () => (await brandOf()).name;
+  subscribeIdentitySms(events, sms, brandName);
   const services: Services = {
     orm,
+    brandName,
     config,
     outbox,
     events,

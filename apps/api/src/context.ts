@@ -66,6 +66,8 @@ export interface RequestContext {
   limits: RateLimits;
   /** The OpenID provider of the vendor's products (`modules/oidc`). */
   oidc: OidcProvider;
+  /** The vendor's brand name as set now (V-07): authenticator apps list a code under it. */
+  brandName: () => Promise<string>;
   /** Logs under the request's id. */
   log: Logger;
 }
@@ -83,6 +85,7 @@ export interface Services {
   events: EventBus;
   limits: RateLimits;
   oidc: OidcProvider;
+  brandName: () => Promise<string>;
 }
 
 /**
@@ -97,7 +100,7 @@ export function contextFor(
   viewer: Viewer | null,
   em = services.orm.em.fork() as EntityManager,
 ): RequestContext {
-  const { config, mail, sms, outbox, events, limits, oidc } = services;
+  const { config, mail, sms, outbox, events, limits, oidc, brandName } = services;
   if (viewer) em.setFilterParams('tenant', { accountId: viewer.accountId });
-  return { em, viewer, staff: null, config, req, res, mail, sms, outbox, events, limits, oidc, log: req.log };
+  return { em, viewer, staff: null, config, req, res, mail, sms, outbox, events, limits, oidc, brandName, log: req.log };
 }

@@ -1,7 +1,7 @@
 import { defaultBrand } from '@seatwise/schema/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffSetupLink } from '../src/modules/vendor/setup-link.service.js';
-import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
+import { DEMO_PASSWORD, dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
 import { sentTo, startSmtpPeer, type SmtpPeer } from './smtp-peer.js';
 import { signInDemoOperator, useSetupLink } from './vendor-helpers.js';
 
@@ -82,6 +82,16 @@ describe.each(drivers)("the vendor's brand (%s)", (driver) => {
     expect(dataOf(await app.client().graphql<BrandAnswer>(BRAND)).brand.name).toBe('Acme Software');
     const [entry] = await app.sql<{ action: string }>("select action from vendor_audit_entries where action = 'brand.update'");
     expect(entry).toBeDefined();
+    // Authenticator apps list the code under the vendor's name, not Seatwise's.
+    const admin = app.client();
+    await admin.signIn('admin@alpine.example');
+    const { startAuthenticatorSetup } = dataOf(
+      await admin.graphql<{ startAuthenticatorSetup: { otpauthUri: string } }>('mutation ($password: String!) { startAuthenticatorSetup(input: { password: $password }) { otpauthUri } }', {
+        password: DEMO_PASSWORD,
+      }),
+    );
+    expect(startAuthenticatorSetup.otpauthUri).toMatch(/^otpauth:\/\/totp\/Acme%20Software:admin%40alpine\.example\?/);
+    expect(new URL(startAuthenticatorSetup.otpauthUri).searchParams.get('issuer')).toBe('Acme Software');
   });
 
   it('takes a PNG logo, refuses SVG, a disguised file and a large one, and serves it with caching headers', async () => {

@@ -58,6 +58,7 @@ export function demoServices(orm: MikroORM, operatorId: string, today: Date, dat
     events: new EventBus(orm, log),
     limits: absent('rate limits'),
     oidc: absent('the OpenID provider'),
+    brandName: () => Promise.reject(new Error('The demo seed runs without the brand: a service it calls read its name')),
     log,
   };
   return {

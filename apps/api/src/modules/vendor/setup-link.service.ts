@@ -125,7 +125,7 @@ export async function beginOperatorSetup(ctx: RequestContext, input: BeginOperat
     pendingSecretSealed: sealSecret(ctx.config, secret),
   });
   await ctx.em.flush();
-  const otpauthUri = totpFor(secret, person.email).toString();
+  const otpauthUri = totpFor(secret, person.email, await ctx.brandName()).toString();
   return { secret, otpauthUri, qrCodeDataUrl: await QRCode.toDataURL(otpauthUri, { margin: 1, width: 220 }) };
 }
 

@@ -3,15 +3,14 @@ import { Secret, TOTP } from 'otpauth';
 
 /** RFC 6238 as every authenticator app expects it: SHA-1, 6 digits, 30-second steps. */
 const PERIOD_SECONDS = 30;
-export const ISSUER = 'Seatwise';
-
 export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
-export function totpFor(secretBase32: string, label: string): TOTP {
+/** `issuer` is the name an authenticator app lists the code under: the vendor's brand. */
+export function totpFor(secretBase32: string, label: string, issuer = ''): TOTP {
   return new TOTP({
-    issuer: ISSUER,
+    issuer,
     label,
     algorithm: 'SHA1',
     digits: 6,

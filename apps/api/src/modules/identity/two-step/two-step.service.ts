@@ -110,7 +110,7 @@ export async function startAuthenticatorSetup(ctx: AccountContext, input: StartA
   const secret = newTotpSecret();
   factor.secretSealed = sealSecret(ctx.config, secret);
   await ctx.em.flush();
-  const otpauthUri = totpFor(secret, user.email).toString();
+  const otpauthUri = totpFor(secret, user.email, await ctx.brandName()).toString();
   return { secret, otpauthUri, qrCodeDataUrl: await QRCode.toDataURL(otpauthUri, { margin: 1, width: 220 }) };
 }
 
