@@ -16,8 +16,14 @@ import { drivers, startTestApp, type TestApp } from './harness.js';
  */
 async function realSqliteChanges(app: TestApp, diff: string): Promise<string[]> {
   const existing = new Set(
-    // SQLite keeps each statement as written, except that it upper-cases `CREATE TABLE/INDEX`.
-    (await app.sql<{ sql: string | null }>('select sql from sqlite_master')).map((row) => row.sql?.trim().toLowerCase()),
+    // SQLite keeps each statement as written, except that it upper-cases `CREATE TABLE/INDEX` and,
+    // for a table rebuilt and renamed by a migration, writes its new name in double quotes.
+    (await app.sql<{ sql: string | null }>('select sql from sqlite_master')).map((row) =>
+      row.sql
+        ?.trim()
+        .replace(/^create table "(\w+)"/i, 'create table `$1`')
+        .toLowerCase(),
+    ),
   );
   return diff
     .split(/;\s*/)

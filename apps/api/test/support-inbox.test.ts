@@ -86,7 +86,10 @@ describe.each(drivers)('the support inbox (%s)', (driver) => {
   it('lets Support reply and close; the opener gets each reply by mail once, parallel replies included', async () => {
     const replies = ['Which version do you try to download?', 'We have reset your download links.\nPlease try again now.', 'Thank you for waiting.'];
     const answers = await Promise.all(replies.map((body) => support.graphql(REPLY, { input: { requestId: alpineRequest, body } })));
-    for (const answer of answers) dataOf(answer);
+    // Each reply hands the request to the customer: answered, still on the home card's count.
+    for (const answer of answers) expect(dataOf(answer as { data: { replyToSupportRequest: { request: { status: string } } } }).replyToSupportRequest.request.status).toBe('ANSWERED');
+    expect((await inbox(support, { filter: { status: 'ANSWERED' } })).edges.map((edge) => edge.node.id)).toEqual([alpineRequest]);
+    expect(dataOf(await alpine.graphql<HomeAnswer>(HOME)).adminHome.openSupportRequestCount).toBe(1);
     await app.deliverEvents();
     const mails = (await mailsTo('admin@alpine.example')).filter((mail) => mail.subject?.includes('support replied'));
     expect(mails).toHaveLength(3);
@@ -125,7 +128,7 @@ describe.each(drivers)('the support inbox (%s)', (driver) => {
     expect(errorOf(await support.graphql(REPLY, { input: { requestId: alpineRequest, body: '   ' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.body' });
     expect(errorOf(await support.graphql(REPLY, { input: { requestId: alpineRequest, body: 'x'.repeat(5001) } })).extensions).toMatchObject({ field: 'input.body' });
     expect(errorOf(await support.graphql(THREAD, { id: '00000000-0000-4000-8000-000000000000' })).extensions).toMatchObject({ code: 'NOT_FOUND' });
-    const [{ n }] = (await app.sql<{ n: number }>('select count(*) as n from support_messages')) as [{ n: number }];
+    const [{ n }] = (await app.sql<{ n: number }>('select count(*) as n from support_messages where request_id = ?', [alpineRequest])) as [{ n: number }];
     expect(Number(n)).toBe(3);
     expect(errorOf(await kolektor.graphql(INBOX)).extensions).toMatchObject({ code: 'VENDOR_STAFF_ONLY' });
     expect(errorOf(await alpine.graphql(REPLY, { input: { requestId: alpineRequest, body: 'I answer myself' } })).extensions).toMatchObject({ code: 'VENDOR_STAFF_ONLY' });
@@ -151,9 +154,11 @@ describe.each(drivers)('the support inbox (%s)', (driver) => {
     expect((await inbox(support, { filter: { status: 'OPEN' } })).edges[0]!.node).toMatchObject({ id: alpineRequest, status: 'OPEN', messageCount: 4 });
     const seen = dataOf(await support.graphql<{ inboxSupportRequest: { messages: { author: string; body: string }[] } }>(THREAD, { id: alpineRequest })).inboxSupportRequest;
     expect(seen.messages.at(-1)).toMatchObject({ author: 'CUSTOMER', body: 'Still failing on the\nsecond computer.' });
-    // A second message leaves it open; each is one entry of the customer's audit log.
+    // Support answers; the customer's next message makes it support's turn again, open; each is one entry of the customer's audit log.
+    app.setNow(new Date(TODAY.getTime() + 5_400_000));
+    expect(dataOf(await support.graphql<{ replyToSupportRequest: { request: { status: string } } }>(REPLY, { input: { requestId: alpineRequest, body: 'Which computer?' } })).replyToSupportRequest.request.status).toBe('ANSWERED');
     app.setNow(new Date(TODAY.getTime() + 7_200_000));
-    dataOf(await alpine.graphql(WRITE, { input: { requestId: alpineRequest, body: 'And on the third.' } }));
+    expect(dataOf(await alpine.graphql<Written>(WRITE, { input: { requestId: alpineRequest, body: 'And on the third.' } })).addSupportMessage.request.status).toBe('OPEN');
     const audit = await app.sql<{ action: string; target_id: string; email: string }>(
       `select e.action, e.target_id, u.email from audit_entries e join users u on u.id = e.actor_id where e.target_type = 'support_request' order by e.created_at, e.action desc`,
     );
@@ -183,6 +188,54 @@ describe.each(drivers)('the support inbox (%s)', (driver) => {
     expect(errorOf(await alpine.graphql(WRITE, { input: { requestId: alpineRequest, body: ' \n ' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.body' });
     expect(errorOf(await alpine.graphql(WRITE, { input: { requestId: alpineRequest, body: 'x'.repeat(5001) } })).extensions).toMatchObject({ field: 'input.body' });
     expect(await app.sql('select id from support_messages')).toHaveLength(before.length);
+    app.setNow(TODAY);
+  });
+
+  it('opens a request with its category and description, and lists the account’s requests filtered and paged, its own only', async () => {
+    type Opened = { openSupportRequest: { id: string; status: string; category: string } };
+    const OPEN_FULL = 'mutation ($input: OpenSupportRequestInput!) { openSupportRequest(input: $input) { id status category } }';
+    const LIST = `query ($first: Int, $after: String, $filter: SupportRequestsFilter) {
+      supportRequests(first: $first, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } edges { node { id subject status category } } }
+    }`;
+    type Listed = { supportRequests: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; subject: string; status: string; category: string } }[] } };
+    const list = async (client: TestClient, variables: Record<string, unknown> = {}) => dataOf(await client.graphql<Listed>(LIST, variables)).supportRequests;
+
+    app.setNow(new Date(TODAY.getTime() + 10_800_000));
+    const opened = dataOf(
+      await kolektor.graphql<Opened>(OPEN_FULL, { input: { subject: 'Activation fails offline', category: 'LICENSING', description: '  The site office has no internet.\r\nHow do we activate?  ' } }),
+    ).openSupportRequest;
+    expect(opened).toMatchObject({ status: 'OPEN', category: 'LICENSING' });
+    const thread = dataOf(await kolektor.graphql<{ supportRequest: { messages: { author: string; authorName: string; body: string }[] } }>(CUSTOMER_THREAD, { id: opened.id })).supportRequest;
+    expect(thread.messages).toEqual([{ author: 'CUSTOMER', authorName: expect.any(String), body: 'The site office has no internet.\nHow do we activate?' }]);
+    // Support sees the category and the description.
+    const inboxThread = dataOf(await support.graphql<{ inboxSupportRequest: { messages: { body: string }[] } }>(THREAD, { id: opened.id })).inboxSupportRequest;
+    expect(inboxThread.messages.map((message) => message.body)).toEqual(['The site office has no internet.\nHow do we activate?']);
+    expect((await inbox(support, { filter: { category: 'LICENSING' } })).edges.map((edge) => edge.node.id)).toContain(opened.id);
+
+    // Kolektor's list: every request of its own, latest activity first; none of Alpine's.
+    const all = await list(kolektor);
+    expect(all.edges[0]!.node).toMatchObject({ id: opened.id, subject: 'Activation fails offline', status: 'OPEN', category: 'LICENSING' });
+    expect(all.edges.map((edge) => edge.node.subject)).toContain('Move seats between teams');
+    expect(all.edges.map((edge) => edge.node.id)).not.toContain(alpineRequest);
+    expect(all.totalCount).toBe(all.edges.length);
+    expect((await list(kolektor, { filter: { status: ['CLOSED'] } })).edges.map((edge) => edge.node.subject)).toEqual(['Move seats between teams']);
+    expect((await list(kolektor, { filter: { category: 'BILLING' } })).edges.map((edge) => edge.node.subject)).toEqual(['Invoice for the Structa BIM renewal']);
+    expect((await list(kolektor, { filter: { search: 'ACTIVATION' } })).totalCount).toBe(1);
+    expect((await list(kolektor, { filter: { status: ['OPEN', 'ANSWERED'] } })).totalCount).toBe(all.totalCount - 1);
+    const first = await list(kolektor, { first: 2 });
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const rest = await list(kolektor, { first: 100, after: first.pageInfo.endCursor });
+    expect([...first.edges, ...rest.edges].map((edge) => edge.node.id)).toEqual(all.edges.map((edge) => edge.node.id));
+    expect((await list(alpine)).edges.map((edge) => edge.node.id)).toEqual([alpineRequest]);
+
+    // A description too long is named and writes nothing; a plain user cannot list.
+    const before = await app.sql('select id from support_requests');
+    const tooLong = errorOf(await kolektor.graphql(OPEN_FULL, { input: { subject: 'Long one', description: 'x'.repeat(5001) } }));
+    expect(tooLong.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.description' });
+    expect(await app.sql('select id from support_requests')).toHaveLength(before.length);
+    const user = app.client();
+    dataOf(await user.signIn('user@example.com'));
+    expect(errorOf(await user.graphql(LIST)).extensions).toMatchObject({ code: 'FORBIDDEN' });
     app.setNow(TODAY);
   });
 });

@@ -35,8 +35,15 @@ describe('reports in the browser', () => {
     await expect.poll(() => count.textContent()).toBe('2 open requests');
     await page.getByRole('button', { name: 'Open a support request' }).click();
     await page.getByLabel('What do you need help with?').fill('Two more Drafter seats, please');
+    await page.getByRole('textbox', { name: 'Category' }).click();
+    await page.getByRole('option', { name: 'Licences and activation' }).click();
+    await page.getByLabel('Describe the request').fill('For the new office in Maribor.');
     await page.getByRole('button', { name: 'Send request' }).click();
-    await expect.poll(() => count.textContent()).toBe('3 open requests');
+    // The new request's thread opens; home counts it.
+    await page.getByRole('heading', { name: 'Two more Drafter seats, please', level: 1 }).waitFor();
+    await page.getByText('For the new office in Maribor.').waitFor();
+    await page.goto(`${e2e.server.url}/`);
+    await expect.poll(() => page.getByTestId('open-support-count').textContent()).toBe('3 open requests');
     await page.getByText('Two more Drafter seats, please').waitFor();
     await page.getByRole('link', { name: 'Subscriptions and Contracts' }).last().click();
     await page.getByRole('heading', { name: 'Subscriptions and Contracts', level: 1 }).waitFor();

@@ -87,6 +87,7 @@ const router = createBrowserRouter([
                   { path: 'users/:id', lazy: screen(() => import('./routes/users/UserDetailsPage'), 'UserDetailsPage') },
                   { path: 'audit', lazy: screen(() => import('./routes/audit/AuditPage'), 'AuditPage') },
                   { path: 'directory', lazy: screen(() => import('./routes/directory/DirectoryPage'), 'DirectoryPage') },
+                  { path: 'support', lazy: screen(() => import('./routes/home/SupportRequestsPage'), 'SupportRequestsPage') },
                   { path: 'support/:id', lazy: screen(() => import('./routes/home/SupportThreadPage'), 'SupportThreadPage') },
                   { path: 'reports/insights', lazy: screen(() => import('./routes/reports/InsightsPage'), 'InsightsPage') },
                   { path: 'reports/seat-usage', lazy: screen(() => import('./routes/reports/SeatUsagePage'), 'SeatUsagePage') },

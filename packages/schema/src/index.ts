@@ -162,6 +162,7 @@ export {
   CloudUsageByUser,
 } from './reports/cloud-usage.types.js';
 export {
+  SupportCategory,
   SupportRequestStatus,
   SupportRequest,
   OpenSupportRequestInput,
@@ -214,6 +215,9 @@ export {
   InboxSupportRequest,
   InboxSupportRequestEdge,
   InboxSupportRequestConnection,
+  SupportRequestEdge,
+  SupportRequestConnection,
+  SupportRequestsFilter,
   SupportInboxFilter,
   InboxSupportThread,
   ReplyToSupportRequestInput,

@@ -25,7 +25,7 @@ import { InvalidInputError, msg } from '../errors.js';
  * input field, `Type.field(argument:)` for an argument): the content of a CSV file and support's replies. Every
  * other text is one line. A test checks that each coordinate names a field of the schema.
  */
-export const MULTI_LINE_TEXT: ReadonlySet<string> = new Set(['UserImportInput.csv', 'ReplyToSupportRequestInput.body', 'AddSupportMessageInput.body']);
+export const MULTI_LINE_TEXT: ReadonlySet<string> = new Set(['UserImportInput.csv', 'ReplyToSupportRequestInput.body', 'AddSupportMessageInput.body', 'OpenSupportRequestInput.description']);
 
 /** C0 control characters and DEL; the multi-line kind allows tab, line feed and carriage return. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point

@@ -4,6 +4,7 @@ import {
   IconCode,
   IconFileCertificate,
   IconHome,
+  IconLifebuoy,
   IconUserCircle,
   IconUsers,
   type Icon,
@@ -65,6 +66,7 @@ const sections: NavSection[] = [
     ],
   },
   { labelKey: 'nav.subscriptions', icon: IconFileCertificate, to: '/subscriptions', adminOnly: true },
+  { labelKey: 'nav.support', icon: IconLifebuoy, to: '/support', adminOnly: true },
   {
     labelKey: 'nav.developer',
     icon: IconCode,

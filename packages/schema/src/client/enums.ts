@@ -122,12 +122,24 @@ export const SortDirection = {
 } as const;
 export type SortDirection = (typeof SortDirection)[keyof typeof SortDirection];
 
-/** Whether support is still working on a request. */
+/** Whose turn a support request is: support's, the customer's, or nobody's any more. */
 export const SupportRequestStatus = {
   OPEN: 'OPEN',
+  ANSWERED: 'ANSWERED',
   CLOSED: 'CLOSED',
 } as const;
 export type SupportRequestStatus = (typeof SupportRequestStatus)[keyof typeof SupportRequestStatus];
+
+/** What a support request is about, so support can route it. */
+export const SupportCategory = {
+  LICENSING: 'LICENSING',
+  DOWNLOADS: 'DOWNLOADS',
+  ACCOUNT: 'ACCOUNT',
+  BILLING: 'BILLING',
+  TECHNICAL: 'TECHNICAL',
+  OTHER: 'OTHER',
+} as const;
+export type SupportCategory = (typeof SupportCategory)[keyof typeof SupportCategory];
 
 /** Who wrote a message of a support request's thread. */
 export const SupportMessageAuthor = {

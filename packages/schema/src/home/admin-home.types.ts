@@ -1,15 +1,29 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ProductRef, Subscription, SubscriptionEvent } from '../subscriptions/subscription.type.js';
-import { SupportRequestStatus } from '../client/enums.js';
+import { SupportCategory, SupportRequestStatus } from '../client/enums.js';
 
-export { SupportRequestStatus };
+export { SupportCategory, SupportRequestStatus };
 
 registerEnumType(SupportRequestStatus, {
   name: 'SupportRequestStatus',
-  description: 'Whether support is still working on a request.',
+  description: "Whose turn a support request is: support's, the customer's, or nobody's any more.",
   valuesConfig: {
-    OPEN: { description: 'Waiting for or in the hands of support.' },
-    CLOSED: { description: 'Answered and closed.' },
+    OPEN: { description: "Waiting for support: new, or the customer wrote since support's last reply." },
+    ANSWERED: { description: 'Support replied; waiting for the customer.' },
+    CLOSED: { description: 'Done; a message from the customer opens it again.' },
+  },
+});
+
+registerEnumType(SupportCategory, {
+  name: 'SupportCategory',
+  description: 'What a support request is about, so support can route it.',
+  valuesConfig: {
+    LICENSING: { description: 'Seats, licences, activation and subscriptions.' },
+    DOWNLOADS: { description: 'Downloading and installing software.' },
+    ACCOUNT: { description: 'Signing in, users and the account.' },
+    BILLING: { description: 'Contracts, invoices and payments.' },
+    TECHNICAL: { description: 'How a product works, or a fault in it.' },
+    OTHER: { description: 'Anything else.' },
   },
 });
 
@@ -21,11 +35,17 @@ export class SupportRequest {
   @Field(() => String, { description: 'What it is about.' })
   subject!: string;
 
-  @Field(() => SupportRequestStatus, { description: 'Open or closed.' })
+  @Field(() => SupportRequestStatus, { description: 'Open (waiting for support), answered (waiting for the customer) or closed.' })
   status!: SupportRequestStatus;
+
+  @Field(() => SupportCategory, { description: 'What it is about.' })
+  category!: SupportCategory;
 
   @Field(() => Date, { description: 'When it was opened.' })
   createdAt!: Date;
+
+  @Field(() => Date, { description: 'When it was last opened, answered, written in, closed or reopened.' })
+  lastActivityAt!: Date;
 
   @Field(() => String, { nullable: true, description: 'Name of the admin who opened it; null once they are gone.' })
   openedBy!: string | null;
@@ -44,6 +64,12 @@ export class SupportRequest {
 export class OpenSupportRequestInput {
   @Field(() => String, { description: 'What it is about: 3 to 200 characters.' })
   subject!: string;
+
+  @Field(() => String, { nullable: true, description: "The question in full: up to 5,000 characters, line breaks kept; the thread's first message." })
+  description?: string | null;
+
+  @Field(() => SupportCategory, { nullable: true, description: 'What it is about; OTHER when omitted.' })
+  category?: SupportCategory | null;
 }
 
 @ObjectType({ description: 'A version of a product the account owns, released recently.' })

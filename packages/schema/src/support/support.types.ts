@@ -1,5 +1,5 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { SupportMessageAuthor, SupportRequestStatus } from '../client/enums.js';
+import { SupportCategory, SupportMessageAuthor, SupportRequestStatus } from '../client/enums.js';
 import { PageInfo, SortDirection } from '../common/pagination.type.js';
 import { UUID } from '../common/uuid.scalar.js';
 import { SupportRequest } from '../home/admin-home.types.js';
@@ -42,6 +42,39 @@ export class SupportThread {
   messages!: SupportMessage[];
 }
 
+@ObjectType({ description: "An edge of the account's support requests." })
+export class SupportRequestEdge {
+  @Field(() => String, { description: 'Cursor of this request.' })
+  cursor!: string;
+
+  @Field(() => SupportRequest, { description: 'The request.' })
+  node!: SupportRequest;
+}
+
+@ObjectType({ description: "A page of the account's support requests." })
+export class SupportRequestConnection {
+  @Field(() => [SupportRequestEdge], { description: 'The requests of this page.' })
+  edges!: SupportRequestEdge[];
+
+  @Field(() => PageInfo, { description: 'Where this page stands.' })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'How many requests match the filter.' })
+  totalCount!: number;
+}
+
+@InputType({ description: "Which of the account's support requests to list." })
+export class SupportRequestsFilter {
+  @Field(() => [SupportRequestStatus], { nullable: true, description: 'Only requests in these states; all when omitted or empty.' })
+  status?: SupportRequestStatus[] | null;
+
+  @Field(() => SupportCategory, { nullable: true, description: 'Only requests of this category.' })
+  category?: SupportCategory | null;
+
+  @Field(() => String, { nullable: true, description: 'Words in the subject.' })
+  search?: string | null;
+}
+
 @ObjectType({ description: "A support request in the vendor's inbox: the request, its customer and its opener." })
 export class InboxSupportRequest {
   @Field(() => UUID, { description: 'Identifier of the request.' })
@@ -50,8 +83,11 @@ export class InboxSupportRequest {
   @Field(() => String, { description: 'What it is about.' })
   subject!: string;
 
-  @Field(() => SupportRequestStatus, { description: 'Open or closed.' })
+  @Field(() => SupportRequestStatus, { description: 'Open (waiting for support), answered (waiting for the customer) or closed.' })
   status!: SupportRequestStatus;
+
+  @Field(() => SupportCategory, { description: 'What it is about.' })
+  category!: SupportCategory;
 
   @Field(() => Date, { description: 'When it was opened.' })
   createdAt!: Date;
@@ -101,8 +137,11 @@ export class InboxSupportRequestConnection {
 
 @InputType({ description: 'Which support requests the inbox shows.' })
 export class SupportInboxFilter {
-  @Field(() => SupportRequestStatus, { nullable: true, description: 'Only open or only closed requests; all when omitted.' })
+  @Field(() => SupportRequestStatus, { nullable: true, description: 'Only requests in this state; all when omitted.' })
   status?: SupportRequestStatus | null;
+
+  @Field(() => SupportCategory, { nullable: true, description: 'Only requests of this category.' })
+  category?: SupportCategory | null;
 
   @Field(() => UUID, { nullable: true, description: 'Only the requests of this customer.' })
   customerId?: string | null;

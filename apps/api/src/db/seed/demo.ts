@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { MikroORM, RequiredEntityData } from '@mikro-orm/core';
-import { ChangeTiming, Language, MembershipStatus, NotificationCategory, NotificationChannel, RenewalMode, Role } from '@seatwise/schema';
+import { ChangeTiming, Language, MembershipStatus, NotificationCategory, NotificationChannel, RenewalMode, Role, SupportMessageAuthor } from '@seatwise/schema';
 import { isPostgres } from '../database.js';
 import { Account } from '../../modules/accounts/account.entity.js';
 import { AuditEntry } from '../../modules/audit/audit-entry.entity.js';
@@ -22,7 +22,8 @@ import { INVITATION_DAYS, Invitation, InvitationStatus } from '../../modules/use
 import { createCustomer, inviteCustomerPrimaryAdmin } from '../../modules/vendor/customer-changes.service.js';
 import { cancelCustomerSubscription, createCustomerContract, purchaseCustomerCredits } from '../../modules/vendor/customer-contracts.service.js';
 import { localDay } from '../../common/days.js';
-import { SupportRequest, SupportRequestStatus } from '../../modules/support/support-request.entity.js';
+import { SupportMessage } from '../../modules/support/support-message.entity.js';
+import { SupportCategory, SupportRequest, SupportRequestStatus } from '../../modules/support/support-request.entity.js';
 import { Membership, profileOf } from '../../modules/users/membership.entity.js';
 import {
   austrianFirstNames,
@@ -357,9 +358,13 @@ export async function seedDemo(orm: MikroORM, options: SeedOptions = {}): Promis
     });
   });
   const daysAgo = (days: number) => new Date(today.getTime() - days * day);
-  em.create(SupportRequest, { account: main, subject: 'Licence server does not hand out Formwork 3D seats', openedBy: admin, createdAt: daysAgo(2), lastActivityAt: daysAgo(2) });
-  em.create(SupportRequest, { account: main, subject: 'Invoice for the Structa BIM renewal', openedBy: admin, createdAt: daysAgo(9), lastActivityAt: daysAgo(9) });
-  em.create(SupportRequest, { account: main, subject: 'Move seats between teams', status: SupportRequestStatus.CLOSED, openedBy: admin, createdAt: daysAgo(40), lastActivityAt: daysAgo(38), closedAt: daysAgo(38) });
+  const licenceServer = em.create(SupportRequest, { account: main, subject: 'Licence server does not hand out Formwork 3D seats', category: SupportCategory.LICENSING, openedBy: admin, createdAt: daysAgo(2), lastActivityAt: daysAgo(2) });
+  em.create(SupportMessage, {
+    account: main, request: licenceServer, author: SupportMessageAuthor.CUSTOMER, writtenBy: admin, createdAt: daysAgo(2),
+    body: 'Since Monday the licence server on our network answers, but Formwork 3D says no seat is free although 3 of 10 are in use.',
+  });
+  em.create(SupportRequest, { account: main, subject: 'Invoice for the Structa BIM renewal', category: SupportCategory.BILLING, openedBy: admin, createdAt: daysAgo(9), lastActivityAt: daysAgo(9) });
+  em.create(SupportRequest, { account: main, subject: 'Move seats between teams', category: SupportCategory.ACCOUNT, status: SupportRequestStatus.CLOSED, openedBy: admin, createdAt: daysAgo(40), lastActivityAt: daysAgo(38), closedAt: daysAgo(38) });
   em.create(AuditEntry, { account: main, actor: admin, action: 'account.seed', targetType: 'Account', targetId: main.id, summary: 'Demo data loaded' });
   em.create(AuditEntry, { account: other, actor: otherAdmin, action: 'account.seed', targetType: 'Account', targetId: other.id, summary: 'Demo data loaded' });
   await em.flush();

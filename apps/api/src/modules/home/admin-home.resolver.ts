@@ -1,8 +1,18 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { AddSupportMessageInput, AdminHome, OpenSupportRequestInput, SupportRequest, SupportThread, UUID } from '@seatwise/schema';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import {
+  AddSupportMessageInput,
+  AdminHome,
+  OpenSupportRequestInput,
+  PageArgs,
+  SupportRequest,
+  SupportRequestConnection,
+  SupportRequestsFilter,
+  SupportThread,
+  UUID,
+} from '@seatwise/schema';
 import type { AccountContext } from '../../context.js';
 import { Allow, Permission } from '../../graphql/permissions.js';
-import { addSupportMessage, openSupportRequest, supportThread } from '../support/support.service.js';
+import { addSupportMessage, listSupportRequests, openSupportRequest, supportThread } from '../support/support.service.js';
 import { adminHome } from './admin-home.service.js';
 
 @Resolver()
@@ -14,12 +24,22 @@ export class AdminHomeResolver {
   }
 
   @Allow(Permission.OpenSupportRequest)
-  @Mutation(() => SupportRequest, { description: 'Opens a support request for the account; admins only.' })
+  @Mutation(() => SupportRequest, { description: 'Opens a support request for the account: subject, description and category; admins only.' })
   openSupportRequest(
     @Ctx() ctx: AccountContext,
     @Arg('input', () => OpenSupportRequestInput, { description: 'What the request is about.' }) input: OpenSupportRequestInput,
   ): Promise<SupportRequest> {
-    return openSupportRequest(ctx, input.subject);
+    return openSupportRequest(ctx, input);
+  }
+
+  @Allow(Permission.ReadSubscriptions)
+  @Query(() => SupportRequestConnection, { description: "Every support request of the account, latest activity first: filter by state, category or words of the subject. Admins only." })
+  supportRequests(
+    @Ctx() ctx: AccountContext,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => SupportRequestsFilter, { nullable: true, description: 'Which requests; all when omitted.' }) filter?: SupportRequestsFilter | null,
+  ): Promise<SupportRequestConnection> {
+    return listSupportRequests(ctx, { first: page.first, after: page.after, filter });
   }
 
   @Allow(Permission.ReadSubscriptions)
@@ -31,7 +51,7 @@ export class AdminHomeResolver {
   @Allow(Permission.ReplyToOwnSupportRequest)
   @Mutation(() => SupportThread, {
     description:
-      "Writes in the thread of one of the account's support requests (the person who opened it, or an admin); a closed request opens again. NOT_FOUND for another account's id.",
+      "Writes in the thread of one of the account's support requests (the person who opened it, or an admin): it is support's turn again, and a closed request opens again. NOT_FOUND for another account's id.",
   })
   addSupportMessage(
     @Ctx() ctx: AccountContext,

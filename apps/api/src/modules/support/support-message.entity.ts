@@ -5,7 +5,7 @@ import { TenantEntity } from '../accounts/tenant.entity.js';
 import { User } from '../identity/user.entity.js';
 import { SupportRequest } from './support-request.entity.js';
 
-/** One message of a support request's thread: today the vendor's replies. */
+/** One message of a support request's thread: the customer's description and messages, the vendor's replies. */
 @Entity({ tableName: 'support_messages' })
 @Filter(tenantFilter)
 @Index({ properties: ['account', 'request', 'createdAt'] })

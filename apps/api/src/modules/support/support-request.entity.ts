@@ -3,9 +3,20 @@ import { tenantFilter } from '../../db/base.entity.js';
 import { TenantEntity } from '../accounts/tenant.entity.js';
 import { User } from '../identity/user.entity.js';
 
+/** Whose turn it is: support's (open), the customer's (answered), or nobody's (closed). */
 export enum SupportRequestStatus {
   OPEN = 'OPEN',
+  ANSWERED = 'ANSWERED',
   CLOSED = 'CLOSED',
+}
+
+export enum SupportCategory {
+  LICENSING = 'LICENSING',
+  DOWNLOADS = 'DOWNLOADS',
+  ACCOUNT = 'ACCOUNT',
+  BILLING = 'BILLING',
+  TECHNICAL = 'TECHNICAL',
+  OTHER = 'OTHER',
 }
 
 /** A question an admin sent to the vendor's support; the home page lists the open ones. */
@@ -20,6 +31,9 @@ export class SupportRequest extends TenantEntity {
 
   @Enum({ items: () => SupportRequestStatus, type: 'string', length: 20 })
   status: SupportRequestStatus & Opt = SupportRequestStatus.OPEN;
+
+  @Enum({ items: () => SupportCategory, type: 'string', length: 20 })
+  category: SupportCategory & Opt = SupportCategory.OTHER;
 
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null', index: false })
   openedBy: User | null = null;

@@ -1,12 +1,18 @@
 import {
   type AddSupportMessageInput,
+  type OpenSupportRequestInput,
+  SupportCategory,
   type SupportMessage as SupportMessageType,
   SupportMessageAuthor,
   type SupportRequest as SupportRequestType,
+  type SupportRequestConnection,
+  type SupportRequestsFilter,
   SupportRequestStatus,
   type SupportThread,
 } from '@seatwise/schema';
-import { fragment, inAccount, query, run, sql } from '../../common/sql.js';
+import { containsPattern } from '../../common/like.js';
+import { connectionOf, decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
+import { fragment, inAccount, query, run, sql, type SqlText } from '../../common/sql.js';
 import { inTransaction, toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { AppError, ForbiddenError, InvalidInputError, msg } from '../../errors.js';
@@ -15,7 +21,7 @@ import { Account } from '../accounts/account.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { User } from '../identity/user.entity.js';
 import { SupportMessage } from './support-message.entity.js';
-import { SupportRequest } from './support-request.entity.js';
+import { type SupportCategory as StoredCategory, SupportRequest } from './support-request.entity.js';
 
 /** A message of a thread, the vendor's reply or the customer's, is at most this long. */
 export const MAX_MESSAGE = 5000;
@@ -28,7 +34,9 @@ interface SupportRow {
   id: string;
   subject: string;
   status: SupportRequestStatus;
+  category: SupportCategory;
   created_at: string | number | Date;
+  last_activity_at: string | number | Date;
   closed_at: string | number | Date | null;
   first_name: string | null;
   last_name: string | null;
@@ -40,7 +48,9 @@ const toSupportRequest = (row: SupportRow): SupportRequestType => ({
   id: row.id,
   subject: row.subject,
   status: row.status,
+  category: row.category,
   createdAt: toDate(row.created_at),
+  lastActivityAt: toDate(row.last_activity_at),
   openedBy: row.first_name === null ? null : `${row.first_name} ${row.last_name ?? ''}`.trim(),
   closedAt: row.closed_at === null ? null : toDate(row.closed_at),
   replyCount: Number(row.reply_count),
@@ -49,34 +59,66 @@ const toSupportRequest = (row: SupportRow): SupportRequestType => ({
 
 /** The columns of a request as the customer sees it, replies counted; `r` is support_requests, `u` its opener. */
 const requestColumns = fragment(
-  `r.id, r.subject, r.status, r.created_at, r.closed_at, u.first_name, u.last_name,
+  `r.id, r.subject, r.status, r.category, r.created_at, r.last_activity_at, r.closed_at, u.first_name, u.last_name,
    (select count(*) from support_messages m where m.account_id = r.account_id and m.request_id = r.id and m.author = 'VENDOR') as reply_count,
    (select max(m.created_at) from support_messages m where m.account_id = r.account_id and m.request_id = r.id and m.author = 'VENDOR') as last_reply_at`,
 );
 
-/** Open support requests, newest first, and how many there are. */
+/** Not closed: waiting for support (open) or for the customer (answered). */
+const notClosed = sql`r.status <> ${SupportRequestStatus.CLOSED}`;
+
+/** Requests not closed yet, newest first, and how many there are. */
 export async function openSupportRequests(ctx: AccountContext, limit: number): Promise<{ items: SupportRequestType[]; total: number }> {
   const [rows, counts] = await Promise.all([
     query<SupportRow>(
       ctx.em,
       sql`select ${requestColumns} from support_requests r left join users u on u.id = r.opened_by_id
-        where ${inAccount(ctx, 'r')} and r.status = ${SupportRequestStatus.OPEN} order by r.created_at desc limit ${limit}`,
+        where ${inAccount(ctx, 'r')} and ${notClosed} order by r.created_at desc limit ${limit}`,
     ),
-    query<{ total: number | string }>(ctx.em, sql`select count(*) as total from support_requests r where ${inAccount(ctx, 'r')} and r.status = ${SupportRequestStatus.OPEN}`),
+    query<{ total: number | string }>(ctx.em, sql`select count(*) as total from support_requests r where ${inAccount(ctx, 'r')} and ${notClosed}`),
   ]);
   return { items: rows.map(toSupportRequest), total: Number(counts[0]?.total ?? 0) };
 }
 
-/** Open requests and those closed lately, latest activity first: the home card, replies included. */
+/** Requests not closed and those closed lately, latest activity first: the home card, replies included. */
 export async function recentSupportRequests(ctx: AccountContext, limit: number): Promise<SupportRequestType[]> {
   const since = new Date(ctx.config.now().getTime() - CLOSED_SHOWN_DAYS * 86_400_000);
   const rows = await query<SupportRow>(
     ctx.em,
     sql`select ${requestColumns} from support_requests r left join users u on u.id = r.opened_by_id
-      where ${inAccount(ctx, 'r')} and (r.status = ${SupportRequestStatus.OPEN} or r.closed_at >= ${since})
+      where ${inAccount(ctx, 'r')} and (${notClosed} or r.closed_at >= ${since})
       order by r.last_activity_at desc, r.id desc limit ${limit}`,
   );
   return rows.map(toSupportRequest);
+}
+
+const and = (parts: SqlText[]): SqlText => parts.reduce((all, part) => sql`${all} and ${part}`);
+
+/** Every request of the account (F-10), latest activity first: filter by state, category and words of the subject. */
+export async function listSupportRequests(
+  ctx: AccountContext,
+  args: { first?: number | null; after?: string | null; filter?: SupportRequestsFilter | null },
+): Promise<SupportRequestConnection> {
+  const size = pageSize(args.first);
+  const where: SqlText[] = [inAccount(ctx, 'r')];
+  const states = args.filter?.status ?? [];
+  if (states.length) where.push(sql`r.status in (${states})`);
+  if (args.filter?.category) where.push(sql`r.category = ${args.filter.category}`);
+  const search = args.filter?.search?.trim().toLowerCase();
+  if (search) where.push(sql`lower(r.subject) like ${containsPattern(search)} escape '\\'`);
+  const [{ total }] = (await query<{ total: number | string }>(ctx.em, sql`select count(*) as total from support_requests r where ${and(where)}`)) as [{ total: number | string }];
+  const page = [...where];
+  if (args.after) {
+    const cursor = decodeCursor(args.after);
+    const at = new Date(Number(cursor.sortValue));
+    page.push(sql`(r.last_activity_at < ${at} or (r.last_activity_at = ${at} and r.id < ${cursor.id}))`);
+  }
+  const rows = await query<SupportRow>(
+    ctx.em,
+    sql`select ${requestColumns} from support_requests r left join users u on u.id = r.opened_by_id
+      where ${and(page)} order by r.last_activity_at desc, r.id desc limit ${size + 1}`,
+  );
+  return connectionOf(rows, { limit: size, after: args.after, totalCount: Number(total) }, (row) => encodeCursor(toDate(row.last_activity_at).getTime(), row.id), toSupportRequest);
 }
 
 interface MessageRow {
@@ -121,24 +163,38 @@ export async function supportThread(ctx: AccountContext, id: string): Promise<Su
   return { request: toSupportRequest(row), messages: await threadMessages(ctx, ctx.viewer.accountId, id) };
 }
 
-/** An admin opens a support request (F-10): the request and its audit entry in one transaction. */
-export async function openSupportRequest(ctx: AccountContext, subject: string): Promise<SupportRequestType> {
-  const text = subject.trim();
+/** A message's text as stored: Windows line ends made plain, trimmed; an error names the field when it is empty or too long. */
+function messageBody(text: string, field: string, empty: ReturnType<typeof msg>): string {
+  const body = text.replace(/\r\n/g, '\n').trim();
+  if (!body) throw new InvalidInputError(field, empty);
+  if (body.length > MAX_MESSAGE) throw new InvalidInputError(field, msg('The message can be at most {max} characters.', { max: MAX_MESSAGE }));
+  return body;
+}
+
+/**
+ * An admin opens a support request (F-10): the request, its description as the thread's first
+ * message, and its audit entry in one transaction.
+ */
+export async function openSupportRequest(ctx: AccountContext, input: OpenSupportRequestInput): Promise<SupportRequestType> {
+  const text = input.subject.trim();
   if (text.length < 3 || text.length > 200) {
     throw new InvalidInputError('input.subject', msg('Describe the request in 3 to 200 characters.'));
   }
+  const description = input.description?.trim() ? messageBody(input.description, 'input.description', msg('Write the message.')) : null;
+  const category = input.category ?? SupportCategory.OTHER;
   return inTransaction(ctx, async (tx) => {
-    const request = tx.em.create(SupportRequest, {
-      account: tx.em.getReference(Account, ctx.viewer.accountId),
-      subject: text,
-      openedBy: tx.em.getReference(User, ctx.viewer.userId),
-    });
+    const account = tx.em.getReference(Account, ctx.viewer.accountId);
+    const openedBy = tx.em.getReference(User, ctx.viewer.userId);
+    const request = tx.em.create(SupportRequest, { account, subject: text, category: category as StoredCategory, openedBy, lastActivityAt: ctx.config.now() });
+    if (description) {
+      tx.em.create(SupportMessage, { account, request, author: SupportMessageAuthor.CUSTOMER, writtenBy: openedBy, body: description, createdAt: ctx.config.now() });
+    }
     recordAudit(tx, {
       action: 'support.open',
       targetType: 'support_request',
       targetId: request.id,
       summary: `Opened the support request "${text}"`,
-      after: { subject: text, status: SupportRequestStatus.OPEN },
+      after: { subject: text, category, status: SupportRequestStatus.OPEN, ...(description ? { length: description.length } : {}) },
     });
     await tx.em.flush();
     const user = await tx.em.findOneOrFail(User, ctx.viewer.userId);
@@ -146,7 +202,9 @@ export async function openSupportRequest(ctx: AccountContext, subject: string): 
       id: request.id,
       subject: request.subject,
       status: SupportRequestStatus.OPEN,
+      category,
       createdAt: request.createdAt,
+      lastActivityAt: request.lastActivityAt,
       openedBy: `${user.firstName} ${user.lastName}`,
       closedAt: null,
       replyCount: 0,
@@ -157,13 +215,12 @@ export async function openSupportRequest(ctx: AccountContext, subject: string): 
 
 /**
  * The customer's message in a request's thread (F-10): by the person who opened it or an admin of
- * the account. It moves the request's activity on, so it comes to the top of the vendor's inbox; a
- * closed request opens again. One audit entry, in the same transaction.
+ * the account. It moves the request's activity on, so it comes to the top of the vendor's inbox, and
+ * it is support's turn again: an answered or closed request is open. One audit entry, in the same
+ * transaction.
  */
 export async function addSupportMessage(ctx: AccountContext, input: AddSupportMessageInput): Promise<SupportThread> {
-  const body = input.body.replace(/\r\n/g, '\n').trim();
-  if (!body) throw new InvalidInputError('input.body', msg('Write the message.'));
-  if (body.length > MAX_MESSAGE) throw new InvalidInputError('input.body', msg('The message can be at most {max} characters.', { max: MAX_MESSAGE }));
+  const body = messageBody(input.body, 'input.body', msg('Write the message.'));
   const [row] = await query<{ id: string; subject: string; status: SupportRequestStatus; opened_by_id: string | null }>(
     ctx.em,
     sql`select r.id, r.subject, r.status, r.opened_by_id from support_requests r where ${inAccount(ctx, 'r')} and r.id = ${input.requestId}`,
@@ -180,7 +237,7 @@ export async function addSupportMessage(ctx: AccountContext, input: AddSupportMe
         where ${inAccount(tx)} and id = ${row.id} and status = ${SupportRequestStatus.CLOSED}`,
     );
     if (!reopened) {
-      await run(tx.em, sql`update support_requests set last_activity_at = ${now} where ${inAccount(tx)} and id = ${row.id}`);
+      await run(tx.em, sql`update support_requests set status = ${SupportRequestStatus.OPEN}, last_activity_at = ${now} where ${inAccount(tx)} and id = ${row.id}`);
     }
     tx.em.create(SupportMessage, {
       account: tx.em.getReference(Account, ctx.viewer.accountId),

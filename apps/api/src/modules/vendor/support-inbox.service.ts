@@ -7,6 +7,7 @@ import {
   type SupportInboxFilter,
   type SupportInboxOrder,
   SortDirection,
+  type SupportCategory,
   SupportMessageAuthor,
   SupportRequestStatus,
 } from '@seatwise/schema';
@@ -35,6 +36,7 @@ interface InboxRow {
   id: string;
   subject: string;
   status: SupportRequestStatus;
+  category: SupportCategory;
   created_at: string | number | Date;
   last_activity_at: string | number | Date;
   closed_at: string | number | Date | null;
@@ -48,7 +50,7 @@ interface InboxRow {
 }
 
 const inboxColumns = fragment(
-  `r.id, r.subject, r.status, r.created_at, r.last_activity_at, r.closed_at, r.account_id, a.name as customer_name,
+  `r.id, r.subject, r.status, r.category, r.created_at, r.last_activity_at, r.closed_at, r.account_id, a.name as customer_name,
    u.first_name, u.last_name, u.email, u.language,
    (select count(*) from support_messages m where m.account_id = r.account_id and m.request_id = r.id) as message_count`,
 );
@@ -58,6 +60,7 @@ const toInboxRequest = (row: InboxRow): InboxSupportRequest => ({
   id: row.id,
   subject: row.subject,
   status: row.status,
+  category: row.category,
   createdAt: toDate(row.created_at),
   lastActivityAt: toDate(row.last_activity_at),
   closedAt: row.closed_at === null ? null : toDate(row.closed_at),
@@ -80,6 +83,7 @@ export async function listSupportInbox(
   const oldest = args.orderBy?.direction === SortDirection.ASC;
   const where: SqlText[] = [];
   if (args.filter?.status) where.push(sql`r.status = ${args.filter.status}`);
+  if (args.filter?.category) where.push(sql`r.category = ${args.filter.category}`);
   if (args.filter?.customerId) where.push(sql`r.account_id = ${args.filter.customerId}`);
   const search = args.filter?.search?.trim().toLowerCase();
   if (search) {
@@ -121,8 +125,9 @@ const requestClosed = () =>
   new AppError('SUPPORT_REQUEST_CLOSED', msg('The support request is closed: reopen it before replying.'), 'input.requestId');
 
 /**
- * Support's reply (Operator and Support): one message in the thread, the request's activity moved
- * on (and closed when asked), a vendor audit entry, and one mail to its opener after commit.
+ * Support's reply (Operator and Support): one message in the thread, the request answered (the
+ * customer's turn) or closed when asked, its activity moved on, a vendor audit entry, and one mail
+ * to its opener after commit.
  */
 export async function replyToSupportRequest(ctx: StaffContext, input: ReplyToSupportRequestInput): Promise<InboxSupportThread> {
   const body = input.body.replace(/\r\n/g, '\n').trim();
@@ -137,8 +142,8 @@ export async function replyToSupportRequest(ctx: StaffContext, input: ReplyToSup
     const changed = await run(
       tx.em,
       close
-        ? sql`update support_requests set last_activity_at = ${now}, status = ${SupportRequestStatus.CLOSED}, closed_at = ${now} where id = ${row.id} and status = ${SupportRequestStatus.OPEN}`
-        : sql`update support_requests set last_activity_at = ${now} where id = ${row.id} and status = ${SupportRequestStatus.OPEN}`,
+        ? sql`update support_requests set last_activity_at = ${now}, status = ${SupportRequestStatus.CLOSED}, closed_at = ${now} where id = ${row.id} and status <> ${SupportRequestStatus.CLOSED}`
+        : sql`update support_requests set last_activity_at = ${now}, status = ${SupportRequestStatus.ANSWERED} where id = ${row.id} and status <> ${SupportRequestStatus.CLOSED}`,
     );
     if (!changed) throw requestClosed();
     tx.em.create(SupportMessage, {
@@ -177,10 +182,13 @@ export async function replyToSupportRequest(ctx: StaffContext, input: ReplyToSup
   return inboxThread(ctx, row.id);
 }
 
-/** Closes or reopens a request; a vendor audit entry either way. Doing what is already done changes nothing. */
-export async function setSupportRequestStatus(ctx: StaffContext, id: string, status: SupportRequestStatus): Promise<InboxSupportThread> {
+/**
+ * Closes or reopens a request; a vendor audit entry either way. Doing what is already done changes
+ * nothing: closing a closed request, or reopening one that is not closed (open or answered).
+ */
+export async function setSupportRequestStatus(ctx: StaffContext, id: string, status: Exclude<SupportRequestStatus, 'ANSWERED'>): Promise<InboxSupportThread> {
   const row = await inboxRow(ctx, id, 'id');
-  if (row.status !== status) {
+  if ((row.status === SupportRequestStatus.CLOSED) !== (status === SupportRequestStatus.CLOSED)) {
     const now = ctx.config.now();
     await inTransaction(ctx, async (tx) => {
       const changed = await run(

@@ -10,6 +10,7 @@ import { formatDateTime, formatDay, formatNumber } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { AdminHomeDocument } from './home.graphql';
 import { SupportRequestDialog } from './SupportRequestDialog';
+import { supportStatusColor } from '../../ui/supportStatus';
 
 function HomeCard({ title, icon, to, linkLabel, children }: { title: string; icon: ReactNode; to?: string; linkLabel?: string; children: ReactNode }) {
   return (
@@ -140,7 +141,7 @@ export function HomePage() {
                   <Anchor component={Link} to={`/support/${request.id}`} size="sm" style={{ overflowWrap: 'anywhere' }}>
                     {request.subject}
                   </Anchor>
-                  <Badge size="sm" variant="light" color={request.status === 'OPEN' ? 'orange' : 'gray'} style={{ flexShrink: 0 }}>
+                  <Badge size="sm" variant="light" color={supportStatusColor[request.status]} style={{ flexShrink: 0 }}>
                     {t(`home.support.status.${request.status}`)}
                   </Badge>
                 </Group>
@@ -152,6 +153,9 @@ export function HomePage() {
                 </Text>
               </div>
             ))}
+            <Anchor component={Link} to="/support" size="sm">
+              {t('home.support.all')}
+            </Anchor>
           </HomeCard>
 
           <HomeCard title={t('home.help.title')} icon={<IconHelp size={20} />} to="/playground" linkLabel={t('home.help.link')}>

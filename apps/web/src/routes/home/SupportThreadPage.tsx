@@ -10,6 +10,7 @@ import { apiError, useApiErrorText } from '../../ui/apiError';
 import { formatDateTime } from '../../ui/format';
 import { FullPageLoader } from '../../ui/FullPageLoader';
 import { SupportMessages } from '../../ui/SupportMessages';
+import { supportStatusColor } from '../../ui/supportStatus';
 import { AddSupportMessageDocument, SupportThreadDocument } from './home.graphql';
 
 /** A support request of the account with support's replies (F-10, V-06), opened from the home card or a reply mail. */
@@ -38,10 +39,10 @@ export function SupportThreadPage() {
   }
   return (
     <Stack gap="lg" maw={860}>
-      <Anchor component={Link} to="/" size="sm">
+      <Anchor component={Link} to="/support" size="sm">
         <Group gap={4}>
           <IconArrowLeft size={14} />
-          {t('home.support.back')}
+          {t('home.support.backToList')}
         </Group>
       </Anchor>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
@@ -52,9 +53,10 @@ export function SupportThreadPage() {
           <Text size="sm" c="dimmed" mt={4}>
             {formatDateTime(request.createdAt, i18n.language)}
             {request.openedBy ? ` · ${request.openedBy}` : ''}
+            {` · ${t(`home.support.categories.${request.category}`)}`}
           </Text>
         </div>
-        <Badge size="lg" variant="light" color={request.status === 'OPEN' ? 'orange' : 'gray'}>
+        <Badge size="lg" variant="light" color={supportStatusColor[request.status]}>
           {t(`home.support.status.${request.status}`)}
         </Badge>
       </Group>

@@ -37,6 +37,7 @@ export const AdminHomeDocument = graphql(`
         id
         subject
         status
+        category
         createdAt
         openedBy
         closedAt
@@ -55,6 +56,7 @@ export const SupportThreadDocument = graphql(`
         id
         subject
         status
+        category
         createdAt
         openedBy
         closedAt
@@ -76,6 +78,8 @@ export const OpenSupportRequestDocument = graphql(`
     openSupportRequest(input: $input) {
       id
       subject
+      status
+      category
     }
   }
 `);
@@ -87,6 +91,30 @@ export const AddSupportMessageDocument = graphql(`
         id
         status
         closedAt
+      }
+    }
+  }
+`);
+
+export const SupportRequestsDocument = graphql(`
+  query SupportRequests($first: Int, $after: String, $filter: SupportRequestsFilter) {
+    supportRequests(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          subject
+          status
+          category
+          createdAt
+          lastActivityAt
+          openedBy
+          replyCount
+        }
       }
     }
   }

@@ -5,11 +5,12 @@ import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { SupportRequestStatus } from '../../gql/graphql';
+import type { SupportCategory, SupportRequestStatus } from '@seatwise/schema/client';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { formatDateTime, formatNumber } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
+import { supportCategories, supportStatusColor, supportStatuses } from '../../ui/supportStatus';
 import { SkeletonRows } from '../../ui/TableSkeleton';
 import { SupportInboxDocument } from './support.graphql';
 
@@ -22,11 +23,12 @@ export function SupportInboxPage() {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const [status, setStatus] = useState<SupportRequestStatus | null>('OPEN');
+  const [category, setCategory] = useState<SupportCategory | null>(null);
   const [direction, setDirection] = useState<'DESC' | 'ASC'>('DESC');
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors.at(-1) ?? null;
   const { data, loading, error, refetch } = useQuery(SupportInboxDocument, {
-    variables: { first: PAGE, after, filter: { search: debounced || null, status }, orderBy: { direction } },
+    variables: { first: PAGE, after, filter: { search: debounced || null, status, category }, orderBy: { direction } },
     fetchPolicy: 'cache-and-network',
   });
   const connection = data?.supportInbox;
@@ -54,13 +56,25 @@ export function SupportInboxPage() {
           aria-label={t('vendor.support.status')}
           placeholder={t('vendor.support.anyStatus')}
           clearable
-          data={(['OPEN', 'CLOSED'] as const).map((value) => ({ value, label: t(`vendor.support.statuses.${value}`) }))}
+          data={supportStatuses.map((value) => ({ value, label: t(`vendor.support.statuses.${value}`) }))}
           value={status}
           onChange={(value) => {
             setStatus(value as SupportRequestStatus | null);
             restart();
           }}
           w={180}
+        />
+        <Select
+          aria-label={t('home.support.category')}
+          placeholder={t('home.support.anyCategory')}
+          clearable
+          data={supportCategories.map((value) => ({ value, label: t(`home.support.categories.${value}`) }))}
+          value={category}
+          onChange={(value) => {
+            setCategory(value as SupportCategory | null);
+            restart();
+          }}
+          w={220}
         />
         <SegmentedControl
           aria-label={t('vendor.support.order')}
@@ -101,6 +115,9 @@ export function SupportInboxPage() {
                         <Text component={Link} to={`/vendor/support/${node.id}`} fw={600} c="var(--mantine-primary-color-7)" size="sm">
                           {node.subject}
                         </Text>
+                        <Text size="xs" c="dimmed">
+                          {t(`home.support.categories.${node.category}`)}
+                        </Text>
                       </Table.Td>
                       <Table.Td>
                         <Text component={Link} to={`/vendor/customers/${node.customerId}`} size="sm" c="dark.6">
@@ -118,7 +135,7 @@ export function SupportInboxPage() {
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(node.lastActivityAt, language)}</Table.Td>
                       <Table.Td ta="right">{formatNumber(node.messageCount, language)}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <Badge variant="light" color={node.status === 'OPEN' ? 'orange' : 'gray'} style={{ minWidth: 'max-content' }}>
+                        <Badge variant="light" color={supportStatusColor[node.status]} style={{ minWidth: 'max-content' }}>
                           {t(`vendor.support.statuses.${node.status}`)}
                         </Badge>
                       </Table.Td>

@@ -10,6 +10,7 @@ import { apiError, useApiErrorText } from '../../ui/apiError';
 import { formatDateTime } from '../../ui/format';
 import { FullPageLoader } from '../../ui/FullPageLoader';
 import { SupportMessages } from '../../ui/SupportMessages';
+import { supportStatusColor } from '../../ui/supportStatus';
 import {
   CloseSupportRequestDocument,
   InboxSupportRequestDocument,
@@ -36,7 +37,7 @@ export function SupportRequestPage() {
   if (error && !data) return <ErrorPanel onRetry={() => void refetch()} />;
   if (!thread) return <FullPageLoader />;
   const { request, messages } = thread;
-  const open = request.status === 'OPEN';
+  const open = request.status !== 'CLOSED';
   const failed = apiError(replying.error);
 
   async function send() {
@@ -68,10 +69,11 @@ export function SupportRequestPage() {
             {' · '}
             {t('vendor.support.openedOn', { name: request.openedBy ?? t('support.someone'), date: formatDateTime(request.createdAt, i18n.language) })}
             {request.openedByEmail ? ` · ${request.openedByEmail}` : ''}
+            {` · ${t(`home.support.categories.${request.category}`)}`}
           </Text>
         </div>
         <Group gap="xs">
-          <Badge size="lg" variant="light" color={open ? 'orange' : 'gray'}>
+          <Badge size="lg" variant="light" color={supportStatusColor[request.status]}>
             {t(`vendor.support.statuses.${request.status}`)}
           </Badge>
           {open ? (

@@ -13,6 +13,7 @@ export const SupportInboxDocument = graphql(`
           id
           subject
           status
+          category
           createdAt
           lastActivityAt
           customerId
@@ -32,6 +33,7 @@ export const InboxThreadFieldsFragment = graphql(`
       id
       subject
       status
+      category
       createdAt
       lastActivityAt
       closedAt
