@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import { loadStrings, type StringsPart } from './resources';
+import { loadStrings, type StringsPart, type Tree } from './resources';
 
 export const languages = ['en', 'sl'] as const;
 export type UiLanguage = (typeof languages)[number];
@@ -74,9 +74,9 @@ export function nameBrandInStrings(name: string): void {
  */
 const wanted = new Set<StringsPart>(['first']);
 
-async function loadWanted(language: string) {
+async function loadWanted(language: string): Promise<Tree> {
   let parts: StringsPart[] = [];
-  let tree = {};
+  let tree: Tree = {};
   while (parts.length < wanted.size) {
     const missing = [...wanted].filter((part) => !parts.includes(part));
     tree = { ...tree, ...(await loadStrings(language, missing)) };
@@ -103,12 +103,23 @@ export function loadAllStrings(): Promise<void> {
   return allStrings;
 }
 
+const firstLanguage = storedLanguage() ?? browserLanguage();
+// Asked for as this module runs, before the router asks for the first screen's chunks: i18next's
+// own load waits a turn, and would queue behind those on the browser's few connections.
+let firstStrings: Promise<Tree> | undefined = loadWanted(firstLanguage);
+
 /** Resolves once the chosen language's strings are loaded: the app renders after that. */
 export const i18nReady = i18n
-  .use(resourcesToBackend((language: string) => loadWanted(language)))
+  .use(
+    resourcesToBackend((language: string) => {
+      const early = language === firstLanguage ? firstStrings : undefined;
+      firstStrings = undefined;
+      return early ?? loadWanted(language);
+    }),
+  )
   .use(initReactI18next)
   .init({
-    lng: storedLanguage() ?? browserLanguage(),
+    lng: firstLanguage,
     // Both languages have every key (i18n.test.ts), so a Slovenian page loads only Slovenian.
     fallbackLng: false,
     supportedLngs: [...languages],
