@@ -121,8 +121,10 @@ function serveWeb(app: Express, config: Config) {
   const html = readFileSync(index, 'utf8');
   // The build writes .br and .gz copies beside each file (vite-plugin-compression2): the copy the
   // browser accepts is sent, with Vary: Accept-Encoding. Vite names every file under assets/ after
-  // its content, so a changed file is a new URL and those can be cached for good.
+  // its content (`name-<8 characters>.ext`), so a changed file is a new URL and those can be cached
+  // for good; any other file (the favicon, public/ files) is asked for again after an hour.
   const assets = join(config.webDist, 'assets');
+  const hashed = /-[\w-]{8}\.\w+(\.br|\.gz)?$/;
   app.use(
     expressStaticGzip(config.webDist, {
       index: false,
@@ -132,7 +134,7 @@ function serveWeb(app: Express, config: Config) {
         index: false,
         maxAge: '1h',
         setHeaders: (res, path) => {
-          if (path.startsWith(assets)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+          if (path.startsWith(assets) && hashed.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
           else if (path === index) res.setHeader('Cache-Control', 'no-cache');
         },
       },

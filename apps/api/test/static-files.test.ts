@@ -13,6 +13,12 @@ writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Seatwise</titl
 writeFileSync(join(webDist, 'assets', 'index-C0ffee12.js'), script);
 writeFileSync(join(webDist, 'assets', 'index-C0ffee12.js.br'), brotliCompressSync(script));
 writeFileSync(join(webDist, 'assets', 'index-C0ffee12.js.gz'), gzipSync(script));
+// Files not named after their content: one copied from public/ and one under assets/.
+const icon = `<svg xmlns="http://www.w3.org/2000/svg">${'<circle r="1"/>'.repeat(200)}</svg>`;
+writeFileSync(join(webDist, 'favicon.svg'), icon);
+writeFileSync(join(webDist, 'favicon.svg.br'), brotliCompressSync(icon));
+writeFileSync(join(webDist, 'favicon.svg.gz'), gzipSync(icon));
+writeFileSync(join(webDist, 'assets', 'licences.txt'), 'Third-party licences.\n');
 
 describe('the built SPA is served compressed and cached by what can change', () => {
   let app: TestApp;
@@ -45,6 +51,32 @@ describe('the built SPA is served compressed and cached by what can change', () 
     expect(response.headers.get('vary')).toMatch(/Accept-Encoding/i);
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(await response.text()).toBe(script);
+  });
+
+  it('caches a file not named after its content for an hour only, compressed all the same', async () => {
+    const response = await fetch(`${app.url}/favicon.svg`, { headers: { 'accept-encoding': 'br' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe('br');
+    expect(response.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(response.headers.get('vary')).toMatch(/Accept-Encoding/i);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=3600');
+    expect(await response.text()).toBe(icon);
+
+    const unhashed = await fetch(`${app.url}/assets/licences.txt`);
+    expect(unhashed.status).toBe(200);
+    expect(unhashed.headers.get('cache-control')).toBe('public, max-age=3600');
+  });
+
+  it('answers many requests at once, each in the encoding it asked for', async () => {
+    const encodings = ['br', 'gzip', 'identity', 'gzip, br'];
+    const responses = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => fetch(entry(), { headers: { 'accept-encoding': encodings[i % encodings.length]! } })),
+    );
+    const expected = [['br'], ['gzip'], [null], ['br']];
+    for (const [i, response] of responses.entries()) {
+      expect([response.headers.get('content-encoding')]).toEqual(expected[i % encodings.length]);
+      expect(await response.text()).toBe(script);
+    }
   });
 
   it('has browsers ask again for index.html, whether by route or by name', async () => {

@@ -72,6 +72,32 @@ describe('largest contentful paint, CPU throttled 4×', () => {
     await context.close();
   });
 
+  it('of the sign-in page in Slovenian, which loads no English on the way', async () => {
+    const context = await e2e.browser.newContext({ locale: 'sl-SI', viewport: { width: 1366, height: 900 } });
+    const page = await throttledPage(context);
+    // Every text the page shows while it loads: English must never be among them.
+    await page.addInitScript(() => {
+      const seen = new Set<string>();
+      (window as unknown as { seatwiseTexts: Set<string> }).seatwiseTexts = seen;
+      new MutationObserver(() => {
+        const text = document.body?.innerText;
+        if (text) seen.add(text);
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await page.goto(`${e2e.server.url}/sign-in`);
+    await page.getByRole('button', { name: 'Prijava', exact: true }).waitFor();
+    const paint = await paintOf(page);
+    report('sign-in page, Slovenian', paint);
+    expect(paint.lcp).not.toBeNull();
+    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+    expect(scripts.some((path) => /\/assets\/sl-[\w-]+\.js$/.test(path))).toBe(true);
+    expect(scripts.filter((path) => /\/assets\/en[.-]/.test(path))).toEqual([]);
+    const texts = await page.evaluate(() => [...(window as unknown as { seatwiseTexts: Set<string> }).seatwiseTexts]);
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.filter((text) => /Sign in|Password|Loading/.test(text))).toEqual([]);
+    await context.close();
+  });
+
   it('of the users page, signed in as an admin', async () => {
     const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
     await signIn(await context.newPage(), e2e.server.url, 'admin@example.com');

@@ -1,16 +1,29 @@
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { loadAllStrings } from './i18n';
 import { FullPageLoader } from './ui/FullPageLoader';
 
 /**
  * A route's code, its documents and Mantine's component styles load when it is first matched; the
  * router fetches the shell's and the screen's chunks side by side and keeps the current screen up
- * until the next one is there. The first load is only React, the router, i18n and Mantine's theme.
+ * until the next one is there. The first load is only React, the router, i18n and Mantine's theme;
+ * a signed-in screen also brings every area's strings (loadAllStrings).
  */
 function screen<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
   return async () => {
-    const [module] = await Promise.all([load(), import('./ui/screenStyles')]);
+    const [module] = await Promise.all([load(), import('./ui/screenStyles'), loadAllStrings()]);
+    return { Component: module[name] };
+  };
+}
+
+/**
+ * A page before sign-in: only the styles of the components those pages use (publicScreenStyles.ts)
+ * and the strings of their areas, which the first load already has (firstAreas in i18n/resources.ts).
+ */
+function publicScreen<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return async () => {
+    const [module] = await Promise.all([load(), import('./ui/publicScreenStyles')]);
     return { Component: module[name] };
   };
 }
@@ -30,12 +43,12 @@ const router = createBrowserRouter([
     lazy: async () => ({ Component: (await import('./ApolloRoot')).ApolloRoot }),
     hydrateFallbackElement: <FullPageLoader />,
     children: [
-      { path: '/sign-in', lazy: screen(() => import('./routes/sign-in/SignInPage'), 'SignInPage') },
-      { path: '/forgot-password', lazy: screen(() => import('./routes/password/ForgotPasswordPage'), 'ForgotPasswordPage') },
-      { path: '/reset-password', lazy: screen(() => import('./routes/password/ResetPasswordPage'), 'ResetPasswordPage') },
-      { path: '/outbox', lazy: screen(() => import('./routes/outbox/OutboxPage'), 'OutboxPage') },
-      { path: '/confirm-email', lazy: screen(() => import('./routes/confirm-email/ConfirmEmailPage'), 'ConfirmEmailPage') },
-      { path: '/invitation', lazy: screen(() => import('./routes/invitation/AcceptInvitationPage'), 'AcceptInvitationPage') },
+      { path: '/sign-in', lazy: publicScreen(() => import('./routes/sign-in/SignInPage'), 'SignInPage') },
+      { path: '/forgot-password', lazy: publicScreen(() => import('./routes/password/ForgotPasswordPage'), 'ForgotPasswordPage') },
+      { path: '/reset-password', lazy: publicScreen(() => import('./routes/password/ResetPasswordPage'), 'ResetPasswordPage') },
+      { path: '/outbox', lazy: publicScreen(() => import('./routes/outbox/OutboxPage'), 'OutboxPage') },
+      { path: '/confirm-email', lazy: publicScreen(() => import('./routes/confirm-email/ConfirmEmailPage'), 'ConfirmEmailPage') },
+      { path: '/invitation', lazy: publicScreen(() => import('./routes/invitation/AcceptInvitationPage'), 'AcceptInvitationPage') },
       { path: '/setup/:token', lazy: screen(() => import('./routes/setup/SetupPage'), 'SetupPage') },
       // The Vendor console: its own frame and navigation, for the vendor's staff only.
       {

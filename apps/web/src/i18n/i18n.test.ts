@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadLanguage, type Tree } from './resources';
+import { firstAreas, loadLanguage, loadStrings, type Tree } from './resources';
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 
@@ -42,6 +42,23 @@ function sourceFiles(dir: string): string[] {
 
 /** `t('a.b')`, `i18nKey="a.b"` and keys kept in tables such as `labelKey: 'a.b'`. */
 const keyUse = /(?:\bt\(\s*|\w*Key[=:]\s*\{?\s*)['"`]([A-Za-z][\w.-]*)['"`]/g;
+
+/** The source files `roots` import, themselves included, by static imports only (a dynamic one is a later chunk). */
+function staticClosure(roots: string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const [statement, path] of readFileSync(file, 'utf8').matchAll(/^import\s[^;]*?from\s+'(\.[^']*)'/gms)) {
+      if (statement.startsWith('import type')) continue;
+      const base = resolve(dirname(file), path!);
+      const found = [`${base}.tsx`, `${base}.ts`, join(base, 'index.ts')].find((candidate) => existsSync(candidate));
+      if (found && !found.includes('/gql/')) visit(found);
+    }
+  };
+  for (const root of roots) visit(join(srcDir, root));
+  return [...seen];
+}
 
 const en = await loadLanguage('en');
 const sl = await loadLanguage('sl');
@@ -94,6 +111,41 @@ describe('translations', () => {
     }
     expect(used).toBeGreaterThan(20);
     expect(missing).toEqual([]);
+  });
+
+  it('has in the first part of each language every key the pages before sign-in use', async () => {
+    // What draws before a signed-in screen's route (App.tsx's `screen`) has brought the rest.
+    const files = staticClosure([
+      'main.tsx',
+      'App.tsx',
+      'ApolloRoot.tsx',
+      'routes/sign-in/SignInPage.tsx',
+      'routes/password/ForgotPasswordPage.tsx',
+      'routes/password/ResetPasswordPage.tsx',
+      'routes/outbox/OutboxPage.tsx',
+      'routes/confirm-email/ConfirmEmailPage.tsx',
+      'routes/invitation/AcceptInvitationPage.tsx',
+    ]);
+    expect(files.length).toBeGreaterThan(20);
+    for (const language of ['en', 'sl']) {
+      const first = await loadStrings(language, ['first']);
+      const rest = await loadStrings(language, ['rest']);
+      expect(Object.keys(first).length).toBeGreaterThan(10);
+      expect(Object.keys(rest).some((area) => area in first)).toBe(false);
+      const firstKeys = keysOf(first);
+      const missing: string[] = [];
+      for (const file of files) {
+        const text = readFileSync(file, 'utf8');
+        for (const [, key] of text.matchAll(keyUse)) if (!firstKeys.has(key!)) missing.push(`${language} ${relative(srcDir, file)}: ${key}`);
+        // `t(\`apiErrors.${code}\`)`: the whole area must be there.
+        for (const [, area] of text.matchAll(/\bt\(\s*`([A-Za-z]\w*)\./g)) if (!(area! in first)) missing.push(`${language} ${relative(srcDir, file)}: ${area}.…`);
+      }
+      expect(missing).toEqual([]);
+    }
+    // The globs of the two parts name the same areas as firstAreas.
+    for (const part of ['en.ts', 'en.rest.ts', 'sl.ts', 'sl.rest.ts']) {
+      expect(readFileSync(join(srcDir, 'i18n/locales', part), 'utf8')).toContain(`/{${firstAreas.join(',')}}.json'`);
+    }
   });
 
   it("names the vendor's brand as {{brand}}, and Seatwise only in the small \"Powered by\"", () => {

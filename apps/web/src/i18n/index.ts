@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import { loadLanguage } from './resources';
+import { loadStrings, type StringsPart, type Tree } from './resources';
 
 export const languages = ['en', 'sl'] as const;
 export type UiLanguage = (typeof languages)[number];
@@ -67,15 +67,61 @@ export function nameBrandInStrings(name: string): void {
   if (interpolation.defaultVariables?.brand !== name) interpolation.defaultVariables = { ...interpolation.defaultVariables, brand: name };
 }
 
+/**
+ * The parts of every language to load: at first the pages before sign-in's, all of them once a
+ * signed-in screen asks (`loadAllStrings`). A language fetched later gets every part wanted by
+ * then, including one asked for while it was on its way.
+ */
+const wanted = new Set<StringsPart>(['first']);
+
+async function loadWanted(language: string): Promise<Tree> {
+  let parts: StringsPart[] = [];
+  let tree: Tree = {};
+  while (parts.length < wanted.size) {
+    const missing = [...wanted].filter((part) => !parts.includes(part));
+    tree = { ...tree, ...(await loadStrings(language, missing)) };
+    parts = [...parts, ...missing];
+  }
+  return tree;
+}
+
+let allStrings: Promise<void> | undefined;
+
+/**
+ * Every area's strings, in each language already loaded: a signed-in screen's route awaits it
+ * beside its code (App.tsx), so it never draws a key or another language's string.
+ */
+export function loadAllStrings(): Promise<void> {
+  allStrings ??= (async () => {
+    await i18nReady;
+    wanted.add('rest');
+    const loaded = Object.keys(i18n.store.data);
+    await Promise.all(
+      loaded.map(async (language) => i18n.addResourceBundle(language, 'translation', await loadStrings(language, ['rest']), true, true)),
+    );
+  })();
+  return allStrings;
+}
+
+const firstLanguage = storedLanguage() ?? browserLanguage();
+// Asked for as this module runs, before the router asks for the first screen's chunks: i18next's
+// own load waits a turn, and would queue behind those on the browser's few connections.
+let firstStrings: Promise<Tree> | undefined = loadWanted(firstLanguage);
+
 /** Resolves once the chosen language's strings are loaded: the app renders after that. */
 export const i18nReady = i18n
-  .use(resourcesToBackend((language: string) => loadLanguage(language)))
+  .use(
+    resourcesToBackend((language: string) => {
+      const early = language === firstLanguage ? firstStrings : undefined;
+      firstStrings = undefined;
+      return early ?? loadWanted(language);
+    }),
+  )
   .use(initReactI18next)
   .init({
-    lng: storedLanguage() ?? browserLanguage(),
-    fallbackLng: 'en',
+    lng: firstLanguage,
+    // Both languages have every key (i18n.test.ts), so a Slovenian page loads only Slovenian.
+    fallbackLng: false,
     supportedLngs: [...languages],
     interpolation: { escapeValue: false },
   });
-
-export default i18n;

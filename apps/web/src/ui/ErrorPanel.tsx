@@ -13,7 +13,7 @@ export function ErrorPanel({ title, onRetry, fullPage }: ErrorPanelProps) {
   const panel = (
     <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={title ?? t('errors.generic')} maw={520}>
       <Button mt="sm" variant="default" size="xs" onClick={onRetry}>
-        {t('users.retry')}
+        {t('app.retry')}
       </Button>
     </Alert>
   );

@@ -1,0 +1,9 @@
+import { merge, type Tree } from '../resources';
+
+// Every area but those of the pages before sign-in (sl.ts), loaded with the first signed-in screen.
+export default merge(
+  import.meta.glob<Tree>(['./sl/*.json', '!./sl/{common,identity,invite,outbox,playground,security,sign-in}.json'], {
+    eager: true,
+    import: 'default',
+  }),
+);
