@@ -58,3 +58,20 @@ export const UndoSeatChangeDocument = graphql(`
     }
   }
 `);
+
+/** A person's latest ledger entries: the Undo of a single unassignment finds its entry here. */
+export const PersonSeatLedgerDocument = graphql(`
+  query PersonSeatLedger($userId: UUID!) {
+    seatLedger(first: 20, filter: { userId: $userId }) {
+      edges {
+        node {
+          id
+          event
+          seatId
+          undoneAt
+          undoableUntil
+        }
+      }
+    }
+  }
+`);
