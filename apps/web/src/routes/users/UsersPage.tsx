@@ -51,7 +51,8 @@ export function UsersPage() {
   const [view, updateView] = useUsersView();
   const [searchText, setSearchText] = useState(view.search);
   const [dialog, setDialog] = useState<'invite' | 'inviteMultiple' | 'assign' | 'move' | null>(null);
-  const [notice, setNoticeState] = useState<{ text: string; actionId?: string | null; refused?: string[]; error?: boolean } | null>(null);
+  // A bulk action's notice keeps its key, so it is written in the language shown even after a switch.
+  const [notice, setNoticeState] = useState<{ text?: string; key?: string; values?: Record<string, unknown>; actionId?: string | null; refused?: string[]; error?: boolean } | null>(null);
   const setNotice = (text: string | null) => setNoticeState(text === null ? null : { text });
   const [bulkAction, setBulkAction] = useState<BulkAction | null>(null);
   const [undo, undoing] = useMutation(UndoSeatChangeDocument, { refetchQueries: ['UsersPage'] });
@@ -105,7 +106,8 @@ export function UsersPage() {
   function bulkDone(action: BulkAction, result: BulkOutcome) {
     const names = new Map((users ?? []).map((user) => [user.id, user.name]));
     setNoticeState({
-      text: t(`users.bulk.${action}.done`, { count: result.done }),
+      key: `users.bulk.${action}.done`,
+      values: { count: result.done },
       actionId: result.actionId,
       refused: result.outcomes.filter((outcome) => !outcome.done).map((outcome) => `${names.get(outcome.userId) ?? outcome.userId}: ${outcome.message ?? ''}`),
     });
@@ -115,7 +117,7 @@ export function UsersPage() {
   async function undoLast(actionId: string) {
     const answer = await undo({ variables: { input: { actionId } } }).catch((error: unknown) => ({ error }));
     if ('error' in answer && answer.error) setNoticeState({ text: errorText(answer.error) ?? t('errors.generic'), error: true });
-    else setNoticeState({ text: t('users.bulk.undone') });
+    else setNoticeState({ key: 'users.bulk.undone' });
   }
 
   return (
@@ -163,7 +165,7 @@ export function UsersPage() {
       {notice && (
         <Alert color={notice.error ? 'red' : 'teal'} variant="light" withCloseButton onClose={() => setNotice(null)} role="status" data-testid="users-notice">
           <Group justify="space-between" gap="xs">
-            <Text size="sm">{notice.text}</Text>
+            <Text size="sm">{notice.key ? t(notice.key, notice.values) : notice.text}</Text>
             {notice.actionId && (
               <Button size="compact-sm" variant="white" loading={undoing.loading} onClick={() => void undoLast(notice.actionId!)}>
                 {t('users.bulk.undo')}
