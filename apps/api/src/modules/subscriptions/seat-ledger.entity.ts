@@ -1,5 +1,5 @@
 import { Entity, Enum, Filter, Index, ManyToOne, type Opt, Property } from '@mikro-orm/core';
-import { Role, SeatLedgerActor, SeatLedgerEvent, SeatLedgerReason } from '@seatwise/schema';
+import { type Role, SeatLedgerActor, SeatLedgerEvent, SeatLedgerReason } from '@seatwise/schema';
 import { tenantFilter } from '../../db/base.entity.js';
 import { TenantEntity } from '../accounts/tenant.entity.js';
 import { User } from '../identity/user.entity.js';
@@ -16,7 +16,7 @@ export interface RemovedMembership {
 /**
  * The seat ledger: every seat assigned, unassigned or restored, and every removal of a person
  * (whose undo brings their seats back), with who or what did it. Written only by
- * `seat-ledger.ts`, from the places seats change (`seats.service.ts`, account deletion, the CSV
+ * `seat-ledger.service.ts`, from the places seats change (`seats.service.ts`, account deletion, the CSV
  * import); read by `seatLedger` and `undoSeatChange`.
  */
 @Entity({ tableName: 'seat_ledger' })

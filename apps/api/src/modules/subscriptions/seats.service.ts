@@ -13,12 +13,13 @@ import { execute, inTransaction, run, toDate } from '../../common/transaction.js
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
 import { Account } from '../accounts/account.entity.js';
+import { Product } from '../catalog/product.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { membershipHooks } from '../identity/memberships.port.js';
 import { User } from '../identity/user.entity.js';
 import { Subscription } from './subscription.entity.js';
 import { SeatAssignment } from './seat-assignment.entity.js';
-import { recordSeatChanges, type LedgerLine } from './seat-ledger.js';
+import { recordSeatChanges, type LedgerLine } from './seat-ledger.service.js';
 import { SeatAlreadyAssignedError, SeatLimitReachedError, SeatTakenError, SubscriptionNotAssignableError } from './seats.errors.js';
 import { subscriptionSeats, type SubscriptionSeats } from './subscription-seats.js';
 
@@ -233,6 +234,13 @@ export async function restoreSeat(
     { event: SeatLedgerEvent.RESTORE, reason: 'UNDO', userId: seat.userId, subscriptionId: seat.subscriptionId, subscriptionName: subscription.name, seatId: seat.seatId, restoresId: seat.restoresId },
   ]);
   return true;
+}
+
+/** The name of a product (for a bulk unassign's words); NOT_FOUND on `productId` when there is none. */
+export async function productName(ctx: AccountContext, productId: string): Promise<string> {
+  const product = await ctx.em.findOne(Product, { id: productId });
+  if (!product) throw new NotFoundError('Product', 'productId');
+  return product.name;
 }
 
 /** The seats a person holds covering a product (a collection's seat covers each of its products). */

@@ -2,10 +2,9 @@ import type { BulkChangeRoleInput, BulkUnassignProductInput, BulkUserOutcome, Bu
 import { inAccount, sql } from '../../common/sql.js';
 import { execute, inTransaction } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
-import { AppError, InvalidInputError, msg, NotFoundError } from '../../errors.js';
-import { Product } from '../catalog/product.entity.js';
-import { seatActionOf, withSeatAction } from '../subscriptions/seat-ledger.js';
-import { seatsOfProduct, unassignSeat } from '../subscriptions/seats.service.js';
+import { AppError, InvalidInputError, msg } from '../../errors.js';
+import { seatActionOf, withSeatAction } from '../subscriptions/seat-ledger.service.js';
+import { productName, seatsOfProduct, unassignSeat } from '../subscriptions/seats.service.js';
 import { resendInvitation } from './invitations.service.js';
 import { currentMembership } from './membership-lookup.js';
 import { changeRole, removeUser } from './user-admin.service.js';
@@ -47,15 +46,14 @@ async function forEachPerson(ctx: AccountContext, userIds: string[], work: (tx: 
 
 /** Takes back every seat covering the product (a collection's too) from each person; undoable as one action. */
 export async function bulkUnassignProduct(ctx: AccountContext, input: BulkUnassignProductInput): Promise<BulkUsersResult> {
-  const product = await ctx.em.findOne(Product, { id: input.productId });
-  if (!product) throw new NotFoundError('Product', 'productId');
+  const product = await productName(ctx, input.productId);
   return forEachPerson(
     ctx,
     input.userIds,
     async (tx, userId) => {
       await currentMembership(tx, userId);
       const seats = await seatsOfProduct(tx, userId, input.productId);
-      if (!seats.length) throw new NothingToDoError(msg('This person holds no seat of {product}.', { product: product.name }));
+      if (!seats.length) throw new NothingToDoError(msg('This person holds no seat of {product}.', { product }));
       for (const assignmentId of seats) await unassignSeat(tx, { assignmentId });
       return seats.length;
     },

@@ -7,7 +7,7 @@ import { forgetPersonInAudit } from '../audit/audit.service.js';
 import type { MembershipHooks } from '../identity/memberships.port.js';
 import { User } from '../identity/user.entity.js';
 import { SeatAssignment } from '../subscriptions/seat-assignment.entity.js';
-import { recordSeatsReleasedBySelf } from '../subscriptions/seat-ledger.js';
+import { recordSeatsReleasedBySelf } from '../subscriptions/seat-ledger.service.js';
 import { Invitation, InvitationStatus } from './invitation.entity.js';
 import { acceptInvitationsOfProvenEmail } from './invitations-by-email.js';
 import { Membership } from './membership.entity.js';

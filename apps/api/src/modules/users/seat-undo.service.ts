@@ -1,7 +1,7 @@
 import {
   MembershipStatus,
   Role,
-  SeatLedgerEntry as SeatLedgerEntryType,
+  type SeatLedgerEntry as SeatLedgerEntryType,
   type SeatLedgerEntryConnection,
   SeatLedgerEvent,
   type SeatLedgerFilter,
@@ -25,7 +25,7 @@ import {
   UNDOABLE_REASONS,
   undoableUntil,
   withSeatAction,
-} from '../subscriptions/seat-ledger.js';
+} from '../subscriptions/seat-ledger.service.js';
 import { restoreSeat } from '../subscriptions/seats.service.js';
 import { Team } from '../teams/team.entity.js';
 import { Membership } from './membership.entity.js';

@@ -17,7 +17,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { verifyPassword } from '../identity/password.js';
 import { checkPasswordThrottled } from '../identity/rate-limits.js';
 import { User } from '../identity/user.entity.js';
-import { recordSeatChanges, withSeatAction } from '../subscriptions/seat-ledger.js';
+import { recordSeatChanges, withSeatAction } from '../subscriptions/seat-ledger.service.js';
 import { releaseSeatsOf } from '../subscriptions/seats.service.js';
 import { Team } from '../teams/team.entity.js';
 import { claimVersion, currentMembership } from './membership-lookup.js';

@@ -10,7 +10,7 @@ import { hashToken, newToken } from '../../identity/session.service.js';
 import { INVITATION_DAYS } from '../invitation.entity.js';
 import { sortNameOf } from '../../identity/user.entity.js';
 import { typedPerson } from '../membership.entity.js';
-import { seatChangeRecords } from '../../subscriptions/seat-ledger.js';
+import { seatChangeRecords } from '../../subscriptions/seat-ledger.service.js';
 import { Subscription } from '../../subscriptions/subscription.entity.js';
 import type { PlannedRow } from './import-plan.js';
 
