@@ -79,7 +79,7 @@ export function BulkActionDialog({ action, userIds, onClose, onDone }: BulkActio
         )}
         {action === 'role' && (
           <Select
-            label={t('users.bulk.role')}
+            label={t('users.bulk.newRole')}
             placeholder={t('users.bulk.rolePlaceholder')}
             data={(['USER', 'SECONDARY_ADMIN'] as const).map((value) => ({ value, label: t(`roles.${value}`) }))}
             value={role}
