@@ -60,6 +60,7 @@ const notFound = {
   Product: msg('The product was not found.'),
   'Install package': msg('The install package was not found.'),
   'Seat assignment': msg('The seat assignment was not found.'),
+  'Seat ledger entry': msg('No entry of the seat ledger has this id.'),
   Session: msg('The session was not found.'),
   Subscription: msg('The subscription was not found.'),
   Team: msg('The team was not found.'),

@@ -108,6 +108,21 @@ export {
   BulkAssignSeatsInput,
   BulkAssignSeatsResult,
 } from './seats/seat.type.js';
+export {
+  SeatLedgerActor,
+  SeatLedgerEvent,
+  SeatLedgerReason,
+  SeatLedgerEntry,
+  SeatLedgerEntryConnection,
+  SeatLedgerFilter,
+  UndoSeatChangeInput,
+  UndoSeatChangeResult,
+  BulkUserOutcome,
+  BulkUsersResult,
+  BulkUsersInput,
+  BulkUnassignProductInput,
+  BulkChangeRoleInput,
+} from './seats/seat-ledger.type.js';
 export { AuditEntry, type AuditEntryEdge, AuditEntryConnection, AuditFilter } from './audit/audit.type.js';
 export {
   SubscriptionStatus,

@@ -13,6 +13,7 @@ import { SignInChallenge } from '../modules/identity/two-step/sign-in-challenge.
 import { TwoStepFactor } from '../modules/identity/two-step/two-step-factor.entity.js';
 import { User } from '../modules/identity/user.entity.js';
 import { SeatAssignment } from '../modules/subscriptions/seat-assignment.entity.js';
+import { SeatLedgerEntry } from '../modules/subscriptions/seat-ledger.entity.js';
 import { Contract } from '../modules/subscriptions/contract.entity.js';
 import { Subscription } from '../modules/subscriptions/subscription.entity.js';
 import { SubscriptionProduct } from '../modules/subscriptions/subscription-product.entity.js';
@@ -75,6 +76,7 @@ export const entities = [
   SubscriptionProduct,
   SubscriptionEventRow,
   SeatAssignment,
+  SeatLedgerEntry,
   UsageEvent,
   UsageDay,
   RollupRow,

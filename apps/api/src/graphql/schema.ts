@@ -21,6 +21,7 @@ import { DirectoryResolver } from '../modules/directory/directory.resolver.js';
 import { UserImportResolver } from '../modules/users/import/import.resolver.js';
 import { InvitationsResolver } from '../modules/users/invitations.resolver.js';
 import { UserAdminResolver } from '../modules/users/user-admin.resolver.js';
+import { BulkUsersResolver } from '../modules/users/bulk-users.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
 import { LicensingResolver } from '../modules/licensing/licensing.resolver.js';
 import { InstallPackagesResolver } from '../modules/products/install-packages.resolver.js';
@@ -60,6 +61,7 @@ export const resolvers = [
   DirectoryResolver,
   SeatsResolver,
   UserAdminResolver,
+  BulkUsersResolver,
   InvitationsResolver,
   UserImportResolver,
   AuditResolver,

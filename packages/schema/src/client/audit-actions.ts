@@ -16,9 +16,10 @@ export const customerAuditActionGroups = {
     'user.primary.transfer',
     'user.team.change',
     'user.remove',
+    'user.restore',
     'user.delete_self',
   ],
-  seats: ['seat.assign', 'seat.unassign'],
+  seats: ['seat.assign', 'seat.unassign', 'seat.restore'],
   teams: ['team.create', 'team.rename', 'team.delete'],
   subscriptions: [
     'contract.create',

@@ -22,6 +22,39 @@ export const SecondStepCodeKind = {
 } as const;
 export type SecondStepCodeKind = (typeof SecondStepCodeKind)[keyof typeof SecondStepCodeKind];
 
+/** What a seat ledger entry records. */
+export const SeatLedgerEvent = {
+  ASSIGN: 'ASSIGN',
+  UNASSIGN: 'UNASSIGN',
+  RESTORE: 'RESTORE',
+  MEMBER_REMOVE: 'MEMBER_REMOVE',
+  MEMBER_RESTORE: 'MEMBER_RESTORE',
+} as const;
+export type SeatLedgerEvent = (typeof SeatLedgerEvent)[keyof typeof SeatLedgerEvent];
+
+/** Why a seat ledger entry was written: the operation it belongs to. */
+export const SeatLedgerReason = {
+  ASSIGN: 'ASSIGN',
+  INVITE: 'INVITE',
+  IMPORT: 'IMPORT',
+  UNASSIGN: 'UNASSIGN',
+  REMOVE: 'REMOVE',
+  INVITATION_REVOKE: 'INVITATION_REVOKE',
+  DIRECTORY: 'DIRECTORY',
+  ACCOUNT_DELETION: 'ACCOUNT_DELETION',
+  UNDO: 'UNDO',
+} as const;
+export type SeatLedgerReason = (typeof SeatLedgerReason)[keyof typeof SeatLedgerReason];
+
+/** Who or what made a seat ledger entry. */
+export const SeatLedgerActor = {
+  PERSON: 'PERSON',
+  TOKEN: 'TOKEN',
+  DIRECTORY: 'DIRECTORY',
+  SYSTEM: 'SYSTEM',
+} as const;
+export type SeatLedgerActor = (typeof SeatLedgerActor)[keyof typeof SeatLedgerActor];
+
 /** A kind of message Seatwise sends on its own. */
 export const NotificationCategory = {
   PRODUCT_UPDATES: 'PRODUCT_UPDATES',

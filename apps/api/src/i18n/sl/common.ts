@@ -11,6 +11,7 @@ export const common: Record<string, string> = {
   'The product was not found.': 'Izdelka ni mogoče najti.',
   'The install package was not found.': 'Namestitvenega paketa ni mogoče najti.',
   'The seat assignment was not found.': 'Dodeljene licence ni mogoče najti.',
+  'No entry of the seat ledger has this id.': 'V dnevniku licenc ni vnosa s tem id-jem.',
   'The session was not found.': 'Seje ni mogoče najti.',
   'The subscription was not found.': 'Naročnine ni mogoče najti.',
   'The team was not found.': 'Ekipe ni mogoče najti.',

@@ -98,6 +98,21 @@ export const people: Record<string, string> = {
     few: 'Pri naročnini {subscription} so prosti le {count} sedeži. Število zahtevanih: {wanted}.',
     other: 'Pri naročnini {subscription} je prostih le {count} sedežev. Število zahtevanih: {wanted}.',
   }),
+  // Bulk actions, the seat ledger and undo.
+  'This person holds no seat of {product}.': 'Ta oseba nima licence za {product}.',
+  'This person has this role already.': 'Ta oseba že ima to vlogo.',
+  'This person has no pending invitation: they have accepted it.': 'Ta oseba nima odprtega povabila, ker ga je že sprejela.',
+  'Give either actionId or entryId, not both.': 'Navedite bodisi actionId bodisi entryId, ne obeh.',
+  'Only an unassignment or a removal made in Seatwise can be undone.': 'Razveljaviti je mogoče le odvzem licence ali odstranitev, opravljeno v Seatwise.',
+  'This change was undone already.': 'Ta sprememba je že razveljavljena.',
+  'This change is more than {days} days old and can no longer be undone.': 'Sprememba je starejša od {days} dni, zato je ni več mogoče razveljaviti.',
+  'This person was removed from the account: undo the removal to give their seats back.':
+    'Ta oseba je bila odstranjena iz računa: razveljavite odstranitev, da ji vrnete licence.',
+  'The seat of {subscription} was taken meanwhile: no seat of it is free to give back. Unassign one first or buy more.':
+    'Licenco naročnine {subscription} je medtem dobil nekdo drug in nobena ni prosta za vrnitev. Najprej odvzemite eno ali kupite dodatne.',
+  '{subscription} is expired: its seat cannot be given back.': 'Naročnina {subscription} je potekla, zato licence ni mogoče vrniti.',
+  '{subscription} is cancelled: its seat cannot be given back.': 'Naročnina {subscription} je preklicana, zato licence ni mogoče vrniti.',
+  '{subscription} no longer exists: its seat cannot be given back.': 'Naročnine {subscription} ni več, zato licence ni mogoče vrniti.',
   'This person already has a seat of {subscription}.': 'Ta oseba že ima licenco naročnine {subscription}.',
   '{subscription} is expired: its seats cannot be assigned.': 'Naročnina {subscription} je potekla, zato njenih licenc ni mogoče dodeliti.',
   '{subscription} is cancelled: its seats cannot be assigned.': 'Naročnina {subscription} je preklicana, zato njenih licenc ni mogoče dodeliti.',

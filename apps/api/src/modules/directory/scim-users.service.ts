@@ -157,7 +157,7 @@ async function deactivate(tx: AccountContext, person: DirectoryPerson, membershi
     throw new ScimError(400, 'mutability', 'The primary admin cannot be deactivated by the directory: hand the role over in Seatwise first.');
   }
   const userId = person.user.id;
-  const seats = await releaseSeatsOf(tx, userId);
+  const seats = await releaseSeatsOf(tx, userId, 'DIRECTORY');
   const sessions = await tx.em.nativeDelete(Session, { account: tx.viewer.accountId, user: userId });
   const tokens = await tx.em.nativeUpdate(ApiToken, { owner: userId, revokedAt: null }, { revokedAt: new Date() });
   // Their home-use activations (the devices they hold a licence on) end too.
@@ -185,7 +185,7 @@ async function reactivate(tx: AccountContext, person: DirectoryPerson, membershi
   const notRestored: NonNullable<SeatReport['notRestored']> = [];
   for (const subscriptionId of person.releasedSeats ?? []) {
     try {
-      const { subscription } = await grantSeats(tx, subscriptionId, [person.user.id]);
+      const { subscription } = await grantSeats(tx, subscriptionId, [person.user.id], { reason: 'DIRECTORY' });
       restored.push(subscription.id);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

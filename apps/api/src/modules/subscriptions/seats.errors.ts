@@ -28,3 +28,21 @@ export class SubscriptionNotAssignableError extends AppError {
     );
   }
 }
+
+/** An undo could not give the seat back: the subscription has no free seat now, or cannot be assigned. */
+export class SeatTakenError extends AppError {
+  constructor(subscriptionName: string, why: 'taken' | 'expired' | 'cancelled' | 'gone', field = 'subscriptionId') {
+    const values = { subscription: subscriptionName };
+    super(
+      'SEAT_TAKEN',
+      why === 'taken'
+        ? msg('The seat of {subscription} was taken meanwhile: no seat of it is free to give back. Unassign one first or buy more.', values)
+        : why === 'expired'
+          ? msg('{subscription} is expired: its seat cannot be given back.', values)
+          : why === 'cancelled'
+            ? msg('{subscription} is cancelled: its seat cannot be given back.', values)
+            : msg('{subscription} no longer exists: its seat cannot be given back.', values),
+      field,
+    );
+  }
+}

@@ -7,18 +7,20 @@ import type {
   Seat,
   UnassignSeatInput,
 } from '@seatwise/schema';
-import { WebhookEventType } from '@seatwise/schema';
+import { SeatLedgerEvent, type SeatLedgerReason, WebhookEventType } from '@seatwise/schema';
 import { inAccount, sql } from '../../common/sql.js';
 import { execute, inTransaction, run, toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
 import { Account } from '../accounts/account.entity.js';
+import { Product } from '../catalog/product.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { membershipHooks } from '../identity/memberships.port.js';
 import { User } from '../identity/user.entity.js';
 import { Subscription } from './subscription.entity.js';
 import { SeatAssignment } from './seat-assignment.entity.js';
-import { SeatAlreadyAssignedError, SeatLimitReachedError, SubscriptionNotAssignableError } from './seats.errors.js';
+import { recordSeatChanges, type LedgerLine } from './seat-ledger.service.js';
+import { SeatAlreadyAssignedError, SeatLimitReachedError, SeatTakenError, SubscriptionNotAssignableError } from './seats.errors.js';
 import { subscriptionSeats, type SubscriptionSeats } from './subscription-seats.js';
 
 const MAX_BULK = 500;
@@ -57,7 +59,7 @@ export async function grantSeats(
   tx: AccountContext,
   subscriptionId: string,
   userIds: string[],
-  options: { audit?: boolean } = {},
+  options: { audit?: boolean; reason?: SeatLedgerReason } = {},
 ): Promise<{ assigned: string[]; alreadyAssigned: string[]; subscription: SubscriptionSeats }> {
   const subscription = await lockSubscription(tx, subscriptionId);
   if (!subscription.assignable) {
@@ -79,8 +81,10 @@ export async function grantSeats(
   const account = tx.em.getReference(Account, tx.viewer.accountId);
   const assignedBy = tx.em.getReference(User, tx.viewer.userId);
   const target = tx.em.getReference(Subscription, subscriptionId);
+  const lines: LedgerLine[] = [];
   for (const userId of toAssign) {
     const assignment = tx.em.create(SeatAssignment, { account, subscription: target, user: tx.em.getReference(User, userId), assignedBy });
+    lines.push({ event: SeatLedgerEvent.ASSIGN, reason: options.reason ?? 'ASSIGN', userId, subscriptionId, subscriptionName: subscription.name, seatId: assignment.id });
     publishWebhookEvent(tx, WebhookEventType.SEAT_ASSIGNED, tx.viewer.accountId, {
       assignmentId: assignment.id,
       subscriptionId,
@@ -99,6 +103,7 @@ export async function grantSeats(
     }
   }
   await tx.em.flush();
+  await recordSeatChanges(tx, lines);
   const after = { ...subscription, assigned: subscription.assigned + toAssign.length, available: subscription.available - toAssign.length };
   return { assigned: toAssign, alreadyAssigned: unique.filter((id) => holders.has(id)), subscription: after };
 }
@@ -122,7 +127,7 @@ export async function bulkAssignSeats(ctx: AccountContext, input: BulkAssignSeat
   });
 }
 
-/** Takes a seat back; the seat is free again at once. */
+/** Takes a seat back; the seat is free again at once (and can be restored by `undoSeatChange` for a while). */
 export async function unassignSeat(ctx: AccountContext, input: UnassignSeatInput): Promise<AssignableSubscription> {
   return inTransaction(ctx, async (tx) => {
     const assignment = await tx.em.findOne(SeatAssignment, { id: input.assignmentId }, { populate: ['subscription'] });
@@ -146,23 +151,107 @@ export async function unassignSeat(ctx: AccountContext, input: UnassignSeatInput
       email: holder.email,
     });
     await tx.em.flush();
+    await recordSeatChanges(tx, [
+      {
+        event: SeatLedgerEvent.UNASSIGN,
+        reason: 'UNASSIGN',
+        userId: assignment.user.id,
+        subscriptionId: assignment.subscription.id,
+        subscriptionName: assignment.subscription.name,
+        seatId: assignment.id,
+      },
+    ]);
     const [subscription] = await subscriptionSeats(tx, [assignment.subscription.id]);
     return toPublic(subscription!);
   });
 }
 
 /** Releases every seat a person holds in the account (on removal); returns what they held. */
-export async function releaseSeatsOf(tx: AccountContext, userId: string): Promise<{ subscriptionId: string; name: string }[]> {
-  const held = await execute<{ subscription_id: string; name: string }>(
+export async function releaseSeatsOf(tx: AccountContext, userId: string, reason: SeatLedgerReason): Promise<{ subscriptionId: string; name: string }[]> {
+  const held = await execute<{ id: string; subscription_id: string; name: string }>(
     tx,
-    sql`select sa.subscription_id, s.name from seat_assignments sa join subscriptions s on s.id = sa.subscription_id
+    sql`select sa.id, sa.subscription_id, s.name from seat_assignments sa join subscriptions s on s.id = sa.subscription_id
      where ${inAccount(tx, 'sa')} and sa.user_id = ${userId} order by s.name`,
   );
   await run(tx, sql`delete from seat_assignments where ${inAccount(tx)} and user_id = ${userId}`);
+  await recordSeatChanges(
+    tx,
+    held.map((row) => ({ event: SeatLedgerEvent.UNASSIGN, reason, userId, subscriptionId: row.subscription_id, subscriptionName: row.name, seatId: row.id })),
+  );
   for (const row of held) {
     publishWebhookEvent(tx, WebhookEventType.SEAT_UNASSIGNED, tx.viewer.accountId, { subscriptionId: row.subscription_id, subscription: row.name, userId, reason: 'removed' });
   }
   return held.map((row) => ({ subscriptionId: row.subscription_id, name: row.name }));
+}
+
+/**
+ * Gives back the same seat (the assignment id `seatId`) an unassignment took, under the seat
+ * ceiling: the subscription's lock is taken first, as for any assignment, so an undo racing an
+ * assign of the last free seat never over-assigns. SEAT_TAKEN naming the subscription when no
+ * seat is free any more; a person who holds a seat of it again already is left as they are.
+ * Returns whether a seat was restored.
+ */
+export async function restoreSeat(
+  tx: AccountContext,
+  seat: { seatId: string; subscriptionId: string; subscriptionName: string; userId: string; restoresId: string; field?: string },
+): Promise<boolean> {
+  const subscription = await lockSubscription(tx, seat.subscriptionId).catch((error: unknown) => {
+    if (error instanceof NotFoundError) throw new SeatTakenError(seat.subscriptionName, 'gone', seat.field);
+    throw error;
+  });
+  if (!subscription.assignable) throw new SeatTakenError(subscription.name, subscription.state === 'ACTIVE' ? 'expired' : 'cancelled', seat.field);
+  const held = await execute<{ id: string }>(
+    tx,
+    sql`select id from seat_assignments where ${inAccount(tx)} and subscription_id = ${seat.subscriptionId} and user_id = ${seat.userId}`,
+  );
+  if (held.length) return false;
+  if (subscription.available < 1) throw new SeatTakenError(subscription.name, 'taken', seat.field);
+  const members = await currentMembers(tx, [seat.userId]);
+  if (!members.has(seat.userId)) throw new NotFoundError('User', 'userId');
+  tx.em.create(SeatAssignment, {
+    id: seat.seatId,
+    account: tx.em.getReference(Account, tx.viewer.accountId),
+    subscription: tx.em.getReference(Subscription, seat.subscriptionId),
+    user: tx.em.getReference(User, seat.userId),
+    assignedBy: tx.em.getReference(User, tx.viewer.userId),
+  });
+  recordAudit(tx, {
+    action: 'seat.restore',
+    targetType: 'user',
+    targetId: seat.userId,
+    summary: `Restored the seat of ${subscription.name} to ${members.get(seat.userId)!.email}`,
+    after: { assignmentId: seat.seatId, subscriptionId: seat.subscriptionId, subscription: subscription.name },
+  });
+  publishWebhookEvent(tx, WebhookEventType.SEAT_ASSIGNED, tx.viewer.accountId, {
+    assignmentId: seat.seatId,
+    subscriptionId: seat.subscriptionId,
+    subscription: subscription.name,
+    userId: seat.userId,
+    email: members.get(seat.userId)!.email,
+  });
+  await tx.em.flush();
+  await recordSeatChanges(tx, [
+    { event: SeatLedgerEvent.RESTORE, reason: 'UNDO', userId: seat.userId, subscriptionId: seat.subscriptionId, subscriptionName: subscription.name, seatId: seat.seatId, restoresId: seat.restoresId },
+  ]);
+  return true;
+}
+
+/** The name of a product (for a bulk unassign's words); NOT_FOUND on `productId` when there is none. */
+export async function productName(ctx: AccountContext, productId: string): Promise<string> {
+  const product = await ctx.em.findOne(Product, { id: productId });
+  if (!product) throw new NotFoundError('Product', 'productId');
+  return product.name;
+}
+
+/** The seats a person holds covering a product (a collection's seat covers each of its products). */
+export async function seatsOfProduct(tx: AccountContext, userId: string, productId: string): Promise<string[]> {
+  const rows = await execute<{ id: string }>(
+    tx,
+    sql`select sa.id from seat_assignments sa
+     where ${inAccount(tx, 'sa')} and sa.user_id = ${userId}
+       and exists (select 1 from subscription_products sp where sp.account_id = sa.account_id and sp.subscription_id = sa.subscription_id and sp.product_id = ${productId})`,
+  );
+  return rows.map((row) => row.id);
 }
 
 export async function listAssignableSubscriptions(ctx: AccountContext): Promise<AssignableSubscription[]> {

@@ -148,7 +148,7 @@ async function inviteAll(ctx: AccountContext, people: PersonFields[], input: Par
     for (const person of people) invited.push(await invitePerson(tx, person, options, language));
     await tx.em.flush();
     for (const subscriptionId of options.subscriptionIds) {
-      await grantSeats(tx, subscriptionId, invited.map((entry) => entry.userId));
+      await grantSeats(tx, subscriptionId, invited.map((entry) => entry.userId), { reason: 'INVITE' });
     }
     for (const [index, person] of people.entries()) {
       recordAudit(tx, {
@@ -341,7 +341,7 @@ export async function revokeInvitation(ctx: AccountContext, id: string): Promise
     let seats: string[] = [];
     if (user) {
       const stillInvited = await run(tx, sql`update memberships set status = 'INACTIVE', version = version + 1 where ${inAccount(tx)} and user_id = ${user.id} and status = 'INVITED'`);
-      if (stillInvited) seats = (await releaseSeatsOf(tx, user.id)).map((seat) => seat.name);
+      if (stillInvited) seats = (await releaseSeatsOf(tx, user.id, 'INVITATION_REVOKE')).map((seat) => seat.name);
     }
     recordAudit(tx, {
       action: 'invitation.revoke',

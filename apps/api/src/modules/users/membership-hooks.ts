@@ -7,6 +7,7 @@ import { forgetPersonInAudit } from '../audit/audit.service.js';
 import type { MembershipHooks } from '../identity/memberships.port.js';
 import { User } from '../identity/user.entity.js';
 import { SeatAssignment } from '../subscriptions/seat-assignment.entity.js';
+import { recordSeatsReleasedBySelf } from '../subscriptions/seat-ledger.service.js';
 import { Invitation, InvitationStatus } from './invitation.entity.js';
 import { acceptInvitationsOfProvenEmail } from './invitations-by-email.js';
 import { Membership } from './membership.entity.js';
@@ -54,9 +55,16 @@ export const membershipHooks: MembershipHooks = {
     const memberships = await em.find(Membership, { user }, everyAccount);
     // A seat needs a membership in its account: naming those accounts keeps the delete on the
     // account-leading (account_id, user_id) index instead of a scan of every account's seats.
-    const seats = memberships.length
-      ? await em.nativeDelete(SeatAssignment, { user, account: { $in: memberships.map((membership) => membership.account.id) } }, everyAccount)
-      : 0;
+    const accounts = memberships.map((membership) => membership.account.id);
+    const held = memberships.length
+      ? await em.find(SeatAssignment, { user, account: { $in: accounts } }, { ...everyAccount, populate: ['subscription'] })
+      : [];
+    await recordSeatsReleasedBySelf(
+      em,
+      user.id,
+      held.map((seat) => ({ accountId: seat.account.id, subscriptionId: seat.subscription.id, subscriptionName: seat.subscription.name, seatId: seat.id })),
+    );
+    const seats = memberships.length ? await em.nativeDelete(SeatAssignment, { user, account: { $in: accounts } }, everyAccount) : 0;
     await em.nativeUpdate(Invitation, { email: user.email, status: InvitationStatus.PENDING }, { status: InvitationStatus.REVOKED }, everyAccount);
     const actor = em.getReference(User, user.id);
     for (const membership of memberships) {

@@ -1,4 +1,4 @@
-import { WebhookEventType } from '@seatwise/schema';
+import { SeatLedgerEvent, WebhookEventType } from '@seatwise/schema';
 import { publishWebhookEvent } from '../webhooks/webhook-events.js';
 import {
   type ChangeRoleInput,
@@ -17,6 +17,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { verifyPassword } from '../identity/password.js';
 import { checkPasswordThrottled } from '../identity/rate-limits.js';
 import { User } from '../identity/user.entity.js';
+import { recordSeatChanges, withSeatAction } from '../subscriptions/seat-ledger.service.js';
 import { releaseSeatsOf } from '../subscriptions/seats.service.js';
 import { Team } from '../teams/team.entity.js';
 import { claimVersion, currentMembership } from './membership-lookup.js';
@@ -91,13 +92,23 @@ export async function removeUser(ctx: AccountContext, input: RemoveUserInput): P
   if (input.userId === ctx.viewer.userId) {
     throw new InvalidInputError('userId', msg('You cannot remove yourself; another admin can.'));
   }
-  return inTransaction(ctx, async (tx) => {
+  return inTransaction(withSeatAction(ctx), async (tx) => {
     const membership = await currentMembership(tx, input.userId);
     if (membership.role === Role.PRIMARY_ADMIN) {
       throw new ForbiddenError(msg('The primary admin cannot be removed: they must hand the role over first.'));
     }
     await claimVersion(tx, membership, input.version);
-    const seats = await releaseSeatsOf(tx, input.userId);
+    const pending = await execute<{ id: string }>(tx, sql`select id from invitations where ${inAccount(tx)} and email = ${membership.email} and status = 'PENDING'`);
+    // The removal first, then its seats: an undo brings the person back before their seats.
+    await recordSeatChanges(tx, [
+      {
+        event: SeatLedgerEvent.MEMBER_REMOVE,
+        reason: 'REMOVE',
+        userId: input.userId,
+        membership: { role: membership.role, status: membership.status, teamId: membership.team?.id ?? null, invitationIds: pending.map((row) => row.id) },
+      },
+    ]);
+    const seats = await releaseSeatsOf(tx, input.userId, 'REMOVE');
     const revoked = await run(tx, sql`update invitations set status = 'REVOKED' where ${inAccount(tx)} and email = ${membership.email} and status = 'PENDING'`);
     await run(tx, sql`delete from sessions where ${inAccount(tx)} and user_id = ${input.userId}`);
     const before = { status: membership.status, role: membership.role, team: membership.team?.name ?? null, seats: seats.map((s) => s.name) };

@@ -1,5 +1,5 @@
-import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Group, Modal, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Button, Group, Modal, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserDetailsQuery } from '../../gql/graphql';
@@ -7,6 +7,7 @@ import { useApiErrorText } from '../../ui/apiError';
 import { formatDate } from '../../ui/format';
 import { FormError } from '../../ui/FormError';
 import { AssignableSubscriptionsDocument } from './admin.graphql';
+import { PersonSeatLedgerDocument, UndoSeatChangeDocument } from './bulk.graphql';
 import { AssignSeatDocument, UnassignSeatDocument } from './details.graphql';
 
 type Seat = UserDetailsQuery['userSeats'][number];
@@ -21,6 +22,19 @@ export function UserSeatsPanel({ userId, seats, active }: { userId: string; seat
   const refetchQueries = ['UserDetails', 'AssignableSubscriptions', 'UsersPage'];
   const [assign, assigning] = useMutation(AssignSeatDocument, { refetchQueries, awaitRefetchQueries: true });
   const [unassign, unassigning] = useMutation(UnassignSeatDocument, { refetchQueries, awaitRefetchQueries: true });
+  const [undo, undoing] = useMutation(UndoSeatChangeDocument, { refetchQueries, awaitRefetchQueries: true });
+  const client = useApolloClient();
+  // Right after an unassignment: its ledger entry, for the notification's Undo.
+  const [unassigned, setUnassigned] = useState<{ name: string; entryId: string | null; undone?: boolean } | null>(null);
+
+  async function unassignSeat(seat: Seat) {
+    const done = await unassign({ variables: { input: { assignmentId: seat.id } } }).catch(() => null);
+    setConfirming(null);
+    if (!done?.data) return;
+    const ledger = await client.query({ query: PersonSeatLedgerDocument, variables: { userId }, fetchPolicy: 'network-only' }).catch(() => null);
+    const entry = ledger?.data?.seatLedger.edges.find((edge) => edge.node.event === 'UNASSIGN' && edge.node.seatId === seat.id && edge.node.undoableUntil);
+    setUnassigned({ name: seat.subscription.name, entryId: entry?.node.id ?? null });
+  }
   const held = new Set(seats.map((seat) => seat.subscription.id));
   const options = (subscriptions.data?.assignableSubscriptions ?? [])
     .filter((subscription) => !held.has(subscription.id))
@@ -99,7 +113,28 @@ export function UserSeatsPanel({ userId, seats, active }: { userId: string; seat
             </Button>
           </Group>
         )}
-        <FormError message={errorText(assigning.error ?? unassigning.error)} />
+        {unassigned && (
+          <Alert color="teal" variant="light" role="status" withCloseButton onClose={() => setUnassigned(null)} data-testid="seat-notice">
+            <Group justify="space-between" gap="xs">
+              <Text size="sm">{unassigned.undone ? t('users.bulk.undone') : t('userDetails.unassigned', { name: unassigned.name })}</Text>
+              {unassigned.entryId && !unassigned.undone && (
+                <Button
+                  size="compact-sm"
+                  variant="white"
+                  loading={undoing.loading}
+                  onClick={() =>
+                    void undo({ variables: { input: { entryId: unassigned.entryId } } })
+                      .then(() => setUnassigned({ ...unassigned, undone: true }))
+                      .catch(() => setUnassigned(null))
+                  }
+                >
+                  {t('users.bulk.undo')}
+                </Button>
+              )}
+            </Group>
+          </Alert>
+        )}
+        <FormError message={errorText(assigning.error ?? unassigning.error ?? undoing.error)} />
       </Stack>
       <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={t('userDetails.unassignTitle')}>
         <Stack>
@@ -111,11 +146,7 @@ export function UserSeatsPanel({ userId, seats, active }: { userId: string; seat
             <Button
               color="red"
               loading={unassigning.loading}
-              onClick={() =>
-                void unassign({ variables: { input: { assignmentId: confirming!.id } } })
-                  .catch(() => null)
-                  .finally(() => setConfirming(null))
-              }
+              onClick={() => void unassignSeat(confirming!)}
             >
               {t('userDetails.unassign')}
             </Button>

@@ -1,8 +1,10 @@
-import { useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import {
   Alert,
   Button,
   Group,
+  List,
+  Menu,
   MultiSelect,
   Paper,
   Select,
@@ -12,14 +14,17 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconChevronLeft, IconChevronRight, IconSearch, IconUserSearch } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronLeft, IconChevronRight, IconSearch, IconUserSearch } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserSortField } from '@seatwise/schema/client';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { PageHeader } from '../../ui/PageHeader';
+import { BulkActionDialog, type BulkAction, type BulkOutcome } from './BulkActionDialog';
 import { BulkAssignDialog } from './BulkAssignDialog';
+import { UndoSeatChangeDocument } from './bulk.graphql';
+import { useApiErrorText } from '../../ui/apiError';
 import { InviteMultipleDialog } from './InviteMultipleDialog';
 import { InviteUsersDialog } from './InviteUsersDialog';
 import { MoveToTeamDialog } from './MoveToTeamDialog';
@@ -46,7 +51,12 @@ export function UsersPage() {
   const [view, updateView] = useUsersView();
   const [searchText, setSearchText] = useState(view.search);
   const [dialog, setDialog] = useState<'invite' | 'inviteMultiple' | 'assign' | 'move' | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A bulk action's notice keeps its key, so it is written in the language shown even after a switch.
+  const [notice, setNoticeState] = useState<{ text?: string; key?: string; values?: Record<string, unknown>; actionId?: string | null; refused?: string[]; error?: boolean } | null>(null);
+  const setNotice = (text: string | null) => setNoticeState(text === null ? null : { text });
+  const [bulkAction, setBulkAction] = useState<BulkAction | null>(null);
+  const [undo, undoing] = useMutation(UndoSeatChangeDocument, { refetchQueries: ['UsersPage'] });
+  const errorText = useApiErrorText();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   function select(ids: string[], on: boolean) {
     setSelected((current) => {
@@ -93,6 +103,23 @@ export function UsersPage() {
   const total = connection?.totalCount ?? 0;
   const isEmpty = data !== undefined && data.users.edges.length === 0;
 
+  function bulkDone(action: BulkAction, result: BulkOutcome) {
+    const names = new Map((users ?? []).map((user) => [user.id, user.name]));
+    setNoticeState({
+      key: `users.bulk.${action}.done`,
+      values: { count: result.done },
+      actionId: result.actionId,
+      refused: result.outcomes.filter((outcome) => !outcome.done).map((outcome) => `${names.get(outcome.userId) ?? outcome.userId}: ${outcome.message ?? ''}`),
+    });
+    setSelected(new Set());
+  }
+
+  async function undoLast(actionId: string) {
+    const answer = await undo({ variables: { input: { actionId } } }).catch((error: unknown) => ({ error }));
+    if ('error' in answer && answer.error) setNoticeState({ text: errorText(answer.error) ?? t('errors.generic'), error: true });
+    else setNoticeState({ key: 'users.bulk.undone' });
+  }
+
   return (
     <Stack gap="lg">
       <PageHeader
@@ -136,17 +163,50 @@ export function UsersPage() {
         </Button>
       </Group>
       {notice && (
-        <Alert color="teal" variant="light" withCloseButton onClose={() => setNotice(null)} role="status">
-          {notice}
+        <Alert color={notice.error ? 'red' : 'teal'} variant="light" withCloseButton onClose={() => setNotice(null)} role="status" data-testid="users-notice">
+          <Group justify="space-between" gap="xs">
+            <Text size="sm">{notice.key ? t(notice.key, notice.values) : notice.text}</Text>
+            {notice.actionId && (
+              <Button size="compact-sm" variant="white" loading={undoing.loading} onClick={() => void undoLast(notice.actionId!)}>
+                {t('users.bulk.undo')}
+              </Button>
+            )}
+          </Group>
+          {!!notice.refused?.length && (
+            <>
+              <Text size="sm" mt="xs" fw={600}>
+                {t('users.bulk.refusedTitle')}
+              </Text>
+              <List size="sm">
+                {notice.refused.map((line) => (
+                  <List.Item key={line}>{line}</List.Item>
+                ))}
+              </List>
+            </>
+          )}
         </Alert>
       )}
       {selected.size > 0 && (
         <Paper withBorder radius="md" p="sm" bg="indigo.0">
           <Group justify="space-between">
-            <Text size="sm" fw={600}>
+            <Text size="sm" fw={600} aria-live="polite" data-testid="users-selected">
               {t('users.selected', { count: selected.size })}
             </Text>
             <Group gap="xs">
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <Button size="xs" variant="default" rightSection={<IconChevronDown size={14} />}>
+                    {t('users.bulk.moreActions')}
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  {(['unassign', 'remove', 'role', 'resend'] as const).map((action) => (
+                    <Menu.Item key={action} color={action === 'remove' || action === 'unassign' ? 'red' : undefined} onClick={() => setBulkAction(action)}>
+                      {t(`users.bulk.${action}.label`)}
+                    </Menu.Item>
+                  ))}
+                </Menu.Dropdown>
+              </Menu>
               <Button size="xs" variant="default" onClick={() => setSelected(new Set())}>
                 {t('users.clearSelection')}
               </Button>
@@ -160,6 +220,7 @@ export function UsersPage() {
           </Group>
         </Paper>
       )}
+      <BulkActionDialog action={bulkAction} userIds={[...selected]} onClose={() => setBulkAction(null)} onDone={bulkDone} />
       <InviteUsersDialog
         opened={dialog === 'invite'}
         onClose={() => setDialog(null)}

@@ -1,7 +1,7 @@
 import type { CustomerAuditAction } from '@seatwise/schema/client';
 import { randomUUID } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
-import { ImportRowStatus, type Language, MembershipStatus } from '@seatwise/schema';
+import { ImportRowStatus, type Language, MembershipStatus, SeatLedgerEvent } from '@seatwise/schema';
 import { chunks } from '../../../common/batches.js';
 import { inAccount, sql } from '../../../common/sql.js';
 import { dbDate, run } from '../../../common/transaction.js';
@@ -10,6 +10,8 @@ import { hashToken, newToken } from '../../identity/session.service.js';
 import { INVITATION_DAYS } from '../invitation.entity.js';
 import { sortNameOf } from '../../identity/user.entity.js';
 import { typedPerson } from '../membership.entity.js';
+import { seatChangeRecords } from '../../subscriptions/seat-ledger.service.js';
+import { Subscription } from '../../subscriptions/subscription.entity.js';
 import type { PlannedRow } from './import-plan.js';
 
 /** Rows per statement: knex writes SQLite's multi-row insert as a compound SELECT, at most 500 terms. */
@@ -131,6 +133,19 @@ export async function writeImport(tx: AccountContext, plan: PlannedRow[], langua
   await insertAll(tx, 'memberships', memberships);
   await insertAll(tx, 'invitations', invitations);
   await insertAll(tx, 'seat_assignments', seats);
+  if (seats.length) {
+    const ids = [...new Set(seats.map((seat) => seat.subscription_id as string))];
+    const names = new Map((await tx.em.find(Subscription, { id: { $in: ids } }, { fields: ['name'] })).map((row) => [row.id, row.name]));
+    const lines = seats.map((seat) => ({
+      event: SeatLedgerEvent.ASSIGN,
+      reason: 'IMPORT' as const,
+      userId: seat.user_id as string,
+      subscriptionId: seat.subscription_id as string,
+      subscriptionName: names.get(seat.subscription_id as string) ?? null,
+      seatId: seat.id as string,
+    }));
+    await insertAll(tx, 'seat_ledger', seatChangeRecords(tx, lines, now));
+  }
   await insertAll(tx, 'audit_entries', audits);
   return { outgoing, created };
 }
