@@ -161,6 +161,7 @@ export {
   ServiceCredits,
   CloudUsageByUser,
 } from './reports/cloud-usage.types.js';
+export { CloudCreditWarningLevel, CloudCreditWarning, CloudCreditAlerts, SetCloudCreditAlertInput } from './reports/credit-alerts.types.js';
 export {
   SupportRequestStatus,
   SupportRequest,
