@@ -127,7 +127,7 @@ describe.each(drivers)('notifications Settings offers (%s)', (driver) => {
   });
 
   it('claims a notification once when two instances claim it at the same moment', async () => {
-    const key = { kind: 'test.race', subject: `race-${driver}`, userId: admins[0]!.user_id, accountId };
+    const key = { kind: 'test.race', subject: `race-${driver}`, userId: admins[0]!.user_id };
     const results = await Promise.all([
       otherOrm.em.fork().transactional((em) => claimNotification(em as EntityManager, key)),
       app.orm.em.fork().transactional((em) => claimNotification(em as EntityManager, key)),

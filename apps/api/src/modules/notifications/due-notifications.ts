@@ -76,7 +76,7 @@ async function accountNotifications(tx: DueContext, account: Account, now: Date)
     for (const userId of adminIds) {
       // Someone who turned the category off is not claimed for: turned on again, they hear of what is still due.
       if (muted[category].has(userId)) continue;
-      if (await notifyOnce(tx, { kind, subject, userId, accountId: account.id }, mail)) queued += 1;
+      if (await notifyOnce(tx, { kind, subject, userId }, account.id, mail)) queued += 1;
     }
   };
 

@@ -29,8 +29,4 @@ export class NotificationSent {
 
   @ManyToOne(() => User, { deleteRule: 'cascade', index: false })
   user!: User;
-
-  /** The account it was sent for (informational; no foreign key, as a person's rows outlive a membership). */
-  @Property({ type: 'uuid', nullable: true })
-  accountId: string | null = null;
 }

@@ -21,7 +21,6 @@ export interface NotificationKey {
   kind: string;
   subject: string;
   userId: string;
-  accountId: string | null;
 }
 
 /**
@@ -33,16 +32,16 @@ export interface NotificationKey {
 export async function claimNotification(em: EntityManager, key: NotificationKey): Promise<boolean> {
   const written = await run(
     em,
-    'insert into notifications_sent (id, created_at, kind, subject, user_id, account_id) values (?, ?, ?, ?, ?, ?) on conflict (kind, subject, user_id) do nothing',
-    [randomUUID(), em.getPlatform().processDateProperty(new Date()), key.kind, key.subject, key.userId, key.accountId],
+    'insert into notifications_sent (id, created_at, kind, subject, user_id) values (?, ?, ?, ?, ?) on conflict (kind, subject, user_id) do nothing',
+    [randomUUID(), em.getPlatform().processDateProperty(new Date()), key.kind, key.subject, key.userId],
   );
   return written === 1;
 }
 
 /** Claims the notification and, when this call won it, publishes its mail in the same transaction. */
-export async function notifyOnce(tx: Publishing, key: NotificationKey & { accountId: string }, mail: NotificationMailData): Promise<boolean> {
+export async function notifyOnce(tx: Publishing, key: NotificationKey, accountId: string, mail: NotificationMailData): Promise<boolean> {
   if (!(await claimNotification(tx.em, key))) return false;
-  publish(tx, 'notifications.mail', { userId: key.userId, accountId: key.accountId, mail }, key.accountId);
+  publish(tx, 'notifications.mail', { userId: key.userId, accountId, mail }, accountId);
   return true;
 }
 

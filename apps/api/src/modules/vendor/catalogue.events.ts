@@ -76,7 +76,7 @@ export async function publishVersionReleased(tx: StaffContext, version: ProductV
   const recipients = await recipientsOf(tx, version.product.id);
   let told = 0;
   for (const userId of recipients) {
-    if (!(await claimNotification(tx.em, { kind: 'product-update', subject: version.id, userId, accountId: null }))) continue;
+    if (!(await claimNotification(tx.em, { kind: 'product-update', subject: version.id, userId }))) continue;
     publish(tx, 'catalogue.version-released', { userId, productName: version.product.name, version: version.version, releasedOn: version.releasedAt });
     told += 1;
   }

@@ -91,3 +91,18 @@ export const AddSupportMessageDocument = graphql(`
     }
   }
 `);
+
+export const HomeCloudCreditAlertsDocument = graphql(`
+  query HomeCloudCreditAlerts {
+    cloudCreditAlerts {
+      warnings {
+        subscription {
+          id
+          name
+        }
+        remaining
+        level
+      }
+    }
+  }
+`);

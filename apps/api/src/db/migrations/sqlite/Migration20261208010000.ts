@@ -7,7 +7,7 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261208010000 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table \`notifications_sent\` (\`id\` text not null, \`created_at\` datetime not null, \`kind\` text not null, \`subject\` text not null, \`user_id\` text not null, \`account_id\` text null, constraint \`notifications_sent_user_id_foreign\` foreign key(\`user_id\`) references \`users\`(\`id\`) on delete cascade on update cascade, primary key (\`id\`));`);
+    this.addSql(`create table \`notifications_sent\` (\`id\` text not null, \`created_at\` datetime not null, \`kind\` text not null, \`subject\` text not null, \`user_id\` text not null, constraint \`notifications_sent_user_id_foreign\` foreign key(\`user_id\`) references \`users\`(\`id\`) on delete cascade on update cascade, primary key (\`id\`));`);
     this.addSql(`create unique index \`notifications_sent_kind_subject_user_id_unique\` on \`notifications_sent\` (\`kind\`, \`subject\`, \`user_id\`);`);
     this.addSql(`alter table \`accounts\` add column \`credit_alert_threshold\` integer null;`);
   }
