@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
-import { NotificationCategory, NotificationChannel } from '@seatwise/schema';
+import { type NotificationCategory, NotificationChannel } from '@seatwise/schema';
 import { run } from '../../common/sql.js';
 import { inTransaction } from '../../common/transaction.js';
 import { NotificationPreference } from '../identity/notification-preference.entity.js';
