@@ -24,6 +24,10 @@ describe('cloud credits in the browser', () => {
     await page.getByRole('heading', { name: 'Low-credit alert' }).waitFor();
     const state = page.getByTestId('credit-alert-state');
     await expect.poll(() => state.textContent()).toContain('No alert is set.');
+    // The demo's cloud subscription has consumed more than it bought: warned with no threshold set.
+    const warnings = page.getByTestId('credit-warnings');
+    const belowZero = /Cloud Credits 5000 is [\d,]+ credits? below zero: more was consumed than bought\./;
+    await expect.poll(() => warnings.textContent()).toMatch(belowZero);
 
     const field = page.getByLabel('Alert below (credits)');
     await field.fill('-5');
@@ -34,19 +38,18 @@ describe('cloud credits in the browser', () => {
     await field.fill('99999999');
     await page.getByRole('button', { name: 'Save alert' }).click();
     await expect.poll(() => state.textContent()).toBe('Admins are alerted when fewer than 99,999,999 credits are left.');
-    const warnings = page.getByTestId('credit-warnings');
-    await expect.poll(() => warnings.textContent()).toMatch(/Cloud Credits 5000 has only [\d,]+ credits left\./);
+    await expect.poll(() => warnings.textContent()).toMatch(belowZero);
     await checkAtPhoneWidth(page, 'cloud-credits-alert-en');
 
     // The admin home warns too, linking to the page.
     await page.goto(`${e2e.server.url}/`);
     const homeWarnings = page.getByTestId('credit-warnings');
-    await expect.poll(() => homeWarnings.textContent()).toMatch(/Cloud Credits 5000 has only [\d,]+ credits left\./);
+    await expect.poll(() => homeWarnings.textContent()).toMatch(belowZero);
     await checkAtPhoneWidth(page, 'home-credit-warning-en');
 
     // Slovenian: the number as Slovenians write it, the plural by Slovenian rules.
     await useLanguage(page, 'SL');
-    await expect.poll(() => homeWarnings.textContent()).toMatch(/Cloud Credits 5000 ima le še [\d.]+ (kredit|kredita|kredite|kreditov)\./);
+    await expect.poll(() => homeWarnings.textContent()).toMatch(/Cloud Credits 5000: (porabljen je [\d.]+ kredit|porabljena sta [\d.]+ kredita|porabljeni so [\d.]+ krediti|porabljenih je [\d.]+ kreditov) več, kot je bilo kupljenih\./);
     await checkAtPhoneWidth(page, 'home-credit-warning-sl');
     await homeWarnings.getByRole('link', { name: 'Odpri porabo storitev v oblaku' }).click();
     await page.getByRole('heading', { name: 'Opozorilo o nizkem stanju kreditov' }).waitFor();
