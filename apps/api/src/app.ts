@@ -46,7 +46,7 @@ import { createOutboxSmsSender, type SmsSender } from './modules/mail/sms.js';
 import { BUILD_INSTALL_PACKAGE } from './modules/products/install-packages.service.js';
 import { EventBus } from './modules/jobs/event-bus.js';
 import type { Schedule } from './modules/jobs/schedules.js';
-import { sendDueNotifications } from './modules/notifications/due-notifications.js';
+import { sendDueNotifications, subscribeCreditAlerts } from './modules/notifications/due-notifications.js';
 import { subscribeNotificationMail } from './modules/notifications/notification-mails.js';
 import { unsubscribeRoute } from './http/unsubscribe.route.js';
 import { subscribeIdentityMail, subscribeIdentitySms } from './modules/identity/identity.events.js';
@@ -170,6 +170,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   subscribeCatalogueMail(events, mail, config);
   subscribeSupportReplyMail(events, mail);
   subscribeNotificationMail(events, mail, config);
+  subscribeCreditAlerts(events);
   subscribeWebhooks(events, config, mail);
   const sms = createOutboxSmsSender(outbox, logger);
   subscribeIdentitySms(events, sms, async () => (await brandOf()).name);

@@ -10,6 +10,7 @@ import { renewalNoticeFor, sendDueNotifications } from '../src/modules/notificat
 import { subscribeNotificationMail } from '../src/modules/notifications/notification-mails.js';
 import { claimNotification } from '../src/modules/notifications/notifications.service.js';
 import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
+import { postEvents } from './rest.js';
 import { startSmtpPeer, type SmtpPeer } from './smtp-peer.js';
 
 const silent = createLogger('silent');
@@ -232,6 +233,39 @@ describe.each(drivers)('notifications Settings offers (%s)', (driver) => {
 
     // Turned off: no warning level changes for a balance below zero, and no more mail is claimed.
     expect(dataOf(await admin.graphql<{ setCloudCreditAlert: { threshold: null } }>(SET_ALERT, { input: { threshold: null } })).setCloudCreditAlert.threshold).toBeNull();
+  });
+
+  it('alerts at once when ingested usage takes the credits below the threshold, not again at the daily run', async () => {
+    const [cloud] = await app.sql<{ id: string; remaining: number | string }>(
+      "select s.id, sum(e.amount) as remaining from subscriptions s join cloud_credit_entries e on e.subscription_id = s.id where s.account_id = ? and s.name = 'Cloud Credits 5000' group by s.id",
+      [accountId],
+    );
+    const platform = app.em().getPlatform();
+    await app.sql("insert into cloud_credit_entries (id, created_at, account_id, subscription_id, kind, amount, occurred_at, day) values (?, ?, ?, ?, 'PURCHASE', ?, ?, 0)", [
+      crypto.randomUUID(),
+      platform.processDateProperty(NOW),
+      accountId,
+      cloud!.id,
+      10_000 - Number(cloud!.remaining),
+      platform.processDateProperty(NOW),
+    ]);
+    dataOf(await admin.graphql(SET_ALERT, { input: { threshold: 9_500 } }));
+    // Above the threshold: the daily run re-arms the alert.
+    await runDaily();
+    const before = about('cloud credit').length;
+    const response = await postEvents(app, admin, [
+      { id: `credits-${driver}`, type: 'CLOUD_CREDITS', occurredAt: '2026-11-30T20:00:00Z', user: admins[0]!.email, product: 'RND', credits: 600, service: 'rendering' },
+    ]);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { accepted: number }).accepted).toBe(1);
+    await app.deliverEvents();
+    await app.deliverEvents();
+    const alerts = about('Cloud Credits 5000: 9400 cloud credits left');
+    expect(alerts).toHaveLength(admins.length - 1);
+    expect(about('cloud credit').length).toBe(before + admins.length - 1);
+    await runDaily();
+    expect(about('cloud credit').length).toBe(before + admins.length - 1);
+    dataOf(await admin.graphql(SET_ALERT, { input: { threshold: null } }));
   });
 
   it('alerts once when every seat of a subscription is assigned', async () => {

@@ -56,7 +56,10 @@ export async function sendDueNotifications(ctx: DueContext, now: Date, logger?: 
   return queued;
 }
 
-async function accountNotifications(tx: DueContext, account: Account, now: Date): Promise<number> {
+/** What one pass looks at: everything (the daily run), or only the cloud credits (after usage came in). */
+type Scope = 'all' | 'credits';
+
+async function accountNotifications(tx: DueContext, account: Account, now: Date, scope: Scope = 'all'): Promise<number> {
   const today = localDay(now, account.timeZone);
   const todayIso = isoOfDay(today);
   const filters = { filters: false } as const;
@@ -87,7 +90,7 @@ async function accountNotifications(tx: DueContext, account: Account, now: Date)
     const names = { subscription: subscription.name, account: account.name };
     if (isRunning(subscription, todayIso)) {
       const days = dayOfIso(subscription.endsOn)! - today;
-      const notice = renewalNoticeFor(days);
+      const notice = scope === 'all' ? renewalNoticeFor(days) : null;
       if (notice !== null) {
         await tell(NotificationCategory.SUBSCRIPTION_RENEWALS, `renewal.${notice}`, term, {
           kind: 'renewal',
@@ -98,7 +101,7 @@ async function accountNotifications(tx: DueContext, account: Account, now: Date)
         });
       }
 
-      if (subscription.licenceType !== LicenceType.CLOUD && subscription.seats > 0) {
+      if (scope === 'all' && subscription.licenceType !== LicenceType.CLOUD && subscription.seats > 0) {
         const used = await tx.em.count(SeatAssignment, { account: account.id, subscription: subscription.id }, filters);
         if (used >= subscription.seats) await tell(NotificationCategory.USAGE_ALERTS, 'fully-assigned', subscription.id, { kind: 'fully-assigned', ...names, seats: subscription.seats });
         else await rearmNotification(tx.em, 'fully-assigned', subscription.id);
@@ -118,6 +121,7 @@ async function accountNotifications(tx: DueContext, account: Account, now: Date)
         }
       }
     } else if (
+      scope === 'all' &&
       subscription.state === SubscriptionState.ACTIVE &&
       subscription.expiredAt !== null &&
       today - dayOfIso(subscription.endsOn)! <= EXPIRY_NOTICE_WITHIN_DAYS
@@ -126,4 +130,17 @@ async function accountNotifications(tx: DueContext, account: Account, now: Date)
     }
   }
   return queued;
+}
+
+/**
+ * Usage that came in (`usage.cloud-credits-consumed`, published by the ingestion in its
+ * transaction) is checked against the account's threshold at once, not at the next daily run; the
+ * claims are the same, so the daily run sends nothing twice.
+ */
+export function subscribeCreditAlerts(events: EventBus): void {
+  events.subscribe('usage.cloud-credits-consumed', 'credit-alerts', async ({ accountId }, { em, now }) => {
+    const account = await em.findOne(Account, { id: accountId });
+    if (!account || account.status !== CustomerStatus.ACTIVE || account.creditAlertThreshold === null) return;
+    await inTransaction({ em, events }, (tx) => accountNotifications(tx, account, now, 'credits'));
+  });
 }
