@@ -46,6 +46,9 @@ import { createOutboxSmsSender, type SmsSender } from './modules/mail/sms.js';
 import { BUILD_INSTALL_PACKAGE } from './modules/products/install-packages.service.js';
 import { EventBus } from './modules/jobs/event-bus.js';
 import type { Schedule } from './modules/jobs/schedules.js';
+import { sendDueNotifications, subscribeCreditAlerts } from './modules/notifications/due-notifications.js';
+import { subscribeNotificationMail } from './modules/notifications/notification-mails.js';
+import { unsubscribeRoute } from './http/unsubscribe.route.js';
 import { subscribeIdentityMail, subscribeIdentitySms } from './modules/identity/identity.events.js';
 import { installPackageBuilder } from './modules/products/package-builder.js';
 import { subscribeInvitationMail } from './modules/users/invitation.events.js';
@@ -168,6 +171,8 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   subscribeInvitationMail(events, mail);
   subscribeCatalogueMail(events, mail, config);
   subscribeSupportReplyMail(events, mail);
+  subscribeNotificationMail(events, mail, config);
+  subscribeCreditAlerts(events);
   subscribeWebhooks(events, config, mail);
   const sms = createOutboxSmsSender(outbox, logger);
   const brandName = async () => (await brandOf()).name;
@@ -210,6 +215,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   app.use(healthRoutes(orm, config, logger, readiness, () => [worker, events]), metrics.route);
 
   app.use(brandLogoRoute(orm));
+  app.use(unsubscribeRoute(orm, config));
   app.use(downloadsRouter(services, logger));
   app.use(usageEventsRoute(orm, config, events));
   app.use(uploadsRoute(services));
@@ -245,6 +251,9 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     // Usage events, audit entries, finished jobs and event deliveries (the dead letter among them)
     // past the retention settings (docs/operations.md): the one clean-up of each of those tables.
     retentionTask(config, logger),
+    // Renewals due and expiries to admins, and usage alerts, on each account's own day; each mail
+    // once per (kind, subject, person) however often this runs (`notifications/due-notifications.ts`).
+    { name: 'notifications.daily', cron: '0 6 * * *', run: (em, now) => sendDueNotifications({ em, events }, now, logger) },
   ];
   const worker = new JobWorker(orm, logger, { [BUILD_INSTALL_PACKAGE]: installPackageBuilder(config) }, { schedules, now: config.now, scheduleCheckMs: config.scheduleCheckSeconds * 1000 });
   if (config.jobWorker) {

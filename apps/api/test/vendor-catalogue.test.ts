@@ -219,7 +219,19 @@ describe.each(drivers)("the vendor's catalogue (%s)", (driver) => {
     await app.deliverEvents();
     const mails = (await app.outbox.list(500)).filter((message) => message.subject?.includes('Drafter 2027'));
     const recipients = mails.map((message) => message.to);
-    expect(recipients).toContain('maja.horvat@kolektor-gradnje.si');
+    // Product updates go to the people who hold a seat of the product, not to every admin.
+    const holders = await app.sql<{ email: string }>(
+      `select distinct u.email from seat_assignments sa join subscription_products sp on sp.subscription_id = sa.subscription_id join products p on p.id = sp.product_id
+       join users u on u.id = sa.user_id join memberships m on m.user_id = sa.user_id and m.account_id = sa.account_id and m.status = 'ACTIVE'
+       join subscriptions s on s.id = sa.subscription_id and s.state = 'ACTIVE' and s.licence_type <> 'CLOUD' and s.ends_on >= '2026-11-25'
+       where p.code = 'DRF'
+         and not exists (select 1 from notification_preferences np where np.user_id = u.id and np.category = 'PRODUCT_UPDATES' and np.channel = 'NONE')`,
+    );
+    expect(holders.length).toBeGreaterThan(0);
+    for (const holder of holders) expect(recipients).toContain(holder.email);
+    expect(recipients).not.toContain('maja.horvat@kolektor-gradnje.si');
+    // Each ends with its one-click unsubscribe link.
+    expect(mails[0]!.text).toContain('/api/unsubscribe/');
     // The demo primary admin turned product updates off.
     expect(recipients).not.toContain('admin@example.com');
     expect(new Set(recipients).size).toBe(recipients.length);

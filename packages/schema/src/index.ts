@@ -176,6 +176,7 @@ export {
   ServiceCredits,
   CloudUsageByUser,
 } from './reports/cloud-usage.types.js';
+export { CloudCreditWarningLevel, CloudCreditWarning, CloudCreditAlerts, SetCloudCreditAlertInput } from './reports/credit-alerts.types.js';
 export {
   SupportCategory,
   SupportRequestStatus,

@@ -5,6 +5,7 @@ import { Product } from '../modules/catalog/product.entity.js';
 import { ProductVersion } from '../modules/catalog/product-version.entity.js';
 import { EmailChange } from '../modules/identity/account-security/email-change.entity.js';
 import { NotificationPreference } from '../modules/identity/notification-preference.entity.js';
+import { NotificationSent } from '../modules/notifications/notification-sent.entity.js';
 import { PasswordResetToken } from '../modules/identity/password-reset-token.entity.js';
 import { RateLimitCounter } from '../modules/identity/rate-limit.entity.js';
 import { Session } from '../modules/identity/session.entity.js';
@@ -95,6 +96,7 @@ export const entities = [
   EmailChange,
   PasswordResetToken,
   NotificationPreference,
+  NotificationSent,
   RateLimitCounter,
   ProductFile,
   Trial,

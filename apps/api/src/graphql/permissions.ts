@@ -115,6 +115,7 @@ export const Permission = definePermissions({
     token: scope(ApiScope.WRITE_SUBSCRIPTIONS),
   },
   ReadReports: { description: 'Insights, seat usage and cloud-services usage.', admits: admins, token: scope(ApiScope.READ_REPORTS) },
+  ManageUsageAlerts: { description: "Set the account's cloud-credit alert threshold.", admits: admins, token: scope(ApiScope.WRITE_SUBSCRIPTIONS) },
   ReadAudit: { description: "The account's audit log and its export.", admits: admins, token: scope(ApiScope.READ_AUDIT) },
   ReadWebhooks: { description: "The account's webhook endpoints and their delivery log.", admits: admins, token: scope(ApiScope.READ_WEBHOOKS) },
   ManageWebhooks: {

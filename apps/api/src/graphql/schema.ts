@@ -12,6 +12,7 @@ import { AccountSwitchResolver } from '../modules/identity/account-switch.resolv
 import { OutboxResolver } from '../modules/mail/outbox.resolver.js';
 import { AdminHomeResolver } from '../modules/home/admin-home.resolver.js';
 import { ReportsResolver } from '../modules/reports/reports.resolver.js';
+import { CreditAlertsResolver } from '../modules/usage/credit-alerts.resolver.js';
 import { SeatsResolver } from '../modules/subscriptions/seats.resolver.js';
 import { ServerResolver } from '../modules/server/server.resolver.js';
 import { SubscriptionsResolver } from '../modules/subscriptions/subscriptions.resolver.js';
@@ -41,6 +42,7 @@ import { assertPermitted, type PermissionDef } from './permissions.js';
 
 export const resolvers = [
   WebhooksResolver,
+  CreditAlertsResolver,
   VendorWebhooksResolver,
   ServerResolver,
   IdentityResolver,

@@ -48,7 +48,7 @@ export const customerAuditActionGroups = {
     'directory.group.update',
     'directory.group.delete',
   ],
-  account: ['report.export', 'account.seed'],
+  account: ['report.export', 'account.seed', 'cloud-credits.alert.change'],
 } as const;
 
 export type CustomerAuditActionGroup = keyof typeof customerAuditActionGroups;

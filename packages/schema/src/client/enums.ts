@@ -392,3 +392,10 @@ export const WebhookDeliveryStatus = {
   FAILED: 'FAILED',
 } as const;
 export type WebhookDeliveryStatus = (typeof WebhookDeliveryStatus)[keyof typeof WebhookDeliveryStatus];
+
+/** Why Cloud credits and the admin home warn about a subscription's credits. */
+export const CloudCreditWarningLevel = {
+  LOW: 'LOW',
+  NEGATIVE: 'NEGATIVE',
+} as const;
+export type CloudCreditWarningLevel = (typeof CloudCreditWarningLevel)[keyof typeof CloudCreditWarningLevel];

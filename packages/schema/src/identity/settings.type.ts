@@ -11,7 +11,7 @@ registerEnumType(NotificationCategory, {
     PRODUCT_UPDATES: { description: 'New releases, updates and add-ons of products the person uses.' },
     SUBSCRIPTION_RENEWALS: { description: 'Subscriptions due for renewal and renewed.' },
     SECURITY_ALERTS: { description: 'A new sign-in, a changed password, 2-step verification turned off.' },
-    USAGE_ALERTS: { description: 'Cloud credits running low and seats left unused.' },
+    USAGE_ALERTS: { description: "Cloud credits below the account's alert threshold, and a subscription with every seat assigned." },
   },
 });
 

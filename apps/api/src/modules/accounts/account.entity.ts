@@ -37,4 +37,11 @@ export class Account {
 
   @Property({ type: 'datetime', nullable: true })
   statusChangedAt: Date | null = null;
+
+  /**
+   * Credits left on a cloud subscription below which its admins get a usage alert (and the Cloud
+   * credits page and the admin home warn); null: the admin set none.
+   */
+  @Property({ type: 'integer', nullable: true })
+  creditAlertThreshold: number | null = null;
 }

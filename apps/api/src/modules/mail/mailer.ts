@@ -11,6 +11,8 @@ export interface MailEnvelope<D> {
   /** The recipient's language: every message is written in it. */
   language: Language;
   data: D;
+  /** Extra header fields, e.g. RFC 8058's `List-Unsubscribe` and `List-Unsubscribe-Post`. */
+  headers?: Record<string, string>;
 }
 
 /** Sends mail: over SMTP when `SMTP_URL` is set, else into the outbox folder. */
@@ -32,12 +34,12 @@ export function createMailer(config: MailConfig, outbox: Outbox, logger: Logger,
     : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 
   return {
-    async send(template, { to, language, data }) {
+    async send(template, { to, language, data, headers }) {
       const brand = await brandOf();
       const { subject, text } = renderMail(template, language, data, brand);
       // MAIL_FROM's own name stands until the vendor names its brand.
       const from = brand.name === defaultMailBrand.name ? config.from : { name: brand.name, address: addressOf(config.from) };
-      const info = await transport.sendMail({ from, to, subject, text, html: textToHtml(text, language, brand) });
+      const info = await transport.sendMail({ from, to, subject, text, html: textToHtml(text, language, brand), ...(headers ? { headers } : {}) });
       if (!config.smtpUrl) {
         const stored = await outbox.write({ channel: 'EMAIL', to, subject, text }, info.message as Buffer);
         logger.info({ to, subject, outbox: stored.id }, 'mail kept in the outbox (no SMTP_URL)');

@@ -29,3 +29,14 @@ export async function addCreditPurchase(
   );
   return Number(row?.balance ?? 0);
 }
+
+/** Credits bought (purchases and adjustments) and left, per subscription of the account that has any ledger rows. */
+export async function creditBalancesOf(em: EntityManager, accountId: string): Promise<Map<string, { purchased: number; remaining: number }>> {
+  const rows = await query<{ subscription_id: string; purchased: number | string | null; remaining: number | string | null }>(
+    em,
+    `select subscription_id, sum(case when kind <> 'CONSUMPTION' then amount else 0 end) as purchased, sum(amount) as remaining
+     from cloud_credit_entries where account_id = ? group by subscription_id`,
+    [accountId],
+  );
+  return new Map(rows.map((row) => [row.subscription_id, { purchased: Number(row.purchased ?? 0), remaining: Number(row.remaining ?? 0) }]));
+}

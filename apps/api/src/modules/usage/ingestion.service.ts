@@ -4,7 +4,7 @@ import { chunks, placeholders, ROWS_PER_INSERT, valueRows } from '../../common/b
 import { query, run } from '../../common/sql.js';
 import { inTransaction } from '../../common/transaction.js';
 import { WebhookEventType } from '@seatwise/schema';
-import type { EventBus, Publishing } from '../jobs/event-bus.js';
+import { type EventBus, type Publishing, publish } from '../jobs/event-bus.js';
 import { publishWebhookEvent } from '../webhooks/webhook-events.js';
 import { InvalidInputError, type Message, msg } from '../../errors.js';
 import { isoDate, isoOfDay, localDay } from '../../common/days.js';
@@ -12,6 +12,13 @@ import { accountDay } from '../accounts/account-day.js';
 import { isRunning, type RunningFacts } from '../subscriptions/subscription-rules.js';
 import { addToRollups, type DayUse } from './rollups.js';
 import { batchProblems, isBatchProblem, usageBatch, type UsageEventInput } from './usage-batch.schema.js';
+
+declare module '../jobs/event-bus.js' {
+  interface EventMap {
+    /** A batch consumed cloud credits of the account (the low-credit alert looks at the balances). */
+    'usage.cloud-credits-consumed': { accountId: string };
+  }
+}
 
 /** An event that was not stored; `message` is written in the request's language when the answer is sent. */
 export interface RejectedEvent<Text = Message> {
@@ -105,6 +112,8 @@ export async function ingestUsageEvents(em: EntityManager, accountId: string, bo
     const before = await creditBalances(tx.em, accountId, touched);
     await addCreditEntries(tx.em, accountId, credits, now);
     if (bus) await publishCreditsLow({ em: tx.em, events: bus }, accountId, before, await creditBalances(tx.em, accountId, touched), now);
+    // The account's low-credit alert looks at the new balances after commit (notifications/due-notifications.ts).
+    if (bus && touched.length) publish({ em: tx.em, events: bus }, 'usage.cloud-credits-consumed', { accountId }, accountId);
     return stored.length;
   });
   return { received: events.length, accepted, duplicates: duplicates + resolved.length - accepted, rejected };

@@ -9,6 +9,9 @@ import { type EventBus, publish } from '../jobs/event-bus.js';
 import { defineMail, link } from '../mail/mail-template.js';
 import type { Mailer } from '../mail/mailer.js';
 import { runningSql } from '../subscriptions/subscription-rules.js';
+import { unsubscribeParagraphs } from '../notifications/notification-mails.js';
+import { claimNotification } from '../notifications/notifications.service.js';
+import { unsubscribeOf } from '../notifications/unsubscribe-link.js';
 
 declare module '../jobs/event-bus.js' {
   interface EventMap {
@@ -23,6 +26,7 @@ interface ReleaseMail {
   version: string;
   releasedOn: string;
   link: string;
+  unsubscribe: string;
 }
 
 const releaseMail = defineMail<ReleaseMail>((d) => ({
@@ -31,7 +35,7 @@ const releaseMail = defineMail<ReleaseMail>((d) => ({
     msg('Hello {name},', { name: d.firstName }),
     msg('{product} {version}, released on {date}, is now available to download.', { product: d.productName, version: d.version, date: day(d.releasedOn) }),
     link(d.link),
-    msg('You get this message because product updates are on in your settings.'),
+    ...unsubscribeParagraphs(NotificationCategory.PRODUCT_UPDATES, d.unsubscribe),
   ],
 }));
 
@@ -40,9 +44,9 @@ interface Recipient {
 }
 
 /**
- * Who hears of a new version: active members of accounts whose running subscription includes the
- * product (admins, and Users holding a seat of it, as products/entitlement-rules.ts decides), cloud
- * licences aside, who have not turned product updates off. Each account's day is its own.
+ * Who hears of a new version: active members of accounts who hold a seat of a running subscription
+ * that includes the product, cloud licences aside, and have not turned product updates off. Each
+ * account's day is its own.
  */
 async function recipientsOf(tx: StaffContext, productId: string): Promise<string[]> {
   const zones = await execute<{ time_zone: string }>(tx, 'select distinct time_zone from accounts');
@@ -56,8 +60,7 @@ async function recipientsOf(tx: StaffContext, productId: string): Promise<string
          and not exists (select 1 from notification_preferences np where np.user_id = m.user_id and np.category = ? and np.channel = ?)
          and exists (select 1 from subscriptions s join subscription_products sp on sp.account_id = s.account_id and sp.subscription_id = s.id
            where s.account_id = m.account_id and sp.product_id = ? and s.licence_type <> 'CLOUD' and ${runningSql('s')}
-             and (m.role in ('PRIMARY_ADMIN', 'SECONDARY_ADMIN')
-               or exists (select 1 from seat_assignments sa where sa.account_id = s.account_id and sa.subscription_id = s.id and sa.user_id = m.user_id)))`,
+             and exists (select 1 from seat_assignments sa where sa.account_id = s.account_id and sa.subscription_id = s.id and sa.user_id = m.user_id))`,
       [time_zone, NotificationCategory.PRODUCT_UPDATES, NotificationChannel.NONE, productId, today],
     );
     for (const row of rows) found.add(row.user_id);
@@ -65,13 +68,19 @@ async function recipientsOf(tx: StaffContext, productId: string): Promise<string
   return [...found];
 }
 
-/** Publishes one mail per person to tell, in the transaction that published the version; returns how many. */
+/**
+ * Publishes one mail per person to tell, in the transaction that published the version, each
+ * claimed once per (version, person) in `notifications_sent`; returns how many.
+ */
 export async function publishVersionReleased(tx: StaffContext, version: ProductVersion): Promise<number> {
   const recipients = await recipientsOf(tx, version.product.id);
+  let told = 0;
   for (const userId of recipients) {
+    if (!(await claimNotification(tx.em, { kind: 'product-update', subject: version.id, userId }))) continue;
     publish(tx, 'catalogue.version-released', { userId, productName: version.product.name, version: version.version, releasedOn: version.releasedAt });
+    told += 1;
   }
-  return recipients.length;
+  return told;
 }
 
 /** The catalogue's mail, registered at start-up (`app.ts`); the preference is read again when it is sent. */
@@ -83,6 +92,7 @@ export function subscribeCatalogueMail(events: EventBus, mail: Mailer, config: C
       [release.userId, NotificationCategory.PRODUCT_UPDATES, NotificationChannel.NONE],
     );
     if (!person) return;
+    const unsubscribe = unsubscribeOf(config, { userId: release.userId, category: NotificationCategory.PRODUCT_UPDATES });
     await mail.send(releaseMail, {
       to: person.email,
       language: person.language,
@@ -92,7 +102,9 @@ export function subscribeCatalogueMail(events: EventBus, mail: Mailer, config: C
         version: release.version,
         releasedOn: release.releasedOn,
         link: `${config.publicUrl}/products`,
+        unsubscribe: unsubscribe.link,
       },
+      headers: unsubscribe.headers,
     });
   });
 }

@@ -8,7 +8,8 @@ import { StatusBadge } from '../subscriptions/StatusBadge';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { formatDateTime, formatDay, formatNumber } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
-import { AdminHomeDocument } from './home.graphql';
+import { CreditWarnings } from '../../ui/CreditWarnings';
+import { AdminHomeDocument, HomeCloudCreditAlertsDocument } from './home.graphql';
 import { SupportRequestDialog } from './SupportRequestDialog';
 import { supportStatusColor } from '../../ui/supportStatus';
 
@@ -50,11 +51,13 @@ export function HomePage() {
   const { data, error, refetch } = useQuery(AdminHomeDocument);
   const [supportOpen, setSupportOpen] = useState(false);
   const home = data?.adminHome;
+  const creditWarnings = useQuery(HomeCloudCreditAlertsDocument).data?.cloudCreditAlerts.warnings ?? [];
 
   if (error && !home) return <ErrorPanel onRetry={() => void refetch()} />;
   return (
     <Stack gap="lg">
       <PageHeader title={t('pages.home')} description={t('home.subtitle')} />
+      <CreditWarnings warnings={creditWarnings} linkToPage />
       {!home ? (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {[0, 1, 2, 3].map((index) => (

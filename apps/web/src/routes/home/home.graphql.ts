@@ -119,3 +119,18 @@ export const SupportRequestsDocument = graphql(`
     }
   }
 `);
+
+export const HomeCloudCreditAlertsDocument = graphql(`
+  query HomeCloudCreditAlerts {
+    cloudCreditAlerts {
+      warnings {
+        subscription {
+          id
+          name
+        }
+        remaining
+        level
+      }
+    }
+  }
+`);

@@ -12,7 +12,9 @@ import { PageHeader } from '../../ui/PageHeader';
 import { TableSkeleton } from '../../ui/TableSkeleton';
 import { RangeSelect } from './RangeSelect';
 import { rangeOf, useRangePreset } from './reportRange';
-import { CloudUsageDocument } from './reports.graphql';
+import { CreditWarnings } from '../../ui/CreditWarnings';
+import { CreditAlertSetting } from './CreditAlertSetting';
+import { CloudCreditAlertsDocument, CloudUsageDocument } from './reports.graphql';
 
 const colors = ['indigo.6', 'teal.6', 'orange.6', 'grape.6', 'cyan.6'];
 
@@ -30,6 +32,7 @@ export function CloudUsagePage() {
   const shown = data ?? previousData;
   const usage = shown?.cloudServicesUsage;
   const byUser = shown?.cloudServicesUsageByUser ?? [];
+  const alerts = useQuery(CloudCreditAlertsDocument).data?.cloudCreditAlerts;
 
   const chartData =
     usage?.services[0]?.trend.map((point, index) => ({
@@ -49,6 +52,7 @@ export function CloudUsagePage() {
           </Group>
         }
       />
+      {alerts && <CreditWarnings warnings={alerts.warnings} />}
       {error && !shown ? (
         <ErrorPanel onRetry={() => void refetch()} />
       ) : !usage ? (
@@ -99,6 +103,7 @@ export function CloudUsagePage() {
                   </Table>
                 </Table.ScrollContainer>
               )}
+              {alerts && <CreditAlertSetting key={alerts.threshold ?? 'none'} threshold={alerts.threshold} />}
               <Paper withBorder radius="md" p="md">
                 <Title order={2} size="h4" mb="sm" id="cloud-chart-title">
                   {t('cloud.perService')}

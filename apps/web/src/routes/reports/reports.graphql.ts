@@ -141,3 +141,35 @@ export const CloudUsageDocument = graphql(`
     }
   }
 `);
+
+export const CloudCreditAlertsDocument = graphql(`
+  query CloudCreditAlerts {
+    cloudCreditAlerts {
+      threshold
+      warnings {
+        subscription {
+          id
+          name
+        }
+        remaining
+        level
+      }
+    }
+  }
+`);
+
+export const SetCloudCreditAlertDocument = graphql(`
+  mutation SetCloudCreditAlert($input: SetCloudCreditAlertInput!) {
+    setCloudCreditAlert(input: $input) {
+      threshold
+      warnings {
+        subscription {
+          id
+          name
+        }
+        remaining
+        level
+      }
+    }
+  }
+`);
