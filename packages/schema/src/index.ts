@@ -256,4 +256,6 @@ export {
   OidcInteraction,
   LicenceDevice,
   LicenceDeviceConnection,
+  NetworkLease,
+  NetworkSeats,
 } from './oidc/oidc.type.js';

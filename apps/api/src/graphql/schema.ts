@@ -23,6 +23,7 @@ import { InvitationsResolver } from '../modules/users/invitations.resolver.js';
 import { UserAdminResolver } from '../modules/users/user-admin.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
 import { LicensingResolver } from '../modules/licensing/licensing.resolver.js';
+import { NetworkLeasesResolver } from '../modules/licensing/network-leases.resolver.js';
 import { InstallPackagesResolver } from '../modules/products/install-packages.resolver.js';
 import { ProductsResolver } from '../modules/products/products.resolver.js';
 import { TrialsResolver } from '../modules/products/trials.resolver.js';
@@ -55,6 +56,7 @@ export const resolvers = [
   ProductsResolver,
   InstallPackagesResolver,
   LicensingResolver,
+  NetworkLeasesResolver,
   TrialsResolver,
   TokensResolver,
   DirectoryResolver,

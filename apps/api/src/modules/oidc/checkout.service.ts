@@ -14,6 +14,7 @@ import { versionsCovered } from '../products/entitlement-rules.js';
 import { loadEntitlements } from '../products/entitlements.js';
 import { lockSubscription } from '../subscriptions/seats.service.js';
 import { LicenceType } from '../subscriptions/subscription.entity.js';
+import { recordProductUse } from '../usage/product-sessions.service.js';
 import { publishWebhookEvent } from '../webhooks/webhook-events.js';
 import { checkoutRefusals, deviceNotFound } from './checkout.errors.js';
 import { LicenceDevice } from './licence-device.entity.js';
@@ -142,6 +143,8 @@ export async function checkout(ctx: AccountContext, signer: LeaseSigner, audienc
     }
     // One flush: the device and its event commit together.
     await tx.em.flush();
+    // The product in use today (issue 17, item 4): one session per machine and day of the account.
+    await recordProductUse(tx.em, ctx.viewer.accountId, [{ key: `device:${found.id}`, userId: ctx.viewer.userId, productId: product.id, subscriptionId: covering.id, at: ctx.config.now() }]);
     return found;
   });
 
