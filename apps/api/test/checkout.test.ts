@@ -53,6 +53,22 @@ describe.each(drivers)('named-user checkout (%s)', (driver) => {
     await expect(jwtVerify(body.lease.slice(0, -3) + 'AAA', createLocalJWKSet(jwks))).rejects.toThrow();
   });
 
+  it('records the product in use in the usage data: one session per machine and day, however often it checks out (also in parallel)', async () => {
+    const sessions = async () =>
+      (await app.sql<{ event_id: string; kind: string; subscription_id: string }>("select event_id, kind, subscription_id from usage_events where event_id like 'seatwise:device:%'")).map((row) => ({ ...row }));
+    const [before] = await app.sql<{ total: number | string }>('select coalesce(sum(d.sessions), 0) as total from usage_days d join products p on p.id = d.product_id where d.user_id = ? and p.code = ?', [product.userId, product.code]);
+    await Promise.all([1, 2].map(() => checkout({ product: product.code, version: product.version, machine: machine('fp-1') })));
+    const recorded = await sessions();
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({ kind: 'PRODUCT_SESSION', subscription_id: product.subscriptionId });
+    expect(recorded[0]!.event_id).toMatch(new RegExp(`^seatwise:device:[0-9a-f-]{36}:${TODAY.toISOString().slice(0, 10)}$`));
+    const [after] = await app.sql<{ total: number | string }>('select coalesce(sum(d.sessions), 0) as total from usage_days d join products p on p.id = d.product_id where d.user_id = ? and p.code = ?', [product.userId, product.code]);
+    // The first test's checkout on this machine recorded today's session; two more add nothing.
+    expect(Number(after!.total)).toBe(Number(before!.total));
+    const [last] = await app.sql<{ last_day: number | string }>('select l.last_day from usage_last l join products p on p.id = l.product_id where l.user_id = ? and p.code = ?', [product.userId, product.code]);
+    expect(Number(last!.last_day)).toBe(Math.floor(TODAY.getTime() / 86_400_000));
+  });
+
   it('refuses with a code and a sentence in the request language', async () => {
     expect(await refusal(await checkout({ product: product.code, version: '1999', machine: machine('fp-1') }))).toMatchObject({ status: 403, code: 'VERSION_NOT_COVERED' });
     expect(await refusal(await checkout({ product: 'NOPE', version: product.version, machine: machine('fp-1') }))).toMatchObject({ status: 403, code: 'PRODUCT_NOT_FOUND' });
