@@ -24,7 +24,7 @@ const modules = {
   idempotency: ['Idempotency keys of creates and changes: claimed in the change\'s transaction, the result kept for replays.', []],
   usage: ['Usage events in, daily and monthly rollups, cloud credits.', ['accounts', 'catalog', 'identity', 'jobs', 'subscriptions', 'webhooks'], ['rollups.ts']],
   products: ['Entitlements (subscriptions and trials) to product versions, downloads of them, install packages.', ['accounts', 'audit', 'catalog', 'downloads', 'identity', 'jobs', 'subscriptions'], ['entitlements.ts']],
-  licensing: ['Licence files: network and home-use requests, signed with the vendor key; network leases served by Seatwise.', ['accounts', 'audit', 'catalog', 'identity', 'products', 'subscriptions', 'usage', 'users', 'webhooks']],
+  licensing: ['Licence files: network and home-use requests, signed with the vendor key; network leases served by Seatwise.', ['accounts', 'audit', 'catalog', 'identity', 'jobs', 'products', 'subscriptions', 'usage', 'users', 'webhooks']],
   reports: ['Seat Usage, Insights and Cloud Usage, read through the owners\' fragments.', ['accounts', 'subscriptions', 'usage']],
   home: ['The admin home page: a summary of the other modules.', ['accounts', 'catalog', 'subscriptions', 'support']],
   vendor: ['The Vendor console: first run and staff set-up, customers, their contracts and subscriptions, the catalogue and its uploads, vendor service tokens, the support inbox, the vendor audit log.', ['accounts', 'audit', 'catalog', 'downloads', 'identity', 'jobs', 'mail', 'subscriptions', 'support', 'tokens', 'usage', 'users', 'webhooks']],

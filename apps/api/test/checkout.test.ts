@@ -128,6 +128,30 @@ describe.each(drivers)('named-user checkout (%s)', (driver) => {
     expect(await deliveries('LICENCE_CHECKED_OUT')).toBe(3);
   });
 
+  it("lets admins see a person's devices and revoke one (audited); not the person, not another account", async () => {
+    const USER_DEVICES = 'query ($userId: UUID!) { userDevices(userId: $userId) { totalCount edges { node { id name productName } } } }';
+    const REVOKE = 'mutation ($id: UUID!) { revokeDevice(id: $id) }';
+    const admin = app.client();
+    dataOf(await admin.signIn('admin@example.com'));
+    const listed = dataOf(await admin.graphql<{ userDevices: { totalCount: number; edges: { node: { id: string; name: string } }[] } }>(USER_DEVICES, { userId: product.userId })).userDevices;
+    expect(listed.totalCount).toBe(3);
+    const target = listed.edges[0]!.node;
+    expect(errorOf(await person.graphql(USER_DEVICES, { userId: product.userId })).extensions?.code).toBe('FORBIDDEN');
+    expect(errorOf(await person.graphql(REVOKE, { id: target.id })).extensions?.code).toBe('FORBIDDEN');
+    const stranger = app.client();
+    dataOf(await stranger.signIn('admin@alpine.example'));
+    expect(errorOf(await stranger.graphql(USER_DEVICES, { userId: product.userId })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'userId' });
+    expect(errorOf(await stranger.graphql(REVOKE, { id: target.id })).extensions?.code).toBe('NOT_FOUND');
+
+    expect(dataOf(await admin.graphql(REVOKE, { id: target.id }))).toEqual({ revokeDevice: true });
+    expect(errorOf(await admin.graphql(REVOKE, { id: target.id })).extensions?.code).toBe('NOT_FOUND');
+    expect(dataOf(await person.graphql<{ myDevices: { totalCount: number } }>(DEVICES)).myDevices.totalCount).toBe(2);
+    const [entry] = await app.sql<{ action: string; summary: string }>("select action, summary from audit_entries where target_id = ? and action = 'licence.device.revoke'", [target.id]);
+    expect(entry!.summary).toContain(target.name);
+    // The freed slot takes a new machine.
+    expect((await checkout({ product: product.code, version: product.version, machine: machine('after-revoke') })).status).toBe(200);
+  });
+
   it('refuses once the subscription has ended, and once the seat is unassigned', async () => {
     app.setNow(new Date(TODAY.getTime() + 6 * 365 * 24 * 60 * 60 * 1000));
     try {

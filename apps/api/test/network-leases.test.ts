@@ -223,7 +223,7 @@ describe.each(drivers)('network leases (%s)', (driver) => {
 
   it('records product sessions from checkouts and heartbeats in the usage data, once per lease and day, so Seat Usage shows the use', async () => {
     // The person holds a seat of the network subscription, idle (no use recorded) until now.
-    dataOf(await admin.graphql('mutation ($input: AssignSeatInput!) { assignSeat(input: $input) { id } }', { input: { subscriptionId: network.id, userId: network.userId } })).assignSeat;
+    dataOf(await admin.graphql('mutation ($input: AssignSeatInput!) { assignSeat(input: $input) { id } }', { input: { subscriptionId: network.id, userId: network.userId } }));
     await app.sql('delete from usage_days where user_id = ? and product_id = ?', [network.userId, network.productId]);
     await app.sql('delete from usage_last where user_id = ? and product_id = ?', [network.userId, network.productId]);
     await app.sql('delete from seat_months where user_id = ? and subscription_id = ?', [network.userId, network.id]);

@@ -21,6 +21,8 @@ const network = (path: string, token: string, body: unknown) =>
   });
 
 describe('Network seats in use (issue 17, item 3)', () => {
+  /** The product the person checked out on two machines in the first test. */
+  let namedProduct = '';
   it('an admin sees who holds a network seat now and releases one after confirming, in English and Slovenian', async () => {
     // The vendor registers the product; the person connects it with the device flow.
     const operatorContext = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
@@ -42,6 +44,15 @@ describe('Network seats in use (issue 17, item 3)', () => {
     await personPage.getByRole('button', { name: 'Continue' }).click();
     await personPage.getByRole('button', { name: 'Allow' }).click();
     await personPage.getByText('Device connected').waitFor();
+    // A product the person holds a single-user seat of, for the named-user checkouts below.
+    const own = await personContext.request.post(`${e2e.server.url}/graphql`, {
+      data: { query: '{ productEntitlements { code name versions { version } licences { holdsSeat active licenceType } } }' },
+    });
+    type Entitled = { code: string; name: string; versions: { version: string }[]; licences: { holdsSeat: boolean; active: boolean; licenceType: string }[] };
+    const named = ((await own.json()) as { data: { productEntitlements: Entitled[] } }).data.productEntitlements.find(
+      (product) => product.versions.length > 0 && product.licences.some((licence) => licence.holdsSeat && licence.active && licence.licenceType === 'SINGLE_USER'),
+    )!;
+    namedProduct = named.name;
     await personContext.close();
     const token = (await oidcPost('/token', { client_id: clientId, grant_type: DEVICE_GRANT, device_code: device.device_code! })).body.access_token!;
 
@@ -54,10 +65,20 @@ describe('Network seats in use (issue 17, item 3)', () => {
     )!;
     // Three workstations start the product.
     const leases: string[] = [];
-    for (const [fingerprint, name] of [['ws-01', 'DESIGN-WS-01'], ['ws-02', 'DESIGN-WS-02'], ['lap-07', 'SITE-LAPTOP-07']]) {
+    for (const [fingerprint, name] of [['ws-01', 'DESIGN-WS-01'], ['ws-02', 'DESIGN-WS-02'], ['lap-07', 'SITE-LAPTOP-07']] as const) {
       const answer = await network('checkout', token, { product: 'FRM', version: formwork.versions[0]!.version, machine: { fingerprint, name, platform: fingerprint.startsWith('lap') ? 'macos' : 'windows' } });
       expect(answer.status).toBe(200);
       leases.push(((await answer.json()) as { leaseId: string }).leaseId);
+    }
+
+    // Two machines of the same person check out a product with their seat (named-user leases).
+    for (const name of ['LAPTOP-JK', 'DESK-JK']) {
+      const answer = await fetch(`${e2e.server.url}/api/licences/checkout`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ product: named.code, version: named.versions[0]!.version, machine: { fingerprint: name.toLowerCase(), name, platform: 'windows' } }),
+      });
+      expect(answer.status).toBe(200);
     }
 
     await page.goto(`${e2e.server.url}/subscriptions`);
@@ -92,6 +113,38 @@ describe('Network seats in use (issue 17, item 3)', () => {
     await page.screenshot({ path: `${process.env.SEATWISE_SCREENSHOTS ?? '/tmp'}/network-seats-confirm-sl.png` });
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await page.getByRole('button', { name: /^(Language|Jezik)/ }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await context.close();
+  });
+
+  it("an admin sees a person's licence devices and revokes one after confirming, in English and Slovenian", async () => {
+    const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, e2e.server.url, 'admin@example.com');
+    const users = await context.request.post(`${e2e.server.url}/graphql`, { data: { query: '{ users(first: 1, filter: { search: "user@example.com" }) { edges { node { id } } } }' } });
+    const userId = ((await users.json()) as { data: { users: { edges: { node: { id: string } }[] } } }).data.users.edges[0]!.node.id;
+    await page.goto(`${e2e.server.url}/users/${userId}`);
+    const panel = page.getByRole('region', { name: 'Devices' });
+    await panel.getByRole('list', { name: /^2 devices of / }).waitFor();
+    await checkAtPhoneWidth(page, 'user-devices-en');
+    await panel.getByRole('button', { name: `Revoke LAPTOP-JK (${namedProduct})` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Revoke this device?' });
+    await dialog.waitFor();
+    await page.screenshot({ path: `${process.env.SEATWISE_SCREENSHOTS ?? '/tmp'}/user-devices-confirm-en.png` });
+    await dialog.getByRole('button', { name: 'Revoke' }).click();
+    await panel.getByRole('list', { name: /^1 device of / }).waitFor();
+    expect(await panel.getByText('LAPTOP-JK').count()).toBe(0);
+
+    await page.getByRole('button', { name: /^(Language|Jezik)/ }).click();
+    await page.getByRole('menuitem', { name: 'Slovenščina' }).click();
+    const slPanel = page.getByRole('region', { name: 'Naprave' });
+    await slPanel.getByRole('list', { name: /^1 naprava osebe / }).waitFor();
+    await checkAtPhoneWidth(page, 'user-devices-sl');
+    await slPanel.getByRole('button', { name: /^Prekliči napravo DESK-JK/ }).click();
+    await page.getByRole('dialog', { name: 'Želite preklicati to napravo?' }).waitFor();
+    await page.screenshot({ path: `${process.env.SEATWISE_SCREENSHOTS ?? '/tmp'}/user-devices-confirm-sl.png` });
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: /^(Language|Jezik)/ }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await context.close();
