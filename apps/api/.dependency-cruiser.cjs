@@ -25,12 +25,12 @@ const modules = {
   usage: ['Usage events in, daily and monthly rollups, cloud credits and their alert threshold.', ['accounts', 'audit', 'catalog', 'identity', 'jobs', 'subscriptions', 'webhooks'], ['rollups.ts']],
   notifications: ['The notifications Settings offers: renewals due, usage alerts, each sent once per (kind, subject, person), and their one-click unsubscribe.', ['accounts', 'identity', 'jobs', 'mail', 'subscriptions', 'usage', 'users'], ['notification-mails.ts', 'unsubscribe-link.ts', 'due-notifications.ts']],
   products: ['Entitlements (subscriptions and trials) to product versions, downloads of them, install packages.', ['accounts', 'audit', 'catalog', 'downloads', 'identity', 'jobs', 'subscriptions'], ['entitlements.ts']],
-  licensing: ['Licence files: network and home-use requests, signed with the vendor key.', ['accounts', 'audit', 'catalog', 'identity', 'products', 'subscriptions']],
+  licensing: ['Licence files: network and home-use requests, signed with the vendor key; network leases served by Seatwise.', ['accounts', 'audit', 'catalog', 'identity', 'jobs', 'products', 'subscriptions', 'usage', 'users', 'webhooks']],
   reports: ['Seat Usage, Insights and Cloud Usage, read through the owners\' fragments.', ['accounts', 'subscriptions', 'usage']],
   home: ['The admin home page: a summary of the other modules.', ['accounts', 'catalog', 'subscriptions', 'support']],
   vendor: ['The Vendor console: first run and staff set-up, customers, their contracts and subscriptions, the catalogue and its uploads, vendor service tokens, the support inbox, the vendor audit log.', ['accounts', 'audit', 'catalog', 'downloads', 'identity', 'jobs', 'mail', 'notifications', 'subscriptions', 'support', 'tokens', 'usage', 'users', 'webhooks']],
   directory: ["The account's directory (SCIM 2.0): its token, the people and groups it provisions, deactivation releasing seats.", ['accounts', 'audit', 'identity', 'licensing', 'subscriptions', 'teams', 'tokens', 'users'], ['scim-protocol.ts', 'scim-discovery.ts']],
-  oidc: ["Seatwise as the OpenID provider of the vendor's products: oidc-provider's storage and keys, the products registered as OAuth clients, device approval, a person's connected apps; named-user checkout leases and devices.", ['accounts', 'audit', 'catalog', 'identity', 'products', 'subscriptions', 'users', 'vendor', 'webhooks']],
+  oidc: ["Seatwise as the OpenID provider of the vendor's products: oidc-provider's storage and keys, the products registered as OAuth clients, device approval, a person's connected apps; named-user checkout leases and devices.", ['accounts', 'audit', 'catalog', 'identity', 'licensing', 'products', 'subscriptions', 'usage', 'users', 'vendor', 'webhooks']],
   brand: ["The vendor's brand: name, logo, colours, support contact and legal links, for the sign-in page, the SPA and mails.", ['mail', 'vendor']],
 };
 

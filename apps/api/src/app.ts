@@ -64,6 +64,7 @@ import { deleteExpiredKeys } from './modules/idempotency/idempotency.service.js'
 import { retentionTask } from './retention.js';
 import { oidcRoutes } from './http/oidc.route.js';
 import { checkoutRoutes } from './http/checkout.route.js';
+import { sweepExpiredLeases } from './modules/licensing/network-leases.service.js';
 import { createOidcProvider } from './modules/oidc/oidc-provider.js';
 import { deleteExpiredModels } from './modules/oidc/oidc-adapter.js';
 
@@ -247,6 +248,8 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     { name: 'idempotency.expired-keys', cron: '*/10 * * * *', run: () => deleteExpiredKeys(orm) },
     { name: 'identity.expired-counters', cron: '*/10 * * * *', run: () => deleteExpiredCounters(orm) },
     { name: 'identity.expired-rows', cron: '23 * * * *', run: (em) => deleteExpiredIdentityRows(em, new Date()) },
+    // Network leases with no heartbeat for two intervals: ended and told to webhooks (checkouts already count them free).
+    { name: 'licensing.expired-leases', cron: '* * * * *', run: (em, now) => sweepExpiredLeases({ em, events }, now).then(() => undefined) },
     { name: 'oidc.expired-models', cron: '*/10 * * * *', run: (em) => deleteExpiredModels(em, new Date()) },
     // Usage events, audit entries, finished jobs and event deliveries (the dead letter among them)
     // past the retention settings (docs/operations.md): the one clean-up of each of those tables.

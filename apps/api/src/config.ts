@@ -41,8 +41,11 @@ export interface Config {
   signInLimits: SignInLimits;
   /** Device authorization requests and device token polls of the OpenID provider per client IP in 10 minutes. */
   deviceFlowPerIp: number;
-  /** Named-user leases: valid `hours` after a checkout, then `graceDays` more while the product is offline. */
-  lease: { hours: number; graceDays: number };
+  /**
+   * Named-user leases: valid `hours` after a checkout, then `graceDays` more while the product is offline.
+   * Network leases: a heartbeat every `heartbeatSeconds`; a lease with none for two intervals frees its seat.
+   */
+  lease: { hours: number; graceDays: number; heartbeatSeconds: number };
   /**
    * Which peers' `X-Forwarded-For` express believes when it reads the client's IP (per-IP limits,
    * session list, alerts): true, false, a number of proxy hops, or addresses, CIDR ranges and
@@ -217,6 +220,7 @@ const env = z.object({
   SEATWISE_SIGNIN_FAILURES_PER_IP: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(100000).default(100),
   SEATWISE_LEASE_HOURS: limit(24, 24 * 30),
   SEATWISE_LEASE_GRACE_DAYS: days(7),
+  SEATWISE_NETWORK_HEARTBEAT_SECONDS: limit(300, 3600),
   SEATWISE_DEVICE_FLOW_PER_IP: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(100000).default(600),
   TRUST_PROXY: trustProxy,
   MAIL_FROM: z.string().trim().min(3, 'must be an address such as "Seatwise <no-reply@example.com>"').default('Seatwise <no-reply@seatwise.local>'),
@@ -400,7 +404,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       perIp: values.SEATWISE_SIGNIN_FAILURES_PER_IP,
     },
     deviceFlowPerIp: values.SEATWISE_DEVICE_FLOW_PER_IP,
-    lease: { hours: values.SEATWISE_LEASE_HOURS, graceDays: values.SEATWISE_LEASE_GRACE_DAYS },
+    lease: { hours: values.SEATWISE_LEASE_HOURS, graceDays: values.SEATWISE_LEASE_GRACE_DAYS, heartbeatSeconds: values.SEATWISE_NETWORK_HEARTBEAT_SECONDS },
     trustProxy: values.TRUST_PROXY,
     downloadSecret: values.SEATWISE_DOWNLOAD_SECRET ?? null,
     licencePrivateKey: values.SEATWISE_LICENCE_PRIVATE_KEY ?? null,

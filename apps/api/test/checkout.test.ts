@@ -53,6 +53,22 @@ describe.each(drivers)('named-user checkout (%s)', (driver) => {
     await expect(jwtVerify(body.lease.slice(0, -3) + 'AAA', createLocalJWKSet(jwks))).rejects.toThrow();
   });
 
+  it('records the product in use in the usage data: one session per machine and day, however often it checks out (also in parallel)', async () => {
+    const sessions = async () =>
+      (await app.sql<{ event_id: string; kind: string; subscription_id: string }>("select event_id, kind, subscription_id from usage_events where event_id like 'seatwise:device:%'")).map((row) => ({ ...row }));
+    const [before] = await app.sql<{ total: number | string }>('select coalesce(sum(d.sessions), 0) as total from usage_days d join products p on p.id = d.product_id where d.user_id = ? and p.code = ?', [product.userId, product.code]);
+    await Promise.all([1, 2].map(() => checkout({ product: product.code, version: product.version, machine: machine('fp-1') })));
+    const recorded = await sessions();
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({ kind: 'PRODUCT_SESSION', subscription_id: product.subscriptionId });
+    expect(recorded[0]!.event_id).toMatch(new RegExp(`^seatwise:device:[0-9a-f-]{36}:${TODAY.toISOString().slice(0, 10)}$`));
+    const [after] = await app.sql<{ total: number | string }>('select coalesce(sum(d.sessions), 0) as total from usage_days d join products p on p.id = d.product_id where d.user_id = ? and p.code = ?', [product.userId, product.code]);
+    // The first test's checkout on this machine recorded today's session; two more add nothing.
+    expect(Number(after!.total)).toBe(Number(before!.total));
+    const [last] = await app.sql<{ last_day: number | string }>('select l.last_day from usage_last l join products p on p.id = l.product_id where l.user_id = ? and p.code = ?', [product.userId, product.code]);
+    expect(Number(last!.last_day)).toBe(Math.floor(TODAY.getTime() / 86_400_000));
+  });
+
   it('refuses with a code and a sentence in the request language', async () => {
     expect(await refusal(await checkout({ product: product.code, version: '1999', machine: machine('fp-1') }))).toMatchObject({ status: 403, code: 'VERSION_NOT_COVERED' });
     expect(await refusal(await checkout({ product: 'NOPE', version: product.version, machine: machine('fp-1') }))).toMatchObject({ status: 403, code: 'PRODUCT_NOT_FOUND' });
@@ -110,6 +126,30 @@ describe.each(drivers)('named-user checkout (%s)', (driver) => {
     const taken = answers.findIndex((answer) => answer.status === 200);
     expect((await checkout({ product: product.code, version: product.version, machine: machine(`race-${taken}`) })).status).toBe(200);
     expect(await deliveries('LICENCE_CHECKED_OUT')).toBe(3);
+  });
+
+  it("lets admins see a person's devices and revoke one (audited); not the person, not another account", async () => {
+    const USER_DEVICES = 'query ($userId: UUID!) { userDevices(userId: $userId) { totalCount edges { node { id name productName } } } }';
+    const REVOKE = 'mutation ($id: UUID!) { revokeDevice(id: $id) }';
+    const admin = app.client();
+    dataOf(await admin.signIn('admin@example.com'));
+    const listed = dataOf(await admin.graphql<{ userDevices: { totalCount: number; edges: { node: { id: string; name: string } }[] } }>(USER_DEVICES, { userId: product.userId })).userDevices;
+    expect(listed.totalCount).toBe(3);
+    const target = listed.edges[0]!.node;
+    expect(errorOf(await person.graphql(USER_DEVICES, { userId: product.userId })).extensions?.code).toBe('FORBIDDEN');
+    expect(errorOf(await person.graphql(REVOKE, { id: target.id })).extensions?.code).toBe('FORBIDDEN');
+    const stranger = app.client();
+    dataOf(await stranger.signIn('admin@alpine.example'));
+    expect(errorOf(await stranger.graphql(USER_DEVICES, { userId: product.userId })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'userId' });
+    expect(errorOf(await stranger.graphql(REVOKE, { id: target.id })).extensions?.code).toBe('NOT_FOUND');
+
+    expect(dataOf(await admin.graphql(REVOKE, { id: target.id }))).toEqual({ revokeDevice: true });
+    expect(errorOf(await admin.graphql(REVOKE, { id: target.id })).extensions?.code).toBe('NOT_FOUND');
+    expect(dataOf(await person.graphql<{ myDevices: { totalCount: number } }>(DEVICES)).myDevices.totalCount).toBe(2);
+    const [entry] = await app.sql<{ action: string; summary: string }>("select action, summary from audit_entries where target_id = ? and action = 'licence.device.revoke'", [target.id]);
+    expect(entry!.summary).toContain(target.name);
+    // The freed slot takes a new machine.
+    expect((await checkout({ product: product.code, version: product.version, machine: machine('after-revoke') })).status).toBe(200);
   });
 
   it('refuses once the subscription has ended, and once the seat is unassigned', async () => {

@@ -82,7 +82,7 @@ describe.each(drivers)('a first above the largest page (%s)', (driver) => {
   let admin: TestClient;
   let operator: TestClient;
   let customer: string;
-  /** The endpoint whose delivery log each of these lists pages through. */
+  /** The endpoint whose delivery log each of these lists pages through; the person whose devices `userDevices` lists. */
   const endpoints: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -99,12 +99,13 @@ describe.each(drivers)('a first above the largest page (%s)', (driver) => {
     endpoints.vendorWebhookAttempts = dataOf(
       await operator.graphql<{ createVendorWebhookEndpoint: { endpoint: { id: string } } }>('mutation ($input: CreateWebhookEndpointInput!) { createVendorWebhookEndpoint(input: $input) { endpoint { id } } }', { input }),
     ).createVendorWebhookEndpoint.endpoint.id;
+    endpoints.userDevices = dataOf(await admin.graphql<{ me: { id: string } }>('{ me { id } }')).me.id;
   });
   afterAll(() => app?.close());
 
   it.each(connectionQueries.map((entry) => [entry.name, entry] as const))('%s(first: 101) is BAD_USER_INPUT naming first; first: 100 is served', async (_name, entry) => {
     const client = entry.vendor ? operator : admin;
-    const ids = entry.uuidArgs.map((name) => [name, name === 'endpointId' ? endpoints[entry.name] : entry.vendor ? customer : entry.variables[name]]);
+    const ids = entry.uuidArgs.map((name) => [name, name === 'endpointId' || name === 'userId' ? endpoints[entry.name] : entry.vendor ? customer : entry.variables[name]]);
     const variables = { ...entry.variables, ...Object.fromEntries(ids) };
     const error = errorOf(await client.graphql(entry.document(MAX_PAGE_SIZE + 1), variables));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });

@@ -109,6 +109,7 @@ const router = createBrowserRouter([
                     lazy: screen(() => import('./routes/reports/CloudUsagePage'), 'CloudUsagePage'),
                   },
                   { path: 'subscriptions', lazy: screen(() => import('./routes/subscriptions/SubscriptionsPage'), 'SubscriptionsPage') },
+                  { path: 'subscriptions/:id/network-seats', lazy: screen(() => import('./routes/subscriptions/NetworkSeatsPage'), 'NetworkSeatsPage') },
                   { path: 'subscriptions/contracts/:id', lazy: screen(() => import('./routes/subscriptions/ContractPage'), 'ContractPage') },
                 ],
               },

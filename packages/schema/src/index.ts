@@ -276,4 +276,6 @@ export {
   OidcInteraction,
   LicenceDevice,
   LicenceDeviceConnection,
+  NetworkLease,
+  NetworkSeats,
 } from './oidc/oidc.type.js';

@@ -39,6 +39,7 @@ import { Job } from '../modules/jobs/job.entity.js';
 import { EventDelivery } from '../modules/jobs/event-delivery.entity.js';
 import { JobSchedule } from '../modules/jobs/job-schedule.entity.js';
 import { LicenceRequest } from '../modules/licensing/licence-request.entity.js';
+import { NetworkLease } from '../modules/licensing/network-lease.entity.js';
 import { InstallPackage } from '../modules/products/install-package.entity.js';
 import { Trial } from '../modules/products/trial.entity.js';
 import { TenantEntity } from '../modules/accounts/tenant.entity.js';
@@ -101,6 +102,7 @@ export const entities = [
   ProductFile,
   Trial,
   LicenceRequest,
+  NetworkLease,
   Job,
   EventDelivery,
   JobSchedule,

@@ -25,6 +25,7 @@ import { UserAdminResolver } from '../modules/users/user-admin.resolver.js';
 import { BulkUsersResolver } from '../modules/users/bulk-users.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
 import { LicensingResolver } from '../modules/licensing/licensing.resolver.js';
+import { NetworkLeasesResolver } from '../modules/licensing/network-leases.resolver.js';
 import { InstallPackagesResolver } from '../modules/products/install-packages.resolver.js';
 import { ProductsResolver } from '../modules/products/products.resolver.js';
 import { TrialsResolver } from '../modules/products/trials.resolver.js';
@@ -58,6 +59,7 @@ export const resolvers = [
   ProductsResolver,
   InstallPackagesResolver,
   LicensingResolver,
+  NetworkLeasesResolver,
   TrialsResolver,
   TokensResolver,
   DirectoryResolver,

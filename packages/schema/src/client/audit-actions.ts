@@ -34,7 +34,7 @@ export const customerAuditActionGroups = {
     'subscription.expire',
     'cloud-credits.purchase',
   ],
-  products: ['download.file', 'download.package', 'licence.network', 'licence.network.revoked', 'licence.home-use', 'package.create', 'trial.start'],
+  products: ['download.file', 'download.package', 'licence.network', 'licence.network.revoked', 'licence.lease.release', 'licence.device.revoke', 'licence.home-use', 'package.create', 'trial.start'],
   support: ['support.open', 'support.message', 'support.message.reopen'],
   developer: ['api_token.create', 'api_token.revoke', 'webhook.create', 'webhook.change', 'webhook.rotate', 'webhook.delete'],
   directory: [

@@ -1,4 +1,4 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionTypes } from '../common/pagination.type.js';
 import { UUID } from '../common/uuid.scalar.js';
 
@@ -124,3 +124,63 @@ export const LicenceDeviceConnection = connectionTypes(LicenceDevice, 'LicenceDe
   total: 'How many devices count against the person\'s limits, on all pages together.',
 });
 export type LicenceDeviceConnection = InstanceType<typeof LicenceDeviceConnection>;
+
+@ObjectType({ description: 'One seat of a network subscription held now by a running product (a network lease): who, on which machine, since when.' })
+export class NetworkLease {
+  @Field(() => UUID, { description: 'The lease; `releaseNetworkLease` takes it.' })
+  id!: string;
+
+  @Field(() => UUID, { description: 'The person whose product holds the seat.' })
+  userId!: string;
+
+  @Field(() => String, { description: "The person's name in this account." })
+  personName!: string;
+
+  @Field(() => String, { description: "The person's email address in this account." })
+  email!: string;
+
+  @Field(() => String, { description: 'The product running.' })
+  productName!: string;
+
+  @Field(() => String, { description: 'The version it checked out.' })
+  version!: string;
+
+  @Field(() => String, { description: 'The machine name the product reported.' })
+  machineName!: string;
+
+  @Field(() => String, { description: 'The platform the product reported, e.g. "windows".' })
+  platform!: string;
+
+  @Field(() => Date, { description: 'When the product checked the seat out.' })
+  checkedOutAt!: Date;
+
+  @Field(() => Date, { description: 'Its latest heartbeat (the checkout, when none came yet).' })
+  lastHeartbeatAt!: Date;
+
+  @Field(() => Date, { description: 'When the seat frees itself unless a heartbeat comes first: the last heartbeat plus two intervals.' })
+  expiresAt!: Date;
+}
+
+@ObjectType({ description: "A network subscription's seats now: held by running products (leases served by Seatwise), in licence files for on-premises servers, and free." })
+export class NetworkSeats {
+  @Field(() => UUID, { description: 'The network subscription.' })
+  subscriptionId!: string;
+
+  @Field(() => String, { description: 'Its name.' })
+  subscriptionName!: string;
+
+  @Field(() => Int, { description: 'Its seats.' })
+  seats!: number;
+
+  @Field(() => Int, { description: 'Seats in network licence files for on-premises licence servers (not revoked, not expired).' })
+  inLicenceFiles!: number;
+
+  @Field(() => Int, { description: 'Seats free for the next checkout.' })
+  free!: number;
+
+  @Field(() => Int, { description: 'Seconds between two heartbeats a running product sends; a lease with none for two intervals frees itself.' })
+  heartbeatSeconds!: number;
+
+  @Field(() => [NetworkLease], { description: 'The leases held now, the oldest checkout first: at most `seats`.' })
+  leases!: NetworkLease[];
+}

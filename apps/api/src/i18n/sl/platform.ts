@@ -90,6 +90,8 @@ export const platform: Record<string, string> = {
   'Seats must be a whole number, 1 or more.': 'Število licenc mora biti celo število, najmanj 1.',
   'No seat of {subscription} is free for a network licence: all {seats} are in licence files for other servers.':
     'Naročnina {subscription} nima proste licence za ta strežnik: vse licence (skupaj {seats}) so v licenčnih datotekah drugih strežnikov.',
+  'No seat of {subscription} is free for a network licence: all {seats} are in licence files for other servers or held by running products.':
+    'Naročnina {subscription} nima proste licence za ta strežnik: vse licence (skupaj {seats}) so v licenčnih datotekah drugih strežnikov ali jih zasedajo delujoči izdelki.',
   'Only {free} of the {seats} seats of {subscription} are free for this server; ask for that many or fewer.':
     'Naročnina {subscription} nima dovolj prostih licenc za ta strežnik. Število prostih licenc: {free} od {seats}; zahtevajte največ toliko.',
   'This product does not exist.': 'Ta izdelek ne obstaja.',

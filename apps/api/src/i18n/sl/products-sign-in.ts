@@ -27,4 +27,17 @@ export const productsSignIn: Record<string, string> = {
   'Send product, version and machine (fingerprint, name, platform) as JSON.':
     'Pošljite izdelek, različico in računalnik (prstni odtis, ime, platformo) kot JSON.',
   'There is no such device.': 'Take naprave ni.',
+
+  // Network leases (modules/licensing/network-leases.*, http/checkout.route.ts)
+  'Your account has no network licence of this product.': 'Vaš račun nima omrežne licence za ta izdelek.',
+  'The network licence of this product has ended or was cancelled.': 'Omrežna licenca za ta izdelek je potekla ali je bila preklicana.',
+  'Every network seat of this product is in use: {leases} held by running products and {inLicenceFiles} in licence files, of {seats}. Try again when one is checked in.':
+    'Vsi omrežni sedeži tega izdelka so zasedeni (vseh: {seats}; zasedajo jih delujoči izdelki: {leases}; v licenčnih datotekah: {inLicenceFiles}). Poskusite znova, ko bo kateri vrnjen.',
+  'There is no such network lease of yours. Check out again.': 'Takega omrežnega zakupa nimate. Licenco prevzemite znova.',
+  'This network lease expired: no heartbeat came for two intervals. Check out again.':
+    'Ta omrežni zakup je potekel: dva intervala ni bilo signala prisotnosti. Licenco prevzemite znova.',
+  'This network lease was checked in or released by an admin. Check out again.':
+    'Ta omrežni zakup je bil vrnjen ali pa ga je sprostil skrbnik. Licenco prevzemite znova.',
+  'Send the leaseId of your checkout as JSON.': 'Pošljite leaseId svojega prevzema kot JSON.',
+  'There is no such network lease in this account, or it has already ended.': 'V tem računu takega omrežnega zakupa ni ali pa se je že končal.',
 };

@@ -20,6 +20,7 @@ import { recordProductAudit } from '../audit/audit.service.js';
 import { lockSubscription } from '../subscriptions/seats.service.js';
 import { LicenceType, Subscription } from '../subscriptions/subscription.entity.js';
 import { LicenceRequest, LicenceRequestKind } from './licence-request.entity.js';
+import { NetworkLease } from './network-lease.entity.js';
 import { signLicence } from './licence-file.js';
 import { vendorPrivateKey, vendorPublicKey } from './vendor-key.js';
 import { entityConnection, LATEST_FIRST, type PageArgs } from '../../common/keyset.js';
@@ -131,13 +132,17 @@ export async function requestNetworkLicence(ctx: AccountContext, input: NetworkL
     const locked = await lockSubscription(tx, subscription.id);
     const held = await activeNetworkSeatHolders(em, subscription.id, todayIso);
     const replaced = held.filter((file) => file.hostId === hostId);
-    const free = seatsFree(locked.seats, sumSeats(held.filter((file) => file.hostId !== hostId)));
+    // Seats held by running products (network leases served by Seatwise) are not free for a file either.
+    const leases = await em.count(NetworkLease, { subscription: subscription.id, endedAt: null, expiresAt: { $gt: ctx.config.now() } });
+    const free = seatsFree(locked.seats, sumSeats(held.filter((file) => file.hostId !== hostId)) + leases);
     if (input.seats > free) {
       const values = { free, seats: locked.seats, subscription: subscription.name };
       throw new InvalidInputError(
         'seats',
         free === 0
-          ? msg('No seat of {subscription} is free for a network licence: all {seats} are in licence files for other servers.', values)
+          ? leases > 0
+            ? msg('No seat of {subscription} is free for a network licence: all {seats} are in licence files for other servers or held by running products.', values)
+            : msg('No seat of {subscription} is free for a network licence: all {seats} are in licence files for other servers.', values)
           : msg('Only {free} of the {seats} seats of {subscription} are free for this server; ask for that many or fewer.', values),
       );
     }
@@ -196,7 +201,7 @@ export async function requestNetworkLicence(ctx: AccountContext, input: NetworkL
 /**
  * Everything that holds seats of a network subscription today: its network licence files that are
  * neither revoked nor expired. The seat-total rule (never more than the subscription's seats) is
- * this list summed; hosted network leases, when they come, hold seats too and belong in this list.
+ * this list summed, plus the live leases served by Seatwise (`network-leases.service.ts`).
  * Exact only inside a transaction that holds `lockSubscription`.
  */
 async function activeNetworkSeatHolders(em: AccountContext['em'], subscriptionId: string, today: string): Promise<LicenceRequest[]> {
@@ -209,6 +214,11 @@ async function activeNetworkSeatHolders(em: AccountContext['em'], subscriptionId
 }
 
 const sumSeats = (holders: LicenceRequest[]) => holders.reduce((total, holder) => total + (holder.seats ?? 0), 0);
+
+/** Seats of a network subscription in licence files today (see `activeNetworkSeatHolders`); exact only under `lockSubscription`. */
+export async function seatsInLicenceFiles(em: AccountContext['em'], subscriptionId: string, today: string): Promise<number> {
+  return sumSeats(await activeNetworkSeatHolders(em, subscriptionId, today));
+}
 
 /** Licence requests: a User sees their own, admins every request of the account. Newest first. */
 export async function listLicenceRequests(ctx: AccountContext, page: PageArgs, filter?: LicenceRequestFilter | null): Promise<LicenceRequestConnection> {

@@ -7,13 +7,17 @@ import { connectionOf, decodeCursor, encodeCursor, pageSize } from '../../common
 import { inTransaction } from '../../common/transaction.js';
 import type { Config } from '../../config.js';
 import type { AccountContext } from '../../context.js';
+import { NotFoundError } from '../../errors.js';
 import { accountToday } from '../accounts/account-day.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { isOffered } from '../catalog/catalog-rules.js';
 import { Product } from '../catalog/product.entity.js';
 import { versionsCovered } from '../products/entitlement-rules.js';
 import { loadEntitlements } from '../products/entitlements.js';
 import { lockSubscription } from '../subscriptions/seats.service.js';
 import { LicenceType } from '../subscriptions/subscription.entity.js';
+import { Membership } from '../users/membership.entity.js';
+import { recordProductUse } from '../usage/product-sessions.service.js';
 import { publishWebhookEvent } from '../webhooks/webhook-events.js';
 import { checkoutRefusals, deviceNotFound } from './checkout.errors.js';
 import { LicenceDevice } from './licence-device.entity.js';
@@ -142,6 +146,8 @@ export async function checkout(ctx: AccountContext, signer: LeaseSigner, audienc
     }
     // One flush: the device and its event commit together.
     await tx.em.flush();
+    // The product in use today (issue 17, item 4): one session per machine and day of the account.
+    await recordProductUse(tx.em, ctx.viewer.accountId, [{ key: `device:${found.id}`, userId: ctx.viewer.userId, productId: product.id, subscriptionId: covering.id, at: ctx.config.now() }]);
     return found;
   });
 
@@ -177,10 +183,10 @@ const deviceNode = (device: LicenceDevice): LicenceDeviceNode => ({
   lastCheckoutAt: device.lastCheckoutAt,
 });
 
-/** The machines the person runs products on in this account (not released), latest checkout first. */
-export async function listMyDevices(ctx: AccountContext, args: { first?: number | null; after?: string | null }): Promise<LicenceDeviceConnection> {
+/** The machines a person runs products on in this account (not released), latest checkout first. */
+async function listDevices(ctx: AccountContext, userId: string, args: { first?: number | null; after?: string | null }): Promise<LicenceDeviceConnection> {
   const limit = pageSize(args.first);
-  const live: FilterQuery<LicenceDevice> = { user: ctx.viewer.userId, releasedAt: null };
+  const live: FilterQuery<LicenceDevice> = { user: userId, releasedAt: null };
   const conditions: FilterQuery<LicenceDevice>[] = [live];
   if (args.after) {
     const cursor = decodeCursor(args.after);
@@ -194,6 +200,15 @@ export async function listMyDevices(ctx: AccountContext, args: { first?: number 
   return connectionOf(rows, { limit, after: args.after, totalCount }, (row) => encodeCursor(row.lastCheckoutAt.toISOString(), row.id), deviceNode);
 }
 
+/** The viewer's own machines. */
+export const listMyDevices = (ctx: AccountContext, args: { first?: number | null; after?: string | null }) => listDevices(ctx, ctx.viewer.userId, args);
+
+/** A person's machines, for an admin of the account (NOT_FOUND for someone who is not a member of it). */
+export async function listUserDevices(ctx: AccountContext, userId: string, args: { first?: number | null; after?: string | null }): Promise<LicenceDeviceConnection> {
+  if (!(await ctx.em.count(Membership, { user: userId }))) throw new NotFoundError('User', 'userId');
+  return listDevices(ctx, userId, args);
+}
+
 /** Frees one of the person's machines: it no longer counts against the device limit; its next checkout registers it again. */
 export async function releaseDevice(ctx: AccountContext, id: string): Promise<boolean> {
   return inTransaction(ctx, async (tx) => {
@@ -201,6 +216,31 @@ export async function releaseDevice(ctx: AccountContext, id: string): Promise<bo
     if (!device) throw deviceNotFound();
     device.releasedAt = new Date();
     publishWebhookEvent(tx, WebhookEventType.LICENCE_RELEASED, ctx.viewer.accountId, { deviceId: device.id, userId: ctx.viewer.userId, product: device.product.code });
+    await tx.em.flush();
+    return true;
+  });
+}
+
+/**
+ * An admin revokes a person's machine (audited): it stops counting against their device limit at
+ * once; the lease already on it runs out at its expiry, and its next checkout registers it again
+ * while the person still holds a seat.
+ */
+export async function revokeDevice(ctx: AccountContext, id: string): Promise<boolean> {
+  return inTransaction(ctx, async (tx) => {
+    const device = await tx.em.findOne(LicenceDevice, { id, releasedAt: null }, { populate: ['product'] });
+    if (!device) throw deviceNotFound();
+    const membership = await tx.em.findOne(Membership, { user: device.user.id });
+    device.releasedAt = new Date();
+    recordAudit(tx, {
+      action: 'licence.device.revoke',
+      targetType: 'LicenceDevice',
+      targetId: device.id,
+      summary: `Device ${device.name} (${device.platform}) of ${membership?.email ?? device.user.id} revoked for ${device.product.name}`,
+      before: { userId: device.user.id, name: device.name, platform: device.platform, product: device.product.code, lastCheckoutAt: device.lastCheckoutAt.toISOString() },
+      after: { releasedAt: device.releasedAt.toISOString() },
+    });
+    publishWebhookEvent(tx, WebhookEventType.LICENCE_RELEASED, ctx.viewer.accountId, { deviceId: device.id, userId: device.user.id, product: device.product.code, revokedBy: ctx.viewer.userId });
     await tx.em.flush();
     return true;
   });

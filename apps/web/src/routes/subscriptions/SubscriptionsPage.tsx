@@ -137,7 +137,14 @@ export function SubscriptionsPage() {
                             {t(`subscriptions.term.${item.term}`)}
                           </Text>
                         </Table.Td>
-                        <Table.Td>{t('subscriptions.seatsOf', { used: item.seatsUsed, total: item.seatsTotal })}</Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{t('subscriptions.seatsOf', { used: item.seatsUsed, total: item.seatsTotal })}</Text>
+                          {item.licenceType === 'NETWORK' && (
+                            <Anchor component={Link} to={`/subscriptions/${item.id}/network-seats`} size="xs" aria-label={t('subscriptions.networkSeats.linkLabel', { name: item.name })}>
+                              {t('subscriptions.networkSeats.link')}
+                            </Anchor>
+                          )}
+                        </Table.Td>
                         <Table.Td>
                           <Anchor component={Link} to={`/subscriptions/contracts/${item.contract.id}`} size="sm">
                             {item.contract.number}

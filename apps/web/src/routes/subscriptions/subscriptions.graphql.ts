@@ -111,3 +111,35 @@ export const MoveSubscriptionsToTeamDocument = graphql(`
     moveSubscriptionsToTeam(input: $input)
   }
 `);
+
+export const NetworkSeatsDocument = graphql(`
+  query NetworkSeats($id: UUID!) {
+    networkSeats(subscriptionId: $id) {
+      subscriptionId
+      subscriptionName
+      seats
+      inLicenceFiles
+      free
+      heartbeatSeconds
+      leases {
+        id
+        userId
+        personName
+        email
+        productName
+        version
+        machineName
+        platform
+        checkedOutAt
+        lastHeartbeatAt
+        expiresAt
+      }
+    }
+  }
+`);
+
+export const ReleaseNetworkLeaseDocument = graphql(`
+  mutation ReleaseNetworkLease($id: UUID!) {
+    releaseNetworkLease(id: $id)
+  }
+`);

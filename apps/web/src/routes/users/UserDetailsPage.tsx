@@ -8,6 +8,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { UserDetailsDocument } from './details.graphql';
 import { RoleBadge, StatusBadge } from './UserBadges';
 import { UserAccessPanel } from './UserAccessPanel';
+import { UserDevicesPanel } from './UserDevicesPanel';
 import { UserSeatsPanel } from './UserSeatsPanel';
 
 /** F-44 "View Details": who the person is, the products they hold, their role and team. */
@@ -48,6 +49,7 @@ export function UserDetailsPage() {
         </Anchor>
       </Group>
       <UserSeatsPanel userId={user.id} seats={data.userSeats} active={user.status !== 'INACTIVE'} />
+      <UserDevicesPanel userId={user.id} name={user.name} />
       <UserAccessPanel key={`${user.id}-${user.version}`} user={user} teams={data.teams} onReload={() => void refetch()} />
     </Stack>
   );

@@ -85,3 +85,32 @@ export const TransferPrimaryAdminDocument = graphql(`
     }
   }
 `);
+
+export const UserDevicesDocument = graphql(`
+  query UserDevices($userId: UUID!, $first: Int, $after: String) {
+    userDevices(userId: $userId, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          platform
+          productName
+          lastVersion
+          firstCheckoutAt
+          lastCheckoutAt
+        }
+      }
+    }
+  }
+`);
+
+export const RevokeDeviceDocument = graphql(`
+  mutation RevokeDevice($id: UUID!) {
+    revokeDevice(id: $id)
+  }
+`);

@@ -28,6 +28,7 @@ import { Migration20261207050000 } from './Migration20261207050000.js';
 import { Migration20261207070000 } from './Migration20261207070000.js';
 import { Migration20261207080000 } from './Migration20261207080000.js';
 import { Migration20261208010000 } from './Migration20261208010000.js';
+import { Migration20261208020000 } from './Migration20261208020000.js';
 import { Migration20261208030000 } from './Migration20261208030000.js';
 import { Migration20261208050000 } from './Migration20261208050000.js';
 
@@ -62,6 +63,7 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207070000', class: Migration20261207070000 },
   { name: 'Migration20261207080000', class: Migration20261207080000 },
   { name: 'Migration20261208010000', class: Migration20261208010000 },
+  { name: 'Migration20261208020000', class: Migration20261208020000 },
   { name: 'Migration20261208030000', class: Migration20261208030000 },
   { name: 'Migration20261208050000', class: Migration20261208050000 },
 ];
