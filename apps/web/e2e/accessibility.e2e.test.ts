@@ -121,6 +121,9 @@ describe.each(['en', 'sl'])('accessibility of every page (%s)', (language) => {
     // An admin of a customer: every page the navigation reaches.
     await signInWithForm(page, 'admin@example.com');
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    // Signed in, the app takes the language saved with the person (English): let it, then choose.
+    await page.locator('nav a[href]').first().waitFor();
+    await settle(page);
     await chooseLanguage(page, language);
     const targets = await navigationTargets(page);
     expect(targets.length).toBeGreaterThan(10);
