@@ -241,6 +241,11 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   app.use(requestLogging(logger), metrics.http, securityHeaders());
   app.use(languageOfRequest, forgetSessionsAfterWrites(orm));
 
+  // Operations are POSTed: they go to Apollo before the REST routers and the SPA's, which a small
+  // request would otherwise walk through one by one (issue 21, item 2). A GET (the playground's
+  // page, or a query in the URL) takes the full way, past serveWeb.
+  const graphql = [...graphqlRequestGuards(config.graphql), expressMiddleware(apollo, { context: ({ req, res }) => createContext(services, req, res) })];
+  app.post('/graphql', ...graphql);
   app.use(healthRoutes(orm, config, logger, readiness, () => [worker, events]), metrics.route);
 
   app.use(brandLogoRoute(orm));
@@ -254,11 +259,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   app.use('/api', restErrorHandler(logger));
 
   serveWeb(app, config);
-  app.use(
-    '/graphql',
-    ...graphqlRequestGuards(config.graphql),
-    expressMiddleware(apollo, { context: ({ req, res }) => createContext(services, req, res) }),
-  );
+  app.use('/graphql', ...graphql);
   app.use(restErrorHandler(logger));
 
   // Each fires once per cron slot across all instances that run jobs (`jobs/schedules.ts`).

@@ -12,6 +12,7 @@ import {
 import { containsPattern } from '../../common/like.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import { query } from '../../common/sql.js';
+import { isPostgres } from '../../db/database.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
 import { accountToday } from '../accounts/account-day.js';
@@ -116,11 +117,26 @@ function searchWords(filter: UsersFilter | null | undefined): string[] {
   return search.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
+/** Trigram search needs three characters of a word; a shorter one is found by its LIKE alone. */
+const TRIGRAM = 3;
+
+/** A word as an FTS5 phrase: in double quotes, a quote inside doubled; the trigram tokenizer finds it anywhere in a column. */
+const ftsPhrase = (word: string) => `"${word.replace(/"/g, '""')}"`;
+
 /**
  * The search conditions, on `memberships as m`: every word must appear in the name or the email
- * the account sees (both stored lower-cased and, on PostgreSQL, trigram-indexed).
+ * the account sees (both stored lower-cased and, on PostgreSQL, trigram-indexed). On SQLite the
+ * words of three or more characters first narrow the memberships through the FTS5 trigram index
+ * (migration 20261208040000); the index folds case, so it gives a superset, and the LIKEs decide.
  */
-function applySearch(query: Knex.QueryBuilder, words: string[]) {
+function applySearch(query: Knex.QueryBuilder, words: string[], sqlite: boolean) {
+  const indexed = sqlite ? words.filter((word) => [...word].length >= TRIGRAM) : [];
+  if (indexed.length) {
+    query.whereRaw(
+      'm.id in (select k.membership_id from membership_search s join membership_search_keys k on k.key = s.rowid where membership_search match ?)',
+      [indexed.map(ftsPhrase).join(' AND ')],
+    );
+  }
   for (const word of words) {
     const pattern = containsPattern(word);
     query.where((inner) => {
@@ -129,11 +145,23 @@ function applySearch(query: Knex.QueryBuilder, words: string[]) {
   }
 }
 
-/** The count of a filter: one table, searched through its trigram indexes on PostgreSQL. */
-function countQuery(knex: Knex, scope: FilterScope, filter: UsersFilter | null | undefined, words: string[]) {
+/** Only statuses narrow the filter: its total is the sum of SQLite's maintained counts. */
+const countedByStatus = (filter: UsersFilter | null | undefined, words: string[]) =>
+  !words.length && !filter?.roles?.length && !filter?.teamIds?.length && filter?.withoutTeam == null && !filter?.productIds?.length;
+
+/**
+ * The count of a filter: one table, searched through its trigram indexes on PostgreSQL; on SQLite
+ * a filter by status alone (the page as it opens) sums `membership_status_counts`, which triggers
+ * keep equal to counting the memberships.
+ */
+function countQuery(knex: Knex, scope: FilterScope, filter: UsersFilter | null | undefined, words: string[], sqlite: boolean) {
+  if (sqlite && countedByStatus(filter, words)) {
+    const statuses = filter?.statuses?.length ? filter.statuses : [MembershipStatus.ACTIVE, MembershipStatus.INVITED];
+    return knex('membership_status_counts as c').sum({ total: 'c.n' }).where('c.account_id', scope.accountId).whereIn('c.status', statuses);
+  }
   const count = knex('memberships as m').count({ total: '*' });
   applyMembershipFilter(count, scope, filter);
-  applySearch(count, words);
+  applySearch(count, words, sqlite);
   return count;
 }
 
@@ -154,9 +182,10 @@ export async function listUsers(ctx: AccountContext, args: ListUsersArgs): Promi
     .leftJoin('teams as t', 't.id', 'm.team_id')
     .select(...userColumns(knex, sortExpression));
   const words = searchWords(args.filter);
+  const sqlite = !isPostgres(ctx.em);
   applyMembershipFilter(page, scope, args.filter);
-  applySearch(page, words);
-  const count = countQuery(knex, scope, args.filter, words);
+  applySearch(page, words, sqlite);
+  const count = countQuery(knex, scope, args.filter, words, sqlite);
 
   if (args.after) {
     const cursor = decodeCursor(args.after);
