@@ -129,20 +129,28 @@ const ftsPhrase = (word: string) => `"${word.replace(/"/g, '""')}"`;
  * words of three or more characters first narrow the memberships through the FTS5 trigram index
  * (migration 20261208040000); the index folds case, so it gives a superset, and the LIKEs decide.
  */
-function applySearch(query: Knex.QueryBuilder, words: string[], sqlite: boolean) {
-  const indexed = sqlite ? words.filter((word) => [...word].length >= TRIGRAM) : [];
-  if (indexed.length) {
-    query.whereRaw(
-      'm.id in (select k.membership_id from membership_search s join membership_search_keys k on k.key = s.rowid where membership_search match ?)',
-      [indexed.map(ftsPhrase).join(' AND ')],
-    );
-  }
+function applySearch(query: Knex.QueryBuilder, words: string[]) {
   for (const word of words) {
     const pattern = containsPattern(word);
     query.where((inner) => {
       inner.whereRaw("m.sort_name like ? escape '\\'", [pattern]).orWhereRaw("m.email like ? escape '\\'", [pattern]);
     });
   }
+}
+
+/**
+ * `memberships as m` for a page or a count. With a search word of three or more characters on
+ * SQLite, the memberships come from the FTS5 trigram index: its hits first, each joined to its
+ * membership (CROSS JOIN keeps that order; SQLite's planner would otherwise read every membership
+ * of the account and look each up in the hits). The LIKEs of `applySearch` still decide.
+ */
+function memberships(knex: Knex, words: string[], sqlite: boolean): Knex.QueryBuilder {
+  const indexed = sqlite ? words.filter((word) => [...word].length >= TRIGRAM) : [];
+  if (!indexed.length) return knex('memberships as m');
+  return knex
+    .queryBuilder()
+    .from(knex.raw('membership_search as s cross join membership_search_keys as k on k.key = s.rowid cross join memberships as m on m.id = k.membership_id'))
+    .whereRaw('membership_search match ?', [indexed.map(ftsPhrase).join(' AND ')]);
 }
 
 /** Only statuses narrow the filter: its total is the sum of SQLite's maintained counts. */
@@ -159,9 +167,9 @@ function countQuery(knex: Knex, scope: FilterScope, filter: UsersFilter | null |
     const statuses = filter?.statuses?.length ? filter.statuses : [MembershipStatus.ACTIVE, MembershipStatus.INVITED];
     return knex('membership_status_counts as c').sum({ total: 'c.n' }).where('c.account_id', scope.accountId).whereIn('c.status', statuses);
   }
-  const count = knex('memberships as m').count({ total: '*' });
+  const count = memberships(knex, words, sqlite).count({ total: '*' });
   applyMembershipFilter(count, scope, filter);
-  applySearch(count, words, sqlite);
+  applySearch(count, words);
   return count;
 }
 
@@ -178,13 +186,13 @@ export async function listUsers(ctx: AccountContext, args: ListUsersArgs): Promi
   checkProducts(args.filter);
   const scope: FilterScope = { accountId: ctx.viewer.accountId, todayIso: args.filter?.productIds?.length ? (await accountToday(ctx)).todayIso : '' };
 
-  const page = knex('memberships as m')
-    .leftJoin('teams as t', 't.id', 'm.team_id')
-    .select(...userColumns(knex, sortExpression));
   const words = searchWords(args.filter);
   const sqlite = !isPostgres(ctx.em);
+  const page = memberships(knex, words, sqlite)
+    .leftJoin('teams as t', 't.id', 'm.team_id')
+    .select(...userColumns(knex, sortExpression));
   applyMembershipFilter(page, scope, args.filter);
-  applySearch(page, words, sqlite);
+  applySearch(page, words);
   const count = countQuery(knex, scope, args.filter, words, sqlite);
 
   if (args.after) {
