@@ -21,6 +21,8 @@ export interface RequestCostRow {
   /** p50 and p95 of each repetition, in milliseconds. */
   p50s: number[];
   p95s: number[];
+  /** CPU time of this process (server and client; SQLite too) per request, all repetitions: steadier than wall time on a shared machine. */
+  cpuMs: number;
 }
 
 /**
@@ -64,14 +66,17 @@ export async function benchRequestCost(driver: Driver, pgAdminUrl: string): Prom
     if (!dataOf(await client.graphql<{ me: { id: string } | null }>('{ me { id } }')).me?.id) throw new Error('the benchmark session is not signed in');
 
     for (let run = 0; run < WARM_UP; run += 1) for (const { body, signedIn } of requests) await post(body, signedIn);
-    const rows: RequestCostRow[] = requests.map((r) => ({ driver, request: r.name, p50s: [], p95s: [] }));
+    const rows: RequestCostRow[] = requests.map((r) => ({ driver, request: r.name, p50s: [], p95s: [], cpuMs: 0 }));
     for (let repetition = 0; repetition < REPETITIONS; repetition += 1) {
       const samples = requests.map(() => [] as number[]);
       for (let run = 0; run < RUNS; run += 1) {
         for (const [index, { body, signedIn }] of requests.entries()) {
+          const cpu = process.cpuUsage();
           const started = performance.now();
           await post(body, signedIn);
           samples[index]!.push(performance.now() - started);
+          const used = process.cpuUsage(cpu);
+          rows[index]!.cpuMs += (used.user + used.system) / 1000 / (RUNS * REPETITIONS);
         }
       }
       samples.forEach((sample, index) => {
@@ -98,6 +103,7 @@ export function printRequestCost(rows: RequestCostRow[]) {
         request: row.request,
         'p50 ms (median)': `${ms(p50)}${target !== undefined && row.driver === 'postgresql' ? ` (${p50 <= target ? 'ok' : 'MISSED'} ≤ ${target})` : ''}`,
         'p95 ms (median)': ms(median(row.p95s)),
+        'CPU ms/request': ms(row.cpuMs),
         'p50 each repetition': row.p50s.map(ms).join(' / '),
         'p95 each repetition': row.p95s.map(ms).join(' / '),
       };
