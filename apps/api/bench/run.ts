@@ -4,6 +4,7 @@ import type { ImportRow } from './user-import.js';
 import type { Row } from './users-page.js';
 import type { UploadRow } from './upload.js';
 import type { ProvisioningRow } from './provisioning.js';
+import type { RequestCostRow } from './request-cost.js';
 
 // graphql-js and Express take their production code paths only when NODE_ENV says so (otherwise
 // graphql-js follows every failed type test with a slower cross-realm check), and a benchmark
@@ -16,6 +17,7 @@ const { benchUserImport, printImportTable } = await import('./user-import.js');
 const { benchUsersPage, printTable } = await import('./users-page.js');
 const { benchUpload, printUpload } = await import('./upload.js');
 const { benchProvisioning, printProvisioning, provisioningCount } = await import('./provisioning.js');
+const { benchRequestCost, printRequestCost } = await import('./request-cost.js');
 
 /**
  * `pnpm bench`: every benchmark, on SQLite and PostgreSQL (SEATWISE_TEST_PG_URL or the local server).
@@ -23,7 +25,7 @@ const { benchProvisioning, printProvisioning, provisioningCount } = await import
  * SEATWISE_BENCH=users,ingestion; SEATWISE_BENCH_DRIVERS=sqlite runs one database. `--quick` (or
  * SEATWISE_BENCH_QUICK=1) makes `provisioning` a 50-customer run.
  */
-const all = ['users', 'user-import', 'seat-usage', 'ingestion', 'upload', 'provisioning'];
+const all = ['request-cost', 'users', 'user-import', 'seat-usage', 'ingestion', 'upload', 'provisioning'];
 const pgAdminUrl = process.env.SEATWISE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const names = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const asked = names.length ? names : (process.env.SEATWISE_BENCH ?? all.join(',')).split(',');
@@ -31,6 +33,13 @@ const selected = new Set(asked.map((name) => (name.trim() === 'users-page' ? 'us
 const unknown = [...selected].filter((name) => !all.includes(name));
 if (unknown.length) throw new Error(`Unknown benchmark ${unknown.join(', ')}: choose from ${all.join(', ')}.`);
 const drivers = (process.env.SEATWISE_BENCH_DRIVERS ?? 'sqlite,postgresql').split(',') as ('sqlite' | 'postgresql')[];
+
+if (selected.has('request-cost')) {
+  const rows: RequestCostRow[] = [];
+  for (const driver of drivers) rows.push(...(await benchRequestCost(driver, pgAdminUrl)));
+  console.log('\nFixed cost of a request: POST /graphql over a kept-alive connection, the three requests in turns, 1,000 each, 3 repetitions');
+  printRequestCost(rows);
+}
 
 if (selected.has('users')) {
   const rows: Row[] = [];

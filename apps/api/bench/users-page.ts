@@ -6,7 +6,8 @@ import { percentile, time } from './timing.js';
 const USERS = 50_000;
 const RUNS = 200;
 const WARM_UP = 20;
-const TARGETS = { ratio: 1.5, p95PostgresMs: 15, statements: 5 };
+/** p95 on SQLite: issue 21, item 5. */
+const TARGETS = { ratio: 1.5, p95PostgresMs: 15, p95SqliteMs: 25, statements: 5 };
 
 const QUERY = `
   query Users($first: Int, $filter: UsersFilter, $orderBy: UsersOrder) {
@@ -52,6 +53,11 @@ export interface Row {
   sqlP95: number;
   statements: number;
   total: number;
+  /**
+   * CPU time of this process per GraphQL request (server, client and, on SQLite, the database):
+   * far steadier than wall time on a machine shared with other work.
+   */
+  cpuMs: number;
 }
 
 function rawPage(app: TestApp, accountId: string, scenario: Scenario) {
@@ -96,7 +102,9 @@ export async function benchUsersPage(driver: Driver, pgAdminUrl: string): Promis
 
       // Timed one block after the other, not in turns: the p95 target is absolute, and the raw
       // page between two requests would slow them (it reads far more than the API does).
+      const cpuBefore = process.cpuUsage();
       const graphql = await time(RUNS, () => client.graphql(QUERY, scenario.variables), WARM_UP);
+      const cpu = process.cpuUsage(cpuBefore);
       const sql = await time(RUNS, () => rawPage(app, account!.id, scenario), WARM_UP);
       rows.push({
         driver,
@@ -107,6 +115,7 @@ export async function benchUsersPage(driver: Driver, pgAdminUrl: string): Promis
         sqlP95: percentile(sql, 95),
         statements: perRequest,
         total: users.totalCount,
+        cpuMs: (cpu.user + cpu.system) / 1000 / (RUNS + WARM_UP),
       });
     }
     return rows;
@@ -120,13 +129,14 @@ export function printTable(rows: Row[]) {
   const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
   const table = rows.map((row) => {
     const ratio = row.graphqlP50 / row.sqlP50;
-    const p95Target = row.driver === 'postgresql' ? row.graphqlP95 <= TARGETS.p95PostgresMs : true;
+    const p95Limit = row.driver === 'postgresql' ? TARGETS.p95PostgresMs : TARGETS.p95SqliteMs;
     return {
       driver: row.driver,
       scenario: row.scenario,
       matches: row.total,
       'GraphQL p50 ms': ms(row.graphqlP50),
-      'GraphQL p95 ms': `${ms(row.graphqlP95)}${row.driver === 'postgresql' ? ` (${mark(p95Target)} ≤ ${TARGETS.p95PostgresMs})` : ''}`,
+      'GraphQL p95 ms': `${ms(row.graphqlP95)} (${mark(row.graphqlP95 <= p95Limit)} ≤ ${p95Limit})`,
+      'CPU ms/request': ms(row.cpuMs),
       'SQL p50 ms': ms(row.sqlP50),
       'SQL p95 ms': ms(row.sqlP95),
       'ratio p50': `${ratio.toFixed(2)} (${mark(ratio <= TARGETS.ratio)} ≤ ${TARGETS.ratio})`,

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express, type Request, type Response } from 'express';
 import expressStaticGzip from 'express-static-gzip';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
@@ -36,7 +36,7 @@ import { createLogger, type Logger } from './logger.js';
 import { registerMembershipHooks } from './modules/identity/memberships.port.js';
 import { createRateLimits, deleteExpiredCounters } from './modules/identity/rate-limits.js';
 import { deleteExpiredIdentityRows } from './modules/identity/expired-rows.js';
-import { sessionViewer } from './modules/identity/session.service.js';
+import { forgetSessions, sessionViewer } from './modules/identity/session.service.js';
 import { JobWorker } from './modules/jobs/job-worker.js';
 import { applyTermEnds, publishTermEndWebhook } from './modules/subscriptions/subscription-expiry.service.js';
 import { recordTermEndInVendorAudit } from './modules/vendor/customer-contracts.service.js';
@@ -96,6 +96,44 @@ async function createContext(services: Services, req: Request, res: Response): P
   if (vendorToken) ctx.staff = vendorToken;
   else if (!viewer && !req.headers.authorization) ctx.staff = await staffViewer(em, req);
   return ctx;
+}
+
+/**
+ * Every mutation may end a session or change who its person is (sign-out, ended sessions, a
+ * removed membership, a new role, a suspended customer): once it has run, and before its answer
+ * goes out, this instance forgets the sessions it remembers (`session.service.ts`).
+ */
+const forgetSessionsAfterMutations: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    let mutation = false;
+    return {
+      async didResolveOperation({ operation }) {
+        mutation = operation?.operation === 'mutation';
+      },
+      async willSendResponse({ contextValue }) {
+        if (mutation) forgetSessions(contextValue.em);
+      },
+    };
+  },
+};
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The same for the REST routes and SCIM: a request that may write forgets the remembered sessions
+ * when its answer starts (GraphQL's own requests are the plugin's, as only a mutation writes).
+ */
+function forgetSessionsAfterWrites(orm: MikroORM) {
+  return (req: Request, res: Response, next: () => void) => {
+    if (!READS.has(req.method) && req.path !== '/graphql') {
+      const writeHead = res.writeHead;
+      res.writeHead = function (this: Response, ...args: unknown[]) {
+        forgetSessions(orm.em as EntityManager);
+        return (writeHead as (...rest: unknown[]) => Response).apply(this, args);
+      } as typeof res.writeHead;
+    }
+    next();
+  };
 }
 
 /** A bad token is refused before any operation runs: HTTP 401 with an UNAUTHENTICATED error. */
@@ -202,7 +240,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     validationRules: limitRules(config.graphql),
     // No cache hints are used, and Apollo's default cache-control plugin would wrap every field
     // resolver to collect them: a cost on each of the thousands of fields a report page returns.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), accessPlugin, textInputPlugin, costLimitPlugin(config.graphql.maxCost), metrics.apollo],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), accessPlugin, textInputPlugin, costLimitPlugin(config.graphql.maxCost), metrics.apollo, forgetSessionsAfterMutations],
   });
   await apollo.start();
   const readiness: Readiness = { draining: false };
@@ -211,8 +249,13 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(requestLogging(logger), metrics.http, securityHeaders());
-  app.use(languageOfRequest);
+  app.use(languageOfRequest, forgetSessionsAfterWrites(orm));
 
+  // Operations are POSTed: they go to Apollo before the REST routers and the SPA's, which a small
+  // request would otherwise walk through one by one (issue 21, item 2). A GET (the playground's
+  // page, or a query in the URL) takes the full way, past serveWeb.
+  const graphql = [...graphqlRequestGuards(config.graphql), expressMiddleware(apollo, { context: ({ req, res }) => createContext(services, req, res) })];
+  app.post('/graphql', ...graphql);
   app.use(healthRoutes(orm, config, logger, readiness, () => [worker, events]), metrics.route);
 
   app.use(brandLogoRoute(orm));
@@ -227,11 +270,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   app.use('/api', restErrorHandler(logger));
 
   serveWeb(app, config);
-  app.use(
-    '/graphql',
-    ...graphqlRequestGuards(config.graphql),
-    expressMiddleware(apollo, { context: ({ req, res }) => createContext(services, req, res) }),
-  );
+  app.use('/graphql', ...graphql);
   app.use(restErrorHandler(logger));
 
   // Each fires once per cron slot across all instances that run jobs (`jobs/schedules.ts`).

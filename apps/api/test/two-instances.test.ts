@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { request } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,6 +129,51 @@ describe('two instances over one PostgreSQL', () => {
     expect(dataOf(await onB.graphql<{ me: { email: string } | null }>(VIEWER)).me?.email).toBe('admin@example.com');
     expect(dataOf(await onB.graphql<{ signOut: boolean }>('mutation { signOut }')).signOut).toBe(true);
     expect(dataOf(await onA.graphql<{ me: { email: string } | null }>(VIEWER)).me).toBeNull();
+  });
+
+  /**
+   * Issue 21, item 2: an instance remembers a live session for up to a second. B looks every 20 ms
+   * while A ends the session: no request B started a second or more after A's answer may still be
+   * signed in, and B refuses the session from then on.
+   */
+  const refusedOnBWithinASecond = async (onB: TestClient, end: () => Promise<void>) => {
+    for (let warm = 0; warm < 5; warm += 1) expect(dataOf(await onB.graphql<{ me: { id: string } | null }>('{ me { id } }')).me?.id).toBeTruthy();
+    await end();
+    const ended = performance.now();
+    const answers: { startedAfter: number; signedIn: boolean }[] = [];
+    while (performance.now() - ended < 1_500) {
+      const startedAfter = performance.now() - ended;
+      const me = dataOf(await onB.graphql<{ me: { id: string } | null }>('{ me { id } }')).me;
+      answers.push({ startedAfter, signedIn: me !== null });
+      await sleep(20);
+    }
+    const late = answers.filter((answer) => answer.startedAfter >= 1_000);
+    expect(late.length).toBeGreaterThan(3);
+    expect(late.filter((answer) => answer.signedIn)).toEqual([]);
+    return answers;
+  };
+
+  it('a sign-out on A is seen on B within a second, though B remembers sessions', async () => {
+    const onA = createClient(a.url);
+    dataOf(await onA.signIn('admin@example.com'));
+    const onB = sameBrowser(onA, b.url);
+    await refusedOnBWithinASecond(onB, async () => {
+      expect(dataOf(await onA.graphql<{ signOut: boolean }>('mutation { signOut }')).signOut).toBe(true);
+    });
+  });
+
+  it('a session ended on A ("end all but this one") is refused on B within a second', async () => {
+    const elsewhere = createClient(a.url);
+    dataOf(await elsewhere.signIn('maja.horvat@kolektor-gradnje.si'));
+    const onB = sameBrowser(elsewhere, b.url);
+    const onA = createClient(a.url);
+    dataOf(await onA.signIn('maja.horvat@kolektor-gradnje.si'));
+    await refusedOnBWithinASecond(onB, async () => {
+      expect(dataOf(await onA.graphql<{ endOtherSessions: number }>('mutation { endOtherSessions }')).endOtherSessions).toBeGreaterThanOrEqual(1);
+    });
+    // The session that ended them still works, on both instances.
+    expect(dataOf(await onA.graphql<{ me: { id: string } | null }>('{ me { id } }')).me?.id).toBeTruthy();
+    expect(dataOf(await sameBrowser(onA, b.url).graphql<{ me: { id: string } | null }>('{ me { id } }')).me?.id).toBeTruthy();
   });
 
   it('does each job once: jobs queued through both instances, run by both workers, each exactly once', async () => {

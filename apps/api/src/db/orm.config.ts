@@ -53,6 +53,10 @@ export function ormOptions(database: DatabaseConfig): Options {
       dbName: database.file,
       ...sqliteBinding(),
       migrations: migrationOptions('sqlite'),
+      // The users page's maintained counts and FTS5 search exist only on SQLite, made and kept by
+      // migration 20261208040000 and its triggers: no entity declares them (MikroORM cannot read
+      // an FTS5 table's columns either).
+      schemaGenerator: { skipTables: ['membership_status_counts', 'membership_search_keys', /^membership_search(_\w+)?$/] },
     } as Options;
   }
   return {

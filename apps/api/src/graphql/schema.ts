@@ -9,6 +9,7 @@ import { PasswordResolver } from '../modules/identity/password.resolver.js';
 import { ProfileResolver } from '../modules/identity/profile.resolver.js';
 import { SessionsResolver } from '../modules/identity/sessions.resolver.js';
 import { AccountSwitchResolver } from '../modules/identity/account-switch.resolver.js';
+import { ViewerResolver } from '../modules/identity/viewer.resolver.js';
 import { OutboxResolver } from '../modules/mail/outbox.resolver.js';
 import { AdminHomeResolver } from '../modules/home/admin-home.resolver.js';
 import { ReportsResolver } from '../modules/reports/reports.resolver.js';
@@ -56,6 +57,7 @@ export const resolvers = [
   ProfileResolver,
   SessionsResolver,
   AccountSwitchResolver,
+  ViewerResolver,
   ProductsResolver,
   InstallPackagesResolver,
   LicensingResolver,

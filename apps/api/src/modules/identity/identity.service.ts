@@ -1,15 +1,16 @@
-import type { SignInInput, SignInPayload, Viewer as ViewerType } from '@seatwise/schema';
+import type { Account, Language, SignInInput, SignInPayload, Viewer as ViewerType } from '@seatwise/schema';
 import type { AccountContext, RequestContext } from '../../context.js';
 import { AppError, InvalidInputError, msg, UnauthenticatedError } from '../../errors.js';
-import { membershipHooks } from './memberships.port.js';
 import { decoyPasswordHash, verifyPassword } from './password.js';
 import { checkPasswordThrottled } from './rate-limits.js';
 import { Session } from './session.entity.js';
 import { clearSessionCookie, hashToken, readSessionToken } from './session.service.js';
-import { openSession, signInMembership, toViewer } from './sign-in-session.js';
+import { openSession, signInMembership } from './sign-in-session.js';
 import { beginSecondStep } from './two-step/two-step.service.js';
 import { User } from './user.entity.js';
 import { customerRefusal, refusedCustomerStatus } from '../accounts/customer-status.rules.js';
+import { accountShown } from '../accounts/account.queries.js';
+import { query } from '../../common/sql.js';
 import { endStaffSession, staffMemberOf } from './staff/staff-session.service.js';
 import { VendorStaffMember } from './staff/vendor-staff.entity.js';
 
@@ -70,12 +71,57 @@ export async function signOut(ctx: RequestContext): Promise<boolean> {
   return true;
 }
 
-export async function currentViewer(ctx: RequestContext): Promise<ViewerType | null> {
-  if (!ctx.viewer) return null;
-  const { userId, accountId } = ctx.viewer;
-  const membership = await membershipHooks().placeOf(ctx.em, userId, accountId);
-  if (!membership) throw new UnauthenticatedError();
-  return toViewer(membership.user, membership.account, membership);
+/**
+ * The signed-in person: their id and role come with the session (looked up for the request), the
+ * rest is read when a field asks for it (`viewer.resolver.ts`, `viewerProfile`, `viewerAccount`).
+ */
+export function currentViewer(ctx: RequestContext): Promise<ViewerType | null> {
+  if (!ctx.viewer) return Promise.resolve(null);
+  return Promise.resolve({ id: ctx.viewer.userId, role: ctx.viewer.role } as ViewerType);
+}
+
+interface ViewerProfile {
+  email: string;
+  firstName: string;
+  lastName: string;
+  language: Language;
+}
+
+const profiles = new WeakMap<RequestContext, Promise<ViewerProfile>>();
+const accounts = new WeakMap<RequestContext, Promise<Account>>();
+
+/** The viewer's own name, email and language: one small statement per request, no entity (no password hash) loaded. */
+export function viewerProfile(ctx: RequestContext): Promise<ViewerProfile> {
+  let profile = profiles.get(ctx);
+  if (!profile) {
+    profile = (async () => {
+      if (!ctx.viewer) throw new UnauthenticatedError();
+      const [row] = await query<{ email: string; first_name: string; last_name: string; language: Language }>(
+        ctx.em,
+        'select email, first_name, last_name, language from users where id = ?',
+        [ctx.viewer.userId],
+      );
+      if (!row) throw new UnauthenticatedError();
+      return { email: row.email, firstName: row.first_name, lastName: row.last_name, language: row.language };
+    })();
+    profiles.set(ctx, profile);
+  }
+  return profile;
+}
+
+/** The account the viewer works in, read once per request. */
+export function viewerAccount(ctx: RequestContext): Promise<Account> {
+  let account = accounts.get(ctx);
+  if (!account) {
+    account = (async () => {
+      if (!ctx.viewer) throw new UnauthenticatedError();
+      const shown = await accountShown(ctx.em, ctx.viewer.accountId);
+      if (!shown) throw new UnauthenticatedError();
+      return shown;
+    })();
+    accounts.set(ctx, account);
+  }
+  return account;
 }
 
 export function requireAccount(ctx: RequestContext): asserts ctx is AccountContext {

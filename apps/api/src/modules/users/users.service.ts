@@ -12,6 +12,7 @@ import {
 import { containsPattern } from '../../common/like.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import { query } from '../../common/sql.js';
+import { isPostgres } from '../../db/database.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg, NotFoundError } from '../../errors.js';
 import { accountToday } from '../accounts/account-day.js';
@@ -116,9 +117,17 @@ function searchWords(filter: UsersFilter | null | undefined): string[] {
   return search.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
+/** Trigram search needs three characters of a word; a shorter one is found by its LIKE alone. */
+const TRIGRAM = 3;
+
+/** A word as an FTS5 phrase: in double quotes, a quote inside doubled; the trigram tokenizer finds it anywhere in a column. */
+const ftsPhrase = (word: string) => `"${word.replace(/"/g, '""')}"`;
+
 /**
  * The search conditions, on `memberships as m`: every word must appear in the name or the email
- * the account sees (both stored lower-cased and, on PostgreSQL, trigram-indexed).
+ * the account sees (both stored lower-cased and, on PostgreSQL, trigram-indexed). On SQLite the
+ * words of three or more characters first narrow the memberships through the FTS5 trigram index
+ * (migration 20261208040000); the index folds case, so it gives a superset, and the LIKEs decide.
  */
 function applySearch(query: Knex.QueryBuilder, words: string[]) {
   for (const word of words) {
@@ -129,9 +138,36 @@ function applySearch(query: Knex.QueryBuilder, words: string[]) {
   }
 }
 
-/** The count of a filter: one table, searched through its trigram indexes on PostgreSQL. */
-function countQuery(knex: Knex, scope: FilterScope, filter: UsersFilter | null | undefined, words: string[]) {
-  const count = knex('memberships as m').count({ total: '*' });
+/**
+ * `memberships as m` for a page or a count. With a search word of three or more characters on
+ * SQLite, the memberships come from the FTS5 trigram index: its hits first, each joined to its
+ * membership (CROSS JOIN keeps that order; SQLite's planner would otherwise read every membership
+ * of the account and look each up in the hits). The LIKEs of `applySearch` still decide.
+ */
+function memberships(knex: Knex, words: string[], sqlite: boolean): Knex.QueryBuilder {
+  const indexed = sqlite ? words.filter((word) => [...word].length >= TRIGRAM) : [];
+  if (!indexed.length) return knex('memberships as m');
+  return knex
+    .queryBuilder()
+    .from(knex.raw('membership_search as s cross join membership_search_keys as k on k.key = s.rowid cross join memberships as m on m.id = k.membership_id'))
+    .whereRaw('membership_search match ?', [indexed.map(ftsPhrase).join(' AND ')]);
+}
+
+/** Only statuses narrow the filter: its total is the sum of SQLite's maintained counts. */
+const countedByStatus = (filter: UsersFilter | null | undefined, words: string[]) =>
+  !words.length && !filter?.roles?.length && !filter?.teamIds?.length && filter?.withoutTeam == null && !filter?.productIds?.length;
+
+/**
+ * The count of a filter: one table, searched through its trigram indexes on PostgreSQL; on SQLite
+ * a filter by status alone (the page as it opens) sums `membership_status_counts`, which triggers
+ * keep equal to counting the memberships.
+ */
+function countQuery(knex: Knex, scope: FilterScope, filter: UsersFilter | null | undefined, words: string[], sqlite: boolean) {
+  if (sqlite && countedByStatus(filter, words)) {
+    const statuses = filter?.statuses?.length ? filter.statuses : [MembershipStatus.ACTIVE, MembershipStatus.INVITED];
+    return knex('membership_status_counts as c').sum({ total: 'c.n' }).where('c.account_id', scope.accountId).whereIn('c.status', statuses);
+  }
+  const count = memberships(knex, words, sqlite).count({ total: '*' });
   applyMembershipFilter(count, scope, filter);
   applySearch(count, words);
   return count;
@@ -150,13 +186,14 @@ export async function listUsers(ctx: AccountContext, args: ListUsersArgs): Promi
   checkProducts(args.filter);
   const scope: FilterScope = { accountId: ctx.viewer.accountId, todayIso: args.filter?.productIds?.length ? (await accountToday(ctx)).todayIso : '' };
 
-  const page = knex('memberships as m')
+  const words = searchWords(args.filter);
+  const sqlite = !isPostgres(ctx.em);
+  const page = memberships(knex, words, sqlite)
     .leftJoin('teams as t', 't.id', 'm.team_id')
     .select(...userColumns(knex, sortExpression));
-  const words = searchWords(args.filter);
   applyMembershipFilter(page, scope, args.filter);
   applySearch(page, words);
-  const count = countQuery(knex, scope, args.filter, words);
+  const count = countQuery(knex, scope, args.filter, words, sqlite);
 
   if (args.after) {
     const cursor = decodeCursor(args.after);
