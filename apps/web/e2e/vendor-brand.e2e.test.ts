@@ -96,12 +96,19 @@ describe("the vendor's brand and support inbox in the browser", () => {
     await signInDemoOperator(page, env.server.url, { useDemo: 'Uporabi demo operaterja', signIn: 'Prijava', code: 'Koda', verify: 'Preveri' });
     await page.getByRole('link', { name: 'Podpora', exact: true }).click();
     await page.getByRole('heading', { name: 'Zahtevki za podporo' }).waitFor();
-    // Slovenian dual: two open requests.
-    await page.getByText('2 zahtevka').waitFor();
+    // The inbox opens on what waits for Support: the request answered in English is the customer's turn now.
+    await page.getByText('1 zahtevek').waitFor();
+    await page.getByRole('textbox', { name: 'Stanje' }).click();
+    await page.getByRole('option', { name: 'Odgovorjen', exact: true }).click();
+    await page.getByText('1 zahtevek').waitFor();
+    // Every state: three requests (Slovenian "few"); a search narrows them to one and back.
+    await page.getByRole('textbox', { name: 'Stanje' }).hover();
+    await page.locator('.mantine-Select-section button').first().click();
+    await page.getByText('3 zahtevki').waitFor();
     await page.getByRole('textbox', { name: 'Iščite po zadevi, stranki ali e-pošti' }).fill('licence');
     await page.getByText('1 zahtevek').waitFor();
     await page.getByRole('textbox', { name: 'Iščite po zadevi, stranki ali e-pošti' }).fill('');
-    await page.getByText('2 zahtevka').waitFor();
+    await page.getByText('3 zahtevki').waitFor();
     await checkAtPhoneWidth(page, 'support-inbox-sl');
     await page.getByRole('link', { name: 'Licence server does not hand out Formwork 3D seats' }).click();
     await page.getByText('We restarted the licence server.').waitFor();
