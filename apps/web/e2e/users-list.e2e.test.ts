@@ -129,4 +129,35 @@ describe('bulk actions on the users list with undo (issue 22, item 6)', () => {
     await expect.poll(shownNow).toBe(before);
     await page.context().close();
   });
+
+  it('removes one person on their page and brings them back with Undo on the list', async () => {
+    const page = await signedInPage();
+    await page.goto(`${e2e.server.url}/users`);
+    // The test above left the admin's language on Slovenian: English is chosen again.
+    await page.getByRole('button', { name: /^(Language|Jezik):/ }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /^(Language|Jezik):/ }).getAttribute('aria-label')).toMatch(/^Language:/);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('user@example.com');
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    await page.locator('tbody tr').first().getByRole('link').first().click();
+    await page.getByRole('button', { name: 'Remove from account' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Remove .* from the account\?$/ });
+    await dialog.getByRole('button', { name: 'Remove from account' }).click();
+    await page.waitForURL((url) => url.pathname === '/users');
+    const notice = page.getByTestId('users-notice');
+    await expect.poll(() => notice.textContent()).toContain('was removed from the account.');
+    // Removed people stay in the list as Inactive; Undo makes them active again, seats and all.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('user@example.com');
+    const row = page.locator('tbody tr').filter({ hasText: 'user@example.com' });
+    await expect.poll(() => row.textContent()).toContain('Inactive');
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => notice.textContent()).toContain('Undone');
+    await expect.poll(() => row.textContent()).not.toContain('Inactive');
+    expect(await row.textContent()).toContain('Active');
+    // Shown once: a reload does not offer the Undo again.
+    await page.reload();
+    await page.locator('tbody tr').first().waitFor();
+    expect(await page.getByTestId('users-notice').count()).toBe(0);
+    await page.context().close();
+  });
 });

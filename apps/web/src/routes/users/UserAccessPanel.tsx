@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Alert, Button, Group, Modal, Paper, PasswordInput, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useViewer } from '../../session/viewer';
 import { apiError, useApiErrorText } from '../../ui/apiError';
 import { FormError } from '../../ui/FormError';
 import { ChangeRoleDocument, MoveUsersToTeamDocument, RemoveUserDocument, TransferPrimaryAdminDocument } from './details.graphql';
+import { PersonSeatLedgerDocument } from './bulk.graphql';
 import { teamOptions } from '../teams/teamOptions';
 import { FormActions } from '../../ui/FormActions';
 
@@ -19,6 +20,7 @@ export function UserAccessPanel({ user, teams, onReload }: { user: Details['user
   const { t } = useTranslation();
   const viewer = useViewer();
   const navigate = useNavigate();
+  const client = useApolloClient();
   const errorText = useApiErrorText();
   const [role, setRole] = useState<string>(user.role);
   const [teamId, setTeamId] = useState<string | null>(user.team?.id ?? null);
@@ -34,6 +36,14 @@ export function UserAccessPanel({ user, teams, onReload }: { user: Details['user
   const active = user.status !== 'INACTIVE';
   const error = roleState.error ?? teamState.error ?? removeState.error;
   const conflict = apiError(error)?.code === 'CONFLICT';
+
+  /** Removed: back to the list, with an Undo for the removal's ledger action while it can be undone. */
+  async function removeAndReturn() {
+    await remove({ variables: { input: { userId: user.id, version: user.version } } });
+    const ledger = await client.query({ query: PersonSeatLedgerDocument, variables: { userId: user.id }, fetchPolicy: 'network-only' }).catch(() => null);
+    const removal = ledger?.data?.seatLedger.edges.map((edge) => edge.node).find((entry) => entry.event === 'MEMBER_REMOVE' && !entry.undoneAt && entry.undoableUntil);
+    await navigate('/users', { state: { removed: { name: user.name, actionId: removal?.actionId ?? null } } });
+  }
 
   return (
     <Paper withBorder radius="md" p="md">
@@ -117,11 +127,7 @@ export function UserAccessPanel({ user, teams, onReload }: { user: Details['user
             submit={t('userDetails.remove')}
             danger
             loading={removeState.loading}
-            onConfirm={() =>
-              void remove({ variables: { input: { userId: user.id, version: user.version } } })
-                .then(() => navigate('/users'))
-                .catch(() => null)
-            }
+            onConfirm={() => void removeAndReturn().catch(() => null)}
           />
         </Stack>
       </Modal>

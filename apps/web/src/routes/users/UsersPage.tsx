@@ -15,8 +15,8 @@ import {
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconChevronDown, IconChevronLeft, IconChevronRight, IconSearch, IconUserSearch } from '@tabler/icons-react';
-import { Link } from 'react-router';
-import { useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserSortField } from '@seatwise/schema/client';
 import { ErrorPanel } from '../../ui/ErrorPanel';
@@ -52,7 +52,18 @@ export function UsersPage() {
   const [searchText, setSearchText] = useState(view.search);
   const [dialog, setDialog] = useState<'invite' | 'inviteMultiple' | 'assign' | 'move' | null>(null);
   // A bulk action's notice keeps its key, so it is written in the language shown even after a switch.
-  const [notice, setNoticeState] = useState<{ text?: string; key?: string; values?: Record<string, unknown>; actionId?: string | null; refused?: string[]; error?: boolean } | null>(null);
+  // A person removed on their own page comes back here with the removal's Undo.
+  const location = useLocation();
+  const removed = (location.state as { removed?: { name: string; actionId: string | null } } | null)?.removed;
+  const [notice, setNoticeState] = useState<{ text?: string; key?: string; values?: Record<string, unknown>; actionId?: string | null; refused?: string[]; error?: boolean } | null>(
+    removed ? { key: 'users.removedOne', values: { name: removed.name }, actionId: removed.actionId } : null,
+  );
+  const navigate = useNavigate();
+  useEffect(() => {
+    // Shown once: a reload or Back does not bring the notice back.
+    if (removed) void navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the state it arrived with
+  }, []);
   const setNotice = (text: string | null) => setNoticeState(text === null ? null : { text });
   const [bulkAction, setBulkAction] = useState<BulkAction | null>(null);
   const [undo, undoing] = useMutation(UndoSeatChangeDocument, { refetchQueries: ['UsersPage'] });

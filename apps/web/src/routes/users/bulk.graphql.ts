@@ -66,6 +66,7 @@ export const PersonSeatLedgerDocument = graphql(`
       edges {
         node {
           id
+          actionId
           event
           seatId
           undoneAt
