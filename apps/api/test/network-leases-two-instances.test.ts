@@ -58,19 +58,25 @@ describe('network leases across two API processes (postgresql)', () => {
     expect(new Set(taken.map((answer) => answer.leaseId)).size).toBe(SEATS);
     const refused = answers.filter((answer) => answer.status !== 200);
     expect(new Set(refused.map((answer) => `${answer.status} ${answer.code}`))).toEqual(new Set(['409 NO_FREE_SEAT']));
-    // Both processes took seats and refused checkouts.
+    // Each process answered its half and refused at least its half less the seats. Which process
+    // wins how many seats is a race (under load one may win them all); that a seat freed on one is
+    // taken through the other is checked below.
     for (const instance of [0, 1]) {
-      expect(taken.some((answer) => answer.instance === instance)).toBe(true);
-      expect(refused.some((answer) => answer.instance === instance)).toBe(true);
+      expect(answers.filter((answer) => answer.instance === instance)).toHaveLength(CHECKOUTS / 2);
+      expect(refused.filter((answer) => answer.instance === instance).length).toBeGreaterThanOrEqual(CHECKOUTS / 2 - SEATS);
     }
     const [live] = await app.sql<{ total: number | string }>('select count(*) as total from network_leases where subscription_id = ? and ended_at is null', [network!.id]);
     expect(Number(live!.total)).toBe(SEATS);
 
     // A checkin on one process frees a seat for the next checkout on the other, and only one.
-    const [mine] = await app.sql<{ id: string }>('select l.id from network_leases l join users u on u.id = l.user_id where u.email = ? and l.ended_at is null limit 1', [DEMO_USER_EMAIL]);
+    // Whoever holds it (which of the two people won seats is a race too) checks it in with their own token.
+    const [mine] = await app.sql<{ id: string; email: string }>(
+      'select l.id, u.email from network_leases l join users u on u.id = l.user_id where l.subscription_id = ? and l.ended_at is null order by l.id limit 1',
+      [network!.id],
+    );
     const checkin = await fetch(`${second.url}/api/licences/network/checkin`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[0]}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[mine!.email === DEMO_USER_EMAIL ? 0 : 1]}` },
       body: JSON.stringify({ leaseId: mine!.id }),
     });
     expect(checkin.status).toBe(200);
