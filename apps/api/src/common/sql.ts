@@ -55,6 +55,10 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): SqlTex
  */
 export const fragment = (text: string, values: readonly unknown[] = []): SqlText => new SqlText(text, values);
 
+/** Conditions joined with `and`; none is `1 = 1`, so a filter without conditions matches every row. */
+export const allOf = (parts: readonly SqlText[]): SqlText =>
+  parts.reduce<SqlText | null>((all, part) => (all ? sql`${all} and ${part}` : part), null) ?? fragment('1 = 1');
+
 /**
  * The account predicate every raw statement on an account's rows needs, since the ORM's tenant
  * filter reaches only entity queries: `<alias>.account_id = ?`, bound to the request's account

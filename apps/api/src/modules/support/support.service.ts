@@ -12,7 +12,7 @@ import {
 } from '@seatwise/schema';
 import { containsPattern } from '../../common/like.js';
 import { connectionOf, decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
-import { fragment, inAccount, query, run, sql, type SqlText } from '../../common/sql.js';
+import { allOf, fragment, inAccount, query, run, sql, type SqlText } from '../../common/sql.js';
 import { inTransaction, toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { AppError, ForbiddenError, InvalidInputError, msg } from '../../errors.js';
@@ -92,8 +92,6 @@ export async function recentSupportRequests(ctx: AccountContext, limit: number):
   return rows.map(toSupportRequest);
 }
 
-const and = (parts: SqlText[]): SqlText => parts.reduce((all, part) => sql`${all} and ${part}`);
-
 /** Every request of the account (F-10), latest activity first: filter by state, category and words of the subject. */
 export async function listSupportRequests(
   ctx: AccountContext,
@@ -106,7 +104,7 @@ export async function listSupportRequests(
   if (args.filter?.category) where.push(sql`r.category = ${args.filter.category}`);
   const search = args.filter?.search?.trim().toLowerCase();
   if (search) where.push(sql`lower(r.subject) like ${containsPattern(search)} escape '\\'`);
-  const [{ total }] = (await query<{ total: number | string }>(ctx.em, sql`select count(*) as total from support_requests r where ${and(where)}`)) as [{ total: number | string }];
+  const [{ total }] = (await query<{ total: number | string }>(ctx.em, sql`select count(*) as total from support_requests r where ${allOf(where)}`)) as [{ total: number | string }];
   const page = [...where];
   if (args.after) {
     const cursor = decodeCursor(args.after);
@@ -116,7 +114,7 @@ export async function listSupportRequests(
   const rows = await query<SupportRow>(
     ctx.em,
     sql`select ${requestColumns} from support_requests r left join users u on u.id = r.opened_by_id
-      where ${and(page)} order by r.last_activity_at desc, r.id desc limit ${size + 1}`,
+      where ${allOf(page)} order by r.last_activity_at desc, r.id desc limit ${size + 1}`,
   );
   return connectionOf(rows, { limit: size, after: args.after, totalCount: Number(total) }, (row) => encodeCursor(toDate(row.last_activity_at).getTime(), row.id), toSupportRequest);
 }

@@ -13,7 +13,7 @@ import {
 } from '@seatwise/schema';
 import { containsPattern } from '../../common/like.js';
 import { connectionOf, decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
-import { fragment, query, run, sql, type SqlText } from '../../common/sql.js';
+import { allOf, fragment, query, run, sql, type SqlText } from '../../common/sql.js';
 import { inTransaction, toDate } from '../../common/transaction.js';
 import { AppError, InvalidInputError, msg } from '../../errors.js';
 import type { StaffContext } from '../../graphql/vendor-access.js';
@@ -71,9 +71,6 @@ const toInboxRequest = (row: InboxRow): InboxSupportRequest => ({
   messageCount: Number(row.message_count),
 });
 
-const and = (parts: SqlText[]): SqlText =>
-  parts.reduce<SqlText | null>((all, part) => (all ? sql`${all} and ${part}` : part), null) ?? fragment('1 = 1');
-
 /** The support requests of every customer (V-06): filter by status and customer, search, newest or oldest activity first. */
 export async function listSupportInbox(
   ctx: StaffContext,
@@ -90,7 +87,7 @@ export async function listSupportInbox(
     const pattern = containsPattern(search);
     where.push(sql`(lower(r.subject) like ${pattern} escape '\\' or lower(a.name) like ${pattern} escape '\\' or lower(u.email) like ${pattern} escape '\\')`);
   }
-  const [{ total }] = (await query<{ total: number | string }>(ctx.em, sql`select count(*) as total from ${inboxFrom} where ${and(where)}`)) as [{ total: number | string }];
+  const [{ total }] = (await query<{ total: number | string }>(ctx.em, sql`select count(*) as total from ${inboxFrom} where ${allOf(where)}`)) as [{ total: number | string }];
   const page = [...where];
   if (args.after) {
     const cursor = decodeCursor(args.after);
@@ -104,7 +101,7 @@ export async function listSupportInbox(
   const direction = fragment(oldest ? 'asc' : 'desc');
   const rows = await query<InboxRow>(
     ctx.em,
-    sql`select ${inboxColumns} from ${inboxFrom} where ${and(page)} order by r.last_activity_at ${direction}, r.id ${direction} limit ${size + 1}`,
+    sql`select ${inboxColumns} from ${inboxFrom} where ${allOf(page)} order by r.last_activity_at ${direction}, r.id ${direction} limit ${size + 1}`,
   );
   return connectionOf(rows, { limit: size, after: args.after, totalCount: Number(total) }, (row) => encodeCursor(toDate(row.last_activity_at).getTime(), row.id), toInboxRequest);
 }
