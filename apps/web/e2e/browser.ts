@@ -34,6 +34,19 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
+/**
+ * Signed in through the English form, then, for Slovenian, the language chosen in the header's
+ * menu (saved with the person); waits until the page stands in that language.
+ */
+export async function signInSpeaking(page: Page, baseUrl: string, email: string, language: 'en' | 'sl') {
+  await signIn(page, baseUrl, email);
+  if (language === 'sl') {
+    await page.getByRole('button', { name: /^Language:/ }).click();
+    await page.getByRole('menuitem', { name: 'Slovenščina' }).click();
+  }
+  await page.waitForFunction((lng) => document.documentElement.lang === lng, language);
+}
+
 const shots = process.env.SEATWISE_SCREENSHOTS;
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAtPhoneWidth, serverAndBrowser, signIn } from './browser';
+import { checkAtPhoneWidth, serverAndBrowser, signInSpeaking } from './browser';
 
 const e2e = serverAndBrowser();
 
@@ -37,12 +37,7 @@ describe.each(['en', 'sl'] as const)('Invite Multiple in the browser (%s)', (lan
     const w = words[language];
     const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, e2e.server.url, 'admin@example.com');
-    if (language === 'sl') {
-      await page.getByRole('button', { name: /^Language:/ }).click();
-      await page.getByRole('menuitem', { name: 'Slovenščina' }).click();
-    }
-    await page.waitForFunction((lng) => document.documentElement.lang === lng, language);
+    await signInSpeaking(page, e2e.server.url, 'admin@example.com', language);
     await page.goto(`${e2e.server.url}/users`);
     await page.getByRole('button', { name: w.open }).click();
     const dialog = page.getByRole('dialog', { name: w.open });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { checkAtPhoneWidth, serverAndBrowser, signIn, signInDemoOperator } from './browser';
+import { checkAtPhoneWidth, serverAndBrowser, signIn, signInDemoOperator, signInSpeaking } from './browser';
 
 const e2e = serverAndBrowser();
 
@@ -51,12 +51,7 @@ describe('support requests in Account management', () => {
     // Signed in through the English form; the language is then chosen in the language menu.
     const context = await e2e.browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, e2e.server.url, 'admin@example.com');
-    if (language === 'sl') {
-      await page.getByRole('button', { name: /^Language:/ }).click();
-      await page.getByRole('menuitem', { name: 'Slovenščina' }).click();
-    }
-    await page.waitForFunction((lng) => document.documentElement.lang === lng, language);
+    await signInSpeaking(page, e2e.server.url, 'admin@example.com', language);
     await page.getByRole('link', { name: w.nav, exact: true }).click();
     await page.getByRole('heading', { name: w.title, level: 1 }).waitFor();
     const before = await rows(page).count();
