@@ -8,6 +8,12 @@ const words = {
   sl: { period: 'Obdobje', custom: 'Po meri', from: 'Od', to: 'Do', byProduct: 'Po izdelkih', unassigned: 'Nedodeljeni sedeži', once: 'Vse naročnine, vsak sedež enkrat' },
 } as const;
 
+// Days are typed and shown as each language writes them (not the browser's mm/dd/yyyy).
+const days = {
+  en: { from: '1 Sep 2026', to: '30 Sep 2026' },
+  sl: { from: '1. 9. 2026', to: '30. 9. 2026' },
+} as const;
+
 describe.each(['en', 'sl'] as const)('Seat Usage over a custom date range (%s)', (language) => {
   it('picks a first and a last day, keeps them in the address and reads the report for them', async () => {
     const w = words[language];
@@ -27,8 +33,9 @@ describe.each(['en', 'sl'] as const)('Seat Usage over a custom date range (%s)',
       const body = request.postData();
       if (request.url().endsWith('/graphql') && body?.includes('"range"')) asked.push(body);
     });
-    await page.getByLabel(w.from, { exact: true }).fill('2026-09-01');
-    await page.getByLabel(w.to, { exact: true }).fill('2026-09-30');
+    await page.getByLabel(w.from, { exact: true }).fill(days[language].from);
+    await page.getByLabel(w.to, { exact: true }).fill(days[language].to);
+    await page.keyboard.press('Escape');
     await page.waitForURL((url) => url.searchParams.get('period') === 'custom' && url.searchParams.get('from') === '2026-09-01' && url.searchParams.get('to') === '2026-09-30');
     await expect.poll(() => asked.some((body) => body.includes('"from":"2026-09-01"') && body.includes('"to":"2026-09-30"'))).toBe(true);
     await page.waitForLoadState('networkidle');
@@ -36,8 +43,8 @@ describe.each(['en', 'sl'] as const)('Seat Usage over a custom date range (%s)',
 
     // The address brings the same range back.
     await page.reload();
-    expect(await page.getByLabel(w.from, { exact: true }).inputValue()).toBe('2026-09-01');
-    expect(await page.getByLabel(w.to, { exact: true }).inputValue()).toBe('2026-09-30');
+    expect(await page.getByLabel(w.from, { exact: true }).inputValue()).toBe(days[language].from);
+    expect(await page.getByLabel(w.to, { exact: true }).inputValue()).toBe(days[language].to);
 
     // The unassigned-seats figure and the By product table agree: its last row counts each seat once.
     await page.goto(`${e2e.server.url}/reports/seat-usage`);

@@ -1,5 +1,5 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { Badge, Button, Code, Group, Modal, MultiSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Code, Group, Modal, MultiSelect, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { customerAuditActionGroups } from '@seatwise/schema/client';
 import { actionLabelKey } from './auditActions';
 import type { AuditLogQuery } from '../../gql/graphql';
 import { downloadText } from '../../ui/download';
+import { DayInput } from '../../ui/DayInput';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { formatDateTime } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
@@ -77,8 +78,8 @@ export function AuditPage() {
             clearable
             searchable
           />
-          <TextInput label={t('audit.from')} type="date" value={from} onChange={(event) => setFrom(event.currentTarget.value)} />
-          <TextInput label={t('audit.to')} type="date" value={to} onChange={(event) => setTo(event.currentTarget.value)} />
+          <DayInput label={t('audit.from')} value={from} max={to} onChange={setFrom} clearable />
+          <DayInput label={t('audit.to')} value={to} min={from} onChange={setTo} clearable />
         </SimpleGrid>
         {target && (
           <Group mt="sm" gap="xs">

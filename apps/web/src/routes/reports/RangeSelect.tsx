@@ -1,6 +1,7 @@
-import { Group, Select, TextInput } from '@mantine/core';
+import { Group, Select } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DayInput } from '../../ui/DayInput';
 import { type RangePreset, rangePresets, type ReportRange } from './reportRange';
 
 /** "This month … last 12 months": the date range of a report. */
@@ -46,25 +47,23 @@ export function ReportRangeSelect({ value, onChange }: { value: ReportRange; onC
       />
       {value.preset === 'custom' && (
         <>
-          <TextInput
-            type="date"
+          <DayInput
             label={t('reports.from')}
             value={from}
-            max={to || undefined}
-            onChange={(event) => {
-              setFrom(event.currentTarget.value);
-              apply(event.currentTarget.value, to);
+            max={to}
+            onChange={(day) => {
+              setFrom(day);
+              apply(day, to);
             }}
             w={160}
           />
-          <TextInput
-            type="date"
+          <DayInput
             label={t('reports.to')}
             value={to}
-            min={from || undefined}
-            onChange={(event) => {
-              setTo(event.currentTarget.value);
-              apply(from, event.currentTarget.value);
+            min={from}
+            onChange={(day) => {
+              setTo(day);
+              apply(from, day);
             }}
             error={wrong ? t('reports.toBeforeFrom') : undefined}
             w={160}

@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import type { CatalogueProductFieldsFragment, Platform, ProductFileKind, ProductVersionStatus } from '../../gql/graphql';
 import { apiError } from '../../ui/apiError';
 import { EmptyState } from '../../ui/EmptyState';
+import { DayInput } from '../../ui/DayInput';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { FormError } from '../../ui/FormError';
 import { FullPageLoader } from '../../ui/FullPageLoader';
@@ -162,12 +163,11 @@ function AddVersionModal({ opened, productId, onClose }: { opened: boolean; prod
       >
         <Stack>
           <TextInput label={t('catalogue.version.version')} required value={version} onChange={(event) => setVersion(event.currentTarget.value)} error={failure?.field === 'version' ? failure.message : undefined} />
-          <TextInput
+          <DayInput
             label={t('catalogue.version.releasedOn')}
-            type="date"
             required
             value={releasedOn}
-            onChange={(event) => setReleasedOn(event.currentTarget.value)}
+            onChange={setReleasedOn}
             error={failure?.field === 'releasedOn' ? failure.message : undefined}
           />
           {failure && !['version', 'releasedOn'].includes(failure.field ?? '') && <FormError message={failure.message} />}
