@@ -75,7 +75,8 @@ describe.each(drivers)('audit log F-63 (%s)', (driver) => {
   it('neutralises every cell a spreadsheet would run as a formula, and logs the export itself', async () => {
     const hostile = ['=HYPERLINK("https://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'];
     const teams = dataOf(await admin.graphql<Log>(LOG, { first: 6, filter: ours({ actions: ['team.create', 'team.rename'] }) })).auditLog.edges;
-    for (const [index, edge] of teams.entries()) await app.sql('update audit_entries set summary = ? where id = ?', [hostile[index], edge.node.id]);
+    // Lines kept as written (no message to render), as old entries are.
+    for (const [index, edge] of teams.entries()) await app.sql('update audit_entries set summary = ?, summary_message = null where id = ?', [hostile[index], edge.node.id]);
     await app.sql("update memberships set first_name = '=cmd|'' /C calc''!A0' where email = 'admin@example.com'");
     try {
       const csv = dataOf(await admin.graphql<{ auditLogCsv: string }>(CSV, { filter: ours({ actions: ['team.create', 'team.rename'] }) })).auditLogCsv;
@@ -101,6 +102,34 @@ describe.each(drivers)('audit log F-63 (%s)', (driver) => {
     const [headings, first] = parse(data.auditLogCsv, { bom: true, delimiter: ';' }) as string[][];
     expect(headings).toEqual(['čas', 'kdo', 'dejanje', 'vrsta cilja', 'id cilja', 'kaj', 'prej', 'potem']);
     expect(first).toContain('team.create');
+  });
+
+  it('renders each line in the language of the one who reads it, from the data the entry kept', async () => {
+    const { createTeam } = dataOf(await admin.graphql<{ createTeam: { id: string } }>(CREATE, { name: `Jezik ${driver}` }));
+    dataOf(await admin.graphql(RENAME, { id: createTeam.id, name: `Language ${driver}` }));
+    const filter = ours({ targetId: createTeam.id });
+    const read = async (language: string, query: string) => {
+      const response = await rest(app, admin, '/graphql', { method: 'POST', headers: { 'accept-language': language }, body: JSON.stringify({ query, variables: { filter } }) });
+      return ((await response.json()) as { data: Record<string, unknown> }).data;
+    };
+    const lines = async (language: string) => ((await read(language, LOG)) as unknown as Log).auditLog.edges.map((edge) => edge.node.summary);
+    expect(await lines('en')).toEqual([`Renamed team Jezik ${driver} to Language ${driver}`, `Created team Jezik ${driver}`]);
+    expect(await lines('sl')).toEqual([`Preimenovanje ekipe Jezik ${driver} v Language ${driver}`, `Nova ekipa Jezik ${driver}`]);
+    // The export reads the same way.
+    const [, ...rows] = parse((await read('sl', CSV)).auditLogCsv as string, { bom: true, delimiter: ';' }) as string[][];
+    expect(rows.map((row) => row[5])).toEqual([`Preimenovanje ekipe Jezik ${driver} v Language ${driver}`, `Nova ekipa Jezik ${driver}`]);
+  });
+
+  it('names a role in the reader\'s words', async () => {
+    const invite = `mutation Invite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitedCount } }`;
+    dataOf(await admin.graphql(invite, { input: { rows: [{ email: `audited-${driver}@example.com`, firstName: 'Audi', lastName: 'Ted' }], role: 'SECONDARY_ADMIN' } }));
+    const filter = ours({ actions: ['user.invite'] });
+    const line = async (language: string) => {
+      const response = await rest(app, admin, '/graphql', { method: 'POST', headers: { 'accept-language': language }, body: JSON.stringify({ query: LOG, variables: { filter } }) });
+      return ((await response.json()) as { data: Log }).data.auditLog.edges[0]!.node.summary;
+    };
+    expect(await line('en')).toBe(`Invited audited-${driver}@example.com as Secondary admin`);
+    expect(await line('sl')).toBe(`Povabilo osebe audited-${driver}@example.com z vlogo Sekundarni skrbnik`);
   });
 
   it("another account's admin sees none of these entries", async () => {

@@ -24,6 +24,7 @@ import { cloudServicesUsage, cloudServicesUsageByUser } from '../modules/reports
 import { seatDistribution } from '../modules/reports/insights.service.js';
 import { SEAT_USAGE_PAGE, seatUsageByProduct, seatUsageByUser } from '../modules/reports/seat-usage.service.js';
 import { getSubscription, listSubscriptions } from '../modules/subscriptions/subscriptions.service.js';
+import { roleName } from '../modules/users/role-names.js';
 import { listUsers } from '../modules/users/users.service.js';
 import { requireAdmin } from './request-viewer.js';
 import { type Column, parseFormat, parseLanguage, sendTable, type Table } from './table-export.js';
@@ -131,11 +132,6 @@ const cloudUserColumns: Column<CloudUserLine>[] = [
   { heading: msg('Last used'), value: (row) => row.owner.lastUsedOn, kind: 'date' },
 ];
 
-const roleLabels: Record<Role, Message> = {
-  [Role.PRIMARY_ADMIN]: msg('Primary admin'),
-  [Role.SECONDARY_ADMIN]: msg('Secondary admin'),
-  [Role.USER]: msg('User'),
-};
 const personStatusLabels: Record<MembershipStatus, Message> = {
   [MembershipStatus.ACTIVE]: msg('Person status: Active'),
   [MembershipStatus.INVITED]: msg('Person status: Invited'),
@@ -145,7 +141,7 @@ const personStatusLabels: Record<MembershipStatus, Message> = {
 const userColumns: Column<User>[] = [
   { heading: msg('Name'), value: (row) => row.name },
   { heading: msg('Email'), value: (row) => row.email },
-  { heading: msg('Role'), value: (row) => roleLabels[row.role] },
+  { heading: msg('Role'), value: (row) => roleName(row.role) },
   { heading: msg('Status'), value: (row) => personStatusLabels[row.status] },
   { heading: msg('Team'), value: (row) => row.team?.name ?? '' },
   { heading: msg('Seats'), value: (row) => row.seatCount },

@@ -8,8 +8,11 @@ import { sl } from './sl/index.js';
 
 export { day } from './formats.js';
 
-/** The values a message's `{name}` placeholders are filled with; `count` also picks the plural form. */
-export type MessageValues = Readonly<Record<string, MessageValue>>;
+/**
+ * The values a message's `{name}` placeholders are filled with; `count` also picks the plural form.
+ * A value may itself be a message (a role's name in an audit line), rendered in the same language.
+ */
+export type MessageValues = Readonly<Record<string, MessageValue | Message>>;
 
 /**
  * Words for people (errors, mails, text messages, export headings): the English text with `{name}`
@@ -61,8 +64,11 @@ const languageCodes: Record<Language, 'en' | 'sl'> = { [Language.EN]: 'en', [Lan
 
 /** The message in `language`; English where the catalogue has no text (the test keeps it complete). */
 export function render(message: Message, language: Language): string {
-  return i18n.t(message.text, { ...message.values, lng: languageCodes[language], defaultValue: message.text });
+  const values = Object.fromEntries(Object.entries(message.values).map(([name, value]) => [name, isMessage(value) ? render(value, language) : value]));
+  return i18n.t(message.text, { ...values, lng: languageCodes[language], defaultValue: message.text });
 }
+
+const isMessage = (value: unknown): value is Message => typeof value === 'object' && value !== null && 'text' in value && 'values' in value;
 
 const requestLanguage = new AsyncLocalStorage<Language>();
 

@@ -1,3 +1,4 @@
+import { audit } from './audit.js';
 import { common } from './common.js';
 import { contracts } from './contracts.js';
 import { exports } from './exports.js';
@@ -16,6 +17,6 @@ import { productsSignIn } from './products-sign-in.js';
  * with `{count}` has all four Slovenian forms (`plural()`: 1 sedež, 2 sedeža, 3 sedeži, 5 sedežev);
  * other numbers stand where no noun agrees with them: "Največje število: {max}.".
  */
-export const areas: Readonly<Record<string, Readonly<Record<string, string>>>> = { common, identity, people, platform, mail, exports, vendor, catalogue, contracts, webhooks, productsSignIn, notifications };
+export const areas: Readonly<Record<string, Readonly<Record<string, string>>>> = { common, audit, identity, people, platform, mail, exports, vendor, catalogue, contracts, webhooks, productsSignIn, notifications };
 
 export const sl: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(areas));

@@ -6,7 +6,9 @@ import { dbDate, toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg } from '../../errors.js';
 import { auditCsv } from './audit-csv.js';
-import { DIRECTORY_ACTOR, recordExport } from './audit.service.js';
+import { currentLanguage } from '../../i18n/messages.js';
+import type { AuditMessage } from './audit-entry.entity.js';
+import { DIRECTORY_ACTOR, recordExport, summaryIn } from './audit.service.js';
 
 /** The most entries one CSV export holds; the cost limit prices `auditLogCsv` by this many rows. */
 export const MAX_AUDIT_EXPORT = 50_000;
@@ -23,6 +25,7 @@ interface EntryRow {
   target_type: string;
   target_id: string | null;
   summary: string;
+  summary_message: string | AuditMessage | null;
   before: unknown;
   after: unknown;
 }
@@ -40,7 +43,8 @@ function toEntry(row: EntryRow): AuditEntry {
     action: row.action,
     targetType: row.target_type,
     targetId: row.target_id,
-    summary: row.summary,
+    // In the reader's language (the request's), where the entry kept its message.
+    summary: summaryIn(row.summary, row.summary_message, currentLanguage()),
     before: json(row.before),
     after: json(row.after),
   };
@@ -72,7 +76,7 @@ const columns = (ctx: AccountContext) => {
     knex.raw('coalesce(m.first_name, u.first_name) as actor_first'),
     knex.raw('coalesce(m.last_name, u.last_name) as actor_last'),
     knex.raw('coalesce(m.email, u.email) as actor_email'),
-    'e.action', 'e.target_type', 'e.target_id', 'e.summary', 'e.before', 'e.after',
+    'e.action', 'e.target_type', 'e.target_id', 'e.summary', 'e.summary_message', 'e.before', 'e.after',
   ];
 };
 

@@ -7,7 +7,7 @@ import type { AccountContext } from '../../context.js';
 import { type Message, msg, render } from '../../i18n/messages.js';
 import { Account } from '../accounts/account.entity.js';
 import { User } from '../identity/user.entity.js';
-import { AuditEntry } from './audit-entry.entity.js';
+import { type AuditMessage, AuditEntry } from './audit-entry.entity.js';
 
 /** `AuditEntry.actorKind` of what the account's directory did through SCIM. */
 export const DIRECTORY_ACTOR = 'DIRECTORY';
@@ -18,12 +18,33 @@ export interface AuditInput {
   targetType: string;
   targetId?: string | null;
   /**
-   * One English line for the log (the action name when omitted). A `Message` is written in English
-   * from the catalogues, plural forms included; the log keeps what was written.
+   * The log's line (the action name when omitted). A `Message` is kept with its values and rendered
+   * in the reader's language when read (`summary` keeps its English for search and old readers);
+   * a plain string is kept as written, in English.
    */
   summary?: string | Message;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
+}
+
+/** The stored line: English in `summary`, and a catalogue message with its values to render when read. */
+export function summaryColumns(summary: string | Message): { summary: string; summaryMessage: AuditMessage | null } {
+  if (typeof summary === 'string') return { summary: summary.slice(0, 500), summaryMessage: null };
+  return { summary: render(summary, Language.EN).slice(0, 500), summaryMessage: { text: summary.text, values: { ...summary.values } } };
+}
+
+/** An entry's line in `language`: its message rendered when it has one, else the English it was written with. */
+export function summaryIn(summary: string, message: AuditMessage | string | null | undefined, language: Language): string {
+  if (!message) return summary;
+  const stored = typeof message === 'string' ? (JSON.parse(message) as AuditMessage) : message;
+  // A deleted person's name or address was replaced in the values (`forgetPersonInAudit`): in the reader's words too.
+  const deleted = render(msg('a deleted person'), language);
+  const values = Object.fromEntries(
+    Object.entries(stored.values).map(([key, value]) => [key, typeof value === 'string' ? value.replaceAll(DELETED_PERSON, deleted) : value]),
+  );
+  // The stored text is a catalogue key: the literal the entry was written with.
+  const line: Message = { text: stored.text, values: values as Message['values'] };
+  return render(line, language);
 }
 
 /**
@@ -39,7 +60,7 @@ export function recordAudit(ctx: AccountContext, input: AuditInput): AuditEntry 
     action: input.action,
     targetType: input.targetType,
     targetId: input.targetId ?? null,
-    summary: (typeof input.summary === 'object' ? render(input.summary, Language.EN) : (input.summary ?? input.action)).slice(0, 500),
+    ...summaryColumns(input.summary ?? input.action),
     before: input.before ?? null,
     after: input.after ?? null,
   });
@@ -57,7 +78,7 @@ export function recordAccountAudit(em: EntityManager, accountId: string, actorId
     action: input.action,
     targetType: input.targetType,
     targetId: input.targetId ?? null,
-    summary: (typeof input.summary === 'object' ? render(input.summary, Language.EN) : (input.summary ?? input.action)).slice(0, 500),
+    ...summaryColumns(input.summary ?? input.action),
     before: input.before ?? null,
     after: input.after ?? null,
   });
@@ -86,7 +107,7 @@ export interface ProductAuditEvent {
   action: CustomerAuditAction;
   targetType: string;
   targetId: string;
-  summary: string;
+  summary: string | Message;
   after?: Record<string, unknown>;
 }
 
@@ -102,7 +123,7 @@ export function recordProductAudit(em: EntityManager, event: ProductAuditEvent):
     action: event.action,
     targetType: event.targetType,
     targetId: event.targetId,
-    summary: event.summary.slice(0, 500),
+    ...summaryColumns(event.summary),
     after: event.after ?? null,
   });
 }
@@ -150,10 +171,12 @@ export async function forgetPersonInAudit(em: EntityManager, userId: string, kno
   for (const entry of entries) {
     const pattern = entry.targetId === userId || entry.actor?.id === userId ? everything : emails;
     const summary = withoutMentions(entry.summary, pattern);
+    const summaryMessage = withoutMentions(entry.summaryMessage, pattern);
     const before = withoutMentions(entry.before, pattern);
     const after = withoutMentions(entry.after, pattern);
-    if (summary === entry.summary && JSON.stringify(before) === JSON.stringify(entry.before) && JSON.stringify(after) === JSON.stringify(entry.after)) continue;
-    Object.assign(entry, { summary, before, after });
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    if (summary === entry.summary && same(summaryMessage, entry.summaryMessage) && same(before, entry.before) && same(after, entry.after)) continue;
+    Object.assign(entry, { summary, summaryMessage, before, after });
     changed += 1;
   }
   return changed;

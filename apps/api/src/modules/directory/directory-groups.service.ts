@@ -8,6 +8,7 @@ import { Team } from '../teams/team.entity.js';
 import { Membership } from '../users/membership.entity.js';
 import { DirectoryGroup, DirectoryGroupMember } from './directory-group.entity.js';
 import { requirePrimaryAdmin } from './directory-tokens.service.js';
+import { msg } from '../../i18n/messages.js';
 
 const OLDEST_FIRST: KeysetOrder = { path: ['createdAt'], direction: 'asc', date: true };
 
@@ -49,7 +50,9 @@ export async function mapDirectoryGroup(ctx: AccountContext, groupId: string, te
       action: 'directory.group.update',
       targetType: 'team',
       targetId: team?.id ?? group.id,
-      summary: `Mapped the directory group ${group.displayName} to ${team ? `the team ${team.name}` : 'no team'} (${moved.length} members moved)`,
+      summary: team
+        ? msg('Mapped the directory group {group} to the team {team} ({moved} members moved)', { group: group.displayName, team: team.name, moved: moved.length })
+        : msg('Mapped the directory group {group} to no team ({moved} members moved)', { group: group.displayName, moved: moved.length }),
       before: { team: before?.name ?? null },
       after: { team: team?.name ?? null, moved: moved.length },
     });

@@ -68,7 +68,7 @@ export async function createDirectoryToken(ctx: AccountContext): Promise<CreateD
       action: 'directory.token.create',
       targetType: 'DirectoryToken',
       targetId: token.id,
-      summary: older.length ? 'Made a new SCIM token; the older one stopped working' : 'Made the SCIM token: the directory can provision people',
+      summary: older.length ? msg('Made a new SCIM token; the older one stopped working') : msg('Made the SCIM token: the directory can provision people'),
       after: { prefix: token.prefix, revoked: older.map((old) => old.id) },
     });
     await tx.em.flush();
@@ -83,7 +83,7 @@ export async function revokeDirectoryToken(ctx: AccountContext): Promise<boolean
     const live = await tx.em.find(DirectoryToken, { revokedAt: null });
     for (const token of live) {
       token.revokedAt = new Date();
-      recordAudit(tx, { action: 'directory.token.revoke', targetType: 'DirectoryToken', targetId: token.id, summary: 'Revoked the SCIM token' });
+      recordAudit(tx, { action: 'directory.token.revoke', targetType: 'DirectoryToken', targetId: token.id, summary: msg('Revoked the SCIM token') });
     }
     await tx.em.flush();
     return live.length > 0;

@@ -11,6 +11,7 @@ import { DirectoryGroup, DirectoryGroupMember } from './directory-group.entity.j
 import { DirectoryPerson } from './directory-person.entity.js';
 import { notFound, pageOf, parseScimFilter, project, SCIM, ScimError } from './scim-protocol.js';
 import { NO_ID } from './scim-users.service.js';
+import { msg } from '../../i18n/messages.js';
 
 type Resource = Record<string, unknown>;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -172,7 +173,9 @@ function audit(tx: AccountContext, group: DirectoryGroup, change: { renamed?: bo
     action: 'directory.group.update',
     targetType: 'team',
     targetId: group.team?.id ?? group.id,
-    summary: `The directory changed the group ${group.displayName} (${added} members added, ${removed} removed${change.renamed ? `, renamed from ${change.before}` : ''})`,
+    summary: change.renamed
+      ? msg('The directory changed the group {group} ({added} members added, {removed} removed, renamed from {before})', { group: group.displayName, added, removed, before: change.before ?? '' })
+      : msg('The directory changed the group {group} ({added} members added, {removed} removed)', { group: group.displayName, added, removed }),
     after: { group: group.id, displayName: group.displayName, added: change.added ?? [], removed: change.removed ?? [] },
   });
 }
@@ -207,7 +210,11 @@ export async function createScimGroup(ctx: AccountContext, base: string, body: R
         action: 'directory.group.create',
         targetType: 'team',
         targetId: team?.id ?? group.id,
-        summary: `The directory created the group ${displayName}${createdTeam ? ' and its team' : team ? ', mapped to the team of that name' : ''} (${added.length} members)`,
+        summary: createdTeam
+          ? msg('The directory created the group {group} and its team ({members} members)', { group: displayName, members: added.length })
+          : team
+            ? msg('The directory created the group {group}, mapped to the team of that name ({members} members)', { group: displayName, members: added.length })
+            : msg('The directory created the group {group} ({members} members)', { group: displayName, members: added.length }),
         after: { group: group.id, displayName, team: team?.id ?? null, members: added },
       });
       await tx.em.flush();
@@ -325,7 +332,7 @@ export async function deleteScimGroup(ctx: AccountContext, id: string): Promise<
       action: 'directory.group.delete',
       targetType: 'team',
       targetId: group.team?.id ?? group.id,
-      summary: `The directory deleted the group ${group.displayName} (${removed.length} members left its team; the team stays)`,
+      summary: msg('The directory deleted the group {group} ({members} members left its team; the team stays)', { group: group.displayName, members: removed.length }),
       before: { group: group.id, displayName: group.displayName, members: removed },
     });
     tx.em.remove(group);

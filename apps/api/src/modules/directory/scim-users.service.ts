@@ -14,6 +14,7 @@ import { Membership, typedPerson } from '../users/membership.entity.js';
 import { DirectoryGroupMember } from './directory-group.entity.js';
 import { DirectoryPerson } from './directory-person.entity.js';
 import { booleanOf, notFound, pageOf, parseScimFilter, project, SCIM, ScimError, userAttributes } from './scim-protocol.js';
+import { msg } from '../../i18n/messages.js';
 
 type Resource = Record<string, unknown>;
 /** What a deactivation or reactivation did, for the response and the audit entry. */
@@ -169,7 +170,7 @@ async function deactivate(tx: AccountContext, person: DirectoryPerson, membershi
     action: 'directory.user.deactivate',
     targetType: 'user',
     targetId: userId,
-    summary: `The directory deactivated ${membership.email} (${seats.length} seats released, ${sessions} sessions ended, ${tokens} tokens and ${devices} home-use activations revoked)`,
+    summary: msg('The directory deactivated {email} ({seats} seats released, {sessions} sessions ended, {tokens} tokens and {devices} home-use activations revoked)', { email: membership.email, seats: seats.length, sessions, tokens, devices }),
     before: { status: MembershipStatus.ACTIVE, seats: seats.map((seat) => seat.name) },
     after: { status: MembershipStatus.INACTIVE, seats: [], sessionsEnded: sessions, tokensRevoked: tokens, homeUseRevoked: devices },
   });
@@ -197,7 +198,7 @@ async function reactivate(tx: AccountContext, person: DirectoryPerson, membershi
     action: 'directory.user.reactivate',
     targetType: 'user',
     targetId: person.user.id,
-    summary: `The directory reactivated ${membership.email} (${restored.length} seats restored, ${notRestored.length} not: no free seat)`,
+    summary: msg('The directory reactivated {email} ({restored} seats restored, {missing} not: no free seat)', { email: membership.email, restored: restored.length, missing: notRestored.length }),
     after: { status: MembershipStatus.ACTIVE, seatsRestored: restored, seatsNotRestored: notRestored },
   });
   return { restored, notRestored };
@@ -230,7 +231,7 @@ async function apply(tx: AccountContext, person: DirectoryPerson, input: Resourc
       action: 'directory.user.update',
       targetType: 'user',
       targetId: person.user.id,
-      summary: `The directory changed ${email}`,
+      summary: msg('The directory changed {email}', { email }),
       before,
       after: { userName, email, firstName, lastName },
     });
@@ -276,7 +277,7 @@ export async function createScimUser(ctx: AccountContext, base: string, body: Re
         action: 'directory.user.create',
         targetType: 'user',
         targetId: user.id,
-        summary: `The directory provisioned ${email}`,
+        summary: msg('The directory provisioned {email}', { email }),
         after: { userName, email, firstName, lastName },
       });
       await tx.em.flush();

@@ -90,7 +90,7 @@ export async function requestHomeUseLicence(ctx: AccountContext, input: HomeUseL
       action: 'licence.home-use',
       targetType: 'LicenceRequest',
       targetId: created.id,
-      summary: `Home-use activation requested for ${found.grant.version.product.name} ${found.grant.version.version}`,
+      summary: msg('Home-use activation requested for {product} {version}', { product: found.grant.version.product.name, version: found.grant.version.version }),
       after: { serialNumber: licence.subscription.serialNumber },
     });
     return created;
@@ -178,7 +178,7 @@ export async function requestNetworkLicence(ctx: AccountContext, input: NetworkL
       action: 'licence.network',
       targetType: 'LicenceRequest',
       targetId: created.id,
-      summary: `Network licence for ${version.product.name} ${version.version}: ${input.seats} seats on ${serverHostName} (${hostId})`,
+      summary: msg('Network licence for {product} {version}: {seats} seats on {server} ({hostId})', { product: version.product.name, version: version.version, seats: input.seats, server: serverHostName, hostId }),
       after: { subscriptionId: subscription.id, serverHostName, hostId, seats: input.seats, replaces: replaced.map((old) => old.id) },
     });
     for (const old of replaced) {
@@ -188,7 +188,7 @@ export async function requestNetworkLicence(ctx: AccountContext, input: NetworkL
         action: 'licence.network.revoked',
         targetType: 'LicenceRequest',
         targetId: old.id,
-        summary: `Network licence file for ${old.serverHostName} (${hostId}) revoked: replaced by ${created.id}`,
+        summary: msg('Network licence file for {server} ({hostId}) revoked: replaced by {replacement}', { server: old.serverHostName ?? '', hostId, replacement: created.id }),
         after: { seats: old.seats, revokedAt: now.toISOString(), replacedBy: created.id },
       });
     }

@@ -349,7 +349,7 @@ export async function releaseNetworkLease(ctx: AccountContext, leaseId: string):
       action: 'licence.lease.release',
       targetType: 'NetworkLease',
       targetId: lease.id,
-      summary: `Network seat of ${lease.subscription.name} released from ${lease.machineName} (${membership?.email ?? lease.user.id})`,
+      summary: msg('Network seat of {subscription} released from {machine} ({person})', { subscription: lease.subscription.name, machine: lease.machineName, person: membership?.email ?? lease.user.id }),
       before: { userId: lease.user.id, machineName: lease.machineName, platform: lease.platform, version: lease.version, checkedOutAt: lease.createdAt.toISOString() },
       after: { endedAt: now.toISOString(), reason: LeaseEnd.RELEASED_BY_ADMIN },
     });

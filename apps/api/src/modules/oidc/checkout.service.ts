@@ -22,6 +22,7 @@ import { publishWebhookEvent } from '../webhooks/webhook-events.js';
 import { checkoutRefusals, deviceNotFound } from './checkout.errors.js';
 import { LicenceDevice } from './licence-device.entity.js';
 import { storedKeys } from './signing-keys.service.js';
+import { msg } from '../../i18n/messages.js';
 
 /** Machines a person may run a product on at once, per licence type of the seat's subscription. */
 export const DEVICE_LIMITS: Readonly<Record<LicenceType, number>> = {
@@ -236,7 +237,7 @@ export async function revokeDevice(ctx: AccountContext, id: string): Promise<boo
       action: 'licence.device.revoke',
       targetType: 'LicenceDevice',
       targetId: device.id,
-      summary: `Device ${device.name} (${device.platform}) of ${membership?.email ?? device.user.id} revoked for ${device.product.name}`,
+      summary: msg('Device {device} ({platform}) of {person} revoked for {product}', { device: device.name, platform: device.platform, person: membership?.email ?? device.user.id, product: device.product.name }),
       before: { userId: device.user.id, name: device.name, platform: device.platform, product: device.product.code, lastCheckoutAt: device.lastCheckoutAt.toISOString() },
       after: { releasedAt: device.releasedAt.toISOString() },
     });

@@ -129,7 +129,7 @@ export async function createInstallPackage(ctx: AccountContext, input: CreateIns
       action: 'package.create',
       targetType: 'InstallPackage',
       targetId: created.id,
-      summary: `Custom install package "${name}": ${version.product.name} ${version.version}, ${input.platform}, ${input.language}`,
+      summary: msg('Custom install package "{name}": {product} {version}, {platform}, {language}', { name, product: version.product.name, version: version.version, platform: input.platform, language: input.language }),
       after: { addOnIds, settings },
     });
     return created;

@@ -78,7 +78,7 @@ export async function startTrial(ctx: AccountContext, productId: string): Promis
         action: 'trial.start',
         targetType: 'Trial',
         targetId: created.id,
-        summary: `Started a ${days}-day trial of ${product.name}`,
+        summary: msg('Started a {days}-day trial of {product}', { days, product: product.name }),
       });
       return created;
     });

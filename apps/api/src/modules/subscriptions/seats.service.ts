@@ -97,7 +97,7 @@ export async function grantSeats(
         action: 'seat.assign',
         targetType: 'user',
         targetId: userId,
-        summary: `Assigned a seat of ${subscription.name} to ${members.get(userId)!.email}`,
+        summary: msg('Assigned a seat of {subscription} to {email}', { subscription: subscription.name, email: members.get(userId)!.email }),
         after: { assignmentId: assignment.id, subscriptionId, subscription: subscription.name },
       });
     }
@@ -139,7 +139,7 @@ export async function unassignSeat(ctx: AccountContext, input: UnassignSeatInput
       action: 'seat.unassign',
       targetType: 'user',
       targetId: assignment.user.id,
-      summary: `Unassigned a seat of ${assignment.subscription.name} from ${holder.email}`,
+      summary: msg('Unassigned a seat of {subscription} from {email}', { subscription: assignment.subscription.name, email: holder.email }),
       before: { assignmentId: assignment.id, subscriptionId: assignment.subscription.id, subscription: assignment.subscription.name },
     });
     tx.em.remove(assignment);
@@ -219,7 +219,7 @@ export async function restoreSeat(
     action: 'seat.restore',
     targetType: 'user',
     targetId: seat.userId,
-    summary: `Restored the seat of ${subscription.name} to ${members.get(seat.userId)!.email}`,
+    summary: msg('Restored the seat of {subscription} to {email}', { subscription: subscription.name, email: members.get(seat.userId)!.email }),
     after: { assignmentId: seat.seatId, subscriptionId: seat.subscriptionId, subscription: subscription.name },
   });
   publishWebhookEvent(tx, WebhookEventType.SEAT_ASSIGNED, tx.viewer.accountId, {

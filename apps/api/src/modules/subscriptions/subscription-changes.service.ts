@@ -27,6 +27,7 @@ import { SubscriptionEventRow } from './subscription-event.entity.js';
 import { SubscriptionProduct } from './subscription-product.entity.js';
 import { isRunning, nextTermEnd, nextTermStart } from './subscription-rules.js';
 import { type LicenceType, Subscription, SubscriptionState, type SubscriptionTerm } from './subscription.entity.js';
+import { type Message } from '../../i18n/messages.js';
 
 /**
  * The changes the vendor makes to a customer's contracts and subscriptions (issue 16, item 5).
@@ -126,7 +127,7 @@ function recordChange(
   tx: AccountContext,
   subscription: Subscription,
   kind: SubscriptionEventKind,
-  audit: { action: CustomerAuditAction; summary: string; before?: Record<string, unknown>; after?: Record<string, unknown> },
+  audit: { action: CustomerAuditAction; summary: Message; before?: Record<string, unknown>; after?: Record<string, unknown> },
   facts: { amount?: number | null; effectiveOn?: string | null } = {},
 ) {
   tx.em.create(SubscriptionEventRow, {
@@ -195,7 +196,7 @@ export async function writeContract(tx: AccountContext, plan: PlannedContract): 
       SubscriptionEventKind.CREATED,
       {
         action: 'subscription.create',
-        summary: `The vendor added ${line.name} (${line.seats} seats, ${line.startsOn} to ${line.endsOn}) under contract ${plan.number}`,
+        summary: msg('The vendor added {subscription} ({seats} seats, {from} to {to}) under contract {contract}', { subscription: line.name, seats: line.seats, from: day(line.startsOn), to: day(line.endsOn), contract: plan.number }),
         after: { name: line.name, seats: line.seats, startsOn: line.startsOn, endsOn: line.endsOn, renewal: line.renewal, products: line.products.map((p) => p.code) },
       },
       { amount: line.seats, effectiveOn: line.startsOn },
@@ -205,7 +206,7 @@ export async function writeContract(tx: AccountContext, plan: PlannedContract): 
     action: 'contract.create',
     targetType: 'contract',
     targetId: contract.id,
-    summary: `The vendor created contract ${plan.number} (${plan.startsOn} to ${plan.endsOn}) with ${plan.subscriptions.length} subscriptions`,
+    summary: msg('The vendor created contract {contract} ({from} to {to}) with {subscriptions} subscriptions', { contract: plan.number, from: day(plan.startsOn), to: day(plan.endsOn), subscriptions: plan.subscriptions.length }),
     after: { number: plan.number, startsOn: plan.startsOn, endsOn: plan.endsOn, teamId: plan.team?.id ?? null },
   });
   await tx.em.flush();
@@ -261,7 +262,7 @@ export async function changeSeats(tx: AccountContext, subscription: Subscription
       tx,
       subscription,
       SubscriptionEventKind.SEATS_SCHEDULED,
-      { action: 'subscription.seats.schedule', summary: `The vendor scheduled ${subscription.name} to go from ${before} to ${seats} seats at its renewal on ${subscription.endsOn}`, before: { seats: before }, after: { scheduledSeats: seats } },
+      { action: 'subscription.seats.schedule', summary: msg('The vendor scheduled {subscription} to go from {before} to {seats} seats at its renewal on {on}', { subscription: subscription.name, before, seats, on: day(subscription.endsOn) }), before: { seats: before }, after: { scheduledSeats: seats } },
       { amount: seats, effectiveOn: subscription.endsOn },
     );
   } else {
@@ -283,7 +284,7 @@ export async function changeSeats(tx: AccountContext, subscription: Subscription
       tx,
       subscription,
       SubscriptionEventKind.SEATS_CHANGED,
-      { action: 'subscription.seats.change', summary: `The vendor changed ${subscription.name} from ${before} to ${seats} seats`, before: { seats: before }, after: { seats } },
+      { action: 'subscription.seats.change', summary: msg('The vendor changed {subscription} from {before} to {seats} seats', { subscription: subscription.name, before, seats }), before: { seats: before }, after: { seats } },
       { amount: seats, effectiveOn: todayIso },
     );
   }
@@ -313,7 +314,7 @@ export async function renewSubscription(tx: AccountContext, subscription: Subscr
     tx,
     subscription,
     SubscriptionEventKind.RENEWED,
-    { action: 'subscription.renew', summary: `The vendor renewed ${subscription.name} from ${newStart} to ${newEnd}`, before, after: { startsOn: newStart, endsOn: newEnd, seats: subscription.seats } },
+    { action: 'subscription.renew', summary: msg('The vendor renewed {subscription} from {from} to {to}', { subscription: subscription.name, from: day(newStart), to: day(newEnd) }), before, after: { startsOn: newStart, endsOn: newEnd, seats: subscription.seats } },
     { amount: subscription.seats, effectiveOn: newEnd },
   );
   await tx.em.flush();
@@ -340,7 +341,7 @@ export async function cancelSubscription(tx: AccountContext, subscription: Subsc
       tx,
       subscription,
       SubscriptionEventKind.CANCEL_SCHEDULED,
-      { action: 'subscription.cancel.schedule', summary: `The vendor cancelled ${subscription.name} at the end of its term on ${subscription.endsOn}`, after: { cancelAtTermEnd: true } },
+      { action: 'subscription.cancel.schedule', summary: msg('The vendor cancelled {subscription} at the end of its term on {on}', { subscription: subscription.name, on: day(subscription.endsOn) }), after: { cancelAtTermEnd: true } },
       { effectiveOn: subscription.endsOn },
     );
   } else {
@@ -351,7 +352,7 @@ export async function cancelSubscription(tx: AccountContext, subscription: Subsc
       tx,
       subscription,
       SubscriptionEventKind.CANCELLED,
-      { action: 'subscription.cancel', summary: `The vendor cancelled ${subscription.name}`, before: { state: SubscriptionState.ACTIVE }, after: { state: SubscriptionState.CANCELLED } },
+      { action: 'subscription.cancel', summary: msg('The vendor cancelled {subscription}', { subscription: subscription.name }), before: { state: SubscriptionState.ACTIVE }, after: { state: SubscriptionState.CANCELLED } },
       { effectiveOn: todayIso },
     );
   }
@@ -364,7 +365,7 @@ export function recordCreditPurchase(tx: AccountContext, subscription: Subscript
     tx,
     subscription,
     SubscriptionEventKind.CREDITS_PURCHASED,
-    { action: 'cloud-credits.purchase', summary: `The vendor added ${credits} cloud credits to ${subscription.name}`, after: { credits } },
+    { action: 'cloud-credits.purchase', summary: msg('The vendor added {credits} cloud credits to {subscription}', { credits, subscription: subscription.name }), after: { credits } },
     { amount: credits },
   );
 }

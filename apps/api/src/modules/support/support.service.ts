@@ -191,7 +191,7 @@ export async function openSupportRequest(ctx: AccountContext, input: OpenSupport
       action: 'support.open',
       targetType: 'support_request',
       targetId: request.id,
-      summary: `Opened the support request "${text}"`,
+      summary: msg('Opened the support request "{subject}"', { subject: text }),
       after: { subject: text, category, status: SupportRequestStatus.OPEN, ...(description ? { length: description.length } : {}) },
     });
     await tx.em.flush();
@@ -249,7 +249,7 @@ export async function addSupportMessage(ctx: AccountContext, input: AddSupportMe
       action: reopened ? 'support.message.reopen' : 'support.message',
       targetType: 'support_request',
       targetId: row.id,
-      summary: `${reopened ? 'Wrote in and reopened' : 'Wrote in'} the support request "${row.subject}"`,
+      summary: reopened ? msg('Wrote in and reopened the support request "{subject}"', { subject: row.subject }) : msg('Wrote in the support request "{subject}"', { subject: row.subject }),
       after: { length: body.length, ...(reopened ? { status: SupportRequestStatus.OPEN } : {}) },
     });
     await tx.em.flush();

@@ -29,7 +29,7 @@ export function createTeam(ctx: AccountContext, input: CreateTeamInput): Promise
   return inTransaction(ctx, async (tx) => {
     const name = await validName(tx, input.name);
     const team = tx.em.create(Team, { account: tx.em.getReference(Account, tx.viewer.accountId), name });
-    recordAudit(tx, { action: 'team.create', targetType: 'team', targetId: team.id, summary: `Created team ${name}`, after: { name } });
+    recordAudit(tx, { action: 'team.create', targetType: 'team', targetId: team.id, summary: msg('Created team {name}', { name }), after: { name } });
     await tx.em.flush();
     return getTeam(tx, team.id);
   });
@@ -41,7 +41,7 @@ export function renameTeam(ctx: AccountContext, input: RenameTeamInput): Promise
     const name = await validName(tx, input.name, team.id);
     const before = team.name;
     team.name = name;
-    recordAudit(tx, { action: 'team.rename', targetType: 'team', targetId: team.id, summary: `Renamed team ${before} to ${name}`, before: { name: before }, after: { name } });
+    recordAudit(tx, { action: 'team.rename', targetType: 'team', targetId: team.id, summary: msg('Renamed team {before} to {name}', { before, name }), before: { name: before }, after: { name } });
     await tx.em.flush();
     return getTeam(tx, team.id);
   });
@@ -84,7 +84,11 @@ export function deleteTeam(ctx: AccountContext, input: DeleteTeamInput): Promise
       action: 'team.delete',
       targetType: 'team',
       targetId: team.id,
-      summary: `Deleted team ${team.name}${members + subscriptions ? `, moving ${members} users and ${subscriptions} subscriptions to ${target ? target.name : 'no team'}` : ''}`,
+      summary: !(members + subscriptions)
+        ? msg('Deleted team {name}', { name: team.name })
+        : target
+          ? msg('Deleted team {name}, moving {members} users and {subscriptions} subscriptions to {target}', { name: team.name, members, subscriptions, target: target.name })
+          : msg('Deleted team {name}, moving {members} users and {subscriptions} subscriptions to no team', { name: team.name, members, subscriptions }),
       before: { name: team.name, members, subscriptions },
       after: { movedTo: target?.name ?? null },
     });
@@ -112,7 +116,7 @@ export function moveSubscriptionsToTeam(ctx: AccountContext, input: MoveSubscrip
         action: 'subscription.team.change',
         targetType: 'subscription',
         targetId: row.id,
-        summary: `Moved subscription ${row.name} to ${team ? `team ${team.name}` : 'no team'}`,
+        summary: team ? msg('Moved subscription {subscription} to team {team}', { subscription: row.name, team: team.name }) : msg('Moved subscription {subscription} to no team', { subscription: row.name }),
         before: { teamId: row.team_id },
         after: { teamId: team?.id ?? null, team: team?.name ?? null },
       });

@@ -20,6 +20,7 @@ import { User } from '../identity/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { newSecret, parseScopes } from './bearer.js';
 import { MAX_ACTIVE_TOKENS, MAX_EXPIRY_DAYS, MAX_NAME_LENGTH, scopeRefusal } from './tokens.rules.js';
+import { summaryColumns } from '../audit/audit.service.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const isAdmin = (role: Role) => role === Role.PRIMARY_ADMIN || role === Role.SECONDARY_ADMIN;
@@ -29,9 +30,6 @@ export interface ListApiTokensArgs {
   after?: string | null;
   filter?: ApiTokensFilter | null;
 }
-
-/** How the log names a token's kind. */
-const kindWord = (kind: ApiTokenKind) => (kind === ApiTokenKind.SERVICE ? 'service' : 'personal');
 
 /** The tokens a person may see: their own personal tokens and, for admins, the account's service tokens. */
 function visibleTokens(ctx: AccountContext): FilterQuery<ApiToken> {
@@ -106,7 +104,11 @@ export async function createApiToken(ctx: AccountContext, input: CreateApiTokenI
     action: 'api_token.create',
     targetType: 'ApiToken',
     targetId: token.id,
-    summary: `Created ${kindWord(input.kind)} token "${name}" with scopes ${scopes.join(', ')}.`,
+    ...summaryColumns(
+      input.kind === ApiTokenKind.SERVICE
+        ? msg('Created service token "{name}" with scopes {scopes}.', { name, scopes: scopes.join(', ') })
+        : msg('Created personal token "{name}" with scopes {scopes}.', { name, scopes: scopes.join(', ') }),
+    ),
     after: { kind: input.kind, scopes, expiresAt: token.expiresAt.toISOString() },
   });
   await ctx.em.flush();
@@ -164,7 +166,9 @@ export async function revokeApiToken(ctx: AccountContext, id: string): Promise<A
       action: 'api_token.revoke',
       targetType: 'ApiToken',
       targetId: token.id,
-      summary: `Revoked ${kindWord(token.kind)} token "${token.name}".`,
+      ...summaryColumns(
+        token.kind === ApiTokenKind.SERVICE ? msg('Revoked service token "{name}".', { name: token.name }) : msg('Revoked personal token "{name}".', { name: token.name }),
+      ),
       before: { kind: token.kind },
     });
     await ctx.em.flush();

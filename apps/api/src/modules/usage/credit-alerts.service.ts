@@ -55,7 +55,7 @@ export async function setCloudCreditAlert(ctx: AccountContext, input: SetCloudCr
       action: 'cloud-credits.alert.change',
       targetType: 'account',
       targetId: account.id,
-      summary: threshold === null ? 'Turned the cloud-credit alert off' : `Set the cloud-credit alert to fewer than ${threshold} credits left`,
+      summary: threshold === null ? msg('Turned the cloud-credit alert off') : msg('Set the cloud-credit alert to fewer than {threshold} credits left', { threshold }),
       before: { threshold: before },
       after: { threshold },
     });

@@ -96,7 +96,7 @@ export async function acceptInvitation(ctx: RequestContext, input: AcceptInvitat
       action: 'invitation.accept',
       targetType: 'user',
       targetId: user.id,
-      summary: `${user.email} accepted the invitation${newPassword ? ' and set a password' : ''}`,
+      summary: newPassword ? msg('{email} accepted the invitation and set a password', { email: user.email }) : msg('{email} accepted the invitation', { email: user.email }),
       before: { status: MembershipStatus.INVITED },
       after: { status: MembershipStatus.ACTIVE },
     });

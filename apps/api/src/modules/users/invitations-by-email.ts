@@ -4,6 +4,8 @@ import { AuditEntry } from '../audit/audit-entry.entity.js';
 import type { User } from '../identity/user.entity.js';
 import { Invitation, InvitationStatus } from './invitation.entity.js';
 import { Membership } from './membership.entity.js';
+import { msg } from '../../i18n/messages.js';
+import { summaryColumns } from '../audit/audit.service.js';
 
 /**
  * An invited person who sets their first password through an emailed reset link has proved the
@@ -35,7 +37,7 @@ export async function acceptInvitationsOfProvenEmail(em: EntityManager, user: Us
       action: 'invitation.accept',
       targetType: 'user',
       targetId: user.id,
-      summary: `${user.email} set a first password through a reset link and joined the account`,
+      ...summaryColumns(msg('{email} set a first password through a reset link and joined the account', { email: user.email })),
       before: { status: MembershipStatus.INVITED },
       after: { status: MembershipStatus.ACTIVE },
     });

@@ -29,6 +29,7 @@ import { type InvitationToMail, publishInvitations } from './invitation.events.j
 import { Membership, typedPerson } from './membership.entity.js';
 import { checkPersonFields, type PersonFields, requirePerson, type RuleError } from './person-rules.js';
 import { VendorStaffMember } from '../identity/staff/vendor-staff.entity.js';
+import { roleName } from './role-names.js';
 
 const DAY_MS = 86_400_000;
 const MAX_ROWS = 200;
@@ -155,7 +156,9 @@ async function inviteAll(ctx: AccountContext, people: PersonFields[], input: Par
         action: 'user.invite',
         targetType: 'user',
         targetId: invited[index]!.userId,
-        summary: `Invited ${person.email} as ${options.role}${options.team ? ` to team ${options.team.name}` : ''}`,
+        summary: options.team
+          ? msg('Invited {email} as {role} to team {team}', { email: person.email, role: roleName(options.role), team: options.team.name })
+          : msg('Invited {email} as {role}', { email: person.email, role: roleName(options.role) }),
         after: { ...person, role: options.role, team: options.team?.name ?? null, subscriptionIds: options.subscriptionIds },
       });
       publishWebhookEvent(tx, WebhookEventType.MEMBER_INVITED, tx.viewer.accountId, {
@@ -324,7 +327,7 @@ export async function resendInvitation(ctx: AccountContext, id: string): Promise
     invitation.tokenHash = hashToken(token);
     invitation.expiresAt = new Date(Date.now() + INVITATION_DAYS * DAY_MS);
     const user = await tx.em.findOne(User, { email: invitation.email });
-    recordAudit(tx, { action: 'invitation.resend', targetType: 'user', targetId: user?.id ?? null, summary: `Resent the invitation to ${invitation.email}` });
+    recordAudit(tx, { action: 'invitation.resend', targetType: 'user', targetId: user?.id ?? null, summary: msg('Resent the invitation to {email}', { email: invitation.email }) });
     await tx.em.flush();
     const language = user?.passwordHash ? user.language : await inviterLanguage(tx);
     await publishInvitations(tx, [{ to: invitation.email, language, firstName: invitation.firstName, token, expiresAt: invitation.expiresAt }]);
@@ -347,7 +350,7 @@ export async function revokeInvitation(ctx: AccountContext, id: string): Promise
       action: 'invitation.revoke',
       targetType: 'user',
       targetId: user?.id ?? null,
-      summary: `Revoked the invitation to ${invitation.email}`,
+      summary: msg('Revoked the invitation to {email}', { email: invitation.email }),
       before: { status: 'PENDING', seats },
       after: { status: 'REVOKED', seats: [] },
     });

@@ -12,6 +12,7 @@ import { Invitation, InvitationStatus } from './invitation.entity.js';
 import { acceptInvitationsOfProvenEmail } from './invitations-by-email.js';
 import { Membership } from './membership.entity.js';
 import { shareProfile } from './profile-sharing.js';
+import { summaryColumns } from '../audit/audit.service.js';
 
 const everyAccount = { filters: false } as const;
 /** Where a person may work: an active membership of a customer that is neither suspended nor closed. */
@@ -74,7 +75,7 @@ export const membershipHooks: MembershipHooks = {
         action: 'user.delete_self',
         targetType: 'user',
         targetId: user.id,
-        summary: 'A person deleted their own sign-in: personal data removed, seats released.',
+        ...summaryColumns(msg('A person deleted their own sign-in: personal data removed, seats released.')),
         before: { role: membership.role, status: membership.status },
         after: { seatsReleased: seats },
       });

@@ -93,7 +93,7 @@ async function restoreMember(tx: AccountContext, row: LedgerRow, field: string):
     action: 'user.restore',
     targetType: 'user',
     targetId: row.user_id,
-    summary: `Undid the removal of ${membership.email}`,
+    summary: msg('Undid the removal of {email}', { email: membership.email }),
     before: { status: MembershipStatus.INACTIVE },
     after: { status, role, team: team?.name ?? null },
   });

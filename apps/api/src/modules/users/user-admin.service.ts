@@ -22,6 +22,7 @@ import { releaseSeatsOf } from '../subscriptions/seats.service.js';
 import { Team } from '../teams/team.entity.js';
 import { claimVersion, currentMembership } from './membership-lookup.js';
 import { getUser } from './users.service.js';
+import { roleName } from './role-names.js';
 
 const MAX_BULK = 500;
 
@@ -42,7 +43,7 @@ export async function changeRole(ctx: AccountContext, input: ChangeRoleInput): P
       action: 'user.role.change',
       targetType: 'user',
       targetId: input.userId,
-      summary: `Changed the role of ${membership.email} from ${before} to ${input.role}`,
+      summary: msg('Changed the role of {email} from {before} to {after}', { email: membership.email, before: roleName(before), after: roleName(input.role) }),
       before: { role: before },
       after: { role: input.role },
     });
@@ -78,7 +79,7 @@ export async function transferPrimaryAdmin(ctx: AccountContext, input: TransferP
       action: 'user.primary.transfer',
       targetType: 'user',
       targetId: input.userId,
-      summary: `${mine.email} handed the primary admin role to ${theirs.email}`,
+      summary: msg('{from} handed the primary admin role to {to}', { from: mine.email, to: theirs.email }),
       before: { primaryAdmin: mine.user.id, role: theirRole },
       after: { primaryAdmin: theirs.user.id, previousPrimaryAdminRole: Role.SECONDARY_ADMIN },
     });
@@ -117,7 +118,7 @@ export async function removeUser(ctx: AccountContext, input: RemoveUserInput): P
       action: 'user.remove',
       targetType: 'user',
       targetId: input.userId,
-      summary: `Removed ${membership.email} from the account (${seats.length} seats released, ${revoked} invitations revoked)`,
+      summary: msg('Removed {email} from the account ({seats} seats released, {revoked} invitations revoked)', { email: membership.email, seats: seats.length, revoked }),
       before,
       after: { status: MembershipStatus.INACTIVE, seats: [], invitationsRevoked: revoked },
     });
@@ -156,7 +157,7 @@ export async function moveUsersToTeam(ctx: AccountContext, input: MoveUsersToTea
         action: 'user.team.change',
         targetType: 'user',
         targetId: row.user_id,
-        summary: `Moved ${row.email} to ${team ? `team ${team.name}` : 'no team'}`,
+        summary: team ? msg('Moved {email} to team {team}', { email: row.email, team: team.name }) : msg('Moved {email} to no team', { email: row.email }),
         before: { team: row.team_name },
         after: { team: team?.name ?? null },
       });

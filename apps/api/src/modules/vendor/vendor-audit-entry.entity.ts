@@ -1,6 +1,7 @@
-import { Entity, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, type Opt, Property } from '@mikro-orm/core';
 import { BaseEntity } from '../../db/base.entity.js';
 import { User } from '../identity/user.entity.js';
+import type { AuditMessage } from '../audit/audit-entry.entity.js';
 
 /**
  * What the vendor's staff did or read, across customers: its own table, apart from the customers'
@@ -30,6 +31,10 @@ export class VendorAuditEntryRow extends BaseEntity {
 
   @Property({ type: 'string', length: 500 })
   summary!: string;
+
+  /** The line's catalogue message and values, rendered in the reader's language when read (as `AuditEntry`'s). */
+  @Property({ type: 'json', nullable: true })
+  summaryMessage: (AuditMessage & Opt) | null = null;
 
   @Property({ type: 'json', nullable: true })
   details: Record<string, unknown> | null = null;

@@ -3,6 +3,9 @@ import type { VendorAuditEntry, VendorAuditEntryConnection } from '@seatwise/sch
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import { query } from '../../common/sql.js';
 import { toDate } from '../../common/transaction.js';
+import { currentLanguage, type Message } from '../../i18n/messages.js';
+import type { AuditMessage } from '../audit/audit-entry.entity.js';
+import { summaryColumns, summaryIn } from '../audit/audit.service.js';
 import { User } from '../identity/user.entity.js';
 import type { StaffContext } from '../../graphql/vendor-access.js';
 import type { StaffViewer } from '../identity/staff/staff-session.service.js';
@@ -15,7 +18,7 @@ export interface VendorAuditInput {
   tokenName?: string | null;
   action: string;
   customer?: { id: string; name: string } | null;
-  summary: string;
+  summary: string | Message;
   details?: Record<string, unknown> | null;
 }
 
@@ -30,7 +33,7 @@ export function recordVendorAudit(em: EntityManager, input: VendorAuditInput): V
     action: input.action,
     customerId: input.customer?.id ?? null,
     customerName: input.customer?.name ?? null,
-    summary: input.summary.slice(0, 500),
+    ...summaryColumns(input.summary),
     details: input.details ?? null,
   });
 }
@@ -44,6 +47,7 @@ interface Row {
   customer_id: string | null;
   customer_name: string | null;
   summary: string;
+  summary_message: string | AuditMessage | null;
 }
 
 /** The vendor audit log, newest first, paged by (time, id). */
@@ -59,7 +63,7 @@ export async function listVendorAudit(ctx: StaffContext, first: number | null | 
   }
   const rows = await query<Row>(
     ctx.em,
-    `select e.id, e.created_at, u.email as actor_email, e.token_name, e.action, e.customer_id, e.customer_name, e.summary
+    `select e.id, e.created_at, u.email as actor_email, e.token_name, e.action, e.customer_id, e.customer_name, e.summary, e.summary_message
      from vendor_audit_entries e left join users u on u.id = e.actor_id ${where}
      order by e.created_at desc, e.id desc limit ?`,
     [...params, size + 1],
@@ -75,7 +79,7 @@ export async function listVendorAudit(ctx: StaffContext, first: number | null | 
       action: row.action,
       customerId: row.customer_id,
       customerName: row.customer_name,
-      summary: row.summary,
+      summary: summaryIn(row.summary, row.summary_message, currentLanguage()),
     };
     return { cursor: encodeCursor(node.at.getTime(), row.id), node };
   });

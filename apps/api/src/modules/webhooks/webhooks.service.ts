@@ -24,6 +24,8 @@ import { WebhookDeliveryRow } from './webhook-delivery.entity.js';
 import { WebhookEndpointRow } from './webhook-endpoint.entity.js';
 import { badUrl, deliveryNotFound, deliveryPending, endpointDisabled, endpointNotFound, noEvents, tooManyEndpoints, vendorOnlyEvent } from './webhooks.errors.js';
 import './webhook-events.js';
+import { type Message } from '../../i18n/messages.js';
+import { msg } from '../../i18n/messages.js';
 
 /** How many endpoints one owner (an account, or the vendor) may have: the list is bounded by this. */
 export const MAX_WEBHOOK_ENDPOINTS = 20;
@@ -37,7 +39,7 @@ export type WebhookAuditAction = 'webhook.create' | 'webhook.change' | 'webhook.
 export interface EndpointOwner {
   accountId: string | null;
   userId: string;
-  audit(em: EntityManager, action: WebhookAuditAction, endpoint: WebhookEndpointRow, summary: string): void;
+  audit(em: EntityManager, action: WebhookAuditAction, endpoint: WebhookEndpointRow, summary: Message): void;
 }
 
 const ownerWhere = (owner: EndpointOwner) => ({ account: owner.accountId });
@@ -116,7 +118,7 @@ export async function createWebhookEndpoint(ctx: RequestContext, owner: Endpoint
       secretSealed: sealSecret(tx.config, secret),
       createdBy: tx.em.getReference(User, owner.userId),
     });
-    owner.audit(tx.em, 'webhook.create', row, `Added the webhook endpoint ${url}`);
+    owner.audit(tx.em, 'webhook.create', row, msg('Added the webhook endpoint {url}', { url }));
     await tx.em.flush();
     return { endpoint: toWebhookEndpoint(row), secret };
   });
@@ -140,7 +142,12 @@ export async function updateWebhookEndpoint(ctx: RequestContext, owner: Endpoint
     const changes = Object.entries(before)
       .filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(row[key as keyof typeof before]))
       .map(([key]) => key);
-    owner.audit(tx.em, 'webhook.change', row, `Changed the webhook endpoint ${row.url}${changes.length ? ` (${changes.join(', ')})` : ''}`);
+    owner.audit(
+      tx.em,
+      'webhook.change',
+      row,
+      changes.length ? msg('Changed the webhook endpoint {url} ({changes})', { url: row.url, changes: changes.join(', ') }) : msg('Changed the webhook endpoint {url}', { url: row.url }),
+    );
     await tx.em.flush();
     return toWebhookEndpoint(row);
   });
@@ -153,7 +160,7 @@ export async function rotateWebhookSecret(ctx: RequestContext, owner: EndpointOw
     const row = await requireEndpoint(tx.em, owner, id);
     row.secretSealed = sealSecret(tx.config, secret);
     row.secretCreatedAt = new Date();
-    owner.audit(tx.em, 'webhook.rotate', row, `Rotated the secret of the webhook endpoint ${row.url}`);
+    owner.audit(tx.em, 'webhook.rotate', row, msg('Rotated the secret of the webhook endpoint {url}', { url: row.url }));
     await tx.em.flush();
     return { endpoint: toWebhookEndpoint(row), secret };
   });
@@ -164,7 +171,7 @@ export async function deleteWebhookEndpoint(ctx: RequestContext, owner: Endpoint
   return inTransaction(ctx, async (tx) => {
     const row = await requireEndpoint(tx.em, owner, id);
     const endpoint = toWebhookEndpoint(row);
-    owner.audit(tx.em, 'webhook.delete', row, `Deleted the webhook endpoint ${row.url}`);
+    owner.audit(tx.em, 'webhook.delete', row, msg('Deleted the webhook endpoint {url}', { url: row.url }));
     await tx.em.nativeDelete(WebhookAttemptRow, { endpoint: row.id });
     await tx.em.nativeDelete(WebhookDeliveryRow, { endpoint: row.id });
     tx.em.remove(row);

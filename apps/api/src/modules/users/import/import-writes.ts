@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
 import { ImportRowStatus, type Language, MembershipStatus, SeatLedgerEvent } from '@seatwise/schema';
 import { chunks } from '../../../common/batches.js';
+import { type Message, msg } from '../../../i18n/messages.js';
+import { summaryColumns } from '../../audit/audit.service.js';
 import { inAccount, sql } from '../../../common/sql.js';
 import { dbDate, run } from '../../../common/transaction.js';
 import type { AccountContext } from '../../../context.js';
@@ -69,11 +71,14 @@ export async function writeImport(tx: AccountContext, plan: PlannedRow[], langua
   const audits: Record<string, unknown>[] = [];
   const outgoing: InvitationToSend[] = [];
   const created: string[] = [];
-  const audit = (userId: string, action: CustomerAuditAction, summary: string, before: unknown, after: unknown) =>
+  const audit = (userId: string, action: CustomerAuditAction, summary: Message, before: unknown, after: unknown) => {
+    const line = summaryColumns(summary);
     audits.push({
       id: randomUUID(), created_at: at, account_id: accountId, actor_id: actorId, action, target_type: 'user', target_id: userId,
-      summary: summary.slice(0, 500), before: before === null ? null : JSON.stringify(before), after: JSON.stringify(after),
+      summary: line.summary, summary_message: line.summaryMessage && JSON.stringify(line.summaryMessage),
+      before: before === null ? null : JSON.stringify(before), after: JSON.stringify(after),
     });
+  };
 
   for (const row of plan) {
     if (row.status !== ImportRowStatus.CREATE && row.status !== ImportRowStatus.UPDATE) continue;
@@ -121,7 +126,7 @@ export async function writeImport(tx: AccountContext, plan: PlannedRow[], langua
               where ${inAccount(tx)} and user_id = ${userId}`,
         );
       }
-      audit(userId, 'user.import.update', `Updated ${person.email} from an import`, {
+      audit(userId, 'user.import.update', msg('Updated {email} from an import', { email: person.email }), {
         role: existing.role, teamId: existing.teamId, firstName: existing.firstName, lastName: existing.lastName,
       }, { ...after, firstName: person.firstName, lastName: person.lastName });
     }
