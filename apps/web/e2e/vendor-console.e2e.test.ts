@@ -102,7 +102,7 @@ describe('the Vendor console', () => {
     servers.push(again);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(again.output()).not.toContain('/setup/');
-  });
+  }, 150_000);
 
   it('in Slovenian: the demo operator signs in with a text-message code, issues a Support set-up link, which is walked through', async () => {
     const server = await startServer();
