@@ -6,7 +6,7 @@ const e2e = serverAndBrowser();
 
 const words = {
   en: {
-    nav: 'Support',
+    nav: 'Support requests',
     title: 'Support requests',
     count: (n: number) => `${n} requests`,
     open: 'Open a support request',
@@ -24,7 +24,7 @@ const words = {
     categoryRule: 'Choose a category.',
   },
   sl: {
-    nav: 'Podpora',
+    nav: 'Zahtevki za podporo',
     title: 'Zahtevki za podporo',
     count: (n: number) => (n === 3 || n === 4 ? `${n} zahtevki` : `${n} zahtevkov`),
     open: 'Odpri zahtevek za podporo',
