@@ -37,7 +37,7 @@ export const notifications: Record<string, string> = {
   'Buy more credits before they run out, or the cloud services stop.': 'Kupite nove kredite, preden zmanjka obstoječih, sicer se storitve v oblaku ustavijo.',
   '{subscription}: every seat is assigned': '{subscription}: vse licence so dodeljene',
   'All seats of the subscription {subscription} of {account} are assigned ({seats} of {seats}). To give someone else a seat, unassign one or add seats.':
-    'Vse licence naročnine {subscription} računa {account} so dodeljene ({seats} od {seats}). Če želite licenco dati še komu, eno odvzemite ali dodajte licence.',
+    'Vse licence naročnine {subscription} računa {account} so dodeljene ({seats} od {seats}). Če želite licenco dati še komu, eno odvzemite ali dodajte nove.',
   'Product updates': 'Posodobitve produktov',
   'Subscription renewals': 'Podaljšanja naročnin',
   'Usage alerts': 'Opozorila o uporabi',
