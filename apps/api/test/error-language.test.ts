@@ -58,9 +58,9 @@ describe.each(drivers)('error messages in the language asked for (%s)', (driver)
     expect(tooLong.error?.message).toMatch(/dve leti/);
   });
 
-  it('writes the plural form Slovenian needs for the count: 1 sedež, 2 sedeža, 3 sedeži, 5 sedežev', async () => {
+  it('writes the plural form Slovenian needs for the count: 1 licenca, 2 licenci, 3 licence, 5 licenc', async () => {
     const account = await accountId(app);
-    const forms: [number, string][] = [[1, 'je prost le 1 sedež'], [2, 'sta prosta le 2 sedeža'], [3, 'so prosti le 3 sedeži'], [5, 'je prostih le 5 sedežev']];
+    const forms: [number, string][] = [[1, 'je prosta le 1 licenca'], [2, 'sta prosti le 2 licenci'], [3, 'so proste le 3 licence'], [5, 'je prostih le 5 licenc']];
     for (const [seats, words] of forms) {
       const name = `Plural ${seats} ${driver}`;
       const subscriptionId = await addSubscription(app, account, name, seats);

@@ -150,16 +150,16 @@ describe('messages of the API in English and Slovenian', () => {
     expect(twice).toEqual([]);
   });
 
-  it('writes the Slovenian plural forms: 1 sedež, 2 sedeža, 3 sedeži, 5 sedežev', () => {
+  it('writes the Slovenian plural forms: 1 licenca, 2 licenci, 3 licence, 5 licenc', () => {
     const seats = (count: number, language: Language) =>
       render(msg('Only {count} seats of {subscription} are free; {wanted} were asked for.', { count, subscription: 'CAD', wanted: 200 }), language);
-    expect(seats(1, Language.SL)).toBe('Pri naročnini CAD je prost le 1 sedež. Število zahtevanih: 200.');
-    expect(seats(2, Language.SL)).toBe('Pri naročnini CAD sta prosta le 2 sedeža. Število zahtevanih: 200.');
-    expect(seats(3, Language.SL)).toBe('Pri naročnini CAD so prosti le 3 sedeži. Število zahtevanih: 200.');
-    expect(seats(4, Language.SL)).toContain('4 sedeži');
-    expect(seats(5, Language.SL)).toBe('Pri naročnini CAD je prostih le 5 sedežev. Število zahtevanih: 200.');
-    expect(seats(101, Language.SL)).toContain('101 sedež.');
-    expect(seats(102, Language.SL)).toContain('102 sedeža.');
+    expect(seats(1, Language.SL)).toBe('Pri naročnini CAD je prosta le 1 licenca. Število zahtevanih: 200.');
+    expect(seats(2, Language.SL)).toBe('Pri naročnini CAD sta prosti le 2 licenci. Število zahtevanih: 200.');
+    expect(seats(3, Language.SL)).toBe('Pri naročnini CAD so proste le 3 licence. Število zahtevanih: 200.');
+    expect(seats(4, Language.SL)).toContain('so proste le 4 licence.');
+    expect(seats(5, Language.SL)).toBe('Pri naročnini CAD je prostih le 5 licenc. Število zahtevanih: 200.');
+    expect(seats(101, Language.SL)).toContain('je prosta le 101 licenca.');
+    expect(seats(102, Language.SL)).toContain('sta prosti le 102 licenci.');
     expect(seats(1, Language.EN)).toBe('Only 1 seat of CAD is free; 200 were asked for.');
     expect(seats(2, Language.EN)).toBe('Only 2 seats of CAD are free; 200 were asked for.');
   });

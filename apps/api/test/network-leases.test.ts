@@ -136,7 +136,7 @@ describe.each(drivers)('network leases (%s)', (driver) => {
     expect(await refusal(await checkout('ws-x', { token: 'not-a-token' }))).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
     expect(await refusal(await post('checkout', { product: 'DRF', version: network.version, machine: machine('ws-x') }))).toMatchObject({ status: 403, code: 'NO_NETWORK_LICENCE' });
     expect(await refusal(await post('checkout', { product: network.product, version: '1999', machine: machine('ws-x') }))).toMatchObject({ status: 403, code: 'VERSION_NOT_COVERED' });
-    expect((await refusal(await post('heartbeat', { leaseId: '00000000-0000-4000-8000-000000000000' }, { language: 'sl' }))).message).toBe('Takega omrežnega zakupa nimate. Licenco prevzemite znova.');
+    expect((await refusal(await post('heartbeat', { leaseId: '00000000-0000-4000-8000-000000000000' }, { language: 'sl' }))).message).toBe('Takega mrežnega zakupa nimate. Licenco prevzemite znova.');
     // Another person's lease is unknown to this one.
     const other = (await deviceTokens(app, clientId, admin)).access_token;
     const theirs = await granted(await checkout('admin-pc', { token: other }));
@@ -152,7 +152,7 @@ describe.each(drivers)('network leases (%s)', (driver) => {
     const full = await refusal(await checkout('ws-d'));
     expect(full).toMatchObject({ status: 409, code: 'NO_FREE_SEAT', seats: 3, leases: 3, inLicenceFiles: 0, freeAgainAt: a.expiresAt });
     expect(full.message).toContain('3 held by running products');
-    expect((await refusal(await checkout('ws-d', { language: 'sl' }))).message).toContain('Vsi omrežni sedeži tega izdelka so zasedeni');
+    expect((await refusal(await checkout('ws-d', { language: 'sl' }))).message).toContain('Vse mrežne licence tega izdelka so zasedene');
 
     // b and c keep beating; a goes silent. One interval later it still holds its seat.
     at(now + HEARTBEAT_MS);

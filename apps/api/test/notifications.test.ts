@@ -279,7 +279,7 @@ describe.each(drivers)('notifications Settings offers (%s)', (driver) => {
     await runDaily();
     await runDaily();
     expect(about('Formwork 3D: every seat is assigned')).toHaveLength(admins.length - 1);
-    expect(about('Formwork 3D: vsi sedeži so dodeljeni')).toHaveLength(1);
+    expect(about('Formwork 3D: vse licence so dodeljene')).toHaveLength(1);
     expect(about('Formwork 3D: every seat is assigned')[0]!.text).toContain(`(${used} of ${used})`);
   });
 

@@ -282,7 +282,7 @@ describe.each(drivers)('usage ingestion and reports F-31 to F-34 (%s)', (driver)
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.name).toBe('Uporaba sedežev');
+    expect(sheet.name).toBe('Uporaba licenc');
     expect(sheet.getRow(1).values).toEqual([undefined, 'Ime', 'E-pošta', 'Naročnina', 'Datum dodelitve', 'Zadnja uporaba', 'Dni uporabe', 'Minute', 'Dni neuporabe']);
     // Without ?lang=, the headings follow Accept-Language.
     const asked = await rest(app, admin, `/api/exports/seat-usage.csv?${query}`, { headers: { 'accept-language': 'sl' } });

@@ -227,7 +227,7 @@ describe.each(drivers)('users list F-40 (%s)', (driver) => {
     expect(rows.slice(1).every((row) => ['Active', 'Invited'].includes(row[3]!))).toBe(true);
 
     const slovenian: string[][] = parse(await (await rest(app, admin, `/api/exports/users.csv?${query}&lang=sl`)).text(), { bom: true, delimiter: ';' });
-    expect(slovenian[0]).toEqual(['Ime', 'E-pošta', 'Vloga', 'Stanje', 'Ekipa', 'Sedeži', 'Zadnja prijava', 'Datum pridružitve']);
+    expect(slovenian[0]).toEqual(['Ime', 'E-pošta', 'Vloga', 'Stanje', 'Ekipa', 'Licence', 'Zadnja prijava', 'Datum pridružitve']);
     expect(slovenian.slice(1).map((row) => row[1])).toEqual(listed.map((user) => user.email));
     expect(slovenian.slice(1).every((row) => row[2] === 'Uporabnik' && ['Aktiven', 'Povabljen'].includes(row[3]!))).toBe(true);
 

@@ -24,7 +24,7 @@ const words = {
     check: 'Preveri vrstice',
     checkFirst: 'Najprej preverite vrstice',
     invalid: '1 vrstica ima napako: popravite jo ali povabite samo pripravljene.',
-    seats: 'Prostih sedežev ni dovolj za vse',
+    seats: 'Prostih licenc ni dovolj za vse',
     needed: (_free: number, needed: number) => new RegExp(`potrebno: ${needed}`),
     inviteReady: (count: number) => `Povabi samo ${count}`,
     problems: ['E-pošta:', 'Ime:', 'Priimek:'],

@@ -105,11 +105,11 @@ describe('Network seats in use (issue 17, item 3)', () => {
 
     await page.getByRole('button', { name: /^(Language|Jezik)/ }).click();
     await page.getByRole('menuitem', { name: 'Slovenščina' }).click();
-    await page.getByRole('heading', { name: 'Omrežni sedeži naročnine Formwork 3D' }).waitFor();
-    await page.getByRole('table', { name: 'Zdaj sta zasedena 2 sedeža' }).waitFor();
+    await page.getByRole('heading', { name: 'Mrežne licence naročnine Formwork 3D' }).waitFor();
+    await page.getByRole('table', { name: 'Zdaj sta zasedeni 2 licenci' }).waitFor();
     await checkAtPhoneWidth(page, 'network-seats-sl');
-    await page.getByRole('button', { name: /^Sprosti sedež osebe .+ na računalniku DESIGN-WS-02$/ }).click();
-    await page.getByRole('dialog', { name: 'Želite sprostiti ta sedež?' }).waitFor();
+    await page.getByRole('button', { name: /^Sprosti licenco osebe .+ na računalniku DESIGN-WS-02$/ }).click();
+    await page.getByRole('dialog', { name: 'Želite sprostiti to licenco?' }).waitFor();
     await page.screenshot({ path: `${process.env.SEATWISE_SCREENSHOTS ?? '/tmp'}/network-seats-confirm-sl.png` });
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);

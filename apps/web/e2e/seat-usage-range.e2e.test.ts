@@ -5,7 +5,7 @@ const e2e = serverAndBrowser();
 
 const words = {
   en: { period: 'Period', custom: 'Custom range', from: 'From', to: 'To', byProduct: 'By product', unassigned: 'Unassigned seats', once: 'All subscriptions, each seat once' },
-  sl: { period: 'Obdobje', custom: 'Po meri', from: 'Od', to: 'Do', byProduct: 'Po izdelkih', unassigned: 'Nedodeljeni sedeži', once: 'Vse naročnine, vsak sedež enkrat' },
+  sl: { period: 'Obdobje', custom: 'Po meri', from: 'Od', to: 'Do', byProduct: 'Po izdelkih', unassigned: 'Nedodeljene licence', once: 'Vse naročnine, vsaka licenca enkrat' },
 } as const;
 
 // Days are typed and shown as each language writes them (not the browser's mm/dd/yyyy).

@@ -6,7 +6,7 @@ const e2e = serverAndBrowser();
 
 const words = {
   en: {
-    nav: 'Support',
+    nav: 'Support requests',
     title: 'Support requests',
     count: (n: number) => `${n} requests`,
     open: 'Open a support request',
@@ -24,7 +24,7 @@ const words = {
     categoryRule: 'Choose a category.',
   },
   sl: {
-    nav: 'Podpora',
+    nav: 'Zahtevki za podporo',
     title: 'Zahtevki za podporo',
     count: (n: number) => (n === 3 || n === 4 ? `${n} zahtevki` : `${n} zahtevkov`),
     open: 'Odpri zahtevek za podporo',
@@ -54,6 +54,8 @@ describe('support requests in Account management', () => {
     await signInSpeaking(page, e2e.server.url, 'admin@example.com', language);
     await page.getByRole('link', { name: w.nav, exact: true }).click();
     await page.getByRole('heading', { name: w.title, level: 1 }).waitFor();
+    // The heading stands before the list has loaded: count the rows once they are there.
+    await rows(page).first().waitFor();
     const before = await rows(page).count();
     expect(before).toBeGreaterThanOrEqual(3);
     await page.getByText(w.count(before)).waitFor();

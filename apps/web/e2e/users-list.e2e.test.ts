@@ -59,7 +59,7 @@ describe('the users list (issue 22, item 6)', () => {
     await page.getByRole('button', { name: 'Izvozi' }).click();
     const [slovenian] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /CSV/ }).click()]);
     const slLines = readFileSync(await slovenian.path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(slLines[0]).toBe('Ime;E-pošta;Vloga;Stanje;Ekipa;Sedeži;Zadnja prijava;Datum pridružitve');
+    expect(slLines[0]).toBe('Ime;E-pošta;Vloga;Stanje;Ekipa;Licence;Zadnja prijava;Datum pridružitve');
     expect(slLines).toHaveLength(shown + 1);
     await page.keyboard.press('Escape');
     await checkAtPhoneWidth(page, 'users-product-filter-sl');

@@ -94,7 +94,7 @@ describe("the vendor's brand and support inbox in the browser", () => {
     await checkAtPhoneWidth(page, 'outbox-branded-sl');
 
     await signInDemoOperator(page, env.server.url, { useDemo: 'Uporabi demo operaterja', signIn: 'Prijava', code: 'Koda', verify: 'Preveri' });
-    await page.getByRole('link', { name: 'Podpora', exact: true }).click();
+    await page.getByRole('link', { name: 'Zahtevki za podporo', exact: true }).click();
     await page.getByRole('heading', { name: 'Zahtevki za podporo' }).waitFor();
     // The inbox opens on what waits for Support: the request answered in English is the customer's turn now.
     await page.getByText('1 zahtevek').waitFor();

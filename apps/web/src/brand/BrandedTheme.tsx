@@ -1,5 +1,5 @@
 import { createTheme, MantineProvider } from '@mantine/core';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useLayoutEffect, useMemo, useState } from 'react';
 import { nameBrandInStrings } from '../i18n';
 import { type Brand, BrandContext, shadesOf } from './brand';
 import { contrastResolver } from './contrast';
@@ -29,7 +29,8 @@ export function BrandedTheme({ initial, children }: { initial: Brand; children: 
   );
   nameBrandInStrings(brand.name);
   const state = useMemo(() => ({ brand, setBrand }), [brand]);
-  useEffect(() => {
+  // Before the screens' own effects, which put the page's heading in front of the brand (PageHeader).
+  useLayoutEffect(() => {
     document.title = brand.name;
   }, [brand.name]);
   return (

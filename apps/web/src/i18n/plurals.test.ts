@@ -92,7 +92,7 @@ describe('counted sentences in English and Slovenian', () => {
     expect(read(sl, 'home.support.count')).toEqual(['1 odprt zahtevek', '2 odprta zahtevka', '3 odprti zahtevki', '5 odprtih zahtevkov']);
     expect(read(en, 'home.support.count')).toEqual(['1 open request', '2 open requests', '3 open requests', '5 open requests']);
     expect(read(sl, 'users.selected')).toEqual(['1 izbrana oseba', '2 izbrani osebi', '3 izbrane osebe', '5 izbranih oseb']);
-    expect(read(sl, 'inviteMultiple.seatsFree')).toEqual(['1 prost sedež', '2 prosta sedeža', '3 prosti sedeži', '5 prostih sedežev']);
+    expect(read(sl, 'inviteMultiple.seatsFree')).toEqual(['1 prosta licenca', '2 prosti licenci', '3 proste licence', '5 prostih licenc']);
     expect(read(sl, 'profile.sessions.endedOthers')).toEqual(['Končana je 1 druga seja.', 'Končani sta 2 drugi seji.', 'Končane so 3 druge seje.', 'Končanih je 5 drugih sej.']);
     expect(read(sl, 'trials.daysLeft')).toEqual(['Še 1 dan', 'Še 2 dneva', 'Še 3 dnevi', 'Še 5 dni']);
   });

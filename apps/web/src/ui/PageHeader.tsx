@@ -1,5 +1,6 @@
 import { Group, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useDocumentTitle } from './documentTitle';
 
 interface PageHeaderProps {
   title: string;
@@ -8,8 +9,9 @@ interface PageHeaderProps {
   aside?: ReactNode;
 }
 
-/** The heading every screen starts with: one h1, an optional line under it, an optional aside. */
+/** The heading every screen starts with: one h1, an optional line under it, an optional aside; the tab's title follows it. */
 export function PageHeader({ title, description, aside }: PageHeaderProps) {
+  useDocumentTitle(title);
   return (
     <Group justify="space-between" align="flex-end" wrap="wrap" gap="xs">
       <div>

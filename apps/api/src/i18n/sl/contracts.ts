@@ -4,7 +4,7 @@ import { plural } from '../plural.js';
 export const contracts: Record<string, string> = {
   'Enter a real date as YYYY-MM-DD.': 'Vnesite pravi datum v obliki YYYY-MM-DD (leto-mesec-dan).',
   'The end date cannot be before the start date.': 'Datum konca ne more biti pred datumom začetka.',
-  'Seats must be a whole number from 1 to {max}.': 'Število sedežev mora biti celo število od 1 do {max}.',
+  'Seats must be a whole number from 1 to {max}.': 'Število licenc mora biti celo število od 1 do {max}.',
   'Credits must be a whole number from 1 to {max}.': 'Število kreditov mora biti celo število od 1 do {max}.',
   'This customer already has a contract numbered {number}.': 'Ta stranka že ima pogodbo s številko {number}.',
   'Enter the contract number.': 'Vnesite številko pogodbe.',
@@ -24,9 +24,9 @@ export const contracts: Record<string, string> = {
   'The subscription {name} is already cancelled.': 'Naročnina {name} je že preklicana.',
   'The new term must end after {endsOn}.': 'Novo obdobje se mora končati po {endsOn}.',
   ...plural('{count} seats are assigned above the new number: unassign them first, or schedule the decrease for the renewal date.', {
-    one: 'Nad novim številom je dodeljen {count} sedež: najprej ga odvzemite ali zmanjšanje načrtujte za datum podaljšanja.',
-    two: 'Nad novim številom sta dodeljena {count} sedeža: najprej ju odvzemite ali zmanjšanje načrtujte za datum podaljšanja.',
-    few: 'Nad novim številom so dodeljeni {count} sedeži: najprej jih odvzemite ali zmanjšanje načrtujte za datum podaljšanja.',
-    other: 'Nad novim številom je dodeljenih {count} sedežev: najprej jih odvzemite ali zmanjšanje načrtujte za datum podaljšanja.',
+    one: 'Nad novim številom je dodeljena {count} licenca: najprej jo odvzemite ali zmanjšanje načrtujte za datum podaljšanja.',
+    two: 'Nad novim številom sta dodeljeni {count} licenci: najprej ju odvzemite ali zmanjšanje načrtujte za datum podaljšanja.',
+    few: 'Nad novim številom so dodeljene {count} licence: najprej jih odvzemite ali zmanjšanje načrtujte za datum podaljšanja.',
+    other: 'Nad novim številom je dodeljenih {count} licenc: najprej jih odvzemite ali zmanjšanje načrtujte za datum podaljšanja.',
   }),
 };

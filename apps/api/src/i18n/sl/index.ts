@@ -14,7 +14,7 @@ import { productsSignIn } from './products-sign-in.js';
 
 /**
  * Slovenian texts of the API's messages, keyed by their English text, one file per area. A message
- * with `{count}` has all four Slovenian forms (`plural()`: 1 sedež, 2 sedeža, 3 sedeži, 5 sedežev);
+ * with `{count}` has all four Slovenian forms (`plural()`: 1 licenca, 2 licenci, 3 licence, 5 licenc);
  * other numbers stand where no noun agrees with them: "Največje število: {max}.".
  */
 export const areas: Readonly<Record<string, Readonly<Record<string, string>>>> = { common, audit, identity, people, platform, mail, exports, vendor, catalogue, contracts, webhooks, productsSignIn, notifications };

@@ -54,7 +54,7 @@ export const mail: Record<string, string> = {
   'If you did not do this, contact an admin of your account at once.': 'Če tega niste storili vi, se takoj obrnite na skrbnika svojega računa.',
   'Your {brand} account was deleted': 'Vaš račun {brand} je izbrisan',
   'Your {brand} sign-in was deleted as you asked. Your personal data was removed and your seats were released. This is the last message {brand} sends to this address.':
-    'Vaša prijava v {brand} je izbrisana, kot ste zahtevali. Vaši osebni podatki so odstranjeni, vaši sedeži pa sproščeni. To je zadnje sporočilo, ki ga {brand} pošlje na ta naslov.',
+    'Vaša prijava v {brand} je izbrisana, kot ste zahtevali. Vaši osebni podatki so odstranjeni, vaše licence pa sproščene. To je zadnje sporočilo, ki ga {brand} pošlje na ta naslov.',
 
   // Security alerts (modules/identity/security-alerts.ts, device.ts).
   'New sign-in to your {brand} account': 'Nova prijava v vaš račun {brand}',

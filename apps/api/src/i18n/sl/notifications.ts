@@ -21,7 +21,7 @@ export const notifications: Record<string, string> = {
   'To keep using it, renew it before that day.': 'Če jo želite uporabljati še naprej, jo podaljšajte pred tem dnem.',
   '{subscription} has expired': 'Naročnina {subscription} je potekla',
   'The subscription {subscription} of {account} ended on {date}. Its seats can no longer be used.':
-    'Naročnina {subscription} računa {account} se je iztekla {date}. Njenih sedežev ni več mogoče uporabljati.',
+    'Naročnina {subscription} računa {account} se je iztekla {date}. Njenih licenc ni več mogoče uporabljati.',
   ...plural('{subscription}: {count} cloud credits left', {
     one: '{subscription}: ostal je še {count} kredit v oblaku',
     two: '{subscription}: ostala sta še {count} kredita v oblaku',
@@ -35,9 +35,9 @@ export const notifications: Record<string, string> = {
     other: 'Naročnina {subscription} računa {account} ima še {count} kreditov v oblaku, manj od meje za opozorilo ({threshold}), nastavljene za račun.',
   }),
   'Buy more credits before they run out, or the cloud services stop.': 'Kupite nove kredite, preden zmanjka obstoječih, sicer se storitve v oblaku ustavijo.',
-  '{subscription}: every seat is assigned': '{subscription}: vsi sedeži so dodeljeni',
+  '{subscription}: every seat is assigned': '{subscription}: vse licence so dodeljene',
   'All seats of the subscription {subscription} of {account} are assigned ({seats} of {seats}). To give someone else a seat, unassign one or add seats.':
-    'Vsi sedeži naročnine {subscription} računa {account} so dodeljeni ({seats} od {seats}). Če želite sedež dati še komu, enega odvzemite ali dodajte sedeže.',
+    'Vse licence naročnine {subscription} računa {account} so dodeljene ({seats} od {seats}). Če želite licenco dati še komu, eno odvzemite ali dodajte nove.',
   'Product updates': 'Posodobitve produktov',
   'Subscription renewals': 'Podaljšanja naročnin',
   'Usage alerts': 'Opozorila o uporabi',

@@ -93,10 +93,10 @@ export const people: Record<string, string> = {
   'No seat of {subscription} is free: unassign one first or buy more.':
     'Naročnina {subscription} nima proste licence: najprej sprostite katero od licenc ali kupite dodatne.',
   ...plural('Only {count} seats of {subscription} are free; {wanted} were asked for.', {
-    one: 'Pri naročnini {subscription} je prost le {count} sedež. Število zahtevanih: {wanted}.',
-    two: 'Pri naročnini {subscription} sta prosta le {count} sedeža. Število zahtevanih: {wanted}.',
-    few: 'Pri naročnini {subscription} so prosti le {count} sedeži. Število zahtevanih: {wanted}.',
-    other: 'Pri naročnini {subscription} je prostih le {count} sedežev. Število zahtevanih: {wanted}.',
+    one: 'Pri naročnini {subscription} je prosta le {count} licenca. Število zahtevanih: {wanted}.',
+    two: 'Pri naročnini {subscription} sta prosti le {count} licenci. Število zahtevanih: {wanted}.',
+    few: 'Pri naročnini {subscription} so proste le {count} licence. Število zahtevanih: {wanted}.',
+    other: 'Pri naročnini {subscription} je prostih le {count} licenc. Število zahtevanih: {wanted}.',
   }),
   // Bulk actions, the seat ledger and undo.
   'This person holds no seat of {product}.': 'Ta oseba nima licence za {product}.',

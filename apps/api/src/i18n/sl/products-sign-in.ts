@@ -17,8 +17,8 @@ export const productsSignIn: Record<string, string> = {
   // Named-user checkout (modules/oidc/checkout.*, http/checkout.route.ts)
   'There is no product with this code.': 'Izdelka s to kodo ni.',
   'You hold no seat of this product. Ask an admin of your account to assign you one.':
-    'Za ta izdelek nimate sedeža. Skrbnika svojega računa prosite, naj vam ga dodeli.',
-  'The subscription of your seat has ended or was cancelled.': 'Naročnina vašega sedeža je potekla ali je bila preklicana.',
+    'Za ta izdelek nimate licence. Skrbnika svojega računa prosite, naj vam jo dodeli.',
+  'The subscription of your seat has ended or was cancelled.': 'Naročnina vaše licence je potekla ali je bila preklicana.',
   'Your subscription does not cover this version of the product.': 'Vaša naročnina ne pokriva te različice izdelka.',
   'This product already runs on the most machines your licence allows ({limit}). Release one in your Seatwise profile.':
     'Izdelek že teče na največjem številu računalnikov, ki ga dovoljuje vaša licenca ({limit}). Enega sprostite v svojem profilu Seatwise.',
@@ -29,15 +29,15 @@ export const productsSignIn: Record<string, string> = {
   'There is no such device.': 'Take naprave ni.',
 
   // Network leases (modules/licensing/network-leases.*, http/checkout.route.ts)
-  'Your account has no network licence of this product.': 'Vaš račun nima omrežne licence za ta izdelek.',
-  'The network licence of this product has ended or was cancelled.': 'Omrežna licenca za ta izdelek je potekla ali je bila preklicana.',
+  'Your account has no network licence of this product.': 'Vaš račun nima mrežne licence za ta izdelek.',
+  'The network licence of this product has ended or was cancelled.': 'Mrežna licenca za ta izdelek je potekla ali je bila preklicana.',
   'Every network seat of this product is in use: {leases} held by running products and {inLicenceFiles} in licence files, of {seats}. Try again when one is checked in.':
-    'Vsi omrežni sedeži tega izdelka so zasedeni (vseh: {seats}; zasedajo jih delujoči izdelki: {leases}; v licenčnih datotekah: {inLicenceFiles}). Poskusite znova, ko bo kateri vrnjen.',
-  'There is no such network lease of yours. Check out again.': 'Takega omrežnega zakupa nimate. Licenco prevzemite znova.',
+    'Vse mrežne licence tega izdelka so zasedene (vseh: {seats}; zasedajo jih delujoči izdelki: {leases}; v licenčnih datotekah: {inLicenceFiles}). Poskusite znova, ko bo katera vrnjena.',
+  'There is no such network lease of yours. Check out again.': 'Takega mrežnega zakupa nimate. Licenco prevzemite znova.',
   'This network lease expired: no heartbeat came for two intervals. Check out again.':
-    'Ta omrežni zakup je potekel: dva intervala ni bilo signala prisotnosti. Licenco prevzemite znova.',
+    'Ta mrežni zakup je potekel: dva intervala ni bilo signala prisotnosti. Licenco prevzemite znova.',
   'This network lease was checked in or released by an admin. Check out again.':
-    'Ta omrežni zakup je bil vrnjen ali pa ga je sprostil skrbnik. Licenco prevzemite znova.',
+    'Ta mrežni zakup je bil vrnjen ali pa ga je sprostil skrbnik. Licenco prevzemite znova.',
   'Send the leaseId of your checkout as JSON.': 'Pošljite leaseId svojega prevzema kot JSON.',
-  'There is no such network lease in this account, or it has already ended.': 'V tem računu takega omrežnega zakupa ni ali pa se je že končal.',
+  'There is no such network lease in this account, or it has already ended.': 'V tem računu takega mrežnega zakupa ni ali pa se je že končal.',
 };

@@ -56,7 +56,7 @@ export function HomePage() {
   if (error && !home) return <ErrorPanel onRetry={() => void refetch()} />;
   return (
     <Stack gap="lg">
-      <PageHeader title={t('pages.home')} description={t('home.subtitle')} />
+      <PageHeader title={t('nav.home')} description={t('home.subtitle')} />
       <CreditWarnings warnings={creditWarnings} linkToPage />
       {!home ? (
         <SimpleGrid cols={{ base: 1, md: 2 }}>

@@ -6,6 +6,7 @@ import 'graphiql/style.css';
 import { type ComponentProps, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useDocumentTitle } from '../../ui/documentTitle';
 import { FullPageLoader } from '../../ui/FullPageLoader';
 import { Logo } from '../../ui/Logo';
 import { playgroundExamples } from './examples';
@@ -42,6 +43,7 @@ export default function PlaygroundPage() {
   const trimmed = token.trim();
   const fetcher = useMemo(() => createFetcher(trimmed), [trimmed]);
   const server = useQuery(PlaygroundServerInfoDocument);
+  useDocumentTitle(t('playground.title'));
 
   if (server.loading) return <FullPageLoader label={t('playground.loading')} />;
   if (server.data && !server.data.serverInfo.playground) {
