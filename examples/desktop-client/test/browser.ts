@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Chromium as the web app's browser tests drive it: CHROMIUM_PATH, else /usr/bin/chromium. */
 export async function launchBrowser(): Promise<Browser> {
@@ -11,21 +11,25 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/**
- * What the person does with the code the product printed: opens the link in a browser, signs in
- * to Seatwise (demo password), checks the code the page filled in, and allows the product on the
- * SPA's "Connect a device" page. Returns the sentence the page showed about the product.
- */
-export async function approveDevice(browser: Browser, link: string, userCode: string, email: string): Promise<string> {
+/** A person signed in to Seatwise in a browser of their own (demo password), on the page after the sign-in. */
+export async function signedInPage(browser: Browser, baseUrl: string, email: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill('Seatwise-demo-1');
+  await page.getByLabel('Password', { exact: true }).press('Enter');
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  return page;
+}
+
+/**
+ * What the person does with the code the product printed: opens the link, checks the code the
+ * SPA's "Connect a device" page filled in, and allows the product. Returns the sentence the page
+ * showed about it; closes the browser context.
+ */
+export async function approveDevice(page: Page, link: string, userCode: string): Promise<string> {
   try {
-    const page = await context.newPage();
-    const origin = new URL(link).origin;
-    await page.goto(`${origin}/sign-in`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill('Seatwise-demo-1');
-    await page.getByLabel('Password', { exact: true }).press('Enter');
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
     // The link the CLI printed: the provider sends it on to the SPA's page with the code filled in.
     await page.goto(link);
     await page.getByRole('heading', { name: 'Connect a device' }).waitFor();
@@ -39,6 +43,6 @@ export async function approveDevice(browser: Browser, link: string, userCode: st
     await page.getByText('Device connected').waitFor();
     return sentence;
   } finally {
-    await context.close();
+    await page.context().close();
   }
 }

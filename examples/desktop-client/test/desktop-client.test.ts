@@ -7,7 +7,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session, StoredLease } from '../src/store.js';
-import { approveDevice, launchBrowser } from './browser.js';
+import { approveDevice, launchBrowser, signedInPage } from './browser.js';
 import { type Driver, Seatwise } from './seatwise-server.js';
 
 const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -113,9 +113,11 @@ describe.each<Driver>(['sqlite', 'postgresql'])('the desktop client against the 
   });
   afterAll(() => server?.destroy());
 
+  /** `login`, approved in the browser by the person of `email` (signed in to Seatwise before the product asks). */
   const signIn = async (configDir: string, email: string) => {
+    const page = await signedInPage(browser, server.url, email);
     let asked = '';
-    const result = await login(server, clientId, configDir, async (link, userCode) => (asked = await approveDevice(browser, link, userCode, email)));
+    const result = await login(server, clientId, configDir, async (link, userCode) => (asked = await approveDevice(page, link, userCode)));
     expect(asked.startsWith(`Studio Desktop asks to sign in as ${email} (account: `)).toBe(true);
     return result;
   };
@@ -248,8 +250,19 @@ describe.each<Driver>(['sqlite', 'postgresql'])('the desktop client against the 
     expect(await cli(user(), ['checkout', '--product', 'CIV', '--version', '1999'])).toMatchObject({ code: 3, stderr: 'Your subscription does not cover this version of the product. (VERSION_NOT_COVERED)' });
 
     // Another account's person, on this machine, with the first person's network lease copied over.
+    // (A code nobody approves in time runs its course meanwhile: the server answers expired_token to the next poll.)
     const other = dir('alpine');
-    const alpine = await signIn(other, 'admin@alpine.example');
+    const late = dir('late');
+    const [alpine, expired] = await Promise.all([
+      signIn(other, 'admin@alpine.example'),
+      login(server, clientId, late, async (_link, userCode) => {
+        const [row] = await server.sql<{ key: string; payload: string }>("select key, payload from oidc_models where model = 'DeviceCode' and user_code = ?", [userCode.replace('-', '')]);
+        const payload = JSON.parse(row!.payload) as { exp: number };
+        await server.sql('update oidc_models set payload = ? where key = ?', [JSON.stringify({ ...payload, exp: Math.floor(Date.now() / 1000) - 1 }), row!.key]);
+      }),
+    ]);
+    expect(expired).toMatchObject({ code: 5, stderr: 'The code expired before anyone approved it. Run `login` again for a new code.' });
+    expect(existsSync(join(late, 'session.json'))).toBe(false);
     expect(alpine.code).toBe(0);
     expect(session(other).accountId).not.toBe(session().accountId);
     expect((await cli(user(), ['checkout', '--network', '--product', 'FRM', '--version', '2026'])).code).toBe(0);
@@ -274,15 +287,5 @@ describe.each<Driver>(['sqlite', 'postgresql'])('the desktop client against the 
       body: new URLSearchParams({ client_id: clientId, grant_type: 'refresh_token', refresh_token: refreshToken! }).toString(),
     });
     expect(((await reuse.json()) as { error: string }).error).toBe('invalid_grant');
-
-    // A code nobody approves in time: the server answers expired_token to the next poll.
-    const late = dir('late');
-    const expired = await login(server, clientId, late, async (_link, userCode) => {
-      const [row] = await server.sql<{ key: string; payload: string }>("select key, payload from oidc_models where model = 'DeviceCode' and user_code = ?", [userCode.replace('-', '')]);
-      const payload = JSON.parse(row!.payload) as { exp: number };
-      await server.sql('update oidc_models set payload = ? where key = ?', [JSON.stringify({ ...payload, exp: Math.floor(Date.now() / 1000) - 1 }), row!.key]);
-    });
-    expect(expired).toMatchObject({ code: 5, stderr: 'The code expired before anyone approved it. Run `login` again for a new code.' });
-    expect(existsSync(join(late, 'session.json'))).toBe(false);
   });
 });
