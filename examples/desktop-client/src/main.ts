@@ -22,7 +22,8 @@ Commands:
 Options for every command:
   --config-dir <dir>   Where tokens, the lease and the keys are kept (default: $SEATWISE_CONFIG_DIR,
                        else the per-user config folder, e.g. ~/.config/seatwise-desktop)
-  --json               Print the result as one JSON object (never tokens or the lease itself)
+  --json               Print each result as a line of JSON (never tokens or the lease itself);
+                       login prints its code as one line, then the person signed in as another
   -h, --help           Show this help, or a command's with \`<command> --help\`
 
 Exit codes: 0 done, 1 unexpected failure, 2 wrong usage, 3 refused by Seatwise (the code is printed),

@@ -122,7 +122,7 @@ describe.each<Driver>(['sqlite', 'postgresql'])('the desktop client against the 
     return result;
   };
 
-  it('signs in by the device flow approved in the browser, checks out, verifies offline with the server stopped, and releases', async () => {
+  it('signs in by the device flow approved in the browser and checks out; an expired or refused access token is refreshed', async () => {
     const signedIn = await signIn(user(), 'user@example.com');
     expect(signedIn.code).toBe(0);
     const lines = signedIn.stdout.split('\n');
@@ -164,36 +164,6 @@ describe.each<Driver>(['sqlite', 'postgresql'])('the desktop client against the 
     writeJson(join(user(), 'session.json'), { ...rotated, accessToken: 'revoked' });
     expect((await cli(user(), ['heartbeat'])).code).toBe(0);
     expect(session().refreshToken).not.toBe(rotated.refreshToken);
-    const lease = readJson<StoredLease>(join(user(), 'lease.json'));
-
-    await server.stop();
-    const offline = await cli(user(), ['verify']);
-    expect(offline).toMatchObject({ code: 0, stderr: '' });
-    expect(offline.stdout).toMatch(/^Lease valid: CIV 2026 on .+ until .+ UTC, offline until .+ UTC\.$/);
-    expect(JSON.parse((await cli(user(), ['verify', '--json'])).stdout)).toMatchObject({ valid: true, status: 'valid', product: 'CIV', kind: 'named', graceUntil: new Date(Math.floor(Date.parse(lease.graceUntil!) / 1000) * 1000).toISOString() });
-    const inGrace = await cli(user(), ['verify', '--at', new Date(new Date(lease.expiresAt).getTime() + 24 * 60 * 60 * 1000).toISOString()]);
-    expect(inGrace.code).toBe(0);
-    expect(inGrace.stdout).toMatch(/^Lease in its offline grace period: CIV 2026 on .+ expired on .+; it works offline until .+ UTC\. Connect to Seatwise and run `checkout`\.$/);
-    const pastGrace = await cli(user(), ['verify', '--at', new Date(new Date(lease.graceUntil!).getTime() + 60_000).toISOString()]);
-    expect(pastGrace.code).toBe(4);
-    expect(pastGrace.stderr).toMatch(/^The lease expired on .+ and its offline grace ended on .+: connect to Seatwise and run `checkout`\.$/);
-    expect(await cli(user(), ['verify', '--fingerprint', 'another-machine'])).toMatchObject({ code: 4, stderr: 'The lease was issued for another machine: run `checkout` on this one.' });
-    // A lease with its signature changed, or signed by another key, is refused.
-    const forged = dir('forged');
-    cpSync(user(), forged, { recursive: true });
-    const [head, body, signature] = lease.lease.split('.');
-    const claims = JSON.parse(Buffer.from(body!, 'base64url').toString()) as Record<string, unknown>;
-    writeJson(join(forged, 'lease.json'), { ...lease, lease: [head, Buffer.from(JSON.stringify({ ...claims, version: '2027' })).toString('base64url'), signature].join('.') });
-    expect(await cli(forged, ['verify'])).toMatchObject({ code: 4, stderr: 'The lease is not signed by this Seatwise server (no key of its JWKS verifies it).' });
-    const unreachable = await cli(user(), ['checkout', '--product', 'CIV', '--version', '2026']);
-    expect(unreachable.code).toBe(6);
-    expect(unreachable.stderr).toMatch(new RegExp(`^Seatwise at ${server.url} could not be reached \\(`));
-    await server.start();
-
-    const released = await cli(user(), ['release']);
-    expect(released).toMatchObject({ code: 0, stderr: '' });
-    expect(released.stdout).toBe(`Forgot the lease of CIV here. ${hostname()} still counts against your device limit until you release it in your Seatwise profile (Devices).`);
-    expect(existsSync(join(user(), 'lease.json'))).toBe(false);
     // The machine is the person's device in Seatwise, under the name the CLI sent.
     const person = server.session();
     await person('mutation ($input: SignInInput!) { signIn(input: $input) { viewer { id } } }', { input: { email: 'user@example.com', password: 'Seatwise-demo-1' } });
@@ -287,5 +257,40 @@ describe.each<Driver>(['sqlite', 'postgresql'])('the desktop client against the 
       body: new URLSearchParams({ client_id: clientId, grant_type: 'refresh_token', refresh_token: refreshToken! }).toString(),
     });
     expect(((await reuse.json()) as { error: string }).error).toBe('invalid_grant');
+  });
+
+  it('verifies the lease offline with the server stopped, and releases it', async () => {
+    expect((await cli(user(), ['checkout', '--product', 'CIV', '--version', '2026'])).code).toBe(0);
+    const lease = readJson<StoredLease>(join(user(), 'lease.json'));
+    // From here on no server runs (afterAll removes its database).
+    await server.stop();
+    const offline = await cli(user(), ['verify']);
+    expect(offline).toMatchObject({ code: 0, stderr: '' });
+    expect(offline.stdout).toMatch(/^Lease valid: CIV 2026 on .+ until .+ UTC, offline until .+ UTC\.$/);
+    expect(JSON.parse((await cli(user(), ['verify', '--json'])).stdout)).toMatchObject({ valid: true, status: 'valid', product: 'CIV', kind: 'named', graceUntil: new Date(Math.floor(Date.parse(lease.graceUntil!) / 1000) * 1000).toISOString() });
+    const inGrace = await cli(user(), ['verify', '--at', new Date(new Date(lease.expiresAt).getTime() + 24 * 60 * 60 * 1000).toISOString()]);
+    expect(inGrace.code).toBe(0);
+    expect(inGrace.stdout).toMatch(/^Lease in its offline grace period: CIV 2026 on .+ expired on .+; it works offline until .+ UTC\. Connect to Seatwise and run `checkout`\.$/);
+    const pastGrace = await cli(user(), ['verify', '--at', new Date(new Date(lease.graceUntil!).getTime() + 60_000).toISOString()]);
+    expect(pastGrace.code).toBe(4);
+    expect(pastGrace.stderr).toMatch(/^The lease expired on .+ and its offline grace ended on .+: connect to Seatwise and run `checkout`\.$/);
+    expect(await cli(user(), ['verify', '--fingerprint', 'another-machine'])).toMatchObject({ code: 4, stderr: 'The lease was issued for another machine: run `checkout` on this one.' });
+    // A lease with its signature changed, or signed by another key, is refused.
+    const forged = dir('forged');
+    cpSync(user(), forged, { recursive: true });
+    const [head, body, signature] = lease.lease.split('.');
+    const claims = JSON.parse(Buffer.from(body!, 'base64url').toString()) as Record<string, unknown>;
+    writeJson(join(forged, 'lease.json'), { ...lease, lease: [head, Buffer.from(JSON.stringify({ ...claims, version: '2027' })).toString('base64url'), signature].join('.') });
+    expect(await cli(forged, ['verify'])).toMatchObject({ code: 4, stderr: 'The lease is not signed by this Seatwise server (no key of its JWKS verifies it).' });
+    const unreachable = await cli(user(), ['checkout', '--product', 'CIV', '--version', '2026']);
+    expect(unreachable.code).toBe(6);
+    expect(unreachable.stderr).toMatch(new RegExp(`^Seatwise at ${server.url} could not be reached \\(`));
+
+    // A named-user lease is given back here: it needs no server.
+    const released = await cli(user(), ['release']);
+    expect(released).toMatchObject({ code: 0, stderr: '' });
+    expect(released.stdout).toBe(`Forgot the lease of CIV here. ${hostname()} still counts against your device limit until you release it in your Seatwise profile (Devices).`);
+    expect(existsSync(join(user(), 'lease.json'))).toBe(false);
+    expect(await cli(user(), ['verify'])).toMatchObject({ code: 4, stderr: 'No lease is stored: run `checkout` first.' });
   });
 });
