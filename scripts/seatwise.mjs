@@ -55,6 +55,7 @@ function ensureDependencies(env) {
     'packages/schema/package.json',
     'examples/consumer/package.json',
     'examples/billing-sync/package.json',
+    'examples/desktop-client/package.json',
   ];
   const hash = createHash('sha256');
   for (const file of manifests) hash.update(readFileSync(join(root, file)));
@@ -77,6 +78,7 @@ const reportFiles = [
   'packages/schema/test-results.json',
   'examples/consumer/test-results.json',
   'examples/billing-sync/test-results.json',
+  'examples/desktop-client/test-results.json',
 ].map((file) => join(root, file));
 
 /**
