@@ -5,6 +5,8 @@ import type { Row } from './users-page.js';
 import type { UploadRow } from './upload.js';
 import type { ProvisioningRow } from './provisioning.js';
 import type { RequestCostRow } from './request-cost.js';
+import type { CheckoutRow, HeartbeatRow } from './licences.js';
+import type { WebhookRow } from './webhook-delivery.js';
 
 // graphql-js and Express take their production code paths only when NODE_ENV says so (otherwise
 // graphql-js follows every failed type test with a slower cross-realm check), and a benchmark
@@ -18,14 +20,17 @@ const { benchUsersPage, printTable } = await import('./users-page.js');
 const { benchUpload, printUpload } = await import('./upload.js');
 const { benchProvisioning, printProvisioning, provisioningCount } = await import('./provisioning.js');
 const { benchRequestCost, printRequestCost } = await import('./request-cost.js');
+const { benchCheckout, benchHeartbeats, printCheckout, printHeartbeats } = await import('./licences.js');
+const { benchWebhookDelivery, printWebhookDelivery, WEBHOOK_RATE } = await import('./webhook-delivery.js');
 
 /**
  * `pnpm bench`: every benchmark, on SQLite and PostgreSQL (SEATWISE_TEST_PG_URL or the local server).
  * Pick some by name, as arguments or in SEATWISE_BENCH: `npm run bench -- user-import seat-usage`,
  * SEATWISE_BENCH=users,ingestion; SEATWISE_BENCH_DRIVERS=sqlite runs one database. `--quick` (or
- * SEATWISE_BENCH_QUICK=1) makes `provisioning` a 50-customer run.
+ * SEATWISE_BENCH_QUICK=1) makes `provisioning` a 50-customer run. `checkout` runs on PostgreSQL only
+ * (its target is PostgreSQL's).
  */
-const all = ['request-cost', 'users', 'user-import', 'seat-usage', 'ingestion', 'upload', 'provisioning'];
+const all = ['request-cost', 'users', 'user-import', 'seat-usage', 'ingestion', 'upload', 'provisioning', 'checkout', 'heartbeats', 'webhook-delivery'];
 const pgAdminUrl = process.env.SEATWISE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const names = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const asked = names.length ? names : (process.env.SEATWISE_BENCH ?? all.join(',')).split(',');
@@ -82,4 +87,24 @@ if (selected.has('provisioning')) {
   for (const driver of drivers) rows.push(await benchProvisioning(driver, pgAdminUrl, customers));
   console.log(`\nProvisioning, ${customers.toLocaleString('en')} customers through GraphQL over HTTP with a vendor service token: createCustomer + createCustomerContract (one subscription), idempotency keys, 4 customers in flight`);
   printProvisioning(rows);
+}
+
+if (selected.has('checkout') && drivers.includes('postgresql')) {
+  const rows: CheckoutRow[] = [await benchCheckout('postgresql', pgAdminUrl)];
+  console.log('\nNamed-user checkout, POST /api/licences/checkout, 50 concurrent clients (one person and machine each) renewing their leases, vs the raw SQL of the same check on 50 connections, rounds in turns');
+  printCheckout(rows);
+}
+
+if (selected.has('heartbeats')) {
+  const rows: HeartbeatRow[] = [];
+  for (const driver of drivers) rows.push(await benchHeartbeats(driver, pgAdminUrl));
+  console.log('\nNetwork-licence heartbeats, POST /api/licences/network/heartbeat, 50 leases heartbeating back to back on one instance, 3 × 8 s');
+  printHeartbeats(rows);
+}
+
+if (selected.has('webhook-delivery')) {
+  const rows: WebhookRow[] = [];
+  for (const driver of drivers) rows.push(await benchWebhookDelivery(driver, pgAdminUrl));
+  console.log(`\nWebhook delivery, ${WEBHOOK_RATE} events/s for 20 s (one transaction each) to one endpoint on a local receiver, by the instance's own job worker`);
+  printWebhookDelivery(rows);
 }

@@ -47,6 +47,13 @@ export interface Config {
    */
   lease: { hours: number; graceDays: number; heartbeatSeconds: number };
   /**
+   * Webhook endpoints may be on loopback and private networks (`SEATWISE_WEBHOOKS_ALLOW_PRIVATE=1`):
+   * for tests and a demo on one machine only. Off (the default): such addresses are refused when an
+   * endpoint is saved and again when a delivery resolves the host. Link-local and cloud metadata
+   * addresses are refused either way.
+   */
+  webhooksAllowPrivate: boolean;
+  /**
    * Which peers' `X-Forwarded-For` express believes when it reads the client's IP (per-IP limits,
    * session list, alerts): true, false, a number of proxy hops, or addresses, CIDR ranges and
    * express's named subnets (`loopback`, `linklocal`, `uniquelocal`).
@@ -234,6 +241,7 @@ const env = z.object({
   SEATWISE_UPLOAD_MAX_BYTES: limit(2_000_000_000, 2_147_483_647),
   SEATWISE_UPLOAD_STALE_HOURS: limit(24, 24 * 30),
   SEATWISE_JOB_WORKER: flag.default('1'),
+  SEATWISE_WEBHOOKS_ALLOW_PRIVATE: flag.default('0'),
   SEATWISE_SCHEDULE_CHECK_SECONDS: limit(15, 60),
   SEATWISE_MIGRATE: flag.default('1'),
   SEATWISE_MAIL_OUTBOX: flag.optional(),
@@ -411,6 +419,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     downloadLinkMinutes: values.SEATWISE_DOWNLOAD_LINK_MINUTES,
     uploads: { maxBytes: values.SEATWISE_UPLOAD_MAX_BYTES, staleHours: values.SEATWISE_UPLOAD_STALE_HOURS },
     jobWorker: values.SEATWISE_JOB_WORKER === '1',
+    webhooksAllowPrivate: values.SEATWISE_WEBHOOKS_ALLOW_PRIVATE === '1',
     scheduleCheckSeconds: values.SEATWISE_SCHEDULE_CHECK_SECONDS,
     retention: {
       usageEventDays: values.SEATWISE_RETAIN_USAGE_EVENTS_DAYS,

@@ -49,6 +49,8 @@ export async function startBuiltServer(driver: Driver, options: BuiltServerOptio
       LOG_LEVEL: 'info',
       NODE_ENV: 'test',
       SEATWISE_WEB_DIST: join(dataDir, 'no-web'),
+      // Tests' webhook receivers listen on loopback.
+      SEATWISE_WEBHOOKS_ALLOW_PRIVATE: '1',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -188,6 +188,8 @@ export async function startTestApp(driver: Driver, options: TestAppOptions = {})
     NODE_ENV: 'test',
     SEATWISE_DEMO: '0',
     SEATWISE_DATA_DIR: dataDir,
+    // Tests' webhook receivers listen on loopback; webhook-ssrf.test.ts turns it off.
+    SEATWISE_WEBHOOKS_ALLOW_PRIVATE: '1',
     ...options.env,
   });
   let now = options.now ?? TODAY;

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
 import { accountId, addSubscription } from './fixtures/accounts.js';
@@ -5,6 +7,7 @@ import { accountId, addSubscription } from './fixtures/accounts.js';
 const PREVIEW = `mutation Preview($input: UserImportInput!) { previewUserImport(input: $input) { committed created updated unchanged errors rows { line email status field message reason detail } } }`;
 const IMPORT = `mutation Import($input: UserImportInput!) { importUsers(input: $input) { committed created updated unchanged errors rows { line email status field message } } }`;
 const TEMPLATE = `query { userImportTemplate }`;
+const INVITE = `mutation Invite($input: InviteUserInput!) { inviteUser(input: $input) { id } }`;
 
 interface Report {
   committed: boolean;
@@ -169,6 +172,70 @@ describe.each(drivers)('CSV import F-43 (%s)', (driver) => {
     expect(await countUsers()).toBe(before + 9999);
   }, 180_000);
 
+  it('tells webhooks of each person invited and seat assigned, as one-by-one invitations do, from the import\'s own transaction', async () => {
+    const received: { type: string; data: Record<string, unknown> }[] = [];
+    const receiver: Server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        received.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as { type: string; data: Record<string, unknown> });
+        res.writeHead(200).end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      // Earlier changes' events go out before the endpoint exists.
+      await app.deliverEvents();
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+      const { endpoint } = dataOf(
+        await admin.graphql<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+          'mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }',
+          { input: { url, allEvents: false, events: ['MEMBER_INVITED', 'SEAT_ASSIGNED'] } },
+        ),
+      ).createWebhookEndpoint;
+      // Room for the seats below (the 10,000-person import filled some subscriptions).
+      await app.sql('update subscriptions set seats = seats + 10 where account_id = ?', [account]);
+      // One person invited one by one with a seat: the events an invitation makes.
+      const [subscription] = await app.sql<{ id: string; name: string }>("select id, name from subscriptions where account_id = ? and state = 'ACTIVE' and licence_type = 'SINGLE_USER' order by name limit 1", [account]);
+      dataOf(await admin.graphql(INVITE, { input: { email: 'hook.single@test.example', firstName: 'Ena', lastName: 'Sama', subscriptionIds: [subscription!.id] } }));
+      await app.deliverEvents();
+      const single = received.splice(0);
+      expect(single.map((event) => event.type).sort()).toEqual(['member.invited', 'seat.assigned']);
+
+      // The template's two people with new addresses: one seat for the first, two for the second.
+      const template = dataOf(await admin.graphql<{ userImportTemplate: string }>(TEMPLATE)).userImportTemplate;
+      const csv = template.replaceAll('@example.com', '@hooks.test.example');
+      const done = await commit(csv);
+      expect(done).toMatchObject({ created: 2, errors: 0 });
+      const [{ n: seatCount } = { n: 0 }] = await app.sql<{ n: number | string }>(
+        "select count(*) as n from seat_assignments sa join users u on u.id = sa.user_id where u.email like '%@hooks.test.example'",
+      );
+      await app.deliverEvents();
+      const invited = received.filter((event) => event.type === 'member.invited');
+      const seats = received.filter((event) => event.type === 'seat.assigned');
+      expect(invited.map((event) => event.data.email).sort()).toEqual(done.rows.filter((row) => row.status === 'CREATE').map((row) => row.email).sort());
+      expect(seats).toHaveLength(Number(seatCount));
+      expect(Number(seatCount)).toBeGreaterThan(0);
+      // The same facts as the one-by-one events carry, about the same people and seats.
+      const keys = (type: string, from: typeof received) => Object.keys(from.find((event) => event.type === type)!.data).sort();
+      expect(keys('member.invited', invited)).toEqual(keys('member.invited', single));
+      expect(keys('seat.assigned', seats)).toEqual(keys('seat.assigned', single));
+      const assignments = await app.sql<{ id: string; user_id: string; subscription_id: string }>(
+        "select sa.id, sa.user_id, sa.subscription_id from seat_assignments sa join users u on u.id = sa.user_id where u.email like '%@hooks.test.example'",
+      );
+      expect(seats.map((event) => `${event.data.assignmentId as string} ${event.data.userId as string} ${event.data.subscriptionId as string}`).sort()).toEqual(
+        assignments.map((row) => `${row.id} ${row.user_id} ${row.subscription_id}`).sort(),
+      );
+      for (const event of invited) {
+        const [user] = await app.sql<{ id: string }>('select id from users where email = ?', [event.data.email]);
+        expect(event.data.userId).toBe(user!.id);
+      }
+      dataOf(await admin.graphql('mutation ($id: UUID!) { deleteWebhookEndpoint(id: $id) { id } }', { id: endpoint.id }));
+    } finally {
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
+  });
+
   it('an import that fails on its last row writes no row at all', async () => {
     if (driver === 'sqlite') {
       await app.sql("create trigger refuse_boom before insert on invitations when new.email = 'boom@test.example' begin select raise(abort, 'refused'); end");
@@ -179,10 +246,14 @@ describe.each(drivers)('CSV import F-43 (%s)', (driver) => {
     const before = await countUsers();
     const imports = async () => Number((await app.sql<{ n: number | string }>("select count(*) as n from audit_entries where action = 'users.import'"))[0]!.n);
     const importsBefore = await imports();
+    const webhookEvents = async () => Number((await app.sql<{ n: number | string }>("select count(*) as n from event_deliveries where event = 'webhooks.event'"))[0]!.n);
+    const eventsBefore = await webhookEvents();
     const rows = Array.from({ length: 50 }, (_, index) => `atomic${index}@test.example,A,${index}`);
     const failed = await admin.graphql(IMPORT, { input: { csv: ['email,first name,last name', ...rows, 'boom@test.example,Boom,Last'].join('\n'), sendInvitations: false } });
     expect(errorOf(failed).extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     expect(await countUsers()).toBe(before);
     expect(await imports()).toBe(importsBefore);
+    // Nor an event for webhooks: the outbox rolled back with the rows.
+    expect(await webhookEvents()).toBe(eventsBefore);
   });
 });

@@ -67,6 +67,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       NODE_ENV: 'test',
       // Links in messages (password reset) point at this server.
       PUBLIC_URL: url,
+      // The webhook test's receiver listens on loopback.
+      SEATWISE_WEBHOOKS_ALLOW_PRIVATE: '1',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

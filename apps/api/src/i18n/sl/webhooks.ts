@@ -6,6 +6,10 @@ export const webhooks: Record<string, string> = {
     'Vnesite naslov https:// (http:// samo za localhost med preizkušanjem), brez uporabniškega imena ali gesla.',
   'At most {max} webhook endpoints can be added: delete one first.': 'Dodati je mogoče največ toliko končnih točk spletnih kljukov: {max}. Najprej eno izbrišite.',
   "Customer events go only to the vendor's endpoints.": 'Dogodki o strankah gredo samo na končne točke ponudnika.',
+  '{address} is a private or internal address: webhooks are sent only to public addresses.':
+    '{address} je zasebni ali notranji naslov: spletni kljuki se pošiljajo samo na javne naslove.',
+  '{host} points to a private or internal address ({address}): webhooks are sent only to public addresses.':
+    '{host} kaže na zasebni ali notranji naslov ({address}): spletni kljuki se pošiljajo samo na javne naslove.',
   'Choose at least one event, or all events.': 'Izberite vsaj en dogodek ali vse dogodke.',
   'This delivery is still being tried: wait for it to succeed or fail before sending it again.':
     'Ta dostava se še poskuša: preden jo pošljete znova, počakajte, da uspe ali ne uspe.',

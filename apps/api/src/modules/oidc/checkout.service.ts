@@ -13,8 +13,10 @@ import { recordAudit } from '../audit/audit.service.js';
 import { isOffered } from '../catalog/catalog-rules.js';
 import { Product } from '../catalog/product.entity.js';
 import { versionsCovered } from '../products/entitlement-rules.js';
-import { loadEntitlements } from '../products/entitlements.js';
+import { SeatAssignment } from '../subscriptions/seat-assignment.entity.js';
 import { lockSubscription } from '../subscriptions/seats.service.js';
+import { SubscriptionProduct } from '../subscriptions/subscription-product.entity.js';
+import { isRunning } from '../subscriptions/subscription-rules.js';
 import { LicenceType } from '../subscriptions/subscription.entity.js';
 import { Membership } from '../users/membership.entity.js';
 import { recordProductUse } from '../usage/product-sessions.service.js';
@@ -107,43 +109,54 @@ export function readCheckoutInput(body: unknown): CheckoutInput {
  * offline; it is valid for `lease.hours`, then `lease.graceDays` more while the product is offline.
  */
 export async function checkout(ctx: AccountContext, signer: LeaseSigner, audience: string, subject: string, input: CheckoutInput): Promise<Lease> {
-  const product = await ctx.em.findOne(Product, { code: input.product });
+  const product = await ctx.em.findOne(Product, { code: input.product }, { populate: ['versions'] });
   if (!product) throw checkoutRefusals.PRODUCT_NOT_FOUND();
-  const entitlement = (await loadEntitlements(ctx)).find((candidate) => candidate.product.id === product.id);
-  const held = entitlement?.licences.filter((licence) => licence.holdsSeat) ?? [];
+  // The person's seats on subscriptions that include the product: what `loadEntitlements` finds for
+  // this one product, without working out every product and seat count of the account.
+  const mine = (await ctx.em.find(SeatAssignment, { user: ctx.viewer.userId }, { fields: ['subscription'] })).map((seat) => seat.subscription.id);
+  const held = mine.length ? (await ctx.em.find(SubscriptionProduct, { product: product.id, subscription: { $in: mine } }, { populate: ['subscription'] })).map((item) => item.subscription) : [];
   if (held.length === 0) throw checkoutRefusals.NO_SEAT();
-  const running = held.filter((licence) => licence.running).map((licence) => licence.subscription);
-  if (running.length === 0) throw checkoutRefusals.SUBSCRIPTION_EXPIRED();
   const { todayIso } = await accountToday(ctx);
-  const newestFirst = [...entitlement!.product.versions].filter(isOffered).sort((a, b) => b.releasedAt.localeCompare(a.releasedAt));
+  const running = held.filter((subscription) => isRunning(subscription, todayIso));
+  if (running.length === 0) throw checkoutRefusals.SUBSCRIPTION_EXPIRED();
+  const newestFirst = [...product.versions].filter(isOffered).sort((a, b) => b.releasedAt.localeCompare(a.releasedAt));
   const index = newestFirst.findIndex((version) => version.version === input.version);
   const covering = running.filter((subscription) => index >= 0 && index < versionsCovered(subscription, todayIso)).sort((a, b) => b.endsOn.localeCompare(a.endsOn))[0];
   if (!covering) throw checkoutRefusals.VERSION_NOT_COVERED();
   const limit = DEVICE_LIMITS[covering.licenceType];
 
   const device = await inTransaction(ctx, async (tx) => {
-    // The subscription's lock, taken before counting: two checkouts on new machines at the same
-    // moment (on any instance) are counted one after the other, so the limit holds.
-    await lockSubscription(tx, covering.id);
     const where = { user: ctx.viewer.userId, product: product.id, fingerprint: input.machine.fingerprint };
+    const seen = { name: input.machine.name, platform: input.machine.platform, lastVersion: input.version, lastCheckoutAt: new Date() };
     let found = await tx.em.findOne(LicenceDevice, where);
-    const newMachine = !found || found.releasedAt !== null;
-    if (newMachine) {
-      const others: FilterQuery<LicenceDevice> = { user: ctx.viewer.userId, product: product.id, releasedAt: null };
-      if ((await tx.em.count(LicenceDevice, others)) >= limit) throw checkoutRefusals.TOO_MANY_MACHINES(limit);
-    }
-    found ??= tx.em.create(LicenceDevice, { account: ctx.viewer.accountId, ...where, name: input.machine.name, platform: input.machine.platform, lastVersion: input.version });
-    Object.assign(found, { name: input.machine.name, platform: input.machine.platform, lastVersion: input.version, lastCheckoutAt: new Date(), releasedAt: null });
-    // A machine taking the licence is news to other systems; the same machine renewing its lease is not.
-    if (newMachine) {
-      publishWebhookEvent(tx, WebhookEventType.LICENCE_CHECKED_OUT, ctx.viewer.accountId, {
-        deviceId: found.id,
-        userId: ctx.viewer.userId,
-        product: product.code,
-        version: input.version,
-        subscriptionId: covering.id,
-        machine: { name: input.machine.name, platform: input.machine.platform },
-      });
+    if (found && found.releasedAt === null) {
+      // A machine already counted renewing its lease changes no count: no lock, so renewals of one
+      // subscription's many people do not wait for each other. (A revocation meanwhile stays: the
+      // update does not touch `releasedAt`.)
+      Object.assign(found, seen);
+    } else {
+      // The subscription's lock, taken before counting: two checkouts on new machines at the same
+      // moment (on any instance) are counted one after the other, so the limit holds.
+      await lockSubscription(tx, covering.id);
+      found = await tx.em.findOne(LicenceDevice, where, { refresh: true });
+      const newMachine = !found || found.releasedAt !== null;
+      if (newMachine) {
+        const others: FilterQuery<LicenceDevice> = { user: ctx.viewer.userId, product: product.id, releasedAt: null };
+        if ((await tx.em.count(LicenceDevice, others)) >= limit) throw checkoutRefusals.TOO_MANY_MACHINES(limit);
+      }
+      found ??= tx.em.create(LicenceDevice, { account: ctx.viewer.accountId, ...where, ...seen });
+      Object.assign(found, { ...seen, releasedAt: null });
+      // A machine taking the licence is news to other systems; the same machine renewing its lease is not.
+      if (newMachine) {
+        publishWebhookEvent(tx, WebhookEventType.LICENCE_CHECKED_OUT, ctx.viewer.accountId, {
+          deviceId: found.id,
+          userId: ctx.viewer.userId,
+          product: product.code,
+          version: input.version,
+          subscriptionId: covering.id,
+          machine: { name: input.machine.name, platform: input.machine.platform },
+        });
+      }
     }
     // One flush: the device and its event commit together.
     await tx.em.flush();

@@ -79,7 +79,7 @@ export function subscribeWebhooks(events: EventBus, config: Config, mail: Mailer
         await em.nativeUpdate(WebhookDeliveryRow, { id: delivery.id }, { status: WebhookDeliveryStatus.FAILED, finishedAt: now });
         return;
       }
-      const result = await sendWebhook(endpoint.url, openSecret(config, endpoint.secretSealed), delivery.messageId, delivery.body, timeoutMs);
+      const result = await sendWebhook(endpoint.url, openSecret(config, endpoint.secretSealed), delivery.messageId, delivery.body, { timeoutMs, allowPrivate: config.webhooksAllowPrivate });
       await inTransaction({ em: em.fork() as EntityManager, events }, async (tx) => {
         const row = await tx.em.findOneOrFail(WebhookDeliveryRow, { id: deliveryId }, { populate: ['endpoint'] });
         const target = row.endpoint;

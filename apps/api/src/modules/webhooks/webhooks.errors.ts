@@ -10,3 +10,12 @@ export const noEvents = () => new AppError('BAD_USER_INPUT', msg('Choose at leas
 export const deliveryPending = () =>
   new AppError('WEBHOOK_DELIVERY_PENDING', msg('This delivery is still being tried: wait for it to succeed or fail before sending it again.'), 'deliveryId');
 export const endpointDisabled = () => new AppError('WEBHOOK_ENDPOINT_DISABLED', msg('Turn the endpoint on before sending it events again.'), 'deliveryId');
+/** An endpoint on an internal address (webhook-address.ts): refused when it is saved. */
+export const internalAddress = (host: string, address: string) =>
+  host === address
+    ? new AppError('WEBHOOK_ADDRESS_NOT_ALLOWED', msg('{address} is a private or internal address: webhooks are sent only to public addresses.', { address }), 'url')
+    : new AppError(
+        'WEBHOOK_ADDRESS_NOT_ALLOWED',
+        msg('{host} points to a private or internal address ({address}): webhooks are sent only to public addresses.', { host, address }),
+        'url',
+      );

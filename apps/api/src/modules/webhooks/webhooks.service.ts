@@ -22,7 +22,8 @@ import { publish } from '../jobs/event-bus.js';
 import { WebhookAttemptRow } from './webhook-attempt.entity.js';
 import { WebhookDeliveryRow } from './webhook-delivery.entity.js';
 import { WebhookEndpointRow } from './webhook-endpoint.entity.js';
-import { badUrl, deliveryNotFound, deliveryPending, endpointDisabled, endpointNotFound, noEvents, tooManyEndpoints, vendorOnlyEvent } from './webhooks.errors.js';
+import { hostOf, internalAddressOf } from './webhook-address.js';
+import { badUrl, deliveryNotFound, deliveryPending, endpointDisabled, endpointNotFound, internalAddress, noEvents, tooManyEndpoints, vendorOnlyEvent } from './webhooks.errors.js';
 import './webhook-events.js';
 import { type Message } from '../../i18n/messages.js';
 import { msg } from '../../i18n/messages.js';
@@ -46,8 +47,13 @@ const ownerWhere = (owner: EndpointOwner) => ({ account: owner.accountId });
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** An https address (http to localhost outside production), with no user name or password in it. */
-export function checkWebhookUrl(config: Pick<Config, 'production'>, value: string): string {
+/**
+ * An https address (http to localhost outside production), with no user name or password in it,
+ * whose host is not and does not resolve to a private or internal address (webhook-address.ts;
+ * `SEATWISE_WEBHOOKS_ALLOW_PRIVATE=1` lets loopback and private networks through for tests and the
+ * demo). The delivery checks the address again after resolving the name then.
+ */
+export async function checkWebhookUrl(config: Pick<Config, 'production' | 'webhooksAllowPrivate'>, value: string): Promise<string> {
   const text = value.trim();
   if (text.length > 500) throw badUrl();
   let url: URL;
@@ -58,8 +64,11 @@ export function checkWebhookUrl(config: Pick<Config, 'production'>, value: strin
   }
   if (url.username || url.password) throw badUrl();
   const local = LOCAL_HOSTS.has(url.hostname);
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && local && !config.production)) return url.toString();
-  throw badUrl();
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local && !config.production)) throw badUrl();
+  const host = hostOf(url);
+  const internal = await internalAddressOf(host, config.webhooksAllowPrivate);
+  if (internal) throw internalAddress(host, internal.address);
+  return url.toString();
 }
 
 function checkEvents(owner: EndpointOwner, allEvents: boolean, events: readonly string[]): string[] {
@@ -102,7 +111,7 @@ export async function getWebhookEndpoint(ctx: RequestContext, owner: EndpointOwn
 }
 
 export async function createWebhookEndpoint(ctx: RequestContext, owner: EndpointOwner, input: CreateWebhookEndpointInput): Promise<WebhookEndpointWithSecret> {
-  const url = checkWebhookUrl(ctx.config, input.url);
+  const url = await checkWebhookUrl(ctx.config, input.url);
   const allEvents = input.allEvents ?? !input.events?.length;
   const events = checkEvents(owner, allEvents, input.events ?? []);
   const secret = newWebhookSecret();
@@ -125,10 +134,12 @@ export async function createWebhookEndpoint(ctx: RequestContext, owner: Endpoint
 }
 
 export async function updateWebhookEndpoint(ctx: RequestContext, owner: EndpointOwner, input: UpdateWebhookEndpointInput): Promise<WebhookEndpoint> {
+  // Checked (and resolved) before the transaction: no lock is held while DNS answers.
+  const url = input.url != null ? await checkWebhookUrl(ctx.config, input.url) : null;
   return inTransaction(ctx, async (tx) => {
     const row = await requireEndpoint(tx.em, owner, input.id);
     const before = { url: row.url, enabled: row.enabled, allEvents: row.allEvents, events: row.events };
-    if (input.url != null) row.url = checkWebhookUrl(tx.config, input.url);
+    if (url != null) row.url = url;
     if (input.description != null) row.description = input.description.trim().slice(0, 200);
     if (input.allEvents != null || input.events != null) {
       const allEvents = input.allEvents ?? row.allEvents;

@@ -1,7 +1,7 @@
 import type { CustomerAuditAction } from '@seatwise/schema/client';
 import { randomUUID } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
-import { ImportRowStatus, type Language, MembershipStatus, SeatLedgerEvent } from '@seatwise/schema';
+import { ImportRowStatus, type Language, MembershipStatus, SeatLedgerEvent, WebhookEventType } from '@seatwise/schema';
 import { chunks } from '../../../common/batches.js';
 import { type Message, msg } from '../../../i18n/messages.js';
 import { summaryColumns } from '../../audit/audit.service.js';
@@ -14,6 +14,7 @@ import { sortNameOf } from '../../identity/user.entity.js';
 import { typedPerson } from '../membership.entity.js';
 import { seatChangeRecords } from '../../subscriptions/seat-ledger.service.js';
 import { Subscription } from '../../subscriptions/subscription.entity.js';
+import { publishWebhookEvent, wantedWebhookEvents } from '../../webhooks/webhook-events.js';
 import type { PlannedRow } from './import-plan.js';
 
 /** Rows per statement: knex writes SQLite's multi-row insert as a compound SELECT, at most 500 terms. */
@@ -68,6 +69,9 @@ export async function writeImport(tx: AccountContext, plan: PlannedRow[], langua
   const memberships: Record<string, unknown>[] = [];
   const invitations: Record<string, unknown>[] = [];
   const seats: Record<string, unknown>[] = [];
+  const seatEmails = new Map<string, string>();
+  // The events one-by-one invitations and seats publish; only those an endpoint would receive (thousands of rows).
+  const wanted = await wantedWebhookEvents(tx.em, accountId);
   const audits: Record<string, unknown>[] = [];
   const outgoing: InvitationToSend[] = [];
   const created: string[] = [];
@@ -112,6 +116,16 @@ export async function writeImport(tx: AccountContext, plan: PlannedRow[], langua
         role: row.role, team_id: row.teamId, token_hash: hashToken(token), status: 'PENDING', expires_at: dbDate(tx, expiresAt), invited_by_id: actorId,
       });
       outgoing.push({ to: person.email, firstName: person.firstName, token, expiresAt });
+      // The same event as an invitation one by one (invitations.service.ts), in this transaction (the outbox).
+      if (wanted(WebhookEventType.MEMBER_INVITED)) publishWebhookEvent(tx, WebhookEventType.MEMBER_INVITED, accountId, {
+        userId,
+        email: person.email,
+        firstName: person.firstName,
+        lastName: person.lastName,
+        role: row.role,
+        teamId: row.teamId,
+        subscriptionIds: row.newSeats ?? [],
+      }, now);
       // Creations are listed in the import's own audit entry; updates get one each, with the state before.
       created.push(person.email);
     } else {
@@ -132,6 +146,7 @@ export async function writeImport(tx: AccountContext, plan: PlannedRow[], langua
     }
     for (const subscriptionId of row.newSeats ?? []) {
       seats.push({ id: randomUUID(), created_at: at, account_id: accountId, subscription_id: subscriptionId, user_id: userId, assigned_by_id: actorId });
+      seatEmails.set(seats.at(-1)!.id as string, person.email);
     }
   }
   await insertAll(tx, 'users', users);
@@ -150,6 +165,16 @@ export async function writeImport(tx: AccountContext, plan: PlannedRow[], langua
       seatId: seat.id as string,
     }));
     await insertAll(tx, 'seat_ledger', seatChangeRecords(tx, lines, now));
+    // As a seat assigned one by one (subscriptions/seats.service.ts) tells webhooks.
+    for (const seat of wanted(WebhookEventType.SEAT_ASSIGNED) ? seats : []) {
+      publishWebhookEvent(tx, WebhookEventType.SEAT_ASSIGNED, accountId, {
+        assignmentId: seat.id,
+        subscriptionId: seat.subscription_id,
+        subscription: names.get(seat.subscription_id as string) ?? null,
+        userId: seat.user_id,
+        email: seatEmails.get(seat.id as string),
+      }, now);
+    }
   }
   await insertAll(tx, 'audit_entries', audits);
   return { outgoing, created };
