@@ -82,7 +82,7 @@ export function subscribeReclaimMail(events: EventBus, mail: Mailer, config: Con
   events.subscribe('reclaim.mail', 'mail', async ({ userId, mail: data }, { em }) => {
     const person = await em.findOne(User, { id: userId });
     if (!person) return;
-    const target = data.kind === 'notice' ? keepSeatLink(config, data.noticeId) : `${config.publicUrl}/reclaim-policies`;
+    const target = data.kind === 'notice' ? keepSeatLink(config, data.noticeId) : `${config.publicUrl}/users/reclaim-policies`;
     await mail.send(reclaimMail, { to: person.email, language: person.language as Language, data: { firstName: person.firstName, mail: data, link: target } });
   });
 }
