@@ -8,7 +8,7 @@ import { inTransaction } from '../../common/transaction.js';
 import type { Config } from '../../config.js';
 import type { AccountContext } from '../../context.js';
 import { createLogger, type Logger } from '../../logger.js';
-import { Account } from '../accounts/account.entity.js';
+import type { Account } from '../accounts/account.entity.js';
 import { type EventBus, publish } from '../jobs/event-bus.js';
 import { claimNotification } from '../notifications/notifications.service.js';
 import { SEAT_UNDO_DAYS } from '../subscriptions/seat-ledger.service.js';
