@@ -38,6 +38,9 @@ export async function benchReclaim(driver: Driver, pgAdminUrl: string): Promise<
     const seeded = await seedUsage(app, TODAY, EVENTS);
     const [events] = await app.sql<{ n: number | string }>('select count(*) as n from usage_events');
     const [{ id: subscriptionId }] = (await app.sql<{ id: string }>("select id from subscriptions where serial_number = '599-BENCH001'")) as [{ id: string }];
+    // The seats were given a year ago, so idleness is measured from each person's last use.
+    const yearAgo = new Date(TODAY.getTime() - 400 * 86_400_000);
+    await app.sql('update seat_assignments set created_at = ? where subscription_id = ?', [driver === 'sqlite' ? yearAgo.getTime() : yearAgo, subscriptionId]);
     const [seats] = await app.sql<{ n: number | string }>('select count(*) as n from seat_assignments where subscription_id = ?', [subscriptionId]);
     console.log(`${driver}: ${Number(seats?.n).toLocaleString('en')} seats, ${Number(events?.n).toLocaleString('en')} usage events, seeded in ${seeded.seconds.toFixed(1)} s`);
     const client = app.client();

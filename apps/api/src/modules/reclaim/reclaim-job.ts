@@ -3,8 +3,8 @@ import { CustomerStatus, MembershipStatus, ReclaimNoticeState, Role } from '@sea
 import { randomUUID } from 'node:crypto';
 import { absent } from '../../common/absent.js';
 import { DAY_MS, isoOfDay, localDay } from '../../common/days.js';
-import { run } from '../../common/sql.js';
-import { inTransaction } from '../../common/transaction.js';
+import { query, run } from '../../common/sql.js';
+import { inTransaction, toDate } from '../../common/transaction.js';
 import type { Config } from '../../config.js';
 import type { AccountContext } from '../../context.js';
 import { createLogger, type Logger } from '../../logger.js';
@@ -16,7 +16,6 @@ import { SeatAssignment } from '../subscriptions/seat-assignment.entity.js';
 import { reclaimSeat } from '../subscriptions/seats.service.js';
 import { Membership } from '../users/membership.entity.js';
 import type { ReclaimMailData } from './reclaim-mails.js';
-import { ReclaimNotice } from './reclaim-notice.entity.js';
 import { ReclaimPolicy } from './reclaim-policy.entity.js';
 import { idleSeats, isExcluded, type PolicyTerms } from './reclaim-rules.js';
 
@@ -93,32 +92,47 @@ export async function applyPolicy(deps: ReclaimJobDeps, policyId: string, now: D
     const terms = termsOf(policy);
     const idle = await idleSeats(tx.em, terms, today, isoOfDay(today), account.timeZone, now);
     const idleBySeat = new Map(idle.map((seat) => [seat.seatId, seat]));
-    const pending = await tx.em.find(ReclaimNotice, { policy: policy.id, state: ReclaimNoticeState.PENDING }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-    const held = new Set(
-      pending.length ? (await tx.em.find(SeatAssignment, { id: { $in: pending.map((notice) => notice.seatId) } }, { fields: ['id'] })).map((seat) => seat.id) : [],
+    // Plain rows, not entities: a policy can have thousands of notices pending, and most runs change none.
+    const pending = await query<{ id: string; seat_id: string; idle_since: number | string; reclaim_at: string | number | Date }>(
+      tx.em,
+      `select id, seat_id, idle_since, reclaim_at from reclaim_notices where account_id = ? and policy_id = ? and state = 'PENDING' order by created_at, id`,
+      [account.id, policy.id],
     );
     const admins = await tx.em.find(Membership, { status: MembershipStatus.ACTIVE, role: { $in: [Role.PRIMARY_ADMIN, Role.SECONDARY_ADMIN] } }, { orderBy: { user: 'asc' } });
-
-    for (const notice of pending) {
-      const seat = idleBySeat.get(notice.seatId);
-      const close = (state: ReclaimNoticeState) => {
-        notice.state = state;
-        notice.resolvedAt = now;
-      };
-      if (!held.has(notice.seatId)) close(ReclaimNoticeState.CLOSED);
-      else if (!seat || seat.idleSince !== notice.idleSince) {
-        // Used since the notice (or kept through another policy's notice): the clock restarted.
-        close(ReclaimNoticeState.USED);
+    const ended = new Map<ReclaimNoticeState, string[]>();
+    const close = (id: string, state: ReclaimNoticeState) => {
+      if (!ended.has(state)) ended.set(state, []);
+      ended.get(state)!.push(id);
+    };
+    const stillPending = new Set<string>();
+    // A seat no longer idle in the same spell was used since (USED), or is gone (CLOSED).
+    const moved = pending.filter((notice) => idleBySeat.get(notice.seat_id)?.idleSince !== Number(notice.idle_since));
+    const held = new Set(
+      moved.length ? (await tx.em.find(SeatAssignment, { id: { $in: moved.map((notice) => notice.seat_id) } }, { fields: ['id'] })).map((seat) => seat.id) : [],
+    );
+    for (const notice of moved) {
+      if (held.has(notice.seat_id)) {
+        close(notice.id, ReclaimNoticeState.USED);
         summary.cancelled += 1;
-      } else if (isExcluded(terms, seat)) close(ReclaimNoticeState.CLOSED);
-      else if (notice.reclaimAt.getTime() <= now.getTime()) {
-        const taken = await reclaimSeat(tx, notice.seatId);
+      } else close(notice.id, ReclaimNoticeState.CLOSED);
+    }
+    const platform = tx.em.getPlatform();
+    for (const notice of pending) {
+      const seat = idleBySeat.get(notice.seat_id);
+      if (!seat || seat.idleSince !== Number(notice.idle_since)) continue;
+      if (isExcluded(terms, seat)) close(notice.id, ReclaimNoticeState.CLOSED);
+      else if (toDate(notice.reclaim_at).getTime() <= now.getTime()) {
+        const taken = await reclaimSeat(tx, notice.seat_id);
         if (!taken) {
-          close(ReclaimNoticeState.CLOSED);
+          close(notice.id, ReclaimNoticeState.CLOSED);
           continue;
         }
-        close(ReclaimNoticeState.RECLAIMED);
-        notice.ledgerEntryId = taken.ledgerEntryId;
+        await run(tx.em, `update reclaim_notices set state = 'RECLAIMED', resolved_at = ?, ledger_entry_id = ? where id = ? and account_id = ?`, [
+          platform.processDateProperty(now),
+          taken.ledgerEntryId,
+          notice.id,
+          account.id,
+        ]);
         summary.reclaimed += 1;
         const names = { subscription: seat.subscriptionName, account: account.name };
         await tell(tx, 'reclaim.reclaimed', notice.id, seat.userId, { kind: 'reclaimed', ...names });
@@ -126,16 +140,24 @@ export async function applyPolicy(deps: ReclaimJobDeps, policyId: string, now: D
         for (const admin of admins) {
           await tell(tx, 'reclaim.reclaimed-admin', notice.id, admin.user.id, { kind: 'reclaimed-admin', ...names, policy: policy.name, person: seat.email, undoUntil });
         }
+      } else stillPending.add(notice.seat_id);
+    }
+    for (const [state, ids] of ended) {
+      for (let from = 0; from < ids.length; from += 500) {
+        const chunk = ids.slice(from, from + 500);
+        await run(tx.em, `update reclaim_notices set state = ?, resolved_at = ? where account_id = ? and id in (${chunk.map(() => '?').join(', ')})`, [
+          state,
+          platform.processDateProperty(now),
+          account.id,
+          ...chunk,
+        ]);
       }
     }
-    await tx.em.flush();
 
-    const stillPending = new Set(pending.filter((notice) => notice.state === ReclaimNoticeState.PENDING).map((notice) => notice.seatId));
     const reclaimAt = new Date(now.getTime() + policy.graceDays * DAY_MS);
     for (const seat of idle) {
       if (stillPending.has(seat.seatId) || isExcluded(terms, seat)) continue;
       const id = randomUUID();
-      const platform = tx.em.getPlatform();
       const written = await run(
         tx.em,
         `insert into reclaim_notices (id, created_at, account_id, policy_id, seat_id, user_id, subscription_id, idle_since, state, reclaim_at)
