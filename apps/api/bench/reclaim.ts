@@ -27,7 +27,7 @@ export interface ReclaimRow {
 }
 
 /**
- * A reclaim policy over 10,000 seats and 1,000,000 usage events (the Seat Usage benchmark's data):
+ * A reclaim policy over the Seat Usage benchmark's data (10,000 people, every active one with a seat; 1,000,000 usage events):
  * its dry run through GraphQL over HTTP, the job's first run (which announces every idle seat: a
  * notice row, a claim and an outbox row each) and its later runs (the evaluation again, nothing new
  * to announce). The threshold is one day, so about two seats in three are idle: the heavy case.

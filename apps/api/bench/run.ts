@@ -67,7 +67,7 @@ if (selected.has('seat-usage')) {
 if (selected.has('reclaim')) {
   const rows: ReclaimRow[] = [];
   for (const driver of drivers) rows.push(await benchReclaim(driver, pgAdminUrl));
-  console.log('\nReclaim policy over 10,000 seats and 1,000,000 usage events: the dry run (GraphQL over HTTP), the job\'s first run and its later runs');
+  console.log('\nReclaim policy over the Seat Usage data (10,000 people, each active one holding a seat) and 1,000,000 usage events: the dry run (GraphQL over HTTP), the job\'s first run and its later runs');
   printReclaim(rows);
 }
 
