@@ -7,6 +7,7 @@ import type { ProvisioningRow } from './provisioning.js';
 import type { RequestCostRow } from './request-cost.js';
 import type { CheckoutRow, HeartbeatRow } from './licences.js';
 import type { WebhookRow } from './webhook-delivery.js';
+import type { ReclaimRow } from './reclaim.js';
 
 // graphql-js and Express take their production code paths only when NODE_ENV says so (otherwise
 // graphql-js follows every failed type test with a slower cross-realm check), and a benchmark
@@ -22,6 +23,7 @@ const { benchProvisioning, printProvisioning, provisioningCount } = await import
 const { benchRequestCost, printRequestCost } = await import('./request-cost.js');
 const { benchCheckout, benchHeartbeats, printCheckout, printHeartbeats } = await import('./licences.js');
 const { benchWebhookDelivery, printWebhookDelivery, WEBHOOK_RATE } = await import('./webhook-delivery.js');
+const { benchReclaim, printReclaim } = await import('./reclaim.js');
 
 /**
  * `pnpm bench`: every benchmark, on SQLite and PostgreSQL (SEATWISE_TEST_PG_URL or the local server).
@@ -30,7 +32,7 @@ const { benchWebhookDelivery, printWebhookDelivery, WEBHOOK_RATE } = await impor
  * SEATWISE_BENCH_QUICK=1) makes `provisioning` a 50-customer run. `checkout` runs on PostgreSQL only
  * (its target is PostgreSQL's).
  */
-const all = ['request-cost', 'users', 'user-import', 'seat-usage', 'ingestion', 'upload', 'provisioning', 'checkout', 'heartbeats', 'webhook-delivery'];
+const all = ['request-cost', 'users', 'user-import', 'seat-usage', 'reclaim', 'ingestion', 'upload', 'provisioning', 'checkout', 'heartbeats', 'webhook-delivery'];
 const pgAdminUrl = process.env.SEATWISE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const names = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const asked = names.length ? names : (process.env.SEATWISE_BENCH ?? all.join(',')).split(',');
@@ -65,6 +67,13 @@ if (selected.has('seat-usage')) {
   for (const driver of drivers) rows.push(...(await benchSeatUsage(driver, pgAdminUrl)));
   console.log('\nSeat Usage, 10,000 users and 1,000,000 usage events, 40 requests each (GraphQL over HTTP vs the same statements as raw SQL, timed in turns)');
   printSeatUsage(rows);
+}
+
+if (selected.has('reclaim')) {
+  const rows: ReclaimRow[] = [];
+  for (const driver of drivers) rows.push(await benchReclaim(driver, pgAdminUrl));
+  console.log('\nReclaim policy over the Seat Usage data (10,000 people, each active one holding a seat) and 1,000,000 usage events: the dry run (GraphQL over HTTP), the job\'s first run and its later runs');
+  printReclaim(rows);
 }
 
 if (selected.has('ingestion')) {

@@ -49,6 +49,9 @@ import type { Schedule } from './modules/jobs/schedules.js';
 import { sendDueNotifications, subscribeCreditAlerts } from './modules/notifications/due-notifications.js';
 import { subscribeNotificationMail } from './modules/notifications/notification-mails.js';
 import { unsubscribeRoute } from './http/unsubscribe.route.js';
+import { keepSeatRoute } from './http/keep-seat.route.js';
+import { subscribeReclaimMail } from './modules/reclaim/reclaim-mails.js';
+import { runReclaimPolicies } from './modules/reclaim/reclaim-job.js';
 import { subscribeIdentityMail, subscribeIdentitySms } from './modules/identity/identity.events.js';
 import { installPackageBuilder } from './modules/products/package-builder.js';
 import { subscribeInvitationMail } from './modules/users/invitation.events.js';
@@ -211,6 +214,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   subscribeCatalogueMail(events, mail, config);
   subscribeSupportReplyMail(events, mail);
   subscribeNotificationMail(events, mail, config);
+  subscribeReclaimMail(events, mail, config);
   subscribeCreditAlerts(events);
   subscribeWebhooks(events, config, mail);
   const sms = createOutboxSmsSender(outbox, logger);
@@ -260,6 +264,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
 
   app.use(brandLogoRoute(orm));
   app.use(unsubscribeRoute(orm, config));
+  app.use(keepSeatRoute(orm, config));
   app.use(downloadsRouter(services, logger));
   app.use(usageEventsRoute(orm, config, events));
   app.use(uploadsRoute(services));
@@ -296,6 +301,9 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     // Renewals due and expiries to admins, and usage alerts, on each account's own day; each mail
     // once per (kind, subject, person) however often this runs (`notifications/due-notifications.ts`).
     { name: 'notifications.daily', cron: '0 6 * * *', run: (em, now) => sendDueNotifications({ em, events }, now, logger) },
+    // Reclaim policies: idle seats announced, used ones' notices cancelled, those past their grace
+    // period taken back; each notice and mail once however often this runs (`reclaim/reclaim-job.ts`).
+    { name: 'reclaim.policies', cron: '17 * * * *', run: (em, now) => runReclaimPolicies({ em, events, config }, now, logger) },
   ];
   const worker = new JobWorker(orm, logger, { [BUILD_INSTALL_PACKAGE]: installPackageBuilder(config) }, { schedules, now: config.now, scheduleCheckMs: config.scheduleCheckSeconds * 1000 });
   if (config.jobWorker) {

@@ -37,6 +37,11 @@ export interface Viewer {
    * admin who made the SCIM token, but audit entries name the directory, not them.
    */
   directory?: boolean;
+  /**
+   * Set when a reclaim policy acts through its scheduled job (`modules/reclaim`): `userId` is the
+   * admin who switched it on; the seat ledger names the policy.
+   */
+  policyId?: string;
 }
 
 /**

@@ -58,6 +58,7 @@ const notFound = {
   'Failed job': msg('No failed job with this id: it was queued again already, or cleaned up.'),
   Invitation: msg('The invitation was not found.'),
   Product: msg('The product was not found.'),
+  'Reclaim policy': msg('The reclaim policy was not found.'),
   'Install package': msg('The install package was not found.'),
   'Seat assignment': msg('The seat assignment was not found.'),
   'Seat ledger entry': msg('No entry of the seat ledger has this id.'),

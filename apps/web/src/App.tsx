@@ -97,6 +97,7 @@ const router = createBrowserRouter([
                   { path: 'users/import', lazy: screen(() => import('./routes/users/import/ImportPage'), 'ImportPage') },
                   { path: 'users/invitations', lazy: screen(() => import('./routes/users/InvitationsPage'), 'InvitationsPage') },
                   { path: 'users/teams', lazy: screen(() => import('./routes/teams/TeamsPage'), 'TeamsPage') },
+                  { path: 'users/reclaim-policies', lazy: screen(() => import('./routes/reclaim/ReclaimPoliciesPage'), 'ReclaimPoliciesPage') },
                   { path: 'users/:id', lazy: screen(() => import('./routes/users/UserDetailsPage'), 'UserDetailsPage') },
                   { path: 'audit', lazy: screen(() => import('./routes/audit/AuditPage'), 'AuditPage') },
                   { path: 'directory', lazy: screen(() => import('./routes/directory/DirectoryPage'), 'DirectoryPage') },

@@ -123,6 +123,21 @@ export {
   BulkUnassignProductInput,
   BulkChangeRoleInput,
 } from './seats/seat-ledger.type.js';
+export {
+  ReclaimAction,
+  ReclaimNoticeState,
+  ReclaimSignal,
+  ReclaimExclusions,
+  ReclaimPolicy,
+  ReclaimPolicyConnection,
+  ReclaimExclusionsInput,
+  CreateReclaimPolicyInput,
+  UpdateReclaimPolicyInput,
+  SetReclaimPolicyEnabledInput,
+  ReclaimCandidate,
+  ReclaimDryRun,
+  ReclaimMonth,
+} from './seats/reclaim-policy.type.js';
 export { AuditEntry, type AuditEntryEdge, AuditEntryConnection, AuditFilter } from './audit/audit.type.js';
 export {
   SubscriptionStatus,

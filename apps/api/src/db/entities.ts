@@ -15,6 +15,8 @@ import { TwoStepFactor } from '../modules/identity/two-step/two-step-factor.enti
 import { User } from '../modules/identity/user.entity.js';
 import { SeatAssignment } from '../modules/subscriptions/seat-assignment.entity.js';
 import { SeatLedgerEntry } from '../modules/subscriptions/seat-ledger.entity.js';
+import { ReclaimNotice } from '../modules/reclaim/reclaim-notice.entity.js';
+import { ReclaimPolicy } from '../modules/reclaim/reclaim-policy.entity.js';
 import { Contract } from '../modules/subscriptions/contract.entity.js';
 import { Subscription } from '../modules/subscriptions/subscription.entity.js';
 import { SubscriptionProduct } from '../modules/subscriptions/subscription-product.entity.js';
@@ -79,6 +81,8 @@ export const entities = [
   SubscriptionEventRow,
   SeatAssignment,
   SeatLedgerEntry,
+  ReclaimPolicy,
+  ReclaimNotice,
   UsageEvent,
   UsageDay,
   RollupRow,

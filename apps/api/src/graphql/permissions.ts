@@ -107,6 +107,8 @@ export const Permission = definePermissions({
   },
   ReadSeats: { description: 'Who holds which seat, and what can be assigned.', admits: admins, token: scope(ApiScope.READ_SEATS) },
   AssignSeats: { description: 'Assign and unassign seats.', admits: admins, token: scope(ApiScope.WRITE_SEATS) },
+  ReadReclaimPolicies: { description: "The account's reclaim policies, their dry runs and the seats reclaimed per month.", admits: admins, token: scope(ApiScope.READ_SEATS) },
+  ManageReclaimPolicies: { description: 'Create, change and switch on or off reclaim policies.', admits: admins, token: scope(ApiScope.WRITE_SEATS) },
   ReadSubscriptions: { description: 'Contracts, subscriptions and the admin home.', admits: admins, token: scope(ApiScope.READ_SUBSCRIPTIONS) },
   OpenSupportRequest: { description: 'Open a support request for the account.', admits: admins, token: scope(ApiScope.WRITE_SUBSCRIPTIONS) },
   ReplyToOwnSupportRequest: {

@@ -24,6 +24,7 @@ import { UserImportResolver } from '../modules/users/import/import.resolver.js';
 import { InvitationsResolver } from '../modules/users/invitations.resolver.js';
 import { UserAdminResolver } from '../modules/users/user-admin.resolver.js';
 import { BulkUsersResolver } from '../modules/users/bulk-users.resolver.js';
+import { ReclaimResolver } from '../modules/reclaim/reclaim.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
 import { LicensingResolver } from '../modules/licensing/licensing.resolver.js';
 import { NetworkLeasesResolver } from '../modules/licensing/network-leases.resolver.js';
@@ -68,6 +69,7 @@ export const resolvers = [
   SeatsResolver,
   UserAdminResolver,
   BulkUsersResolver,
+  ReclaimResolver,
   InvitationsResolver,
   UserImportResolver,
   AuditResolver,

@@ -7,6 +7,7 @@ import { currentLanguage, type Message, msg, render } from '../i18n/messages.js'
 import { User } from '../modules/identity/user.entity.js';
 import { turnCategoryOff } from '../modules/notifications/notifications.service.js';
 import { checkUnsubscribe } from '../modules/notifications/unsubscribe-link.js';
+import { escapeHtml, landingPage as page } from './landing-page.js';
 
 /** Where a mail's one-click unsubscribe link points (`unsubscribe-link.ts`). */
 export const UNSUBSCRIBE_PATH = '/api/unsubscribe/:token';
@@ -16,23 +17,6 @@ const categoryNames: Record<string, Message> = {
   [NotificationCategory.SUBSCRIPTION_RENEWALS]: msg('Subscription renewals'),
   [NotificationCategory.USAGE_ALERTS]: msg('Usage alerts'),
 };
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
-
-function page(res: Response, status: number, language: Language, title: string, body: string): void {
-  res.status(status);
-  res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res
-    .type('html')
-    .send(
-      `<!doctype html><html lang="${language.toLowerCase()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>` +
-        `<style>body{font-family:system-ui,sans-serif;line-height:1.5;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#212529}button{font:inherit;padding:.5rem 1rem;border-radius:4px;border:0;background:#1c7ed6;color:#fff;cursor:pointer}</style>` +
-        `</head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`,
-    );
-}
 
 /**
  * `/api/unsubscribe/<token>`, the one-click unsubscribe of RFC 8058: a POST (what a mail client

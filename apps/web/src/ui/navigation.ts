@@ -61,6 +61,7 @@ const sections: NavSection[] = [
       { labelKey: 'nav.byUser', to: '/users' },
       { labelKey: 'nav.invitations', to: '/users/invitations' },
       { labelKey: 'nav.teams', to: '/users/teams' },
+      { labelKey: 'nav.reclaimPolicies', to: '/users/reclaim-policies' },
       { labelKey: 'nav.auditLog', to: '/audit' },
       { labelKey: 'nav.directory', to: '/directory', primaryOnly: true },
     ],

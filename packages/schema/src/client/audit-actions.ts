@@ -19,7 +19,7 @@ export const customerAuditActionGroups = {
     'user.restore',
     'user.delete_self',
   ],
-  seats: ['seat.assign', 'seat.unassign', 'seat.restore'],
+  seats: ['seat.assign', 'seat.unassign', 'seat.restore', 'seat.reclaim', 'reclaim_policy.create', 'reclaim_policy.change', 'reclaim_policy.switch'],
   teams: ['team.create', 'team.rename', 'team.delete'],
   subscriptions: [
     'contract.create',

@@ -43,6 +43,7 @@ export const SeatLedgerReason = {
   DIRECTORY: 'DIRECTORY',
   ACCOUNT_DELETION: 'ACCOUNT_DELETION',
   UNDO: 'UNDO',
+  RECLAIM: 'RECLAIM',
 } as const;
 export type SeatLedgerReason = (typeof SeatLedgerReason)[keyof typeof SeatLedgerReason];
 
@@ -52,8 +53,32 @@ export const SeatLedgerActor = {
   TOKEN: 'TOKEN',
   DIRECTORY: 'DIRECTORY',
   SYSTEM: 'SYSTEM',
+  POLICY: 'POLICY',
 } as const;
 export type SeatLedgerActor = (typeof SeatLedgerActor)[keyof typeof SeatLedgerActor];
+
+/** What a reclaim policy measures a seat's idleness from. */
+export const ReclaimSignal = {
+  LAST_USE: 'LAST_USE',
+  NEVER_USED: 'NEVER_USED',
+} as const;
+export type ReclaimSignal = (typeof ReclaimSignal)[keyof typeof ReclaimSignal];
+
+/** What a reclaim policy does at the end of the grace period. */
+export const ReclaimAction = {
+  UNASSIGN: 'UNASSIGN',
+} as const;
+export type ReclaimAction = (typeof ReclaimAction)[keyof typeof ReclaimAction];
+
+/** Where a reclaim notice stands. */
+export const ReclaimNoticeState = {
+  PENDING: 'PENDING',
+  KEPT: 'KEPT',
+  USED: 'USED',
+  RECLAIMED: 'RECLAIMED',
+  CLOSED: 'CLOSED',
+} as const;
+export type ReclaimNoticeState = (typeof ReclaimNoticeState)[keyof typeof ReclaimNoticeState];
 
 /** A kind of message Seatwise sends on its own. */
 export const NotificationCategory = {

@@ -31,6 +31,7 @@ registerEnumType(SeatLedgerReason, {
     DIRECTORY: { description: 'The directory (SCIM) deactivated or reactivated the person.' },
     ACCOUNT_DELETION: { description: 'The person deleted their own sign-in.' },
     UNDO: { description: 'An undo of an earlier unassignment or removal.' },
+    RECLAIM: { description: 'A reclaim policy took back an idle seat at the end of its grace period (undoable).' },
   },
 });
 
@@ -42,6 +43,7 @@ registerEnumType(SeatLedgerActor, {
     TOKEN: { description: 'An API token (`tokenId`; `actorId` is its owner or creator).' },
     DIRECTORY: { description: "The account's directory, through SCIM." },
     SYSTEM: { description: 'Seatwise itself, e.g. a scheduled job.' },
+    POLICY: { description: 'A reclaim policy, through its scheduled job (`policyId`).' },
   },
 });
 
@@ -85,6 +87,9 @@ export class SeatLedgerEntry {
 
   @Field(() => ID, { nullable: true, description: 'The API token it was done with.' })
   tokenId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The reclaim policy that did it (actorKind POLICY).' })
+  policyId!: string | null;
 
   @Field(() => Date, { description: 'When it happened.' })
   createdAt!: Date;

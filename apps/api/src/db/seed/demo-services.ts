@@ -7,16 +7,10 @@ import type { StaffContext } from '../../graphql/vendor-access.js';
 import { createLogger } from '../../logger.js';
 import { EventBus } from '../../modules/jobs/event-bus.js';
 import { isPostgres } from '../database.js';
+import { absent as absentPart } from '../../common/absent.js';
 
 /** A part of a request the seed has none of (HTTP, mail, SMS, rate limits): any use of it fails loudly. */
-function absent<T extends object>(what: string): T {
-  return new Proxy({} as T, {
-    get(_target, key) {
-      if (key === 'then' || typeof key === 'symbol') return undefined;
-      throw new Error(`The demo seed runs without ${what}: a service it calls read ${what}.${key}`);
-    },
-  });
-}
+const absent = <T extends object>(what: string): T => absentPart<T>('The demo seed', what);
 
 /**
  * The contexts the demo seed calls the services with: the demo operator in the Vendor console

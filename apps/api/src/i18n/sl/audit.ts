@@ -1,5 +1,9 @@
 /** Audit log lines of the account's and the vendor's logs, rendered in the reader's language when read (modules/audit). */
 export const audit: Record<string, string> = {
+  'Created the reclaim policy {name}': 'Novo pravilo za vračanje licenc {name}',
+  'Changed the reclaim policy {name}': 'Sprememba pravila za vračanje licenc {name}',
+  'Switched the reclaim policy {name} on': 'Vklop pravila za vračanje licenc {name}',
+  'Switched the reclaim policy {name} off': 'Izklop pravila za vračanje licenc {name}',
   'Device {device} ({platform}) of {person} revoked for {product}':
     'Preklic naprave {device} ({platform}) osebe {person} za {product}',
   '{email} accepted the invitation and set a password':
@@ -106,6 +110,8 @@ export const audit: Record<string, string> = {
     'Novo sporočilo v zahtevku za podporo »{subject}«',
   'Assigned a seat of {subscription} to {email}':
     'Dodeljena licenca naročnine {subscription} osebi {email}',
+  'Reclaimed a seat of {subscription} from {email}':
+    'Vrnitev licence naročnine {subscription} osebe {email} po pravilu za neuporabljene licence',
   'Unassigned a seat of {subscription} from {email}':
     'Odvzeta licenca naročnine {subscription} osebi {email}',
   'Restored the seat of {subscription} to {email}':

@@ -11,6 +11,8 @@ import { type AuditMessage, AuditEntry } from './audit-entry.entity.js';
 
 /** `AuditEntry.actorKind` of what the account's directory did through SCIM. */
 export const DIRECTORY_ACTOR = 'DIRECTORY';
+/** `AuditEntry.actorKind` of what a reclaim policy did through its scheduled job. */
+export const POLICY_ACTOR = 'POLICY';
 
 export interface AuditInput {
   /** Stable action name: `<target>.<verb>`, one of `customerAuditActions` (`@seatwise/schema/client`). */
@@ -55,8 +57,9 @@ export function recordAudit(ctx: AccountContext, input: AuditInput): AuditEntry 
   return ctx.em.create(AuditEntry, {
     account: ctx.em.getReference(Account, ctx.viewer.accountId),
     // What the directory did (SCIM) is its own, not the admin's who made the SCIM token.
-    actor: ctx.viewer.directory ? null : ctx.em.getReference(User, ctx.viewer.userId),
-    actorKind: ctx.viewer.directory ? DIRECTORY_ACTOR : null,
+    // Likewise what a reclaim policy did is the policy's, not the admin's who switched it on.
+    actor: ctx.viewer.directory || ctx.viewer.policyId ? null : ctx.em.getReference(User, ctx.viewer.userId),
+    actorKind: ctx.viewer.directory ? DIRECTORY_ACTOR : ctx.viewer.policyId ? POLICY_ACTOR : null,
     action: input.action,
     targetType: input.targetType,
     targetId: input.targetId ?? null,

@@ -34,29 +34,47 @@ function signingKey(config: Config): Buffer {
   return key;
 }
 
-const mac = (config: Config, body: string) => createHmac('sha256', signingKey(config)).update(body).digest('base64url');
+/**
+ * The key of a kind of mail link: unsubscribe links keep the key above; another purpose (e.g.
+ * `keep-seat`) signs with a key derived from it, so a token of one kind is never valid as another.
+ */
+const keyFor = (config: Config, purpose: string) =>
+  purpose === 'unsubscribe' ? signingKey(config) : createHmac('sha256', signingKey(config)).update(`seatwise ${purpose} links`).digest();
 
-/** `<base64url [userId, category]>.<HMAC-SHA256>`, the token of `/api/unsubscribe/<token>`. */
-export function signUnsubscribe(config: Config, grant: UnsubscribeGrant): string {
-  const body = Buffer.from(JSON.stringify([grant.userId, grant.category])).toString('base64url');
-  return `${body}.${mac(config, body)}`;
+const mac = (config: Config, purpose: string, body: string) => createHmac('sha256', keyFor(config, purpose)).update(body).digest('base64url');
+
+/** `<base64url JSON of fields>.<HMAC-SHA256>`: a mail link's token that proves itself without a sign-in. */
+export function signLinkToken(config: Config, purpose: string, fields: readonly unknown[]): string {
+  const body = Buffer.from(JSON.stringify(fields)).toString('base64url');
+  return `${body}.${mac(config, purpose, body)}`;
 }
 
-export function checkUnsubscribe(config: Config, token: string): UnsubscribeGrant | null {
+/** The fields of a token `signLinkToken` made for `purpose`; null when it is not one. */
+export function checkLinkToken(config: Config, purpose: string, token: string): unknown[] | null {
   const [body, signature, extra] = token.split('.');
   if (!body || !signature || extra !== undefined) return null;
-  const expected = Buffer.from(mac(config, body));
+  const expected = Buffer.from(mac(config, purpose, body));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
     const fields: unknown = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    if (!Array.isArray(fields) || fields.length !== 2) return null;
-    const [userId, category] = fields as [unknown, unknown];
-    if (typeof userId !== 'string' || !UNSUBSCRIBABLE.includes(category as NotificationCategory)) return null;
-    return { userId, category: category as NotificationCategory };
+    return Array.isArray(fields) ? fields : null;
   } catch {
     return null;
   }
+}
+
+/** `<base64url [userId, category]>.<HMAC-SHA256>`, the token of `/api/unsubscribe/<token>`. */
+export function signUnsubscribe(config: Config, grant: UnsubscribeGrant): string {
+  return signLinkToken(config, 'unsubscribe', [grant.userId, grant.category]);
+}
+
+export function checkUnsubscribe(config: Config, token: string): UnsubscribeGrant | null {
+  const fields = checkLinkToken(config, 'unsubscribe', token);
+  if (!fields || fields.length !== 2) return null;
+  const [userId, category] = fields as [unknown, unknown];
+  if (typeof userId !== 'string' || !UNSUBSCRIBABLE.includes(category as NotificationCategory)) return null;
+  return { userId, category: category as NotificationCategory };
 }
 
 /** The link in a mail and its RFC 8058 headers: a POST to the link turns the category off, no sign-in. */

@@ -60,6 +60,10 @@ export class SeatLedgerEntry extends TenantEntity {
   @Property({ type: 'uuid', nullable: true })
   tokenId: string | null = null;
 
+  /** The reclaim policy that did it (actor POLICY); a plain id, so the entry outlives the policy. */
+  @Property({ type: 'uuid', nullable: true })
+  policyId: string | null = null;
+
   /** Set once, by the undo that reversed this entry (a conditional update: parallel undos restore once). */
   @Property({ type: 'datetime', nullable: true })
   undoneAt: Date | null = null;

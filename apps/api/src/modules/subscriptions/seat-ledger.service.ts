@@ -12,7 +12,7 @@ export const SEAT_UNDO_DAYS = 14;
 const DAY_MS = 86_400_000;
 
 /** Reasons whose UNASSIGN and MEMBER_REMOVE entries an admin may undo (not the directory's, not a deleted sign-in). */
-export const UNDOABLE_REASONS: readonly SeatLedgerReason[] = ['UNASSIGN', 'REMOVE'];
+export const UNDOABLE_REASONS: readonly SeatLedgerReason[] = ['UNASSIGN', 'REMOVE', 'RECLAIM'];
 
 /**
  * The operation a request is part of: its entries share one action id, so a bulk unassign or a
@@ -48,17 +48,19 @@ interface Actor {
   kind: SeatLedgerActor;
   actorId: string | null;
   tokenId: string | null;
+  policyId?: string | null;
 }
 
-/** Who acts in the context: the directory (SCIM), an API token (and its owner), or the signed-in person. */
+/** Who acts in the context: a reclaim policy, the directory (SCIM), an API token (and its owner), or the signed-in person. */
 function actorOf(ctx: AccountContext): Actor {
+  if (ctx.viewer.policyId) return { kind: SeatLedgerActor.POLICY, actorId: null, tokenId: null, policyId: ctx.viewer.policyId };
   if (ctx.viewer.directory) return { kind: SeatLedgerActor.DIRECTORY, actorId: null, tokenId: null };
   if (ctx.viewer.token) return { kind: SeatLedgerActor.TOKEN, actorId: ctx.viewer.userId, tokenId: ctx.viewer.token.id };
   return { kind: SeatLedgerActor.PERSON, actorId: ctx.viewer.userId, tokenId: null };
 }
 
 const COLUMNS =
-  'id, created_at, account_id, action_id, event, reason, user_id, subscription_id, subscription_name, seat_id, membership, actor_kind, actor_id, token_id, undone_at, restores_id';
+  'id, created_at, account_id, action_id, event, reason, user_id, subscription_id, subscription_name, seat_id, membership, actor_kind, actor_id, token_id, undone_at, restores_id, policy_id';
 
 /** Writes lines by account id in `em`'s transaction; the low level of `recordSeatChanges` and of account deletion. */
 export async function writeLedgerRows(em: EntityManager, accountId: string, actionId: string, actor: Actor, lines: LedgerLine[], at = new Date()): Promise<string[]> {
@@ -86,6 +88,7 @@ export async function writeLedgerRows(em: EntityManager, accountId: string, acti
         actor.tokenId,
         null,
         line.restoresId ?? null,
+        actor.policyId ?? null,
       ]})`,
     );
   }
@@ -129,6 +132,7 @@ export function seatChangeRecords(tx: AccountContext, lines: LedgerLine[], at: D
     token_id: actor.tokenId,
     undone_at: null,
     restores_id: line.restoresId ?? null,
+    policy_id: actor.policyId ?? null,
   }));
 }
 
@@ -162,6 +166,7 @@ export interface LedgerRow {
   token_id: string | null;
   undone_at: string | number | Date | null;
   restores_id: string | null;
+  policy_id: string | null;
 }
 
 export const membershipOf = (row: LedgerRow): RemovedMembership | null =>
@@ -213,4 +218,18 @@ export async function ledgerPage(
   ]);
   const connection = connectionOf(rows, { limit, after: page.after, totalCount: Number(counts[0]?.total ?? 0) }, (row) => encodeCursor(cursorValue(row.created_at), row.id), (row) => row);
   return { rows: rows.slice(0, limit), connection };
+}
+
+/**
+ * The seats reclaim policies took back since `since`, and the undos that gave them back: when each
+ * happened, for the reclaimed-per-month figures (reclaim policies page).
+ */
+export async function reclaimsAndRestores(ctx: AccountContext, since: Date): Promise<{ created_at: string | number | Date; event: SeatLedgerEvent }[]> {
+  const from = dbDate(ctx, since);
+  return execute(
+    ctx,
+    sql`select l.created_at, l.event from seat_ledger l where ${inAccount(ctx, 'l')} and l.created_at >= ${from} and (
+      (l.event = 'UNASSIGN' and l.reason = 'RECLAIM')
+      or (l.event = 'RESTORE' and l.restores_id in (select r.id from seat_ledger r where ${inAccount(ctx, 'r')} and r.reason = 'RECLAIM')))`,
+  );
 }

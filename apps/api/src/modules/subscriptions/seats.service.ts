@@ -132,38 +132,56 @@ export async function unassignSeat(ctx: AccountContext, input: UnassignSeatInput
   return inTransaction(ctx, async (tx) => {
     const assignment = await tx.em.findOne(SeatAssignment, { id: input.assignmentId }, { populate: ['subscription'] });
     if (!assignment) throw new NotFoundError('Seat assignment', 'assignmentId');
-    const holder = await membershipHooks().placeOf(tx.em, assignment.user.id, tx.viewer.accountId);
-    if (!holder) throw new NotFoundError('Seat assignment', 'assignmentId');
-    await lockSubscription(tx, assignment.subscription.id);
-    recordAudit(tx, {
-      action: 'seat.unassign',
-      targetType: 'user',
-      targetId: assignment.user.id,
-      summary: msg('Unassigned a seat of {subscription} from {email}', { subscription: assignment.subscription.name, email: holder.email }),
-      before: { assignmentId: assignment.id, subscriptionId: assignment.subscription.id, subscription: assignment.subscription.name },
-    });
-    tx.em.remove(assignment);
-    publishWebhookEvent(tx, WebhookEventType.SEAT_UNASSIGNED, tx.viewer.accountId, {
-      assignmentId: assignment.id,
-      subscriptionId: assignment.subscription.id,
-      subscription: assignment.subscription.name,
-      userId: assignment.user.id,
-      email: holder.email,
-    });
-    await tx.em.flush();
-    await recordSeatChanges(tx, [
-      {
-        event: SeatLedgerEvent.UNASSIGN,
-        reason: 'UNASSIGN',
-        userId: assignment.user.id,
-        subscriptionId: assignment.subscription.id,
-        subscriptionName: assignment.subscription.name,
-        seatId: assignment.id,
-      },
-    ]);
+    await takeBack(tx, assignment, 'UNASSIGN');
     const [subscription] = await subscriptionSeats(tx, [assignment.subscription.id]);
     return toPublic(subscription!);
   });
+}
+
+/**
+ * A reclaim policy takes a seat back (the context's viewer carries the policy): as an unassign,
+ * with the ledger reason RECLAIM, so an admin can undo it the same way. Null when the seat is gone.
+ */
+export async function reclaimSeat(tx: AccountContext, assignmentId: string): Promise<{ ledgerEntryId: string } | null> {
+  const assignment = await tx.em.findOne(SeatAssignment, { id: assignmentId }, { populate: ['subscription'] });
+  if (!assignment) return null;
+  return { ledgerEntryId: await takeBack(tx, assignment, 'RECLAIM') };
+}
+
+async function takeBack(tx: AccountContext, assignment: SeatAssignment, reason: 'UNASSIGN' | 'RECLAIM'): Promise<string> {
+  const holder = await membershipHooks().placeOf(tx.em, assignment.user.id, tx.viewer.accountId);
+  if (!holder) throw new NotFoundError('Seat assignment', 'assignmentId');
+  await lockSubscription(tx, assignment.subscription.id);
+  recordAudit(tx, {
+    action: reason === 'RECLAIM' ? 'seat.reclaim' : 'seat.unassign',
+    targetType: 'user',
+    targetId: assignment.user.id,
+    summary:
+      reason === 'RECLAIM'
+        ? msg('Reclaimed a seat of {subscription} from {email}', { subscription: assignment.subscription.name, email: holder.email })
+        : msg('Unassigned a seat of {subscription} from {email}', { subscription: assignment.subscription.name, email: holder.email }),
+    before: { assignmentId: assignment.id, subscriptionId: assignment.subscription.id, subscription: assignment.subscription.name },
+  });
+  tx.em.remove(assignment);
+  publishWebhookEvent(tx, WebhookEventType.SEAT_UNASSIGNED, tx.viewer.accountId, {
+    assignmentId: assignment.id,
+    subscriptionId: assignment.subscription.id,
+    subscription: assignment.subscription.name,
+    userId: assignment.user.id,
+    email: holder.email,
+  });
+  await tx.em.flush();
+  const { ids } = await recordSeatChanges(tx, [
+    {
+      event: SeatLedgerEvent.UNASSIGN,
+      reason,
+      userId: assignment.user.id,
+      subscriptionId: assignment.subscription.id,
+      subscriptionName: assignment.subscription.name,
+      seatId: assignment.id,
+    },
+  ]);
+  return ids[0]!;
 }
 
 /** Releases every seat a person holds in the account (on removal); returns what they held. */

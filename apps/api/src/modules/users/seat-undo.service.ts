@@ -49,6 +49,7 @@ function toEntry(row: LedgerRow, emails: Map<string, string>, now: Date): SeatLe
     actorKind: row.actor_kind,
     actorId: row.actor_id,
     tokenId: row.token_id,
+    policyId: row.policy_id,
     createdAt: toDate(row.created_at),
     undoneAt: row.undone_at === null ? null : toDate(row.undone_at),
     undoableUntil: undoableUntil(row, now),
