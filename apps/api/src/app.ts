@@ -20,6 +20,10 @@ import { buildGraphqlSchema } from './graphql/schema.js';
 import { textInputPlugin } from './graphql/text-input.js';
 import { downloadsRouter } from './http/downloads.js';
 import { exportsRoute } from './http/exports.route.js';
+import { reportExportsRoute } from './http/report-exports.route.js';
+import { queueDueExports, reportExportRunner } from './modules/exports/export-runs.js';
+import { subscribeExportMail } from './modules/exports/export-mail.js';
+import { RUN_REPORT_EXPORT } from './modules/exports/report-exports.service.js';
 import { restErrorHandler } from './http/http-errors.js';
 import { serverRoutePrefixes } from './http/server-routes.js';
 import { usageEventsRoute } from './http/usage-events.route.js';
@@ -211,6 +215,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   subscribeCatalogueMail(events, mail, config);
   subscribeSupportReplyMail(events, mail);
   subscribeNotificationMail(events, mail, config);
+  subscribeExportMail(events, mail, config);
   subscribeCreditAlerts(events);
   subscribeWebhooks(events, config, mail);
   const sms = createOutboxSmsSender(outbox, logger);
@@ -264,6 +269,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   app.use(usageEventsRoute(orm, config, events));
   app.use(uploadsRoute(services));
   app.use(exportsRoute(services));
+  app.use(reportExportsRoute(services, logger));
   app.use(scimRoute(services, logger));
   app.use(oidcRoutes(services));
   app.use(await checkoutRoutes(services));
@@ -296,8 +302,10 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     // Renewals due and expiries to admins, and usage alerts, on each account's own day; each mail
     // once per (kind, subject, person) however often this runs (`notifications/due-notifications.ts`).
     { name: 'notifications.daily', cron: '0 6 * * *', run: (em, now) => sendDueNotifications({ em, events }, now, logger) },
+    // Scheduled report exports whose local slot has come: each slot's run queued once (`exports/export-runs.ts`).
+    { name: 'exports.due', cron: '* * * * *', run: (em, now) => queueDueExports(em, events, now) },
   ];
-  const worker = new JobWorker(orm, logger, { [BUILD_INSTALL_PACKAGE]: installPackageBuilder(config) }, { schedules, now: config.now, scheduleCheckMs: config.scheduleCheckSeconds * 1000 });
+  const worker = new JobWorker(orm, logger, { [BUILD_INSTALL_PACKAGE]: installPackageBuilder(config), [RUN_REPORT_EXPORT]: reportExportRunner(services, logger) }, { schedules, now: config.now, scheduleCheckMs: config.scheduleCheckSeconds * 1000 });
   if (config.jobWorker) {
     worker.start();
     events.start();

@@ -6,6 +6,7 @@ import { mail } from './mail.js';
 import { people } from './people.js';
 import { platform } from './platform.js';
 import { notifications } from './notifications.js';
+import { reportExports } from './report-exports.js';
 import { vendor } from './vendor.js';
 import { catalogue } from './catalogue.js';
 import { webhooks } from './webhooks.js';
@@ -16,6 +17,6 @@ import { productsSignIn } from './products-sign-in.js';
  * with `{count}` has all four Slovenian forms (`plural()`: 1 sedež, 2 sedeža, 3 sedeži, 5 sedežev);
  * other numbers stand where no noun agrees with them: "Največje število: {max}.".
  */
-export const areas: Readonly<Record<string, Readonly<Record<string, string>>>> = { common, identity, people, platform, mail, exports, vendor, catalogue, contracts, webhooks, productsSignIn, notifications };
+export const areas: Readonly<Record<string, Readonly<Record<string, string>>>> = { common, identity, people, platform, mail, exports, vendor, catalogue, contracts, webhooks, productsSignIn, notifications, reportExports };
 
 export const sl: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(areas));

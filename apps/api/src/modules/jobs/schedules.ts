@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Logger } from '../../logger.js';
+import { ScheduledRunStatus } from '@seatwise/schema';
+import { inTransaction } from '../../common/transaction.js';
+import { JobScheduleRun } from './job-schedule-run.entity.js';
 import { JobSchedule } from './job-schedule.entity.js';
 
 /**
@@ -30,7 +34,11 @@ export function checkSchedule(schedule: Schedule): void {
  * Runs each schedule whose firing is due at `now`, one after the other. A schedule seen for the
  * first time is due at its next firing. Of several instances looking at once, only the one whose
  * conditional update moves `nextRunAt` from the value it read runs the firing; the others see
- * no row changed and skip it. With `force` every schedule runs now (tests, an operator's nudge).
+ * no row changed and skip it. The claim moves `nextRunAt` to the first slot after `now`, so slots
+ * missed while every instance was down (or the clock jumped) fire once, not once per missed slot.
+ * The winner writes the firing's history row (`job_schedule_runs`, unique per name and slot) in
+ * the claim's transaction and marks it done or failed after. With `force` every schedule runs now
+ * (tests, an operator's nudge).
  */
 export async function runDueSchedules(
   em: EntityManager,
@@ -38,6 +46,7 @@ export async function runDueSchedules(
   now: Date,
   logger: Logger,
   force = false,
+  instance = 'unknown',
 ): Promise<void> {
   for (const schedule of schedules) {
     let row = await em.findOne(JobSchedule, { name: schedule.name });
@@ -51,14 +60,23 @@ export async function runDueSchedules(
       row = await em.findOneOrFail(JobSchedule, { name: schedule.name }, { refresh: true });
     }
     if (!force && row.nextRunAt.getTime() > now.getTime()) continue;
-    const won = await em.nativeUpdate(
-      JobSchedule,
-      { name: schedule.name, nextRunAt: row.nextRunAt },
-      { nextRunAt: nextAfter(schedule.cron, now), lastRunAt: now },
-    );
-    if (won !== 1) continue;
+    const slot = row.nextRunAt;
+    const firing = await inTransaction({ em: em.fork() as EntityManager }, async (tx) => {
+      const won = await tx.em.nativeUpdate(JobSchedule, { name: schedule.name, nextRunAt: slot }, { nextRunAt: nextAfter(schedule.cron, now), lastRunAt: now });
+      if (won !== 1) return null;
+      const id = randomUUID();
+      // A forced firing is recorded at `now`; forced twice at one instant (a test's fixed clock), the first row stands.
+      await tx.em
+        .createQueryBuilder(JobScheduleRun)
+        .insert({ id, name: schedule.name, slotAt: force ? now : slot, status: ScheduledRunStatus.RUNNING, startedAt: new Date(), instance: instance.slice(0, 120) })
+        .onConflict(['name', 'slotAt'])
+        .ignore()
+        .execute();
+      return id;
+    });
+    if (!firing) continue;
     let error: string | null = null;
-    logger.debug({ schedule: schedule.name, slot: row.nextRunAt.toISOString() }, 'scheduled task fired');
+    logger.debug({ schedule: schedule.name, slot: slot.toISOString() }, 'scheduled task fired');
     try {
       await schedule.run(em.fork() as EntityManager, now);
     } catch (failure) {
@@ -67,6 +85,7 @@ export async function runDueSchedules(
       if (force) throw failure;
     } finally {
       await em.nativeUpdate(JobSchedule, { name: schedule.name }, { lastError: error });
+      await em.nativeUpdate(JobScheduleRun, { id: firing }, { status: error === null ? ScheduledRunStatus.SUCCEEDED : ScheduledRunStatus.FAILED, finishedAt: new Date(), error });
     }
   }
 }
