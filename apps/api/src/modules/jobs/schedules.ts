@@ -3,7 +3,6 @@ import { Cron } from 'croner';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Logger } from '../../logger.js';
 import { ScheduledRunStatus } from '@seatwise/schema';
-import { inTransaction } from '../../common/transaction.js';
 import { JobScheduleRun } from './job-schedule-run.entity.js';
 import { JobSchedule } from './job-schedule.entity.js';
 
@@ -36,8 +35,8 @@ export function checkSchedule(schedule: Schedule): void {
  * conditional update moves `nextRunAt` from the value it read runs the firing; the others see
  * no row changed and skip it. The claim moves `nextRunAt` to the first slot after `now`, so slots
  * missed while every instance was down (or the clock jumped) fire once, not once per missed slot.
- * The winner writes the firing's history row (`job_schedule_runs`, unique per name and slot) in
- * the claim's transaction and marks it done or failed after. With `force` every schedule runs now
+ * The winner writes the firing's history row (`job_schedule_runs`, unique per name and slot) and
+ * marks it done or failed after. With `force` every schedule runs now
  * (tests, an operator's nudge).
  */
 export async function runDueSchedules(
@@ -61,20 +60,18 @@ export async function runDueSchedules(
     }
     if (!force && row.nextRunAt.getTime() > now.getTime()) continue;
     const slot = row.nextRunAt;
-    const firing = await inTransaction({ em: em.fork() as EntityManager }, async (tx) => {
-      const won = await tx.em.nativeUpdate(JobSchedule, { name: schedule.name, nextRunAt: slot }, { nextRunAt: nextAfter(schedule.cron, now), lastRunAt: now });
-      if (won !== 1) return null;
-      const id = randomUUID();
-      // A forced firing is recorded at `now`; forced twice at one instant (a test's fixed clock), the first row stands.
-      await tx.em
-        .createQueryBuilder(JobScheduleRun)
-        .insert({ id, name: schedule.name, slotAt: force ? now : slot, status: ScheduledRunStatus.RUNNING, startedAt: new Date(), instance: instance.slice(0, 120) })
-        .onConflict(['name', 'slotAt'])
-        .ignore()
-        .execute();
-      return id;
-    });
-    if (!firing) continue;
+    const won = await em.nativeUpdate(JobSchedule, { name: schedule.name, nextRunAt: slot }, { nextRunAt: nextAfter(schedule.cron, now), lastRunAt: now });
+    if (won !== 1) continue;
+    // Written by the winner only, right after its claim (one statement each: on SQLite a transaction
+    // held across both would lock out an instance in the same process). A forced firing is recorded
+    // at `now`; forced twice at one instant (a test's fixed clock), the first row stands.
+    const firing = randomUUID();
+    await em
+      .createQueryBuilder(JobScheduleRun)
+      .insert({ id: firing, name: schedule.name, slotAt: force ? now : slot, status: ScheduledRunStatus.RUNNING, startedAt: new Date(), instance: instance.slice(0, 120) })
+      .onConflict(['name', 'slotAt'])
+      .ignore()
+      .execute();
     let error: string | null = null;
     logger.debug({ schedule: schedule.name, slot: slot.toISOString() }, 'scheduled task fired');
     try {
