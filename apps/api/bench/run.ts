@@ -5,6 +5,7 @@ import type { Row } from './users-page.js';
 import type { UploadRow } from './upload.js';
 import type { ProvisioningRow } from './provisioning.js';
 import type { RequestCostRow } from './request-cost.js';
+import type { ReportExportRow } from './report-export.js';
 
 // graphql-js and Express take their production code paths only when NODE_ENV says so (otherwise
 // graphql-js follows every failed type test with a slower cross-realm check), and a benchmark
@@ -18,6 +19,7 @@ const { benchUsersPage, printTable } = await import('./users-page.js');
 const { benchUpload, printUpload } = await import('./upload.js');
 const { benchProvisioning, printProvisioning, provisioningCount } = await import('./provisioning.js');
 const { benchRequestCost, printRequestCost } = await import('./request-cost.js');
+const { benchReportExport, printReportExport } = await import('./report-export.js');
 
 /**
  * `pnpm bench`: every benchmark, on SQLite and PostgreSQL (SEATWISE_TEST_PG_URL or the local server).
@@ -25,7 +27,7 @@ const { benchRequestCost, printRequestCost } = await import('./request-cost.js')
  * SEATWISE_BENCH=users,ingestion; SEATWISE_BENCH_DRIVERS=sqlite runs one database. `--quick` (or
  * SEATWISE_BENCH_QUICK=1) makes `provisioning` a 50-customer run.
  */
-const all = ['request-cost', 'users', 'user-import', 'seat-usage', 'ingestion', 'upload', 'provisioning'];
+const all = ['request-cost', 'users', 'user-import', 'seat-usage', 'report-export', 'ingestion', 'upload', 'provisioning'];
 const pgAdminUrl = process.env.SEATWISE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const names = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const asked = names.length ? names : (process.env.SEATWISE_BENCH ?? all.join(',')).split(',');
@@ -60,6 +62,13 @@ if (selected.has('seat-usage')) {
   for (const driver of drivers) rows.push(...(await benchSeatUsage(driver, pgAdminUrl)));
   console.log('\nSeat Usage, 10,000 users and 1,000,000 usage events, 40 requests each (GraphQL over HTTP vs the same statements as raw SQL, timed in turns)');
   printSeatUsage(rows);
+}
+
+if (selected.has('report-export')) {
+  const rows: ReportExportRow[] = [];
+  for (const driver of drivers) rows.push(await benchReportExport(driver, pgAdminUrl));
+  console.log('\nScheduled Seat Usage export, 10,000 seats to XLSX (streamed to disk by the job worker), memory sampled every 10 ms');
+  printReportExport(rows);
 }
 
 if (selected.has('ingestion')) {

@@ -14,20 +14,20 @@ import { msg } from '../../i18n/messages.js';
 import { auditColumns } from '../audit/audit-csv.js';
 import { auditEntriesForExport } from '../audit/audit-log.service.js';
 import { cloudServicesUsage } from '../reports/cloud-usage.service.js';
-import { SEAT_USAGE_PAGE, seatUsageByProduct, seatUsageByUser } from '../reports/seat-usage.service.js';
+import { SEAT_USAGE_FILE_PAGE, seatUsageByProduct, seatUsageByUser } from '../reports/seat-usage.service.js';
 import { listSubscriptions } from '../subscriptions/subscriptions.service.js';
 import { listUsers } from '../users/users.service.js';
 import type { StoredExportFilter } from './report-export.entity.js';
 import { balanceColumns, seatProductColumns, seatUserColumns, subscriptionColumns, userColumns } from './report-columns.js';
 import type { TableSource } from './table-writer.js';
 
-/** Seat Usage by user, page by page in the report's largest pages: what its download and its scheduled export write. */
+/** Seat Usage by user, page by page in pages of a file's size: what its download and its scheduled export write. */
 export async function* seatUsageByUserPages(
   ctx: AccountContext,
   args: { range: DateRangeInput; filter: SeatUsageFilter; orderBy?: SeatUsageOrder | null },
 ): AsyncGenerator<SeatUsageByUser[]> {
-  for (let offset = 0; ; offset += SEAT_USAGE_PAGE.max) {
-    const page = await seatUsageByUser(ctx, { ...args, first: SEAT_USAGE_PAGE.max, offset });
+  for (let offset = 0; ; offset += SEAT_USAGE_FILE_PAGE) {
+    const page = await seatUsageByUser(ctx, { ...args, first: SEAT_USAGE_FILE_PAGE, offset }, SEAT_USAGE_FILE_PAGE);
     if (page.rows.length) yield page.rows;
     if (offset + page.rows.length >= page.totalCount || !page.rows.length) return;
   }
