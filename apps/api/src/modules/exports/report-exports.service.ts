@@ -14,6 +14,7 @@ import {
   ScheduledRunStatus,
 } from '@seatwise/schema';
 import { entityConnection } from '../../common/keyset.js';
+import { pageSize } from '../../common/pagination.js';
 import { afterCommit, inTransaction } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, InvalidInputsError, type Message, msg, NotFoundError } from '../../errors.js';
@@ -201,6 +202,8 @@ export async function removeFiles(dataDir: string, keys: (string | null)[]): Pro
 
 /** The runs of a scheduled export, the latest first. */
 export async function reportExportRuns(ctx: AccountContext, exportId: string, page: PageArgs): Promise<ReportExportRunConnection> {
+  // The page size is checked before the export is looked up, as for every connection.
+  pageSize(page.first);
   await requireExport(ctx, exportId);
   return entityConnection(ctx.em, ReportExportRunRow, { export: exportId }, { path: ['createdAt'], direction: 'desc', date: true }, page, (rows) => rows.map(toRun));
 }

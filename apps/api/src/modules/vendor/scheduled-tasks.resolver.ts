@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { PageArgs, ScheduledTaskRunConnection } from '@seatwise/schema';
 import { AllowVendor, type StaffContext, VendorPermission } from '../../graphql/vendor-access.js';
 import { scheduledTaskRuns } from '../jobs/schedule-runs.queries.js';
@@ -11,8 +11,7 @@ export class ScheduledTasksResolver {
   scheduledTaskRuns(
     @Ctx() ctx: StaffContext,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('name', () => String, { nullable: true, description: 'Only this task, e.g. `exports.due`.' }) name?: string | null,
   ): Promise<ScheduledTaskRunConnection> {
-    return scheduledTaskRuns(ctx.em, { ...page, name });
+    return scheduledTaskRuns(ctx.em, page);
   }
 }
