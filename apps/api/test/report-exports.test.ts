@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExportFrequency, ExportRangeKind } from '@seatwise/schema';
 import { signDownloadGrant } from '../src/modules/downloads/download-link.js';
 import { queueDueExports } from '../src/modules/exports/export-runs.js';
-import { nextSlot, runRange } from '../src/modules/exports/export-schedule.js';
+import { dayStart, nextSlot, runRange } from '../src/modules/exports/export-schedule.js';
 import { applyRetention } from '../src/retention.js';
 import { dataOf, drivers, errorOf, startTestApp, type TestApp, type TestClient } from './harness.js';
 import { rest } from './rest.js';
@@ -42,6 +42,11 @@ describe('export schedules in the account time zone', () => {
     expect(runRange(rolling, april, LJUBLJANA)).toEqual({ from: '2027-03-01', to: '2027-03-31' });
     // Since the last run: from the day after the last covered day.
     expect(runRange({ ...rolling, rangeKind: ExportRangeKind.SINCE_LAST_RUN, coveredThrough: '2027-02-28' }, april, LJUBLJANA)).toEqual({ from: '2027-03-01', to: '2027-03-31' });
+    // An account day begins at its local midnight (the audit log's export reads instants).
+    expect(dayStart('2027-03-28', LJUBLJANA).toISOString()).toBe('2027-03-27T23:00:00.000Z');
+    expect(dayStart('2027-03-29', LJUBLJANA).toISOString()).toBe('2027-03-28T22:00:00.000Z');
+    expect(dayStart('2027-03-29', 'Pacific/Kiritimati').toISOString()).toBe('2027-03-28T10:00:00.000Z');
+    expect(dayStart('2027-03-29', 'Pacific/Pago_Pago').toISOString()).toBe('2027-03-29T11:00:00.000Z');
   });
 });
 

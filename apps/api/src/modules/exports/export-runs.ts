@@ -110,7 +110,7 @@ export function reportExportRunner(services: Services, logger: Logger): JobHandl
       const admin = await actingAdmin(em, row);
       if (!admin) throw new Error(render(msg('The account has no active admin to run the export as.'), Language.EN));
       const ctx = runContext(services, em.fork() as EntityManager, admin, logger);
-      const table = reportTable(ctx, row.kind, row.filter, { from: run.rangeFrom, to: run.rangeTo });
+      const table = reportTable(ctx, row.kind, row.filter, { from: run.rangeFrom, to: run.rangeTo }, account.timeZone);
       await mkdir(dirname(path), { recursive: true });
       const out = createWriteStream(`${path}.part`);
       const rows = await writeTable(out, table, format, admin.user.language as Language);

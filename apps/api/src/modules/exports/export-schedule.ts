@@ -65,3 +65,13 @@ export function runRange(
   // A report covers at most two years (`reports/report-range.ts`).
   return { from: isoOfDay(Math.min(Math.max(from, to - 730), to)), to: isoOfDay(to) };
 }
+
+/** The instant an account day (YYYY-MM-DD) begins in `timeZone`: the first local midnight on that day. */
+export function dayStart(iso: string, timeZone: string): Date {
+  const day = dayOfIso(iso)!;
+  const midnight = new Cron('0 0 * * *', { timezone: timeZone, paused: true });
+  // Two days before in UTC is before that local midnight in every zone (UTC-12 to UTC+14).
+  let at = midnight.nextRun(new Date((day - 2) * 86_400_000))!;
+  while (localDay(at, timeZone) < day) at = midnight.nextRun(at)!;
+  return at;
+}

@@ -20,6 +20,8 @@ import { listUsers } from '../users/users.service.js';
 import type { StoredExportFilter } from './report-export.entity.js';
 import { balanceColumns, seatProductColumns, seatUserColumns, subscriptionColumns, userColumns } from './report-columns.js';
 import type { TableSource } from './table-writer.js';
+import { dayStart } from './export-schedule.js';
+import { dayOfIso, isoOfDay } from '../../common/days.js';
 
 /** Seat Usage by user, page by page in pages of a file's size: what its download and its scheduled export write. */
 export async function* seatUsageByUserPages(
@@ -63,7 +65,7 @@ export interface ReportTable<Row> extends TableSource<Row> {
  * The table of a scheduled export's report over `range` (account days, YYYY-MM-DD) with its saved
  * filter, read as the admin who saved it (their account, their role today).
  */
-export function reportTable(ctx: AccountContext, kind: ReportExportKind, filter: StoredExportFilter, range: DateRangeInput): ReportTable<unknown> {
+export function reportTable(ctx: AccountContext, kind: ReportExportKind, filter: StoredExportFilter, range: DateRangeInput, timeZone: string): ReportTable<unknown> {
   const table = <Row>(value: ReportTable<Row>) => value as ReportTable<unknown>;
   switch (kind) {
     case ReportExportKind.SEAT_USAGE_BY_USER:
@@ -97,10 +99,9 @@ export function reportTable(ctx: AccountContext, kind: ReportExportKind, filter:
         pages: userPages(ctx, { filter: { search: filter.search, teamIds: filter.teamId ? [filter.teamId] : null } }),
       });
     case ReportExportKind.AUDIT_LOG: {
-      // The account's days as instants: from the first day's start to the day after the last, in UTC
-      // days (the audit log's filter takes instants; the run's range is in the account's days).
-      const from = new Date(`${range.from}T00:00:00Z`);
-      const to = new Date(new Date(`${range.to}T00:00:00Z`).getTime() + 86_400_000);
+      // The run's days are the account's: from the first one's local midnight to the one after the last.
+      const from = dayStart(range.from, timeZone);
+      const to = dayStart(isoOfDay(dayOfIso(range.to)! + 1), timeZone);
       return table<AuditEntry>({ fileBase: 'audit-log', sheet: msg('Audit log'), columns: auditColumns, pages: once(auditEntriesForExport(ctx, { from, to })) });
     }
   }
