@@ -8,6 +8,7 @@ import type { RequestCostRow } from './request-cost.js';
 import type { CheckoutRow, HeartbeatRow } from './licences.js';
 import type { WebhookRow } from './webhook-delivery.js';
 import type { ReclaimRow } from './reclaim.js';
+import type { ReportExportRow } from './report-export.js';
 
 // graphql-js and Express take their production code paths only when NODE_ENV says so (otherwise
 // graphql-js follows every failed type test with a slower cross-realm check), and a benchmark
@@ -24,6 +25,7 @@ const { benchRequestCost, printRequestCost } = await import('./request-cost.js')
 const { benchCheckout, benchHeartbeats, printCheckout, printHeartbeats } = await import('./licences.js');
 const { benchWebhookDelivery, printWebhookDelivery, WEBHOOK_RATE } = await import('./webhook-delivery.js');
 const { benchReclaim, printReclaim } = await import('./reclaim.js');
+const { benchReportExport, printReportExport } = await import('./report-export.js');
 
 /**
  * `pnpm bench`: every benchmark, on SQLite and PostgreSQL (SEATWISE_TEST_PG_URL or the local server).
@@ -32,7 +34,7 @@ const { benchReclaim, printReclaim } = await import('./reclaim.js');
  * SEATWISE_BENCH_QUICK=1) makes `provisioning` a 50-customer run. `checkout` runs on PostgreSQL only
  * (its target is PostgreSQL's).
  */
-const all = ['request-cost', 'users', 'user-import', 'seat-usage', 'reclaim', 'ingestion', 'upload', 'provisioning', 'checkout', 'heartbeats', 'webhook-delivery'];
+const all = ['request-cost', 'users', 'user-import', 'seat-usage', 'reclaim', 'report-export', 'ingestion', 'upload', 'provisioning', 'checkout', 'heartbeats', 'webhook-delivery'];
 const pgAdminUrl = process.env.SEATWISE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const names = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const asked = names.length ? names : (process.env.SEATWISE_BENCH ?? all.join(',')).split(',');
@@ -74,6 +76,13 @@ if (selected.has('reclaim')) {
   for (const driver of drivers) rows.push(await benchReclaim(driver, pgAdminUrl));
   console.log('\nReclaim policy over the Seat Usage data (10,000 people, each active one holding a seat) and 1,000,000 usage events: the dry run (GraphQL over HTTP), the job\'s first run and its later runs');
   printReclaim(rows);
+}
+
+if (selected.has('report-export')) {
+  const rows: ReportExportRow[] = [];
+  for (const driver of drivers) rows.push(await benchReportExport(driver, pgAdminUrl));
+  console.log('\nScheduled Seat Usage export, 10,000 seats to XLSX (streamed to disk by the job worker), memory sampled every 10 ms');
+  printReportExport(rows);
 }
 
 if (selected.has('ingestion')) {

@@ -20,6 +20,10 @@ import { buildGraphqlSchema } from './graphql/schema.js';
 import { textInputPlugin } from './graphql/text-input.js';
 import { downloadsRouter } from './http/downloads.js';
 import { exportsRoute } from './http/exports.route.js';
+import { reportExportsRoute } from './http/report-exports.route.js';
+import { queueDueExports, reportExportRunner } from './modules/exports/export-runs.js';
+import { subscribeExportMail } from './modules/exports/export-mail.js';
+import { RUN_REPORT_EXPORT } from './modules/exports/report-exports.service.js';
 import { restErrorHandler } from './http/http-errors.js';
 import { serverRoutePrefixes } from './http/server-routes.js';
 import { usageEventsRoute } from './http/usage-events.route.js';
@@ -215,6 +219,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   subscribeSupportReplyMail(events, mail);
   subscribeNotificationMail(events, mail, config);
   subscribeReclaimMail(events, mail, config);
+  subscribeExportMail(events, mail, config);
   subscribeCreditAlerts(events);
   subscribeWebhooks(events, config, mail);
   const sms = createOutboxSmsSender(outbox, logger);
@@ -269,6 +274,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   app.use(usageEventsRoute(orm, config, events));
   app.use(uploadsRoute(services));
   app.use(exportsRoute(services));
+  app.use(reportExportsRoute(services, logger));
   app.use(scimRoute(services, logger));
   app.use(oidcRoutes(services));
   app.use(await checkoutRoutes(services));
@@ -304,8 +310,10 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
     // Reclaim policies: idle seats announced, used ones' notices cancelled, those past their grace
     // period taken back; each notice and mail once however often this runs (`reclaim/reclaim-job.ts`).
     { name: 'reclaim.policies', cron: '17 * * * *', run: (em, now) => runReclaimPolicies({ em, events, config }, now, logger) },
+    // Scheduled report exports whose local slot has come: each slot's run queued once (`exports/export-runs.ts`).
+    { name: 'exports.due', cron: '* * * * *', run: (em, now) => queueDueExports(em, events, now) },
   ];
-  const worker = new JobWorker(orm, logger, { [BUILD_INSTALL_PACKAGE]: installPackageBuilder(config) }, { schedules, now: config.now, scheduleCheckMs: config.scheduleCheckSeconds * 1000 });
+  const worker = new JobWorker(orm, logger, { [BUILD_INSTALL_PACKAGE]: installPackageBuilder(config), [RUN_REPORT_EXPORT]: reportExportRunner(services, logger) }, { schedules, now: config.now, scheduleCheckMs: config.scheduleCheckSeconds * 1000 });
   if (config.jobWorker) {
     worker.start();
     events.start();

@@ -54,6 +54,8 @@ const notFound = {
   'API token': msg('The API token was not found.'),
   Contract: msg('The contract was not found.'),
   Export: msg('That export was not found.'),
+  'Export run': msg('That run of a scheduled export was not found.'),
+  'Scheduled export': msg('That scheduled export was not found.'),
   'Failed delivery': msg('No failed delivery with this id: it was queued again already, or cleaned up.'),
   'Failed job': msg('No failed job with this id: it was queued again already, or cleaned up.'),
   Invitation: msg('The invitation was not found.'),

@@ -4,6 +4,8 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { deleteAuditEntriesBefore } from './modules/audit/audit-retention.service.js';
 import { deleteFinishedJobsBefore } from './modules/jobs/job-retention.service.js';
+import { pruneExpiredRuns } from './modules/exports/export-runs.js';
+import { deleteScheduleRunsBefore } from './modules/jobs/schedule-runs.queries.js';
 import type { Schedule } from './modules/jobs/schedules.js';
 import { deleteUsageEventsBefore } from './modules/usage/usage-retention.service.js';
 import { deleteVendorAuditEntriesBefore } from './modules/vendor/vendor-audit-retention.service.js';
@@ -16,6 +18,10 @@ export interface RetentionResult {
   jobs: number;
   eventDeliveries: number;
   webhookDeliveries: number;
+  /** Firings of the cron schedules (`job_schedule_runs`), kept as long as finished jobs. */
+  scheduleRuns: number;
+  /** Runs of scheduled exports past their account's retention, with their files (always: each account sets its own). */
+  reportExportRuns: number;
 }
 
 /**
@@ -24,7 +30,8 @@ export interface RetentionResult {
  */
 export async function applyRetention(em: EntityManager, config: Config, now = config.now()): Promise<RetentionResult> {
   const { usageEventDays, auditDays, jobDays } = config.retention;
-  const result: RetentionResult = { usageEvents: 0, auditEntries: 0, vendorAuditEntries: 0, jobs: 0, eventDeliveries: 0, webhookDeliveries: 0 };
+  const result: RetentionResult = { usageEvents: 0, auditEntries: 0, vendorAuditEntries: 0, jobs: 0, eventDeliveries: 0, webhookDeliveries: 0, scheduleRuns: 0, reportExportRuns: 0 };
+  result.reportExportRuns = await pruneExpiredRuns(em, config.dataDir, now);
   if (usageEventDays) result.usageEvents = await deleteUsageEventsBefore(em, daysBefore(now, usageEventDays));
   if (auditDays) {
     result.auditEntries = await deleteAuditEntriesBefore(em, daysBefore(now, auditDays));
@@ -33,6 +40,7 @@ export async function applyRetention(em: EntityManager, config: Config, now = co
   if (jobDays) {
     Object.assign(result, await deleteFinishedJobsBefore(em, daysBefore(now, jobDays)));
     result.webhookDeliveries = await deleteFinishedWebhookDeliveriesBefore(em, daysBefore(now, jobDays));
+    result.scheduleRuns = await deleteScheduleRunsBefore(em, now, jobDays);
   }
   return result;
 }

@@ -7,6 +7,7 @@ import { deleteExpiredIdentityRows } from '../src/modules/identity/expired-rows.
 import { deleteFinishedJobsBefore } from '../src/modules/jobs/job-retention.service.js';
 import { JobWorker } from '../src/modules/jobs/job-worker.js';
 import type { Schedule } from '../src/modules/jobs/schedules.js';
+import { scheduledTaskRuns } from '../src/modules/jobs/schedule-runs.queries.js';
 import { drivers, startTestApp, type TestApp } from './harness.js';
 
 const silent = createLogger('silent');
@@ -81,6 +82,26 @@ describe.each(drivers)('cron schedules and clean-up (%s)', (driver) => {
     await bothLook();
     expect(await lastError()).toBeNull();
     expect(firings).toHaveLength(5);
+  });
+
+  it('keeps one history row per firing with its status, and a restarted instance fires a slot missed while down once', async () => {
+    const history = () => scheduledTaskRuns(app.em(), { first: 100, name: 'test.each-minute' });
+    const before = await history();
+    // Every firing so far, once each however many instances looked, the failed one marked so.
+    expect(before.totalCount).toBe(firings.length);
+    expect(before.edges.map((edge) => edge.node.status).filter((status) => status === 'FAILED')).toHaveLength(1);
+    expect(new Set(before.edges.map((edge) => edge.node.slotAt.toISOString())).size).toBe(firings.length);
+    // Every instance down from 10:11 to 13:30; a new one (a restart) starts and looks with the other back too.
+    clock = new Date('2026-12-05T13:30:10Z');
+    const restarted = new JobWorker(app.orm, silent, {}, { instanceId: 'restarted', schedules: [{ name: 'test.each-minute', cron: '* * * * *', run: async (_em, now) => void firings.push(`c ${now.toISOString()}`) }], now: () => clock, scheduleCheckMs: 0 });
+    await Promise.all([restarted.runPeriodic(), ...workers.map((worker) => worker.runPeriodic())]);
+    await restarted.runPeriodic();
+    const after = await history();
+    expect(after.totalCount).toBe(before.totalCount + 1);
+    const latest = after.edges[0]!.node;
+    expect(latest).toMatchObject({ status: 'SUCCEEDED', error: null });
+    expect(latest.slotAt.toISOString()).toBe('2026-12-05T10:12:00.000Z');
+    expect(latest.finishedAt).not.toBeNull();
   });
 
   it('deletes delivered work and the dead letter past the jobs retention (the retention task), and expired sign-in leftovers', async () => {

@@ -82,7 +82,7 @@ describe.each(drivers)('a first above the largest page (%s)', (driver) => {
   let admin: TestClient;
   let operator: TestClient;
   let customer: string;
-  /** The endpoint whose delivery log each of these lists pages through; the person whose devices `userDevices` lists. */
+  /** The endpoint whose delivery log each of these lists pages through; the person whose devices `userDevices` lists; the export whose runs `reportExportRuns` lists. */
   const endpoints: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -100,12 +100,18 @@ describe.each(drivers)('a first above the largest page (%s)', (driver) => {
       await operator.graphql<{ createVendorWebhookEndpoint: { endpoint: { id: string } } }>('mutation ($input: CreateWebhookEndpointInput!) { createVendorWebhookEndpoint(input: $input) { endpoint { id } } }', { input }),
     ).createVendorWebhookEndpoint.endpoint.id;
     endpoints.userDevices = dataOf(await admin.graphql<{ me: { id: string } }>('{ me { id } }')).me.id;
+    // A scheduled export's runs are its own: one export to page through.
+    endpoints.reportExportRuns = dataOf(
+      await admin.graphql<{ createReportExport: { id: string } }>('mutation ($input: ReportExportInput!) { createReportExport(input: $input) { id } }', {
+        input: { name: 'Runs', kind: 'USERS', format: 'CSV', frequency: 'DAILY', rangeKind: 'SINCE_LAST_RUN', recipientIds: [endpoints.userDevices] },
+      }),
+    ).createReportExport.id;
   });
   afterAll(() => app?.close());
 
   it.each(connectionQueries.map((entry) => [entry.name, entry] as const))('%s(first: 101) is BAD_USER_INPUT naming first; first: 100 is served', async (_name, entry) => {
     const client = entry.vendor ? operator : admin;
-    const ids = entry.uuidArgs.map((name) => [name, name === 'endpointId' || name === 'userId' ? endpoints[entry.name] : entry.vendor ? customer : entry.variables[name]]);
+    const ids = entry.uuidArgs.map((name) => [name, name === 'endpointId' || name === 'userId' || name === 'exportId' ? endpoints[entry.name] : entry.vendor ? customer : entry.variables[name]]);
     const variables = { ...entry.variables, ...Object.fromEntries(ids) };
     const error = errorOf(await client.graphql(entry.document(MAX_PAGE_SIZE + 1), variables));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });

@@ -75,9 +75,9 @@ describe.each(drivers)('retention of usage events, audit entries and jobs (%s)',
     expect(left.map((row) => row.status).sort()).toEqual([JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.SUCCEEDED]);
 
     // Again: nothing more to do.
-    expect(await applyRetention(em(), app.config, now)).toEqual({ usageEvents: 0, auditEntries: 0, vendorAuditEntries: 0, jobs: 0, eventDeliveries: 0, webhookDeliveries: 0 });
+    expect(await applyRetention(em(), app.config, now)).toEqual({ usageEvents: 0, auditEntries: 0, vendorAuditEntries: 0, jobs: 0, eventDeliveries: 0, webhookDeliveries: 0, scheduleRuns: 0, reportExportRuns: 0 });
     // 0 days keeps everything for good.
     const keepAll = { ...app.config, retention: { usageEventDays: 0, auditDays: 0, jobDays: 0 } };
-    expect(await applyRetention(em(), keepAll, new Date(now.getTime() + 10_000 * DAY))).toEqual({ usageEvents: 0, auditEntries: 0, vendorAuditEntries: 0, jobs: 0, eventDeliveries: 0, webhookDeliveries: 0 });
+    expect(await applyRetention(em(), keepAll, new Date(now.getTime() + 10_000 * DAY))).toEqual({ usageEvents: 0, auditEntries: 0, vendorAuditEntries: 0, jobs: 0, eventDeliveries: 0, webhookDeliveries: 0, scheduleRuns: 0, reportExportRuns: 0 });
   });
 });

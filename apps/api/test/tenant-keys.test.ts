@@ -25,6 +25,8 @@ const allowed: Record<string, string> = {
   'jobs(status, lease_until)': 'the job queue: a worker claims the next due job of any account',
   'event_deliveries(status, run_after)': 'the outbox, delivered across accounts; its account_id is informational (nullable, no foreign key)',
   'support_requests(status, last_activity_at)': "the vendor's support inbox lists every account's requests by status",
+  'report_exports(next_run_at)': "the worker's minute look for scheduled exports due in any account",
+  'report_export_runs(expires_at)': 'the retention clean-up deletes the runs of every account past their expiry',
 };
 
 const key = (table: string, columns: readonly string[]) => `${table}(${columns.join(', ')})`;

@@ -105,6 +105,7 @@ const router = createBrowserRouter([
                   { path: 'support/:id', lazy: screen(() => import('./routes/home/SupportThreadPage'), 'SupportThreadPage') },
                   { path: 'reports/insights', lazy: screen(() => import('./routes/reports/InsightsPage'), 'InsightsPage') },
                   { path: 'reports/seat-usage', lazy: screen(() => import('./routes/reports/SeatUsagePage'), 'SeatUsagePage') },
+                  { path: 'reports/scheduled-exports', lazy: screen(() => import('./routes/reports/ScheduledExportsPage'), 'ScheduledExportsPage') },
                   {
                     path: 'reports/cloud-services-usage',
                     lazy: screen(() => import('./routes/reports/CloudUsagePage'), 'CloudUsagePage'),

@@ -294,3 +294,22 @@ export {
   NetworkLease,
   NetworkSeats,
 } from './oidc/oidc.type.js';
+export {
+  ExportFrequency,
+  ExportRangeKind,
+  ReportExportFormat,
+  ReportExportKind,
+  ScheduledRunStatus,
+  ExportRecipient,
+  ReportExportFilter,
+  ReportExportFilterInput,
+  ReportExport,
+  ReportExportConnection,
+  ReportExportRun,
+  ReportExportRunConnection,
+  ReportExportInput,
+  ReportExportRunLink,
+  ExportRetention,
+  ScheduledTaskRun,
+  ScheduledTaskRunConnection,
+} from './reports/report-export.types.js';

@@ -1,3 +1,4 @@
+import { type Options, stringify as stringifyStream, type Stringifier } from 'csv-stringify';
 import { stringify } from 'csv-stringify/sync';
 
 export type Cell = string | number | null;
@@ -28,12 +29,17 @@ export const semicolonCsv: CsvDialect = { delimiter: ';', decimalComma: true };
  * spreadsheet (a comma by default).
  */
 export function csvText(header: string[], rows: Cell[][], dialect: CsvDialect = commaCsv): string {
-  return stringify([header, ...rows], {
-    bom: true,
-    delimiter: dialect.delimiter,
-    cast: {
-      string: (value) => neutralise(value) as string,
-      number: (value) => (dialect.decimalComma ? String(value).replace('.', ',') : String(value)),
-    },
-  });
+  return stringify([header, ...rows], csvOptions(dialect));
 }
+
+const csvOptions = (dialect: CsvDialect): Options => ({
+  bom: true,
+  delimiter: dialect.delimiter,
+  cast: {
+    string: (value) => neutralise(value) as string,
+    number: (value) => (dialect.decimalComma ? String(value).replace('.', ',') : String(value)),
+  },
+});
+
+/** The same file as `csvText`, row by row: write the header, then each row, then end it. */
+export const csvStream = (dialect: CsvDialect = commaCsv): Stringifier => stringifyStream(csvOptions(dialect));

@@ -40,6 +40,9 @@ import { ProductFile } from '../modules/downloads/product-file.entity.js';
 import { Job } from '../modules/jobs/job.entity.js';
 import { EventDelivery } from '../modules/jobs/event-delivery.entity.js';
 import { JobSchedule } from '../modules/jobs/job-schedule.entity.js';
+import { JobScheduleRun } from '../modules/jobs/job-schedule-run.entity.js';
+import { ReportExportRow } from '../modules/exports/report-export.entity.js';
+import { ReportExportRunRow } from '../modules/exports/report-export-run.entity.js';
 import { LicenceRequest } from '../modules/licensing/licence-request.entity.js';
 import { NetworkLease } from '../modules/licensing/network-lease.entity.js';
 import { InstallPackage } from '../modules/products/install-package.entity.js';
@@ -110,6 +113,9 @@ export const entities = [
   Job,
   EventDelivery,
   JobSchedule,
+  JobScheduleRun,
+  ReportExportRow,
+  ReportExportRunRow,
   InstallPackage,
   ApiToken,
   VendorStaffMember,

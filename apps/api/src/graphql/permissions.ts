@@ -117,6 +117,8 @@ export const Permission = definePermissions({
     token: scope(ApiScope.WRITE_SUBSCRIPTIONS),
   },
   ReadReports: { description: 'Insights, seat usage and cloud-services usage.', admits: admins, token: scope(ApiScope.READ_REPORTS) },
+  ReadReportExports: { description: 'Scheduled report exports, their runs and links to their files, and how long runs are kept.', admits: admins, token: scope(ApiScope.READ_REPORTS) },
+  ManageReportExports: { description: 'Save, change, run and delete scheduled report exports; set how long runs are kept.', admits: admins, token: 'session' },
   ManageUsageAlerts: { description: "Set the account's cloud-credit alert threshold.", admits: admins, token: scope(ApiScope.WRITE_SUBSCRIPTIONS) },
   ReadAudit: { description: "The account's audit log and its export.", admits: admins, token: scope(ApiScope.READ_AUDIT) },
   ReadWebhooks: { description: "The account's webhook endpoints and their delivery log.", admits: admins, token: scope(ApiScope.READ_WEBHOOKS) },

@@ -1,3 +1,5 @@
+import { ReportExportsResolver } from '../modules/exports/report-exports.resolver.js';
+import { ScheduledTasksResolver } from '../modules/vendor/scheduled-tasks.resolver.js';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type AuthChecker } from 'type-graphql';
 import type { RequestContext } from '../context.js';
@@ -44,6 +46,8 @@ import { VendorWebhooksResolver } from '../modules/vendor/vendor-webhooks.resolv
 import { assertPermitted, type PermissionDef } from './permissions.js';
 
 export const resolvers = [
+  ReportExportsResolver,
+  ScheduledTasksResolver,
   WebhooksResolver,
   CreditAlertsResolver,
   VendorWebhooksResolver,

@@ -140,7 +140,9 @@ export function downloadsRouter(services: Services, logger: Logger): Router {
       const target =
         grant.kind === 'f'
           ? await entitledFile(ctx, grant.id).then((file) => file && { storageKey: file.storageKey, fileName: file.fileName, sha256: file.sha256, label: `${file.name} (${file.fileName})` })
-          : await packageForDownload(ctx, grant.id);
+          : grant.kind === 'p'
+            ? await packageForDownload(ctx, grant.id)
+            : null;
       if (!target) return void refused();
       const path = join(config.dataDir, target.storageKey);
       const file = await stat(path).catch(() => null);

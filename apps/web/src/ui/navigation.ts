@@ -51,6 +51,7 @@ const sections: NavSection[] = [
       { labelKey: 'nav.insights', to: '/reports/insights' },
       { labelKey: 'nav.seatUsage', to: '/reports/seat-usage' },
       { labelKey: 'nav.cloudUsage', to: '/reports/cloud-services-usage' },
+      { labelKey: 'nav.scheduledExports', to: '/reports/scheduled-exports' },
     ],
   },
   {

@@ -48,7 +48,7 @@ export const customerAuditActionGroups = {
     'directory.group.update',
     'directory.group.delete',
   ],
-  account: ['report.export', 'account.seed', 'cloud-credits.alert.change'],
+  account: ['report.export', 'account.seed', 'cloud-credits.alert.change', 'report-export.create', 'report-export.update', 'report-export.delete', 'report-export.run', 'report-export.retention'],
 } as const;
 
 export type CustomerAuditActionGroup = keyof typeof customerAuditActionGroups;

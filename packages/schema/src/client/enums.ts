@@ -424,3 +424,47 @@ export const CloudCreditWarningLevel = {
   NEGATIVE: 'NEGATIVE',
 } as const;
 export type CloudCreditWarningLevel = (typeof CloudCreditWarningLevel)[keyof typeof CloudCreditWarningLevel];
+
+/** Which report a saved, scheduled export writes. */
+export const ReportExportKind = {
+  SEAT_USAGE_BY_USER: 'SEAT_USAGE_BY_USER',
+  SEAT_USAGE_BY_PRODUCT: 'SEAT_USAGE_BY_PRODUCT',
+  CLOUD_SERVICES_USAGE: 'CLOUD_SERVICES_USAGE',
+  SUBSCRIPTIONS: 'SUBSCRIPTIONS',
+  USERS: 'USERS',
+  AUDIT_LOG: 'AUDIT_LOG',
+} as const;
+export type ReportExportKind = (typeof ReportExportKind)[keyof typeof ReportExportKind];
+
+/** The file format of a scheduled export. */
+export const ReportExportFormat = {
+  CSV: 'CSV',
+  XLSX: 'XLSX',
+  JSON: 'JSON',
+} as const;
+export type ReportExportFormat = (typeof ReportExportFormat)[keyof typeof ReportExportFormat];
+
+/** How often a scheduled export runs, in the account's time zone. */
+export const ExportFrequency = {
+  DAILY: 'DAILY',
+  WEEKLY: 'WEEKLY',
+  MONTHLY: 'MONTHLY',
+} as const;
+export type ExportFrequency = (typeof ExportFrequency)[keyof typeof ExportFrequency];
+
+/** Which days a scheduled export's run covers. */
+export const ExportRangeKind = {
+  ROLLING_DAYS: 'ROLLING_DAYS',
+  SINCE_LAST_RUN: 'SINCE_LAST_RUN',
+} as const;
+export type ExportRangeKind = (typeof ExportRangeKind)[keyof typeof ExportRangeKind];
+
+/** Where a run of a scheduled task or export stands. */
+export const ScheduledRunStatus = {
+  QUEUED: 'QUEUED',
+  RUNNING: 'RUNNING',
+  RETRYING: 'RETRYING',
+  SUCCEEDED: 'SUCCEEDED',
+  FAILED: 'FAILED',
+} as const;
+export type ScheduledRunStatus = (typeof ScheduledRunStatus)[keyof typeof ScheduledRunStatus];

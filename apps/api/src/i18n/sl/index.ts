@@ -8,6 +8,7 @@ import { people } from './people.js';
 import { platform } from './platform.js';
 import { notifications } from './notifications.js';
 import { reclaim } from './reclaim.js';
+import { reportExports } from './report-exports.js';
 import { vendor } from './vendor.js';
 import { catalogue } from './catalogue.js';
 import { webhooks } from './webhooks.js';
@@ -18,6 +19,6 @@ import { productsSignIn } from './products-sign-in.js';
  * with `{count}` has all four Slovenian forms (`plural()`: 1 licenca, 2 licenci, 3 licence, 5 licenc);
  * other numbers stand where no noun agrees with them: "Največje število: {max}.".
  */
-export const areas: Readonly<Record<string, Readonly<Record<string, string>>>> = { common, audit, identity, people, platform, mail, exports, vendor, catalogue, contracts, webhooks, productsSignIn, notifications, reclaim };
+export const areas: Readonly<Record<string, Readonly<Record<string, string>>>> = { common, audit, identity, people, platform, mail, exports, vendor, catalogue, contracts, webhooks, productsSignIn, notifications, reclaim, reportExports };
 
 export const sl: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(areas));

@@ -44,4 +44,11 @@ export class Account {
    */
   @Property({ type: 'integer', nullable: true })
   creditAlertThreshold: number | null = null;
+
+  /**
+   * Days the files of scheduled exports are kept (`modules/exports`); null keeps them for good.
+   * Autodesk deletes its exports after 14 days; the account decides here.
+   */
+  @Property({ type: 'integer', nullable: true, default: 90 })
+  exportRetentionDays: (number & Opt) | null = 90;
 }

@@ -3,8 +3,8 @@ import { csvText } from '../../common/csv.js';
 import { csvDialects } from '../../i18n/formats.js';
 import { currentLanguage, type Message, msg, say } from '../../i18n/messages.js';
 
-/** The audit log's CSV columns: headings from the catalogues, in the language of the request (and its spreadsheet's dialect). */
-const columns: { heading: Message; value: (entry: AuditEntry) => string }[] = [
+/** The audit log's columns: headings from the catalogues, in the language of the request (and its spreadsheet's dialect); scheduled exports write them too. */
+export const auditColumns: { heading: Message; value: (entry: AuditEntry) => string }[] = [
   { heading: msg('time'), value: (entry) => entry.createdAt.toISOString() },
   { heading: msg('who'), value: (entry) => entry.actorName ?? (entry.byDirectory ? 'SCIM' : '') },
   { heading: msg('action'), value: (entry) => entry.action },
@@ -17,7 +17,7 @@ const columns: { heading: Message; value: (entry: AuditEntry) => string }[] = [
 
 export const auditCsv = (entries: AuditEntry[]): string =>
   csvText(
-    columns.map((column) => say(column.heading)),
-    entries.map((entry) => columns.map((column) => column.value(entry))),
+    auditColumns.map((column) => say(column.heading)),
+    entries.map((entry) => auditColumns.map((column) => column.value(entry))),
     csvDialects[currentLanguage()],
   );

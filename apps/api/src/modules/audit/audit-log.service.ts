@@ -107,11 +107,16 @@ export async function listAuditEntries(ctx: AccountContext, args: { first?: numb
  * report export it leaves a `report.export` entry, committed before the file is returned.
  */
 export async function exportAuditEntries(ctx: AccountContext, filter: AuditFilter | null | undefined): Promise<string> {
+  const records = await auditEntriesForExport(ctx, filter);
+  await recordExport(ctx, 'audit-log', 'audit-log.csv', records.length);
+  return auditCsv(records);
+}
+
+/** The filtered log for a file, newest first, up to 50,000 entries (the CSV button and scheduled exports). */
+export async function auditEntriesForExport(ctx: AccountContext, filter: AuditFilter | null | undefined): Promise<AuditEntry[]> {
   const rows = await select<EntryRow>(
     ctx.em,
     query(ctx, filter).select(...columns(ctx)).orderBy([{ column: 'e.created_at', order: 'desc' }, { column: 'e.id', order: 'desc' }]).limit(MAX_AUDIT_EXPORT),
   );
-  const records = rows.map(toEntry);
-  await recordExport(ctx, 'audit-log', 'audit-log.csv', records.length);
-  return auditCsv(records);
+  return rows.map(toEntry);
 }

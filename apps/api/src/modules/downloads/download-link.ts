@@ -2,10 +2,10 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { persistedSecret } from '../../common/data-secret.js';
 import type { Config } from '../../config.js';
 
-/** What a signed download link grants: one file (or built package) to one person in one account, until `exp`. */
+/** What a signed download link grants: one file (or built package, or export run) to one person in one account, until `exp`. */
 export interface DownloadGrant {
-  /** `f` = product file, `p` = custom install package. */
-  kind: 'f' | 'p';
+  /** `f` = product file, `p` = custom install package, `e` = a scheduled export's run (`/api/report-exports/…`). */
+  kind: 'f' | 'p' | 'e';
   id: string;
   userId: string;
   accountId: string;

@@ -94,7 +94,7 @@ export class JobWorker {
   async runPeriodic(force = false): Promise<void> {
     if (!force && Date.now() - this.lastScheduleCheck < this.scheduleCheckMs) return;
     this.lastScheduleCheck = Date.now();
-    await runDueSchedules(this.orm.em.fork() as EntityManager, this.schedules, this.now(), this.logger, force);
+    await runDueSchedules(this.orm.em.fork() as EntityManager, this.schedules, this.now(), this.logger, force, this.instanceId);
   }
 
   start(): void {

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Logger } from '../../logger.js';
+import { ScheduledRunStatus } from '@seatwise/schema';
+import { JobScheduleRun } from './job-schedule-run.entity.js';
 import { JobSchedule } from './job-schedule.entity.js';
 
 /**
@@ -30,7 +33,11 @@ export function checkSchedule(schedule: Schedule): void {
  * Runs each schedule whose firing is due at `now`, one after the other. A schedule seen for the
  * first time is due at its next firing. Of several instances looking at once, only the one whose
  * conditional update moves `nextRunAt` from the value it read runs the firing; the others see
- * no row changed and skip it. With `force` every schedule runs now (tests, an operator's nudge).
+ * no row changed and skip it. The claim moves `nextRunAt` to the first slot after `now`, so slots
+ * missed while every instance was down (or the clock jumped) fire once, not once per missed slot.
+ * The winner writes the firing's history row (`job_schedule_runs`, unique per name and slot) and
+ * marks it done or failed after. With `force` every schedule runs now
+ * (tests, an operator's nudge).
  */
 export async function runDueSchedules(
   em: EntityManager,
@@ -38,6 +45,7 @@ export async function runDueSchedules(
   now: Date,
   logger: Logger,
   force = false,
+  instance = 'unknown',
 ): Promise<void> {
   for (const schedule of schedules) {
     let row = await em.findOne(JobSchedule, { name: schedule.name });
@@ -51,14 +59,21 @@ export async function runDueSchedules(
       row = await em.findOneOrFail(JobSchedule, { name: schedule.name }, { refresh: true });
     }
     if (!force && row.nextRunAt.getTime() > now.getTime()) continue;
-    const won = await em.nativeUpdate(
-      JobSchedule,
-      { name: schedule.name, nextRunAt: row.nextRunAt },
-      { nextRunAt: nextAfter(schedule.cron, now), lastRunAt: now },
-    );
+    const slot = row.nextRunAt;
+    const won = await em.nativeUpdate(JobSchedule, { name: schedule.name, nextRunAt: slot }, { nextRunAt: nextAfter(schedule.cron, now), lastRunAt: now });
     if (won !== 1) continue;
+    // Written by the winner only, right after its claim (one statement each: on SQLite a transaction
+    // held across both would lock out an instance in the same process). A forced firing is recorded
+    // at `now`; forced twice at one instant (a test's fixed clock), the first row stands.
+    const firing = randomUUID();
+    await em
+      .createQueryBuilder(JobScheduleRun)
+      .insert({ id: firing, name: schedule.name, slotAt: force ? now : slot, status: ScheduledRunStatus.RUNNING, startedAt: new Date(), instance: instance.slice(0, 120) })
+      .onConflict(['name', 'slotAt'])
+      .ignore()
+      .execute();
     let error: string | null = null;
-    logger.debug({ schedule: schedule.name, slot: row.nextRunAt.toISOString() }, 'scheduled task fired');
+    logger.debug({ schedule: schedule.name, slot: slot.toISOString() }, 'scheduled task fired');
     try {
       await schedule.run(em.fork() as EntityManager, now);
     } catch (failure) {
@@ -67,6 +82,7 @@ export async function runDueSchedules(
       if (force) throw failure;
     } finally {
       await em.nativeUpdate(JobSchedule, { name: schedule.name }, { lastError: error });
+      await em.nativeUpdate(JobScheduleRun, { id: firing }, { status: error === null ? ScheduledRunStatus.SUCCEEDED : ScheduledRunStatus.FAILED, finishedAt: new Date(), error });
     }
   }
 }

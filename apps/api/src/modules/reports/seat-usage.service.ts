@@ -28,6 +28,8 @@ const num = (value: Numeric) => Number(value ?? 0);
  * these (`@Paged` in limits.ts): 500 rows with every field cost about 9,000 of the default 10,000.
  */
 export const SEAT_USAGE_PAGE: PageSizes = { default: 50, max: 500 };
+/** The pages a file is written from (downloads, scheduled exports): no browser holds them, and each page pays the count and the page choice again. */
+export const SEAT_USAGE_FILE_PAGE = 5000;
 const MAX_SEARCH_LENGTH = 100;
 const IDLE_THRESHOLDS = [30, 60, 90] as const;
 
@@ -167,11 +169,11 @@ function filteredSeats(ctx: AccountContext, range: DayRange, todayIso: string, f
  * name, the page is chosen first and only its seats are measured; sorted or filtered by use, every
  * seat is measured in the database (correlated index seeks on the roll-up) before the page is cut.
  */
-export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUserArgs): Promise<SeatUsageByUserPage> {
+export async function seatUsageByUser(ctx: AccountContext, args: SeatUsageByUserArgs, maxPage = SEAT_USAGE_PAGE.max): Promise<SeatUsageByUserPage> {
   const range = parseRange(args.range);
   const limit = args.first ?? SEAT_USAGE_PAGE.default;
-  if (!Number.isInteger(limit) || limit < 1 || limit > SEAT_USAGE_PAGE.max) {
-    throw new InvalidInputError('first', msg('Page size must be 1 to {max}.', { max: SEAT_USAGE_PAGE.max }));
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxPage) {
+    throw new InvalidInputError('first', msg('Page size must be 1 to {max}.', { max: maxPage }));
   }
   const offset = args.offset ?? 0;
   if (!Number.isInteger(offset) || offset < 0) throw new InvalidInputError('offset', msg('Offset must be 0 or more.'));
