@@ -1,7 +1,6 @@
 import {
   LicenceType,
   MembershipStatus,
-  Role,
   SubscriptionTerm,
   SubscriptionStatus,
   type CloudCreditBalance,
