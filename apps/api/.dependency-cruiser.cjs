@@ -12,7 +12,7 @@ const modules = {
   mail: ['Sending mail and text messages (SMTP or the outbox folder) and their templates.', [], ['mail-template.ts', 'invitation.mail.ts', 'mailer.ts', 'mail-brand.ts', 'sms.ts']],
   server: ['What the server says about itself (version, limits).', []],
   jobs: ['The database job queue and its worker.', ['accounts'], ['job-queue.ts', 'job-worker.ts', 'event-bus.ts']],
-  identity: ['People and their sign-in: users, passwords, sessions, 2-step, own account, the vendor staff\'s sign-in; memberships only through its port.', ['accounts', 'jobs', 'mail'], ['password.ts', 'password-policy.ts', 'rate-limits.ts', 'two-step/codes.ts', 'two-step/secret-box.ts']],
+  identity: ['People and their sign-in: users, passwords, sessions, 2-step, own account, the vendor staff\'s sign-in; memberships only through its port.', ['accounts', 'jobs', 'mail'], ['password.ts', 'password-policy.ts', 'rate-limits.ts', 'sign-in-session.ts', 'two-step/codes.ts', 'two-step/secret-box.ts']],
   audit: ['The audit log: recording an entry in the action\'s transaction, reading and exporting it.', ['accounts', 'identity']],
   support: ['Support requests and their threads, as the customer sees them.', ['accounts', 'audit', 'identity']],
   teams: ['Teams inside an account.', ['accounts', 'audit']],

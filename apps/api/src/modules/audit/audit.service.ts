@@ -11,6 +11,8 @@ import { AuditEntry } from './audit-entry.entity.js';
 
 /** `AuditEntry.actorKind` of what the account's directory did through SCIM. */
 export const DIRECTORY_ACTOR = 'DIRECTORY';
+/** `AuditEntry.actorKind` of what single sign-on did on its own (a member made just in time, a sign-in linked, teams from group claims). */
+export const SSO_ACTOR = 'SINGLE_SIGN_ON';
 
 export interface AuditInput {
   /** Stable action name: `<target>.<verb>`, one of `customerAuditActions` (`@seatwise/schema/client`). */
@@ -36,6 +38,24 @@ export function recordAudit(ctx: AccountContext, input: AuditInput): AuditEntry 
     // What the directory did (SCIM) is its own, not the admin's who made the SCIM token.
     actor: ctx.viewer.directory ? null : ctx.em.getReference(User, ctx.viewer.userId),
     actorKind: ctx.viewer.directory ? DIRECTORY_ACTOR : null,
+    action: input.action,
+    targetType: input.targetType,
+    targetId: input.targetId ?? null,
+    summary: (typeof input.summary === 'object' ? render(input.summary, Language.EN) : (input.summary ?? input.action)).slice(0, 500),
+    before: input.before ?? null,
+    after: input.after ?? null,
+  });
+}
+
+/**
+ * An entry of what single sign-on did at a sign-in (no person acts: the provider's claims did it),
+ * by account id, added to the caller's unit of work.
+ */
+export function recordSsoAudit(em: EntityManager, accountId: string, input: AuditInput): AuditEntry {
+  return em.create(AuditEntry, {
+    account: em.getReference(Account, accountId),
+    actor: null,
+    actorKind: SSO_ACTOR,
     action: input.action,
     targetType: input.targetType,
     targetId: input.targetId ?? null,
