@@ -6,7 +6,7 @@ import { dbDate, toDate } from '../../common/transaction.js';
 import type { AccountContext } from '../../context.js';
 import { InvalidInputError, msg } from '../../errors.js';
 import { auditCsv } from './audit-csv.js';
-import { DIRECTORY_ACTOR, recordExport } from './audit.service.js';
+import { DIRECTORY_ACTOR, SSO_ACTOR, recordExport } from './audit.service.js';
 
 /** The most entries one CSV export holds; the cost limit prices `auditLogCsv` by this many rows. */
 export const MAX_AUDIT_EXPORT = 50_000;
@@ -37,6 +37,7 @@ function toEntry(row: EntryRow): AuditEntry {
     actorId: row.actor_id,
     actorName: row.actor_email ? `${row.actor_first} ${row.actor_last} <${row.actor_email}>` : null,
     byDirectory: row.actor_kind === DIRECTORY_ACTOR,
+    bySingleSignOn: row.actor_kind === SSO_ACTOR,
     action: row.action,
     targetType: row.target_type,
     targetId: row.target_id,
