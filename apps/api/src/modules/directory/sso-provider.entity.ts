@@ -51,11 +51,12 @@ export class SsoProvider extends TenantEntity {
 @Filter(tenantFilter)
 @Unique({ properties: ['account', 'domain'] })
 @Index({ properties: ['account', 'createdAt', 'id'] })
+@Index({ properties: ['account', 'provider'] })
 export class SsoDomain extends TenantEntity {
   @Property({ type: 'string', length: 253 })
   domain!: string;
 
-  @ManyToOne(() => SsoProvider, { deleteRule: 'cascade' })
+  @ManyToOne(() => SsoProvider, { deleteRule: 'cascade', index: false })
   provider!: SsoProvider;
 
   @Property({ type: 'string', length: 64 })
@@ -74,8 +75,9 @@ export class SsoDomain extends TenantEntity {
 @Filter(tenantFilter)
 @Unique({ properties: ['account', 'issuer', 'subject'] })
 @Index({ properties: ['account', 'user'] })
+@Index({ properties: ['account', 'provider'] })
 export class SsoIdentity extends TenantEntity {
-  @ManyToOne(() => SsoProvider, { deleteRule: 'cascade' })
+  @ManyToOne(() => SsoProvider, { deleteRule: 'cascade', index: false })
   provider!: SsoProvider;
 
   @ManyToOne(() => User, { deleteRule: 'cascade', index: false })
@@ -94,8 +96,9 @@ export class SsoIdentity extends TenantEntity {
 /** One sign-in on its way through a provider: the state (hashed), nonce and PKCE verifier, used once. */
 @Entity({ tableName: 'sso_sign_ins' })
 @Filter(tenantFilter)
+@Index({ properties: ['account', 'provider'] })
 export class SsoSignIn extends TenantEntity {
-  @ManyToOne(() => SsoProvider, { deleteRule: 'cascade' })
+  @ManyToOne(() => SsoProvider, { deleteRule: 'cascade', index: false })
   provider!: SsoProvider;
 
   @Property({ type: 'string', length: 64 })
