@@ -1,4 +1,3 @@
-/// <reference path="./dns2.d.ts" />
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import dns2 from 'dns2';
