@@ -84,7 +84,7 @@ describe('single sign-on through the customer’s OpenID provider (issue 18)', (
     const sl = await slContext.newPage();
     await sl.goto(`${server.url}/sign-in`);
     await sl.getByLabel('E-pošta').fill(`outsider@${DOMAIN}`);
-    await sl.getByRole('button', { name: 'Prijava z enotno prijavo' }).click();
+    await sl.getByRole('button', { name: 'Uporabi enotno prijavo' }).click();
     await sl.waitForURL((url) => url.origin === idp.issuer);
     await sl.getByLabel('Username').fill('outsider');
     await sl.getByRole('button', { name: 'Sign in to Example IdP' }).click();

@@ -16,8 +16,8 @@ export const singleSignOn: Record<string, string> = {
   'Verify an email domain before requiring single sign-on.': 'Preden zahtevate enotno prijavo, preverite e-poštno domeno.',
   'Turn on 2-step verification for your own sign-in first: you keep signing in with password and 2-step when single sign-on is required.':
     'Najprej vklopite preverjanje v dveh korakih za svojo prijavo: ko je enotna prijava obvezna, se še naprej prijavljate z geslom in preverjanjem v dveh korakih.',
-  '{account} signs in with single sign-on: choose Sign in with single sign-on and use your work account.':
-    '{account} uporablja enotno prijavo: izberite Prijava z enotno prijavo in uporabite službeni račun.',
+  '{account} signs in with single sign-on: choose Use single sign-on and use your work account.':
+    '{account} uporablja enotno prijavo: izberite Uporabi enotno prijavo in uporabite službeni račun.',
   '{account} requires single sign-on: the primary admin may sign in with a password only with 2-step verification on.':
     '{account} zahteva enotno prijavo: primarni skrbnik se lahko z geslom prijavi le z vklopljenim preverjanjem v dveh korakih.',
   'The single sign-on provider was not found.': 'Ponudnika enotne prijave ni bilo mogoče najti.',
