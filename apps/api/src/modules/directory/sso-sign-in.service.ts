@@ -14,10 +14,9 @@ import { openSecret } from '../identity/two-step/secret-box.js';
 import { sortNameOf, User } from '../identity/user.entity.js';
 import { Membership, typedPerson } from '../users/membership.entity.js';
 import { DirectoryGroup } from './directory-group.entity.js';
-import { authorizationUrl, discoverProvider, redeemCode, ssoRedirectUri } from './sso-client.js';
+import { authorizationUrl, discoverProvider, newPendingSignIn, redeemCode, ssoRedirectUri } from './sso-client.js';
 import { domainNotVerified, SsoSignInError } from './sso.errors.js';
 import { SsoDomain, SsoIdentity, type SsoProvider, SsoSignIn } from './sso-provider.entity.js';
-import { newPendingSignIn } from './sso-client.js';
 
 /** The cookie that ties the provider's answer to the browser that started the sign-in (login CSRF). */
 export const SSO_STATE_COOKIE = 'seatwise_sso_state';
@@ -149,7 +148,8 @@ export async function completeSingleSignOn(ctx: RequestContext, query: string): 
   if (!state || state !== browserState) throw new SsoSignInError('SSO_STATE_MISMATCH');
   const pending = await ctx.em.findOne(SsoSignIn, { stateHash: hashToken(state) }, { ...everyAccount, populate: ['provider', 'account'] });
   if (!pending) throw new SsoSignInError('SSO_STATE_MISMATCH');
-  await ctx.em.nativeDelete(SsoSignIn, { id: pending.id }, everyAccount);
+  // Used once: of two requests with the same state (a replay, a double click) only the one whose delete removed the row goes on.
+  if ((await ctx.em.nativeDelete(SsoSignIn, { id: pending.id }, everyAccount)) !== 1) throw new SsoSignInError('SSO_STATE_MISMATCH', 'used');
   if (pending.expiresAt.getTime() < Date.now()) throw new SsoSignInError('SSO_STATE_MISMATCH', 'expired');
   const provider = pending.provider;
   let claims: IDToken;
