@@ -28,6 +28,7 @@ import { restErrorHandler } from './http/http-errors.js';
 import { serverRoutePrefixes } from './http/server-routes.js';
 import { usageEventsRoute } from './http/usage-events.route.js';
 import { scimRoute } from './http/scim.route.js';
+import { ssoRoute } from './http/sso.route.js';
 import { healthRoutes, type Readiness } from './http/health.js';
 import { createMetrics } from './http/metrics.js';
 import { noteAccount, requestLogging } from './http/request-log.js';
@@ -276,6 +277,7 @@ export async function createApp(config: Config): Promise<SeatwiseApp> {
   app.use(exportsRoute(services));
   app.use(reportExportsRoute(services, logger));
   app.use(scimRoute(services, logger));
+  app.use(ssoRoute(services, logger));
   app.use(oidcRoutes(services));
   app.use(await checkoutRoutes(services));
   app.use('/api', restErrorHandler(logger));

@@ -59,6 +59,11 @@ export interface Config {
    * express's named subnets (`loopback`, `linklocal`, `uniquelocal`).
    */
   trustProxy: boolean | number | string[];
+  /**
+   * DNS servers (`host` or `host:port`) asked for the TXT records that prove an email domain for
+   * single sign-on, from `SEATWISE_DNS_SERVERS` (comma-separated); empty: the system's resolvers.
+   */
+  dnsServers: string[];
   /** HMAC secret for download links; generated into `dataDir` when not configured. */
   downloadSecret: string | null;
   /** The vendor's Ed25519 private key (PEM) for licence files; generated into `dataDir` when not configured. */
@@ -230,6 +235,10 @@ const env = z.object({
   SEATWISE_NETWORK_HEARTBEAT_SECONDS: limit(300, 3600),
   SEATWISE_DEVICE_FLOW_PER_IP: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(100000).default(600),
   TRUST_PROXY: trustProxy,
+  SEATWISE_DNS_SERVERS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((server) => server.trim()).filter(Boolean)),
   MAIL_FROM: z.string().trim().min(3, 'must be an address such as "Seatwise <no-reply@example.com>"').default('Seatwise <no-reply@seatwise.local>'),
   SEATWISE_DOWNLOAD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SEATWISE_LICENCE_PRIVATE_KEY: z
@@ -414,6 +423,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     deviceFlowPerIp: values.SEATWISE_DEVICE_FLOW_PER_IP,
     lease: { hours: values.SEATWISE_LEASE_HOURS, graceDays: values.SEATWISE_LEASE_GRACE_DAYS, heartbeatSeconds: values.SEATWISE_NETWORK_HEARTBEAT_SECONDS },
     trustProxy: values.TRUST_PROXY,
+    dnsServers: values.SEATWISE_DNS_SERVERS,
     downloadSecret: values.SEATWISE_DOWNLOAD_SECRET ?? null,
     licencePrivateKey: values.SEATWISE_LICENCE_PRIVATE_KEY ?? null,
     downloadLinkMinutes: values.SEATWISE_DOWNLOAD_LINK_MINUTES,

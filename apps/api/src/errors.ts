@@ -65,6 +65,8 @@ const notFound = {
   'Seat assignment': msg('The seat assignment was not found.'),
   'Seat ledger entry': msg('No entry of the seat ledger has this id.'),
   Session: msg('The session was not found.'),
+  'Single sign-on provider': msg('The single sign-on provider was not found.'),
+  'Email domain': msg('The email domain was not found.'),
   Subscription: msg('The subscription was not found.'),
   Team: msg('The team was not found.'),
   User: msg('The user was not found.'),

@@ -91,6 +91,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** The server's clock for reports; the seeded day (TODAY) when omitted. */
   now?: Date;
+  /** The port to listen on (a peer must know the address first, e.g. an OpenID provider's redirect URI); ephemeral when omitted. */
+  port?: number;
 }
 
 async function adminQuery(adminUrl: string, statement: string) {
@@ -126,10 +128,10 @@ export async function createTestDatabase(
   };
 }
 
-function listen(server: Server): Promise<number> {
+function listen(server: Server, port = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
   });
 }
 
@@ -200,7 +202,7 @@ export async function startTestApp(driver: Driver, options: TestAppOptions = {})
   }
   // Longer than any pause between a client's requests, so fetch never reuses a socket being closed.
   const server = createServer({ keepAliveTimeout: 120_000 }, seatwise.app);
-  const port = await listen(server);
+  const port = await listen(server, options.port);
   const url = `http://127.0.0.1:${port}`;
   return {
     driver,

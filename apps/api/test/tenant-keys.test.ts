@@ -19,6 +19,8 @@ const allowed: Record<string, string> = {
   'api_tokens(token_hash)': 'a bearer token is looked up before its account is known',
   'invitations(token_hash)': 'an invitation link is opened before its account is known',
   'directory_tokens(token_hash)': "a SCIM request's bearer token is looked up before its account is known",
+  'sso_sign_ins(state_hash)': "a single sign-on's state is looked up when the provider sends the browser back, before its account is known",
+  'sso_domains(verified_domain)': 'a verified email domain routes sign-ins to one account: looked up on the sign-in page, before the account is known, and unique across accounts',
   'memberships(user_id)': "a person's memberships in every account, read at sign-in before one is chosen",
   'memberships(email)': 'PostgreSQL only: the trigram (GIN) search of people; a GIN index cannot lead with a plain column without btree_gin, and the search filters by account too',
   'memberships(sort_name)': 'PostgreSQL only: the trigram (GIN) search of people by name, as above',

@@ -83,6 +83,7 @@ export {
 } from './tokens/api-token.type.js';
 export { ApiTokensFilter, CreateApiTokenInput } from './tokens/api-token.input.js';
 export { CreateDirectoryTokenPayload, DirectoryGroupConnection, DirectoryGroupInfo, DirectorySettings, DirectoryToken } from './directory/directory.type.js';
+export { AddSsoProviderInput, SingleSignOnSettings, SingleSignOnStart, SsoDomain, SsoProvider } from './directory/single-sign-on.type.js';
 export { ChangeRoleInput, TransferPrimaryAdminInput, RemoveUserInput, MoveUsersToTeamInput } from './users/user-admin.input.js';
 export {
   InvitationStatus,

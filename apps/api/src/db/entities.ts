@@ -57,6 +57,7 @@ import { VendorStaffMember } from '../modules/identity/staff/vendor-staff.entity
 import { DirectoryToken } from '../modules/directory/directory-token.entity.js';
 import { DirectoryPerson } from '../modules/directory/directory-person.entity.js';
 import { DirectoryGroup, DirectoryGroupMember } from '../modules/directory/directory-group.entity.js';
+import { SsoDomain, SsoIdentity, SsoProvider, SsoSignIn } from '../modules/directory/sso-provider.entity.js';
 import { OAuthClient } from '../modules/oidc/oauth-client.entity.js';
 import { OidcModel } from '../modules/oidc/oidc-model.entity.js';
 import { SigningKey } from '../modules/oidc/signing-key.entity.js';
@@ -132,6 +133,10 @@ export const entities = [
   DirectoryPerson,
   DirectoryGroup,
   DirectoryGroupMember,
+  SsoProvider,
+  SsoDomain,
+  SsoIdentity,
+  SsoSignIn,
   OAuthClient,
   OidcModel,
   SigningKey,

@@ -22,6 +22,7 @@ import { SubscriptionsResolver } from '../modules/subscriptions/subscriptions.re
 import { TeamsResolver } from '../modules/teams/teams.resolver.js';
 import { TokensResolver } from '../modules/tokens/tokens.resolver.js';
 import { DirectoryResolver } from '../modules/directory/directory.resolver.js';
+import { SingleSignOnResolver } from '../modules/directory/single-sign-on.resolver.js';
 import { UserImportResolver } from '../modules/users/import/import.resolver.js';
 import { InvitationsResolver } from '../modules/users/invitations.resolver.js';
 import { UserAdminResolver } from '../modules/users/user-admin.resolver.js';
@@ -70,6 +71,7 @@ export const resolvers = [
   TrialsResolver,
   TokensResolver,
   DirectoryResolver,
+  SingleSignOnResolver,
   SeatsResolver,
   UserAdminResolver,
   BulkUsersResolver,

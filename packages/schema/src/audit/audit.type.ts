@@ -20,6 +20,9 @@ export class AuditEntry {
   @Field(() => Boolean, { description: "True when the account's directory did it through SCIM (no person is the actor then)." })
   byDirectory!: boolean;
 
+  @Field(() => Boolean, { description: 'True when single sign-on did it at a sign-in (a member made just in time, a link, a team from group claims); no person is the actor then.' })
+  bySingleSignOn!: boolean;
+
   @Field(() => String, { description: 'Stable action name, e.g. `user.invite`, `seat.assign`, `user.role.change`.' })
   action!: string;
 

@@ -51,4 +51,11 @@ export class Account {
    */
   @Property({ type: 'integer', nullable: true, default: 90 })
   exportRetentionDays: (number & Opt) | null = 90;
+
+  /**
+   * Require single sign-on: the account's people sign in only through its providers; the primary
+   * admin alone may still use password and 2-step (break-glass, audited).
+   */
+  @Property({ type: 'boolean', default: false })
+  ssoRequired: boolean & Opt = false;
 }

@@ -6,7 +6,7 @@ import { currentLanguage, type Message, msg, say } from '../../i18n/messages.js'
 /** The audit log's columns: headings from the catalogues, in the language of the request (and its spreadsheet's dialect); scheduled exports write them too. */
 export const auditColumns: { heading: Message; value: (entry: AuditEntry) => string }[] = [
   { heading: msg('time'), value: (entry) => entry.createdAt.toISOString() },
-  { heading: msg('who'), value: (entry) => entry.actorName ?? (entry.byDirectory ? 'SCIM' : '') },
+  { heading: msg('who'), value: (entry) => entry.actorName ?? (entry.byDirectory ? 'SCIM' : entry.bySingleSignOn ? 'SSO' : '') },
   { heading: msg('action'), value: (entry) => entry.action },
   { heading: msg('target type'), value: (entry) => entry.targetType },
   { heading: msg('target id'), value: (entry) => entry.targetId ?? '' },

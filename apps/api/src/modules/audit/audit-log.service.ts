@@ -8,7 +8,7 @@ import { InvalidInputError, msg } from '../../errors.js';
 import { auditCsv } from './audit-csv.js';
 import { currentLanguage } from '../../i18n/messages.js';
 import type { AuditMessage } from './audit-entry.entity.js';
-import { DIRECTORY_ACTOR, recordExport, summaryIn } from './audit.service.js';
+import { DIRECTORY_ACTOR, recordExport, SSO_ACTOR, summaryIn } from './audit.service.js';
 
 /** The most entries one CSV export holds; the cost limit prices `auditLogCsv` by this many rows. */
 export const MAX_AUDIT_EXPORT = 50_000;
@@ -40,6 +40,7 @@ function toEntry(row: EntryRow): AuditEntry {
     actorId: row.actor_id,
     actorName: row.actor_email ? `${row.actor_first} ${row.actor_last} <${row.actor_email}>` : null,
     byDirectory: row.actor_kind === DIRECTORY_ACTOR,
+    bySingleSignOn: row.actor_kind === SSO_ACTOR,
     action: row.action,
     targetType: row.target_type,
     targetId: row.target_id,

@@ -13,6 +13,8 @@ import { type AuditMessage, AuditEntry } from './audit-entry.entity.js';
 export const DIRECTORY_ACTOR = 'DIRECTORY';
 /** `AuditEntry.actorKind` of what a reclaim policy did through its scheduled job. */
 export const POLICY_ACTOR = 'POLICY';
+/** `AuditEntry.actorKind` of what single sign-on did on its own (a member made just in time, a sign-in linked, teams from group claims). */
+export const SSO_ACTOR = 'SINGLE_SIGN_ON';
 
 export interface AuditInput {
   /** Stable action name: `<target>.<verb>`, one of `customerAuditActions` (`@seatwise/schema/client`). */
@@ -64,6 +66,24 @@ export function recordAudit(ctx: AccountContext, input: AuditInput): AuditEntry 
     targetType: input.targetType,
     targetId: input.targetId ?? null,
     ...summaryColumns(input.summary ?? input.action),
+    before: input.before ?? null,
+    after: input.after ?? null,
+  });
+}
+
+/**
+ * An entry of what single sign-on did at a sign-in (no person acts: the provider's claims did it),
+ * by account id, added to the caller's unit of work.
+ */
+export function recordSsoAudit(em: EntityManager, accountId: string, input: AuditInput): AuditEntry {
+  return em.create(AuditEntry, {
+    account: em.getReference(Account, accountId),
+    actor: null,
+    actorKind: SSO_ACTOR,
+    action: input.action,
+    targetType: input.targetType,
+    targetId: input.targetId ?? null,
+    summary: (typeof input.summary === 'object' ? render(input.summary, Language.EN) : (input.summary ?? input.action)).slice(0, 500),
     before: input.before ?? null,
     after: input.after ?? null,
   });

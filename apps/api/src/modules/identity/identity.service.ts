@@ -6,7 +6,8 @@ import { checkPasswordThrottled } from './rate-limits.js';
 import { Session } from './session.entity.js';
 import { clearSessionCookie, hashToken, readSessionToken } from './session.service.js';
 import { openSession, signInMembership } from './sign-in-session.js';
-import { beginSecondStep } from './two-step/two-step.service.js';
+import { checkPasswordSignIn } from './sso-required.js';
+import { beginSecondStep, twoStepStatus } from './two-step/two-step.service.js';
 import { User } from './user.entity.js';
 import { customerRefusal, refusedCustomerStatus } from '../accounts/customer-status.rules.js';
 import { accountShown } from '../accounts/account.queries.js';
@@ -43,11 +44,15 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<S
   if (membership instanceof VendorStaffMember) return beginStaffSignIn(ctx, user);
 
   // 2-step verification: the password alone opens no session (two-step/two-step.service.ts).
+  // An account requiring single sign-on lets only its primary admin in this way, with 2-step (break-glass).
+  if (membership.account.ssoRequired) checkPasswordSignIn(membership, await hasSecondStep(ctx, user));
   const secondStep = await beginSecondStep(ctx, user);
   if (secondStep) return { viewer: null, secondStep };
 
   return { viewer: await openSession(ctx, user, membership), secondStep: null };
 }
+
+const hasSecondStep = async (ctx: RequestContext, user: User) => (await twoStepStatus(ctx.em, user.id)).enabled;
 
 /**
  * Vendor staff sign in with 2-step verification always: without a factor (it was never set up)

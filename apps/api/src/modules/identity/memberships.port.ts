@@ -34,6 +34,8 @@ export interface MembershipHooks {
   acceptInvitationsOfProvenEmail(em: EntityManager, user: User): Promise<number>;
   /** Throws when the person may not delete their sign-in yet (a primary admin hands the role over first). */
   checkErasable(em: EntityManager, user: User): Promise<void>;
+  /** The primary admin signed in with password and 2-step although the account requires single sign-on: audited (caller's unit of work). */
+  recordBreakGlass(em: EntityManager, user: User, place: AccountPlace): void;
   /** Takes the person out of every account (seats, pending invitations, memberships; an audit entry each), in `em`'s transaction. */
   erase(em: EntityManager, user: User): Promise<void>;
 }

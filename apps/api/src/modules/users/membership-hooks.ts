@@ -52,6 +52,18 @@ export const membershipHooks: MembershipHooks = {
     }
   },
 
+  recordBreakGlass(em, user, place) {
+    em.create(AuditEntry, {
+      account: em.getReference(Account, place.account.id),
+      actor: em.getReference(User, user.id),
+      action: 'sso.break_glass',
+      targetType: 'user',
+      targetId: user.id,
+      summary: `Break-glass sign-in: the primary admin ${place.email} signed in with password and 2-step although single sign-on is required`,
+      after: { method: 'password+2-step' },
+    });
+  },
+
   async erase(em, user) {
     const memberships = await em.find(Membership, { user }, everyAccount);
     // A seat needs a membership in its account: naming those accounts keeps the delete on the

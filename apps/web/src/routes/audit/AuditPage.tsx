@@ -117,7 +117,7 @@ export function AuditPage() {
                       <Table.Tr key={node.id}>
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(node.createdAt, i18n.language)}</Table.Td>
                         <Table.Td>
-                          <Text size="sm">{node.actorName ?? (node.byDirectory ? t('audit.directory') : t('audit.system'))}</Text>
+                          <Text size="sm">{node.actorName ?? (node.byDirectory ? t('audit.directory') : node.bySingleSignOn ? t('audit.singleSignOn') : t('audit.system'))}</Text>
                         </Table.Td>
                         <Table.Td>
                           {/* Plain text rather than a badge: a badge cuts a long action's name off. */}

@@ -13,6 +13,7 @@ export const AuditLogDocument = graphql(`
           createdAt
           actorName
           byDirectory
+          bySingleSignOn
           action
           targetType
           targetId

@@ -9,6 +9,7 @@ import { FormError } from '../../ui/FormError';
 import { formatDateTime } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { CreateDirectoryTokenDocument, DirectoryPageDocument, RevokeDirectoryTokenDocument } from './directory.graphql';
+import { SingleSignOnSection } from './SingleSignOnSection';
 
 function Copyable({ value, testId }: { value: string; testId: string }) {
   const { t } = useTranslation();
@@ -140,6 +141,8 @@ export function DirectoryPage() {
           ))}
         </SimpleGrid>
       )}
+
+      <SingleSignOnSection />
 
       <Paper withBorder radius="md" p="lg">
         <Stack gap="xs">

@@ -23,7 +23,7 @@ import { FormError } from '../../ui/FormError';
 import { FullPageLoader } from '../../ui/FullPageLoader';
 import { AuthFrame, AuthHeading } from '../../ui/AuthFrame';
 import { SecondStepForm, type SecondStep } from './SecondStepForm';
-import { SignInDocument, SignInServerInfoDocument } from './sign-in.graphql';
+import { BeginSingleSignOnDocument, SignInDocument, SignInServerInfoDocument, SingleSignOnRoutesDocument } from './sign-in.graphql';
 
 const demoEmail = 'admin@example.com';
 const demoOperatorEmail = 'vendor@example.com';
@@ -61,12 +61,16 @@ export function SignInPage() {
   const me = useQuery(MeDocument);
   const serverInfo = useQuery(SignInServerInfoDocument);
   const [signIn, { loading }] = useMutation(SignInDocument);
+  const [beginSso, ssoState] = useMutation(BeginSingleSignOnDocument);
   const arrived = location.state as { passwordReset?: boolean; email?: unknown } | null;
   const [email, setEmail] = useState(typeof arrived?.email === 'string' ? arrived.email : '');
   const [password, setPassword] = useState('');
   const [errorKey, setErrorKey] = useState<string | null>(null);
   const [serverMessage, setServerMessage] = useState<string | null>(null);
   const [secondStep, setSecondStep] = useState<SecondStep | null>(null);
+  // The provider's refusal, back from /api/sso/callback as ?sso=<CODE>.
+  const ssoRefusal = new URLSearchParams(location.search).get('sso');
+  const ssoRefusalText = ssoRefusal ? t(`signIn.ssoErrors.${ssoRefusal}`, { defaultValue: t('signIn.ssoErrors.SSO_PROVIDER_ERROR') }) : null;
 
   // An API without the demo flag yet: the demo data runs on developers' machines.
   const showDemo =
@@ -88,11 +92,41 @@ export function SignInPage() {
     await navigate('/vendor', { replace: true });
   }
 
+  /** Sends the browser to the provider of the email's domain; false when no verified domain routes it. */
+  async function singleSignOn(): Promise<boolean> {
+    try {
+      const { data } = await beginSso({ variables: { email: email.trim() } });
+      if (!data) return false;
+      window.location.assign(data.beginSingleSignOn.redirectUrl);
+      return true;
+    } catch (error) {
+      const code = CombinedGraphQLErrors.is(error) ? error.errors[0]?.extensions?.code : undefined;
+      if (code === 'SSO_DOMAIN_NOT_VERIFIED') return false;
+      throw error;
+    }
+  }
+
+  async function handleSingleSignOn() {
+    setErrorKey(null);
+    setServerMessage(null);
+    try {
+      if (!(await singleSignOn())) setErrorKey('signIn.ssoNotSetUp');
+    } catch {
+      setErrorKey('signIn.failed');
+    }
+  }
+
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setErrorKey(null);
     setServerMessage(null);
     try {
+      // An email whose domain signs in through its organisation's provider goes there; a password
+      // typed anyway is the primary admin's break-glass way in, which the server decides on.
+      if (!password && email.includes('@')) {
+        const routes = await client.query({ query: SingleSignOnRoutesDocument, variables: { email: email.trim() }, fetchPolicy: 'network-only' });
+        if (routes.data?.singleSignOnRoutes && (await singleSignOn())) return;
+      }
       const { data } = await signIn({ variables: { input: { email: email.trim(), password } } });
       if (!data) throw new Error('signIn returned no data');
       if (data.signIn.secondStep) {
@@ -110,7 +144,7 @@ export function SignInPage() {
       const first = CombinedGraphQLErrors.is(error) ? error.errors[0] : undefined;
       const code = first?.extensions?.code;
       // A suspended or closed customer, or vendor staff without 2-step: the server says why, in the UI language.
-      if ((code === 'ACCOUNT_SUSPENDED' || code === 'TWO_STEP_REQUIRED') && first?.message) {
+      if ((code === 'ACCOUNT_SUSPENDED' || code === 'TWO_STEP_REQUIRED' || code === 'SSO_REQUIRED' || code === 'BREAK_GLASS_NEEDS_TWO_STEP') && first?.message) {
         setServerMessage(first.message);
         return;
       }
@@ -158,7 +192,7 @@ export function SignInPage() {
                 {t('identity.reset.done')}
               </Alert>
             )}
-            <FormError message={errorKey ? t(errorKey) : serverMessage} />
+            <FormError message={errorKey ? t(errorKey) : (serverMessage ?? ssoRefusalText)} />
             <TextInput
               label={t('signIn.email')}
               type="email"
@@ -184,6 +218,9 @@ export function SignInPage() {
             <Anchor component={Link} to="/forgot-password" state={{ email: email.trim() }} size="sm" fw={600} ta="center">
               {t('signIn.forgot')}
             </Anchor>
+            <Button variant="default" fullWidth loading={ssoState.loading} onClick={() => void handleSingleSignOn()}>
+              {t('signIn.sso')}
+            </Button>
           </Stack>
         </form>
       )}

@@ -26,3 +26,17 @@ export const SignInServerInfoDocument = graphql(`
     }
   }
 `);
+
+export const SingleSignOnRoutesDocument = graphql(`
+  query SingleSignOnRoutes($email: String!) {
+    singleSignOnRoutes(email: $email)
+  }
+`);
+
+export const BeginSingleSignOnDocument = graphql(`
+  mutation BeginSingleSignOn($email: String!) {
+    beginSingleSignOn(email: $email) {
+      redirectUrl
+    }
+  }
+`);

@@ -21,7 +21,9 @@ import type { AccountContext, RequestContext } from '../../../context.js';
 import { AppError, InvalidInputError, msg } from '../../../errors.js';
 import { inTransaction } from '../../../common/transaction.js';
 import { publish, type Publishing } from '../../jobs/event-bus.js';
+import { membershipHooks } from '../memberships.port.js';
 import { openSession, signInMembership } from '../sign-in-session.js';
+import { checkPasswordSignIn } from '../sso-required.js';
 import { verifyPassword } from '../password.js';
 import { checkPasswordThrottled } from '../rate-limits.js';
 import { publishSecurityAlert } from '../security-alerts.js';
@@ -393,6 +395,11 @@ export async function completeSignIn(ctx: RequestContext, input: CompleteSignInI
     }
     await ctx.em.flush();
     throw new AppError('INVALID_CREDENTIALS', msg('The email address or password is not correct.'));
+  }
+  if (membership.account.ssoRequired) {
+    // The role may have changed since the password step: only the primary admin gets through.
+    checkPasswordSignIn(membership, true);
+    membershipHooks().recordBreakGlass(ctx.em, user, membership);
   }
   // openSession sends the new-sign-in alert when this browser is new to the person.
   return { viewer: await openSession(ctx, user, membership), secondStep: null };
