@@ -144,7 +144,7 @@ describe.each(drivers)('reclaim policies (%s)', (driver) => {
       headers: { 'content-type': 'application/json', 'accept-language': 'sl', cookie: [...admin.cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
       body: JSON.stringify({ query: DRY_RUN, variables: { id: policy.id } }),
     });
-    expect(((await inSlovenian.json()) as { data: { reclaimDryRun: DryRun } }).data.reclaimDryRun.candidates[0]!.reason).toBe('Ni bil uporabljen 200 dni');
+    expect(((await inSlovenian.json()) as { data: { reclaimDryRun: DryRun } }).data.reclaimDryRun.candidates[0]!.reason).toBe('Ni bila uporabljena 200 dni');
 
     // Off: the job announces nothing.
     await runJob();
@@ -156,7 +156,7 @@ describe.each(drivers)('reclaim policies (%s)', (driver) => {
     await runReclaimPolicies({ em: app.orm.em.fork() as EntityManager, events: app.seatwise.events, config: app.config }, now);
     await app.deliverEvents();
     const first = mailsTo(holder.email);
-    expect(first.map((mail) => mail.subject)).toEqual([`Vaš sedež naročnine ${subscription.name} bo odvzet 2. 12. 2026`]);
+    expect(first.map((mail) => mail.subject)).toEqual([`Vaša licenca naročnine ${subscription.name} bo odvzeta 2. 12. 2026`]);
     expect(first[0]!.text).toContain('niste uporabili že 200 dni');
     expect(mailsTo(spared.email)).toHaveLength(0);
     expect(dataOf(await admin.graphql<{ reclaimPolicy: Policy }>(ONE, { id: policy.id })).reclaimPolicy.pendingNotices).toBe(1);
@@ -166,7 +166,7 @@ describe.each(drivers)('reclaim policies (%s)', (driver) => {
     const link = keepLink(first[0]!);
     const page = await fetch(link);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('Zakaj ga še potrebujete?');
+    expect(await page.text()).toContain('Zakaj jo še potrebujete?');
     expect((await fetch(link.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A')), form('x'))).status).toBe(400);
     expect((await fetch(link, form('   '))).status).toBe(400);
     const clicks = await Promise.all([fetch(link, form('Projekt Tivoli se začne januarja')), fetch(link, form('Projekt Tivoli se začne januarja'))]);
@@ -198,9 +198,9 @@ describe.each(drivers)('reclaim policies (%s)', (driver) => {
     await runJob();
     expect((await notices()).map((notice) => notice.state)).toEqual(['KEPT', 'USED', 'RECLAIMED']);
     expect(await app.sql('select id from seat_assignments where id = ?', [holder.seat_id])).toHaveLength(0);
-    expect(mailsTo(holder.email).at(-1)!.subject).toBe(`Vaš sedež naročnine ${subscription.name} je bil odvzet`);
+    expect(mailsTo(holder.email).at(-1)!.subject).toBe(`Vaša licenca naročnine ${subscription.name} je bila odvzeta`);
     for (const email of adminEmails) {
-      expect(mailsTo(email).filter((mail) => mail.subject === `A seat of ${subscription.name} was reclaimed from ${holder.email}` || mail.subject === `Uporabniku ${holder.email} je bil odvzet sedež naročnine ${subscription.name}`), email).toHaveLength(1);
+      expect(mailsTo(email).filter((mail) => mail.subject === `A seat of ${subscription.name} was reclaimed from ${holder.email}` || mail.subject === `Uporabniku ${holder.email} je bila odvzeta licenca naročnine ${subscription.name}`), email).toHaveLength(1);
     }
     // Again: nothing more.
     const sent = peer.received.length;

@@ -196,7 +196,7 @@ describe.each<Driver>(['sqlite', 'postgresql'])('the desktop client against the 
     });
     expect(await cli(second, args, { LANG: 'sl_SI.UTF-8' })).toMatchObject({
       code: 3,
-      stderr: 'Vsi omrežni sedeži tega izdelka so zasedeni (vseh: 1; zasedajo jih delujoči izdelki: 1; v licenčnih datotekah: 0). Poskusite znova, ko bo kateri vrnjen. (NO_FREE_SEAT)',
+      stderr: 'Vse mrežne licence tega izdelka so zasedene (vseh: 1; zasedajo jih delujoči izdelki: 1; v licenčnih datotekah: 0). Poskusite znova, ko bo katera vrnjena. (NO_FREE_SEAT)',
     });
 
     const checkedIn = await cli(user(), ['release']);
@@ -215,7 +215,7 @@ describe.each<Driver>(['sqlite', 'postgresql'])('the desktop client against the 
     });
     expect(await cli(user(), ['checkout', '--product', 'FRM', '--version', '2026'], { LANG: 'sl_SI.UTF-8' })).toMatchObject({
       code: 3,
-      stderr: 'Za ta izdelek nimate sedeža. Skrbnika svojega računa prosite, naj vam ga dodeli. (NO_SEAT)',
+      stderr: 'Za ta izdelek nimate licence. Skrbnika svojega računa prosite, naj vam jo dodeli. (NO_SEAT)',
     });
     expect(await cli(user(), ['checkout', '--product', 'CIV', '--version', '1999'])).toMatchObject({ code: 3, stderr: 'Your subscription does not cover this version of the product. (VERSION_NOT_COVERED)' });
 
