@@ -1,5 +1,33 @@
 /** Audit log lines of the account's and the vendor's logs, rendered in the reader's language when read (modules/audit). */
 export const audit: Record<string, string> = {
+  'Break-glass sign-in: the primary admin {email} signed in with password and 2-step although single sign-on is required':
+    'Prijava v sili: primarni skrbnik {email} se je prijavil z geslom in preverjanjem v dveh korakih, čeprav je enotna prijava obvezna',
+  'Added the single sign-on provider {name} ({issuer})':
+    'Dodan ponudnik enotne prijave {name} ({issuer})',
+  'Removed the single sign-on provider {name}':
+    'Odstranjen ponudnik enotne prijave {name}',
+  'Claimed the domain {domain} for {provider}':
+    'Prijavljena domena {domain} za ponudnika {provider}',
+  'Verified the domain {domain} by its DNS TXT record':
+    'Domena {domain} preverjena z zapisom DNS TXT',
+  'Removed the domain {domain}':
+    'Odstranjena domena {domain}',
+  'Single sign-on moved {email} into the team {team} (group {group})':
+    'Enotna prijava je osebo {email} premaknila v ekipo {team} (skupina {group})',
+  'Single sign-on linked {email} to {provider}':
+    'Enotna prijava je osebo {email} povezala s ponudnikom {provider}',
+  'Single sign-on made {email} a member just in time ({provider})':
+    'Enotna prijava je osebo {email} sproti dodala med člane ({provider})',
+  'Scheduled the export {name}':
+    'Nov redni izvoz {name}',
+  'Changed the scheduled export {name}':
+    'Sprememba rednega izvoza {name}',
+  'Deleted the scheduled export {name}':
+    'Izbrisan redni izvoz {name}',
+  'Ran the scheduled export {name} now':
+    'Takojšnji zagon rednega izvoza {name}',
+  'Changed how long scheduled exports are kept':
+    'Sprememba hrambe rednih izvozov',
   'Created the reclaim policy {name}': 'Novo pravilo za vračanje licenc {name}',
   'Changed the reclaim policy {name}': 'Sprememba pravila za vračanje licenc {name}',
   'Switched the reclaim policy {name} on': 'Vklop pravila za vračanje licenc {name}',

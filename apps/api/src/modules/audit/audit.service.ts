@@ -83,7 +83,7 @@ export function recordSsoAudit(em: EntityManager, accountId: string, input: Audi
     action: input.action,
     targetType: input.targetType,
     targetId: input.targetId ?? null,
-    summary: (typeof input.summary === 'object' ? render(input.summary, Language.EN) : (input.summary ?? input.action)).slice(0, 500),
+    ...summaryColumns(input.summary ?? input.action),
     before: input.before ?? null,
     after: input.after ?? null,
   });

@@ -85,7 +85,7 @@ export async function addSsoProvider(ctx: AccountContext, input: AddSsoProviderI
         action: 'sso.provider.add',
         targetType: 'sso_provider',
         targetId: provider.id,
-        summary: `Added the single sign-on provider ${checked.name} (${issuer})`,
+        summary: msg('Added the single sign-on provider {name} ({issuer})', { name: checked.name, issuer }),
         after: { name: checked.name, issuer, clientId: checked.clientId, jitEnabled: checked.jitEnabled, jitClaim: checked.jitClaim, groupsClaim: checked.groupsClaim },
       });
       await tx.em.flush();
@@ -107,7 +107,7 @@ export async function removeSsoProvider(ctx: AccountContext, providerId: string)
     if (account.ssoRequired && routed && (await tx.em.count(SsoDomain, { provider: { $ne: provider.id }, verifiedAt: { $ne: null } })) === 0) {
       throw new AppError('SSO_REQUIRED_NEEDS_PROVIDER', msg('Single sign-on is required: turn that off before removing its last provider.'), 'providerId');
     }
-    recordAudit(tx, { action: 'sso.provider.remove', targetType: 'sso_provider', targetId: provider.id, summary: `Removed the single sign-on provider ${provider.name}`, before: { issuer: provider.issuer } });
+    recordAudit(tx, { action: 'sso.provider.remove', targetType: 'sso_provider', targetId: provider.id, summary: msg('Removed the single sign-on provider {name}', { name: provider.name }), before: { issuer: provider.issuer } });
     tx.em.remove(provider);
     await tx.em.flush();
     return true;
@@ -129,7 +129,7 @@ export async function claimSsoDomain(ctx: AccountContext, providerId: string, do
         provider,
         token: randomBytes(16).toString('hex'),
       });
-      recordAudit(tx, { action: 'sso.domain.claim', targetType: 'sso_domain', targetId: claim.id, summary: `Claimed the domain ${domain} for ${provider.name}`, after: { domain } });
+      recordAudit(tx, { action: 'sso.domain.claim', targetType: 'sso_domain', targetId: claim.id, summary: msg('Claimed the domain {domain} for {provider}', { domain, provider: provider.name }), after: { domain } });
       await tx.em.flush();
       return toDomain(claim);
     });
@@ -155,7 +155,7 @@ export async function verifySsoDomain(ctx: AccountContext, domainId: string): Pr
       const fresh = await tx.em.findOneOrFail(SsoDomain, { id: domainId });
       fresh.verifiedAt = new Date();
       fresh.verifiedDomain = fresh.domain;
-      recordAudit(tx, { action: 'sso.domain.verify', targetType: 'sso_domain', targetId: fresh.id, summary: `Verified the domain ${fresh.domain} by its DNS TXT record`, after: { domain: fresh.domain } });
+      recordAudit(tx, { action: 'sso.domain.verify', targetType: 'sso_domain', targetId: fresh.id, summary: msg('Verified the domain {domain} by its DNS TXT record', { domain: fresh.domain }), after: { domain: fresh.domain } });
       await tx.em.flush();
       return toDomain(fresh);
     });
@@ -174,7 +174,7 @@ export async function removeSsoDomain(ctx: AccountContext, domainId: string): Pr
     if (account.ssoRequired && claim.verifiedAt && (await tx.em.count(SsoDomain, { id: { $ne: claim.id }, verifiedAt: { $ne: null } })) === 0) {
       throw new AppError('SSO_REQUIRED_NEEDS_PROVIDER', msg('Single sign-on is required: turn that off before removing its last verified domain.'), 'domainId');
     }
-    recordAudit(tx, { action: 'sso.domain.remove', targetType: 'sso_domain', targetId: claim.id, summary: `Removed the domain ${claim.domain}`, before: { domain: claim.domain, verified: Boolean(claim.verifiedAt) } });
+    recordAudit(tx, { action: 'sso.domain.remove', targetType: 'sso_domain', targetId: claim.id, summary: msg('Removed the domain {domain}', { domain: claim.domain }), before: { domain: claim.domain, verified: Boolean(claim.verifiedAt) } });
     tx.em.remove(claim);
     await tx.em.flush();
     return true;

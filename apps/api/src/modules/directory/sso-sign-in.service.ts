@@ -84,7 +84,7 @@ async function applyGroupClaims(em: EntityManager, accountId: string, membership
     action: 'sso.user.update',
     targetType: 'user',
     targetId: membership.user.id,
-    summary: `Single sign-on moved ${membership.email} into the team ${first.team.name} (group ${first.displayName})`,
+    summary: msg('Single sign-on moved {email} into the team {team} (group {group})', { email: membership.email, team: first.team.name, group: first.displayName }),
     before: { team: before },
     after: { team: first.team.name, group: first.displayName },
   });
@@ -112,7 +112,7 @@ async function memberOf(em: EntityManager, account: Account, provider: SsoProvid
       action: 'sso.user.link',
       targetType: 'user',
       targetId: user.id,
-      summary: `Single sign-on linked ${email} to ${provider.name}`,
+      summary: msg('Single sign-on linked {email} to {provider}', { email, provider: provider.name }),
       after: { issuer: claims.iss, subject: claims.sub },
     });
   } else {
@@ -126,7 +126,7 @@ async function memberOf(em: EntityManager, account: Account, provider: SsoProvid
       action: 'sso.user.create',
       targetType: 'user',
       targetId: user.id,
-      summary: `Single sign-on made ${email} a member just in time (${provider.name})`,
+      summary: msg('Single sign-on made {email} a member just in time ({provider})', { email, provider: provider.name }),
       after: { email, firstName, lastName, issuer: claims.iss, subject: claims.sub },
     });
   }

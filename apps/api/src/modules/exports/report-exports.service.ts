@@ -159,7 +159,7 @@ export async function createReportExport(ctx: AccountContext, input: ReportExpor
       createdBy: tx.em.getReference(User, ctx.viewer.userId),
       nextRunAt: nextSlot(fields, timeZone, ctx.config.now()),
     });
-    recordAudit(tx, { action: 'report-export.create', targetType: 'ReportExport', targetId: created.id, summary: `Scheduled the export ${fields.name}`, after: { ...fields } });
+    recordAudit(tx, { action: 'report-export.create', targetType: 'ReportExport', targetId: created.id, summary: msg('Scheduled the export {name}', { name: fields.name }), after: { ...fields } });
     await tx.em.flush();
     return created;
   });
@@ -175,7 +175,7 @@ export async function updateReportExport(ctx: AccountContext, id: string, input:
     if (!row) throw new NotFoundError('Scheduled export', 'id');
     const before = { name: row.name, kind: row.kind, format: row.format, frequency: row.frequency };
     tx.em.assign(row, { ...fields, nextRunAt: nextSlot(fields, timeZone, ctx.config.now()) });
-    recordAudit(tx, { action: 'report-export.update', targetType: 'ReportExport', targetId: id, summary: `Changed the scheduled export ${fields.name}`, before, after: { ...fields } });
+    recordAudit(tx, { action: 'report-export.update', targetType: 'ReportExport', targetId: id, summary: msg('Changed the scheduled export {name}', { name: fields.name }), before, after: { ...fields } });
     await tx.em.flush();
   });
   return getReportExport(ctx, id);
@@ -189,7 +189,7 @@ export async function deleteReportExport(ctx: AccountContext, id: string): Promi
     await tx.em.nativeDelete(ReportExportRunRow, { export: id });
     const deleted = await tx.em.nativeDelete(ReportExportRow, { id });
     if (deleted !== 1) throw new NotFoundError('Scheduled export', 'id');
-    recordAudit(tx, { action: 'report-export.delete', targetType: 'ReportExport', targetId: id, summary: `Deleted the scheduled export ${shown!.name}` });
+    recordAudit(tx, { action: 'report-export.delete', targetType: 'ReportExport', targetId: id, summary: msg('Deleted the scheduled export {name}', { name: shown!.name }) });
     // The files go once the rows are gone for good; a failure to delete one leaves an orphan, not a broken row.
     afterCommit(tx, () => void removeFiles(ctx.config.dataDir, runs.map((run) => run.storageKey)));
   });
@@ -231,7 +231,7 @@ export async function runReportExportNow(ctx: AccountContext, id: string): Promi
     const row = await tx.em.findOne(ReportExportRow, { id });
     if (!row) throw new NotFoundError('Scheduled export', 'id');
     const created = queueRun(tx.em, row, slot, timeZone);
-    recordAudit(tx, { action: 'report-export.run', targetType: 'ReportExport', targetId: id, summary: `Ran the scheduled export ${row.name} now` });
+    recordAudit(tx, { action: 'report-export.run', targetType: 'ReportExport', targetId: id, summary: msg('Ran the scheduled export {name} now', { name: row.name }) });
     await tx.em.flush();
     return created;
   });
@@ -270,7 +270,7 @@ export async function setExportRetention(ctx: AccountContext, days: number | nul
     account.exportRetentionDays = days;
     const runs = await tx.em.find(ReportExportRunRow, { status: ScheduledRunStatus.SUCCEEDED }, { fields: ['createdAt', 'expiresAt'] });
     for (const run of runs) run.expiresAt = expiryOf(run.createdAt, days);
-    recordAudit(tx, { action: 'report-export.retention', targetType: 'Account', targetId: account.id, summary: 'Changed how long scheduled exports are kept', before: { days: before }, after: { days } });
+    recordAudit(tx, { action: 'report-export.retention', targetType: 'Account', targetId: account.id, summary: msg('Changed how long scheduled exports are kept'), before: { days: before }, after: { days } });
     await tx.em.flush();
   });
   return { days };

@@ -59,7 +59,7 @@ export const membershipHooks: MembershipHooks = {
       action: 'sso.break_glass',
       targetType: 'user',
       targetId: user.id,
-      summary: `Break-glass sign-in: the primary admin ${place.email} signed in with password and 2-step although single sign-on is required`,
+      ...summaryColumns(msg('Break-glass sign-in: the primary admin {email} signed in with password and 2-step although single sign-on is required', { email: place.email })),
       after: { method: 'password+2-step' },
     });
   },
