@@ -55,7 +55,7 @@ describe('reports in the browser', () => {
     await page.goto(`${e2e.server.url}/subscriptions`);
     await page.getByRole('cell', { name: /Sheet Metal Pro/ }).first().waitFor();
     await page.getByText('Expired', { exact: true }).first().waitFor();
-    const csv = await download(page, () => page.getByRole('link', { name: 'Export' }).click());
+    const csv = await download(page, () => page.getByRole('link', { name: 'Export', exact: true }).click());
     expect(csv.name).toBe('subscriptions.csv');
     expect(csv.text.split('\n')[0]).toContain('Subscription,Serial number,Contract,Status');
     expect(csv.text).toContain('Design & Engineering Collection');
