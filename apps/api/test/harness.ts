@@ -195,7 +195,9 @@ export async function startTestApp(driver: Driver, options: TestAppOptions = {})
     ...options.env,
   });
   let now = options.now ?? TODAY;
-  const seatwise = await createApp({ ...config, now: () => new Date(now) });
+  // `app.config.now` is this server's clock, so a second instance made from it keeps the same day.
+  const served = { ...config, now: () => new Date(now) };
+  const seatwise = await createApp(served);
   if (options.seed !== false) {
     const seed = typeof options.seed === 'object' ? options.seed : {};
     await seedDemo(seatwise.orm, { today: TODAY, dataDir, ...seed });
@@ -210,7 +212,7 @@ export async function startTestApp(driver: Driver, options: TestAppOptions = {})
     databaseUrl: database.databaseUrl,
     dataDir,
     orm: seatwise.orm,
-    config,
+    config: served,
     seatwise,
     async sql<T>(query: string, params: unknown[] = []) {
       const rows = (await seatwise.orm.em.getConnection().execute(query, params)) as T[];
