@@ -10,7 +10,7 @@ describe('Reports → Scheduled exports (issue 19, item 3)', () => {
     await signIn(page, e2e.server.url, 'admin@example.com');
     const navigation = page.getByRole('navigation', { name: 'Account management navigation' });
     await navigation.getByRole('link', { name: 'Scheduled exports' }).click();
-    await page.getByRole('heading', { name: 'Scheduled exports' }).waitFor();
+    await page.getByRole('heading', { name: 'Scheduled exports', exact: true }).waitFor();
     await page.getByText('No scheduled exports yet').waitFor();
 
     await page.getByRole('button', { name: '+ Schedule export' }).click();
@@ -57,7 +57,7 @@ describe('Reports → Scheduled exports (issue 19, item 3)', () => {
     const page = await context.newPage();
     await signInSpeaking(page, e2e.server.url, 'admin@example.com', 'sl');
     await page.goto(`${e2e.server.url}/reports/scheduled-exports`);
-    await page.getByRole('heading', { name: 'Načrtovani izvozi' }).waitFor();
+    await page.getByRole('heading', { name: 'Načrtovani izvozi', exact: true }).waitFor();
     await page.getByText('Ni še načrtovanih izvozov').waitFor();
     await page.getByRole('button', { name: '+ Načrtuj izvoz' }).click();
     await page.getByRole('dialog', { name: 'Načrtuj izvoz' }).waitFor();
